@@ -1,0 +1,1 @@
+"""Files to mentions: read, clean, segment, find dates, entities, event types."""

@@ -1,0 +1,1 @@
+"""Schema and numbered migrations, applied in order by chronicle.store."""
