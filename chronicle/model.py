@@ -159,3 +159,109 @@ class Mention:
     entities: Entities
     headline: str
     footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One source sentence behind an event, as the reader shows it.
+
+    Attributes:
+        document: Path of the source document.
+        title: The document's title.
+        publisher: The document's publisher ("" if not stated).
+        date_text: The date as this source wrote it.
+        text: The source sentence.
+        paragraph: The paragraph around the sentence.
+        date_start: The date as this source gives it (ISO), or None.
+        date_end: Last day as this source gives it (ISO), or None.
+        precision: This source's precision.
+        footnotes: Footnote texts the sentence links to.
+    """
+
+    document: str
+    title: str
+    publisher: str
+    date_text: str
+    text: str
+    paragraph: str = ""
+    date_start: str | None = None
+    date_end: str | None = None
+    precision: str = "day"
+    footnotes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The stable machine form used by `chronicle search --json`."""
+        return {
+            "document": self.document,
+            "title": self.title,
+            "publisher": self.publisher,
+            "date_text": self.date_text,
+            "text": self.text,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "precision": self.precision,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A happening in the chronicle: one or more mentions merged.
+
+    Attributes:
+        id: Row id in the store (stable while the database lives).
+        key: Deterministic identity (the smallest mention key of the cluster).
+        date_start: ISO first day, or None when no source resolves the date.
+        date_end: ISO last day, or None.
+        precision: The precision of the most precise source.
+        type: Primary event type.
+        headline: Short title from the best mention.
+        text: The best mention's sentence.
+        actors: Display names of the people involved.
+        countries: ISO alpha-2 codes.
+        organisations: Organisation short names.
+        source_count: How many mentions (source sentences) back the event.
+        conflict: True when sources disagree on the date.
+        part_of: Id of the larger event this one is part of, if any.
+        sources: Every source sentence (filled when details are loaded).
+        related: Ids of related events (filled when details are loaded).
+        parts: Ids of events that are part of this one (filled with details).
+    """
+
+    id: int
+    key: str
+    date_start: str | None
+    date_end: str | None
+    precision: str
+    type: str
+    headline: str
+    text: str
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    source_count: int = 1
+    conflict: bool = False
+    part_of: int | None = None
+    sources: tuple[Source, ...] = ()
+    related: tuple[int, ...] = ()
+    parts: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The stable machine form used by `chronicle search --json`."""
+        return {
+            "id": self.id,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "precision": self.precision,
+            "type": self.type,
+            "headline": self.headline,
+            "text": self.text,
+            "actors": list(self.actors),
+            "countries": list(self.countries),
+            "organisations": list(self.organisations),
+            "source_count": self.source_count,
+            "conflict": self.conflict,
+            "part_of": self.part_of,
+            "parts": list(self.parts),
+            "related": list(self.related),
+            "sources": [s.to_json() for s in self.sources],
+        }
