@@ -1,0 +1,130 @@
+"""Turn a cleaned document into mentions: one per dated statement.
+
+Dates are found once over the whole cleaned text (so a year-less "December 19"
+can take its year from an earlier "December 2017"), then each date is attached
+to the segment that holds it, and that segment supplies the people, places,
+event type and headline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Sequence
+
+from chronicle.ingest.classify import classify
+from chronicle.ingest.dates import find_dates
+from chronicle.ingest.entities import find_entities, resolve_actors
+from chronicle.ingest.headline import make_headline
+from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
+
+EVENT_SEGMENT_KINDS = frozenset({"sentence", "list_item", "footnote", "heading"})
+"""Segment kinds that can state an event (table rows hold figures, not events)."""
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document's contents (SHA-256 of its decoded text)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
+    """Every dated statement in `doc`, in text order.
+
+    Args:
+        doc: The cleaned document.
+        doc_hash: Its content hash; mention keys are built from it.
+
+    Returns:
+        Mentions, each keyed "<hash prefix>:<offset of the date>".
+    """
+    segments = [s for s in doc.segments if s.kind in EVENT_SEGMENT_KINDS]
+    starts = [s.start for s in segments]
+    by_segment: dict[int, list[DateMatch]] = {}
+    for match in find_dates(doc.text, doc.date):
+        index = bisect.bisect_right(starts, match.start) - 1
+        if index < 0 or match.end > segments[index].end:
+            continue
+        by_segment.setdefault(index, []).append(match)
+    entities = {i: find_entities(segments[i].text) for i in by_segment}
+    people = resolve_actors(a for e in entities.values() for a in e.actors)
+    mentions = []
+    for index, matches in sorted(by_segment.items()):
+        segment = segments[index]
+        if _is_date_line(segment, matches):
+            continue
+        seg_entities = _resolved(entities[index], people)
+        types = classify(segment.text, seg_entities, is_footnote=segment.kind == "footnote")
+        for match in drop_contained(matches):
+            mentions.append(_mention(doc, doc_hash, segment, match, seg_entities, types))
+    return mentions
+
+
+def _mention(
+    doc: CleanDocument,
+    doc_hash: str,
+    segment: Segment,
+    match: DateMatch,
+    entities: Entities,
+    types: tuple[str, ...],
+) -> Mention:
+    return Mention(
+        key=f"{doc_hash[:16]}:{match.start:06d}",
+        document=doc.path,
+        sentence=segment.text,
+        paragraph=_paragraph(doc, segment),
+        date=match,
+        type=types[0],
+        types=types,
+        entities=entities,
+        headline=make_headline(segment.text, match.text, entities, types),
+        footnotes=tuple(doc.footnotes[f] for f in segment.footnotes if f in doc.footnotes),
+    )
+
+
+def _paragraph(doc: CleanDocument, segment: Segment) -> str:
+    if 0 <= segment.paragraph < len(doc.paragraphs):
+        return doc.paragraphs[segment.paragraph]
+    return segment.text
+
+
+def _resolved(entities: Entities, people: dict) -> Entities:
+    """Replace surname-only actors by the full person seen elsewhere in the document."""
+    actors = tuple(people.get(a.key, a) for a in entities.actors)
+    unique = tuple({a.key: a for a in actors}.values())
+    countries = list(entities.countries)
+    for actor in unique:
+        if actor.country and actor.country not in countries:
+            countries.append(actor.country)
+    return Entities(actors=unique, countries=tuple(countries), organisations=entities.organisations)
+
+
+def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
+    """A line that is only a date (a dateline under a title) states no event."""
+    rest = segment.text
+    for m in matches:
+        rest = rest.replace(m.text, " ")
+    return len(rest.strip(" ,.;:-–—()")) < 3
+
+
+def drop_contained(matches: Sequence[DateMatch]) -> list[DateMatch]:
+    """Drop a coarse date that only anchors a finer one in the same sentence.
+
+    "Earlier, in December 2017, ... on December 19" states one event, on the 19th.
+    """
+    kept = []
+    for m in matches:
+        if m.date_start is None or m.date_end is None:
+            kept.append(m)
+            continue
+        anchored = any(
+            o is not m
+            and o.date_start is not None
+            and o.date_end is not None
+            and m.date_start <= o.date_start
+            and o.date_end <= m.date_end
+            and (o.date_start, o.date_end) != (m.date_start, m.date_end)
+            for o in matches
+        )
+        if not anchored:
+            kept.append(m)
+    return kept

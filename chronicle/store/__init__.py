@@ -1,0 +1,106 @@
+"""The only door to the database: a `Store` opens, writes and reads one chronicle file.
+
+Every other layer talks to SQLite through this class. One connection is shared
+between threads (Textual workers) behind a lock, because SQLite connections are
+tied to a thread unless serialised.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import sqlite_utils
+
+from chronicle.model import CleanDocument, Event, Mention
+from chronicle.store import reader, writer
+from chronicle.store.connection import StoreError, connect, explain
+
+__all__ = ["Store", "StoreError"]
+
+T = TypeVar("T")
+
+
+class Store:
+    """A chronicle database file.
+
+    Args:
+        path: The SQLite file (created and migrated if missing) or ":memory:".
+        readonly: Open an existing database without creating or migrating it.
+    """
+
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self._conn = connect(path, readonly=readonly)
+        self.db = sqlite_utils.Database(self._conn)
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _locked(self) -> Iterator[sqlite_utils.Database]:
+        with self._lock:
+            try:
+                yield self.db
+            except sqlite3.Error as error:
+                raise StoreError(explain(error, self.path)) from error
+
+    def _run(self, fn: Callable[..., T], *args: object) -> T:
+        with self._locked() as db:
+            return fn(db, *args)
+
+    # Writing -------------------------------------------------------------
+
+    def has_hash(self, content_hash: str) -> bool:
+        """True when a document with exactly these contents is stored."""
+        return self._run(writer.has_hash, content_hash)
+
+    def add_document(
+        self, doc: CleanDocument, content_hash: str, mentions: Sequence[Mention]
+    ) -> int:
+        """Store a document and its mentions and merge events, in one transaction."""
+        return self._run(writer.add_document, doc, content_hash, mentions)
+
+    def remove_document(self, path: str) -> bool:
+        """Forget the document read from `path`; True if there was one."""
+        return self._run(writer.remove_document, path)
+
+    # Reading -------------------------------------------------------------
+
+    def events_by_ids(self, ids: Sequence[int]) -> list[Event]:
+        """Events in the order given (without sources)."""
+        return self._run(reader.events_by_ids, ids)
+
+    def event(self, event_id: int) -> Event | None:
+        """One event with its sources, parts and related events."""
+        return self._run(reader.event_detail, event_id)
+
+    def counts(self) -> dict[str, int]:
+        """Number of documents, mentions and events."""
+        return self._run(reader.counts)
+
+    def stats(self) -> dict[str, list[tuple[str, int]]]:
+        """Event counts by year, type, country and source."""
+        return self._run(reader.stats)
+
+    def documents(self) -> list[dict[str, object]]:
+        """Every stored document."""
+        return self._run(reader.documents)
+
+    def execute(self, sql: str, params: dict[str, object] | Sequence[object] = ()) -> list[tuple]:
+        """Run a compiled read-only query from `chronicle.search` and return all rows."""
+        with self._locked() as db:
+            return db.execute(sql, params).fetchall()

@@ -1,0 +1,148 @@
+"""Open a chronicle database safely: check what the file is, then migrate it.
+
+Every way a database file can be wrong (not SQLite, another program's database,
+a newer schema, locked by another process, unwritable) becomes a `StoreError`
+with a one-line message, so the CLI and TUI can report it without a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "chronicle"
+"""Written to the meta table; a database without it is not ours to touch."""
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+
+
+class StoreError(Exception):
+    """A database problem explained in one line."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The numbered migrations shipped in `db/`, in order: (version, name, sql)."""
+    found = []
+    for entry in resources.files("chronicle.db").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    """The schema version this code knows."""
+    return migrations()[-1][0]
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open, check and migrate the database at `path`.
+
+    Args:
+        path: The database file (created when missing unless `readonly`), or ":memory:".
+        readonly: Open without creating or migrating.
+
+    Returns:
+        A connection in autocommit mode with WAL, foreign keys and a busy timeout.
+
+    Raises:
+        StoreError: The file is not a chronicle database, is newer than this
+            version understands, is locked, or cannot be opened.
+    """
+    target = str(path)
+    if target != ":memory:":
+        file = Path(target).expanduser()
+        if file.is_dir():
+            raise StoreError(f"{file} is a folder, not a database file")
+        if readonly and not file.exists():
+            raise StoreError(f"no database at {file}; run `chronicle ingest PATH` first")
+        if not readonly:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"cannot create {file.parent}: {error.strerror}") from None
+        target = str(file)
+    try:
+        conn = sqlite3.connect(target, timeout=5.0, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        _check_identity(conn, target)
+        if target != ":memory:" and not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if not readonly:
+            migrate(conn)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(explain(error, target)) from None
+    return conn
+
+
+def explain(error: sqlite3.Error, target: str) -> str:
+    """Turn an sqlite3 error about a database file into a one-line message."""
+    text = str(error)
+    if "file is not a database" in text or "file is encrypted" in text:
+        return f"{target} is not an SQLite database"
+    if "locked" in text or "busy" in text:
+        return f"{target} is locked by another program; close it and try again"
+    if "readonly" in text or "read-only" in text:
+        return f"{target} is read-only; choose another file with --db"
+    if "unable to open" in text:
+        return f"cannot open {target}"
+    return f"database error in {target}: {text}"
+
+
+def _check_identity(conn: sqlite3.Connection, target: str) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return
+    if "meta" not in tables:
+        raise StoreError(f"{target} is not a chronicle database (it has other tables)")
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("app") != APP_NAME:
+        raise StoreError(f"{target} is not a chronicle database")
+    version = int(meta.get("schema_version", "0"))
+    if version > latest_version():
+        raise StoreError(
+            f"{target} has schema version {version}, newer than this chronicle "
+            f"understands ({latest_version()}); upgrade chronicle"
+        )
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version recorded in the database (0 when none is)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than the database, each in its own transaction.
+
+    `executescript` commits before it runs, so each script is wrapped in an
+    explicit BEGIN/COMMIT together with its version record.
+
+    Returns:
+        The schema version after migrating.
+    """
+    current = schema_version(conn)
+    for version, _name, sql in migrations():
+        if version <= current:
+            continue
+        script = (
+            "BEGIN IMMEDIATE;\n"
+            f"{sql}\n"
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('app', 'chronicle');\n"
+            f"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '{version}');\n"
+            "COMMIT;"
+        )
+        try:
+            conn.executescript(script)
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        current = version
+    return current

@@ -1,0 +1,160 @@
+"""Read events back: result pages, event details with their sources, statistics.
+
+Queries arrive already compiled by `chronicle.search`; this module only runs them
+and turns rows into `chronicle.model` objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+
+import sqlite_utils
+
+from chronicle.model import Event, Source
+
+_EVENT_COLUMNS = (
+    "e.id, e.key, e.date_start, e.date_end, e.precision, e.type, e.headline, e.text, "
+    "e.actors, e.countries, e.organisations, e.source_count, e.conflict, e.part_of"
+)
+
+
+def event_from_row(row: Sequence) -> Event:
+    """Build an Event (without sources) from a row selected with `_EVENT_COLUMNS`."""
+    (
+        id_,
+        key,
+        ds,
+        de,
+        precision,
+        type_,
+        headline,
+        text,
+        actors,
+        countries,
+        orgs,
+        source_count,
+        conflict,
+        part_of,
+    ) = row[:14]
+    codes = tuple(c for c in countries.split() if len(c) == 2 and c.isupper())
+    return Event(
+        id=id_,
+        key=key,
+        date_start=ds,
+        date_end=de,
+        precision=precision,
+        type=type_,
+        headline=headline,
+        text=text,
+        actors=tuple(a for a in actors.split("; ") if a),
+        countries=codes,
+        organisations=tuple(orgs.split()),
+        source_count=source_count,
+        conflict=bool(conflict),
+        part_of=part_of,
+    )
+
+
+def events_by_ids(db: sqlite_utils.Database, ids: Sequence[int]) -> list[Event]:
+    """Events (without sources) in the order of `ids`; missing ids are skipped."""
+    found: dict[int, Event] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})", chunk
+        ):
+            found[row[0]] = event_from_row(row)
+    return [found[i] for i in ids if i in found]
+
+
+def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
+    """One event with every source, its parts and related events."""
+    rows = events_by_ids(db, [event_id])
+    if not rows:
+        return None
+    event = rows[0]
+    sources = tuple(
+        Source(
+            document=path,
+            title=title,
+            publisher=publisher,
+            date_text=date_text,
+            text=sentence,
+            paragraph=paragraph,
+            date_start=ds,
+            date_end=de,
+            precision=precision,
+            footnotes=tuple(json.loads(footnotes)),
+        )
+        for (
+            path,
+            title,
+            publisher,
+            date_text,
+            sentence,
+            paragraph,
+            ds,
+            de,
+            precision,
+            footnotes,
+        ) in db.execute(
+            "SELECT d.path, d.title, d.publisher, m.date_text, m.sentence, m.paragraph, "
+            "m.date_start, m.date_end, m.precision, m.footnotes FROM mentions m "
+            "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "
+            "ORDER BY m.precision = 'day' DESC, m.precision = 'range' DESC, d.path, m.char_start",
+            [event_id],
+        )
+    )
+    related = tuple(
+        r[0]
+        for r in db.execute(
+            "SELECT other_id FROM event_links WHERE event_id = ? ORDER BY other_id", [event_id]
+        )
+    )
+    parts = tuple(
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM events WHERE part_of = ? ORDER BY date_start, id", [event_id]
+        )
+    )
+    return replace(event, sources=sources, related=related, parts=parts)
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """How many documents, mentions and events the database holds."""
+    return {
+        table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("documents", "mentions", "events")
+    }
+
+
+def stats(db: sqlite_utils.Database) -> dict[str, list[tuple[str, int]]]:
+    """Event counts by year, type, country and source."""
+    queries = {
+        "year": "SELECT coalesce(substr(date_start, 1, 4), 'undated') AS k, count(*) "
+        "FROM events GROUP BY k ORDER BY k",
+        "type": "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type",
+        "country": "SELECT code, count(*) FROM event_countries GROUP BY code "
+        "ORDER BY count(*) DESC, code",
+        "source": "SELECT coalesce(nullif(d.publisher, ''), d.name) AS k, "
+        "count(DISTINCT m.event_id) FROM mentions m JOIN documents d ON d.id = m.document_id "
+        "GROUP BY k ORDER BY count(DISTINCT m.event_id) DESC, k",
+    }
+    return {
+        name: [(str(k), int(n)) for k, n in db.execute(sql).fetchall()]
+        for name, sql in queries.items()
+    }
+
+
+def documents(db: sqlite_utils.Database) -> list[dict[str, object]]:
+    """Every stored document with its event count."""
+    return list(
+        db.query(
+            "SELECT d.id, d.path, d.title, d.publisher, d.doc_date, "
+            "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
+            "FROM documents d ORDER BY d.path"
+        )
+    )

@@ -1,0 +1,390 @@
+"""Write documents and their mentions, and keep the merged events up to date.
+
+Each document is written in one transaction together with the events it
+touches, so an interrupted ingest (Ctrl+C) leaves the whole document or none of
+it. Events are the connected components of `chronicle.merge.same_event`; adding
+a document only re-clusters the mentions whose dates could meet its own, and
+removing one only re-clusters the events it was part of.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import sqlite_utils
+
+from chronicle import merge
+from chronicle.model import Actor, CleanDocument, DateMatch, Entities, Mention
+
+_MENTION_COLUMNS = (
+    "m.key, d.path, m.sentence, m.paragraph, m.char_start, m.char_end, m.date_text, "
+    "m.date_start, m.date_end, m.precision, m.modifier, m.detail, m.type, m.types, "
+    "m.actors, m.countries, m.organisations, m.headline, m.footnotes"
+)
+
+
+def mention_row(mention: Mention, document_id: int) -> dict[str, object]:
+    """The mentions-table row for a mention."""
+    d = mention.date
+    return {
+        "key": mention.key,
+        "document_id": document_id,
+        "sentence": mention.sentence,
+        "paragraph": mention.paragraph,
+        "char_start": d.start,
+        "char_end": d.end,
+        "date_text": d.text,
+        "date_start": d.date_start.isoformat() if d.date_start else None,
+        "date_end": d.date_end.isoformat() if d.date_end else None,
+        "precision": d.precision,
+        "modifier": d.modifier,
+        "detail": d.detail,
+        "type": mention.type,
+        "types": json.dumps(list(mention.types)),
+        "actors": json.dumps(
+            [
+                {"name": a.name, "key": a.key, "role": a.role, "country": a.country}
+                for a in mention.entities.actors
+            ]
+        ),
+        "countries": json.dumps(list(mention.entities.countries)),
+        "organisations": json.dumps(list(mention.entities.organisations)),
+        "headline": mention.headline,
+        "footnotes": json.dumps(list(mention.footnotes)),
+    }
+
+
+def mention_from_row(row: Sequence) -> Mention:
+    """Rebuild a Mention from a row selected with `_MENTION_COLUMNS`."""
+    (
+        key,
+        path,
+        sentence,
+        paragraph,
+        start,
+        end,
+        date_text,
+        ds,
+        de,
+        precision,
+        modifier,
+        detail,
+        type_,
+        types,
+        actors,
+        countries,
+        orgs,
+        headline,
+        footnotes,
+    ) = row
+    return Mention(
+        key=key,
+        document=path,
+        sentence=sentence,
+        paragraph=paragraph,
+        date=DateMatch(
+            start=start,
+            end=end,
+            date_start=date.fromisoformat(ds) if ds else None,
+            date_end=date.fromisoformat(de) if de else None,
+            precision=precision,
+            text=date_text,
+            modifier=modifier,
+            detail=detail,
+        ),
+        type=type_,
+        types=tuple(json.loads(types)),
+        entities=Entities(
+            actors=tuple(Actor(**a) for a in json.loads(actors)),
+            countries=tuple(json.loads(countries)),
+            organisations=tuple(json.loads(orgs)),
+        ),
+        headline=headline,
+        footnotes=tuple(json.loads(footnotes)),
+    )
+
+
+def document_id_for_path(db: sqlite_utils.Database, path: str) -> int | None:
+    """The id of the document last ingested from `path`, if any."""
+    row = db.execute("SELECT id FROM documents WHERE path = ?", [path]).fetchone()
+    return row[0] if row else None
+
+
+def has_hash(db: sqlite_utils.Database, content_hash: str) -> bool:
+    """True when a document with these exact contents is already stored."""
+    return (
+        db.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        is not None
+    )
+
+
+def add_document(
+    db: sqlite_utils.Database,
+    doc: CleanDocument,
+    content_hash: str,
+    mentions: Sequence[Mention],
+) -> int:
+    """Store a document and its mentions and merge them into events, atomically.
+
+    A previous version of the same path is replaced.
+
+    Returns:
+        The new document's id.
+    """
+    with db.atomic():
+        old = document_id_for_path(db, doc.path)
+        if old is not None:
+            _remove(db, old)
+        document_id = (
+            db["documents"]
+            .insert(
+                {
+                    "path": doc.path,
+                    "name": Path(doc.path).name,
+                    "content_hash": content_hash,
+                    "title": doc.title,
+                    "publisher": doc.publisher,
+                    "author": doc.author,
+                    "doc_date": doc.date.isoformat() if doc.date else None,
+                    "doc_date_text": doc.date_text,
+                    "encoding": doc.encoding,
+                    "text": doc.text,
+                    "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+            .last_pk
+        )
+        db["mentions"].insert_all(mention_row(m, document_id) for m in mentions)
+        keys = [m.key for m in mentions]
+        recluster(db, _neighbourhood(db, keys))
+    return document_id
+
+
+def remove_document(db: sqlite_utils.Database, path: str) -> bool:
+    """Forget a document and re-merge the events it contributed to.
+
+    Returns:
+        True when a document was removed.
+    """
+    with db.atomic():
+        document_id = document_id_for_path(db, path)
+        if document_id is None:
+            return False
+        _remove(db, document_id)
+    return True
+
+
+def _remove(db: sqlite_utils.Database, document_id: int) -> None:
+    event_ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE document_id = ? AND event_id IS NOT NULL",
+            [document_id],
+        )
+    ]
+    db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    remaining = _keys_of_events(db, event_ids)
+    _delete_events(db, event_ids)
+    recluster(db, remaining)
+
+
+def _keys_of_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[str]:
+    ids = list(event_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in db.execute(f"SELECT key FROM mentions WHERE event_id IN ({marks})", ids)}
+
+
+def _neighbourhood(db: sqlite_utils.Database, keys: Sequence[str]) -> set[str]:
+    """The new mentions plus every stored mention their dates could merge with,
+    closed over whole events so clusters are recomputed from complete components."""
+    result = set(keys)
+    if not keys:
+        return result
+    slack = timedelta(days=merge.NEAR_DAYS)
+    event_ids: set[int] = set()
+    for key in keys:
+        row = db.execute(
+            "SELECT date_start, date_end FROM mentions WHERE key = ?", [key]
+        ).fetchone()
+        if not row or row[0] is None:
+            continue
+        lo = (date.fromisoformat(row[0]) - slack).isoformat()
+        hi = (date.fromisoformat(row[1]) + slack).isoformat()
+        event_ids.update(
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT event_id FROM mentions "
+                "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL",
+                [hi, lo],
+            )
+        )
+    return result | _keys_of_events(db, event_ids)
+
+
+def recluster(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
+    """Recompute the events made of the mentions with these keys."""
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    mentions = load_mentions(db, keys)
+    old_events = {
+        r[0]
+        for k in keys
+        for r in db.execute("SELECT event_id FROM mentions WHERE key = ?", [k])
+        if r[0] is not None
+    }
+    drafts = merge.draft_events(merge.cluster(mentions))
+    _delete_events(db, old_events)
+    ids = [_write_event(db, draft) for draft in drafts]
+    _link(db, list(zip(ids, drafts, strict=True)))
+
+
+def load_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> list[Mention]:
+    """Mentions by key, as model objects."""
+    out = []
+    for chunk_start in range(0, len(keys), 500):
+        chunk = keys[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM mentions m JOIN documents d "
+            f"ON d.id = m.document_id WHERE m.key IN ({marks})",
+            chunk,
+        ).fetchall()
+        out.extend(mention_from_row(r) for r in rows)
+    return out
+
+
+def _delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:
+    for event_id in event_ids:
+        db.execute("UPDATE mentions SET event_id = NULL WHERE event_id = ?", [event_id])
+        db.execute("DELETE FROM events WHERE id = ?", [event_id])
+
+
+def _write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
+    best = draft.best
+    d = best.date
+    actors = _unique(a.name for m in _ordered(draft) for a in m.entities.actors)
+    actor_keys = _unique_pairs((a.key, a.name) for m in _ordered(draft) for a in m.entities.actors)
+    countries = _unique(c for m in _ordered(draft) for c in m.entities.countries)
+    organisations = _unique(o for m in _ordered(draft) for o in m.entities.organisations)
+    publishers = _publishers(db, draft)
+    event_id = (
+        db["events"]
+        .insert(
+            {
+                "key": draft.key,
+                "date_start": d.date_start.isoformat() if d.date_start else None,
+                "date_end": d.date_end.isoformat() if d.date_end else None,
+                "precision": d.precision,
+                "type": best.type,
+                "headline": best.headline,
+                "text": best.sentence,
+                "actors": "; ".join(actors),
+                "countries": " ".join(countries + [_country_name(c) for c in countries]),
+                "organisations": " ".join(organisations),
+                "sources_text": "\n".join(m.sentence for m in draft.mentions if m is not best),
+                "publishers": " ".join(publishers),
+                "source_count": len(draft.mentions),
+                "conflict": int(draft.conflict),
+            }
+        )
+        .last_pk
+    )
+    marks = ",".join("?" * len(draft.mentions))
+    db.execute(
+        f"UPDATE mentions SET event_id = ? WHERE key IN ({marks})",
+        [event_id, *(m.key for m in draft.mentions)],
+    )
+    db["event_countries"].insert_all(
+        ({"event_id": event_id, "code": c} for c in countries), ignore=True
+    )
+    db["event_actors"].insert_all(
+        ({"event_id": event_id, "actor_key": k, "name": n} for k, n in actor_keys), ignore=True
+    )
+    return event_id
+
+
+def _link(db: sqlite_utils.Database, written: list[tuple[int, merge.EventDraft]]) -> None:
+    """Set part-of and related links between the rewritten events and their neighbours."""
+    if not written:
+        return
+    neighbours = _nearby_events(db, [d for _, d in written])
+    for event_id, draft in written:
+        for other_id, other in neighbours:
+            if other_id == event_id:
+                continue
+            if merge.is_part_of(draft, other):
+                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [other_id, event_id])
+            elif merge.is_part_of(other, draft):
+                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [event_id, other_id])
+            elif merge.is_related(draft, other):
+                for a, b in ((event_id, other_id), (other_id, event_id)):
+                    db.execute(
+                        "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
+                        "VALUES (?, ?, 'related')",
+                        [a, b],
+                    )
+
+
+def _nearby_events(
+    db: sqlite_utils.Database, drafts: Sequence[merge.EventDraft]
+) -> list[tuple[int, merge.EventDraft]]:
+    spans = [s for d in drafts if (s := merge.span_of(d.best)) is not None]
+    if not spans:
+        return []
+    window = timedelta(days=merge.RELATED_DAYS)
+    lo = (min(s.start for s in spans) - window).isoformat()
+    hi = (max(s.end for s in spans) + window).isoformat()
+    rows = db.execute(
+        "SELECT id FROM events WHERE date_start <= ? AND date_end >= ? AND type != 'citation'",
+        [hi, lo],
+    ).fetchall()
+    result = []
+    for (event_id,) in rows:
+        keys = [r[0] for r in db.execute("SELECT key FROM mentions WHERE event_id = ?", [event_id])]
+        mentions = load_mentions(db, keys)
+        if mentions:
+            result.extend((event_id, d) for d in merge.draft_events([mentions]))
+    return result
+
+
+def _publishers(db: sqlite_utils.Database, draft: merge.EventDraft) -> list[str]:
+    names: list[str] = []
+    for path in _unique(m.document for m in draft.mentions):
+        row = db.execute("SELECT publisher, name FROM documents WHERE path = ?", [path]).fetchone()
+        if row:
+            names.extend(x for x in row if x)
+    return _unique(names)
+
+
+def _ordered(draft: merge.EventDraft) -> list[Mention]:
+    """The best mention first, then the others by key."""
+    return [draft.best, *(m for m in draft.mentions if m is not draft.best)]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def _unique_pairs(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for key, name in items:
+        seen.setdefault(key, name)
+    return list(seen.items())
+
+
+def _country_name(code: str) -> str:
+    try:
+        from chronicle.ingest.entities import country_name
+    except ImportError:  # pragma: no cover - entities arrive with the extraction engine
+        return code
+    return country_name(code)
