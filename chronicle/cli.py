@@ -1,0 +1,235 @@
+"""The `chronicle` command: a bare call opens the browser; subcommands ingest and query.
+
+Stdout carries data only (tables, JSON); messages go to stderr. Every expected
+failure becomes a one-line error and a non-zero exit code; `--debug` shows the
+traceback instead.
+
+Exit codes: 0 success, 1 error, 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chronicle import __version__
+
+DEBUG = {"on": False}
+"""Set by --debug; read by `main` to decide whether to show tracebacks."""
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--db PATH, accepted by the group and by every subcommand."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Database file (default: $CHRONICLE_DB, else the user data directory).",
+    )(fn)
+
+
+def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--limit N (0 for all)."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=100,
+        show_default=True,
+        help="Most results to show; 0 for all.",
+    )(fn)
+
+
+def _resolve_db(ctx: click.Context, db_path: Path | None) -> Path | None:
+    return db_path or (ctx.obj or {}).get("db_path")
+
+
+def _open(ctx: click.Context, db_path: Path | None, *, bootstrap: bool = True):
+    from chronicle.library import default_db_path, open_default
+    from chronicle.store import Store, StoreError
+
+    path = _resolve_db(ctx, db_path)
+    try:
+        if path is None:
+            return open_default(default_db_path()) if bootstrap else Store(default_db_path())
+        return Store(path)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(__version__, prog_name="chronicle")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
+    """Browse a chronology built from your documents.
+
+    Run with no command to open the browser. With no database yet, chronicle
+    builds one from its bundled sample documents, so there is something to see.
+    """
+    DEBUG["on"] = debug
+    ctx.obj = {"db_path": db_path}
+    if ctx.invoked_subcommand is None:
+        store = _open(ctx, db_path)
+        from chronicle.tui import make_app
+
+        make_app(store).run()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) -> None:
+    """Read documents (.txt, .md, .html files or folders) into the chronicle."""
+    from rich.console import Console
+
+    from chronicle.library import ingest_paths
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {missing[0]}")
+    store = _open(ctx, db_path, bootstrap=False)
+    err = Console(stderr=True, highlight=False)
+    with err.status("reading…") as status:
+
+        def progress(done: int, total: int, path: str) -> None:
+            status.update(f"{done}/{total} {path}")
+
+        report = ingest_paths(store, paths, on_progress=progress)
+    for path, reason in report.failed:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    counts = store.counts()
+    click.echo(
+        f"added {len(report.added)} document(s) with {report.mentions} dated mention(s); "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} skipped. "
+        f"The chronicle holds {counts['events']} events from {counts['documents']} documents.",
+        err=True,
+    )
+    if report.interrupted:
+        click.echo("interrupted: the documents listed above as added are saved", err=True)
+        sys.exit(130)
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@db_option
+@limit_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of events.")
+@click.option("--sql", "show_sql", is_flag=True, help="Print the compiled SQL and exit.")
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    db_path: Path | None,
+    limit: int,
+    as_json: bool,
+    show_sql: bool,
+) -> None:
+    """Search events; with no QUERY, list everything in date order.
+
+    QUERY uses the search language: words, "phrases", prefix*, OR, -word and
+    filters such as country:pk actor:kono type:visit after:2010 sources:>1.
+    See docs/search.md.
+    """
+    from chronicle.search.engine import Searcher
+
+    text = " ".join(query)
+    store = _open(ctx, db_path)
+    searcher = Searcher(store)
+    if show_sql:
+        click.echo(searcher.explain_sql(text))
+        return
+    results = searcher.search(text, limit=limit or None, details=True)
+    for hint in results.hints:
+        click.echo(f"hint: {hint}", err=True)
+    if as_json:
+        click.echo(json.dumps([e.to_json() for e in results.events], indent=2, ensure_ascii=False))
+        return
+    from chronicle.render import events_table
+
+    _console().print(events_table(results.events))
+    click.echo(f"{results.description} — {len(results.events)} shown of {results.total}", err=True)
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def stats(ctx: click.Context, db_path: Path | None) -> None:
+    """Count events by year, type, country and source."""
+    from chronicle.render import stats_tables
+
+    store = _open(ctx, db_path)
+    console = _console()
+    for table in stats_tables(store.stats(), store.counts()):
+        console.print(table)
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def documents(ctx: click.Context, db_path: Path | None) -> None:
+    """List the documents in the chronicle."""
+    from chronicle.render import documents_table
+
+    _console().print(documents_table(_open(ctx, db_path).documents()))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.pass_context
+def remove(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None) -> None:
+    """Forget documents (by the path they were ingested from) and re-merge their events."""
+    store = _open(ctx, db_path, bootstrap=False)
+    for path in paths:
+        resolved = str(Path(path).resolve())
+        if not (store.remove_document(path) or store.remove_document(resolved)):
+            raise click.ClickException(f"no document was ingested from {path}")
+        click.echo(f"removed {path}", err=True)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(
+        highlight=False,
+        no_color=bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty(),
+    )
+
+
+def main() -> None:
+    """Console-script entry point: run the CLI, turning errors into one line."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        sys.exit(stop.exit_code)
+    except click.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        if DEBUG["on"]:
+            raise
+        error.show()
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # the last line of defence: no traceback for users
+        if DEBUG["on"] or "--debug" in sys.argv:
+            raise
+        click.echo(
+            f"error: {type(error).__name__}: {error} (run with --debug for details)", err=True
+        )
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Rich renderables for the CLI and shared text helpers for the TUI.
+
+Document text is data: every string from a document goes into a `rich.text.Text`
+built from plain strings after control characters are stripped, so nothing a
+document contains is ever read as markup or reaches the terminal as an escape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from chronicle.model import Event
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+PRECISION_MARK = {"day": "", "range": "", "month": "~m", "year": "~y", "approximate": "≈"}
+"""Suffix that tells at a glance how exact a date is."""
+
+
+def plain(text: str) -> str:
+    """Text with control characters (escape sequences included) removed."""
+    return _CONTROL.sub("", text)
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """A Text holding `text` literally (never parsed as markup)."""
+    return Text(plain(text), style=style)
+
+
+def format_date(event: Event) -> str:
+    """The event's date as a reader expects it: 2018-01-04, 2018-01-03..04, 2019-04, 2011."""
+    start, end, precision = event.date_start, event.date_end, event.precision
+    if start is None:
+        return "undated"
+    if precision == "year":
+        return start[:4]
+    if precision == "month":
+        return start[:7]
+    if precision == "approximate":
+        if end and end[:4] != start[:4]:
+            return f"≈{start[:4]}–{end[:4]}"
+        return f"≈{start[:4]}"
+    if end and end != start:
+        if end[:7] == start[:7]:
+            return f"{start}..{end[8:]}"
+        if end[:4] == start[:4]:
+            return f"{start}..{end[5:]}"
+        return f"{start}..{end}"
+    return start
+
+
+def events_table(events: Sequence[Event]) -> Table:
+    """A table of events: date, type, headline, countries, number of sources."""
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    table.add_column("id", justify="right", style="dim")
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", style="cyan", no_wrap=True)
+    table.add_column("headline")
+    table.add_column("countries", no_wrap=True)
+    table.add_column("src", justify="right")
+    for e in events:
+        table.add_row(
+            str(e.id),
+            format_date(e),
+            e.type,
+            safe_text(e.headline),
+            " ".join(e.countries),
+            f"{e.source_count}{'!' if e.conflict else ''}",
+        )
+    return table
+
+
+def _count_table(title: str, rows: Iterable[tuple[str, int]]) -> Table:
+    table = Table(title=title, header_style="bold", title_justify="left")
+    table.add_column(title.split()[-1])
+    table.add_column("events", justify="right")
+    for key, count in rows:
+        table.add_row(safe_text(key), str(count))
+    return table
+
+
+def stats_tables(stats: dict[str, list[tuple[str, int]]], counts: dict[str, int]) -> list[Table]:
+    """One table per facet of `Store.stats`, headed by the overall counts."""
+    summary = Table(title="chronicle", header_style="bold", title_justify="left")
+    for name in counts:
+        summary.add_column(name, justify="right")
+    summary.add_row(*(str(n) for n in counts.values()))
+    return [summary] + [_count_table(f"events by {name}", rows) for name, rows in stats.items()]
+
+
+def documents_table(docs: Sequence[dict[str, object]]) -> Table:
+    """The stored documents."""
+    table = Table(header_style="bold")
+    for column in ("id", "date", "title", "publisher", "mentions", "path"):
+        table.add_column(column)
+    for d in docs:
+        table.add_row(
+            str(d["id"]),
+            str(d["doc_date"] or "—"),
+            safe_text(str(d["title"])),
+            safe_text(str(d["publisher"])),
+            str(d["mentions"]),
+            safe_text(str(d["path"])),
+        )
+    return table

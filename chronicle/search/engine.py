@@ -1,0 +1,163 @@
+"""Run searches: parse, compile, execute through the store, return events.
+
+The TUI and the CLI both search through `Searcher`, so a query means the same
+thing everywhere. Counts are cached per query text (the database only changes
+through ingest, which makes a new Searcher), so typing stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from chronicle.model import Event
+from chronicle.search.compile import (
+    CompiledQuery,
+    compile_query,
+    count_sql,
+    highlights_sql,
+    page_sql,
+    split_highlights,
+    year_histogram_sql,
+)
+from chronicle.search.query import Query, describe, parse_query
+from chronicle.store import Store
+
+PAGE_SIZE = 500
+"""Rows fetched per keyset page."""
+
+_HIDE_CITATIONS = "e.type != 'citation'"
+
+
+@dataclass(frozen=True)
+class Results:
+    """One page of search results and how the query was understood.
+
+    Attributes:
+        text: The query as typed.
+        description: Plain-English reading of the query.
+        hints: Notes about anything ignored or reinterpreted.
+        events: The events of this page, in order.
+        total: How many events match in all.
+        cursor: Pass back as `after` for the next page (None when this was the last).
+        highlights: Event id -> (headline runs, snippet runs) for matched terms.
+    """
+
+    text: str
+    description: str
+    hints: tuple[str, ...]
+    events: list[Event]
+    total: int
+    cursor: tuple | None
+    highlights: dict[int, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]]
+
+
+def _has_type_filter(query: Query) -> bool:
+    return any(f.name == "type" for f in query.filters)
+
+
+class Searcher:
+    """Searches one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._counts: dict[str, int] = {}
+
+    def understand(self, text: str) -> tuple[Query, CompiledQuery]:
+        """Parse and compile `text`; citations are hidden unless a type: filter asks."""
+        query = parse_query(text)
+        compiled = compile_query(query)
+        if not _has_type_filter(query):
+            compiled = replace(compiled, where=(*compiled.where, _HIDE_CITATIONS))
+        return query, compiled
+
+    def search(
+        self, text: str, limit: int | None = 100, after: tuple | None = None, details: bool = False
+    ) -> Results:
+        """The first `limit` matches (all when None) after the keyset cursor `after`.
+
+        Args:
+            text: The query as typed.
+            limit: Most events to return; None for all.
+            after: Cursor from a previous page's Results.
+            details: Load every event's sources (for JSON export and the detail view).
+        """
+        query, compiled = self.understand(text)
+        rows: list[tuple] = []
+        cursor = after
+        while limit is None or len(rows) < limit:
+            want = PAGE_SIZE if limit is None else min(PAGE_SIZE, limit - len(rows))
+            sql, params = page_sql(compiled, cursor, want)
+            page = self.store.execute(sql, params)
+            rows.extend(page)
+            cursor = tuple(page[-1]) if page else cursor
+            if len(page) < want:
+                cursor = None
+                break
+        ids = [r[0] for r in rows]
+        events = (
+            [e for i in ids if (e := self.store.event(i)) is not None]
+            if details
+            else self.store.events_by_ids(ids)
+        )
+        return Results(
+            text=text,
+            description=describe(query),
+            hints=query.hints,
+            events=events,
+            total=self.count(text),
+            cursor=cursor,
+            highlights=self.highlights(compiled, ids),
+        )
+
+    def ids(self, text: str) -> tuple[list[int], Query]:
+        """Every matching event id, in result order (ids only: cheap even for large results)."""
+        query, compiled = self.understand(text)
+        out: list[int] = []
+        for page in self._pages(compiled):
+            out.extend(r[0] for r in page)
+        return out, query
+
+    def _pages(self, compiled: CompiledQuery) -> Iterator[list[tuple]]:
+        cursor = None
+        while True:
+            sql, params = page_sql(compiled, cursor, 1000)
+            page = self.store.execute(sql, params)
+            if page:
+                yield page
+            if len(page) < 1000:
+                return
+            cursor = tuple(page[-1])
+
+    def count(self, text: str) -> int:
+        """How many events match `text` (cached)."""
+        if text not in self._counts:
+            _, compiled = self.understand(text)
+            sql, params = count_sql(compiled)
+            self._counts[text] = self.store.execute(sql, params)[0][0]
+        return self._counts[text]
+
+    def histogram(self, text: str) -> list[tuple[str, int]]:
+        """Matches per year."""
+        _, compiled = self.understand(text)
+        sql, params = year_histogram_sql(compiled)
+        return [(str(y), int(n)) for y, n in self.store.execute(sql, params)]
+
+    def highlights(
+        self, compiled: CompiledQuery, ids: list[int]
+    ) -> dict[int, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]]:
+        """Highlighted headline and snippet runs for the given result ids."""
+        out = {}
+        for start in range(0, len(ids), 500):
+            built = highlights_sql(compiled, ids[start : start + 500])
+            if built is None:
+                return {}
+            for event_id, headline, snippet in self.store.execute(*built):
+                out[event_id] = (split_highlights(headline), split_highlights(snippet))
+        return out
+
+    def explain_sql(self, text: str) -> str:
+        """The compiled first-page SQL and its parameters, for `--sql`."""
+        _, compiled = self.understand(text)
+        sql, params = page_sql(compiled, None, 100)
+        return f"{sql}\n-- params: {params}"

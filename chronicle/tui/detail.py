@@ -1,0 +1,134 @@
+"""The detail pane: one event in full, with every source sentence behind it.
+
+Everything shown comes from documents, so it is assembled as `rich.text.Text`
+from plain strings; search terms are highlighted by styling spans, never by
+inserting markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from chronicle.model import Event
+from chronicle.render import format_date, plain, safe_text
+
+MATCH_STYLE = "bold reverse"
+"""How matched search terms are marked in the detail text."""
+
+
+def highlighted(text: str, terms: Sequence[str], style: str = "") -> Text:
+    """`text` as a Text with every case-insensitive occurrence of `terms` styled."""
+    result = safe_text(text, style)
+    for term in terms:
+        if len(term) >= 2:
+            result.highlight_words([term], style=MATCH_STYLE, case_sensitive=False)
+    return result
+
+
+def describe_event(
+    event: Event, terms: Sequence[str] = (), neighbours: dict[int, Event] | None = None
+) -> Text:
+    """The whole detail view of `event` as one Text."""
+    neighbours = neighbours or {}
+    out = Text()
+    out.append(highlighted(event.headline, terms, "bold"))
+    out.append("\n")
+    date_line = f"{format_date(event)}  ·  {event.precision}  ·  {event.type}"
+    out.append(date_line, style="bold")
+    if event.conflict:
+        out.append("  ·  sources disagree on the date", style="bold red")
+    out.append("\n\n")
+    out.append(highlighted(event.text, terms))
+    out.append("\n")
+    facts = [
+        ("People", ", ".join(event.actors)),
+        ("Countries", ", ".join(event.countries)),
+        ("Organisations", ", ".join(event.organisations)),
+    ]
+    for label, value in facts:
+        if value:
+            out.append(f"\n{label}: ", style="bold")
+            out.append(plain(value))
+    if event.part_of is not None:
+        out.append("\nPart of: ", style="bold")
+        out.append(_event_ref(event.part_of, neighbours))
+    for label, ids in (("Includes", event.parts), ("Related", event.related)):
+        for other in ids:
+            out.append(f"\n{label}: ", style="bold")
+            out.append(_event_ref(other, neighbours))
+    out.append(f"\n\nSources ({len(event.sources)})", style="bold underline")
+    for number, source in enumerate(event.sources, 1):
+        out.append(f"\n\n{number}. ", style="bold")
+        out.append(safe_text(source.title or Path(source.document).name, "bold"))
+        if source.publisher:
+            out.append(safe_text(f" — {source.publisher}", "italic"))
+        out.append("\n   date as written: ", style="dim")
+        out.append(safe_text(source.date_text or "—"))
+        out.append("\n   ")
+        out.append(highlighted(source.text, terms))
+        if source.paragraph and source.paragraph.strip() != source.text.strip():
+            out.append("\n   in paragraph: ", style="dim")
+            out.append(_paragraph_with_sentence(source.paragraph, source.text))
+        for note in source.footnotes:
+            out.append("\n   footnote: ", style="dim")
+            out.append(safe_text(note, "italic"))
+        out.append("\n   ")
+        out.append(safe_text(source.document, "dim"))
+    return out
+
+
+def _event_ref(event_id: int, neighbours: dict[int, Event]) -> Text:
+    other = neighbours.get(event_id)
+    if other is None:
+        return Text(f"event #{event_id}")
+    return Text(f"{format_date(other)} {plain(other.headline)} (#{event_id})")
+
+
+def _paragraph_with_sentence(paragraph: str, sentence: str) -> Text:
+    """The paragraph, dimmed, with the source sentence itself in normal style."""
+    text = Text(plain(paragraph), style="dim")
+    at = text.plain.find(plain(sentence))
+    if at >= 0:
+        text.stylize("not dim", at, at + len(plain(sentence)))
+    return text
+
+
+class EventDetail(VerticalScroll, can_focus=True):
+    """Scrollable view of the highlighted event."""
+
+    BINDINGS = [
+        ("j,down", "scroll_down", "Down"),
+        ("k,up", "scroll_up", "Up"),
+        ("g,home", "scroll_home", "Top"),
+        ("G,end", "scroll_end", "Bottom"),
+        ("space,pagedown", "page_down", "Page down"),
+        ("b,pageup", "page_up", "Page up"),
+    ]
+
+    def compose(self):
+        yield Static(id="detail-body", markup=False)
+
+    def show_event(
+        self,
+        event: Event | None,
+        terms: Sequence[str] = (),
+        neighbours: dict[int, Event] | None = None,
+    ) -> None:
+        """Display `event` (or a hint when there is none)."""
+        body = self.query_one("#detail-body", Static)
+        if event is None:
+            body.update(Text("No event selected. Type / to search, or clear the search with Esc."))
+        else:
+            body.update(describe_event(event, terms, neighbours))
+        self.scroll_home(animate=False)
+
+    @property
+    def text(self) -> str:
+        """The plain text currently shown (for tests and copying)."""
+        renderable = self.query_one("#detail-body", Static).content
+        return renderable.plain if isinstance(renderable, Text) else str(renderable)

@@ -1,0 +1,48 @@
+"""The go-to-date prompt (`:`): jump to the first event on or after a date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+_FORMATS = (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4))
+
+
+def parse_target(text: str) -> date | None:
+    """The first day `text` names: "2018", "2018-01", "2018-01-04", "January 2018"."""
+    text = text.strip()
+    for fmt, size in _FORMATS:
+        if len(text) == size:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                pass
+    from chronicle.ingest.dates import find_dates
+
+    found = [m for m in find_dates(text) if m.date_start]
+    return found[0].date_start if found else None
+
+
+class GotoDateScreen(ModalScreen[date | None]):
+    """Ask for a date; dismiss with it (or None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        yield Label("Go to date (2018, 2018-01, 2018-01-04, January 2018):")
+        yield Input(id="goto-input", placeholder="YYYY[-MM[-DD]]")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        target = parse_target(event.value)
+        if target is None:
+            self.query_one(Label).update("Not a date I understand — try 2018-01-04. Esc to cancel.")
+            return
+        self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,27 @@
+"""The help screen: the key and search reference, kept as prose in help.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP_TEXT = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
+"""Read once at import: the help is static."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal listing every binding; any of Esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Markdown(HELP_TEXT)
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)

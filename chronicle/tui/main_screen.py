@@ -1,0 +1,192 @@
+"""The main screen: search bar on top, timeline and detail panes below.
+
+It owns the searching: each settled query starts an exclusive thread worker,
+and an answer is shown only if its query is still the current one. Panes never
+touch each other; they post messages here and the screen sets the other pane.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+from textual.worker import get_current_worker
+
+from chronicle.model import Event
+from chronicle.render import format_date, plain
+from chronicle.search.engine import Searcher
+from chronicle.tui.detail import EventDetail
+from chronicle.tui.goto_date import GotoDateScreen
+from chronicle.tui.search_bar import SearchBar
+from chronicle.tui.timeline import Timeline
+
+
+class MainScreen(Screen[None]):
+    """Search, browse, read."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", tooltip="Type a query"),
+        Binding("escape", "back", "Back", show=False),
+        Binding("colon", "goto_date", "Go to date", tooltip="Jump to the first event on a date"),
+        Binding("y", "copy", "Copy", tooltip="Copy the event and its sources (OSC 52)"),
+    ]
+
+    def __init__(self, searcher: Searcher) -> None:
+        super().__init__()
+        self.searcher = searcher
+        self.query_text = ""
+        """The query whose results are on screen (or being fetched)."""
+        self.terms: list[str] = []
+        self.current: Event | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search")
+        yield Label("", id="status", markup=False)
+        with Horizontal(id="panes"):
+            yield Timeline(id="timeline")
+            yield EventDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Timeline).focus()
+        self.run_search("")
+
+    # Searching ---------------------------------------------------------------
+
+    @on(SearchBar.QueryChanged)
+    def search_for_typed_query(self, message: SearchBar.QueryChanged) -> None:
+        if message.text != self.query_text:
+            self.run_search(message.text)
+        if message.submitted:
+            self.query_one(Timeline).focus()
+
+    @on(SearchBar.Left)
+    def leave_search_bar(self) -> None:
+        self.query_one(Timeline).focus()
+
+    def run_search(self, text: str) -> None:
+        """Start searching for `text`; older searches still running are cancelled."""
+        self.query_text = text
+        self.query_one("#status", Label).update("searching…")
+        self._search_worker(text)
+
+    @work(thread=True, exclusive=True, group="search", description="search")
+    def _search_worker(self, text: str) -> None:
+        ids, query = self.searcher.ids(text)
+        if get_current_worker().is_cancelled:
+            return
+        from chronicle.search.query import describe
+
+        status = f"{len(ids)} event(s) — {describe(query)}"
+        if query.hints:
+            status += "  ·  " + "  ·  ".join(query.hints)
+        terms = [
+            t.text for clause in query.terms if not clause.negated for t in clause.alternatives
+        ]
+        self.app.call_from_thread(self._show_results, text, ids, status, terms)
+
+    def _show_results(self, text: str, ids: list[int], status: str, terms: list[str]) -> None:
+        if text != self.query_text:
+            return
+        self.terms = terms
+        self.query_one("#status", Label).update(Text(plain(status)))
+        keep = self.current.id if self.current else None
+        self.query_one(Timeline).show(ids, keep=keep)
+
+    # Rows and details ----------------------------------------------------------
+
+    @on(Timeline.RowsWanted)
+    def load_rows(self, message: Timeline.RowsWanted) -> None:
+        self._rows_worker(message.ids)
+
+    @work(thread=True, group="rows", description="load timeline rows")
+    def _rows_worker(self, ids: list[int]) -> None:
+        rows = self.searcher.store.events_by_ids(ids)
+        self.app.call_from_thread(self.query_one(Timeline).add_rows, rows)
+
+    @on(Timeline.EventHighlighted)
+    def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:
+        if message.event_id is None:
+            self.current = None
+            self.query_one(EventDetail).show_event(None)
+            return
+        self._detail_worker(message.event_id)
+
+    @on(Timeline.EventOpened)
+    def open_event(self, message: Timeline.EventOpened) -> None:
+        self.query_one(EventDetail).focus()
+
+    @work(thread=True, exclusive=True, group="detail", description="load event detail")
+    def _detail_worker(self, event_id: int) -> None:
+        event = self.searcher.store.event(event_id)
+        if event is None or get_current_worker().is_cancelled:
+            return
+        linked = [i for i in (event.part_of, *event.parts, *event.related) if i is not None]
+        neighbours = {e.id: e for e in self.searcher.store.events_by_ids(linked)}
+        self.app.call_from_thread(self._show_detail, event, neighbours)
+
+    def _show_detail(self, event: Event, neighbours: dict[int, Event]) -> None:
+        if self.query_one(Timeline).current_id != event.id:
+            return
+        self.current = event
+        self.query_one(EventDetail).show_event(event, self.terms, neighbours)
+
+    # Actions -------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).focus()
+
+    def action_back(self) -> None:
+        if self.query_one(EventDetail).has_focus_within:
+            self.query_one(Timeline).focus()
+        elif self.query_text:
+            self.query_one(SearchBar).value = ""
+            self.run_search("")
+
+    def action_goto_date(self) -> None:
+        self.app.push_screen(GotoDateScreen(), self._goto)
+
+    def _goto(self, target: date | None) -> None:
+        if target is None:
+            return
+        self._goto_worker(target.isoformat())
+
+    @work(thread=True, exclusive=True, group="goto", description="go to date")
+    def _goto_worker(self, iso: str) -> None:
+        timeline = self.query_one(Timeline)
+        ids = list(timeline.ids)
+        # Results are in date order: find the first event on or after the date.
+        lo, hi = 0, len(ids)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            event = self.searcher.store.events_by_ids([ids[mid]])
+            start = event[0].date_start if event else None
+            if start is not None and start < iso:
+                lo = mid + 1
+            else:
+                hi = mid
+        self.app.call_from_thread(self._move_cursor, lo, iso)
+
+    def _move_cursor(self, index: int, iso: str) -> None:
+        timeline = self.query_one(Timeline)
+        if index >= len(timeline.ids):
+            self.notify(f"No event on or after {iso}", severity="warning")
+            index = len(timeline.ids) - 1
+        timeline.cursor = index
+        timeline.focus()
+
+    def action_copy(self) -> None:
+        event = self.current
+        if event is None:
+            self.notify("Nothing to copy", severity="warning")
+            return
+        lines = [f"{format_date(event)} — {event.headline}", event.text]
+        lines += [f"[{s.publisher or s.title}] {s.text} ({s.document})" for s in event.sources]
+        self.app.copy_to_clipboard(plain("\n".join(lines)))
+        self.notify("Copied the event and its sources")
