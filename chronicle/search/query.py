@@ -46,6 +46,7 @@ __all__ = [
     "Query",
     "Term",
     "country_name",
+    "has_token",
     "describe",
     "parse_query",
     "resolve_country",
@@ -477,7 +478,8 @@ def _multi(
 
 
 def _source_value(value: str) -> str | None:
-    return " ".join(_fold(value).split()) or None
+    """Whitespace-normalise a source value (LIKE already ignores ASCII case)."""
+    return " ".join(value.split()) or None
 
 
 _MULTI_FILTERS: dict[str, tuple[Callable[[str], str | None], str, bool]] = {
