@@ -137,6 +137,8 @@ def same_event(a: Mention, b: Mention) -> bool:
         return sim >= 0.6
     if actors:
         return True
+    if len(a.entities.countries) >= 2 and len(b.entities.countries) >= 2 and countries < 2:
+        return False  # two different bilateral relationships
     if relation == "equal":
         return countries >= 1 or sim >= 0.3
     return (countries >= 2 and sim >= 0.25) or sim >= 0.5

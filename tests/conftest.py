@@ -1,0 +1,37 @@
+"""Shared fixtures: stores on real SQLite files, and one built from the bundled documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from chronicle.library import fixtures_dir, ingest_paths
+from chronicle.store import Store
+
+FIXTURES = fixtures_dir()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty chronicle database in a temporary file."""
+    with Store(tmp_path / "chronicle.db") as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file built once from the five bundled documents."""
+    path = tmp_path_factory.mktemp("fixture-db") / "chronicle.db"
+    with Store(path) as s:
+        report = ingest_paths(s, [FIXTURES])
+    assert not report.failed, report.failed
+    return path
+
+
+@pytest.fixture
+def fixture_store(fixture_db: Path) -> Iterator[Store]:
+    """The fixture database, opened (tests must not write to it)."""
+    with Store(fixture_db) as s:
+        yield s

@@ -1,0 +1,152 @@
+"""The same-event rule and clustering, on hand-made mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronicle import merge
+from chronicle.model import Actor, DateMatch, Entities, Mention
+
+
+def mention(
+    key: str,
+    start: date | None,
+    end: date | None = None,
+    precision: str = "day",
+    *,
+    document: str | None = None,
+    types: tuple[str, ...] = ("visit",),
+    actors: tuple[str, ...] = (),
+    countries: tuple[str, ...] = ("JP", "PK"),
+    sentence: str = "Zardari visited Tokyo.",
+) -> Mention:
+    return Mention(
+        key=key,
+        document=document or f"{key}.txt",
+        sentence=sentence,
+        paragraph=sentence,
+        date=DateMatch(0, 4, start, end or start, precision, "date"),
+        type=types[0],
+        types=types,
+        entities=Entities(
+            actors=tuple(Actor(name=a, key=" ".join(sorted(a.lower().split()))) for a in actors),
+            countries=countries,
+        ),
+        headline=sentence,
+    )
+
+
+Y2011 = (date(2011, 1, 1), date(2011, 12, 31), "year")
+FEB_21_23 = (date(2011, 2, 21), date(2011, 2, 23), "range")
+
+
+class TestDateRelation:
+    @pytest.mark.parametrize(
+        ("a", "b", "expected"),
+        [
+            (FEB_21_23, FEB_21_23, "equal"),
+            (Y2011, FEB_21_23, "contains"),  # a vague and an exact report of one thing
+            (
+                (date(2018, 1, 3), date(2018, 1, 4), "range"),
+                (date(2018, 1, 4), None, "day"),
+                "nested",
+            ),
+            ((date(2011, 2, 20), None, "day"), FEB_21_23, "near"),  # off by one day
+            ((date(2005, 1, 1), date(2005, 12, 31), "year"), Y2011, "apart"),
+        ],
+    )
+    def test_relation_between_spans(self, a, b, expected):
+        sa = merge.span_of(mention("a", a[0], a[1], a[2]))
+        sb = merge.span_of(mention("b", b[0], b[1], b[2]))
+        assert merge.date_relation(sa, sb) == expected
+        assert merge.date_relation(sb, sa) == expected  # symmetric
+
+
+class TestSameEvent:
+    def test_year_and_day_range_with_a_shared_person_merge(self):
+        a = mention("a", *Y2011, actors=("Asif Ali Zardari",))
+        b = mention("b", *FEB_21_23, actors=("Zardari",), types=("visit", "agreement"))
+        assert merge.same_event(a, b) and merge.same_event(b, a)
+
+    def test_mentions_in_one_document_never_merge(self):
+        a = mention("a", *FEB_21_23, document="x.txt", actors=("Zardari",))
+        b = mention("b", *FEB_21_23, document="x.txt", actors=("Zardari",))
+        assert not merge.same_event(a, b)
+
+    def test_same_year_anniversaries_of_different_pairs_stay_apart(self):
+        a = mention(
+            "a",
+            date(2017, 1, 1),
+            date(2017, 12, 31),
+            "year",
+            types=("anniversary",),
+            countries=("JP", "PK"),
+            sentence="65th anniversary of relations with Pakistan.",
+        )
+        b = mention(
+            "b",
+            date(2017, 1, 1),
+            date(2017, 12, 31),
+            "year",
+            types=("anniversary",),
+            countries=("JP", "KZ"),
+            sentence="25th anniversary of relations with Kazakhstan.",
+        )
+        assert not merge.same_event(a, b)
+
+    def test_different_people_on_the_same_day_stay_apart(self):
+        a = mention(
+            "a",
+            date(2018, 1, 4),
+            types=("meeting",),
+            actors=("Taro Kono",),
+            sentence="Kono held talks in Islamabad.",
+        )
+        b = mention(
+            "b",
+            date(2018, 1, 4),
+            types=("meeting",),
+            actors=("Shinzo Abe",),
+            sentence="Abe received the delegation in Tokyo.",
+        )
+        assert not merge.same_event(a, b)
+
+    def test_types_must_agree(self):
+        a = mention("a", date(2018, 1, 4), types=("meeting",), actors=("Taro Kono",))
+        b = mention("b", date(2018, 1, 4), types=("election",), actors=("Taro Kono",))
+        assert not merge.same_event(a, b)
+
+
+class TestCluster:
+    def test_clusters_do_not_depend_on_input_order(self):
+        ms = [
+            mention("a", *Y2011, actors=("Zardari",)),
+            mention("b", *FEB_21_23, actors=("Asif Ali Zardari",)),
+            mention("c", date(2005, 1, 1), date(2005, 12, 31), "year", actors=("Koizumi",)),
+        ]
+        forward = [[m.key for m in g] for g in merge.cluster(ms)]
+        backward = [[m.key for m in g] for g in merge.cluster(ms[::-1])]
+        assert forward == backward == [["a", "b"], ["c"]]
+
+    def test_best_mention_has_the_most_exact_date_and_conflicts_are_flagged(self):
+        year = mention("a", *Y2011, actors=("Zardari",))
+        days = mention("b", *FEB_21_23, actors=("Zardari",))
+        off = mention("c", date(2011, 2, 20), actors=("Zardari",))
+        draft = merge.draft_events([[year, days]])[0]
+        assert draft.best is days and not draft.conflict
+        flagged = merge.draft_events(merge.cluster([year, days, off]))
+        assert len(flagged) == 1 and flagged[0].conflict
+
+
+class TestLinks:
+    def test_a_meeting_inside_a_visit_is_part_of_it(self):
+        visit = merge.draft_events(
+            [[mention("v", date(2018, 1, 3), date(2018, 1, 4), "range", actors=("Taro Kono",))]]
+        )[0]
+        meeting = merge.draft_events(
+            [[mention("m", date(2018, 1, 4), types=("meeting", "visit"), actors=("Kono",))]]
+        )[0]
+        assert merge.is_part_of(meeting, visit)
+        assert not merge.is_part_of(visit, meeting)
