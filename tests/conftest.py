@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.store import Store
-
-FIXTURES = fixtures_dir()
 
 
 @pytest.fixture
@@ -23,9 +20,11 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file built once from the five bundled documents."""
+    from chronicle.library import fixtures_dir, ingest_paths
+
     path = tmp_path_factory.mktemp("fixture-db") / "chronicle.db"
     with Store(path) as s:
-        report = ingest_paths(s, [FIXTURES])
+        report = ingest_paths(s, [fixtures_dir()])
     assert not report.failed, report.failed
     return path
 

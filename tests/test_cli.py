@@ -1,0 +1,117 @@
+"""The command line: search output, JSON shape, errors as one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from chronicle.cli import cli
+
+JSON_KEYS = {
+    "id",
+    "date_start",
+    "date_end",
+    "precision",
+    "type",
+    "headline",
+    "text",
+    "actors",
+    "countries",
+    "sources",
+}
+SOURCE_KEYS = {"document", "title", "publisher", "date_text", "text"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "chronicle.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+class TestSearch:
+    def test_json_lists_events_with_the_stable_fields(self, fixture_db):
+        result = CliRunner().invoke(cli, ["search", "Kono", "--json", "--db", str(fixture_db)])
+        assert result.exit_code == 0, result.output
+        events = json.loads(result.stdout)
+        assert events and all(set(e) >= JSON_KEYS for e in events)
+        assert all(set(s) >= SOURCE_KEYS for e in events for s in e["sources"])
+        assert any(e["date_start"] == "2018-01-04" for e in events)
+        assert all("kono" in json.dumps(e).lower() for e in events)
+
+    def test_empty_query_lists_everything_in_date_order_and_limit_applies(self, fixture_db):
+        result = CliRunner().invoke(
+            cli, ["search", "--json", "--limit", "0", "--db", str(fixture_db)]
+        )
+        events = json.loads(result.stdout)
+        dates = [e["date_start"] for e in events if e["date_start"]]
+        assert len(events) > 20 and dates == sorted(dates)
+        limited = CliRunner().invoke(
+            cli, ["search", "--json", "--limit", "3", "--db", str(fixture_db)]
+        )
+        assert [e["id"] for e in json.loads(limited.stdout)] == [e["id"] for e in events[:3]]
+
+    def test_table_output_names_the_event(self, fixture_db):
+        result = CliRunner().invoke(cli, ["search", "Abdrakhmanov", "--db", str(fixture_db)])
+        assert result.exit_code == 0
+        assert "2017-05-01" in result.stdout
+
+    def test_malformed_queries_do_not_crash(self, fixture_db):
+        for query in ['"unterminated', "AND", "*", "country:", "'; DROP TABLE events; --"]:
+            result = CliRunner().invoke(cli, ["search", query, "--json", "--db", str(fixture_db)])
+            assert result.exit_code == 0, (query, result.output)
+            assert isinstance(json.loads(result.stdout), list)
+
+
+class TestErrors:
+    def test_a_foreign_database_is_refused_in_one_line(self, tmp_path):
+        import sqlite3
+
+        other = tmp_path / "other.db"
+        sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+        result = run("search", "x", "--db", str(other))
+        assert result.returncode == 1
+        assert "not a chronicle database" in result.stderr
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+    def test_a_non_sqlite_file_is_refused(self, tmp_path):
+        junk = tmp_path / "junk.db"
+        junk.write_bytes(b"this is not a database" * 100)
+        result = run("search", "--db", str(junk))
+        assert result.returncode == 1 and "not an SQLite database" in result.stderr
+        assert junk.read_bytes() == b"this is not a database" * 100  # nothing lost
+
+    def test_bad_files_are_skipped_with_a_reason_and_good_ones_kept(self, tmp_path):
+        (tmp_path / "empty.txt").write_text("")
+        (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+        (tmp_path / "good.txt").write_text("On 4 January 2018 Kono met Asif in Islamabad.\n")
+        db = tmp_path / "c.db"
+        result = run("ingest", str(tmp_path), "--db", str(db))
+        assert result.returncode == 0, result.stderr
+        assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
+        assert "added 1 document" in result.stderr
+
+    def test_search_json_never_imports_textual(self, fixture_db):
+        code = (
+            "import sys; from chronicle.cli import main\n"
+            f"sys.argv = ['chronicle', 'search', 'x', '--json', '--db', {str(fixture_db)!r}]\n"
+            "try:\n main()\nexcept SystemExit: pass\n"
+            "assert 'textual' not in sys.modules, 'textual was imported'"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+
+def test_every_command_has_help_text():
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
+
+
+def test_readme_documents_every_command():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for name in cli.commands:
+        assert f"chronicle {name}" in readme, name

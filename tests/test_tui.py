@@ -1,0 +1,150 @@
+"""The real app, driven by Textual's Pilot on a temporary copy of the fixture database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chronicle.store import Store
+from chronicle.tui import EventDetail, SearchBar, Timeline, make_app
+from chronicle.tui.help_screen import HelpScreen
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def app_store(fixture_db: Path, tmp_path: Path):
+    copy = tmp_path / "copy.db"
+    shutil.copy(fixture_db, copy)
+    with Store(copy) as store:
+        yield store
+
+
+async def settle(pilot) -> None:
+    """Wait until every worker is done and the screen has caught up."""
+    for _ in range(5):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+class TestBrowsing:
+    async def test_opens_on_every_event_in_date_order(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            assert (
+                len(timeline.ids)
+                == app_store.execute("SELECT count(*) FROM events WHERE type != 'citation'")[0][0]
+            )
+            first = app_store.events_by_ids(timeline.ids[:1])[0]
+            assert first.date_start == min(
+                r[0]
+                for r in app_store.execute(
+                    "SELECT date_start FROM events WHERE date_start IS NOT NULL"
+                )
+            )
+
+    async def test_search_then_move_shows_the_selected_event(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"Kono", "enter")
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            assert timeline.has_focus
+            assert len(timeline.ids) >= 2
+            detail = app.screen.query_one(EventDetail)
+            first = app_store.event(timeline.ids[0])
+            assert first.headline in detail.text
+            await pilot.press("j")
+            await settle(pilot)
+            second = app_store.event(timeline.ids[1])
+            assert timeline.cursor == 1
+            assert second.headline in detail.text and "Kono" in detail.text
+            await pilot.press("G")
+            await settle(pilot)
+            assert timeline.cursor == len(timeline.ids) - 1
+            await pilot.press("g")
+            await settle(pilot)
+            assert timeline.cursor == 0
+
+    async def test_escape_clears_the_search(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            everything = len(app.screen.query_one(Timeline).ids)
+            await pilot.press("slash", *"Zardari")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert len(app.screen.query_one(Timeline).ids) < everything
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert app.screen.query_one(SearchBar).value == ""
+            assert len(app.screen.query_one(Timeline).ids) == everything
+
+    async def test_detail_lists_every_source_of_a_merged_event(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *'"diplomatic relations" in:1952', "enter")
+            await settle(pilot)
+            text = app.screen.query_one(EventDetail).text
+            assert "Sources (2)" in text
+            assert "28 April 1952" in text and "28th April 1952" in text
+
+    async def test_document_text_is_never_markup(self, tmp_path):
+        doc = tmp_path / "evil.txt"
+        doc.write_text(
+            "Evil\n\nOn 4 January 2018 [bold red]Kono[/] met \x1b[31mAsif\x1b[0m in Islamabad.\n"
+        )
+        from chronicle.library import ingest_paths
+
+        with Store(tmp_path / "e.db") as store:
+            ingest_paths(store, [doc])
+            app = make_app(store)
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                text = app.screen.query_one(EventDetail).text
+                assert "[bold red]Kono[/]" in text
+                assert "\x1b" not in text
+
+
+class TestKeys:
+    async def test_help_lists_the_bindings_and_closes(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+
+    async def test_tab_moves_between_panes_and_q_quits(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.screen.query_one(Timeline).has_focus
+            await pilot.press("tab")
+            assert app.screen.query_one(EventDetail).has_focus
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    async def test_colon_goes_to_the_first_event_on_or_after_a_date(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("colon", *"2011", "enter")
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            current = app_store.event(timeline.current_id)
+            before = app_store.events_by_ids(timeline.ids[: timeline.cursor])
+            assert current.date_start >= "2011-01-01"
+            assert all(e.date_start < "2011-01-01" for e in before)
