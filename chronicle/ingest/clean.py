@@ -1,0 +1,515 @@
+"""Clean decoded text into paragraphs: safe characters, no boilerplate, footnotes apart.
+
+The pipeline is line based. `prepare_lines` makes the text safe (no control
+characters or terminal escapes, NFC, plain spaces); `clean_lines` then drops
+navigation and contact boilerplate, lifts footnote blocks out of the running
+text (PDF conversions drop them in mid-sentence at page breaks), rejoins the
+sentence a page break cut, groups wrapped lines into paragraphs, keeps list
+items and table rows apart, strips Markdown and inline HTML, and turns
+superscript footnote markers into links (`Paragraph.markers`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from chronicle.ingest.segment import ends_sentence, looks_like_heading
+
+# --- characters ----------------------------------------------------------------
+
+_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028]")
+_PARAGRAPH_SEPARATOR = "\u2029"
+_ANSI = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
+    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|[ -/]*[0-~])?"  # two- and three-character escapes
+)
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+"""C0/C1 controls (tab and newline are kept), soft hyphen, zero-width and bidi controls."""
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+def sanitize(text: str) -> str:
+    """Make text safe to store and display.
+
+    Removes ANSI escape sequences and control characters (keeping tabs and
+    newlines), unifies line endings, turns exotic spaces into plain spaces and
+    normalises to NFC (typographic quotes and superscript digits are kept).
+
+    Args:
+        text: Decoded document text.
+
+    Returns:
+        The sanitised text.
+    """
+    text = _NEWLINES.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
+    text = _ANSI.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def prepare_lines(text: str) -> list[str]:
+    """Sanitised lines of `text`, trailing whitespace removed (leading kept)."""
+    return [line.rstrip() for line in sanitize(text).split("\n")]
+
+
+# --- inline markup ---------------------------------------------------------------
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+_SUP_TAG = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]^][^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_REF_LINK = re.compile(r"\[([^\]^][^\]]*)\]\[[^\]]*\]")
+_MD_CODE = re.compile(r"`([^`]+)`")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?![\s*_])(.+?)(?<![\s\\])\1(?![\w*])")
+_MD_STRIKE = re.compile(r"~~(\S(?:.*?\S)?)~~")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'])")
+_SPACE_RUNS = re.compile(r"[ \t]+")
+_URLISH = re.compile(r"://|^www\.|@", re.I)
+_MISSING_SPACE = re.compile(r"(\b[A-Za-z]{2,}|(?:\b[A-Za-z]\.){2,}[A-Za-z]?)([.!?])(?=[A-Z][a-z])")
+
+
+def clean_inline(text: str) -> str:
+    """Strip inline Markdown and HTML from one paragraph and single-space it.
+
+    Emphasis (``*The Nation*``), links, code spans, escapes (``US\\$``), tags
+    (``<i>Year</i>``) and entities are reduced to their text; a missing space
+    after a sentence end ("issues.In the") is restored.
+
+    Args:
+        text: One paragraph (may span joined lines).
+
+    Returns:
+        The plain paragraph.
+    """
+    text = _HTML_COMMENT.sub("", text)
+    text = _SUP_TAG.sub(lambda m: m.group(1).translate(_TO_SUPERSCRIPT), text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML_BREAK.sub(" ", text)
+    text = _HTML_TAG.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_REF_LINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_STRIKE.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _ODD_SPACES.sub(" ", _CONTROLS.sub("", text))
+    text = _SPACE_RUNS.sub(" ", text).strip()
+    return " ".join(_restore_space(token) for token in text.split(" "))
+
+
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
+
+
+def _restore_space(token: str) -> str:
+    if _URLISH.search(token):
+        return token
+    return _MISSING_SPACE.sub(r"\1\2 ", token)
+
+
+# --- boilerplate -----------------------------------------------------------------
+
+_NAVIGATION = re.compile(
+    r"^(?:(?:go )?back to|return to)\b.{1,100}$"
+    r"|^(?:back to top|page top|top of (?:the )?page|to top|skip to (?:main )?content|main menu"
+    r"|menu|home|print(?: this page)?|share(?: this(?: page| article| story)?)?|share on \w+"
+    r"|tweet|email this(?: page| article)?|related (?:links|articles|news|stories|information)"
+    r"|read more|more news|social media(?: activities| links)?|follow us(?: on .*)?"
+    r"|site ?map|breadcrumbs?|previous|next|close)\W*$",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|pic|img)\s*\d*\s*[:.)-]\s*(?P<stem>\S.*)$", re.I
+)
+_CONTACT = re.compile(
+    r"^(?:web(?:site| ?site| ?page)?|url|phone|ph|tel(?:ephone)?|fax|e-?mail|mobile|cell|address"
+    r"|contact)\s*(?:no\.?)?\s*[:.]\s*\S",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
+_NO_WORDS = re.compile(r"^[\W_]+$")
+_DISCLAIMER = re.compile(
+    r"^\W*(?:the )?(?:views|opinions)(?: and opinions)? expressed\b.{0,200}"
+    r"\b(?:author|writer|contributor)s?\b",
+    re.I,
+)
+_NUMBERED_REPEAT = re.compile(r"^(?P<stem>.*\D)\s*\d{1,2}$")
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a navigation, caption, contact, copyright, separator or page-number line.
+
+    Args:
+        line: One line, already stripped of inline markup.
+    """
+    line = line.strip()
+    if not line:
+        return False
+    return any(
+        pattern.search(line)
+        for pattern in (_NAVIGATION, _CAPTION, _CONTACT, _COPYRIGHT, _PAGE_NUMBER, _NO_WORDS)
+    )
+
+
+def is_disclaimer(text: str) -> bool:
+    """True for an "(Views expressed ... are those of the author)" note."""
+    return bool(_DISCLAIMER.search(text))
+
+
+def caption_stem(line: str) -> str:
+    """The caption text of a photo caption line ("photo1: X" -> "X"), else ""."""
+    match = _CAPTION.match(line.strip())
+    return match.group("stem").strip() if match else ""
+
+
+def repeated_lines(lines: Sequence[str]) -> dict[int, str]:
+    """Lines that repeat their neighbour: "Title1", "Title2" runs and exact duplicates.
+
+    Pages saved from the web repeat a title as numbered image captions
+    ("... Meeting1", "... Meeting2"); PDF page headers repeat exact lines.
+
+    Args:
+        lines: Sanitised lines.
+
+    Returns:
+        Line index -> the repeated text (number removed) for every line of a run
+        of numbered repeats, and for every exact repeat after the first.
+    """
+    found: dict[int, str] = {}
+    previous_index, previous_stem, previous_text = -1, "", ""
+    for index, raw in enumerate(lines):
+        text = clean_inline(raw)
+        if not text:
+            continue
+        match = _NUMBERED_REPEAT.match(text)
+        stem = match.group("stem").strip() if match else ""
+        if stem and stem == previous_stem:
+            found[previous_index] = stem
+            found[index] = stem
+        elif text == previous_text and looks_like_heading(text):
+            found[index] = text
+        previous_index, previous_stem, previous_text = index, stem, text
+    return found
+
+
+def nav_targets(lines: Sequence[str]) -> set[str]:
+    """Lower-cased page names that "Back to X" links point to (breadcrumb lines)."""
+    targets = set()
+    for line in lines:
+        text = clean_inline(line)
+        match = re.match(r"^(?:go )?back to (.{3,100}?)\W*$", text, re.I)
+        if match and looks_like_heading(match.group(1)):
+            targets.add(match.group(1).strip().lower())
+    return targets
+
+
+# --- structure -------------------------------------------------------------------
+
+_FOOTNOTE_DEF = re.compile(
+    rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]:)\s*(?P<text>\S.*)$"
+)
+_LIST_ITEM = re.compile(
+    r"^(?P<indent>\s*)(?P<marker>[•◦▪▫‣●○■□►▸➢✓–—·*+-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([A-Za-z]\)"
+    r"|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])\s+(?P<text>\S.*)$"
+)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+_BLOCKQUOTE = re.compile(r"^\s*>\s?")
+_NUMERIC_CELL = re.compile(
+    r"^[(\[]?[-+−]?(?:[$€£¥]|US\$|Rs\.?)?\s?\d[\d,.]*(?:[-–/]\d[\d,.]*)?%?[)\]]?$"
+)
+_CELL_GAP = re.compile(r"\t| {2,}")
+_MARKER = re.compile(rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]")
+_MARKER_AFTER = frozenset(".,;:!?\"'”’)]»…")
+_MIN_JOIN_LENGTH = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One cleaned paragraph.
+
+    Attributes:
+        text: Plain single-spaced text (table rows separated by newlines).
+        kind: "prose", "heading", "list_item", "table" or "footnote".
+        markers: (offset in text, marker) for each footnote marker removed from it.
+        marker: For a footnote, its own marker ("1").
+    """
+
+    text: str
+    kind: str
+    markers: tuple[tuple[int, str], ...] = ()
+    marker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The result of cleaning: body paragraphs, then footnotes."""
+
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str  # "text", "list_item", "heading", "table_row", "footnote"
+    lines: list[str]
+    marker: str = ""
+    after_gap: bool = False
+    indent: int = 0
+    alone: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines)
+
+
+def clean_text(text: str) -> CleanText:
+    """Clean a whole document text (see `clean_lines`)."""
+    return clean_lines(prepare_lines(text))
+
+
+def clean_lines(lines: Sequence[str], skip: Collection[int] = ()) -> CleanText:
+    """Turn sanitised lines into clean paragraphs and footnotes.
+
+    Args:
+        lines: Output of `prepare_lines`.
+        skip: Indexes of lines already used as metadata (byline, date line...).
+
+    Returns:
+        Body paragraphs in order, followed by one paragraph per footnote.
+    """
+    dropped = set(skip) | _boilerplate_indexes(lines)
+    blocks = _blocks(lines, dropped)
+    items = [item for block in blocks for item in _parse_block(block)]
+    body, notes = _lift_footnotes(items)
+    body = _rejoin(body)
+    footnotes: dict[str, str] = {}
+    note_paragraphs = []
+    for note in notes:
+        text = clean_inline(note.text)
+        if text:
+            footnotes.setdefault(note.marker, text)
+            note_paragraphs.append(Paragraph(text, "footnote", marker=note.marker))
+    paragraphs = [p for p in _paragraphs(body, set(footnotes)) if p.text]
+    return CleanText(tuple(paragraphs + note_paragraphs), footnotes)
+
+
+def _boilerplate_indexes(lines: Sequence[str]) -> set[int]:
+    targets = nav_targets(lines)
+    dropped = set(repeated_lines(lines))
+    for index, raw in enumerate(lines):
+        text = clean_inline(raw)
+        if is_boilerplate(text) or text.lower() in targets:
+            dropped.add(index)
+    return dropped
+
+
+def _blocks(lines: Sequence[str], dropped: set[int]) -> list[list[str]]:
+    """Runs of non-blank lines; dropped lines vanish without splitting a run."""
+    blocks: list[list[str]] = [[]]
+    for index, line in enumerate(lines):
+        if index in dropped:
+            continue
+        if line.strip():
+            blocks[-1].append(_BLOCKQUOTE.sub("", line))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _parse_block(block: list[str]) -> list[_Item]:
+    """Classify the lines of one block and join wrapped lines."""
+    items: list[_Item] = []
+    for line in block:
+        item = _classify(line)
+        last = items[-1] if items else None
+        if item is None and last is not None and _continues(last, line):
+            last.lines.append(line)
+        elif item is None:
+            items.append(_Item("text", [line]))
+        else:
+            items.append(item)
+    if len(items) == 1 and items[0].kind == "list_item" and looks_like_heading(items[0].text):
+        items[0].kind = "heading"  # "1. Opening remarks" standing alone
+    return items
+
+
+def _classify(line: str) -> _Item | None:
+    """An item started by `line`, or None for plain text."""
+    if match := _FOOTNOTE_DEF.match(line):
+        marker = (match.group("sup") or "").translate(_FROM_SUPERSCRIPT) or match.group("md")
+        return _Item("footnote", [match.group("text")], marker=marker)
+    if is_table_row(line):
+        return _Item("table_row", [line])
+    if match := _MD_HEADING.match(line):
+        return _Item("heading", [match.group("text")])
+    if match := _LIST_ITEM.match(line):
+        return _Item("list_item", [match.group("text")], indent=len(match.group("indent")))
+    return None
+
+
+def _continues(last: _Item, line: str) -> bool:
+    """Whether plain `line` continues the item before it in the same block."""
+    if last.kind in ("table_row", "heading"):
+        return False
+    if last.kind == "footnote":
+        return True
+    previous = last.lines[-1].strip()
+    stripped = line.strip()
+    if stripped[:1].islower() and not ends_sentence(previous):
+        return True
+    if last.kind == "list_item":
+        indented = len(line) - len(line.lstrip()) > last.indent
+        return indented or not ends_sentence(previous)
+    if len(previous) < _MIN_JOIN_LENGTH or previous.endswith(":"):
+        return False
+    return not ends_sentence(previous) or not looks_like_heading(stripped)
+
+
+def is_table_row(line: str) -> bool:
+    """True for a tab-separated row, or a row of mostly numeric cells.
+
+    Args:
+        line: A raw line (tabs and runs of spaces intact).
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    cells = [c for c in _CELL_GAP.split(stripped) if c.strip()]
+    if "\t" in stripped and len(cells) >= 2:
+        return True
+    numeric = sum(1 for c in cells if _NUMERIC_CELL.match(c.strip()))
+    if len(cells) >= 3 and numeric * 2 >= len(cells):
+        return True
+    words = stripped.split()
+    return len(words) >= 3 and all(_NUMERIC_CELL.match(w) for w in words)
+
+
+def _lift_footnotes(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
+    """Separate footnotes from the body, flagging the body item that follows each."""
+    body: list[_Item] = []
+    notes: list[_Item] = []
+    gap = False
+    for item in items:
+        if item.kind == "footnote":
+            notes.append(item)
+            gap = True
+            continue
+        item.after_gap = gap
+        gap = False
+        body.append(item)
+    return body, notes
+
+
+def _rejoin(items: list[_Item]) -> list[_Item]:
+    """Join paragraphs that a page break (and its footnotes) cut in mid-sentence."""
+    joined: list[_Item] = []
+    for item in items:
+        last = joined[-1] if joined else None
+        if last is not None and _is_cut(last, item):
+            last.lines.extend(item.lines)
+        else:
+            joined.append(item)
+    return joined
+
+
+def _is_cut(before: _Item, after: _Item) -> bool:
+    if before.kind not in ("text", "list_item") or after.kind != "text":
+        return False
+    text = before.text
+    if ends_sentence(text) or text.rstrip().endswith(":") or looks_like_heading(text):
+        return False
+    if after.text[:1].islower():
+        return True
+    return after.after_gap and not looks_like_heading(after.text)
+
+
+def _paragraphs(items: list[_Item], known: set[str]) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    rows: list[str] = []
+    for item in items:
+        if item.kind == "table_row":
+            rows.append(_table_row(item.lines[0]))
+            continue
+        if rows:
+            paragraphs.append(Paragraph("\n".join(r for r in rows if r), "table"))
+            rows = []
+        text = clean_inline(item.text)
+        if not text or is_disclaimer(text) or is_boilerplate(text):
+            continue
+        text, markers = split_markers(text, known)
+        kind = item.kind
+        if kind == "text":
+            kind = "heading" if looks_like_heading(text) else "prose"
+        paragraphs.append(Paragraph(text, kind, markers))
+    if rows:
+        paragraphs.append(Paragraph("\n".join(r for r in rows if r), "table"))
+    return paragraphs
+
+
+def _table_row(line: str) -> str:
+    cells = (clean_inline(c) for c in _CELL_GAP.split(line.strip()))
+    return " | ".join(c for c in cells if c)
+
+
+def split_markers(text: str, known: Collection[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """Remove footnote markers from `text`, remembering where they were.
+
+    A superscript number is a marker when a footnote with that number exists or
+    when it follows punctuation ("measures.³"); otherwise (``km²``) it is text.
+    Markdown markers (``[^1]``) always are. A space is restored where the marker
+    was the only separator ("Bajwa,¹Kono" -> "Bajwa, Kono").
+
+    Args:
+        text: One clean paragraph.
+        known: Markers that have footnote text.
+
+    Returns:
+        (text without markers, ((offset, marker), ...)); offsets index the new text.
+    """
+    out: list[str] = []
+    markers: list[tuple[int, str]] = []
+    length = 0
+    cursor = 0
+    for match in _MARKER.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        marker = (match.group("sup") or "").translate(_FROM_SUPERSCRIPT) or match.group("md")
+        is_marker = match.group("md") or marker in known or before in _MARKER_AFTER
+        if not is_marker or before.isdigit():
+            continue
+        chunk = text[cursor : match.start()]
+        out.append(chunk)
+        length += len(chunk)
+        markers.append((length, marker))
+        cursor = match.end()
+        after = text[cursor : cursor + 1]
+        if not before.isspace() and after and not after.isspace() and after not in _MARKER_AFTER:
+            out.append(" ")
+            length += 1
+        elif before.isspace() and after.isspace():
+            cursor += 1
+    out.append(text[cursor:])
+    result = "".join(out)
+    lead = len(result) - len(result.lstrip())
+    result = result.strip()
+    return result, tuple((min(max(0, p - lead), len(result)), m) for p, m in markers)

@@ -1,0 +1,137 @@
+"""Load one file as a `CleanDocument`: read, take metadata, clean, segment.
+
+The cleaned text is the paragraphs joined by blank lines (body first, then the
+footnotes), so every segment's offsets index it directly:
+``doc.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from chronicle.ingest.clean import CleanText, Paragraph, clean_lines, prepare_lines
+from chronicle.ingest.metadata import extract_metadata
+from chronicle.ingest.read import DocumentError, read_document
+from chronicle.ingest.segment import split_sentences
+from chronicle.model import CleanDocument, Segment
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+_SEGMENT_KIND = {
+    "prose": "sentence",
+    "list_item": "list_item",
+    "heading": "heading",
+    "footnote": "footnote",
+    "table": "table_row",
+}
+
+
+def load_document(path: Path) -> CleanDocument:
+    """Read and clean one document file.
+
+    Args:
+        path: A supported text, Markdown or HTML file.
+
+    Returns:
+        The cleaned document with paragraphs, segments, footnotes and metadata.
+
+    Raises:
+        DocumentError: The file cannot be read or holds no usable text.
+    """
+    text, encoding = read_document(path)
+    lines = prepare_lines(text)
+    meta = extract_metadata(lines)
+    cleaned = clean_lines(lines, skip=meta.consumed)
+    if not cleaned.paragraphs:
+        raise DocumentError(f"{path}: no usable text after cleaning")
+    full_text, segments = assemble(cleaned.paragraphs)
+    return CleanDocument(
+        path=str(path),
+        text=full_text,
+        paragraphs=tuple(p.text for p in cleaned.paragraphs),
+        segments=tuple(segments),
+        footnotes=dict(cleaned.footnotes),
+        title=meta.title,
+        date=meta.date,
+        date_text=meta.date_text,
+        publisher=meta.publisher,
+        author=meta.author,
+        encoding=encoding,
+    )
+
+
+def document_from_text(text: str, path: str = "<text>") -> CleanDocument:
+    """Build a `CleanDocument` from text already in memory (tests, pasted text)."""
+    lines = prepare_lines(text)
+    meta = extract_metadata(lines)
+    cleaned: CleanText = clean_lines(lines, skip=meta.consumed)
+    full_text, segments = assemble(cleaned.paragraphs)
+    return CleanDocument(
+        path=path,
+        text=full_text,
+        paragraphs=tuple(p.text for p in cleaned.paragraphs),
+        segments=tuple(segments),
+        footnotes=dict(cleaned.footnotes),
+        title=meta.title,
+        date=meta.date,
+        date_text=meta.date_text,
+        publisher=meta.publisher,
+        author=meta.author,
+    )
+
+
+def assemble(paragraphs: Sequence[Paragraph]) -> tuple[str, list[Segment]]:
+    """Join paragraphs into one text and segment each of them.
+
+    Args:
+        paragraphs: Clean paragraphs in document order.
+
+    Returns:
+        (full text, segments with offsets into it).
+    """
+    segments: list[Segment] = []
+    offset = 0
+    for index, paragraph in enumerate(paragraphs):
+        for start, end, markers in _spans(paragraph):
+            segments.append(
+                Segment(
+                    text=paragraph.text[start:end],
+                    start=offset + start,
+                    end=offset + end,
+                    paragraph=index,
+                    kind=_SEGMENT_KIND[paragraph.kind],
+                    footnotes=markers,
+                )
+            )
+        offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
+    return PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs), segments
+
+
+def _spans(paragraph: Paragraph) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, footnote markers) of each segment of one paragraph."""
+    text = paragraph.text
+    if paragraph.kind == "footnote":
+        return [(0, len(text), (paragraph.marker,))]
+    if paragraph.kind == "heading":
+        spans = [(0, len(text))]
+    elif paragraph.kind == "table":
+        spans = _line_spans(text)
+    else:
+        spans = split_sentences(text)
+    linked: list[list[str]] = [[] for _ in spans]
+    for position, marker in paragraph.markers:
+        index = next((i for i, (_, end) in enumerate(spans) if position <= end), len(spans) - 1)
+        if marker not in linked[index]:
+            linked[index].append(marker)
+    return [(s, e, tuple(m)) for (s, e), m in zip(spans, linked, strict=True)]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans

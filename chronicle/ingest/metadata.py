@@ -1,0 +1,431 @@
+"""Read a document's own metadata from its front matter: title, date, publisher, author.
+
+The front matter ("masthead") is every line before the first line of running
+prose. In it we look for a date line, a byline, genre labels ("ISSUE BRIEF"),
+institution names, and heading-like lines that could be the title; the first
+prose line may hold a news dateline ("Islamabad, 26 July 2022 (TDI): ...").
+Lines used up as metadata are reported so the cleaner can leave them out of
+the body text; the title line itself stays in the body as a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from chronicle.ingest.clean import (
+    caption_stem,
+    clean_inline,
+    is_boilerplate,
+    is_disclaimer,
+    nav_targets,
+    repeated_lines,
+)
+from chronicle.ingest.segment import ends_sentence, looks_like_heading
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE_FORMS = (
+    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.I
+    ),
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+)
+_MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})$", re.I)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:date|dated|published|publication date|posted|posted on|issued|released|updated|"
+    r"last updated)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*,\s*(?P<date>[^():—–]{4,30}?)?\s*"
+    r"(?:\((?P<source>[^()]{2,40})\))?\s*(?::|—|–|\s-)\s",
+)
+_BYLINE = re.compile(r"^(?:by|written by|author|authors|authored by)\s*:?\s*(?P<name>.*)$", re.I)
+_EDITED_BY = re.compile(
+    r"^(?:edited|compiled|reviewed|translated)\s+by\b\s*:?\s*(?P<name>.*)$", re.I
+)
+_HONORIFIC = re.compile(
+    r"^(?:dr|prof|professor|mr|mrs|ms|miss|h\.e|amb|ambassador|gen|lt|col|brig|maj|capt|"
+    r"sen|senator|rev|sir|dame|engr|hon)\.?\s+|^\(retd?\.?\)\s*",
+    re.I,
+)
+_GENRE_LABEL = re.compile(
+    r"^(?:issue|policy|media|press|research|news|background|strategic)?\s*"
+    r"(?:brief|briefing|release|statement|paper|report|commentary|analysis|op-?ed|opinion|"
+    r"news|backgrounder|readout|transcript|fact ?sheet|note|insight|spotlight|comment|article|"
+    r"working paper|occasional paper|special report)s?(?:\s+(?:no\.?|number|#)\s*\d+)?\W*$",
+    re.I,
+)
+_ORGANISATION = re.compile(
+    r"\b(?:institute|institution|centre|center|ministry|department|embassy|council|foundation|"
+    r"university|agency|office|commission|association|society|academy|forum|bureau|"
+    r"secretariat|consulate|mission|news|press|times|daily|herald|tribune|post|gazette|"
+    r"journal|diplomat|diplomatic insight|broadcasting|corporation|network|studies)\b",
+    re.I,
+)
+_PUBLISHED_BY = re.compile(
+    r"^(?:published by|publisher|source|issued by)\s*:?\s*(?P<name>[^,;|]{3,80})", re.I
+)
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[^.,;|]{3,80}?)(?:\.|,|\s+all rights reserved|$)",
+    re.I,
+)
+_KNOWN_DOMAINS = {
+    "mofa.go.jp": "Ministry of Foreign Affairs of Japan",
+    "mofa.gov.pk": "Ministry of Foreign Affairs, Pakistan",
+    "issi.org.pk": "Institute of Strategic Studies Islamabad",
+}
+"""Web addresses that name their publisher (only read from front matter and footers)."""
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9.-]+\.[a-z]{2,})", re.I)
+_PROSE_WORDS = 8
+_MASTHEAD_LINES = 40
+_FOOTER_LINES = 12
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with".split()
+)
+_ACRONYMS = frozenset(
+    "UN US USA UK EU UAE UNSC NATO ASEAN SCO SAARC CPEC BRI FDI IMF JICA ODA WTO FATF "
+    "G7 G20 ISSI TDI MOFA OIC GCC IAEA NPT CTBT FMCT ISI ISPR".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a document says about itself.
+
+    Attributes:
+        title: Display title ("" if none).
+        date: The document's own date, or None.
+        date_text: That date as written.
+        publisher: Publisher or source as stated ("" if none).
+        author: Author without honorifics ("" if none).
+        consumed: Indexes of lines that only carry metadata (leave them out of the body).
+    """
+
+    title: str = ""
+    date: date | None = None
+    date_text: str = ""
+    publisher: str = ""
+    author: str = ""
+    consumed: frozenset[int] = frozenset()
+
+
+def parse_date(text: str) -> tuple[date, str] | None:
+    """The first full date in `text` ("January 4, 2018", "26 July 2022", "2018-01-04").
+
+    Args:
+        text: Any text.
+
+    Returns:
+        (date, the date as written), or None when there is no valid full date.
+    """
+    found = []
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            value = _to_date(match.group("y"), match.group("m"), match.group("d"))
+            if value:
+                found.append((match.start(), value, match.group(0)))
+                break
+    if not found:
+        return None
+    _, value, written = min(found)
+    return value, written
+
+
+def _to_date(year: str, month: str, day: str) -> date | None:
+    month = month.lower().rstrip(".")
+    number = int(month) if month.isdigit() else MONTHS.get(month) or _MONTH_ABBREVIATIONS.get(month)
+    try:
+        return date(int(year), number or 0, int(day))
+    except ValueError:
+        return None
+
+
+def parse_date_line(line: str) -> tuple[date, str] | None:
+    """A date when `line` is nothing but a date (optionally labelled or with a weekday).
+
+    Args:
+        line: One clean line, e.g. "January 4, 2018" or "Published: 2018-01-04".
+
+    Returns:
+        (date, the line's date text), or None. A month and year alone gives the 1st.
+    """
+    rest = _DATE_LABEL.sub("", line.strip(), count=1).strip(" .")
+    if match := _MONTH_YEAR.match(rest):
+        month = _to_date(match.group("y"), match.group("m"), "1")
+        return (month, rest) if month else None
+    parsed = parse_date(rest)
+    if parsed and rest.replace(parsed[1], "").strip(" ,.") == "":
+        return parsed
+    return None
+
+
+def title_case(text: str) -> str:
+    """Title-case an ALL-CAPS line for display; other text is returned unchanged.
+
+    Args:
+        text: e.g. "PAKISTAN-JAPAN TIES: MOVING TOWARDS A POSITIVE TRAJECTORY".
+
+    Returns:
+        e.g. "Pakistan-Japan Ties: Moving Towards a Positive Trajectory".
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return text
+    words = text.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        after_colon = index > 0 and words[index - 1].endswith((":", "—", "–"))
+        out.append(_title_word(word, first=index == 0 or after_colon))
+    return " ".join(out)
+
+
+def _title_word(word: str, first: bool) -> str:
+    core = word.strip("()[]\"'“”‘’:,;.!?")
+    if core in _ACRONYMS:
+        return word
+    if not first and core.lower() in _SMALL_WORDS:
+        return word.lower()
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def clean_name(text: str) -> str:
+    """A person's name without honorifics or trailing role ("Dr X, Director" -> "X")."""
+    name = re.split(r",|\s[-–—|]\s|\s\(", text.strip(), maxsplit=1)[0].strip()
+    previous = None
+    while previous != name:
+        previous, name = name, _HONORIFIC.sub("", name).strip()
+    return name.strip(" .")
+
+
+def extract_metadata(lines: Sequence[str]) -> Metadata:
+    """Find title, date, publisher and author in a document's lines.
+
+    Args:
+        lines: Sanitised lines (`chronicle.ingest.clean.prepare_lines`).
+
+    Returns:
+        The metadata found, with the indexes of lines that carry only metadata.
+    """
+    texts = [clean_inline(line) for line in lines]
+    top, first_prose = _masthead(texts)
+    consumed: set[int] = set()
+    targets = nav_targets(lines)
+    repeats = repeated_lines(lines)
+
+    date_value, date_text = None, ""
+    for index in top:
+        if parsed := parse_date_line(texts[index]):
+            date_value, date_text = parsed
+            consumed.add(index)
+            break
+
+    author, byline = _author(texts, top)
+    consumed |= byline
+    consumed |= _edited_by(texts, top)
+    consumed |= {i for i in top if _GENRE_LABEL.match(texts[i])}
+    consumed |= {i for i in top if texts[i].lower() in targets}
+
+    publisher = ""
+    dateline = _DATELINE.match(texts[first_prose]) if first_prose is not None else None
+    if dateline:
+        source = (dateline.group("source") or "").strip()
+        if source and not any(c.isdigit() for c in source):
+            publisher = source
+        parsed = parse_date(dateline.group("date") or "")
+        if date_value is None and parsed:
+            date_value, date_text = parsed
+
+    title_index = _title_line(texts, top, consumed | set(repeats), targets)
+    organisations = [
+        i for i in top if i not in consumed and i != title_index and _is_organisation(texts[i])
+    ]
+    consumed |= set(organisations)
+    before_title = [i for i in organisations if title_index is None or i < title_index]
+    if not publisher and before_title:
+        publisher = title_case(texts[before_title[0]])
+    if not publisher:
+        publisher = _stated_publisher(texts, top)
+
+    if date_value is None:
+        for index in top:
+            short = index not in consumed and len(texts[index].split()) <= 12
+            if short and (parsed := parse_date(texts[index])):
+                date_value, date_text = parsed
+                break
+
+    title = _pick_title(texts, top, title_index, repeats)
+    return Metadata(
+        title=title_case(title),
+        date=date_value,
+        date_text=date_text,
+        publisher=publisher,
+        author=author,
+        consumed=frozenset(consumed),
+    )
+
+
+def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
+    """Indexes of non-blank lines before the first prose line, and that line's index."""
+    top: list[int] = []
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        if _is_prose(text):
+            return top, index
+        if len(top) >= _MASTHEAD_LINES:
+            return top, None
+        top.append(index)
+    return top, None
+
+
+def _is_prose(text: str) -> bool:
+    if is_boilerplate(text) or text[:1] in "(*[":
+        return False
+    words = len(text.split())
+    return words >= _PROSE_WORDS and (ends_sentence(text) or words >= 2 * _PROSE_WORDS)
+
+
+def _author(texts: Sequence[str], top: Sequence[int]) -> tuple[str, set[int]]:
+    """The author named in a byline, and the byline's lines (name, roles)."""
+    for position, index in enumerate(top):
+        match = _BYLINE.match(texts[index])
+        if not match:
+            continue
+        name = match.group("name").strip()
+        used = {index}
+        rest = top[position + 1 :]
+        if not name and rest:
+            name = texts[rest[0]]
+            used.add(rest[0])
+            rest = rest[1:]
+        # role lines directly under the name, in the same block
+        last = max(used)
+        for following in rest:
+            if following != last + 1 or not looks_like_heading(texts[following]):
+                break
+            if len(texts[following].split()) > 4 or parse_date_line(texts[following]):
+                break
+            used.add(following)
+            last = following
+        author = clean_name(name)
+        if author and len(author.split()) <= 6:
+            return author, used
+    return "", set()
+
+
+def _edited_by(texts: Sequence[str], top: Sequence[int]) -> set[int]:
+    for position, index in enumerate(top):
+        match = _EDITED_BY.match(texts[index])
+        if match:
+            used = {index}
+            if not match.group("name").strip() and position + 1 < len(top):
+                used.add(top[position + 1])
+            return used
+    return set()
+
+
+def _is_organisation(text: str) -> bool:
+    return (
+        bool(_ORGANISATION.search(text))
+        and looks_like_heading(text)
+        and len(text.split()) <= 10
+        and not parse_date_line(text)
+    )
+
+
+def _title_candidates(
+    texts: Sequence[str], top: Sequence[int], consumed: set[int], targets: set[str]
+) -> list[int]:
+    candidates = []
+    for position, index in enumerate(top):
+        text = texts[index]
+        if index in consumed or text.lower() in targets or not looks_like_heading(text):
+            continue
+        if is_boilerplate(text) or is_disclaimer(text) or text[:1] in "([*\"'“‘":
+            continue
+        following = top[position + 1] if position + 1 < len(top) else None
+        if following == index + 1 and texts[following][:1].islower():
+            continue  # first line of a wrapped sentence
+        if _BYLINE.match(text) or _EDITED_BY.match(text) or parse_date_line(text):
+            continue
+        candidates.append(index)
+    return candidates
+
+
+def _title_line(
+    texts: Sequence[str], top: Sequence[int], consumed: set[int], targets: set[str]
+) -> int | None:
+    """The index of the title line: the longest candidate that is not an institution."""
+    candidates = _title_candidates(texts, top, consumed, targets)
+    plain = [i for i in candidates if not _is_all_caps_organisation(texts[i])]
+    pool = plain or candidates
+    return max(pool, key=lambda i: (len(texts[i]), -i)) if pool else None
+
+
+def _is_all_caps_organisation(text: str) -> bool:
+    return _is_organisation(text) and not any(c.islower() for c in text)
+
+
+def _pick_title(
+    texts: Sequence[str], top: Sequence[int], title_index: int | None, repeats: dict[int, str]
+) -> str:
+    """The title line, or a longer caption that repeats the page title."""
+    options = [texts[title_index]] if title_index is not None else []
+    for index in top:
+        stem = caption_stem(texts[index]) or repeats.get(index, "")
+        if stem and looks_like_heading(stem):
+            options.append(stem)
+    return max(options, key=len) if options else ""
+
+
+def _stated_publisher(texts: Sequence[str], top: Sequence[int]) -> str:
+    """A publisher named by a "Published by"/"Source:"/copyright line or a known site."""
+    footer = [i for i in range(len(texts)) if texts[i]][-_FOOTER_LINES:]
+    for index in list(top) + footer:
+        text = texts[index]
+        match = _PUBLISHED_BY.match(text) or _COPYRIGHT_HOLDER.match(text)
+        if match:
+            name = match.group("name").strip()
+            domain = _DOMAIN.fullmatch(name)
+            if domain:
+                return _KNOWN_DOMAINS.get(_site(domain.group("domain")), "")
+            if name and any(c.isalpha() for c in name):
+                return name
+        if re.match(r"^(?:web(?:site)?|url)\s*:", text, re.I):
+            domain = _DOMAIN.search(text.split(":", 1)[1])
+            if domain and (known := _KNOWN_DOMAINS.get(_site(domain.group("domain")))):
+                return known
+    return ""
+
+
+def _site(domain: str) -> str:
+    domain = domain.lower().removeprefix("www.")
+    for known in _KNOWN_DOMAINS:
+        if domain == known or domain.endswith("." + known):
+            return known
+    return domain

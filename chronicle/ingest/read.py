@@ -1,0 +1,324 @@
+"""Turn a file on disk into text: pick the files, decode the bytes, flatten HTML.
+
+Everything that can go wrong with an input file (missing, unreadable, binary,
+empty, unsupported) is reported as one `DocumentError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+"""File name endings `read_document` accepts (compared lower-cased)."""
+
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+
+_SNIFF_BYTES = 8192
+_CONTROL_RATIO = 0.10
+"""Share of control bytes above which a file is considered binary."""
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+"""Control bytes that plain text legitimately contains (ESC: ANSI colours)."""
+
+
+class DocumentError(Exception):
+    """A file that cannot be turned into a document; str() is a one-line reason."""
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand folders into the supported files they contain.
+
+    Folders are walked recursively in sorted order, skipping hidden files and
+    folders and files with unsupported extensions. Paths that are not folders are
+    yielded as given (reading them reports any problem). Each path is yielded once.
+
+    Args:
+        paths: Files and folders.
+
+    Yields:
+        File paths, in a stable order.
+    """
+    seen: set[Path] = set()
+    for path in paths:
+        candidates = _walk(path) if path.is_dir() else iter([path])
+        for candidate in candidates:
+            if candidate not in seen:
+                seen.add(candidate)
+                yield candidate
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and is_supported(Path(name)):
+                yield Path(root) / name
+
+
+def is_supported(path: Path) -> bool:
+    """True when `path` has an extension `read_document` accepts."""
+    return path.suffix.lower() in SUPPORTED_EXTENSIONS
+
+
+def read_document(path: Path) -> tuple[str, str]:
+    """Read a document file as text.
+
+    Args:
+        path: A .txt, .md, .markdown, .html or .htm file.
+
+    Returns:
+        (text, encoding): the decoded text (HTML flattened to plain text with
+        one block per paragraph) and the name of the encoding used.
+
+    Raises:
+        DocumentError: The file is missing, unreadable, binary, empty or of an
+            unsupported type.
+    """
+    path = Path(path)
+    if not is_supported(path):
+        suffix = path.suffix or "(none)"
+        raise DocumentError(f"{path}: unsupported file type {suffix}")
+    data = _read_bytes(path)
+    text, encoding = decode_bytes(data, str(path))
+    if path.suffix.lower() in HTML_EXTENSIONS:
+        text = html_to_text(text)
+    if not text.strip():
+        raise DocumentError(f"{path}: no text (empty or whitespace only)")
+    return text, encoding
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise DocumentError(f"{path}: is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Decode file contents: BOM first, then UTF-8, then cp1252, then latin-1.
+
+    Args:
+        data: The raw bytes.
+        name: How to name the source in error messages.
+
+    Returns:
+        (text, encoding name).
+
+    Raises:
+        DocumentError: Empty or whitespace-only input, or binary data.
+    """
+    if not data.strip():
+        raise DocumentError(f"{name}: empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise DocumentError(f"{name}: invalid {encoding} text") from None
+    bare = _bare_utf16(data)
+    if bare:
+        return data.decode(bare), bare
+    if is_binary(data):
+        raise DocumentError(f"{name}: binary file, not text")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _bare_utf16(data: bytes) -> str:
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 of mostly ASCII text, else ''."""
+    sample = data[:_SNIFF_BYTES]
+    if len(sample) < 4 or len(sample) % 2:
+        return ""
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            try:
+                data.decode(name)
+            except UnicodeDecodeError:
+                return ""
+            return name
+    return ""
+
+
+def is_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes or many control characters."""
+    sample = data[:_SNIFF_BYTES]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls > _CONTROL_RATIO * len(sample)
+
+
+# --- HTML -------------------------------------------------------------------
+
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "head",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "canvas",
+        "button",
+        "select",
+    }
+)
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "details",
+        "dl",
+        "dt",
+        "div",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        "body",
+        "html",
+    }
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the visible text of an HTML page, one block per paragraph."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.pre_depth = 0
+        self.sup_depth = 0
+        self.lists: list[list[int]] = []  # per open list: [is_ordered, counter]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            if tag not in _VOID_TAGS:
+                self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        if tag in ("ul", "ol"):
+            self.lists.append([tag == "ol", 0])
+        if tag == "li":
+            self.parts.append("\n")
+            if self.lists and self.lists[-1][0]:
+                self.lists[-1][1] += 1
+                self.parts.append(f"{self.lists[-1][1]}. ")
+            else:
+                self.parts.append("• ")
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "hr":
+            self.parts.append("\n\n")
+        elif tag == "tr":
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+        if tag == "pre":
+            self.pre_depth += 1
+        elif tag == "sup":
+            self.sup_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if self.skip_depth:
+            return
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in _BLOCK_TAGS or tag == "table":
+            self.parts.append("\n\n")
+        elif tag == "tr":
+            self.parts.append("\n")
+        if tag == "pre":
+            self.pre_depth = max(0, self.pre_depth - 1)
+        elif tag == "sup":
+            self.sup_depth = max(0, self.sup_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        if self.sup_depth and data.strip().isdigit():
+            data = data.strip().translate(_SUPERSCRIPT_DIGITS)
+        if not self.pre_depth:
+            data = _SPACES.sub(" ", data)
+        self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML page.
+
+    Scripts, styles, navigation and the head are dropped; block elements become
+    paragraph breaks, table cells tab-separated, list items bulleted or
+    numbered, and numeric ``<sup>`` footnote markers superscript digits.
+
+    Args:
+        html: The page source.
+
+    Returns:
+        Text with blank lines between blocks.
+    """
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [line.strip(" ") for line in text.split("\n")]
+    text = "\n".join(line for line in lines)
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
