@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 from chronicle.search.query import Clause, Filter, Query, Term
 
 __all__ = [
+    "HIGHLIGHT_COLUMNS",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
+    "MAX_LIMIT",
     "ORDER_BY",
     "PAGE_COLUMNS",
     "CompiledQuery",

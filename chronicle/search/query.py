@@ -46,8 +46,8 @@ __all__ = [
     "Query",
     "Term",
     "country_name",
-    "has_token",
     "describe",
+    "has_token",
     "parse_query",
     "resolve_country",
 ]
