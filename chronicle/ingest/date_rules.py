@@ -1,0 +1,238 @@
+"""Word tables and compiled candidate regexes for the date finder (``dates.py``).
+
+Everything here is data: the patterns are compiled once at import and carry no
+logic beyond what a regex can say. Month and weekday names are matched
+case-sensitively (Title or UPPER case) so that "may" the verb and "march" the
+noun never start a candidate; the ambiguous capitalised words ("May", "March")
+are further checked for context in ``dates.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+    "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+
+SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""Season -> first month (meteorological seasons, northern hemisphere)."""
+
+YEAR_CONTEXT = frozenset(
+    "in since by during of from until till through throughout before after year years "
+    "early late mid around circa c ca about between for the its their his her our this "
+    "that fiscal fy spring summer autumn fall winter end beginning start middle pre post "
+    "as into within over calendar".split()
+)
+"""Words that, right before a bare four-digit number, make it read as a year."""
+
+STRONG_YEAR_CONTEXT = frozenset("in since by during from until till before after year".split())
+"""Context strong enough to accept a year before 1900."""
+
+LIST_JOINERS = frozenset({"and", "or", "&", ",", "to", "through", "nor", "-", "–"})
+"""Words joining a bare year to a preceding accepted year (``in 2005 and 2011``)."""
+
+MODIFIER_WORDS: dict[str, str] = {
+    "since": "since", "before": "before", "after": "after", "until": "until",
+    "till": "until", "by": "by", "around": "about", "about": "about", "circa": "about",
+    "approximately": "about", "from": "from", "through": "until", "throughout": "during",
+}  # fmt: skip
+"""Preceding word -> DateMatch.modifier."""
+
+QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s*cent\b|million\b|billion\b|trillion\b|thousand\b|crore\b|lakh\b"
+    r"|people\b|persons\b|troops\b|soldiers\b|members\b|students\b|tons?\b|tonnes?\b|km\b"
+    r"|kilomet|miles?\b|meters?\b|metres?\b|feet\b|dollars\b|units\b|votes\b|cases\b|deaths\b"
+    r"|hours\b|minutes\b|[.,]\d)"
+)
+"""What may not follow a number for it to be a year (money, counts, units, decimals)."""
+
+MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:US|Rs|PKR|USD|EUR|No|no|pp?|vol|Vol|#))\.?\s*\\?\$?\s*$")
+
+CITATION_YEAR_END = re.compile(r"\s*(?:[.;)\]]|\s*(?:&|and)\s*(?:19|20)\d\d\b|$)", re.MULTILINE)
+"""What follows the year of a citation (``Press, 2017.``, ``Statistics, 2016 & 2017``)."""
+
+# --- building blocks -------------------------------------------------------------------------
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+
+def _cases(alternatives: str) -> str:
+    """Return an alternation of each word in Title case and in UPPER case."""
+    words = alternatives.split("|")
+    return "|".join(words + [w.upper() for w in words])
+
+
+MONTH_NAME = rf"(?:(?:{_cases(_MONTH_FULL)})(?![\w])|(?:{_cases(_MONTH_ABBR)})(?:\.|(?![\w])))"
+MONTH_FULL = rf"(?:(?:{_cases(_MONTH_FULL)})(?![\w]))"
+WEEKDAY = rf"(?:{_cases('Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday')})(?![\w])"
+WEEKDAY_ABBR = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
+DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:]|[.,]\d|\s*%)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d|2100)(?![\d]|[.,]\d)"
+DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
+NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)"
+PART_OF_DAY = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+APPROX_PREFIX = r"(?:(?P<approx>about|around|almost|nearly|some|roughly|approximately|more\s+than|over|less\s+than|just|only)\s+)?"
+MOD = (
+    r"(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+turn\s+of))"
+)
+
+
+def _g(pattern: str, name: str) -> str:
+    """Wrap a building block in a named group."""
+    return f"(?P<{name}>{pattern})"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# --- candidate rules (name -> compiled regex), tried on the whole text ----------------------
+
+RULES: dict[str, re.Pattern[str]] = {
+    # 2019-10-20 ; 19980303 ; 2018/01/04
+    "iso": _compile(
+        r"(?<![\w.+/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<mo>0[1-9]|1[0-2])(?P=sep)"
+        r"(?P<d>0[1-9]|[12]\d|3[01])(?![\w/]|[-.]\d)"
+    ),
+    # 08/07/1998 ; 8.7.98 ; 08-07-1998 (dashes and dots only with a four-digit year)
+    "numeric": _compile(
+        r"(?<![\w.+/-])(?P<a>[0-3]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\w/]|[.,]\d)"
+        r"|(?<![\w.+/-])(?P<a2>[0-3]?\d)(?P<sep2>[-.])(?P<b2>[0-3]?\d)(?P=sep2)(?P<y2>(?:19|20)\d\d)"
+        r"(?![\w/]|[-.,]\d)"
+    ),
+    # Thursday, January 4, 2018 ; Jan. 3-4, 2018 ; May 24 - June 2, 2012
+    "mdy": _compile(
+        rf"(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?(?:the\s+)?{_g(MONTH_NAME, 'm')}\s*{_g(DAY, 'd')}"
+        rf"(?:{DASH}(?:{_g(MONTH_NAME, 'm2')}\s*)?{_g(DAY, 'd2')})?(?:(?:,\s*|\s+){_g(YEAR, 'y')})?"
+    ),
+    # 26 July 2022 ; 28th April 1952 ; 20-24 October, 2019 ; the 4th of July
+    "dmy": _compile(
+        rf"(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?(?:the\s+)?(?<![\d,.])(?:{_g(DAY, 'd')}"
+        rf"(?:\s+(?:of\s+)?{_g(MONTH_NAME, 'm')})?{DASH}(?:the\s+)?)?{_g(DAY, 'd2')}\s+(?:of\s+)?"
+        rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+{_g(YEAR, 'y')})?"
+    ),
+    # April 2019 ; early 2019 ; mid-November ; January this year ; late May 2010
+    "month": _compile(
+        rf"(?:{MOD}[\s-]+|(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?"
+        rf"{_g(MONTH_NAME, 'm')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')}|\s+(?P<ry>(?:this|last|next)\s+year))?"
+        r"(?!\s*\d)"
+    ),
+    # 1947 ; early 2019 ; fiscal 1989 ; FY2016-17 ; 2016-17 ; 2012-2017 ; mid-2019
+    "year": _compile(
+        rf"(?:{MOD}[\s-]+|(?P<fy>(?i:fiscal(?:\s+year)?|FY)\s*)|(?<![\w$€£.,/-])){_g(YEAR, 'y')}"
+        r"(?:(?P<ysep>\s*[-–/]\s*)(?P<y2>\d{4}|\d\d)(?![\w%]|[.,-]\d))?"
+    ),
+    # the 1990s ; the mid-1980s ; the '90s ; the nineties
+    "decade": _compile(
+        rf"(?:(?i:the)\s+)?(?:{MOD}[\s-]+)?(?:(?P<dec>1[6-9]\d0|20\d0)'?s|'(?P<dec2>\d0)s"
+        rf"|(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b"
+    ),
+    # the 20th century ; the twenty-first century
+    "century": _compile(
+        r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<c>1[5-9]|2[01])(?:st|nd|rd|th)"
+        r"[\s-]+(?i:century)\b"
+    ),
+    # the first quarter of 2019 ; third-quarter ; Q3 2019 ; the fiscal first quarter
+    "quarter": _compile(
+        rf"(?:(?i:the)\s+)?(?:{_g(YEAR, 'y')}\s+)?(?:(?i:fiscal)[\s-]+)?"
+        r"(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)(?!s)"
+        rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?{_g(YEAR, 'y2')})?"
+        rf"|\bQ(?P<qn>[1-4])(?:\s*{_g(YEAR, 'y3')}|\s*'(?P<yy>\d\d)|\s*(?:FY)\s*{_g(YEAR, 'y4')})?\b"
+    ),
+    # the first half of 2019 ; H1 2019
+    "half": _compile(
+        rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter|last))\s+(?i:half)\s+of\s+{_g(YEAR, 'y')}"
+        rf"|\bH(?P<hn>[12])\s*{_g(YEAR, 'y2')}"
+    ),
+    # spring 2010 ; Summer 2016 ; last fall ; the winter of 2019 ; early summer 2010
+    "season": _compile(
+        rf"(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+"
+        rf"|{MOD}[\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))(?![\w-])"
+        rf"(?:\s+(?:of\s+)?{_g(YEAR, 'y')})?"
+    ),
+    # today ; yesterday afternoon ; late yesterday ; tonight
+    "deictic": _compile(
+        r"(?:(?P<pre>(?i:early|late|earlier|later))\s+)?"
+        r"\b(?P<deic>(?i:today|tonight|yesterday|tomorrow))\b" + PART_OF_DAY
+    ),
+    # Tuesday ; last Friday ; Wednesday night ; this coming Sunday
+    "weekday": _compile(
+        r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|early|late|earlier|later))\s+)?"
+        rf"{_g(WEEKDAY, 'wd')}" + PART_OF_DAY
+    ),
+    # this year ; last week ; next month ; earlier this year ; the past year ; the following year
+    "unit_rel": _compile(
+        rf"(?:(?P<mod2>(?i:early|late|earlier|later|mid|sometime|by|the\s+end\s+of|end\s+of"
+        r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
+        r"(?:(?i:the)\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current|following|"
+        r"preceding|same))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b"
+    ),
+    # two years ago ; a week earlier ; 10 days from now ; nearly four years ago
+    "ago": _compile(
+        rf"{APPROX_PREFIX}(?P<num>(?i:{NUM}))\s+(?P<unit>(?i:day|week|month|year|decade))s?"
+        r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before|after))\b"
+    ),
+    # the past five years ; the last 32 months ; the next two weeks
+    "span": _compile(
+        rf"(?:(?i:the)\s+)?(?P<rel>(?i:past|last|next|coming|previous))\s+(?P<num>(?i:{NUM}))\s+"
+        r"(?P<unit>(?i:day|week|month|year|decade))s\b"
+    ),
+}
+"""Candidate spotters, in priority order (earlier wins a tie between equally long spans)."""
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!Sept)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!Mrs)[.!?](?=\s+[A-Z\"'“])|\n"
+)
+
+_TIME = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)|\d{1,2}:\d\d(?:\s*(?:hrs|hours|h)\b)?|noon\b|midnight\b)"
+_ZONE = r"(?:\s*\((?:local\s+time|[A-Z]{2,5}(?:[+-]\d+)?|[^()]{1,25}\s+time)\)|\s+(?:local\s+time|[A-Z]{3,4}\b))?"
+_DUR = rf"(?:{NUM}|half\s+an?)\s+(?:hours?|minutes?)(?:\s+and\s+(?:a\s+half|{NUM}\s+minutes?))?"
+TIME_AFTER = re.compile(
+    r"\A\s*,?\s*(?:(?:from|at|commencing\s+at|starting\s+at|beginning\s+at|between|around|about)\s+)?"
+    rf"{_TIME}{_ZONE}(?:\s*(?:-|–|to|until|and)\s*{_TIME}{_ZONE})?"
+    rf"(?:,?\s+for\s+(?:approximately\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?{_DUR})?",
+    re.IGNORECASE,
+)
+"""A clock time right after a day expression, kept as the match's ``detail``."""
+
+TIME_BEFORE = re.compile(
+    rf"(?:(?:at|from)\s+)?{_TIME}{_ZONE}\s*(?:,\s*|\s+)(?:on\s+)?\Z", re.IGNORECASE
+)
+"""A clock time right before a day expression (``at 10 a.m. on Monday``)."""
+
+FUTURE_CUE = re.compile(
+    r"\b(?:will|'ll|shall|going\s+to|scheduled|expected|plans?|planned|to\s+be\s+held|upcoming"
+    r"|is\s+due|are\s+due|would\s+be\s+held|to\s+visit|to\s+meet|set\s+to)\b",
+    re.IGNORECASE,
+)
+"""Words in the same clause that make a bare weekday or month point forward."""
