@@ -1,0 +1,753 @@
+"""Tag the people, countries and organisations of one sentence, and merge people per document.
+
+Rule-based and deterministic: a capitalised-word tokenizer, role and honorific cue words,
+and the tables of ``gazetteer``. No models.
+
+Public API:
+    find_entities(sentence, *, known_organisations=()) -> Entities
+    find_people(sentence) -> tuple[PersonMention, ...]      (with spans, for headlines)
+    find_countries(sentence) -> tuple[str, ...]
+    find_organisations(sentence, known=()) -> tuple[str, ...]
+    defined_acronyms(text) -> frozenset[str]                (document-level "(JICA)" style)
+    name_key(name) -> str                                   (sorted lower-case tokens)
+    same_person(a_key, b_key) -> bool
+    resolve_actors(actors) -> dict[str, Actor]              (document-level resolution)
+    apply_resolution(entities, resolved) -> Entities
+    country_name(code) -> str
+
+Document-level use::
+
+    per_sentence = [find_entities(s, known_organisations=acronyms) for s in sentences]
+    resolved = resolve_actors(a for e in per_sentence for a in e.actors)
+    per_sentence = [apply_resolution(e, resolved) for e in per_sentence]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from chronicle.ingest import gazetteer as gz
+from chronicle.model import Actor, Entities
+
+# ------------------------------------------------------------------------- tokenizing
+
+_SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
+"""Footnote markers glued to words ("Bajwa,¹Kono") become spaces; offsets are kept."""
+
+_ABBREVIATIONS = r"H\.\s?E\.|U\.S\.(?:A\.)?|U\.K\.|U\.N\.|U\.A\.E\.|D\.P\.R\.K\."
+_TITLES_WITH_DOT = r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Mme|Gen|Lt|Col|Maj|Capt|Sen|Amb|Adm|Brig)\.(?=\s*\w)"
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’][^\W\d_]{2,})?"
+
+_TOKEN_RE = re.compile(
+    rf"{_ABBREVIATIONS}|{_TITLES_WITH_DOT}|[A-Z]\.(?=\s?[A-Z])|{_WORD}|['’]s\b|\d[\d,.]*|\S"
+)
+"""Person tokenizer: abbreviations, titles, initials, (hyphenated) words, possessive 's."""
+
+_GAZ_WORD_RE = re.compile(rf"{_ABBREVIATIONS}|[^\W\d_]+(?:['’][^\W\d_]{{2,}})?|\d+")
+"""Gazetteer tokenizer: hyphens split words, so "Japan-Pakistan" is two countries."""
+
+_SPACE_RE = re.compile(r"\s+")
+_PAREN_ACRONYM_RE = re.compile(r"([A-Za-z][\w’'-]*)\s*\(([A-Z][A-Za-z&]*[A-Z]s?)\)")
+_DOLLAR_AFTER_RE = re.compile(r"\\?\$")
+_CONNECTORS = frozenset({"for", "of", "to", "on", "at"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    value: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """One person found in a sentence.
+
+    Attributes:
+        actor: The normalised person.
+        start: Offset of the whole mention (country prefix, role, honorifics, name, appositive).
+        end: Offset one past the whole mention.
+        name_start: Offset of the name itself.
+        name_end: Offset one past the name.
+    """
+
+    actor: Actor
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _norm(span: str) -> str:
+    return _SPACE_RE.sub(" ", span).replace("’", "'")
+
+
+# ------------------------------------------------------------------ gazetteer matching
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    exact: Mapping[str, str]
+    upper: Mapping[str, str]
+    max_len: Mapping[str, int]
+
+
+def _build_lookup(table: Mapping[str, str]) -> _Lookup:
+    exact: dict[str, str] = {}
+    upper: dict[str, str] = {}
+    max_len: dict[str, int] = {}
+    for key, value in table.items():
+        norm = _norm(key)
+        exact[norm] = value
+        if len(norm) >= 4:
+            upper.setdefault(norm.upper(), value)
+        words = _GAZ_WORD_RE.findall(norm)
+        if not words:
+            continue
+        for first in (words[0], words[0].upper()):
+            max_len[first] = max(max_len.get(first, 0), len(words))
+    return _Lookup(exact, upper, max_len)
+
+
+@cache
+def _country_lookup() -> _Lookup:
+    return _build_lookup(gz.country_table())
+
+
+@cache
+def _org_lookup() -> _Lookup:
+    return _build_lookup(gz.ORGANISATIONS)
+
+
+def _is_all_caps(word: str) -> bool:
+    return word.isupper() and len(word) >= 2
+
+
+def _scan(text: str, lookup: _Lookup, words: list[_Token]) -> list[_Match]:
+    """Longest-match lookup of word n-grams starting at capitalised words."""
+    found: list[_Match] = []
+    i = 0
+    while i < len(words):
+        first = words[i].text
+        longest = lookup.max_len.get(first, 0)
+        if not longest or not first[:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(longest, len(words) - i), 0, -1):
+            span = text[words[i].start : words[i + n - 1].end]
+            key = _norm(span)
+            value = lookup.exact.get(key)
+            if value is None and all(_is_all_caps(w.text) for w in words[i : i + n]):
+                value = lookup.upper.get(key.upper()) if len(key) >= 4 else None
+            if value is not None:
+                hit = (n, value)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, value = hit
+        found.append(
+            _Match(
+                words[i].start,
+                words[i + n - 1].end,
+                value,
+                text[words[i].start : words[i + n - 1].end],
+            )
+        )
+        i += n
+    return found
+
+
+def _gaz_words(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _GAZ_WORD_RE.finditer(text)]
+
+
+def _country_matches(text: str) -> list[_Match]:
+    """Every country mention (blocked phrases removed), with spans, in text order."""
+    words = _gaz_words(text)
+    raw = _scan(text, _country_lookup(), words)
+    by_start = {m.start: m for m in raw}
+    matches: list[_Match] = []
+    for idx, word in enumerate(words):
+        m = by_start.get(word.start)
+        if m is not None:
+            if m.value and not _is_false_us(text, m, words, idx):
+                matches.append(m)
+            continue
+        if any(x.start <= word.start < x.end for x in raw):
+            continue
+        code = gz.COUNTRY_PREFIXES.get(word.text)
+        if (
+            code
+            and text[word.end : word.end + 1] == "-"
+            and text[word.end + 1 : word.end + 2].isalpha()
+        ):
+            matches.append(_Match(word.start, word.end, code, word.text))
+    return matches
+
+
+def _is_false_us(text: str, match: _Match, words: list[_Token], idx: int) -> bool:
+    """True when "US" is the currency prefix ("US$") or a word of an all-caps heading."""
+    if match.text != "US":
+        return False
+    if _DOLLAR_AFTER_RE.match(text, match.end):
+        return True
+    table = gz.country_table()
+    for j in (idx - 1, idx + 1):
+        if 0 <= j < len(words):
+            other = words[j].text
+            between = text[min(words[j].end, match.end) : max(words[j].start, match.start)]
+            if (
+                _is_all_caps(other)
+                and not between.strip()
+                and other not in table
+                and other not in gz.ORGANISATIONS
+            ):
+                return True
+    return False
+
+
+def find_countries(sentence: str) -> tuple[str, ...]:
+    """ISO alpha-2 codes of the countries a sentence names, in order of first appearance.
+
+    Args:
+        sentence: Any text.
+
+    Returns:
+        Deduplicated codes, e.g. ``("JP", "PK")`` for "Japan-Pakistan relations".
+    """
+    return find_entities(sentence).countries
+
+
+def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def defined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms a text defines in parentheses after a capitalised phrase ("... Agency (JICA)").
+
+    Country acronyms and term acronyms ("FDI", "GDP") are left out.
+
+    Args:
+        text: A sentence or a whole document.
+
+    Returns:
+        The acronyms, e.g. ``frozenset({"JICA", "HLEPD"})``.
+    """
+    table = gz.country_table()
+    found = set()
+    for m in _PAREN_ACRONYM_RE.finditer(text.translate(_SUPERSCRIPTS)):
+        word, acronym = m.groups()
+        if not word[:1].isupper() or acronym in gz.NOT_ORGANISATIONS or acronym in table:
+            continue
+        if sum(c.isupper() for c in acronym) >= 2:
+            found.add(acronym)
+    return frozenset(found)
+
+
+def _org_matches(text: str, known: Collection[str]) -> list[_Match]:
+    words = _gaz_words(text)
+    matches = _scan(text, _org_lookup(), words)
+    taken = {(m.start, m.end) for m in matches}
+    extra = set(known) | defined_acronyms(text)
+    for word in words:
+        if word.text in extra and not any(s <= word.start < e for s, e in taken):
+            matches.append(_Match(word.start, word.end, word.text, word.text))
+    return sorted(matches, key=lambda m: m.start)
+
+
+def find_organisations(sentence: str, known: Collection[str] = ()) -> tuple[str, ...]:
+    """Short names of the organisations (and treaties) a sentence names, in order.
+
+    Args:
+        sentence: Any text.
+        known: Extra acronyms to recognise, e.g. from ``defined_acronyms(document)``.
+
+    Returns:
+        Deduplicated short names such as ``("UNSC", "JICA")``.
+    """
+    return _dedupe(m.value for m in _org_matches(sentence.translate(_SUPERSCRIPTS), known))
+
+
+def country_name(code: str) -> str:
+    """Readable English name of an ISO alpha-2 code ("PK" -> "Pakistan"); the code if unknown."""
+    return gz.country_names().get(code.upper(), code)
+
+
+# ---------------------------------------------------------------------------- people
+
+_ROLE_WORDS_LOWER = frozenset(w.lower() for w in gz.ROLE_HEADS | gz.ROLE_MODIFIERS)
+_HEADS_LOWER = frozenset(w.lower() for w in gz.ROLE_HEADS)
+_HONORIFICS_NORM = frozenset(h.replace(" ", "") for h in gz.HONORIFICS)
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_CAP_WORD_RE = re.compile(
+    rf"(?:[a-z]{{1,3}}-)?[{_UP}][^\W\d_]*[{_LOW}][^\W\d_]*(?:['’-][^\W\d_]+)*$"
+)
+_INITIAL_RE = re.compile(r"[A-Z]\.$")
+_COMMON_NOUN_RE = re.compile(r"(?:tions?|ments?|ness|ities|ity|ings?|ances?|ences?|isms?|ists?)$")
+"""English noun endings: a lone capitalised word ending so is not a surname ("Opening")."""
+
+
+class _Sentence:
+    """Working state for the person parser over one sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.countries = _country_matches(text)
+        self.orgs = _scan(text, _org_lookup(), _gaz_words(text))
+        self._country_at = {m.start: m for m in self.countries}
+
+    def word(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        if i <= 0 or i >= len(self.toks):
+            return ""
+        return self.text[self.toks[i - 1].end : self.toks[i].start]
+
+    def in_place(self, tok: _Token) -> bool:
+        """True when the token overlaps a country (except given-name-like ones) or organisation."""
+        for m in self.countries:
+            if m.start < tok.end and tok.start < m.end and m.text not in gz.AMBIGUOUS_COUNTRY_NAMES:
+                return True
+        return any(m.start < tok.end and tok.start < m.end for m in self.orgs)
+
+    def country_at(self, i: int) -> tuple[int, str] | None:
+        """If a country mention starts at token i, return (index after it, code)."""
+        if i >= len(self.toks):
+            return None
+        m = self._country_at.get(self.toks[i].start)
+        if m is None:
+            return None
+        j = i
+        while j < len(self.toks) and self.toks[j].start < m.end:
+            j += 1
+        return j, m.value
+
+    def country_before(self, i: int) -> tuple[int, str] | None:
+        """Country naming the role that starts at token i: "Japanese", "Pakistan's"."""
+        if i <= 0:
+            return None
+        start = self.toks[i].start
+        prev = self.toks[i - 1]
+        if prev.text in ("'s", "’s") and i >= 2:
+            end = self.toks[i - 2].end
+            target = i - 2
+        else:
+            end = prev.end
+            target = i - 1
+        if self.text[end:start].strip() and target == i - 1:
+            return None
+        for m in self.countries:
+            if m.end == end:
+                j = target
+                while j > 0 and self.toks[j].start > m.start:
+                    j -= 1
+                return j, m.value
+        return None
+
+
+def _is_name_word(s: _Sentence, i: int, first: bool) -> bool:
+    if i >= len(s.toks):
+        return False
+    tok = s.toks[i]
+    word = tok.text
+    if _INITIAL_RE.match(word):
+        return True
+    if not _CAP_WORD_RE.match(word):
+        return False
+    if word.replace(".", "") in _HONORIFICS_NORM or word.lower() in _ROLE_WORDS_LOWER:
+        return False
+    if word in gz.MONTHS:
+        nxt = s.word(i + 1)
+        if first or nxt[:1].isdigit():
+            return False
+    if word in gz.WEEKDAYS:
+        return False
+    if any(part in gz.NON_NAME_WORDS for part in re.split(r"[-'’]", word)):
+        return False
+    return not s.in_place(tok)
+
+
+def _parse_name(s: _Sentence, i: int, *, cross_newline: bool = False) -> int:
+    """Index one past the name that starts at token i (i itself when there is none)."""
+    j = i
+    while j < len(s.toks) and j - i < 6:
+        if j > i and not cross_newline and "\n" in s.gap(j):
+            break
+        if j > i and not (s.gap(j).isspace() and "\n" not in s.gap(j)):
+            break
+        if _is_name_word(s, j, first=j == i):
+            j += 1
+            continue
+        if j > i and s.word(j) in gz.NAME_PARTICLES and _is_name_word(s, j + 1, first=False):
+            j += 2
+            continue
+        break
+    while j > i and _INITIAL_RE.match(s.word(j - 1)):
+        j -= 1
+    return j
+
+
+def _skip_honorifics(s: _Sentence, i: int) -> int:
+    j = i
+    while j < len(s.toks):
+        word = s.toks[j].text.replace(" ", "")
+        if word in _HONORIFICS_NORM:
+            j += 1
+        elif word in ("His", "Her") and s.word(j + 1) == "Excellency":
+            j += 2
+        else:
+            break
+    return j
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    start: int  # token index
+    end: int  # token index one past the role (complements included)
+    text: str
+    country: str
+
+
+def _parse_role(s: _Sentence, i: int) -> _Role | None:
+    """Parse "Federal Minister for Foreign Affairs of Pakistan" starting at token i."""
+    j = i
+    last_head = -1
+    while j < len(s.toks) and s.word(j).lower() in _ROLE_WORDS_LOWER:
+        if j > i and not s.gap(j).isspace():
+            break
+        if s.word(j).lower() in _HEADS_LOWER and not s.word(j + 1).startswith(("'", "’")):
+            last_head = j
+        j += 1
+    if last_head < 0:
+        return None
+    pieces = [s.text[s.toks[i].start : s.toks[last_head].end]]
+    country = ""
+    j = last_head + 1
+    while j < len(s.toks):
+        connector = s.word(j)
+        k = j + 1
+        if connector == "in-charge" and s.word(k) == "of":
+            k += 1
+        elif connector not in _CONNECTORS:
+            break
+        if s.word(k) == "the":
+            k += 1
+        hit = s.country_at(k)
+        if hit is not None:
+            end, code = hit
+            if connector == "of":
+                country = country or code
+            else:
+                pieces.append(s.text[s.toks[j].start : s.toks[end - 1].end])
+            j = end
+            continue
+        end = k
+        while end < len(s.toks) and (
+            s.word(end) in gz.ROLE_DOMAIN_WORDS
+            or (s.word(end) in ("and", "&") and s.word(end + 1) in gz.ROLE_DOMAIN_WORDS and end > k)
+        ):
+            end += 1
+        if end == k:
+            break
+        pieces.append(s.text[s.toks[j].start : s.toks[end - 1].end])
+        j = end
+    return _Role(i, j, _SPACE_RE.sub(" ", " ".join(pieces)), country)
+
+
+def _make_mention(
+    s: _Sentence, start_tok: int, end_tok: int, name: tuple[int, int], role: str, country: str
+) -> PersonMention:
+    first, last = s.toks[name[0]], s.toks[name[1] - 1]
+    display = _SPACE_RE.sub(" ", s.text[first.start : last.end])
+    actor = Actor(name=display, key=name_key(display), role=role, country=country)
+    return PersonMention(
+        actor=actor,
+        start=s.toks[start_tok].start,
+        end=s.toks[end_tok - 1].end,
+        name_start=first.start,
+        name_end=last.end,
+    )
+
+
+def _appositive_role(s: _Sentence, j: int) -> _Role | None:
+    """A role after a name: ", Minister for Foreign Affairs of Pakistan"."""
+    if s.word(j) != ",":
+        return None
+    k = j + 1
+    if s.word(k) == "the":
+        k += 1
+    return _parse_role(s, k)
+
+
+def _bare_ok(s: _Sentence, i: int, j: int) -> bool:
+    """Whether a name without role or honorific (tokens i..j) is a person by its context."""
+    nxt = s.word(j)
+    single = j - i == 1
+    if single and (
+        s.word(i) in gz.NOT_BARE_NAMES
+        or s.word(i - 1) in gz.DETERMINERS
+        or _COMMON_NOUN_RE.search(s.word(i))
+    ):
+        return False
+    if nxt in ("'s", "’s") or nxt in gz.REPORTING_VERBS:
+        return True
+    if nxt == "," and s.word(j + 1) == "who":
+        return True
+    return not single and s.word(i - 1) in gz.BYLINE_CUES
+
+
+def find_people(sentence: str) -> tuple[PersonMention, ...]:
+    """Find the people named in a sentence, with their roles and role countries.
+
+    Rules, tried at each token in this order:
+      1. role first: "[Japanese|Pakistan's] Prime Minister [,] [H.E. Mr.] Kishida Fumio",
+         "President of Pakistan H.E. Dr.Arif Alvi", "Ambassador to Pakistan, Wada Mitsuhiro";
+      2. honorific first, optional appositive role:
+         "H.E. Mr. Khawaja Muhammad Asif, Federal Minister for Foreign Affairs of Pakistan";
+      3. after "counterpart": "his counterpart Khawaja Muhammad Asif";
+      4. bare name with context: "Eiji Yamamoto, who", "Kono told", "Trump's policy",
+         "Edited by Najam Rafique", or a bare name followed by an appositive role.
+
+    Args:
+        sentence: One sentence (footnote superscripts are tolerated).
+
+    Returns:
+        Mentions in text order; the same person may appear more than once.
+    """
+    s = _Sentence(sentence.translate(_SUPERSCRIPTS))
+    found: list[PersonMention] = []
+    i = 0
+    n = len(s.toks)
+    while i < n:
+        word = s.word(i)
+        # 1. role first
+        if word.lower() in _ROLE_WORDS_LOWER:
+            role = _parse_role(s, i)
+            if role is not None:
+                k = role.end
+                if s.word(k) == ",":
+                    k += 1
+                k = _skip_honorifics(s, k)
+                end = _parse_name(s, k)
+                if end > k:
+                    prefix = s.country_before(i)
+                    country = role.country or (prefix[1] if prefix else "")
+                    start = prefix[0] if prefix else i
+                    found.append(_make_mention(s, start, end, (k, end), role.text, country))
+                    i = end
+                    continue
+                i = role.end
+                continue
+        # 2. honorific first
+        k = _skip_honorifics(s, i)
+        if k > i:
+            end = _parse_name(s, k)
+            if end > k:
+                appositive = _appositive_role(s, end)
+                role_text, country, stop = "", "", end
+                if appositive is not None:
+                    role_text, country, stop = appositive.text, appositive.country, appositive.end
+                found.append(_make_mention(s, i, stop, (k, end), role_text, country))
+                i = stop
+                continue
+            i = k
+            continue
+        # 3. cue noun
+        if word in gz.NAME_CUES:
+            end = _parse_name(s, i + 1)
+            if end > i + 1:
+                found.append(_make_mention(s, i + 1, end, (i + 1, end), "", ""))
+                i = end
+                continue
+        # 4. bare name
+        cross = s.word(i - 1) in gz.BYLINE_CUES
+        end = _parse_name(s, i, cross_newline=cross)
+        if end > i:
+            appositive = _appositive_role(s, end)
+            if appositive is not None and (end - i > 1 or s.word(i - 1) not in gz.DETERMINERS):
+                found.append(
+                    _make_mention(
+                        s, i, appositive.end, (i, end), appositive.text, appositive.country
+                    )
+                )
+                i = appositive.end
+                continue
+            if _bare_ok(s, i, end) and s.word(i) not in gz.AMBIGUOUS_COUNTRY_NAMES | {"May"}:
+                found.append(_make_mention(s, i, end, (i, end), "", ""))
+            i = end
+            continue
+        i += 1
+    return tuple(found)
+
+
+# ----------------------------------------------------------------------- identity keys
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_key(name: str) -> str:
+    """Identity key of a name: its lower-case, accent-free tokens, sorted.
+
+    "Kishida Fumio" and "Fumio Kishida" both give "fumio kishida"; "Kono" gives "kono".
+
+    Args:
+        name: A display name without honorifics.
+
+    Returns:
+        The key ("" for an empty name).
+    """
+    tokens = [t.strip(".'’") for t in _fold(name).split()]
+    return " ".join(sorted(t for t in tokens if t))
+
+
+def same_person(a_key: str, b_key: str) -> bool:
+    """Whether two keys can name the same person.
+
+    Equal keys match; so does a key whose tokens are all contained in the other's
+    ("kono" ~ "kono taro", "bhutto bilawal" ~ "bhutto bilawal zardari").
+
+    Args:
+        a_key: A key from ``name_key``.
+        b_key: Another key.
+
+    Returns:
+        True when the names are compatible.
+    """
+    if not a_key or not b_key:
+        return False
+    if a_key == b_key:
+        return True
+    a, b = set(a_key.split()), set(b_key.split())
+    return a <= b or b <= a
+
+
+def _merge(actors: list[Actor]) -> tuple[str, str]:
+    """Best role and country of a group of mentions of one person."""
+    roles = [a.role for a in actors if a.role]
+    role = max(roles, key=len) if roles else ""
+    country = next((a.country for a in actors if a.country), "")
+    return role, country
+
+
+def resolve_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Resolve the actors of one document: every key seen -> its canonical actor.
+
+    Each key is mapped to the largest key in the document that contains its tokens
+    ("kono" -> "kono taro"), when that largest key is unique; otherwise it stays alone.
+    The canonical actor takes the fullest name, the longest role among the full-name
+    mentions (else among all), and the first country stated. When a two-word name's first
+    word is also used alone (a surname: "Kishida Fumio" + "Prime Minister Kishida"),
+    the display name is put given-name first ("Fumio Kishida").
+
+    Args:
+        actors: Every actor of every sentence of one document, in order.
+
+    Returns:
+        Mapping from each input key to its resolved Actor.
+    """
+    by_key: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.key:
+            by_key.setdefault(actor.key, []).append(actor)
+    keys = list(by_key)
+    target: dict[str, str] = {}
+    for key in keys:
+        tokens = set(key.split())
+        supers = [k for k in keys if k != key and tokens < set(k.split())]
+        maximal = [k for k in supers if not any(set(k.split()) < set(o.split()) for o in supers)]
+        target[key] = maximal[0] if len(maximal) == 1 else key
+    groups: dict[str, list[str]] = {}
+    for key, canonical in target.items():
+        groups.setdefault(canonical, []).append(key)
+    resolved: dict[str, Actor] = {}
+    for canonical, members in groups.items():
+        full = by_key[canonical]
+        everyone = [a for m in members for a in by_key[m]]
+        role = _merge(full)[0] or _merge(everyone)[0]
+        country = _merge(full)[1] or _merge(everyone)[1]
+        name = max((a.name for a in full), key=len)
+        words = name.split()
+        surnames = {m for m in members if " " not in m}
+        if len(words) == 2 and _fold(words[0]) in surnames and _fold(words[1]) not in surnames:
+            name = f"{words[1]} {words[0]}"
+        actor = Actor(name=name, key=canonical, role=role, country=country)
+        for member in members:
+            resolved[member] = actor
+    return resolved
+
+
+def apply_resolution(entities: Entities, resolved: Mapping[str, Actor]) -> Entities:
+    """Replace a sentence's actors by their resolved forms, deduplicated by key.
+
+    Args:
+        entities: Entities of one sentence.
+        resolved: The mapping from ``resolve_actors``.
+
+    Returns:
+        New Entities with the same countries and organisations.
+    """
+    actors: dict[str, Actor] = {}
+    for actor in entities.actors:
+        final = resolved.get(actor.key, actor)
+        actors.setdefault(final.key, final)
+    return Entities(
+        actors=tuple(actors.values()),
+        countries=entities.countries,
+        organisations=entities.organisations,
+    )
+
+
+# ------------------------------------------------------------------------- the facade
+
+
+def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -> Entities:
+    """People, countries and organisations of one sentence.
+
+    Args:
+        sentence: One sentence, list item or footnote.
+        known_organisations: Acronyms defined elsewhere in the document
+            (``defined_acronyms(document_text)``) to recognise when used alone.
+
+    Returns:
+        Entities with actors deduplicated by key and codes/names in order of appearance.
+        Countries inside a person's name ("Chad Smith") are not counted.
+    """
+    text = sentence.translate(_SUPERSCRIPTS)
+    people = find_people(text)
+    actors: dict[str, Actor] = {}
+    for mention in people:
+        actors.setdefault(mention.actor.key, mention.actor)
+    spans = [(p.name_start, p.name_end) for p in people]
+    countries = _dedupe(
+        m.value for m in _country_matches(text) if not any(s <= m.start < e for s, e in spans)
+    )
+    return Entities(
+        actors=tuple(actors.values()),
+        countries=countries,
+        organisations=find_organisations(text, known_organisations),
+    )
