@@ -34,6 +34,14 @@ ORDINALS: dict[str, int] = {
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
 
+SPOKEN_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 0, "thousand": 0, "and": 0,
+}  # fmt: skip
+
 DECADE_WORDS: dict[str, int] = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
     "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
@@ -44,9 +52,9 @@ SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "wi
 
 YEAR_CONTEXT = frozenset(
     "in since by during of from until till through throughout before after year years "
-    "early late mid around circa c ca about between for the its their his her our this "
+    "early late mid circa c ca between for the its their his her our this "
     "that fiscal fy spring summer autumn fall winter end beginning start middle pre post "
-    "as into within over calendar".split()
+    "into calendar due a".split()
 )
 """Words that, right before a bare four-digit number, make it read as a year."""
 
@@ -90,18 +98,18 @@ def _cases(alternatives: str) -> str:
     return "|".join(words + [w.upper() for w in words])
 
 
-MONTH_NAME = rf"(?:(?:{_cases(_MONTH_FULL)})(?![\w])|(?:{_cases(_MONTH_ABBR)})(?:\.|(?![\w])))"
+MONTH_NAME = rf"(?:(?:{_cases(_MONTH_FULL)})(?![\w])|(?:{_cases(_MONTH_ABBR)})(?:\.|(?![\w.])))"
 MONTH_FULL = rf"(?:(?:{_cases(_MONTH_FULL)})(?![\w]))"
 WEEKDAY = rf"(?:{_cases('Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday')})(?![\w])"
 WEEKDAY_ABBR = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
-DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:]|[.,]\d|\s*%)"
+DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|[:.,]\d|\s*%)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d|2100)(?![\d]|[.,]\d)"
 DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
 NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)"
 PART_OF_DAY = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
-APPROX_PREFIX = r"(?:(?P<approx>about|around|almost|nearly|some|roughly|approximately|more\s+than|over|less\s+than|just|only)\s+)?"
+APPROX_PREFIX = r"(?:(?P<approx>about|around|almost|nearly|some|roughly|approximately|more\s+than|over|less\s+than)\s+)?"
 MOD = (
-    r"(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"(?P<mod>(?i:early|mid|late|pre|post|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
     r"|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+turn\s+of))"
 )
 
@@ -131,7 +139,7 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # Thursday, January 4, 2018 ; Jan. 3-4, 2018 ; May 24 - June 2, 2012
     "mdy": _compile(
-        rf"(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?(?:the\s+)?{_g(MONTH_NAME, 'm')}\s*{_g(DAY, 'd')}"
+        rf"(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?{_g(MONTH_NAME, 'm')}\s*{_g(DAY, 'd')}"
         rf"(?:{DASH}(?:{_g(MONTH_NAME, 'm2')}\s*)?{_g(DAY, 'd2')})?(?:(?:,\s*|\s+){_g(YEAR, 'y')})?"
     ),
     # 26 July 2022 ; 28th April 1952 ; 20-24 October, 2019 ; the 4th of July
@@ -163,10 +171,13 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # the first quarter of 2019 ; third-quarter ; Q3 2019 ; the fiscal first quarter
     "quarter": _compile(
-        rf"(?:(?i:the)\s+)?(?:{_g(YEAR, 'y')}\s+)?(?:(?i:fiscal)[\s-]+)?"
-        r"(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)(?!s)"
+        rf"(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's))\s+)?(?:{_g(YEAR, 'y')}\s+)?"
+        r"(?:(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?P<hy>[\s-]+)"
+        r"(?i:quarter)(?![\w])"
         rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?{_g(YEAR, 'y2')})?"
         rf"|\bQ(?P<qn>[1-4])(?:\s*{_g(YEAR, 'y3')}|\s*'(?P<yy>\d\d)|\s*(?:FY)\s*{_g(YEAR, 'y4')})?\b"
+        r"|(?P<qrel>(?i:the\s+(?:latest|last|most\s+recent|recent|current|previous|past)|this|last|next"
+        r"|the))\s+(?i:(?:fiscal\s+)?quarter)(?![\w])"
     ),
     # the first half of 2019 ; H1 2019
     "half": _compile(
@@ -186,7 +197,8 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # Tuesday ; last Friday ; Wednesday night ; this coming Sunday
     "weekday": _compile(
-        r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|early|late|earlier|later))\s+)?"
+        r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|the\s+previous|the\s+following"
+        r"|early|late))\s+)?"
         rf"{_g(WEEKDAY, 'wd')}" + PART_OF_DAY
     ),
     # this year ; last week ; next month ; earlier this year ; the past year ; the following year
@@ -194,7 +206,8 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(?:(?P<mod2>(?i:early|late|earlier|later|mid|sometime|by|the\s+end\s+of|end\s+of"
         r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
         r"(?:(?i:the)\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current|following|"
-        r"preceding|same))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b"
+        r"preceding|same))\s+(?P<unit>(?i:week|weekend|month|year|decade|century))\b"
+        r"|(?P<the_weekend>\b(?i:the\s+weekend))\b"
     ),
     # two years ago ; a week earlier ; 10 days from now ; nearly four years ago
     "ago": _compile(
@@ -205,6 +218,22 @@ RULES: dict[str, re.Pattern[str]] = {
     "span": _compile(
         rf"(?:(?i:the)\s+)?(?P<rel>(?i:past|last|next|coming|previous))\s+(?P<num>(?i:{NUM}))\s+"
         r"(?P<unit>(?i:day|week|month|year|decade))s\b"
+    ),
+    # nineteen ninety-six ; the year two thousand
+    "spoken_year": _compile(
+        r"\b(?P<sy>(?i:nineteen|eighteen|twenty)[\s-]+(?i:hundred|ten|eleven|twelve|thirteen|fourteen"
+        r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy"
+        r"|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
+        r"|(?<=the year )two thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven"
+        r"|eight|nine|ten)\b)?)\b"
+    ),
+    # now ; currently ; recently ; in recent years ; the near future
+    "vague": _compile(
+        r"\b(?P<present>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days"
+        r"|presently|at\s+the\s+moment))\b(?![-'’])"
+        r"|\b(?P<past>(?i:recently|lately|recent\s+(?:days|weeks|months|years)))\b"
+        r"|\b(?P<future>(?i:the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:days|weeks|months"
+        r"|years)))\b"
     ),
 }
 """Candidate spotters, in priority order (earlier wins a tie between equally long spans)."""
@@ -231,8 +260,16 @@ TIME_BEFORE = re.compile(
 """A clock time right before a day expression (``at 10 a.m. on Monday``)."""
 
 FUTURE_CUE = re.compile(
-    r"\b(?:will|'ll|shall|going\s+to|scheduled|expected|plans?|planned|to\s+be\s+held|upcoming"
-    r"|is\s+due|are\s+due|would\s+be\s+held|to\s+visit|to\s+meet|set\s+to)\b",
+    r"\b(?:will|won't|would|'ll|shall|scheduled|expected|expects|due|until|till|as\s+soon\s+as"
+    r"|as\s+early\s+as|is\s+to|are\s+to|going\s+to|set\s+to|plans?\s+to|planning|upcoming"
+    r"|next|coming|tomorrow|to\s+\w+)\b",
     re.IGNORECASE,
 )
-"""Words in the same clause that make a bare weekday or month point forward."""
+"""Cues that a bare weekday or month near them points forward."""
+
+PAST_CUE = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|met|went|came|held|took|made|began|left|spoke|won|lost"
+    r"|gave|got|saw|became|ago|last|yesterday|\w{2,}ed)\b",
+    re.IGNORECASE,
+)
+"""Cues that a bare weekday or month near them points back (the default)."""

@@ -39,6 +39,17 @@ class _Cand:
     m: re.Match[str]
 
 
+@dataclass(slots=True, frozen=True)
+class _Anchor:
+    """An earlier match with an explicit year, for resolving year-less dates after it."""
+
+    start: int
+    end: int
+    when: date
+    dated: bool
+    """True for month- or day-level expressions ("December 2017"), False for bare years."""
+
+
 @dataclass(slots=True)
 class _Context:
     """What resolution may look at besides the candidate itself."""
@@ -46,9 +57,10 @@ class _Context:
     text: str
     reference: date | None
     paragraph_starts: list[int]
-    anchors: list[tuple[int, int]] = field(default_factory=list)
-    """(offset, year) of earlier matches that wrote their year out."""
+    anchors: list[_Anchor] = field(default_factory=list)
+    """Earlier matches that wrote their year out, in text order."""
     last_span: Span | None = None
+    last_quarter: Span | None = None
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos)
@@ -81,10 +93,14 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
         res = _resolve(cand, ctx)
         if res is None:
             continue
-        if res.explicit_year is not None:
-            ctx.anchors.append((cand.start, res.explicit_year))
+        if res.explicit_year is not None and res.span is not None:
+            dated = cand.rule not in ("year", "spoken_year", "decade", "century")
+            when = res.span[0] if dated else date(res.explicit_year, 7, 1)
+            ctx.anchors.append(_Anchor(cand.start, cand.end, when, dated))
         if res.span is not None:
             ctx.last_span = res.span
+            if cand.rule == "quarter":
+                ctx.last_quarter = res.span
         matches.append(_to_match(cand, res, text))
     return matches
 
@@ -98,7 +114,7 @@ def _spot(text: str) -> list[_Cand]:
     for order, (rule, rx) in enumerate(R.RULES.items()):
         for m in rx.finditer(text):
             if m.end() > m.start():
-                cands.append(_Cand(m.start(), m.end(), rule, order, m))
+                cands.append(_Cand(_trimmed_start(rule, m), m.end(), rule, order, m))
     year_ends = {c.m.end("y") for c in cands if c.rule not in ("year",) and _has(c.m, "y")}
     kept = []
     for c in sorted(cands, key=lambda c: c.start):
@@ -110,6 +126,14 @@ def _spot(text: str) -> list[_Cand]:
             continue
         kept.append(c)
     return kept
+
+
+def _trimmed_start(rule: str, m: re.Match[str]) -> int:
+    """Where the expression starts: "the" before an adjective ("the third-quarter") is not in it."""
+    if rule == "quarter" and m.group("hy") and "-" in m.group("hy") and m.group("the"):
+        if m.group("the").lower() == "the":
+            return m.end("the") + len(m.string[m.end("the") :]) - len(m.string[m.end("the") :].lstrip())
+    return m.start()
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -255,20 +279,26 @@ def _resolve(c: _Cand, ctx: _Context) -> _Res | None:
 
 
 def _implicit_year(ctx: _Context, pos: int, month: int, day: int, weekday: int | None) -> int | None:
-    """Year for a year-less date: paragraph context, else nearest to the reference."""
-    para = ctx.paragraph(pos)
-    for a_pos, a_year in reversed(ctx.anchors):
-        if ctx.paragraph(a_pos) == para:
-            return a_year
-        break
-    ref = ctx.reference
-    if ref is None:
-        return ctx.anchors[-1][1] if ctx.anchors else None
-    years = [ref.year - 1, ref.year, ref.year + 1]
+    """Year for a year-less date: the year putting it nearest a local anchor or the reference.
+
+    The local anchor is the last explicit-year match before ``pos`` when it is in the same
+    sentence, or in the same paragraph and itself month- or day-level ("in December 2017
+    ... on December 19"). Without a reference, any earlier explicit year will do.
+    """
+    base = ctx.reference
+    if ctx.anchors:
+        last = ctx.anchors[-1]
+        same_sentence = not R.SENTENCE_END.search(ctx.text, last.end, pos)
+        same_paragraph = ctx.paragraph(last.start) == ctx.paragraph(pos)
+        if same_sentence or (same_paragraph and last.dated) or base is None:
+            base = last.when
+    if base is None:
+        return None
+    years = [base.year - 1, base.year, base.year + 1]
     if weekday is not None:
-        fitting = [y for y in years if _safe_date(y, month, day) and _safe_date(y, month, day).weekday() == weekday]
+        fitting = [y for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
         years = fitting or years
-    return min(years, key=lambda y: abs(((_safe_date(y, month, day) or date(y, month, 28)) - ref).days))
+    return min(years, key=lambda y: abs(((_safe_date(y, month, day) or date(y, month, 28)) - base).days))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -308,6 +338,8 @@ def _sub_span(span: Span, mod: str) -> tuple[Span, str]:
     """Narrow a span for early/mid/late/end/beginning; returns (span, modifier)."""
     key = re.sub(r"^(the\s+)?", "", mod.lower()).split()[0]
     key = {"middle": "mid", "start": "beginning", "turn": "beginning"}.get(key, key)
+    if key in ("pre", "post"):
+        return span, "before" if key == "pre" else "after"
     a, b = span
     n = (b - a).days + 1
     third = max(1, n // 3)
@@ -398,16 +430,49 @@ def _quarter_span(y: int, q: int) -> Span:
 
 
 def _res_quarter(c: _Cand, ctx: _Context) -> _Res | None:
-    m = c.m
+    m, ref = c.m, ctx.reference
+    if m.group("qrel"):
+        rel = m.group("qrel").lower().split()[-1]
+        if rel == "the" and ctx.last_quarter is not None:
+            return _Res(ctx.last_quarter, "range")
+        if ref is None:
+            return _Res(None, "unresolved")
+        n = {"this": 0, "current": 0, "next": 1}.get(rel, -1)
+        return _Res(_unit_span("quarter", ref, n)[0], "range")
     q = int(m.group("qn")) if m.group("qn") else R.ORDINALS[m.group("q").lower()]
     ys = [m.group(g) for g in ("y", "y2", "y3", "y4") if m.group(g)]
     y = int(ys[0]) if ys else (_two_digit_year(int(m.group("yy"))) if m.group("yy") else None)
     explicit = y
+    if y is None and m.group("the") and "year's" in m.group("the").lower():
+        if ref is None:
+            return _Res(None, "unresolved")
+        y = ref.year + {"this": 0, "last": -1, "next": 1}[m.group("the").lower().split()[0]]
     if y is None:
         y = _implicit_year(ctx, c.start, 3 * q - 1, 15, None)
         if y is None:
             return _Res(None, "unresolved")
     return _Res(_quarter_span(y, q), "range", explicit_year=explicit)
+
+
+def _res_spoken_year(c: _Cand, ctx: _Context) -> _Res | None:
+    words = re.findall(r"[a-z]+", c.m.group("sy").lower())
+    if words[:2] == ["two", "thousand"]:
+        y = 2000 + sum(R.SPOKEN_NUMBERS[w] for w in words[2:])
+    else:
+        y = R.SPOKEN_NUMBERS[words[0]] * 100 + sum(R.SPOKEN_NUMBERS[w] for w in words[1:])
+    return _Res(_year_span(y), "year", explicit_year=y)
+
+
+def _res_vague(c: _Cand, ctx: _Context) -> _Res | None:
+    """now / recently / the future: the reference day, a modifier saying which way."""
+    ref = ctx.reference
+    if ref is None:
+        return _Res(None, "unresolved")
+    if c.m.group("present"):
+        return _Res((ref, ref), "approximate", "present")
+    if c.m.group("past"):
+        return _Res((ref - timedelta(days=365 if "year" in c.m.group(0) else 90), ref), "approximate", "past")
+    return _Res((ref, ref + timedelta(days=365)), "approximate", "future")
 
 
 def _res_half(c: _Cand, ctx: _Context) -> _Res | None:
@@ -461,9 +526,11 @@ def _res_weekday(c: _Cand, ctx: _Context) -> _Res | None:
     wd = R.WEEKDAYS[c.m.group("wd").lower()]
     rel = (c.m.group("rel") or "").lower().split()
     back = (ref.weekday() - wd) % 7
-    if rel[-1:] == ["last"] or rel[-1:] == ["past"]:
+    if rel[-1:] in (["last"], ["past"], ["previous"]):
         d = ref - timedelta(back or 7)
-    elif rel[-1:] in (["next"], ["coming"]) or (not rel and _future_clause(ctx.text, c.start, c.end)):
+    elif rel[-1:] in (["next"], ["coming"], ["following"]) or (
+        rel[-1:] not in (["this"],) and _future_clause(ctx.text, c.start, c.end)
+    ):
         d = ref + timedelta((wd - ref.weekday()) % 7 or (7 if rel else 0))
     else:
         d = ref - timedelta(back)
@@ -471,10 +538,19 @@ def _res_weekday(c: _Cand, ctx: _Context) -> _Res | None:
 
 
 def _future_clause(text: str, start: int, end: int) -> bool:
-    """Does the clause around a bare weekday speak of the future?"""
+    """Does the nearest tense cue around a bare weekday (or month) point forward?"""
     left = re.split(r"[.;!?\n]", text[max(0, start - 80) : start])[-1]
-    right = re.split(r"[.;!?\n]", text[end : end + 40])[0]
-    return bool(R.FUTURE_CUE.search(left) or R.FUTURE_CUE.search(right))
+    right = re.split(r"[.;,!?\n]", text[end : end + 50])[0]
+    best: tuple[int, bool] | None = None
+    for cue, future in ((R.FUTURE_CUE, True), (R.PAST_CUE, False)):
+        for m in cue.finditer(left):
+            dist = len(left) - m.end()
+            if best is None or dist < best[0] or (dist == best[0] and future):
+                best = (dist, future)
+        m = cue.search(right)
+        if m and (best is None or m.start() + 5 < best[0]):
+            best = (m.start() + 5, future)
+    return best is not None and best[1]
 
 
 def _unit_span(unit: str, ref: date, n: int) -> tuple[Span, str]:
@@ -499,6 +575,11 @@ def _unit_span(unit: str, ref: date, n: int) -> tuple[Span, str]:
 
 def _res_unit_rel(c: _Cand, ctx: _Context) -> _Res | None:
     m = c.m
+    if m.group("the_weekend"):
+        if ctx.reference is None:
+            return _Res(None, "unresolved")
+        ahead = _future_clause(ctx.text, c.start, c.end) and ctx.reference.weekday() < 5
+        return _Res(_unit_span("weekend", ctx.reference, 0 if ahead or ctx.reference.weekday() >= 5 else -1)[0], "approximate")
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     ref = ctx.reference
     if rel in ("following", "previous", "preceding", "same") and ctx.last_span is not None:
@@ -509,8 +590,6 @@ def _res_unit_rel(c: _Cand, ctx: _Context) -> _Res | None:
     span, precision = _unit_span(unit, ref, n.get(rel, 0))
     mod = (m.group("mod2") or "").lower()
     if mod in ("earlier", "later"):
-        today = ctx.reference or ref
-        span = (span[0], min(span[1], today)) if mod == "earlier" else (max(span[0], today), span[1])
         return _Res(span, "approximate", mod)
     if mod == "sometime":
         return _Res(span, precision, "about")
@@ -573,6 +652,8 @@ _HANDLERS = {
     "unit_rel": _res_unit_rel,
     "ago": _res_ago,
     "span": _res_span,
+    "spoken_year": _res_spoken_year,
+    "vague": _res_vague,
 }
 
 
