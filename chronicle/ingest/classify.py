@@ -1,0 +1,366 @@
+"""Assign event types (from ``model.EVENT_TYPES``) to one sentence, primary type first.
+
+Rule-based: word-boundary, stem-aware cue patterns per type, then one ordering principle.
+
+Ordering principle ("what does the sentence report as having happened?"):
+  1. A footnote (``is_footnote=True``) is a "citation" first, whatever else it mentions.
+  2. If a date is given and a *verbal* cue sits right before it in the same clause
+     ("the nuclear deal struck on November 11"), that cue's type is primary: it is the
+     event the date belongs to.
+  3. Otherwise the earliest *verbal* cue wins: a finite event verb ("met", "visited",
+     "signed", "stated", "established diplomatic relations") or a light verb with an
+     event noun ("held a Foreign Ministers' Meeting", "paid visits"). Event nouns in
+     backgrounded adverbials ("during his visit to ...", "During the visit of ...") and in
+     reported clauses lose to the main verb, because main verbs come first as verbal cues.
+  4. With no verbal cue, the earliest event noun wins ("Mr. Kono's visit served ...").
+  5. Specificity: when the winner is a generic "meeting" and the sentence names a dialogue
+     mechanism (consultations, dialogue, talks, working group), "dialogue" goes first:
+     a meeting of a dialogue mechanism is a dialogue.
+  The other fitting types follow in order of their first cue. "other" only when nothing fits.
+
+So "During the visit of President Zardari to Japan ..., the two sides signed the Joint
+Statement" -> ("agreement", "visit"): the main verb reports the signing; the visit is its
+setting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronicle.model import EVENT_TYPES, Entities
+
+_I = re.IGNORECASE
+
+
+def _words(*forms: str) -> str:
+    """Alternation of word forms; a trailing digit is allowed ("Meeting1" photo captions)."""
+    return r"(?<![^\W\d_])(?:" + "|".join(forms) + r")(?![^\W\d_])"
+
+
+_VERBAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "anniversary",
+        re.compile(r"\bestablish(?:ed|es)?\s+(?:\w+\s+){0,2}diplomatic\s+relations", _I),
+    ),
+    (
+        "anniversary",
+        re.compile(
+            r"\b(?:diplomatic\s+)?relations\s+(?:were\s+)?(?:started|began|commenced|established)\b",
+            _I,
+        ),
+    ),
+    ("meeting", re.compile(_words("met", "meets?", "discussed", "discusses"), _I)),
+    ("meeting", re.compile(r"\bcalled\s+on\s+(?=(?:the\s+)?[A-Z])")),
+    ("visit", re.compile(_words("visited", "toured", r"arrived\s+in", r"travell?ed\s+to"), _I)),
+    ("visit", re.compile(r"\b(?:to|will|would|shall|may|can|must)\s+visit\b", _I)),
+    (
+        "agreement",
+        re.compile(_words("signed", "signs?", "signing", "inked", "ratified", "struck"), _I),
+    ),
+    (
+        "statement",
+        re.compile(
+            _words(
+                "stated",
+                "states",
+                "said",
+                "says",
+                "told",
+                "tells",
+                "expressed",
+                "expresses",
+                r"called\s+(?:for|upon)",
+                r"called\s+on",
+                "remarked",
+                "emphasi[sz]ed",
+                "stressed",
+                "underlined",
+                "reiterated",
+                "noted",
+                "announced",
+                "declared",
+                "conveyed",
+                "explained",
+                "mentioned",
+                "welcomed",
+                "condemned",
+                "urged",
+                "appreciated",
+                "hoped",
+                "requested",
+                "asserted",
+                "affirmed",
+                "highlighted",
+                "pledged",
+                "assured",
+                "added",
+                r"spoke\s+(?:of|about|on)",
+                "agreed",
+                "sought",
+                "voiced",
+                "thanked",
+                "praised",
+                "warned",
+                "critici[sz]ed",
+                "rejected",
+                "denied",
+                "accused",
+                "accusing",
+                "proposed",
+                "mentioned",
+            ),
+            _I,
+        ),
+    ),
+    (
+        "election",
+        re.compile(
+            _words("elected", "re-elected", r"sworn\s+in", r"(?:took|assumed)\s+office"), _I
+        ),
+    ),
+    ("economic", re.compile(_words("invested", "exported", "imported", "traded"), _I)),
+    ("dialogue", re.compile(_words("negotiated"), _I)),
+)
+"""Finite event verbs: (type, pattern)."""
+
+_NOMINAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("anniversary", re.compile(r"\banniversar(?:y|ies)\b|\bjubilee\b|\bcommemorat\w*", _I)),
+    (
+        "anniversary",
+        re.compile(r"\bestablishment\s+of\s+(?:\w+\s+){0,2}diplomatic\s+relations", _I),
+    ),
+    (
+        "meeting",
+        re.compile(
+            _words(
+                "meetings?",
+                "summits?",
+                r"working\s+(?:lunch|dinner|breakfast)",
+                r"courtesy\s+calls?",
+                r"(?:tele)?phone\s+(?:calls?|talks?|conversations?)",
+                r"video\s+conferences?",
+                "discussions?",
+                "audience",
+            ),
+            _I,
+        ),
+    ),
+    ("visit", re.compile(_words("visits?", "visiting", "trips?", r"tours?(?!\w)"), _I)),
+    (
+        "agreement",
+        re.compile(
+            _words(
+                r"(?<!\bin\s)agreements?(?!\s+with\s+(?:his|her|the|their)\s+(?:view|position))",
+                "MoUs?",
+                r"memorand(?:um|a)\s+of\s+understanding",
+                r"joint\s+(?:statement|declaration|communiqu[ée])",
+                "communiqu[ée]",
+                r"deals?(?!\s+with)",
+                "pacts?",
+                "accords?",
+                r"exchange\s+of\s+notes",
+            ),
+            _I,
+        ),
+    ),
+    ("agreement", re.compile(r"\btreat(?:y|ies)\b")),
+    (
+        "statement",
+        re.compile(
+            r"(?<!joint\s)\b(?:statements?|press\s+releases?|remarks|speech|message)\b",
+            _I,
+        ),
+    ),
+    (
+        "dialogue",
+        re.compile(
+            _words(
+                "consultations?",
+                "dialogues?",
+                "talks",
+                r"working\s+groups?",
+                "negotiations?",
+                r"rounds?\s+of",
+                r"joint\s+(?:committee|commission)",
+            ),
+            _I,
+        ),
+    ),
+    ("election", re.compile(_words("elections?", "polls?", "candidac(?:y|ies)", "referendum"), _I)),
+    (
+        "economic",
+        re.compile(
+            _words(
+                "trade",
+                "exports?",
+                "imports?",
+                "FDI",
+                r"invest(?:ment|ments|or|ors|s|ing)?",
+                "billions?",
+                r"multi-billion",
+                "millions?",
+                "loans?",
+                r"grant\s+aid",
+                "ODA",
+                "tariffs?",
+                "economic",
+                "economy",
+                "economies",
+                "business(?:es)?",
+                "companies",
+                "commercial",
+                "GDP",
+                "yen",
+                "rupees?",
+            ),
+            _I,
+        ),
+    ),
+    ("economic", re.compile(r"(?:\bUS\s?\\?\$|\$\s?\d|\bUSD\b)")),
+)
+"""Event nouns: (type, pattern)."""
+
+_LIGHT_VERB_RE = re.compile(
+    _words(
+        "held",
+        "holds?",
+        "holding",
+        r"had(?!\s+(?:been|to|not|also\s+been)\b)",
+        "hosted",
+        "attended",
+        "chaired",
+        "convened",
+        "paid",
+        "pays?",
+        "made",
+        "undert(?:ook|aking|ake|akes)",
+        "concluded",
+        "celebrated",
+        "celebrates?",
+        "marked",
+        "marks",
+        "conducted",
+        "exchanged",
+        "launched",
+    ),
+    _I,
+)
+"""A light verb; the event noun it governs (within five words, same clause) becomes verbal."""
+
+_CITATION_RE = re.compile(
+    r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d]+\.?\s*)?(?:See(?:\s+also)?\b|Source:|Sources:|Ibid|Cf\.)"
+    r"|https?://|\bwww\.|\bvol\.\s*\d|\bpp?\.\s*\d|\bRetrieved\b|\bAvailable\s+at\b"
+    r"|\*[^*]+\*\s*(?:\([^)]*\))?,\s*(?:\d|[A-Z][a-z]+\s+\d)",
+)
+"""Bibliographic shapes: "See also", URLs, volume/page numbers, "*Dawn* (Islamabad), January 5"."""
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
+_AS_BEFORE_RE = re.compile(r"\bas\s+$", _I)
+"""A verb after "as" is a discourse marker ("as explained in Table below"), not an event."""
+_LIGHT_VERB_REACH = 5
+"""How many words may separate a light verb from its event noun ("held a Foreign Ministers'")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One type cue found in a sentence.
+
+    Attributes:
+        type: The event type the cue signals.
+        start: Offset of the cue (of the light verb, for "held a meeting").
+        end: Offset one past the cue word.
+        verbal: True for a finite event verb or light-verb construction.
+    """
+
+    type: str
+    start: int
+    end: int
+    verbal: bool
+
+
+def find_cues(sentence: str) -> tuple[Cue, ...]:
+    """Every type cue in a sentence, in text order.
+
+    Args:
+        sentence: One sentence.
+
+    Returns:
+        Cues sorted by offset (verbal before nominal at the same offset).
+    """
+    cues: list[Cue] = []
+    for type_, pattern in _VERBAL_CUES:
+        cues.extend(
+            Cue(type_, m.start(), m.end(), True)
+            for m in pattern.finditer(sentence)
+            if not _AS_BEFORE_RE.search(sentence, 0, m.start())
+        )
+    nominal: list[Cue] = []
+    for type_, pattern in _NOMINAL_CUES:
+        nominal.extend(Cue(type_, m.start(), m.end(), False) for m in pattern.finditer(sentence))
+    for m in _LIGHT_VERB_RE.finditer(sentence):
+        for cue in nominal:
+            if cue.start < m.end():
+                continue
+            between = sentence[m.end() : cue.start]
+            if len(between.split()) <= _LIGHT_VERB_REACH and not _CLAUSE_BREAK_RE.search(between):
+                cues.append(Cue(cue.type, m.start(), cue.end, True))
+            break
+    cues.extend(nominal)
+    return tuple(sorted(cues, key=lambda c: (c.start, not c.verbal)))
+
+
+def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | None:
+    """The verbal cue directly before the date, in the same clause ("deal struck on <date>")."""
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0:
+        return None
+    before = [c for c in cues if c.verbal and c.end <= at]
+    if not before:
+        return None
+    cue = before[-1]
+    gap = sentence[cue.end : at]
+    if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > 4:
+        return None
+    return cue
+
+
+def classify(
+    sentence: str,
+    entities: Entities | None = None,
+    *,
+    is_footnote: bool = False,
+    date_text: str = "",
+) -> tuple[str, ...]:
+    """Every event type a sentence fits, primary first (see the module docstring).
+
+    Args:
+        sentence: One sentence, list item or footnote.
+        entities: Its entities, if known (reserved for entity-aware rules; unused today).
+        is_footnote: True for a footnote: "citation" then comes first.
+        date_text: The date expression the event is dated by, exactly as in the sentence;
+            a verbal cue right before it decides the primary type.
+
+    Returns:
+        A non-empty tuple of EVENT_TYPES values without repeats; ("other",) if nothing fits.
+    """
+    del entities  # the rules are lexical; the parameter keeps the pipeline's signature
+    cues = find_cues(sentence)
+    order: list[str] = []
+    if is_footnote or (_CITATION_RE.search(sentence) and not any(c.verbal for c in cues)):
+        order.append("citation")
+    primary = _date_cue(sentence, cues, date_text)
+    if primary is None:
+        verbal = [c for c in cues if c.verbal]
+        primary = verbal[0] if verbal else (cues[0] if cues else None)
+    if primary is not None:
+        first = primary.type
+        if first == "meeting" and any(c.type == "dialogue" for c in cues):
+            order.append("dialogue")
+        order.append(first)
+    order.extend(c.type for c in cues)
+    result = tuple(dict.fromkeys(order))
+    if not result:
+        return ("other",)
+    assert all(t in EVENT_TYPES for t in result)
+    return result
