@@ -260,9 +260,9 @@ TIME_BEFORE = re.compile(
 """A clock time right before a day expression (``at 10 a.m. on Monday``)."""
 
 FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|would|'ll|shall|scheduled|expected|expects|due|until|till|as\s+soon\s+as"
-    r"|as\s+early\s+as|is\s+to|are\s+to|going\s+to|set\s+to|plans?\s+to|planning|upcoming"
-    r"|next|coming|tomorrow|to\s+\w+)\b",
+    r"\b(?:will|won't|would|'ll|shall|scheduled|expected|expects|due|as\s+soon\s+as"
+    r"|as\s+early\s+as|is\s+to|are\s+to|going\s+to|set\s+to|plans?|planned|planning|upcoming"
+    r"|next|coming|tomorrow)\b",
     re.IGNORECASE,
 )
 """Cues that a bare weekday or month near them points forward."""

@@ -25,6 +25,8 @@ from chronicle.model import DateMatch
 __all__ = ["find_dates"]
 
 Span = tuple[date, date]
+_TENSE_SLACK_DAYS = 120
+"""How far the nearest reading may be on the wrong side of the reference before tense flips it."""
 _FULL_MONTHS = frozenset(name for name, num in R.MONTHS.items() if len(name) > 3 or num == 5)
 
 
@@ -61,6 +63,7 @@ class _Context:
     """Earlier matches that wrote their year out, in text order."""
     last_span: Span | None = None
     last_quarter: Span | None = None
+    last_quarter_end: int = -1
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos)
@@ -101,6 +104,7 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
             ctx.last_span = res.span
             if cand.rule == "quarter":
                 ctx.last_quarter = res.span
+                ctx.last_quarter_end = cand.end
         matches.append(_to_match(cand, res, text))
     return matches
 
@@ -285,7 +289,7 @@ def _implicit_year(ctx: _Context, pos: int, month: int, day: int, weekday: int |
     sentence, or in the same paragraph and itself month- or day-level ("in December 2017
     ... on December 19"). Without a reference, any earlier explicit year will do.
     """
-    base = ctx.reference
+    base, tense = ctx.reference, None
     if ctx.anchors:
         last = ctx.anchors[-1]
         same_sentence = not R.SENTENCE_END.search(ctx.text, last.end, pos)
@@ -294,6 +298,20 @@ def _implicit_year(ctx: _Context, pos: int, month: int, day: int, weekday: int |
             base = last.when
     if base is None:
         return None
+    if base is ctx.reference:
+        tense = _tense(ctx.text, pos, pos + 1)
+    year = _implicit_year_nearest(base, month, day, weekday)
+    if tense is not None:
+        d = _safe_date(year, month, day) or date(year, month, 28)
+        if (d - base).days > _TENSE_SLACK_DAYS and tense is False:
+            year -= 1
+        elif (base - d).days > _TENSE_SLACK_DAYS and tense is True:
+            year += 1
+    return year
+
+
+def _implicit_year_nearest(base: date, month: int, day: int, weekday: int | None) -> int:
+    """The year putting month/day nearest ``base`` (weekday-consistent when possible)."""
     years = [base.year - 1, base.year, base.year + 1]
     if weekday is not None:
         fitting = [y for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
@@ -448,9 +466,11 @@ def _res_quarter(c: _Cand, ctx: _Context) -> _Res | None:
             return _Res(None, "unresolved")
         y = ref.year + {"this": 0, "last": -1, "next": 1}[m.group("the").lower().split()[0]]
     if y is None:
-        y = _implicit_year(ctx, c.start, 3 * q - 1, 15, None)
-        if y is None:
+        if ref is None:
             return _Res(None, "unresolved")
+        y = ref.year if 3 * q - 2 <= ref.month else ref.year - 1
+        if _tense(ctx.text, c.start, c.end) and _quarter_span(y, q)[1] < ref:
+            y += 1
     return _Res(_quarter_span(y, q), "range", explicit_year=explicit)
 
 
@@ -529,7 +549,7 @@ def _res_weekday(c: _Cand, ctx: _Context) -> _Res | None:
     if rel[-1:] in (["last"], ["past"], ["previous"]):
         d = ref - timedelta(back or 7)
     elif rel[-1:] in (["next"], ["coming"], ["following"]) or (
-        rel[-1:] not in (["this"],) and _future_clause(ctx.text, c.start, c.end)
+        rel[-1:] not in (["this"],) and _tense(ctx.text, c.start, c.end)
     ):
         d = ref + timedelta((wd - ref.weekday()) % 7 or (7 if rel else 0))
     else:
@@ -537,8 +557,13 @@ def _res_weekday(c: _Cand, ctx: _Context) -> _Res | None:
     return _Res((d, d), "day")
 
 
-def _future_clause(text: str, start: int, end: int) -> bool:
-    """Does the nearest tense cue around a bare weekday (or month) point forward?"""
+def _tense(text: str, start: int, end: int) -> bool | None:
+    """Which way the nearest tense cue around an expression points: True = future.
+
+    None when the clause has no cue. A possessive ("Wednesday's ruling") reads as past.
+    """
+    if text.startswith(("'s", "’s"), end):
+        return False
     left = re.split(r"[.;!?\n]", text[max(0, start - 80) : start])[-1]
     right = re.split(r"[.;,!?\n]", text[end : end + 50])[0]
     best: tuple[int, bool] | None = None
@@ -550,7 +575,7 @@ def _future_clause(text: str, start: int, end: int) -> bool:
         m = cue.search(right)
         if m and (best is None or m.start() + 5 < best[0]):
             best = (m.start() + 5, future)
-    return best is not None and best[1]
+    return None if best is None else best[1]
 
 
 def _unit_span(unit: str, ref: date, n: int) -> tuple[Span, str]:
@@ -578,7 +603,7 @@ def _res_unit_rel(c: _Cand, ctx: _Context) -> _Res | None:
     if m.group("the_weekend"):
         if ctx.reference is None:
             return _Res(None, "unresolved")
-        ahead = _future_clause(ctx.text, c.start, c.end) and ctx.reference.weekday() < 5
+        ahead = _tense(ctx.text, c.start, c.end) and ctx.reference.weekday() < 5
         return _Res(_unit_span("weekend", ctx.reference, 0 if ahead or ctx.reference.weekday() >= 5 else -1)[0], "approximate")
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     ref = ctx.reference
@@ -611,6 +636,11 @@ def _res_ago(c: _Cand, ctx: _Context) -> _Res | None:
     sign = 1 if m.group("dir").lower().split()[0] in ("later", "from", "hence", "after") else -1
     unit = m.group("unit").lower()
     modifier = "about" if m.group("approx") else ""
+    if unit == "year" and ctx.last_quarter and 0 <= c.start - ctx.last_quarter_end < 300:
+        # "third-quarter profit rose from $5 million a year earlier": the same quarter
+        a, b = ctx.last_quarter
+        years = sign * n
+        return _Res((a.replace(year=a.year + years), b.replace(year=b.year + years)), "range", modifier)
     if unit == "day":
         d = ref + timedelta(sign * n)
         return _Res((d, d), "day", modifier)
