@@ -298,6 +298,7 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
     nominal: list[Cue] = []
     for type_, pattern in _NOMINAL_CUES:
         nominal.extend(Cue(type_, m.start(), m.end(), False) for m in pattern.finditer(sentence))
+    nominal.sort(key=lambda c: c.start)
     for m in _LIGHT_VERB_RE.finditer(sentence):
         for cue in nominal:
             if cue.start < m.end():
