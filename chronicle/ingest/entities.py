@@ -594,7 +594,8 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
                 )
                 i = appositive.end
                 continue
-            if _bare_ok(s, i, end) and s.word(i) not in gz.AMBIGUOUS_COUNTRY_NAMES | {"May"}:
+            lone_ambiguous = end - i == 1 and s.word(i) in gz.AMBIGUOUS_COUNTRY_NAMES
+            if _bare_ok(s, i, end) and not lone_ambiguous:
                 found.append(_make_mention(s, i, end, (i, end), "", ""))
             i = end
             continue

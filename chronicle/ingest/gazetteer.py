@@ -454,7 +454,6 @@ NOT_COUNTRIES = frozenset(
         "Central American",
         "African American",
         "Native American",
-        "American Samoa",
         "US dollar",
         "US dollars",
         "U.S. dollar",
