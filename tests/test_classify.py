@@ -1,0 +1,194 @@
+"""Tests for the event classifier: fitting types and the primary-type principle."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.ingest.classify import classify, find_cues
+from chronicle.model import EVENT_TYPES
+
+# (sentence, expected leading types) — the result must start with these, in this order.
+CASES = [
+    # fixture: MOFA Japan-Kazakhstan
+    (
+        "On May 1, commencing at 8:20 a.m. (local time) for approximately 40 minutes, "
+        "Mr. Fumio Kishida, Minister for Foreign Affairs, held a foreign ministers’ meeting with "
+        "H.E. Mr. Kairat Abdrakhmanov, Minister for Foreign Affairs of the Republic of "
+        "Kazakhstan, during his visit to Turkmenistan.",
+        ("meeting", "visit"),
+    ),
+    (
+        "Foreign Minister Kishida stated that Japan and Kazakhstan celebrate the 25th anniversary "
+        "of the establishment of their diplomatic relations this year.",
+        ("statement", "anniversary"),
+    ),
+    ("photo1: Japan-Kazakhstan Foreign Ministers' Meeting", ("meeting",)),
+    # fixture: MOFA Japan-Pakistan
+    (
+        "On Thursday, January 4, from 11:38 a.m. (local time) for approximately two hours and "
+        "ten minutes, Mr. Taro Kono, Minister for Foreign Affairs, on his visit to the Islamic "
+        "Republic of Pakistan, held a Foreign Ministers' Meeting and a working lunch with "
+        "H.E. Mr. Khawaja Muhammad Asif, Federal Minister for Foreign Affairs of Pakistan.",
+        ("meeting", "visit"),
+    ),
+    ("Japan-Pakistan Foreign Ministers’ Meeting1", ("meeting",)),
+    (
+        "Furthermore, Minister Kono stated that Japan is continuing to cooperate with the efforts "
+        "of Pakistan for stability and development under democracy and the rule of law, and is "
+        "providing assistance related to the general election this year.",
+        ("statement", "election"),
+    ),
+    (
+        "In response, Minister Asif conveyed gratitude for the support of Japan over many years, "
+        "and expressed his hope for further cooperation for the economic development of Pakistan.",
+        ("statement", "economic"),
+    ),
+    # fixture: ISSI issue brief
+    (
+        "After a hiatus of eight years, high level diplomatic contact between Pakistan and Japan "
+        "was renewed with the visit of Japanese Foreign Minister Taro Kono to Islamabad on "
+        "January 3-4, 2018.",
+        ("visit",),
+    ),
+    (
+        "Last year also marked the 65th anniversary of the establishment of diplomatic relations "
+        "between the two countries.",
+        ("anniversary",),
+    ),
+    (
+        "Earlier, Japanese Foreign Minister Katsuya Okada had visited Pakistan on "
+        "October 12, 2009.",
+        ("visit",),
+    ),
+    (
+        "Earlier, in December 2017, the Third Japan-Pakistan Consultations meeting in Islamabad "
+        "on December 19 had also held elaborate discussions on the regional situation on "
+        "terrorism and counter-terrorism measures.",
+        ("dialogue", "meeting"),
+    ),
+    (
+        "The Japanese delegation was led by Ambassador in-charge of International Cooperation "
+        "for Countering Terrorism, Eiji Yamamoto, who had met with the National Security Adviser "
+        "Nasser Khan Janjua in Islamabad.",
+        ("meeting",),
+    ),
+    (
+        "During his visit to Islamabad, and his meetings with Prime Minister Shahid Khaqan "
+        "Abbasi, Kono appreciated Pakistan's efforts toward regional peace and security.",
+        ("statement", "visit", "meeting"),
+    ),
+    (
+        "In the past five years, bilateral trade between Pakistan and Japan has been stuck "
+        "around US\\$ 2 billion.",
+        ("economic",),
+    ),
+    ("Japan invested US\\$ 45.2 million during 2016-17.", ("economic",)),
+    (
+        "In the past, Japan had been a significant Foreign Direct Investment (FDI) contributor, "
+        "this, however, has declined during 2012-2017 as explained in Table below.",
+        ("economic",),
+    ),
+    # fixture: TDI news
+    (
+        "Islamabad, 26 July 2022 (TDI): Pakistan’s Foreign Minister Bilawal Bhutto met with the "
+        "Japanese Ambassador to Pakistan, Wada Mitsuhiro, at Foreign Office Islamabad.",
+        ("meeting",),
+    ),
+    (
+        "Diplomatic relations started on 28 April 1952, and Pakitan opened its embassy in Tokyo.",
+        ("anniversary",),
+    ),
+    (
+        "During the visit of President Asif Ali Zardari to Japan on 21-23 February 2011, the two "
+        "sides signed the Joint Statement on Japan-Pakistan Comprehensive Partnership.",
+        ("agreement", "visit"),
+    ),
+    (
+        "Both countries have made many agreements and paid many high-level visits.",
+        ("agreement", "visit"),
+    ),
+    (
+        "It includes Annual Bilateral Political Consultations at the Foreign Secretary level and "
+        "Security Dialogue (including Defense and Foreign Ministries).",
+        ("dialogue",),
+    ),
+    (
+        "It adds an Expert-level Working Group on Disarmament, Non-Proliferation, and "
+        "Counter-Terrorism Cooperation.",
+        ("dialogue",),
+    ),
+    (
+        "This year Pakistan and Japan celebrated the 70th anniversary of their bilateral ties.",
+        ("anniversary",),
+    ),
+    (
+        "Prime Minister Kishida said that he wished to elevate bilateral relations to new heights.",
+        ("statement",),
+    ),
+    # fixture: MOFA Pakistan brief
+    ("Pakistan and Japan established diplomatic relations on 28th April 1952.", ("anniversary",)),
+    (
+        "The President of Pakistan H.E. Dr.Arif Alvi visited Tokyo from 20-24 October, 2019 to "
+        "attend the Enthronement Ceremony of the Emperor of Japan Naruhito.",
+        ("visit",),
+    ),
+    (
+        "Pakistan and Japan have also signed a number of MoUs/Agreements which govern bilateral "
+        "cooperation in a number of sectors.",
+        ("agreement",),
+    ),
+    ("Both countries have always been supportive of each other's candidacies.", ("election",)),
+    ("The visit was highly successful and very productive.", ("visit",)),
+    # generalisation and negatives
+    ("Pakistan and Japan work on many joint institutional mechanisms.", ("other",)),
+    ("The positions of the two countries are completely in agreement.", ("other",)),
+    ("The ministers will visit Tokyo next week.", ("visit",)),
+    ("Ministers signed an MoU on energy cooperation.", ("agreement",)),
+    ("The two leaders held talks in Beijing.", ("dialogue",)),
+    ("The Foreign Secretary called on the Prime Minister.", ("meeting",)),
+    ("The Ambassador called for restraint.", ("statement",)),
+    ("He was elected President in 2018.", ("election",)),
+    ("This is a significant signal.", ("other",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_types_primary_first(sentence: str, expected: tuple[str, ...]) -> None:
+    got = classify(sentence)
+    assert got[: len(expected)] == expected
+    assert len(set(got)) == len(got)
+    assert all(t in EVENT_TYPES for t in got)
+
+
+def test_date_text_picks_the_event_the_date_belongs_to() -> None:
+    sentence = (
+        "Pakistan expressed concerns on the Japanese-Indian nuclear deal struck on "
+        "November 11, 2016."
+    )
+    assert classify(sentence)[:2] == ("statement", "agreement")
+    assert classify(sentence, date_text="November 11, 2016")[:2] == ("agreement", "statement")
+
+
+def test_footnotes_are_citations_first() -> None:
+    footnote = (
+        '⁶ "India-Japan Joint Statement during Shinzo Abe\'s visit: Full Text", '
+        "*The Indian Express* (New Delhi), September 14, 2017."
+    )
+    assert classify(footnote, is_footnote=True)[0] == "citation"
+    assert (
+        classify(
+            '² "Pakistan, Japan pledge to reinvigorate ties", *Dawn* (Islamabad), January 5, 2018.'
+        )[0]
+        == "citation"
+    )
+
+
+def test_stem_forms_are_recognised() -> None:
+    for sentence in ("He visited Japan.", "He is visiting Japan.", "The visit of the minister."):
+        assert "visit" in classify(sentence)
+
+
+def test_cues_are_ordered() -> None:
+    cues = find_cues("Kono met Asif and signed an agreement.")
+    assert [c.start for c in cues] == sorted(c.start for c in cues)
+    assert cues[0].type == "meeting" and cues[0].verbal
