@@ -277,7 +277,8 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
         types: Its event types, primary first (from ``classify``).
 
     Returns:
-        At most MAX_LENGTH characters, no trailing full stop; "" only for an empty sentence.
+        At most MAX_LENGTH characters, no trailing full stop; "" only when the sentence has no words
+        left (e.g. a "*****" separator).
     """
     clean = sentence.translate(_SUPERSCRIPTS)
     mentions = find_people(clean)
