@@ -49,7 +49,14 @@ _DANGLING_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACES_RE = re.compile(r"\s+")
+_DATE_WORD = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{1,4}(?:-\d{1,4})?"
+_COORDINATED_AFTER_RE = re.compile(rf"^\s*(?:and|&|or|to)\s+{_DATE_WORD}\b")
+_COORDINATED_BEFORE_RE = re.compile(rf"\b{_DATE_WORD},?\s+(?:and|&|or|to)\s*$")
+_PREPOSITION_END_RE = re.compile(
+    r"\s*\b(?:on|in|from|since|during|by|of|at|between)\s*$", re.IGNORECASE
+)
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:!?])")
+_EMPTY_CLAUSE_RE = re.compile(r"[,;:]+\s*([,.;:!?])")
 
 _CAP_PHRASE = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*"
 _VISIT_RE = re.compile(
@@ -111,15 +118,19 @@ def _display_names(mentions: tuple[PersonMention, ...], entities: Entities) -> l
 
 
 def _remove_date(text: str, date_text: str) -> str:
+    """Drop the date phrase with its preposition and any date coordinated with it.
+
+    "interactions in 2020 and 2021 due to" loses "in 2020 and 2021", whichever year is given.
+    """
     if not date_text:
         return text
     at = text.find(date_text)
     if at < 0:
         return text
-    before = re.sub(
-        r"\s*\b(?:on|in|from|since|during|by|of|at|between)\s*$", "", text[:at], flags=re.I
-    )
-    after = text[at + len(date_text) :]
+    before, after = text[:at], text[at + len(date_text) :]
+    after = _COORDINATED_AFTER_RE.sub("", after, count=1)
+    before = _COORDINATED_BEFORE_RE.sub("", before, count=1)
+    before = _PREPOSITION_END_RE.sub("", before)
     return before + after
 
 
@@ -142,7 +153,8 @@ def _base(text: str, date_text: str) -> str:
     text = text.replace("*", "").replace("\\$", "$").replace("“", '"').replace("”", '"')
     text = _SPACES_RE.sub(" ", text).strip()
     text = _BULLET_RE.sub("", text)
-    return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text).strip()
+    text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
+    return _EMPTY_CLAUSE_RE.sub(r"\1", text).strip()
 
 
 def _compact(text: str) -> str:
