@@ -192,3 +192,27 @@ def test_cues_are_ordered() -> None:
     cues = find_cues("Kono met Asif and signed an agreement.")
     assert [c.start for c in cues] == sorted(c.start for c in cues)
     assert cues[0].type == "meeting" and cues[0].verbal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "primary"),
+    [
+        # The date sits in the reported clause: it dates the anniversary, not the statement.
+        (
+            "Foreign Minister Kishida stated that Japan and Kazakhstan celebrate the 25th "
+            "anniversary of the establishment of their diplomatic relations this year.",
+            "this year",
+            "anniversary",
+        ),
+        (
+            "Minister Kono stated that Japan is providing assistance related to the general "
+            "election this year.",
+            "this year",
+            "election",
+        ),
+        # Nothing but the statement itself is dated: it stays a statement.
+        ("On May 3 the minister said the talks had been useful.", "May 3", "statement"),
+    ],
+)
+def test_a_reported_event_in_the_dated_clause_is_primary(sentence, date_text, primary):
+    assert classify(sentence, date_text=date_text)[0] == primary

@@ -326,6 +326,23 @@ def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | Non
     return cue
 
 
+def _main_cue(cues: tuple[Cue, ...], sentence: str, date_text: str) -> Cue | None:
+    """The earliest event verb, else the earliest event noun.
+
+    A reporting verb ("stated that Japan and Kazakhstan celebrate the 25th
+    anniversary ... this year") only introduces what happened: when the date sits
+    in the reported clause and that clause names another kind of event, the
+    reported event is what the date dates.
+    """
+    verbal = [c for c in cues if c.verbal]
+    at = sentence.find(date_text) if date_text else -1
+    if verbal and verbal[0].type == "statement" and at > verbal[0].end:
+        reported = [c for c in cues if c.type != "statement" and c.start > verbal[0].end]
+        if reported:
+            return next((c for c in reported if c.verbal), reported[0])
+    return verbal[0] if verbal else (cues[0] if cues else None)
+
+
 def classify(
     sentence: str,
     entities: Entities | None = None,
@@ -352,8 +369,7 @@ def classify(
         order.append("citation")
     primary = _date_cue(sentence, cues, date_text)
     if primary is None:
-        verbal = [c for c in cues if c.verbal]
-        primary = verbal[0] if verbal else (cues[0] if cues else None)
+        primary = _main_cue(cues, sentence, date_text)
     if primary is not None:
         first = primary.type
         if first == "meeting" and any(c.type == "dialogue" for c in cues):

@@ -11,10 +11,16 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from chronicle.ingest.classify import classify
 from chronicle.ingest.dates import find_dates
-from chronicle.ingest.entities import find_entities, resolve_actors
+from chronicle.ingest.entities import (
+    defined_acronyms,
+    find_countries,
+    find_entities,
+    resolve_actors,
+)
 from chronicle.ingest.headline import make_headline
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 
@@ -45,16 +51,25 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
         if index < 0 or match.end > segments[index].end:
             continue
         by_segment.setdefault(index, []).append(match)
-    entities = {i: find_entities(segments[i].text) for i in by_segment}
-    people = resolve_actors(a for e in entities.values() for a in e.actors)
+    # Every sentence's people, dated or not: a full name in an undated sentence
+    # still tells who a later "Minister Kono" is.
+    known = defined_acronyms(doc.text)
+    entities = [find_entities(s.text, known_organisations=known) for s in segments]
+    people = resolve_actors(a for e in entities for a in e.actors)
+    context = find_countries(doc.title) if doc.title else ()
     mentions = []
     for index, matches in sorted(by_segment.items()):
         segment = segments[index]
         if _is_date_line(segment, matches):
             continue
-        seg_entities = _resolved(entities[index], people)
-        types = classify(segment.text, seg_entities, is_footnote=segment.kind == "footnote")
+        seg_entities = _in_context(_resolved(entities[index], people), context)
         for match in drop_contained(matches):
+            types = classify(
+                segment.text,
+                seg_entities,
+                is_footnote=segment.kind == "footnote",
+                date_text=match.text,
+            )
             mentions.append(_mention(doc, doc_hash, segment, match, seg_entities, types))
     return mentions
 
@@ -96,6 +111,15 @@ def _resolved(entities: Entities, people: dict) -> Entities:
         if actor.country and actor.country not in countries:
             countries.append(actor.country)
     return Entities(actors=unique, countries=tuple(countries), organisations=entities.organisations)
+
+
+def _in_context(entities: Entities, context: tuple[str, ...]) -> Entities:
+    """Add the countries of a bilateral title ("Japan-Pakistan Relations") to each
+    sentence: the whole document is about that relationship."""
+    if len(context) < 2:
+        return entities
+    countries = tuple(dict.fromkeys((*entities.countries, *context)))
+    return replace(entities, countries=countries)
 
 
 def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
