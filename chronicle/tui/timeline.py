@@ -55,6 +55,7 @@ class Timeline(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
+    Timeline { overflow-x: hidden; }
     Timeline > .timeline--cursor { background: $accent 40%; }
     Timeline:focus > .timeline--cursor { background: $accent; color: $text; }
     Timeline > .timeline--year { color: $warning; text-style: bold; }
@@ -171,8 +172,8 @@ class Timeline(ScrollView, can_focus=True):
                 f"{year:>4} " if show_year else "     ",
                 self.get_component_rich_style("timeline--year"),
             ),
-            (f"{_short_date(event):<13}", self.get_component_rich_style("timeline--date")),
-            (f"{event.type[:9]:<10}", self.get_component_rich_style("timeline--type")),
+            (f"{_short_date(event)[:12]:<13}", self.get_component_rich_style("timeline--date")),
+            (f"{event.type[:11]:<12}", self.get_component_rich_style("timeline--type")),
             (
                 f"{event.source_count}× " if event.source_count > 1 else "   ",
                 self.get_component_rich_style("timeline--multi"),
@@ -265,6 +266,6 @@ def _short_date(event: Event) -> str:
     if end and end != start:
         last = date.fromisoformat(end)
         if last.year != first.year:
-            return f"{text}–{end}"
+            return f"–{last.year}" if (first.month, first.day) == (1, 1) else f"{text}–{last.year}"
         text += "–" + (last.strftime("%d") if last.month == first.month else last.strftime("%b %d"))
     return text
