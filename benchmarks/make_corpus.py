@@ -123,7 +123,8 @@ DATE_WORDS = frozenset(
     twenties thirties forties fifties sixties seventies eighties nineties one two three four five
     six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred first second third
     fourth last next past coming previous current following preceding same this since early late
-    mid day days hour hours minute minutes""".split()
+    mid day days hour hours minute minutes now currently recently lately recent nowadays present
+    presently moment future""".split()
 )
 
 SYLLABLES = (
@@ -221,7 +222,8 @@ def build_world(seed: int) -> World:
         Country(code, name, *COUNTRY_INFO.get(code, ("", "")))
         for code, name in sorted(names.items())
     ]
-    hosts = [c for c in countries if c.capital]
+    order = {code: i for i, code in enumerate(COUNTRY_INFO)}  # most-reported first
+    hosts = sorted((c for c in countries if c.capital), key=lambda c: order[c.code])
     people: dict[str, list[Person]] = {}
     for c in countries:
         n = 24 if c.capital else 4
@@ -365,7 +367,10 @@ def day_tok(rng: random.Random, d: date, style: str = "") -> DateTok:
 
 
 def range_tok(rng: random.Random, a: date, b: date) -> DateTok:
-    if a.month != b.month or a.year != b.year:
+    if a.year != b.year:
+        text = f"{MONTHS[a.month - 1]} {a.day}, {a.year} - {MONTHS[b.month - 1]} {b.day}, {b.year}"
+        return DateTok(text, a, b, "range", "range_cross_year")
+    if a.month != b.month:
         text = f"{MONTHS[a.month - 1]} {a.day} - {MONTHS[b.month - 1]} {b.day}, {b.year}"
         return DateTok(text, a, b, "range", "range_cross_month")
     m = MONTHS[a.month - 1]
@@ -397,9 +402,13 @@ def year_tok(year: int, form: str = "year", modifier: str = "", optional: bool =
 
 
 def fiscal_tok(year: int) -> DateTok:
-    # Convention recorded: a fiscal "2016-17" spans both calendar years.
+    # Convention recorded: a fiscal "2016-17" is the range of both calendar years.
     return DateTok(
-        f"{year}-{(year + 1) % 100:02d}", date(year, 1, 1), date(year + 1, 12, 31), "year", "fiscal"
+        f"{year}-{(year + 1) % 100:02d}",
+        date(year, 1, 1),
+        date(year + 1, 12, 31),
+        "range",
+        "fiscal",
     )
 
 
@@ -900,6 +909,13 @@ def _paragraphs(b: Builder, wr: Writer, ca: Country, cb: Country, n: int, p_even
                 sentences.append(wr.special_sentence(ca, cb))
             else:
                 sentences.append([wr.filler()])
+        # A year-less day ("On May 1") opens its paragraph, as in real readouts: an
+        # earlier explicit date in the same paragraph would rightly lend it its year.
+        sentences.sort(
+            key=lambda s: (
+                not any(isinstance(p, DateTok) and p.form.startswith("yearless") for p in s)
+            )
+        )
         for i, s in enumerate(sentences):
             if i:
                 b.add(" ")
