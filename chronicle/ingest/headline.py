@@ -63,6 +63,7 @@ _VISIT_RE = re.compile(
     rf"\bvisit(?:ed|s|ing)?\s+(?:to\s+)?(?:the\s+)?(?P<place>{_CAP_PHRASE})"
     rf"|\bvisit\s+(?:of|by)\s+[^,;]*?\s+to\s+(?:the\s+)?(?P<place2>{_CAP_PHRASE})",
 )
+_BY_RE = re.compile(r"\s+by\s+")
 _MEET_RE = re.compile(r"\b(?:met|meets?|meeting|talks)\b", re.IGNORECASE)
 _SIGNED_RE = re.compile(rf"\bsigned\s+(?:the\s+|a\s+)?(?P<object>{_CAP_PHRASE})")
 _ESTABLISH_RE = re.compile(
@@ -220,6 +221,10 @@ def _visits(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         if m.group("place2"):
             inside = [name for s, e, name in spans if m.start() < s < m.end()]
             who = inside[0] if inside else who
+        elif by := _BY_RE.match(text, m.end()):
+            # "the visit to Japan by President Nazarbayev": the visitor follows "by".
+            after = [name for s, e, name in spans if by.start() < s <= by.end() + 40]
+            who = after[0] if after else who
         if who and place:
             found.append(f"{who} visits {_place(place)}")
     return list(dict.fromkeys(found))
@@ -248,6 +253,8 @@ def _template(text: str, types: tuple[str, ...], spans, entities: Entities) -> s
         return f"{subject} meets {others[0]}"
     if primary in ("visit", "agreement") and "visit" in types:
         visits = _visits(text, spans)
+        wanted = {a.name for a in entities.actors}
+        visits = [v for v in visits if v.split(" visits ")[0] in wanted] or visits
         if visits:
             headline = "; ".join(visits)
             signed = _SIGNED_RE.search(text) if "agreement" in types else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -63,14 +64,17 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
         if _is_date_line(segment, matches):
             continue
         seg_entities = _in_context(_resolved(entities[index], people), context)
-        for match in drop_contained(matches):
+        kept = drop_contained(matches)
+        paired = respectively(kept, doc.text, seg_entities)
+        for match in kept:
+            own = paired.get(match.start, seg_entities)
             types = classify(
                 segment.text,
-                seg_entities,
+                own,
                 is_footnote=segment.kind == "footnote",
                 date_text=match.text,
             )
-            mentions.append(_mention(doc, doc_hash, segment, match, seg_entities, types))
+            mentions.append(_mention(doc, doc_hash, segment, match, own, types))
     return mentions
 
 
@@ -128,6 +132,36 @@ def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
     for m in matches:
         rest = rest.replace(m.text, " ")
     return len(rest.strip(" ,.;:-–—()")) < 3
+
+
+_COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+
+
+def respectively(
+    matches: Sequence[DateMatch], text: str, entities: Entities
+) -> dict[int, Entities]:
+    """Pair coordinated dates with the people named after them, in order.
+
+    "visits were exchanged in 2005 and 2011 when Prime Minister Koizumi visited
+    Islamabad and President Zardari visited Tokyo" reads respectively: the first
+    date belongs to the first person, the second to the second. Applies only
+    when a run of dates joined by "and"/commas meets exactly as many people.
+
+    Returns:
+        Start offset of a date -> the entities that date's event involves.
+    """
+    runs: list[list[DateMatch]] = []
+    for m in matches:
+        if runs and _COORDINATOR.fullmatch(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    paired: dict[int, Entities] = {}
+    for run in runs:
+        if len(run) >= 2 and len(entities.actors) == len(run):
+            for m, actor in zip(run, entities.actors, strict=True):
+                paired[m.start] = replace(entities, actors=(actor,))
+    return paired
 
 
 def drop_contained(matches: Sequence[DateMatch]) -> list[DateMatch]:
