@@ -1,0 +1,98 @@
+"""Search results on the fixtures equal a brute-force Python filter over every event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chronicle.model import Event
+from chronicle.search.engine import Searcher
+from chronicle.store import Store
+
+
+@pytest.fixture(scope="module")
+def every_event(fixture_db: Path) -> list[Event]:
+    with Store(fixture_db) as store:
+        ids = [r[0] for r in store.execute("SELECT id FROM events")]
+        return [store.event(i) for i in ids]
+
+
+def words_of(event: Event) -> set[str]:
+    """Every lower-case word FTS indexes for an event (headline, text, people, places, sources)."""
+    text = " ".join(
+        [event.headline, event.text, " ".join(event.actors), " ".join(event.organisations)]
+        + [s.text for s in event.sources]
+    )
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def by_date(events: list[Event]) -> list[int]:
+    return [
+        e.id for e in sorted(events, key=lambda e: (e.date_start is None, e.date_start or "", e.id))
+    ]
+
+
+def visible(e: Event) -> bool:
+    return e.type != "citation"
+
+
+Check = Callable[[Event], bool]
+CASES: list[tuple[str, Check]] = [
+    ("", visible),
+    ("kono", lambda e: visible(e) and "kono" in words_of(e)),
+    ("zardari tokyo", lambda e: visible(e) and {"zardari", "tokyo"} <= words_of(e)),
+    ("kono OR kishida", lambda e: visible(e) and bool({"kono", "kishida"} & words_of(e))),
+    ("kono -islamabad", lambda e: visible(e) and "kono" in words_of(e) and "islamabad" not in words_of(e)),
+    ("country:kz", lambda e: visible(e) and "KZ" in e.countries),
+    ("country:kazakhstan type:meeting", lambda e: visible(e) and "KZ" in e.countries and e.type == "meeting"),
+    ("type:citation", lambda e: e.type == "citation"),
+    ("type:visit after:2010", lambda e: e.type == "visit" and (e.date_start or "") > "2010-12-31"),
+    ("before:2012", lambda e: visible(e) and e.date_start is not None and (e.date_end or e.date_start) < "2012-01-01"),
+    ("in:2017", lambda e: visible(e) and e.date_start is not None and e.date_start <= "2017-12-31" and e.date_end >= "2017-01-01"),
+    ("precision:range", lambda e: visible(e) and e.precision == "range"),
+    ("sources:>1", lambda e: visible(e) and e.source_count > 1),
+    ("actor:kono", lambda e: visible(e) and any("kono" in a.lower().split() for a in e.actors)),
+    ("source:issi", lambda e: visible(e) and any("issi" in Path(s.document).name for s in e.sources)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "check"), CASES, ids=[q or "(empty)" for q, _ in CASES])
+def test_search_equals_brute_force(fixture_store, every_event, query, check):
+    expected = by_date([e for e in every_event if check(e)])
+    got, _ = Searcher(fixture_store).ids(query)
+    assert got == expected
+    assert got or query in ("kono -islamabad",), "a case that matches nothing proves little"
+
+
+def test_sort_minus_date_is_the_reverse_of_date(fixture_store):
+    searcher = Searcher(fixture_store)
+    dated = {r[0] for r in fixture_store.execute("SELECT id FROM events WHERE date_start IS NOT NULL")}
+    forward = [i for i in searcher.ids("")[0] if i in dated]
+    backward = [i for i in searcher.ids("sort:-date")[0] if i in dated]
+    assert backward == forward[::-1]
+
+
+def test_sort_rank_puts_the_best_match_first(fixture_store):
+    ids, _ = Searcher(fixture_store).ids("zardari sort:rank")
+    best = fixture_store.event(ids[0])
+    assert "Zardari" in best.headline
+
+
+def test_snippets_highlight_the_matched_terms(fixture_store):
+    results = Searcher(fixture_store).search("kono", limit=10)
+    assert results.highlights
+    for headline_runs, snippet_runs in results.highlights.values():
+        matched = [t.lower() for t, hit in headline_runs + snippet_runs if hit]
+        assert matched and all(m == "kono" for m in matched)
+
+
+def test_histogram_counts_matches_per_year(fixture_store):
+    searcher = Searcher(fixture_store)
+    histogram = dict(searcher.histogram("country:pk"))
+    assert sum(histogram.values()) == len(
+        [i for i in searcher.ids("country:pk")[0] if fixture_store.event(i).date_start]
+    )
+    assert histogram["2018"] >= 2
