@@ -56,6 +56,8 @@ class TestBrowsing:
             timeline = app.screen.query_one(Timeline)
             assert timeline.has_focus
             assert len(timeline.ids) >= 2
+            marked = [t for runs in timeline._marks.values() for t, hit in runs if hit]
+            assert marked and {t.lower() for t in marked} == {"kono"}
             detail = app.screen.query_one(EventDetail)
             first = app_store.event(timeline.ids[0])
             assert first.headline in detail.text

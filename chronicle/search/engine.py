@@ -156,6 +156,11 @@ class Searcher:
                 out[event_id] = (split_highlights(headline), split_highlights(snippet))
         return out
 
+    def headline_highlights(self, text: str, ids: list[int]) -> dict[int, list[tuple[str, bool]]]:
+        """Headline runs with the terms of `text` marked, for the given event ids."""
+        _, compiled = self.understand(text)
+        return {i: runs[0] for i, runs in self.highlights(compiled, ids).items()}
+
     def explain_sql(self, text: str) -> str:
         """The compiled first-page SQL and its parameters, for `--sql`."""
         _, compiled = self.understand(text)

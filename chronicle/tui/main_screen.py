@@ -23,6 +23,7 @@ from chronicle.render import format_date, plain
 from chronicle.search.engine import Searcher
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.goto_date import GotoDateScreen
+from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.timeline import Timeline
 
@@ -47,7 +48,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
-        yield Label("", id="status", markup=False)
+        with Horizontal(id="status-row"):
+            yield Label("", id="status", markup=False)
+            yield YearHistogram(id="histogram")
         with Horizontal(id="panes"):
             yield Timeline(id="timeline")
             yield EventDetail(id="detail")
@@ -83,18 +86,27 @@ class MainScreen(Screen[None]):
             return
         from chronicle.search.query import describe
 
+        histogram = self.searcher.histogram(text)
         status = f"{len(ids)} event(s) — {describe(query)}"
         if query.hints:
             status += "  ·  " + "  ·  ".join(query.hints)
         terms = [
             t.text for clause in query.terms if not clause.negated for t in clause.alternatives
         ]
-        self.app.call_from_thread(self._show_results, text, ids, status, terms)
+        self.app.call_from_thread(self._show_results, text, ids, status, terms, histogram)
 
-    def _show_results(self, text: str, ids: list[int], status: str, terms: list[str]) -> None:
+    def _show_results(
+        self,
+        text: str,
+        ids: list[int],
+        status: str,
+        terms: list[str],
+        histogram: list[tuple[str, int]],
+    ) -> None:
         if text != self.query_text:
             return
         self.terms = terms
+        self.query_one(YearHistogram).counts = histogram
         self.query_one("#status", Label).update(Text(plain(status)))
         keep = self.current.id if self.current else None
         self.query_one(Timeline).show(ids, keep=keep)
@@ -108,7 +120,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="rows", description="load timeline rows")
     def _rows_worker(self, ids: list[int]) -> None:
         rows = self.searcher.store.events_by_ids(ids)
-        self.app.call_from_thread(self.query_one(Timeline).add_rows, rows)
+        marks = self.searcher.headline_highlights(self.query_text, ids)
+        self.app.call_from_thread(self.query_one(Timeline).add_rows, rows, marks)
 
     @on(Timeline.EventHighlighted)
     def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:

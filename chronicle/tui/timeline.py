@@ -52,6 +52,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--type",
         "timeline--multi",
         "timeline--placeholder",
+        "timeline--match",
     }
 
     DEFAULT_CSS = """
@@ -63,6 +64,7 @@ class Timeline(ScrollView, can_focus=True):
     Timeline > .timeline--type { color: $secondary; }
     Timeline > .timeline--multi { color: $success; text-style: bold; }
     Timeline > .timeline--placeholder { color: $text-disabled; }
+    Timeline > .timeline--match { text-style: bold underline; color: $warning; }
     """
 
     cursor: reactive[int] = reactive(0)
@@ -96,6 +98,7 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.ids: list[int] = []
         self._rows: dict[int, Event] = {}
+        self._marks: dict[int, list[tuple[str, bool]]] = {}
         self._pending: set[int] = set()
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
 
@@ -104,6 +107,8 @@ class Timeline(ScrollView, can_focus=True):
     def show(self, ids: Sequence[int], keep: int | None = None) -> None:
         """Replace the result with `ids`, keeping the cursor on event `keep` if present."""
         self.ids = list(ids)
+        self._rows.clear()  # reloaded with this query's matches marked
+        self._marks.clear()
         self._pending.clear()
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(self.ids))
@@ -113,8 +118,11 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.EventHighlighted(self.current_id))
 
-    def add_rows(self, rows: Sequence[Event]) -> None:
-        """Cache loaded events and redraw."""
+    def add_rows(
+        self, rows: Sequence[Event], marks: dict[int, list[tuple[str, bool]]] | None = None
+    ) -> None:
+        """Cache loaded events (and their headlines with matched terms marked) and redraw."""
+        self._marks.update(marks or {})
         for event in rows:
             self._rows[event.id] = event
             self._pending.discard(event.id)
@@ -178,8 +186,10 @@ class Timeline(ScrollView, can_focus=True):
                 f"{event.source_count}× " if event.source_count > 1 else "   ",
                 self.get_component_rich_style("timeline--multi"),
             ),
-            (plain(event.headline), Style()),
         ]
+        match = self.get_component_rich_style("timeline--match")
+        runs = self._marks.get(event.id) or [(event.headline, False)]
+        parts += [(plain(text), match if hit else Style()) for text, hit in runs]
         segments = [Segment(text, style) for text, style in parts]
         strip = Strip(segments).crop(0, width).extend_cell_length(width)
         if index == self.cursor:
