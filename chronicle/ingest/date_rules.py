@@ -238,6 +238,50 @@ RULES: dict[str, re.Pattern[str]] = {
 }
 """Candidate spotters, in priority order (earlier wins a tie between equally long spans)."""
 
+TOKEN = re.compile(r"[A-Za-z]+|\d+")
+"""Tokens looked up in the trigger tables below (one fast scan per text)."""
+
+DIGIT_RULES = ("iso", "numeric", "year", "decade")
+"""Rules whose candidates always contain a digit."""
+
+
+def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(exact-case token -> rules, lower-case word -> rules): what each rule needs to see."""
+    exact: dict[str, list[str]] = {}
+    for name in (_MONTH_FULL + "|" + _MONTH_ABBR).split("|"):
+        for form in (name, name.upper()):
+            exact.setdefault(form, []).extend(["mdy", "dmy", "month"])
+    for name in WEEKDAYS:
+        for form in (name.title(), name.upper()):
+            exact.setdefault(form, []).append("weekday")
+    exact.update({"Q": ["quarter"], "H": ["half"], "FY": ["year"]})
+    lower: dict[str, list[str]] = {}
+    groups = {
+        "century": "century unit_rel",
+        "quarter": "quarter",
+        "half": "half",
+        "spring summer autumn fall winter": "season",
+        "today tonight yesterday tomorrow": "deictic",
+        "week weekend month year decade": "unit_rel",
+        "ago earlier later hence before after": "ago",
+        "days weeks months years decades": "span vague",
+        "nineteen eighteen twenty thousand": "spoken_year",
+        "now currently recently lately recent nowadays present presently moment future coming": (
+            "vague"
+        ),
+        "twenties thirties forties fifties sixties seventies eighties nineties": "decade",
+    }
+    for words, rules in groups.items():
+        for word in words.split():
+            lower.setdefault(word, []).extend(rules.split())
+    return {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in lower.items()}
+
+
+EXACT_TRIGGERS, WORD_TRIGGERS = _trigger_tables()
+
+WINDOW_MARGIN = 80
+"""Characters around a trigger that a candidate may extend over."""
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_END = re.compile(
     r"(?<![A-Z])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!Sept)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!Mrs)[.!?](?=\s+[A-Z\"'“])|\n"
