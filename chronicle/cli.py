@@ -155,31 +155,41 @@ def search(
         return
     from chronicle.render import events_table
 
-    _console().print(events_table(results.events))
+    _console().print(events_table(results.events, results.highlights))
     click.echo(f"{results.description} — {len(results.events)} shown of {results.total}", err=True)
 
 
 @cli.command()
 @db_option
+@limit_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @click.pass_context
-def stats(ctx: click.Context, db_path: Path | None) -> None:
-    """Count events by year, type, country and source."""
+def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -> None:
+    """Count events by year, type, country and source (--limit rows per facet)."""
     from chronicle.render import stats_tables
 
     store = _open(ctx, db_path)
+    facets = {k: (v[:limit] if limit else v) for k, v in store.stats().items()}
+    if as_json:
+        click.echo(
+            json.dumps({"counts": store.counts(), **{k: dict(v) for k, v in facets.items()}})
+        )
+        return
     console = _console()
-    for table in stats_tables(store.stats(), store.counts()):
+    for table in stats_tables(facets, store.counts()):
         console.print(table)
 
 
 @cli.command()
 @db_option
+@limit_option
 @click.pass_context
-def documents(ctx: click.Context, db_path: Path | None) -> None:
+def documents(ctx: click.Context, db_path: Path | None, limit: int) -> None:
     """List the documents in the chronicle."""
     from chronicle.render import documents_table
 
-    _console().print(documents_table(_open(ctx, db_path).documents()))
+    docs = _open(ctx, db_path).documents()
+    _console().print(documents_table(docs[:limit] if limit else docs))
 
 
 @cli.command()

@@ -53,13 +53,25 @@ def format_date(event: Event) -> str:
     return start
 
 
-def events_table(events: Sequence[Event]) -> Table:
-    """A table of events: date, type, headline, countries, number of sources."""
-    table = Table(show_lines=False, header_style="bold", expand=False)
+def marked_text(runs: Sequence[tuple[str, bool]], style: str = "bold underline") -> Text:
+    """Text from (text, is_match) runs, matches styled: highlights without markup."""
+    text = Text()
+    for chunk, hit in runs:
+        text.append(plain(chunk), style=style if hit else "")
+    return text
+
+
+def events_table(
+    events: Sequence[Event],
+    highlights: dict[int, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]] | None = None,
+) -> Table:
+    """A table of events: date, type, headline (matches marked), countries, sources."""
+    highlights = highlights or {}
+    table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("id", justify="right", style="dim")
     table.add_column("date", no_wrap=True)
     table.add_column("type", style="cyan", no_wrap=True)
-    table.add_column("headline")
+    table.add_column("headline", ratio=1, min_width=24)
     table.add_column("countries", no_wrap=True)
     table.add_column("src", justify="right")
     for e in events:
@@ -67,7 +79,7 @@ def events_table(events: Sequence[Event]) -> Table:
             str(e.id),
             format_date(e),
             e.type,
-            safe_text(e.headline),
+            marked_text(highlights[e.id][0]) if e.id in highlights else safe_text(e.headline),
             " ".join(e.countries),
             f"{e.source_count}{'!' if e.conflict else ''}",
         )
