@@ -1,0 +1,61 @@
+"""The one-way data flow is enforced, not remembered: each layer imports only those before it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parent.parent / "chronicle"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def modules_in(layer: str) -> list[Path]:
+    target = PACKAGE / layer
+    return sorted(target.rglob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
+
+
+@pytest.mark.parametrize(
+    ("layer", "forbidden"),
+    [
+        (
+            "ingest",
+            (
+                "textual",
+                "sqlite3",
+                "sqlite_utils",
+                "chronicle.store",
+                "chronicle.search",
+                "chronicle.tui",
+            ),
+        ),
+        ("merge", ("textual", "sqlite3", "sqlite_utils", "chronicle.store", "chronicle.tui")),
+        ("store", ("textual", "chronicle.search", "chronicle.tui", "chronicle.cli")),
+        ("search", ("textual", "sqlite3", "sqlite_utils", "chronicle.tui", "chronicle.cli")),
+        ("tui", ("sqlite3", "sqlite_utils", "chronicle.cli")),
+        ("model", ("textual", "sqlite3", "sqlite_utils", "chronicle.")),
+    ],
+)
+def test_layer_does_not_import(layer, forbidden):
+    for path in modules_in(layer):
+        for name in imported_modules(path):
+            assert not name.startswith(forbidden), f"{path.name} imports {name}"
+
+
+def test_only_the_store_speaks_sql():
+    for path in PACKAGE.rglob("*.py"):
+        if "store" in path.parts:
+            continue
+        names = imported_modules(path)
+        assert not {"sqlite3", "sqlite_utils"} & names, path
