@@ -95,7 +95,9 @@ def parse_tml(path: Path) -> Doc:
         elif open_timex is not None:
             begin, attrs = open_timex
             text = "".join(parts)[begin:length]
-            timexes.append(Timex(begin, length, attrs.get("type", ""), attrs.get("value", ""), text))
+            timexes.append(
+                Timex(begin, length, attrs.get("type", ""), attrs.get("value", ""), text)
+            )
             open_timex = None
     parts.append(html.unescape(inner[pos:]))
     return Doc(path.name, "".join(parts), dct, timexes)

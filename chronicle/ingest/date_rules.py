@@ -203,7 +203,7 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # this year ; last week ; next month ; earlier this year ; the past year ; the following year
     "unit_rel": _compile(
-        rf"(?:(?P<mod2>(?i:early|late|earlier|later|mid|sometime|by|the\s+end\s+of|end\s+of"
+        r"(?:(?P<mod2>(?i:early|late|earlier|later|mid|sometime|by|the\s+end\s+of|end\s+of"
         r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
         r"(?:(?i:the)\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current|following|"
         r"preceding|same))\s+(?P<unit>(?i:week|weekend|month|year|decade|century))\b"

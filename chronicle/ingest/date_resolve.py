@@ -1,0 +1,576 @@
+"""Resolve spotted date candidates to calendar dates: pure date arithmetic plus context.
+
+Used by ``dates.find_dates``: each candidate (a regex match of a ``date_rules`` rule) is
+turned into a span of dates and a precision. Year-less dates take their year from a local
+anchor (an earlier explicit year in the same sentence, or a month/day-level one in the
+same paragraph), else from the reference date, choosing the nearest year unless the tense
+of the clause clearly points the other way; deictic words need the reference.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from chronicle.ingest import date_rules as R
+
+Span = tuple[date, date]
+_TENSE_SLACK_DAYS = 120
+"""How far the nearest reading may be on the wrong side of the reference before tense flips it."""
+
+
+@dataclass(slots=True)
+class Cand:
+    """A spotted candidate: the rule that found it and its regex match."""
+
+    start: int
+    end: int
+    rule: str
+    order: int
+    m: re.Match[str]
+
+
+@dataclass(slots=True, frozen=True)
+class Anchor:
+    """An earlier match with an explicit year, for resolving year-less dates after it."""
+
+    start: int
+    end: int
+    when: date
+    dated: bool
+    """True for month- or day-level expressions ("December 2017"), False for bare years."""
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolution may look at besides the candidate itself."""
+
+    text: str
+    reference: date | None
+    paragraph_starts: list[int]
+    anchors: list[Anchor] = field(default_factory=list)
+    """Earlier matches that wrote their year out, in text order."""
+    last_span: Span | None = None
+    last_quarter: Span | None = None
+    last_quarter_end: int = -1
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, pos)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A resolved candidate, before it becomes a DateMatch."""
+
+    span: Span | None
+    precision: str
+    modifier: str = ""
+    explicit_year: int | None = None
+
+
+def has_group(m: re.Match[str], group: str) -> bool:
+    return group in m.re.groupindex and m.group(group) is not None
+
+
+# --- day-level fields -------------------------------------------------------------------------
+
+
+def _month(word: str) -> int:
+    return R.MONTHS[word.rstrip(".").lower()]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group(0))
+
+
+def _two_digit_year(yy: int) -> int:
+    return 2000 + yy if yy <= 40 else 1900 + yy
+
+
+def day_fields(c: Cand) -> tuple[int, int, int | None, int, int, int | None] | None:
+    """(month, day, year, end month, end day, weekday) of a day-level candidate, if valid."""
+    m = c.m
+    wd = None
+    if c.rule == "iso":
+        mo, d, y = int(m.group("mo")), int(m.group("d")), int(m.group("y"))
+        fields = (mo, d, y, mo, d)
+    elif c.rule == "numeric":
+        a, b, y = (
+            m.group("a") or m.group("a2"),
+            m.group("b") or m.group("b2"),
+            m.group("y") or m.group("y2"),
+        )
+        a, b, yv = int(a), int(b), int(y)
+        yv = _two_digit_year(yv) if len(y) == 2 else yv
+        if m.group("sep2") == "." or a > 12:
+            a, b = b, a  # day first
+        fields = (a, b, yv, a, b)
+    elif c.rule == "mdy":
+        mo, d = _month(m.group("m")), _day(m.group("d"))
+        mo2 = _month(m.group("m2")) if m.group("m2") else mo
+        d2 = _day(m.group("d2")) if m.group("d2") else d
+        fields = (mo, d, int(m.group("y")) if m.group("y") else None, mo2, d2)
+    else:  # dmy
+        mo2, d2 = _month(m.group("m2")), _day(m.group("d2"))
+        mo = _month(m.group("m")) if m.group("m") else mo2
+        d = _day(m.group("d")) if m.group("d") else d2
+        fields = (mo, d, int(m.group("y")) if m.group("y") else None, mo2, d2)
+    if has_group(m, "wd"):
+        wd = R.WEEKDAYS[_weekday_name(m.group("wd"))]
+    mo, d, y, mo2, d2 = fields
+    if not (1 <= mo <= 12 and 1 <= mo2 <= 12) or (y is not None and not 1800 <= y <= 2100):
+        return None
+    if d > calendar.monthrange(y or 2000, mo)[1] or d2 > calendar.monthrange(y or 2000, mo2)[1]:
+        return None
+    if (mo2, d2) < (mo, d):
+        return None
+    return mo, d, y, mo2, d2, wd
+
+
+def _weekday_name(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return next(name for name in R.WEEKDAYS if name.startswith(word[:3]))
+
+
+# --- resolution -------------------------------------------------------------------------------
+
+
+def resolve(c: Cand, ctx: Context) -> Resolution | None:
+    handler = _HANDLERS[c.rule]
+    return handler(c, ctx)
+
+
+def _implicit_year(ctx: Context, pos: int, month: int, day: int, weekday: int | None) -> int | None:
+    """Year for a year-less date: the year putting it nearest a local anchor or the reference.
+
+    The local anchor is the last explicit-year match before ``pos`` when it is in the same
+    sentence, or in the same paragraph and itself month- or day-level ("in December 2017
+    ... on December 19"). Without a reference, any earlier explicit year will do.
+    """
+    base, tense = ctx.reference, None
+    if ctx.anchors:
+        last = ctx.anchors[-1]
+        same_sentence = not R.SENTENCE_END.search(ctx.text, last.end, pos)
+        same_paragraph = ctx.paragraph(last.start) == ctx.paragraph(pos)
+        if same_sentence or (same_paragraph and last.dated) or base is None:
+            base = last.when
+    if base is None:
+        return None
+    if base is ctx.reference:
+        tense = clause_tense(ctx.text, pos, pos + 1)
+    year = _implicit_year_nearest(base, month, day, weekday)
+    if tense is not None:
+        d = _safe_date(year, month, day) or date(year, month, 28)
+        if (d - base).days > _TENSE_SLACK_DAYS and tense is False:
+            year -= 1
+        elif (base - d).days > _TENSE_SLACK_DAYS and tense is True:
+            year += 1
+    return year
+
+
+def _implicit_year_nearest(base: date, month: int, day: int, weekday: int | None) -> int:
+    """The year putting month/day nearest ``base`` (weekday-consistent when possible)."""
+    years = [base.year - 1, base.year, base.year + 1]
+    if weekday is not None:
+        fitting = [y for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
+        years = fitting or years
+    return min(
+        years, key=lambda y: abs(((_safe_date(y, month, day) or date(y, month, 28)) - base).days)
+    )
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _res_day(c: Cand, ctx: Context) -> Resolution | None:
+    mo, d, y, mo2, d2, wd = day_fields(c)
+    explicit = y
+    if y is None:
+        y = _implicit_year(ctx, c.start, mo, d, wd)
+        if y is None:
+            return Resolution(None, "unresolved")
+    start, end = _safe_date(y, mo, d), _safe_date(y, mo2, d2)
+    if start is None or end is None:
+        return None
+    return Resolution((start, end), "day" if start == end else "range", explicit_year=explicit)
+
+
+def _month_span(y: int, m: int) -> Span:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_span(y: int) -> Span:
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _sub_span(span: Span, mod: str) -> tuple[Span, str]:
+    """Narrow a span for early/mid/late/end/beginning; returns (span, modifier)."""
+    key = re.sub(r"^(the\s+)?", "", mod.lower()).split()[0]
+    key = {"middle": "mid", "start": "beginning", "turn": "beginning"}.get(key, key)
+    if key in ("pre", "post"):
+        return span, "before" if key == "pre" else "after"
+    a, b = span
+    n = (b - a).days + 1
+    third = max(1, n // 3)
+    parts = {
+        "early": (a, a + timedelta(third - 1)),
+        "mid": (a + timedelta(third), b - timedelta(third)),
+        "late": (b - timedelta(third - 1), b),
+        "end": (b - timedelta(max(1, n // 4) - 1), b),
+        "beginning": (a, a + timedelta(max(1, n // 4) - 1)),
+    }
+    return parts[key], key
+
+
+def _res_month(c: Cand, ctx: Context) -> Resolution | None:
+    m, ref = c.m, ctx.reference
+    month = _month(m.group("m"))
+    explicit = int(m.group("y")) if m.group("y") else None
+    if explicit:
+        y = explicit
+    elif m.group("ry") or m.group("rel"):
+        if ref is None:
+            return Resolution(None, "unresolved")
+        rel = (m.group("ry") or m.group("rel")).lower().split()[0]
+        y = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+        if m.group("rel") and rel in ("last", "past"):
+            y = ref.year if month < ref.month else ref.year - 1
+        elif m.group("rel") and rel in ("next", "coming"):
+            y = ref.year if month > ref.month else ref.year + 1
+    else:
+        y = _implicit_year(ctx, c.start, month, 15, None)
+        if y is None:
+            return Resolution(None, "unresolved")
+    span = _month_span(y, month)
+    if m.group("mod"):
+        span, mod = _sub_span(span, m.group("mod"))
+        return Resolution(span, "approximate", mod, explicit)
+    return Resolution(span, "month", explicit_year=explicit)
+
+
+def year_range_end(y: int, y2: str) -> int | None:
+    v = int(y2)
+    if len(y2) == 2:
+        v += y // 100 * 100
+        if v <= y:
+            v += 100
+        return v if v - y <= 10 else None
+    return v if 0 < v - y <= 200 else None
+
+
+def _res_year(c: Cand, ctx: Context) -> Resolution | None:
+    m = c.m
+    y = int(m.group("y"))
+    if m.group("y2"):
+        return Resolution(
+            (date(y, 1, 1), date(year_range_end(y, m.group("y2")), 12, 31)),
+            "range",
+            explicit_year=y,
+        )
+    if m.group("mod"):
+        span, mod = _sub_span(_year_span(y), m.group("mod"))
+        return Resolution(span, "approximate", mod, y)
+    return Resolution(_year_span(y), "year", explicit_year=y)
+
+
+def _res_decade(c: Cand, ctx: Context) -> Resolution | None:
+    m = c.m
+    if m.group("dec"):
+        start = int(m.group("dec"))
+    else:
+        n = int(m.group("dec2")) if m.group("dec2") else R.DECADE_WORDS[m.group("decw").lower()] * 1
+        ref_year = ctx.reference.year if ctx.reference else 2000
+        start = 2000 + n if 2000 + n + 5 <= ref_year else 1900 + n
+    span: Span = (date(start, 1, 1), date(start + 9, 12, 31))
+    mod = ""
+    if m.group("mod"):
+        span, mod = _sub_span(span, m.group("mod"))
+    return Resolution(span, "approximate", mod)
+
+
+def _res_century(c: Cand, ctx: Context) -> Resolution | None:
+    n = int(c.m.group("c"))
+    span: Span = (date((n - 1) * 100 + 1, 1, 1), date(n * 100, 12, 31))
+    mod = ""
+    if c.m.group("mod"):
+        span, mod = _sub_span(span, c.m.group("mod"))
+    return Resolution(span, "approximate", mod)
+
+
+def _quarter_span(y: int, q: int) -> Span:
+    a = date(y, 3 * q - 2, 1)
+    return a, _month_span(y, 3 * q)[1]
+
+
+def _res_quarter(c: Cand, ctx: Context) -> Resolution | None:
+    m, ref = c.m, ctx.reference
+    if m.group("qrel"):
+        rel = m.group("qrel").lower().split()[-1]
+        if rel == "the" and ctx.last_quarter is not None:
+            return Resolution(ctx.last_quarter, "range")
+        if ref is None:
+            return Resolution(None, "unresolved")
+        n = {"this": 0, "current": 0, "next": 1}.get(rel, -1)
+        return Resolution(_unit_span("quarter", ref, n)[0], "range")
+    q = int(m.group("qn")) if m.group("qn") else R.ORDINALS[m.group("q").lower()]
+    ys = [m.group(g) for g in ("y", "y2", "y3", "y4") if m.group(g)]
+    y = int(ys[0]) if ys else (_two_digit_year(int(m.group("yy"))) if m.group("yy") else None)
+    explicit = y
+    if y is None and m.group("the") and "year's" in m.group("the").lower():
+        if ref is None:
+            return Resolution(None, "unresolved")
+        y = ref.year + {"this": 0, "last": -1, "next": 1}[m.group("the").lower().split()[0]]
+    if y is None:
+        if ref is None:
+            return Resolution(None, "unresolved")
+        y = ref.year if 3 * q - 2 <= ref.month else ref.year - 1
+        if clause_tense(ctx.text, c.start, c.end) and _quarter_span(y, q)[1] < ref:
+            y += 1
+    return Resolution(_quarter_span(y, q), "range", explicit_year=explicit)
+
+
+def _res_spoken_year(c: Cand, ctx: Context) -> Resolution | None:
+    words = re.findall(r"[a-z]+", c.m.group("sy").lower())
+    if words[:2] == ["two", "thousand"]:
+        y = 2000 + sum(R.SPOKEN_NUMBERS[w] for w in words[2:])
+    else:
+        y = R.SPOKEN_NUMBERS[words[0]] * 100 + sum(R.SPOKEN_NUMBERS[w] for w in words[1:])
+    return Resolution(_year_span(y), "year", explicit_year=y)
+
+
+def _res_vague(c: Cand, ctx: Context) -> Resolution | None:
+    """now / recently / the future: the reference day, a modifier saying which way."""
+    ref = ctx.reference
+    way = "present" if c.m.group("present") else "past" if c.m.group("past") else "future"
+    if ref is None:
+        return Resolution(None, "unresolved", way)
+    if c.m.group("present"):
+        return Resolution((ref, ref), "approximate", "present")
+    if c.m.group("past"):
+        return Resolution(
+            (ref - timedelta(days=365 if "year" in c.m.group(0) else 90), ref),
+            "approximate",
+            "past",
+        )
+    return Resolution((ref, ref + timedelta(days=365)), "approximate", "future")
+
+
+def _res_half(c: Cand, ctx: Context) -> Resolution | None:
+    m = c.m
+    h = int(m.group("hn")) if m.group("hn") else (1 if m.group("h").lower() == "first" else 2)
+    y = int(m.group("y") or m.group("y2"))
+    a = date(y, 1, 1) if h == 1 else date(y, 7, 1)
+    return Resolution((a, date(y, 6, 30) if h == 1 else date(y, 12, 31)), "range", explicit_year=y)
+
+
+def _season_span(y: int, season: str) -> Span:
+    sm = R.SEASONS[season]
+    ey, em = _shift_month(y, sm, 2)
+    return date(y, sm, 1), _month_span(ey, em)[1]
+
+
+def _res_season(c: Cand, ctx: Context) -> Resolution | None:
+    m, ref = c.m, ctx.reference
+    season = m.group("s").lower()
+    explicit = int(m.group("y")) if m.group("y") else None
+    if explicit:
+        y = explicit
+    else:
+        if ref is None:
+            return Resolution(None, "unresolved")
+        rel = m.group("rel").lower().split()[-1]
+        y = ref.year - (1 if season == "winter" and ref.month <= 2 else 0)
+        if rel in ("last", "past"):
+            y = y if _season_span(y, season)[1] < ref else y - 1
+        elif rel in ("next", "coming"):
+            y = y if _season_span(y, season)[0] > ref else y + 1
+    span = _season_span(y, season)
+    mod = ""
+    if m.group("mod"):
+        span, mod = _sub_span(span, m.group("mod"))
+    return Resolution(span, "approximate", mod, explicit)
+
+
+def _res_deictic(c: Cand, ctx: Context) -> Resolution | None:
+    if ctx.reference is None:
+        return Resolution(None, "unresolved")
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[c.m.group("deic").lower()]
+    d = ctx.reference + timedelta(offset)
+    return Resolution((d, d), "day")
+
+
+def _res_weekday(c: Cand, ctx: Context) -> Resolution | None:
+    ref = ctx.reference
+    if ref is None:
+        return Resolution(None, "unresolved")
+    wd = R.WEEKDAYS[c.m.group("wd").lower()]
+    rel = (c.m.group("rel") or "").lower().split()
+    back = (ref.weekday() - wd) % 7
+    if rel[-1:] in (["last"], ["past"], ["previous"]):
+        d = ref - timedelta(back or 7)
+    elif rel[-1:] in (["next"], ["coming"], ["following"]) or (
+        rel[-1:] not in (["this"],) and clause_tense(ctx.text, c.start, c.end)
+    ):
+        d = ref + timedelta((wd - ref.weekday()) % 7 or (7 if rel else 0))
+    else:
+        d = ref - timedelta(back)
+    return Resolution((d, d), "day")
+
+
+def clause_tense(text: str, start: int, end: int) -> bool | None:
+    """Which way the nearest tense cue around an expression points: True = future.
+
+    None when the clause has no cue. A possessive ("Wednesday's ruling") reads as past.
+    """
+    if text.startswith(("'s", "’s"), end):
+        return False
+    left = re.split(r"[.;!?\n]", text[max(0, start - 80) : start])[-1]
+    right = re.split(r"[.;,!?\n]", text[end : end + 50])[0]
+    best: tuple[int, bool] | None = None
+    for cue, future in ((R.FUTURE_CUE, True), (R.PAST_CUE, False)):
+        for m in cue.finditer(left):
+            dist = len(left) - m.end()
+            if best is None or dist < best[0] or (dist == best[0] and future):
+                best = (dist, future)
+        m = cue.search(right)
+        if m and (best is None or m.start() + 5 < best[0]):
+            best = (m.start() + 5, future)
+    return None if best is None else best[1]
+
+
+def _unit_span(unit: str, ref: date, n: int) -> tuple[Span, str]:
+    """The calendar unit containing ``ref`` shifted by ``n`` units, with its precision."""
+    if unit == "week":
+        monday = ref - timedelta(ref.weekday()) + timedelta(7 * n)
+        return (monday, monday + timedelta(6)), "approximate"
+    if unit == "weekend":
+        sat = ref - timedelta(ref.weekday()) + timedelta(7 * n + 5)
+        return (sat, sat + timedelta(1)), "approximate"
+    if unit == "month":
+        return _month_span(*_shift_month(ref.year, ref.month, n)), "month"
+    if unit == "quarter":
+        qy, qm = _shift_month(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * n)
+        return _quarter_span(qy, (qm + 2) // 3), "range"
+    if unit == "year":
+        return _year_span(ref.year + n), "year"
+    size = 10 if unit == "decade" else 100
+    first = (ref.year // size + n) * size
+    return (date(first, 1, 1), date(first + size - 1, 12, 31)), "approximate"
+
+
+def _res_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
+    m = c.m
+    if m.group("the_weekend"):
+        if ctx.reference is None:
+            return Resolution(None, "unresolved")
+        ahead = clause_tense(ctx.text, c.start, c.end) and ctx.reference.weekday() < 5
+        return Resolution(
+            _unit_span(
+                "weekend", ctx.reference, 0 if ahead or ctx.reference.weekday() >= 5 else -1
+            )[0],
+            "approximate",
+        )
+    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    ref = ctx.reference
+    if rel in ("following", "previous", "preceding", "same") and ctx.last_span is not None:
+        ref = ctx.last_span[0]
+    if ref is None:
+        return Resolution(None, "unresolved")
+    n = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "preceding": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }
+    span, precision = _unit_span(unit, ref, n.get(rel, 0))
+    mod = (m.group("mod2") or "").lower()
+    if mod in ("earlier", "later"):
+        return Resolution(span, "approximate", mod)
+    if mod == "sometime":
+        return Resolution(span, precision, "about")
+    if mod:
+        span, mod = _sub_span(span, mod)
+        return Resolution(span, "approximate", mod)
+    return Resolution(span, precision)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else R.NUMBER_WORDS[word.lower()]
+
+
+def _res_ago(c: Cand, ctx: Context) -> Resolution | None:
+    m, ref = c.m, ctx.reference
+    if ref is None:
+        return Resolution(None, "unresolved")
+    n = _count(m.group("num"))
+    sign = 1 if m.group("dir").lower().split()[0] in ("later", "from", "hence", "after") else -1
+    unit = m.group("unit").lower()
+    modifier = "about" if m.group("approx") else ""
+    if unit == "year" and ctx.last_quarter and 0 <= c.start - ctx.last_quarter_end < 300:
+        # "third-quarter profit rose from $5 million a year earlier": the same quarter
+        a, b = ctx.last_quarter
+        years = sign * n
+        return Resolution(
+            (a.replace(year=a.year + years), b.replace(year=b.year + years)), "range", modifier
+        )
+    if unit == "day":
+        d = ref + timedelta(sign * n)
+        return Resolution((d, d), "day", modifier)
+    if unit == "week":
+        span, _ = _unit_span("week", ref, sign * n)
+        return Resolution(span, "approximate", modifier)
+    if unit == "month":
+        return Resolution(
+            _month_span(*_shift_month(ref.year, ref.month, sign * n)), "month", modifier
+        )
+    years = n * (10 if unit == "decade" else 1)
+    return Resolution(_year_span(ref.year + sign * years), "year", modifier)
+
+
+def _res_span(c: Cand, ctx: Context) -> Resolution | None:
+    m, ref = c.m, ctx.reference
+    if ref is None:
+        return Resolution(None, "unresolved")
+    n = _count(m.group("num"))
+    unit = m.group("unit").lower()
+    days = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}[unit] * n
+    if m.group("rel").lower() in ("next", "coming"):
+        return Resolution((ref, ref + timedelta(round(days))), "approximate", "next")
+    return Resolution((ref - timedelta(round(days)), ref), "approximate", "past")
+
+
+_HANDLERS = {
+    "iso": _res_day,
+    "numeric": _res_day,
+    "mdy": _res_day,
+    "dmy": _res_day,
+    "month": _res_month,
+    "year": _res_year,
+    "decade": _res_decade,
+    "century": _res_century,
+    "quarter": _res_quarter,
+    "half": _res_half,
+    "season": _res_season,
+    "deictic": _res_deictic,
+    "weekday": _res_weekday,
+    "unit_rel": _res_unit_rel,
+    "ago": _res_ago,
+    "span": _res_span,
+    "spoken_year": _res_spoken_year,
+    "vague": _res_vague,
+}

@@ -1,0 +1,294 @@
+"""find_dates: input -> expected tables, one row per date form or trap."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from chronicle.ingest.dates import find_dates
+
+D = date
+REF = D(2018, 1, 10)
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def only(text: str, reference: date | None = REF):
+    """The single match in ``text`` (fails if there is not exactly one)."""
+    found = find_dates(text, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# text, matched span, date_start, date_end, precision
+SINGLE = [
+    ("on January 4, 2018.", "January 4, 2018", D(2018, 1, 4), D(2018, 1, 4), "day"),
+    ("Islamabad, 26 July 2022 (TDI)", "26 July 2022", D(2022, 7, 26), D(2022, 7, 26), "day"),
+    ("on 28th April 1952.", "28th April 1952", D(1952, 4, 28), D(1952, 4, 28), "day"),
+    (
+        "from 20-24 October, 2019 to",
+        "20-24 October, 2019",
+        D(2019, 10, 20),
+        D(2019, 10, 24),
+        "range",
+    ),
+    ("on January 3-4, 2018.", "January 3-4, 2018", D(2018, 1, 3), D(2018, 1, 4), "range"),
+    ("on May 24-26, 2012.", "May 24-26, 2012", D(2012, 5, 24), D(2012, 5, 26), "range"),
+    ("on 21-23 February 2011,", "21-23 February 2011", D(2011, 2, 21), D(2011, 2, 23), "range"),
+    ("in April 2019.", "April 2019", D(2019, 4, 1), D(2019, 4, 30), "month"),
+    ("in November 2016 and", "November 2016", D(2016, 11, 1), D(2016, 11, 30), "month"),
+    ("on Jan. 4 the", "Jan. 4", D(2018, 1, 4), D(2018, 1, 4), "day"),
+    ("Sept. 30, 1998, he", "Sept. 30, 1998", D(1998, 9, 30), D(1998, 9, 30), "day"),
+    ("dated 1998-08-07 in", "1998-08-07", D(1998, 8, 7), D(1998, 8, 7), "day"),
+    ("sent 08/07/1998 by", "08/07/1998", D(1998, 8, 7), D(1998, 8, 7), "day"),  # US order
+    ("sent 25/12/1998 by", "25/12/1998", D(1998, 12, 25), D(1998, 12, 25), "day"),  # day first
+    ("during 2016-17, which", "2016-17", D(2016, 1, 1), D(2017, 12, 31), "range"),  # fiscal year
+    ("during 2012-2017 as", "2012-2017", D(2012, 1, 1), D(2017, 12, 31), "range"),
+    ("in the 1990s when", "the 1990s", D(1990, 1, 1), D(1999, 12, 31), "approximate"),
+    (
+        "in the first quarter of 2019",
+        "the first quarter of 2019",
+        D(2019, 1, 1),
+        D(2019, 3, 31),
+        "range",
+    ),
+    ("in spring 2010 the", "spring 2010", D(2010, 3, 1), D(2010, 5, 31), "approximate"),
+    ("vol. 2, no. 1 (Summer 2016).", "Summer 2016", D(2016, 6, 1), D(2016, 8, 31), "approximate"),
+    ("this year", "this year", D(2018, 1, 1), D(2018, 12, 31), "year"),
+    ("Last year also marked", "Last year", D(2017, 1, 1), D(2017, 12, 31), "year"),
+    ("two years ago", "two years ago", D(2016, 1, 1), D(2016, 12, 31), "year"),
+    ("he left yesterday.", "yesterday", D(2018, 1, 9), D(2018, 1, 9), "day"),
+    ("he arrives today.", "today", REF, REF, "day"),
+    ("it met last week.", "last week", D(2018, 1, 1), D(2018, 1, 7), "approximate"),
+    ("due next month.", "next month", D(2018, 2, 1), D(2018, 2, 28), "month"),
+    ("the minister said Tuesday.", "Tuesday", D(2018, 1, 9), D(2018, 1, 9), "day"),  # past default
+    ("the minister will visit on Friday.", "Friday", D(2018, 1, 12), D(2018, 1, 12), "day"),
+    (
+        "signed in nineteen ninety-six",
+        "nineteen ninety-six",
+        D(1996, 1, 1),
+        D(1996, 12, 31),
+        "year",
+    ),
+    ("in the third quarter of", "the third quarter", D(2017, 7, 1), D(2017, 9, 30), "range"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end", "precision"), SINGLE)
+def test_single_expression(text, span, start, end, precision):
+    m = only(text)
+    assert (m.text, m.date_start, m.date_end, m.precision) == (span, start, end, precision)
+    assert text[m.start : m.end] == m.text
+
+
+# text, expected modifier
+MODIFIERS = [
+    ("ties since 1947, security", "since"),
+    ("by early 2019 the", "early"),
+    ("in mid-2019 the", "mid"),
+    ("until late 2019 the", "late"),
+    ("before 2005 the", "before"),
+    ("in the past five years", "past"),
+]
+
+
+@pytest.mark.parametrize(("text", "modifier"), MODIFIERS)
+def test_modifier(text, modifier):
+    assert only(text).modifier == modifier
+
+
+def test_approximate_sub_year():
+    m = only("in early 2019 the")
+    assert (m.precision, m.date_start.year, m.date_end.year) == ("approximate", 2019, 2019)
+    assert m.date_end < D(2019, 6, 1)
+
+
+# Things that are not dates at all.
+NOT_DATES = [
+    "Japan may not be fully satisfied.",  # "may" the verb
+    "They will march on the capital.",  # "march" the verb
+    "March with us.",  # capitalised verb, no day or year
+    "Phone: +92-920-4423, 24",  # phone number
+    "Fax: +92-920-4658",
+    "Japan invested US$ 45.2 million.",  # money
+    "which comprised 1.8 per cent of FDI",  # percentage
+    "around 19,000 strong Pakistani diaspora",  # quantity
+    "2012\t389\t1,860\t2,249",  # table row of numbers
+    "supported growth for 65 years, and",  # duration, not a date
+    "celebrated the 70th anniversary of ties",  # ordinal
+    "see page 2017 of the report",  # page number
+    "a total of 2000 troops",  # count that looks like a year
+    "room 1204, building 3",  # plain numbers
+    "the fall of Kabul",  # season word without a year
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(text):
+    assert find_dates(text, REF) == []
+
+
+def test_coordinated_years_are_two_matches():
+    found = find_dates("visits were exchanged in 2005 and 2011 when", REF)
+    assert [(m.text, m.precision, m.date_start) for m in found] == [
+        ("2005", "year", D(2005, 1, 1)),
+        ("2011", "year", D(2011, 1, 1)),
+    ]
+    assert [m.text for m in find_dates("in 2020 and 2021 due to", None)] == ["2020", "2021"]
+
+
+def test_bare_year_needs_context():
+    assert find_dates("The 2012 389 1,860", REF) == []
+    assert [m.text for m in find_dates("Board of Investment, 2017.", REF)] == ["2017"]
+    assert find_dates("since 1850 the", REF)[0].date_start == D(1850, 1, 1)  # strong context
+    assert find_dates("code 1850 the", REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("On May 1, commencing", D(2017, 5, 1), D(2017, 5, 1)),
+        ("On Thursday, January 4, from", D(2018, 1, 4), D(2018, 1, 4)),
+        # near a year boundary the nearest year wins
+        ("held on December 30 in", D(2018, 1, 3), D(2017, 12, 30)),
+        ("to be held on January 3 in", D(2017, 12, 28), D(2018, 1, 3)),
+    ],
+)
+def test_year_from_reference(text, reference, expected):
+    assert only(text, reference).date_start == expected
+
+
+def test_year_from_preceding_explicit_year_in_paragraph():
+    text = "Earlier, in December 2017, the meeting in Islamabad on December 19 had also held talks."
+    found = find_dates(text, D(2018, 1, 10))
+    assert [(m.text, m.date_start) for m in found] == [
+        ("December 2017", D(2017, 12, 1)),
+        ("December 19", D(2017, 12, 19)),
+    ]
+    # the anchor is used only within the paragraph; later paragraphs use the reference
+    text = "In 2009 he visited.\n\nHe returns on March 3."
+    assert find_dates(text, D(2018, 1, 10))[-1].date_start == D(2018, 3, 3)
+
+
+def test_time_kept_as_detail_of_its_day():
+    text = (
+        "On Thursday, January 4, from 11:38 a.m. (local time) for approximately two hours "
+        "and ten minutes, Mr. Taro Kono held a meeting."
+    )
+    (m,) = find_dates(text, D(2018, 1, 4))
+    assert m.detail == "from 11:38 a.m. (local time) for approximately two hours and ten minutes"
+    assert m.date_start == D(2018, 1, 4)
+
+
+def test_relative_without_reference_is_unresolved():
+    for text in ("this year", "last week", "yesterday", "Tuesday", "On May 1", "two years ago"):
+        m = only(text, None)
+        assert (m.precision, m.date_start, m.date_end) == ("unresolved", None, None), text
+
+
+def test_spans_are_exact():
+    text = (FIXTURES / "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt").read_text()
+    for m in find_dates(text, REF):
+        assert text[m.start : m.end] == m.text
+
+
+# Every date of the five seed documents: (fixture, reference, [(text, start, end, precision)])
+FIXTURE_DATES = [
+    (
+        "2018-01-04-mofa-japan-pakistan-foreign-ministers-meeting.txt",
+        D(2018, 1, 4),
+        [
+            ("January 4, 2018", D(2018, 1, 4), D(2018, 1, 4), "day"),
+            ("Thursday, January 4", D(2018, 1, 4), D(2018, 1, 4), "day"),
+            ("this year", D(2018, 1, 1), D(2018, 12, 31), "year"),
+        ],
+    ),
+    (
+        "2022-07-26-tdi-bilawal-bhutto-meets-japanese-ambassador.txt",
+        D(2022, 7, 26),
+        [
+            ("26 July 2022", D(2022, 7, 26), D(2022, 7, 26), "day"),
+            ("1947", D(1947, 1, 1), D(1947, 12, 31), "year"),
+            ("28 April 1952", D(1952, 4, 28), D(1952, 4, 28), "day"),
+            ("21-23 February 2011", D(2011, 2, 21), D(2011, 2, 23), "range"),
+            ("This year", D(2022, 1, 1), D(2022, 12, 31), "year"),
+        ],
+    ),
+    (
+        "undated-mofa-pakistan-brief-on-pakistan-japan-relations.txt",
+        None,
+        [
+            ("28th April 1952", D(1952, 4, 28), D(1952, 4, 28), "day"),
+            ("2020", D(2020, 1, 1), D(2020, 12, 31), "year"),
+            ("2021", D(2021, 1, 1), D(2021, 12, 31), "year"),
+            ("20-24 October, 2019", D(2019, 10, 20), D(2019, 10, 24), "range"),
+            ("April 2019", D(2019, 4, 1), D(2019, 4, 30), "month"),
+        ],
+    ),
+    (
+        "2017-05-01-mofa-japan-kazakhstan-foreign-ministers-meeting.txt",
+        D(2017, 5, 1),
+        [
+            ("May 1, 2017", D(2017, 5, 1), D(2017, 5, 1), "day"),
+            ("May 1", D(2017, 5, 1), D(2017, 5, 1), "day"),
+            ("this year", D(2017, 1, 1), D(2017, 12, 31), "year"),
+            ("November 2016", D(2016, 11, 1), D(2016, 11, 30), "month"),
+            ("this year", D(2017, 1, 1), D(2017, 12, 31), "year"),
+        ],
+    ),
+    (
+        "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt",
+        D(2018, 1, 10),
+        [
+            ("January 10, 2018", D(2018, 1, 10), D(2018, 1, 10), "day"),
+            ("January 3-4, 2018", D(2018, 1, 3), D(2018, 1, 4), "range"),
+            ("Last year", D(2017, 1, 1), D(2017, 12, 31), "year"),
+            ("October 12, 2009", D(2009, 10, 12), D(2009, 10, 12), "day"),
+            ("May 24-26, 2012", D(2012, 5, 24), D(2012, 5, 26), "range"),
+            ("2005", D(2005, 1, 1), D(2005, 12, 31), "year"),
+            ("2011", D(2011, 1, 1), D(2011, 12, 31), "year"),
+            ("December 30, 2017", D(2017, 12, 30), D(2017, 12, 30), "day"),
+            ("December 2017", D(2017, 12, 1), D(2017, 12, 31), "month"),
+            ("December 19", D(2017, 12, 19), D(2017, 12, 19), "day"),
+            ("November 11, 2016", D(2016, 11, 11), D(2016, 11, 11), "day"),
+            ("January 5, 2018", D(2018, 1, 5), D(2018, 1, 5), "day"),
+            ("December 22, 2017", D(2017, 12, 22), D(2017, 12, 22), "day"),
+            ("Summer 2016", D(2016, 6, 1), D(2016, 8, 31), "approximate"),
+            ("December 4, 2018", D(2018, 12, 4), D(2018, 12, 4), "day"),  # as printed
+            ("September 14, 2017", D(2017, 9, 14), D(2017, 9, 14), "day"),
+            ("August 11, 2015", D(2015, 8, 11), D(2015, 8, 11), "day"),
+            ("November 7, 2017", D(2017, 11, 7), D(2017, 11, 7), "day"),
+            ("June 5, 2017", D(2017, 6, 5), D(2017, 6, 5), "day"),
+            ("November 22, 2017", D(2017, 11, 22), D(2017, 11, 22), "day"),
+            ("2016", D(2016, 1, 1), D(2016, 12, 31), "year"),  # "Statistics*, 2016 & 2017"
+            ("2017", D(2017, 1, 1), D(2017, 12, 31), "year"),
+            ("2012-2017", D(2012, 1, 1), D(2017, 12, 31), "range"),
+            ("2016-17", D(2016, 1, 1), D(2017, 12, 31), "range"),
+            ("2012-2017", D(2012, 1, 1), D(2017, 12, 31), "range"),
+            ("2017", D(2017, 1, 1), D(2017, 12, 31), "year"),  # "Board of Investment, 2017."
+            ("1947", D(1947, 1, 1), D(1947, 12, 31), "year"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "reference", "expected"), FIXTURE_DATES)
+def test_fixture_dates(name, reference, expected):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    found = [
+        (m.text, m.date_start, m.date_end, m.precision)
+        for m in find_dates(text, reference)
+        if m.modifier not in ("past", "present", "future")  # vague "recently", "the past N years"
+    ]
+    assert found == expected
+
+
+def test_ten_kilobytes_in_a_few_milliseconds():
+    text = (FIXTURES / "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt").read_text()
+    find_dates(text, REF)
+    t0 = time.perf_counter()
+    for _ in range(10):
+        find_dates(text, REF)
+    assert (time.perf_counter() - t0) / 10 < 0.05  # generous bound for slow CI machines
