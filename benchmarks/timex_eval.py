@@ -21,7 +21,8 @@ Scoring, per TempEval-3 but for DATE only:
 
 DateMatch -> TIMEX value: a single day -> YYYY-MM-DD; an exact calendar month, quarter,
 half, season, ISO week, weekend, year, decade or century -> YYYY-MM, YYYY-Qn, YYYY-Hn,
-YYYY-SU, YYYY-Www, YYYY-Www-WE, YYYY, 199, 19; any other span -> the smallest of
+YYYY-SU, YYYY-Www, YYYY-Www-WE, YYYY, 199, 19 (not for early/mid/late/end/beginning
+matches: "the end of 2019" is Oct-Dec but stands for 2019); any other span -> the smallest of
 month/year/decade containing it (so "early 2019" -> 2019); a range spanning several of
 those -> its start at the start's granularity. Gold decade/century values "199X"/"19XX" are
 compared as "199"/"19", and week "W7" as "W07". An approximate match with modifier "present",
@@ -119,7 +120,9 @@ def timex_value(m: DateMatch) -> str | None:
         return f"{m.modifier.upper()}_REF"
     if a == b:
         return a.isoformat()
-    exact = _exact_unit(a, b)
+    # "the end of 2019" is Oct-Dec, but its TIMEX value is 2019 (with a mod): no exact unit
+    narrowed = m.modifier in ("early", "mid", "late", "end", "beginning")
+    exact = None if narrowed else _exact_unit(a, b)
     if exact:
         return exact
     if (a.year, a.month) == (b.year, b.month):

@@ -222,6 +222,16 @@ def _sub_span(span: Span, mod: str) -> tuple[Span, str]:
     if key in ("pre", "post"):
         return span, "before" if key == "pre" else "after"
     a, b = span
+    if a.month == 1 and a.day == 1 and (b.month, b.day) == (12, 31) and b.year > a.year:
+        return _sub_units(a.year, b.year - a.year + 1, key, _year_unit_span), key  # decades
+    if (
+        a.day == 1
+        and b == _month_span(b.year, b.month)[1]
+        and (a.year, a.month) != (b.year, b.month)
+    ):
+        first = a.year * 12 + a.month - 1
+        count = b.year * 12 + b.month - first
+        return _sub_units(first, count, key, _month_unit_span), key  # years, seasons
     n = (b - a).days + 1
     third = max(1, n // 3)
     parts = {
@@ -232,6 +242,28 @@ def _sub_span(span: Span, mod: str) -> tuple[Span, str]:
         "beginning": (a, a + timedelta(max(1, n // 4) - 1)),
     }
     return parts[key], key
+
+
+def _year_unit_span(first: int, last: int) -> Span:
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+def _month_unit_span(first: int, last: int) -> Span:
+    return date(first // 12, first % 12 + 1, 1), _month_span(last // 12, last % 12 + 1)[1]
+
+
+def _sub_units(first: int, count: int, key: str, to_span) -> Span:
+    """early/mid/late/end/beginning of ``count`` whole units starting at unit ``first``."""
+    third, quarter = max(1, count // 3), max(1, count // 4)
+    last = first + count - 1
+    bounds = {
+        "early": (first, first + third - 1),
+        "mid": (first + third, last - third) if count > 2 else (first, last),
+        "late": (last - third + 1, last),
+        "end": (last - quarter + 1, last),
+        "beginning": (first, first + quarter - 1),
+    }[key]
+    return to_span(*bounds)
 
 
 def _res_month(c: Cand, ctx: Context) -> Resolution | None:
