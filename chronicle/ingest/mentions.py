@@ -28,6 +28,9 @@ from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 EVENT_SEGMENT_KINDS = frozenset({"sentence", "list_item", "footnote", "heading"})
 """Segment kinds that can state an event (table rows hold figures, not events)."""
 
+VAGUE_MODIFIERS = frozenset({"present", "future"})
+""""now", "currently", "in the future": they date a state of affairs, not an event."""
+
 
 def content_hash(text: str) -> str:
     """The identity of a document's contents (SHA-256 of its decoded text)."""
@@ -48,6 +51,8 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     starts = [s.start for s in segments]
     by_segment: dict[int, list[DateMatch]] = {}
     for match in find_dates(doc.text, doc.date):
+        if match.modifier in VAGUE_MODIFIERS:
+            continue
         index = bisect.bisect_right(starts, match.start) - 1
         if index < 0 or match.end > segments[index].end:
             continue
