@@ -23,8 +23,15 @@ def parse_target(text: str) -> date | None:
                 pass
     from chronicle.ingest.dates import find_dates
 
-    found = [m for m in find_dates(text) if m.date_start]
-    return found[0].date_start if found else None
+    found = [m for m in find_dates(text, date.today()) if m.date_start]
+    if found:
+        return found[0].date_start
+    # Anything else a person might type ("4/1/2018", "3 weeks ago"): dateparser
+    # is slow to import, so it is only loaded when the rules give up.
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
 
 
 class GotoDateScreen(ModalScreen[date | None]):
