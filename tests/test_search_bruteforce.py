@@ -96,3 +96,19 @@ def test_histogram_counts_matches_per_year(fixture_store):
         [i for i in searcher.ids("country:pk")[0] if fixture_store.event(i).date_start]
     )
     assert histogram["2018"] >= 2
+
+
+@pytest.mark.parametrize("query", ["", "kono", "country:pk sort:-date", "zardari OR kono sort:rank"])
+def test_all_ids_equal_the_keyset_pages_concatenated(fixture_store, query):
+    from chronicle.search.compile import page_sql
+
+    searcher = Searcher(fixture_store)
+    _, compiled = searcher.understand(query)
+    paged, cursor = [], None
+    while True:
+        rows = fixture_store.execute(*page_sql(compiled, cursor, 3))
+        paged += [r[0] for r in rows]
+        if len(rows) < 3:
+            break
+        cursor = tuple(rows[-1])
+    assert searcher.ids(query)[0] == paged

@@ -40,6 +40,7 @@ __all__ = [
     "count_sql",
     "fts_string",
     "highlights_sql",
+    "ids_sql",
     "page_sql",
     "split_highlights",
     "year_histogram_sql",
@@ -314,6 +315,30 @@ def page_sql(compiled: CompiledQuery, after: tuple | None, limit: int) -> tuple[
         + f" ORDER BY {ORDER_BY[sort]} LIMIT :limit"
     )
     return sql, params
+
+
+def ids_sql(compiled: CompiledQuery) -> tuple[str, dict]:
+    """SQL for every matching id in result order, in one statement (one column, ``id``).
+
+    For a front end that keeps the ordered ids of a whole result (a few MB even
+    for a million events) and loads rows lazily; paging through keyset pages of
+    MAX_LIMIT would cost one round trip per thousand ids.
+    """
+    if compiled.sort == "rank" and compiled.fts is not None:
+        conditions = ["events_fts MATCH :fts", *compiled.where]
+        sql = (
+            "SELECT e.id FROM events_fts JOIN events e ON e.id = events_fts.rowid"
+            + _where_clause(conditions)
+            + f" ORDER BY {ORDER_BY['rank']}"
+        )
+        return sql, dict(compiled.params)
+    sort = compiled.sort if compiled.sort in _DATE_KEYSET else "date"
+    sql = (
+        "SELECT e.id FROM events e"
+        + _where_clause(compiled.conditions)
+        + f" ORDER BY {ORDER_BY[sort]}"
+    )
+    return sql, dict(compiled.params)
 
 
 def count_sql(compiled: CompiledQuery) -> tuple[str, dict]:

@@ -7,7 +7,6 @@ through ingest, which makes a new Searcher), so typing stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from chronicle.model import Event
@@ -16,6 +15,7 @@ from chronicle.search.compile import (
     compile_query,
     count_sql,
     highlights_sql,
+    ids_sql,
     page_sql,
     split_highlights,
     year_histogram_sql,
@@ -113,21 +113,7 @@ class Searcher:
     def ids(self, text: str) -> tuple[list[int], Query]:
         """Every matching event id, in result order (ids only: cheap even for large results)."""
         query, compiled = self.understand(text)
-        out: list[int] = []
-        for page in self._pages(compiled):
-            out.extend(r[0] for r in page)
-        return out, query
-
-    def _pages(self, compiled: CompiledQuery) -> Iterator[list[tuple]]:
-        cursor = None
-        while True:
-            sql, params = page_sql(compiled, cursor, 1000)
-            page = self.store.execute(sql, params)
-            if page:
-                yield page
-            if len(page) < 1000:
-                return
-            cursor = tuple(page[-1])
+        return [r[0] for r in self.store.execute(*ids_sql(compiled))], query
 
     def count(self, text: str) -> int:
         """How many events match `text` (cached)."""
