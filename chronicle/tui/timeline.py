@@ -183,7 +183,7 @@ class Timeline(ScrollView, can_focus=True):
             (f"{_short_date(event)[:12]:<13}", self.get_component_rich_style("timeline--date")),
             (f"{event.type[:11]:<12}", self.get_component_rich_style("timeline--type")),
             (
-                f"{event.source_count}× " if event.source_count > 1 else "   ",
+                _sources_mark(event),
                 self.get_component_rich_style("timeline--multi"),
             ),
         ]
@@ -258,6 +258,13 @@ class Timeline(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if self.current_id is not None:
             self.post_message(self.EventOpened(self.current_id))
+
+
+def _sources_mark(event: Event) -> str:
+    """'2×' for an event two sources report, '2!' when they disagree on the date."""
+    if event.source_count < 2:
+        return "   "
+    return f"{event.source_count}{'!' if event.conflict else '×'} "
 
 
 def _short_date(event: Event) -> str:
