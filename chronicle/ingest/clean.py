@@ -146,7 +146,9 @@ _CONTACT = re.compile(
     r"|contact)\s*(?:no\.?)?\s*[:.]\s*\S",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s*(?:\d{4}|copyright)|copyright\b)|\ball rights reserved\b", re.I
+)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
 _NO_WORDS = re.compile(r"^[\W_]+$")
 _DISCLAIMER = re.compile(
@@ -242,6 +244,11 @@ _CELL_GAP = re.compile(r"\t| {2,}")
 _MARKER = re.compile(rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]")
 _MARKER_AFTER = frozenset(".,;:!?\"'”’)]»…")
 _MIN_JOIN_LENGTH = 50
+_MAX_HEADING_WORDS = 6
+"""A paragraph cut by a page break is not mistaken for a heading above this length."""
+_MAX_LABEL_WORDS = 3
+_JOINING_WORDS = frozenset("a an the of and or to in on for with by from at as that".split())
+"""Words a complete line does not end with: a line ending so was cut."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,11 +444,13 @@ def _is_cut(before: _Item, after: _Item) -> bool:
     if before.kind not in ("text", "list_item") or after.kind != "text":
         return False
     text = before.text
-    if ends_sentence(text) or text.rstrip().endswith(":") or looks_like_heading(text):
+    if ends_sentence(text) or text.rstrip().endswith(":"):
         return False
+    words = text.split()
     if after.text[:1].islower():
-        return True
-    return after.after_gap and not looks_like_heading(after.text)
+        return len(words) > _MAX_LABEL_WORDS or words[-1].lower() in _JOINING_WORDS
+    short_heading = looks_like_heading(text) and len(words) <= _MAX_HEADING_WORDS
+    return after.after_gap and not short_heading and not looks_like_heading(after.text)
 
 
 def _paragraphs(items: list[_Item], known: set[str]) -> list[Paragraph]:

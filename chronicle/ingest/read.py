@@ -230,7 +230,7 @@ _BLOCK_TAGS = frozenset(
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 class _TextExtractor(HTMLParser):
@@ -243,6 +243,7 @@ class _TextExtractor(HTMLParser):
         self.pre_depth = 0
         self.sup_depth = 0
         self.lists: list[list[int]] = []  # per open list: [is_ordered, counter]
+        self.cells = 0  # cells seen in the current table row
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
@@ -266,8 +267,10 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n\n")
         elif tag == "tr":
             self.parts.append("\n")
+            self.cells = 0
         elif tag in ("td", "th"):
-            self.parts.append("\t")
+            self.parts.append("\t" if self.cells else "")
+            self.cells += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
         if tag == "pre":
@@ -283,10 +286,8 @@ class _TextExtractor(HTMLParser):
             return
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
-        if tag in _BLOCK_TAGS or tag == "table":
+        if tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
-        elif tag == "tr":
-            self.parts.append("\n")
         if tag == "pre":
             self.pre_depth = max(0, self.pre_depth - 1)
         elif tag == "sup":
@@ -319,6 +320,5 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts)
-    lines = [line.strip(" ") for line in text.split("\n")]
-    text = "\n".join(line for line in lines)
+    text = "\n".join(line.strip(" ") for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")

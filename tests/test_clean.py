@@ -1,0 +1,455 @@
+"""Cleaning: safe characters, inline markup, boilerplate, footnotes, lists, tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronicle.ingest.clean import (
+    caption_stem,
+    clean_inline,
+    clean_text,
+    is_boilerplate,
+    is_table_row,
+    repeated_lines,
+    sanitize,
+    split_markers,
+)
+from chronicle.ingest.document import document_from_text, load_document
+from chronicle.model import CleanDocument
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ISSI = FIXTURES / "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt"
+MOFA_PK = FIXTURES / "2018-01-04-mofa-japan-pakistan-foreign-ministers-meeting.txt"
+MOFA_KZ = FIXTURES / "2017-05-01-mofa-japan-kazakhstan-foreign-ministers-meeting.txt"
+TDI = FIXTURES / "2022-07-26-tdi-bilawal-bhutto-meets-japanese-ambassador.txt"
+UNDATED = FIXTURES / "undated-mofa-pakistan-brief-on-pakistan-japan-relations.txt"
+ALL_FIXTURES = sorted(FIXTURES.glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\x1b[31mred\x1b[0m text", "red text"),
+        ("title\x1b]0;evil title\x07 here", "title here"),
+        ("bell\x07 and null\x00 and del\x7f", "bell and null and del"),
+        ("c1 \x9b31m csi", "c1 31m csi"),
+        ("bidi \u202eevil\u202c text", "bidi evil text"),
+        ("zero\u200bwidth soft\u00adhyphen", "zerowidth softhyphen"),
+        ("windows\r\nmac\rline\u2028sep", "windows\nmac\nline\nsep"),
+        ("nbsp\u00a0and\u2009thin", "nbsp and thin"),
+        ("e\u0301 composed", "é composed"),
+        ("keep ‘typographic’ “quotes” and ¹²³ marks", "keep ‘typographic’ “quotes” and ¹²³ marks"),
+        ("tabs\tstay", "tabs\tstay"),
+    ],
+)
+def test_sanitize(raw: str, clean: str) -> None:
+    assert sanitize(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("*(Views expressed in the brief)*", "(Views expressed in the brief)"),
+        ("see *The Nation* (Islamabad)", "see The Nation (Islamabad)"),
+        ("**bold** and __strong__ and _em_", "bold and strong and em"),
+        ("around US\\$ 2 billion", "around US$ 2 billion"),
+        ("<i>Year</i>", "Year"),
+        ('<a href="x">link</a> text', "link text"),
+        ("[the ministry](https://www.mofa.go.jp/a_(b).html) said", "the ministry said"),
+        ("![photo](img.png)Caption", "Caption"),
+        ("`code` span", "code span"),
+        ("Tom &amp; Jerry &#8217; &rsquo;", "Tom & Jerry ’ ’"),
+        ("R&D and Q&A stay", "R&D and Q&A stay"),
+        ("2 * 3 * 4 = 24", "2 * 3 * 4 = 24"),
+        ("snake_case_name and page3e_000798.html", "snake_case_name and page3e_000798.html"),
+        ("  many    spaces\tand tab  ", "many spaces and tab"),
+        ("issues.In the current", "issues. In the current"),
+        ("H.E. Dr.Arif Alvi", "H.E. Dr. Arif Alvi"),
+        ("see www.Example.Com and a@b.Org", "see www.Example.Com and a@b.Org"),
+        ("decimal 1.8 stays", "decimal 1.8 stays"),
+        ("note<sup>3</sup> here", "note³ here"),
+    ],
+)
+def test_clean_inline(raw: str, clean: str) -> None:
+    assert clean_inline(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("line", "boilerplate"),
+    [
+        ("Back to Japan-Pakistan Relations", True),
+        ("Social Media Activities", True),
+        ("photo1: Japan-Kazakhstan Foreign Ministers' Meeting", True),
+        ("*****", True),
+        ("* * *", True),
+        ("-----", True),
+        ("Web: www.issi.org.pk", True),
+        ("Phone: +92-920-4423, 24", True),
+        ("Fax: +92-920-4658", True),
+        ("E-mail: info@example.org", True),
+        ("© 2018 Ministry of Foreign Affairs of Japan", True),
+        ("Page 3 of 10", True),
+        ("12", True),
+        ("Share this page", True),
+        ("Trade Relations", False),
+        ("Pakistan and Japan have a number of institutional mechanisms.", False),
+        ("Back to back meetings were held in Tokyo on 4 May.", True),
+        ("2012\t389\t1,860\t2,249", False),
+        ("", False),
+    ],
+)
+def test_is_boilerplate(line: str, boilerplate: bool) -> None:
+    assert is_boilerplate(line) is boilerplate
+
+
+def test_caption_stem() -> None:
+    assert caption_stem("photo2: Japan-Kazakhstan Meeting") == "Japan-Kazakhstan Meeting"
+    assert caption_stem("Photograph 3 - The signing") == "The signing"
+    assert caption_stem("Photosynthesis is slow.") == ""
+
+
+def test_repeated_lines_finds_numbered_title_runs_and_duplicates() -> None:
+    lines = [
+        "Japan-Pakistan Relations",
+        "",
+        "Title Meeting1",
+        "Title Meeting2",
+        "Title Meeting3",
+        "Section",
+        "Section",
+        "In 2012 there were 2",
+    ]
+    assert repeated_lines(lines) == {
+        2: "Title Meeting",
+        3: "Title Meeting",
+        4: "Title Meeting",
+        6: "Section",
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("2012\t389\t1,860\t2,249", True),
+        ("\t30.1\t30.1\t71.1\t35.4\t45.2", True),
+        ("<i>Year</i>\t<i>Exports</i>\t<i>Imports</i>", True),
+        ("2012    389    1,860", True),
+        ("Exports   389   1,860   2,249", True),
+        ("2012 389 1,860 2,249", True),
+        ("In 2012 exports were 389 million.", False),
+        ("\tIndented paragraph text.", False),
+        ("1. First item", False),
+    ],
+)
+def test_is_table_row(line: str, row: bool) -> None:
+    assert is_table_row(line) is row
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "clean", "markers"),
+    [
+        ("Bajwa,¹Kono appreciated", {"1"}, "Bajwa, Kono appreciated", ((6, "1"),)),
+        ("measures.³ The delegation", {"3"}, "measures. The delegation", ((9, "3"),)),
+        ('Pyongyang."⁵', {"5"}, 'Pyongyang."', ((11, "5"),)),
+        ("deal.⁴ Pakistan", set(), "deal. Pakistan", ((5, "4"),)),
+        ("an area of 5 km² only", set(), "an area of 5 km² only", ()),
+        ("10² is not a note", {"2"}, "10² is not a note", ()),
+        ("see note[^a] here", set(), "see note here", ((8, "a"),)),
+        ("twelve¹² notes", {"12"}, "twelve notes", ((6, "12"),)),
+        ("word ¹ spaced", {"1"}, "word spaced", ((5, "1"),)),
+    ],
+)
+def test_split_markers(
+    text: str, known: set[str], clean: str, markers: tuple[tuple[int, str], ...]
+) -> None:
+    assert split_markers(text, known) == (clean, markers)
+
+
+def test_footnote_in_page_break_is_lifted_and_sentence_rejoined() -> None:
+    text = (
+        "He said Japan will help,¹and support temporarily displaced\n\n"
+        "¹ See also *The Nation* (Islamabad), December 30, 2017.\n\n"
+        "² A second note that runs\nonto a second line.\n\n"
+        "people in South Waziristan.² Then more.\n"
+    )
+    result = clean_text(text)
+    body = [p for p in result.paragraphs if p.kind != "footnote"]
+    assert [p.text for p in body] == [
+        "He said Japan will help, and support temporarily displaced people in South "
+        "Waziristan. Then more."
+    ]
+    assert [(p.marker, p.text) for p in result.paragraphs if p.kind == "footnote"] == [
+        ("1", "See also The Nation (Islamabad), December 30, 2017."),
+        ("2", "A second note that runs onto a second line."),
+    ]
+    assert result.footnotes["2"] == "A second note that runs onto a second line."
+    assert [m for _, m in body[0].markers] == ["1", "2"]
+
+
+def test_page_break_without_footnotes_rejoins_lowercase_continuation() -> None:
+    result = clean_text("The ministers agreed to expand the\n\ncooperation in energy.\n")
+    assert [p.text for p in result.paragraphs] == [
+        "The ministers agreed to expand the cooperation in energy."
+    ]
+
+
+def test_markdown_footnotes() -> None:
+    result = clean_text("Japan agreed.[^1] Pakistan too.\n\n[^1]: Dawn, 5 January 2018.\n")
+    assert result.footnotes == {"1": "Dawn, 5 January 2018."}
+    assert result.paragraphs[0].text == "Japan agreed. Pakistan too."
+    assert result.paragraphs[0].markers == ((13, "1"),)
+
+
+def test_wrapped_lines_join_and_short_lines_stay_apart() -> None:
+    text = (
+        "*(Views expressed in the brief are those of the author, and do\n"
+        "not represent those of ISSI)*\n\n"
+        "A hard-wrapped paragraph that was converted from a PDF file and\n"
+        "continues on the next line. It has two sentences.\n"
+        "Short Heading\n"
+        "Body text follows the heading here.\n"
+    )
+    result = clean_text(text)
+    assert [(p.kind, p.text) for p in result.paragraphs] == [
+        (
+            "prose",
+            "A hard-wrapped paragraph that was converted from a PDF file and continues on the "
+            "next line. It has two sentences.",
+        ),
+        ("heading", "Short Heading"),
+        ("prose", "Body text follows the heading here."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("  1. First point.\n  2. Second point.", ["list_item", "list_item"]),
+        ("1) First\n2) Second", ["list_item", "list_item"]),
+        ("• One\n• Two\n- Three\n* Four", ["list_item"] * 4),
+        ("(a) first\n(b) second", ["list_item", "list_item"]),
+        ("1. Opening remarks\n\nThe minister spoke.", ["heading", "prose"]),
+        ("# Markdown title\n\nBody.", ["heading", "prose"]),
+        ("- item that wraps onto\n  a second line", ["list_item"]),
+    ],
+)
+def test_lists_and_headings(text: str, kinds: list[str]) -> None:
+    assert [p.kind for p in clean_text(text).paragraphs] == kinds
+
+
+def test_list_markers_are_removed_from_text() -> None:
+    texts = [p.text for p in clean_text("• One\n2. Two\n(c) Three\n").paragraphs]
+    assert texts == ["One", "Two", "Three"]
+
+
+def test_table_becomes_one_paragraph_of_rows() -> None:
+    text = "Pakistan's Trade\n\n<i>Year</i>\t<i>Total</i>\n2012\t2,249\n2013\t1,992\n\nSource text."
+    result = clean_text(text)
+    assert [(p.kind, p.text) for p in result.paragraphs] == [
+        ("heading", "Pakistan's Trade"),
+        ("table", "Year | Total\n2012 | 2,249\n2013 | 1,992"),
+        ("prose", "Source text."),
+    ]
+
+
+# --- the fixtures, end to end -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, CleanDocument]:
+    return {path.name: load_document(path) for path in ALL_FIXTURES}
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name[:20])
+def test_segment_offsets_index_the_text(path: Path, docs: dict[str, CleanDocument]) -> None:
+    doc = docs[path.name]
+    assert doc.segments
+    for segment in doc.segments:
+        assert doc.text[segment.start : segment.end] == segment.text
+        assert doc.paragraphs[segment.paragraph]
+        assert segment.text in doc.paragraphs[segment.paragraph]
+        assert segment.text == segment.text.strip()
+        assert "  " not in segment.text
+    starts = [s.start for s in doc.segments]
+    assert starts == sorted(starts)
+
+
+BOILERPLATE = [
+    "Back to",
+    "Social Media Activities",
+    "photo1",
+    "photo2",
+    "*****",
+    "Web:",
+    "Phone:",
+    "Fax:",
+    "Meeting1",
+    "Meeting2",
+    "Meeting3",
+    "ISSUE BRIEF",
+    "Views expressed",
+    "Edited by",
+    "Najam Rafique",
+    "\\$",
+    "<i>",
+    "*The",
+    "*(",
+]
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name[:20])
+def test_boilerplate_is_gone(path: Path, docs: dict[str, CleanDocument]) -> None:
+    text = docs[path.name].text
+    for needle in BOILERPLATE:
+        assert needle not in text
+
+
+def test_nav_breadcrumb_and_date_line_are_not_body_text(docs: dict[str, CleanDocument]) -> None:
+    doc = docs[MOFA_KZ.name]
+    assert doc.text.startswith("On May 1, commencing at 8:20 a.m. (local time)")
+    assert "Japan-Kazakhstan Relations" not in doc.text
+    assert doc.text.endswith("permanent missions to the United Nations.")
+
+
+def test_issi_rejoined_sentence_and_footnote_links(docs: dict[str, CleanDocument]) -> None:
+    doc = docs[ISSI.name]
+    by_text = {s.text: s for s in doc.segments}
+    rejoined = next(s for s in doc.segments if "temporarily displaced" in s.text)
+    assert rejoined.text == (
+        "He mentioned that Japan is willing to enhance security cooperation with Pakistan, to "
+        "support temporarily displaced people in South Waziristan, and to provide scanning "
+        "equipment for cross-border check-points with Afghanistan."
+    )
+    assert rejoined.kind == "sentence"
+    assert rejoined.footnotes == ("2",)
+    bajwa = next(s for s in doc.segments if "Bajwa" in s.text)
+    assert "General Qamer Javed Bajwa, Kono appreciated Pakistan's efforts" in bajwa.text
+    assert bajwa.footnotes == ("1",)
+    assert by_text[
+        "Earlier, in December 2017, the Third Japan-Pakistan Consultations meeting in Islamabad "
+        "on December 19 had also held elaborate discussions on the regional situation on "
+        "terrorism and counter-terrorism measures."
+    ].footnotes == ("3",)
+    concerns = next(s for s in doc.segments if "has expressed concerns" in s.text)
+    assert concerns.text.endswith(
+        "has expressed concerns over the activities of Lashkar-e-Tayyiba and "
+        "Jaish-e-Mohammad in Pakistan."
+    )
+    assert concerns.footnotes == ("6",)
+    plummeted = next(s for s in doc.segments if "plummeted" in s.text)
+    assert "exports to Japan have plummeted as explained in Table below." in plummeted.text
+    linked = [m for s in doc.segments if s.kind != "footnote" for m in s.footnotes]
+    assert linked == [str(n) for n in range(1, 10)]
+    for marker in "¹²³⁴⁵⁶⁷⁸⁹":
+        assert marker not in doc.text
+
+
+def test_issi_footnotes_are_separate_segments(docs: dict[str, CleanDocument]) -> None:
+    doc = docs[ISSI.name]
+    notes = [s for s in doc.segments if s.kind == "footnote"]
+    assert [s.footnotes for s in notes] == [(str(n),) for n in range(1, 10)]
+    assert list(doc.footnotes) == [str(n) for n in range(1, 10)]
+    assert doc.footnotes["1"] == (
+        'See also Dr Ahmad Rashid Malik, "Taro Kono\'s Visit", The Nation (Islamabad), '
+        "December 30, 2017."
+    )
+    assert doc.footnotes["3"].endswith(
+        "Ministry of foreign Affairs, Tokyo. http://www.mofa.go.jp/s_sa/sw/pk/page3e_000798.html"
+    )
+    assert [s.text for s in notes] == list(doc.footnotes.values())
+    body_end = max(s.end for s in doc.segments if s.kind != "footnote")
+    assert all(s.start > body_end for s in notes)
+
+
+def test_issi_tables_are_rows_not_sentences(docs: dict[str, CleanDocument]) -> None:
+    doc = docs[ISSI.name]
+    rows = [s.text for s in doc.segments if s.kind == "table_row"]
+    assert rows == [
+        "Year | Exports | Imports | Total",
+        "2012 | 389 | 1,860 | 2,249",
+        "2013 | 431 | 1,561 | 1,992",
+        "2014 | 302 | 1,773 | 2,075",
+        "2015 | 236 | 1,842 | 2,078",
+        "2016 | 171.2 | 1,961.4 | 2,132",
+        "Year | 2012-13 | 2013-14 | 2014-15 | 2015-16 | 2016-17",
+        "30.1 | 30.1 | 71.1 | 35.4 | 45.2",
+    ]
+    sentences = [s.text for s in doc.segments if s.kind == "sentence"]
+    assert not any("2,249" in s or "30.1" in s for s in sentences)
+
+
+def test_issi_headings(docs: dict[str, CleanDocument]) -> None:
+    headings = [s.text for s in docs[ISSI.name].segments if s.kind == "heading"]
+    assert headings == [
+        "PAKISTAN-JAPAN TIES: MOVING TOWARDS A POSITIVE TRAJECTORY",
+        "Trade Relations",
+        "Pakistan's Trade with Japan",
+        "Weakening Investment",
+        "Japan's FDI in Pakistan during 2012-2017",
+        "(US$ Million)",
+        "Conclusion",
+    ]
+
+
+def test_mofa_numbered_items_are_list_item_segments(docs: dict[str, CleanDocument]) -> None:
+    doc = docs[MOFA_PK.name]
+    items = [s for s in doc.segments if s.kind == "list_item"]
+    assert len({s.paragraph for s in items}) == 6
+    assert items[0].text.startswith("Minister Kono spoke of the friendly relations")
+    assert items[-1].text == (
+        "Minister Kono stated that the stability of both Pakistan and Afghanistan was "
+        "extremely important for the stability of the entire region."
+    )
+    first = doc.segments[0]
+    assert first.kind == "sentence"
+    assert first.text.startswith("On Thursday, January 4, from 11:38 a.m. (local time)")
+    assert first.text.endswith("Federal Minister for Foreign Affairs of Pakistan.")
+    assert doc.segments[1].text == "The overview is as follows."
+
+
+def test_mofa_kazakhstan_numbered_headings(docs: dict[str, CleanDocument]) -> None:
+    headings = [s.text for s in docs[MOFA_KZ.name].segments if s.kind == "heading"]
+    assert headings == ["Opening remarks", "Bilateral relations", "Regional affairs"]
+
+
+def test_undated_brief_bullets_and_missing_space(docs: dict[str, CleanDocument]) -> None:
+    doc = docs[UNDATED.name]
+    items = [s.text for s in doc.segments if s.kind == "list_item"]
+    assert items == [
+        "Bilateral Political Consultations (BPC)",
+        "High-level Economic Policy Dialogue (HLEPD)",
+        "Joint Government-Business Dialogue (JGBD)",
+        "Pakistan-Japan Security Dialogue",
+        "Disarmament and Non-Proliferation Talks",
+        "Consultations on Counter Terrorism",
+    ]
+    texts = [s.text for s in doc.segments]
+    assert (
+        "These relations are characterized by a shared sense of history and common perceptions "
+        "on important issues."
+    ) in texts
+    assert any(t.startswith("In the current scenario, Pakistan and Japan") for t in texts)
+    assert any(t.startswith("The President of Pakistan H.E. Dr. Arif Alvi visited") for t in texts)
+    assert doc.segments[0].kind == "heading"
+    assert doc.segments[0].text == "Brief on Pakistan-Japan Relations"
+
+
+@pytest.mark.parametrize(
+    ("path", "count"),
+    [(MOFA_KZ, 15), (MOFA_PK, 14), (ISSI, 69), (TDI, 22), (UNDATED, 31)],
+    ids=lambda v: v.name[:20] if isinstance(v, Path) else str(v),
+)
+def test_segment_counts(path: Path, count: int, docs: dict[str, CleanDocument]) -> None:
+    assert len(docs[path.name].segments) == count
+
+
+def test_document_from_text_strips_escapes_end_to_end() -> None:
+    doc = document_from_text("Title\n\nThe \x1b[1mminister\x1b[0m met\x07 Mr. Kono. It went well.")
+    assert "\x1b" not in doc.text and "\x07" not in doc.text
+    assert [s.text for s in doc.segments] == [
+        "Title",
+        "The minister met Mr. Kono.",
+        "It went well.",
+    ]
