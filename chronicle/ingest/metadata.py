@@ -101,6 +101,7 @@ _KNOWN_DOMAINS = {
 }
 """Web addresses that name their publisher (only read from front matter and footers)."""
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9.-]+\.[a-z]{2,})", re.I)
+_MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")
 _PROSE_WORDS = 8
 _MASTHEAD_LINES = 40
 _FOOTER_LINES = 12
@@ -215,11 +216,16 @@ def _title_word(word: str, first: bool) -> str:
 
 def clean_name(text: str) -> str:
     """A person's name without honorifics or trailing role ("Dr X, Director" -> "X")."""
-    name = re.split(r",|\s[-–—|]\s|\s\(", text.strip(), maxsplit=1)[0].strip()
+    name = _strip_honorifics(text.strip())
+    name = re.split(r",|\s[-–—|]\s|\s\(", name, maxsplit=1)[0].strip()
+    return _strip_honorifics(name).strip(" .")
+
+
+def _strip_honorifics(name: str) -> str:
     previous = None
     while previous != name:
         previous, name = name, _HONORIFIC.sub("", name).strip()
-    return name.strip(" .")
+    return name
 
 
 def extract_metadata(lines: Sequence[str]) -> Metadata:
@@ -231,7 +237,7 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     Returns:
         The metadata found, with the indexes of lines that carry only metadata.
     """
-    texts = [clean_inline(line) for line in lines]
+    texts = [clean_inline(_MARKDOWN_PREFIX.sub("", line)) for line in lines]
     top, first_prose = _masthead(texts)
     consumed: set[int] = set()
     targets = nav_targets(lines)

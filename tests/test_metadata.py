@@ -1,0 +1,234 @@
+"""Document metadata: title, date, publisher, author, and the lines they use up."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from chronicle.ingest.clean import prepare_lines
+from chronicle.ingest.document import document_from_text, load_document
+from chronicle.ingest.metadata import (
+    clean_name,
+    extract_metadata,
+    parse_date,
+    parse_date_line,
+    title_case,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("January 4, 2018", (date(2018, 1, 4), "January 4, 2018")),
+        ("on 26 July 2022 (TDI)", (date(2022, 7, 26), "26 July 2022")),
+        ("2018-01-04", (date(2018, 1, 4), "2018-01-04")),
+        ("28th April 1952", (date(1952, 4, 28), "28th April 1952")),
+        ("Jan. 5, 2018", (date(2018, 1, 5), "Jan. 5, 2018")),
+        ("4th of March, 2019", (date(2019, 3, 4), "4th of March, 2019")),
+        ("from 20-24 October, 2019", (date(2019, 10, 24), "24 October, 2019")),
+        ("February 30, 2018", None),
+        ("in April 2019", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text: str, expected: tuple[date, str] | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("May 1, 2017", date(2017, 5, 1)),
+        ("Thursday, January 4, 2018", date(2018, 1, 4)),
+        ("Published: 2018-01-10", date(2018, 1, 10)),
+        ("Date: 10 January 2018", date(2018, 1, 10)),
+        ("January 2018", date(2018, 1, 1)),
+        ("Pakistan and Japan established relations on 28th April 1952.", None),
+        ("Islamabad, 26 July 2022 (TDI):", None),
+        ("Japan-Pakistan Relations", None),
+    ],
+)
+def test_parse_date_line(line: str, expected: date | None) -> None:
+    parsed = parse_date_line(line)
+    assert (parsed[0] if parsed else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PAKISTAN-JAPAN TIES: MOVING TOWARDS A POSITIVE TRAJECTORY",
+            "Pakistan-Japan Ties: Moving Towards a Positive Trajectory",
+        ),
+        ("INSTITUTE OF STRATEGIC STUDIES ISLAMABAD", "Institute of Strategic Studies Islamabad"),
+        ("THE CPEC AND THE US: A NEW ERA", "The CPEC and the US: A New Era"),
+        ("Brief on Pakistan-Japan Relations", "Brief on Pakistan-Japan Relations"),
+        ("2018", "2018"),
+    ],
+)
+def test_title_case(text: str, expected: str) -> None:
+    assert title_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr Ahmad Rashid Malik", "Ahmad Rashid Malik"),
+        ("Dr. Ahmad Rashid Malik, Director", "Ahmad Rashid Malik"),
+        ("Ambassador (Retd) Khalid Mahmood", "Khalid Mahmood"),
+        ("Prof. Dr. Jane Doe - Editor", "Jane Doe"),
+        ("Najam Rafique", "Najam Rafique"),
+    ],
+)
+def test_clean_name(text: str, expected: str) -> None:
+    assert clean_name(text) == expected
+
+
+def meta(text: str):
+    return extract_metadata(prepare_lines(text))
+
+
+BODY = "The two ministers met in Islamabad and discussed trade, security and investment."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "day", "publisher", "author"),
+    [
+        (f"Japan-Pakistan Talks\n\nJanuary 4, 2018\n\n{BODY}", "Japan-Pakistan Talks", 4, "", ""),
+        (
+            f"ISLAMABAD, January 5, 2018 (Reuters) - {BODY}",
+            "",
+            5,
+            "Reuters",
+            "",
+        ),
+        (
+            f"POLICY BRIEF\n\nCENTRE FOR PEACE STUDIES\n\nTRADE AND TIES\n\nBy Dr. Jane Doe, Fellow"
+            f"\n\n5 January 2018\n\n{BODY}",
+            "Trade and Ties",
+            5,
+            "Centre for Peace Studies",
+            "Jane Doe",
+        ),
+        (
+            f"# Talks in Tokyo\n\nPublished: 2018-01-05\n\nAuthor: John Smith\n\n{BODY}\n\n"
+            "© 2018 Example News Agency. All rights reserved.",
+            "Talks in Tokyo",
+            5,
+            "Example News Agency",
+            "John Smith",
+        ),
+        (f"{BODY}\n\nThe talks were held on 5 January 2018.", "", None, "", ""),
+        (
+            f"Ministry News\n\nTitle One1\nTitle One2\n\n{BODY}\n\nBack to Ministry News",
+            "Title One",
+            None,
+            "",
+            "",
+        ),
+    ],
+)
+def test_extract_metadata(
+    text: str, title: str, day: int | None, publisher: str, author: str
+) -> None:
+    found = meta(text)
+    assert found.title == title
+    assert (found.date.day if found.date else None) == day
+    assert found.publisher == publisher
+    assert found.author == author
+
+
+def test_metadata_lines_leave_the_body_but_the_title_stays() -> None:
+    doc = document_from_text(
+        f"NEWS RELEASE\n\nTrade Talks Open\n\nBy\nJane Doe\nSenior Fellow\n\n"
+        f"Edited by\nJohn Roe\n\nMarch 3, 2020\n\n{BODY}"
+    )
+    assert doc.title == "Trade Talks Open"
+    assert doc.author == "Jane Doe"
+    assert doc.date == date(2020, 3, 3)
+    assert [s.text for s in doc.segments] == ["Trade Talks Open", BODY]
+
+
+# --- the fixtures ---------------------------------------------------------------------------
+
+EXPECTED = [
+    (
+        "2017-05-01-mofa-japan-kazakhstan-foreign-ministers-meeting.txt",
+        "Japan-Kazakhstan Foreign Ministers' Meeting",
+        date(2017, 5, 1),
+        "May 1, 2017",
+        "",
+        "",
+    ),
+    (
+        "2018-01-04-mofa-japan-pakistan-foreign-ministers-meeting.txt",
+        "Japan-Pakistan Foreign Ministers’ Meeting",
+        date(2018, 1, 4),
+        "January 4, 2018",
+        "",
+        "",
+    ),
+    (
+        "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt",
+        "Pakistan-Japan Ties: Moving Towards a Positive Trajectory",
+        date(2018, 1, 10),
+        "January 10, 2018",
+        "Institute of Strategic Studies Islamabad",
+        "Ahmad Rashid Malik",
+    ),
+    (
+        "2022-07-26-tdi-bilawal-bhutto-meets-japanese-ambassador.txt",
+        "",
+        date(2022, 7, 26),
+        "26 July 2022",
+        "TDI",
+        "",
+    ),
+    (
+        "undated-mofa-pakistan-brief-on-pakistan-japan-relations.txt",
+        "Brief on Pakistan-Japan Relations",
+        None,
+        "",
+        "",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "day", "date_text", "publisher", "author"),
+    EXPECTED,
+    ids=[row[0][:24] for row in EXPECTED],
+)
+def test_fixture_metadata(
+    name: str, title: str, day: date | None, date_text: str, publisher: str, author: str
+) -> None:
+    doc = load_document(FIXTURES / name)
+    assert doc.title == title
+    assert doc.date == day
+    assert doc.date_text == date_text
+    assert doc.publisher == publisher
+    assert doc.author == author
+    assert doc.encoding == "utf-8"
+    assert doc.path.endswith(name)
+
+
+def test_issi_masthead_is_not_body_text() -> None:
+    doc = load_document(FIXTURES / "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt")
+    first = doc.segments[0]
+    assert (first.kind, first.text) == (
+        "heading",
+        "PAKISTAN-JAPAN TIES: MOVING TOWARDS A POSITIVE TRAJECTORY",
+    )
+    assert doc.segments[1].text.startswith("After a hiatus of eight years")
+    for line in ("INSTITUTE OF STRATEGIC", "Director", "Study Center", "January 10, 2018"):
+        assert line not in doc.text
+
+
+def test_tdi_dateline_stays_in_the_first_sentence() -> None:
+    doc = load_document(FIXTURES / "2022-07-26-tdi-bilawal-bhutto-meets-japanese-ambassador.txt")
+    assert doc.segments[0].text.startswith("Islamabad, 26 July 2022 (TDI): Pakistan’s Foreign")
