@@ -232,3 +232,55 @@ def test_issi_masthead_is_not_body_text() -> None:
 def test_tdi_dateline_stays_in_the_first_sentence() -> None:
     doc = load_document(FIXTURES / "2022-07-26-tdi-bilawal-bhutto-meets-japanese-ambassador.txt")
     assert doc.segments[0].text.startswith("Islamabad, 26 July 2022 (TDI): Pakistan’s Foreign")
+
+
+HTML_PAGE = """<!DOCTYPE html><html><head><title>Summit | MOFA</title><script>x=1</script></head>
+<body><header><div>Ministry of Foreign Affairs of Japan</div>
+<nav><a href="/">Home</a></nav></header><div>Home &gt; Regions &gt; Pakistan</div>
+<main><h1>Japan-Pakistan Summit Meeting</h1><p>March 3, 2020</p>
+<p>On March 3, Mr. Shinzo Abe held a meeting with H.E. Mr. Imran Khan.<sup>1</sup> The
+overview is as follows.</p><ol><li>Abe welcomed the visit.</li><li>They discussed trade.</li></ol>
+<p><sup>1</sup> See the joint statement.</p><p><a href="/b">Back to Japan-Pakistan Relations</a></p>
+</main><footer>&copy; 2020 Ministry of Foreign Affairs of Japan</footer></body></html>"""
+
+
+def test_html_page_end_to_end(tmp_path: Path) -> None:
+    path = tmp_path / "summit.html"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "Japan-Pakistan Summit Meeting"
+    assert doc.date == date(2020, 3, 3)
+    assert doc.publisher == "Ministry of Foreign Affairs of Japan"
+    assert doc.footnotes == {"1": "See the joint statement."}
+    assert [(s.kind, s.text, s.footnotes) for s in doc.segments] == [
+        ("heading", "Japan-Pakistan Summit Meeting", ()),
+        ("sentence", "On March 3, Mr. Shinzo Abe held a meeting with H.E. Mr. Imran Khan.", ("1",)),
+        ("sentence", "The overview is as follows.", ()),
+        ("list_item", "Abe welcomed the visit.", ()),
+        ("list_item", "They discussed trade.", ()),
+        ("footnote", "See the joint statement.", ("1",)),
+    ]
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "---\ntitle: Notes on the visit\ndate: 2018-01-05\nauthor: Dr. A. Writer\n"
+        "publisher: Example Institute\n---\n\n# Notes on the visit\n\n"
+        "**Islamabad** — Taro Kono arrived on Jan. 3, 2018.[^1] He met the P.M. on 4 January.\n\n"
+        "[^1]: Dawn, 4 January 2018.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert (doc.title, doc.date, doc.author, doc.publisher) == (
+        "Notes on the visit",
+        date(2018, 1, 5),
+        "A. Writer",
+        "Example Institute",
+    )
+    assert [(s.kind, s.text, s.footnotes) for s in doc.segments] == [
+        ("heading", "Notes on the visit", ()),
+        ("sentence", "Islamabad — Taro Kono arrived on Jan. 3, 2018.", ("1",)),
+        ("sentence", "He met the P.M. on 4 January.", ()),
+        ("footnote", "Dawn, 4 January 2018.", ("1",)),
+    ]

@@ -149,6 +149,7 @@ _CONTACT = re.compile(
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s*(?:\d{4}|copyright)|copyright\b)|\ball rights reserved\b", re.I
 )
+_BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,60}){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
 _NO_WORDS = re.compile(r"^[\W_]+$")
 _DISCLAIMER = re.compile(
@@ -170,7 +171,15 @@ def is_boilerplate(line: str) -> bool:
         return False
     return any(
         pattern.search(line)
-        for pattern in (_NAVIGATION, _CAPTION, _CONTACT, _COPYRIGHT, _PAGE_NUMBER, _NO_WORDS)
+        for pattern in (
+            _NAVIGATION,
+            _BREADCRUMB,
+            _CAPTION,
+            _CONTACT,
+            _COPYRIGHT,
+            _PAGE_NUMBER,
+            _NO_WORDS,
+        )
     )
 
 
@@ -486,8 +495,9 @@ def split_markers(text: str, known: Collection[str]) -> tuple[str, tuple[tuple[i
 
     A superscript number is a marker when a footnote with that number exists or
     when it follows punctuation ("measures.³"); otherwise (``km²``) it is text.
-    Markdown markers (``[^1]``) always are. A space is restored where the marker
-    was the only separator ("Bajwa,¹Kono" -> "Bajwa, Kono").
+    Markdown markers (``[^1]``) always are. Markers without footnote text are
+    removed but not reported. A space is restored where the marker was the only
+    separator ("Bajwa,¹Kono" -> "Bajwa, Kono").
 
     Args:
         text: One clean paragraph.
@@ -509,7 +519,8 @@ def split_markers(text: str, known: Collection[str]) -> tuple[str, tuple[tuple[i
         chunk = text[cursor : match.start()]
         out.append(chunk)
         length += len(chunk)
-        markers.append((length, marker))
+        if marker in known:
+            markers.append((length, marker))
         cursor = match.end()
         after = text[cursor : cursor + 1]
         if not before.isspace() and after and not after.isspace() and after not in _MARKER_AFTER:

@@ -101,6 +101,8 @@ _KNOWN_DOMAINS = {
 }
 """Web addresses that name their publisher (only read from front matter and footers)."""
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9.-]+\.[a-z]{2,})", re.I)
+_FRONT_MATTER_LINES = 40
+_FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")
 _PROSE_WORDS = 8
 _MASTHEAD_LINES = 40
@@ -237,9 +239,13 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     Returns:
         The metadata found, with the indexes of lines that carry only metadata.
     """
-    texts = [clean_inline(_MARKDOWN_PREFIX.sub("", line)) for line in lines]
+    front, front_lines = front_matter(lines)
+    texts = [
+        "" if i in front_lines else clean_inline(_MARKDOWN_PREFIX.sub("", line))
+        for i, line in enumerate(lines)
+    ]
     top, first_prose = _masthead(texts)
-    consumed: set[int] = set()
+    consumed: set[int] = set(front_lines)
     targets = nav_targets(lines)
     repeats = repeated_lines(lines)
 
@@ -285,14 +291,42 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
                 break
 
     title = _pick_title(texts, top, title_index, repeats)
+    if parsed := parse_date_line(front.get("date", "")):
+        date_value, date_text = parsed
     return Metadata(
-        title=title_case(title),
+        title=title_case(front.get("title") or title),
         date=date_value,
         date_text=date_text,
-        publisher=publisher,
-        author=author,
+        publisher=front.get("publisher") or front.get("source") or publisher,
+        author=clean_name(front.get("author") or front.get("authors") or "") or author,
         consumed=frozenset(consumed),
     )
+
+
+def front_matter(lines: Sequence[str]) -> tuple[dict[str, str], set[int]]:
+    """Keys of a YAML-style front-matter block ("---" ... "---") at the top of a file.
+
+    Args:
+        lines: Sanitised lines.
+
+    Returns:
+        (lower-cased key -> unquoted value, indexes of the block's lines); empty
+        when the file has no front matter.
+    """
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled or lines[filled[0]].strip() != "---":
+        return {}, set()
+    start = filled[0]
+    for end in range(start + 1, min(len(lines), start + _FRONT_MATTER_LINES)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, set()
+    values = {}
+    for line in lines[start + 1 : end]:
+        if match := _FRONT_MATTER_KEY.match(line):
+            values[match.group("key").lower()] = match.group("value").strip().strip("\"'")
+    return values, set(range(start, end + 1))
 
 
 def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
@@ -388,13 +422,9 @@ def _title_line(
 ) -> int | None:
     """The index of the title line: the longest candidate that is not an institution."""
     candidates = _title_candidates(texts, top, consumed, targets)
-    plain = [i for i in candidates if not _is_all_caps_organisation(texts[i])]
+    plain = [i for i in candidates if not _is_organisation(texts[i])]
     pool = plain or candidates
     return max(pool, key=lambda i: (len(texts[i]), -i)) if pool else None
-
-
-def _is_all_caps_organisation(text: str) -> bool:
-    return _is_organisation(text) and not any(c.islower() for c in text)
 
 
 def _pick_title(
