@@ -54,11 +54,11 @@ def _open(ctx: click.Context, db_path: Path | None, *, bootstrap: bool = True):
     from chronicle.library import default_db_path, open_default
     from chronicle.store import Store, StoreError
 
-    path = _resolve_db(ctx, db_path)
+    path = _resolve_db(ctx, db_path) or default_db_path()
     try:
-        if path is None:
-            return open_default(default_db_path()) if bootstrap else Store(default_db_path())
-        return Store(path)
+        # A database that does not exist yet starts with the bundled samples, so
+        # there is something to see; `ingest` starts empty instead.
+        return open_default(path) if bootstrap else Store(path)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
 

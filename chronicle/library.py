@@ -97,6 +97,6 @@ def open_default(path: Path | None = None) -> Store:
     target = path or default_db_path()
     is_new = not target.exists()
     store = Store(target)
-    if is_new or store.counts()["documents"] == 0:
+    if is_new:
         ingest_paths(store, [fixtures_dir()])
     return store

@@ -115,3 +115,15 @@ def test_readme_documents_every_command():
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     for name in cli.commands:
         assert f"chronicle {name}" in readme, name
+
+
+def test_a_new_database_starts_with_the_samples_but_ingest_starts_empty(tmp_path):
+    fresh = tmp_path / "fresh.db"
+    result = CliRunner().invoke(cli, ["search", "--json", "--db", str(fresh)])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) > 20
+    own = tmp_path / "own.db"
+    doc = tmp_path / "note.txt"
+    doc.write_text("Note\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
+    assert CliRunner().invoke(cli, ["ingest", str(doc), "--db", str(own)]).exit_code == 0
+    events = json.loads(CliRunner().invoke(cli, ["search", "--json", "--db", str(own)]).stdout)
+    assert [e["date_start"] for e in events] == ["2018-01-04"]
