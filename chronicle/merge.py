@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-from chronicle.model import Mention
+from chronicle.model import Entities, Mention
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "approximate": 4, "unresolved": 5}
 """Lower is more exact; used to pick an event's date from its sources."""
@@ -58,6 +59,7 @@ def span_of(mention: Mention) -> Span | None:
     return Span(d.date_start, d.date_end, d.precision in PRECISE)
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> frozenset[str]:
     """Content words (crudely stemmed to 5 letters) for text similarity."""
     return frozenset(w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP)
@@ -112,35 +114,60 @@ def date_relation(a: Span, b: Span) -> str:
     return "apart"
 
 
+def anchors(mention: Mention) -> frozenset[str]:
+    """What two mentions of one event must have in common: a country or a name token.
+
+    Every merge needs a shared anchor, which lets candidates be found by blocking
+    on anchors instead of comparing every pair of mentions.
+    """
+    return _anchors(mention.entities)
+
+
+@lru_cache(maxsize=65536)
+def _anchors(entities: Entities) -> frozenset[str]:
+    countries = {f"c:{c}" for c in entities.countries}
+    people = {f"p:{token}" for a in entities.actors for token in a.key.split()}
+    return frozenset(countries | people)
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     """The symmetric rule deciding whether two mentions report one happening."""
+    return bool(anchors(a) & anchors(b)) and compatible(a, b)
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """`same_event` for two mentions already known to share an anchor."""
     if a.document == b.document:
         return False
     sa, sb = span_of(a), span_of(b)
     if sa is None or sb is None:
-        return False
+        # Undated statements merge only when they are the same sentence reported again.
+        return sa is None and sb is None and similarity(a, b) >= 0.9
     relation = date_relation(sa, sb)
     if relation in ("apart", "nested"):
         return False
-    if "citation" in (a.type, b.type):
+    if (a.type == "citation") != (b.type == "citation"):
         return False
+    if a.type == "citation":
+        return relation == "equal" and similarity(a, b) >= 0.6
     common_types = (set(a.types) & set(b.types)) - {"other", "statement"}
     if not common_types and a.type != b.type:
         return False
     actors = shared_actors(a, b)
-    both_have_actors = bool(a.entities.actors and b.entities.actors)
     countries = len(set(a.entities.countries) & set(b.entities.countries))
     sim = similarity(a, b)
     if relation == "near":
-        return actors and sim >= 0.15
-    if both_have_actors and not actors:
+        # Precise dates a few days apart: one event reported inconsistently only
+        # when the same people did the same thing in much the same words.
+        return actors and a.type == b.type and sim >= 0.5
+    if a.entities.actors and b.entities.actors and not actors:
         return sim >= 0.6
     if actors:
         return True
     if len(a.entities.countries) >= 2 and len(b.entities.countries) >= 2 and countries < 2:
         return False  # two different bilateral relationships
     if relation == "equal":
-        return countries >= 1 or sim >= 0.3
+        return True
     return (countries >= 2 and sim >= 0.25) or sim >= 0.5
 
 
@@ -151,35 +178,71 @@ def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
         Clusters, each sorted by mention key, ordered by their first key.
     """
     ordered = sorted(mentions, key=lambda m: m.key)
-    parent = list(range(len(ordered)))
+    forest = UnionFind(len(ordered))
+    for i, j in candidate_pairs(ordered):
+        if forest.find(i) != forest.find(j) and compatible(ordered[i], ordered[j]):
+            forest.union(i, j)
+    groups: dict[int, list[Mention]] = {}
+    for i, m in enumerate(ordered):
+        groups.setdefault(forest.find(i), []).append(m)
+    return sorted(groups.values(), key=lambda g: g[0].key)
 
-    def find(i: int) -> int:
+
+class UnionFind:
+    """Disjoint sets over 0..n-1; the smaller index is always the root."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """The root of i's set."""
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i, j in candidate_pairs(ordered):
-        ri, rj = find(i), find(j)
-        if ri != rj and same_event(ordered[i], ordered[j]):
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[Mention]] = {}
-    for i, m in enumerate(ordered):
-        groups.setdefault(find(i), []).append(m)
-    return sorted(groups.values(), key=lambda g: g[0].key)
+    def union(self, i: int, j: int) -> None:
+        """Join the sets of i and j."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs whose dates could be compatible, found by a sweep over start dates."""
-    dated = [(span, i) for i, m in enumerate(mentions) if (span := span_of(m)) is not None]
-    dated.sort(key=lambda t: (t[0].start, t[1]))
+    """Index pairs that share an anchor and whose dates could be compatible.
+
+    Within each anchor's block a sweep over start dates pairs only mentions whose
+    spans come within NEAR_DAYS; undated mentions pair with each other.
+    """
+    blocks: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        for anchor in anchors(m):
+            blocks.setdefault(anchor, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for pair in _sweep(mentions, members):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _sweep(mentions: Sequence[Mention], members: Sequence[int]) -> Iterable[tuple[int, int]]:
+    dated, undated = [], []
+    for i in members:
+        span = span_of(mentions[i])
+        (undated.append(i) if span is None else dated.append((span.start, span.end, i)))
+    for x, i in enumerate(undated):
+        for j in undated[x + 1 :]:
+            yield (min(i, j), max(i, j))
+    dated.sort()
     active: list[tuple[date, int]] = []
     slack = timedelta(days=NEAR_DAYS)
-    for span, i in dated:
-        active = [(end, j) for end, j in active if end + slack >= span.start]
+    for start, end, i in dated:
+        active = [(e, j) for e, j in active if e + slack >= start]
         for _, j in active:
             yield (min(i, j), max(i, j))
-        active.append((span.end, i))
+        active.append((end, i))
 
 
 def best_mention(mentions: Sequence[Mention]) -> Mention:

@@ -17,7 +17,7 @@ from typing import TypeVar
 import sqlite_utils
 
 from chronicle.model import CleanDocument, Event, Mention
-from chronicle.store import reader, writer
+from chronicle.store import documents, reader, writer
 from chronicle.store.connection import StoreError, connect, explain
 
 __all__ = ["Store", "StoreError"]
@@ -72,11 +72,11 @@ class Store:
         self, doc: CleanDocument, content_hash: str, mentions: Sequence[Mention]
     ) -> int:
         """Store a document and its mentions and merge events, in one transaction."""
-        return self._run(writer.add_document, doc, content_hash, mentions)
+        return self._run(documents.add_document, doc, content_hash, mentions)
 
     def remove_document(self, path: str) -> bool:
         """Forget the document read from `path`; True if there was one."""
-        return self._run(writer.remove_document, path)
+        return self._run(documents.remove_document, path)
 
     # Reading -------------------------------------------------------------
 

@@ -1,23 +1,19 @@
-"""Write documents and their mentions, and keep the merged events up to date.
+"""Rows in and out: mentions and events as the tables store them.
 
-Each document is written in one transaction together with the events it
-touches, so an interrupted ingest (Ctrl+C) leaves the whole document or none of
-it. Events are the connected components of `chronicle.merge.same_event`; adding
-a document only re-clusters the mentions whose dates could meet its own, and
-removing one only re-clusters the events it was part of.
+The low-level half of writing; `chronicle.store.documents` decides what to
+write and `chronicle.store.merging` which events to rewrite.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date
 
 import sqlite_utils
 
 from chronicle import merge
-from chronicle.model import Actor, CleanDocument, DateMatch, Entities, Mention
+from chronicle.model import Actor, DateMatch, Entities, Mention
 
 _MENTION_COLUMNS = (
     "m.key, d.path, m.sentence, m.paragraph, m.char_start, m.char_end, m.date_text, "
@@ -121,128 +117,13 @@ def has_hash(db: sqlite_utils.Database, content_hash: str) -> bool:
     )
 
 
-def add_document(
-    db: sqlite_utils.Database,
-    doc: CleanDocument,
-    content_hash: str,
-    mentions: Sequence[Mention],
-) -> int:
-    """Store a document and its mentions and merge them into events, atomically.
-
-    A previous version of the same path is replaced.
-
-    Returns:
-        The new document's id.
-    """
-    with db.atomic():
-        old = document_id_for_path(db, doc.path)
-        if old is not None:
-            _remove(db, old)
-        document_id = (
-            db["documents"]
-            .insert(
-                {
-                    "path": doc.path,
-                    "name": Path(doc.path).name,
-                    "content_hash": content_hash,
-                    "title": doc.title,
-                    "publisher": doc.publisher,
-                    "author": doc.author,
-                    "doc_date": doc.date.isoformat() if doc.date else None,
-                    "doc_date_text": doc.date_text,
-                    "encoding": doc.encoding,
-                    "text": doc.text,
-                    "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                }
-            )
-            .last_pk
-        )
-        db["mentions"].insert_all(mention_row(m, document_id) for m in mentions)
-        keys = [m.key for m in mentions]
-        recluster(db, _neighbourhood(db, keys))
-    return document_id
-
-
-def remove_document(db: sqlite_utils.Database, path: str) -> bool:
-    """Forget a document and re-merge the events it contributed to.
-
-    Returns:
-        True when a document was removed.
-    """
-    with db.atomic():
-        document_id = document_id_for_path(db, path)
-        if document_id is None:
-            return False
-        _remove(db, document_id)
-    return True
-
-
-def _remove(db: sqlite_utils.Database, document_id: int) -> None:
-    event_ids = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE document_id = ? AND event_id IS NOT NULL",
-            [document_id],
-        )
-    ]
-    db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
-    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
-    remaining = _keys_of_events(db, event_ids)
-    _delete_events(db, event_ids)
-    recluster(db, remaining)
-
-
-def _keys_of_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[str]:
+def keys_of_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[str]:
+    """Keys of every mention of these events."""
     ids = list(event_ids)
     if not ids:
         return set()
     marks = ",".join("?" * len(ids))
     return {r[0] for r in db.execute(f"SELECT key FROM mentions WHERE event_id IN ({marks})", ids)}
-
-
-def _neighbourhood(db: sqlite_utils.Database, keys: Sequence[str]) -> set[str]:
-    """The new mentions plus every stored mention their dates could merge with,
-    closed over whole events so clusters are recomputed from complete components."""
-    result = set(keys)
-    if not keys:
-        return result
-    slack = timedelta(days=merge.NEAR_DAYS)
-    event_ids: set[int] = set()
-    for key in keys:
-        row = db.execute(
-            "SELECT date_start, date_end FROM mentions WHERE key = ?", [key]
-        ).fetchone()
-        if not row or row[0] is None:
-            continue
-        lo = (date.fromisoformat(row[0]) - slack).isoformat()
-        hi = (date.fromisoformat(row[1]) + slack).isoformat()
-        event_ids.update(
-            r[0]
-            for r in db.execute(
-                "SELECT DISTINCT event_id FROM mentions "
-                "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL",
-                [hi, lo],
-            )
-        )
-    return result | _keys_of_events(db, event_ids)
-
-
-def recluster(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
-    """Recompute the events made of the mentions with these keys."""
-    keys = sorted(set(keys))
-    if not keys:
-        return
-    mentions = load_mentions(db, keys)
-    old_events = {
-        r[0]
-        for k in keys
-        for r in db.execute("SELECT event_id FROM mentions WHERE key = ?", [k])
-        if r[0] is not None
-    }
-    drafts = merge.draft_events(merge.cluster(mentions))
-    _delete_events(db, old_events)
-    ids = [_write_event(db, draft) for draft in drafts]
-    _link(db, list(zip(ids, drafts, strict=True)))
 
 
 def load_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> list[Mention]:
@@ -260,13 +141,15 @@ def load_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> list[Mentio
     return out
 
 
-def _delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:
+def delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:
+    """Delete events, leaving their mentions unassigned (to be merged again)."""
     for event_id in event_ids:
         db.execute("UPDATE mentions SET event_id = NULL WHERE event_id = ?", [event_id])
         db.execute("DELETE FROM events WHERE id = ?", [event_id])
 
 
-def _write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
+def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
+    """Insert the event a draft describes, point its mentions at it, return its id."""
     best = draft.best
     d = best.date
     actors = _unique(a.name for m in _ordered(draft) for a in m.entities.actors)
@@ -308,50 +191,6 @@ def _write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
         ({"event_id": event_id, "actor_key": k, "name": n} for k, n in actor_keys), ignore=True
     )
     return event_id
-
-
-def _link(db: sqlite_utils.Database, written: list[tuple[int, merge.EventDraft]]) -> None:
-    """Set part-of and related links between the rewritten events and their neighbours."""
-    if not written:
-        return
-    neighbours = _nearby_events(db, [d for _, d in written])
-    for event_id, draft in written:
-        for other_id, other in neighbours:
-            if other_id == event_id:
-                continue
-            if merge.is_part_of(draft, other):
-                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [other_id, event_id])
-            elif merge.is_part_of(other, draft):
-                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [event_id, other_id])
-            elif merge.is_related(draft, other):
-                for a, b in ((event_id, other_id), (other_id, event_id)):
-                    db.execute(
-                        "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
-                        "VALUES (?, ?, 'related')",
-                        [a, b],
-                    )
-
-
-def _nearby_events(
-    db: sqlite_utils.Database, drafts: Sequence[merge.EventDraft]
-) -> list[tuple[int, merge.EventDraft]]:
-    spans = [s for d in drafts if (s := merge.span_of(d.best)) is not None]
-    if not spans:
-        return []
-    window = timedelta(days=merge.RELATED_DAYS)
-    lo = (min(s.start for s in spans) - window).isoformat()
-    hi = (max(s.end for s in spans) + window).isoformat()
-    rows = db.execute(
-        "SELECT id FROM events WHERE date_start <= ? AND date_end >= ? AND type != 'citation'",
-        [hi, lo],
-    ).fetchall()
-    result = []
-    for (event_id,) in rows:
-        keys = [r[0] for r in db.execute("SELECT key FROM mentions WHERE event_id = ?", [event_id])]
-        mentions = load_mentions(db, keys)
-        if mentions:
-            result.extend((event_id, d) for d in merge.draft_events([mentions]))
-    return result
 
 
 def _publishers(db: sqlite_utils.Database, draft: merge.EventDraft) -> list[str]:

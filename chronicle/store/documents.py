@@ -1,0 +1,92 @@
+"""Add and remove whole documents, each in one transaction with the events it touches.
+
+An interrupted ingest (Ctrl+C) therefore leaves the whole document or none of
+it, and a changed file replaces its previous version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from chronicle.model import CleanDocument, Mention
+from chronicle.store.merging import merge_new, recluster
+from chronicle.store.writer import (
+    delete_events,
+    document_id_for_path,
+    keys_of_events,
+    mention_row,
+)
+
+
+def add_document(
+    db: sqlite_utils.Database,
+    doc: CleanDocument,
+    content_hash: str,
+    mentions: Sequence[Mention],
+) -> int:
+    """Store a document and its mentions and merge them into events, atomically.
+
+    A previous version of the same path is replaced.
+
+    Returns:
+        The new document's id.
+    """
+    with db.atomic():
+        old = document_id_for_path(db, doc.path)
+        if old is not None:
+            _remove(db, old)
+        document_id = (
+            db["documents"]
+            .insert(
+                {
+                    "path": doc.path,
+                    "name": Path(doc.path).name,
+                    "content_hash": content_hash,
+                    "title": doc.title,
+                    "publisher": doc.publisher,
+                    "author": doc.author,
+                    "doc_date": doc.date.isoformat() if doc.date else None,
+                    "doc_date_text": doc.date_text,
+                    "encoding": doc.encoding,
+                    "text": doc.text,
+                    "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+            .last_pk
+        )
+        db["mentions"].insert_all(mention_row(m, document_id) for m in mentions)
+        merge_new(db, mentions)
+    return document_id
+
+
+def remove_document(db: sqlite_utils.Database, path: str) -> bool:
+    """Forget a document and re-merge the events it contributed to.
+
+    Returns:
+        True when a document was removed.
+    """
+    with db.atomic():
+        document_id = document_id_for_path(db, path)
+        if document_id is None:
+            return False
+        _remove(db, document_id)
+    return True
+
+
+def _remove(db: sqlite_utils.Database, document_id: int) -> None:
+    event_ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE document_id = ? AND event_id IS NOT NULL",
+            [document_id],
+        )
+    ]
+    db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    remaining = keys_of_events(db, event_ids)
+    delete_events(db, event_ids)
+    recluster(db, remaining)

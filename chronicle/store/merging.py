@@ -1,0 +1,171 @@
+"""Keep events up to date as mentions arrive or leave, touching only what changes.
+
+Events are the connected components of `chronicle.merge.same_event`. Stored
+events are already components, so a new document can only join them: its
+mentions are compared with each other and with the stored mentions that share
+an anchor (a country or a name) and whose dates could meet theirs, never stored
+mentions with each other. Components that gained a mention are rewritten; every
+other event is left alone. Removing a document re-clusters only the events it
+was part of.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+
+import sqlite_utils
+
+from chronicle import merge
+from chronicle.model import Mention
+from chronicle.store.writer import (
+    delete_events,
+    keys_of_events,
+    load_mentions,
+    write_event,
+)
+
+
+def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
+    """Fold freshly stored mentions (with no event yet) into the events."""
+    new = sorted(mentions, key=lambda m: m.key)
+    if not new:
+        return
+    stored = _stored_candidates(db, new)
+    event_ids = sorted({event_id for _, event_id in stored})
+    node_of_event = {event_id: len(new) + i for i, event_id in enumerate(event_ids)}
+    forest = merge.UnionFind(len(new) + len(event_ids))
+    for i, j in merge.candidate_pairs(new):
+        if forest.find(i) != forest.find(j) and merge.compatible(new[i], new[j]):
+            forest.union(i, j)
+    by_anchor: dict[str, list[tuple[Mention, int]]] = {}
+    for mention, event_id in stored:
+        for anchor in merge.anchors(mention):
+            by_anchor.setdefault(anchor, []).append((mention, event_id))
+    for i, mention in enumerate(new):
+        seen: set[str] = set()
+        for anchor in merge.anchors(mention):
+            for other, event_id in by_anchor.get(anchor, ()):
+                node = node_of_event[event_id]
+                if other.key in seen or forest.find(i) == forest.find(node):
+                    continue
+                seen.add(other.key)
+                if merge.compatible(mention, other):
+                    forest.union(i, node)
+    components: dict[int, tuple[list[Mention], list[int]]] = {}
+    for i, mention in enumerate(new):
+        components.setdefault(forest.find(i), ([], []))[0].append(mention)
+    for event_id, node in node_of_event.items():
+        root = forest.find(node)
+        if root in components:
+            components[root][1].append(event_id)
+    written = []
+    for fresh, old_ids in components.values():
+        group = fresh + load_mentions(db, sorted(keys_of_events(db, old_ids)))
+        delete_events(db, old_ids)
+        draft = merge.draft_events([group])[0]
+        written.append((write_event(db, draft), draft))
+    link(db, written)
+
+
+def _stored_candidates(
+    db: sqlite_utils.Database, new: Sequence[Mention]
+) -> list[tuple[Mention, int]]:
+    """Stored mentions (with their event) that could merge with any new mention."""
+    slack = timedelta(days=merge.NEAR_DAYS)
+    wanted: dict[str, int] = {}
+    new_keys = {m.key for m in new}
+    for mention in new:
+        mine = merge.anchors(mention)
+        span = merge.span_of(mention)
+        if span is None:
+            rows = db.execute(
+                "SELECT key, event_id, countries, actors FROM mentions "
+                "WHERE date_start IS NULL AND event_id IS NOT NULL"
+            )
+        else:
+            rows = db.execute(
+                "SELECT key, event_id, countries, actors FROM mentions "
+                "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL",
+                [(span.end + slack).isoformat(), (span.start - slack).isoformat()],
+            )
+        for key, event_id, countries, actors in rows:
+            if key not in wanted and key not in new_keys and mine & _row_anchors(countries, actors):
+                wanted[key] = event_id
+    found = load_mentions(db, sorted(wanted))
+    return [(m, wanted[m.key]) for m in found]
+
+
+def _row_anchors(countries: str, actors: str) -> frozenset[str]:
+    """`merge.anchors` computed from a mentions row's JSON columns, without building a Mention."""
+    codes = {f"c:{c}" for c in json.loads(countries)}
+    names = {f"p:{token}" for a in json.loads(actors) for token in a["key"].split()}
+    return frozenset(codes | names)
+
+
+def recluster(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
+    """Recompute from scratch the events made of the mentions with these keys."""
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    mentions = load_mentions(db, keys)
+    marks = ",".join("?" * len(keys))
+    old_events = {
+        r[0]
+        for r in db.execute(f"SELECT DISTINCT event_id FROM mentions WHERE key IN ({marks})", keys)
+        if r[0] is not None
+    }
+    drafts = merge.draft_events(merge.cluster(mentions))
+    delete_events(db, old_events)
+    link(db, [(write_event(db, draft), draft) for draft in drafts])
+
+
+def link(db: sqlite_utils.Database, written: list[tuple[int, merge.EventDraft]]) -> None:
+    """Set part-of and related links between rewritten events and their neighbours."""
+    for event_id, draft in written:
+        for other_id, other in _events_sharing_a_person(db, draft):
+            if other_id == event_id:
+                continue
+            if merge.is_part_of(draft, other):
+                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [other_id, event_id])
+            elif merge.is_part_of(other, draft):
+                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [event_id, other_id])
+            elif merge.is_related(draft, other):
+                for a, b in ((event_id, other_id), (other_id, event_id)):
+                    db.execute(
+                        "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
+                        "VALUES (?, ?, 'related')",
+                        [a, b],
+                    )
+
+
+def _events_sharing_a_person(
+    db: sqlite_utils.Database, draft: merge.EventDraft
+) -> list[tuple[int, merge.EventDraft]]:
+    """Dated events within RELATED_DAYS of `draft` naming someone it names.
+
+    Both links need a person in common, so only events whose people share a
+    name token with the draft's are loaded.
+    """
+    span = merge.span_of(draft.best)
+    tokens = sorted({t for key in draft.actor_keys for t in key.split()})
+    if span is None or not tokens:
+        return []
+    window = timedelta(days=merge.RELATED_DAYS)
+    likes = " OR ".join("(' ' || a.actor_key || ' ') LIKE ?" for _ in tokens)
+    rows = db.execute(
+        "SELECT DISTINCT e.id FROM events e JOIN event_actors a ON a.event_id = e.id "
+        f"WHERE e.date_start <= ? AND e.date_end >= ? AND e.type != 'citation' AND ({likes})",
+        [
+            (span.end + window).isoformat(),
+            (span.start - window).isoformat(),
+            *(f"% {t} %" for t in tokens),
+        ],
+    ).fetchall()
+    result = []
+    for (event_id,) in rows:
+        mentions = load_mentions(db, sorted(keys_of_events(db, [event_id])))
+        if mentions:
+            result.append((event_id, merge.draft_events([mentions])[0]))
+    return result
