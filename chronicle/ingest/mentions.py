@@ -69,24 +69,93 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
         if _is_date_line(segment, matches):
             continue
         seg_entities = _in_context(_resolved(entities[index], people), context)
-        kept = drop_contained(matches)
-        paired = respectively(kept, doc.text, seg_entities)
-        for match in kept:
-            own = paired.get(match.start, seg_entities)
+        body = segment.text[dateline_length(segment.text) :]
+        kept = drop_contained(drop_dateline(matches, segment, body))
+        for match, own in assign(kept, doc.text, seg_entities):
             types = classify(
-                segment.text,
+                body,
                 own,
                 is_footnote=segment.kind == "footnote",
                 date_text=match.text,
             )
-            mentions.append(_mention(doc, doc_hash, segment, match, own, types))
+            mentions.append(_mention(doc, doc_hash, segment, body, match, own, types))
     return mentions
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*[:—–]\s*"
+)
+
+
+def dateline_length(sentence: str) -> int:
+    """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): "), or 0."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and any(ch.isdigit() for ch in m.group("date")) else 0
+
+
+def drop_dateline(matches: Sequence[DateMatch], segment: Segment, body: str) -> list[DateMatch]:
+    """Drop the dateline's date when the sentence dates its event itself.
+
+    "Islamabad, 3 March 2023 — talks were held on March 2" happened on the 2nd;
+    with no other date, the dateline dates the news ("met ... at Foreign Office").
+    """
+    cut = segment.start + len(segment.text) - len(body)
+    inside = [m for m in matches if m.start >= cut]
+    return inside if inside else list(matches)
+
+
+def assign(
+    matches: Sequence[DateMatch], text: str, entities: Entities
+) -> list[tuple[DateMatch, Entities]]:
+    """Each date with the entities of its event.
+
+    Coordinated dates are paired with their people respectively, and consecutive
+    whole years ("in 2020 and 2021") read as one period.
+    """
+    paired = respectively(matches, text, entities)
+    out: list[tuple[DateMatch, Entities]] = []
+    for run in coordinated_runs(matches, text):
+        if len(run) > 1 and run[0].start not in paired and consecutive_years(run):
+            out.append((span_run(run, text), entities))
+        else:
+            out.extend((m, paired.get(m.start, entities)) for m in run)
+    return out
+
+
+def coordinated_runs(matches: Sequence[DateMatch], text: str) -> list[list[DateMatch]]:
+    """Dates joined only by "and" or commas, grouped in runs."""
+    runs: list[list[DateMatch]] = []
+    for m in matches:
+        if runs and _COORDINATOR.fullmatch(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def consecutive_years(run: Sequence[DateMatch]) -> bool:
+    """True for whole years that follow each other (2020, 2021)."""
+    years = [m.date_start.year for m in run if m.precision == "year" and m.date_start]
+    return len(years) == len(run) and years == list(range(years[0], years[0] + len(years)))
+
+
+def span_run(run: Sequence[DateMatch], text: str) -> DateMatch:
+    """One range match covering a run of coordinated dates."""
+    first, last = run[0], run[-1]
+    return replace(
+        first,
+        end=last.end,
+        date_end=last.date_end,
+        precision="range",
+        text=text[first.start : last.end],
+    )
 
 
 def _mention(
     doc: CleanDocument,
     doc_hash: str,
     segment: Segment,
+    body: str,
     match: DateMatch,
     entities: Entities,
     types: tuple[str, ...],
@@ -100,7 +169,7 @@ def _mention(
         type=types[0],
         types=types,
         entities=entities,
-        headline=make_headline(segment.text, match.text, entities, types),
+        headline=make_headline(body, match.text, entities, types),
         footnotes=tuple(doc.footnotes[f] for f in segment.footnotes if f in doc.footnotes),
     )
 
@@ -155,12 +224,7 @@ def respectively(
     Returns:
         Start offset of a date -> the entities that date's event involves.
     """
-    runs: list[list[DateMatch]] = []
-    for m in matches:
-        if runs and _COORDINATOR.fullmatch(text[runs[-1][-1].end : m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = coordinated_runs(matches, text)
     paired: dict[int, Entities] = {}
     for run in runs:
         if len(run) >= 2 and len(entities.actors) == len(run):

@@ -1,0 +1,97 @@
+"""From a cleaned document to mentions: datelines, coordinated dates, anchoring dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronicle.ingest.document import load_document
+from chronicle.ingest.mentions import content_hash, dateline_length, extract_mentions
+
+
+def mentions_of(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    return extract_mentions(doc, content_hash(doc.text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("Islamabad, 26 July 2022 (TDI): Pakistan’s minister met", "Pakistan’s minister met"),
+        ("Islamabad, 3 March 2023 — The talks were held", "The talks were held"),
+        ("NEW DELHI, Jan. 5: Talks began", "Talks began"),
+        (
+            "Pakistan, Japan and China met.",
+            "Pakistan, Japan and China met.",
+        ),  # no date: no dateline
+        ("However, in 2019 relations grew.", "However, in 2019 relations grew."),
+    ],
+)
+def test_dateline_length(sentence, rest):
+    assert sentence[dateline_length(sentence) :] == rest
+
+
+class TestDatelines:
+    def test_a_dateline_does_not_date_an_event_the_sentence_dates_itself(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Consultations\n\nIslamabad, 3 March 2023 — The Fourth Japan-Pakistan Consultations "
+            "were held in Tokyo on March 2, 2023.\n",
+        )
+        assert [(m.date.date_start.isoformat(), m.type) for m in found] == [
+            ("2023-03-02", "dialogue")
+        ]
+        assert "Islamabad, —" not in found[0].headline and "3 March" not in found[0].headline
+
+    def test_a_dateline_alone_dates_the_news(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Islamabad, 26 July 2022 (TDI): Foreign Minister Bilawal Bhutto met the Japanese "
+            "Ambassador to Pakistan, Wada Mitsuhiro, at the Foreign Office.\n",
+        )
+        assert [m.date.date_start.isoformat() for m in found] == ["2022-07-26"]
+        assert found[0].headline.startswith("Bilawal Bhutto meets")
+
+
+class TestCoordinatedDates:
+    def test_consecutive_years_are_one_period(self, tmp_path):
+        [m] = mentions_of(tmp_path, "Note\n\nTrade fell in 2020 and 2021 due to the pandemic.\n")
+        assert (m.date.date_start.isoformat(), m.date.date_end.isoformat()) == (
+            "2020-01-01",
+            "2021-12-31",
+        )
+        assert m.date.precision == "range" and m.date.text == "2020 and 2021"
+
+    def test_years_apart_are_separate_events(self, tmp_path):
+        found = mentions_of(tmp_path, "Note\n\nThe treaty was reviewed in 2005 and 2011.\n")
+        assert [m.date.text for m in found] == ["2005", "2011"]
+
+    def test_dates_pair_with_their_people_respectively(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Note\n\nVisits were exchanged in 2005 and 2011 when Prime Minister Junichiro Koizumi "
+            "visited Islamabad and President Asif Ali Zardari visited Tokyo.\n",
+        )
+        assert [(m.date.text, [a.name for a in m.entities.actors]) for m in found] == [
+            ("2005", ["Junichiro Koizumi"]),
+            ("2011", ["Asif Ali Zardari"]),
+        ]
+
+
+def test_a_year_less_day_takes_its_year_from_the_anchor_month_and_only_the_day_is_kept(tmp_path):
+    found = mentions_of(
+        tmp_path,
+        "Note\n\nEarlier, in December 2017, the Third Consultations meeting in Islamabad on "
+        "December 19 held discussions.\n",
+    )
+    assert [m.date.date_start.isoformat() for m in found] == ["2017-12-19"]
+
+
+def test_now_and_the_future_are_not_events(tmp_path):
+    assert (
+        mentions_of(tmp_path, "Note\n\nRelations are now excellent and will grow in the future.\n")
+        == []
+    )
