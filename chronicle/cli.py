@@ -50,15 +50,26 @@ def _resolve_db(ctx: click.Context, db_path: Path | None) -> Path | None:
     return db_path or (ctx.obj or {}).get("db_path")
 
 
-def _open(ctx: click.Context, db_path: Path | None, *, bootstrap: bool = True):
+def _open(ctx: click.Context, db_path: Path | None, mode: str = "read"):
+    """Open the database for a command.
+
+    Args:
+        mode: "browse" (the TUI: a new database starts with the bundled samples),
+            "read" (an explicit --db must exist, which catches typos; the default
+            database is built from the samples on first use) or "write" (ingest:
+            created empty when missing).
+    """
     from chronicle.library import default_db_path, open_default
     from chronicle.store import Store, StoreError
 
-    path = _resolve_db(ctx, db_path) or default_db_path()
+    explicit = _resolve_db(ctx, db_path)
+    path = explicit or default_db_path()
+    if mode == "read" and explicit is not None and not Path(explicit).expanduser().exists():
+        raise click.ClickException(
+            f"no database at {explicit}; create one with `chronicle ingest PATH --db {explicit}`"
+        )
     try:
-        # A database that does not exist yet starts with the bundled samples, so
-        # there is something to see; `ingest` starts empty instead.
-        return open_default(path) if bootstrap else Store(path)
+        return Store(path) if mode == "write" else open_default(path)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
 
@@ -77,7 +88,7 @@ def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
     DEBUG["on"] = debug
     ctx.obj = {"db_path": db_path}
     if ctx.invoked_subcommand is None:
-        store = _open(ctx, db_path)
+        store = _open(ctx, db_path, "browse")
         from chronicle.tui import make_app
 
         make_app(store).run()
@@ -96,7 +107,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) ->
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {missing[0]}")
-    store = _open(ctx, db_path, bootstrap=False)
+    store = _open(ctx, db_path, "write")
     err = Console(stderr=True, highlight=False)
     with err.status("reading…") as status:
 
@@ -104,8 +115,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) ->
             status.update(f"{done}/{total} {path}")
 
         report = ingest_paths(store, paths, on_progress=progress)
-    for path, reason in report.failed:
-        click.echo(f"skipped {path}: {reason}", err=True)
+    for _path, reason in report.failed:
+        click.echo(f"skipped {reason}", err=True)
+    if not (report.added or report.unchanged or report.failed):
+        click.echo("no .txt, .md or .html files found in " + ", ".join(map(str, paths)), err=True)
     counts = store.counts()
     click.echo(
         f"added {len(report.added)} document(s) with {report.mentions} dated mention(s); "
@@ -114,12 +127,16 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) ->
         err=True,
     )
     if report.interrupted:
-        click.echo("interrupted: the documents listed above as added are saved", err=True)
+        click.echo(
+            f"interrupted: {len(report.added)} document(s) were saved whole; "
+            "run the same command again to add the rest",
+            err=True,
+        )
         sys.exit(130)
 
 
-@cli.command()
-@click.argument("query", nargs=-1)
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
 @db_option
 @limit_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of events.")
@@ -142,7 +159,7 @@ def search(
     from chronicle.search.engine import Searcher
 
     text = " ".join(query)
-    store = _open(ctx, db_path)
+    store = _open(ctx, db_path, "read")
     searcher = Searcher(store)
     if show_sql:
         click.echo(searcher.explain_sql(text))
@@ -155,8 +172,12 @@ def search(
         return
     from chronicle.render import events_table
 
-    _console().print(events_table(results.events, results.highlights))
-    click.echo(f"{results.description} — {len(results.events)} shown of {results.total}", err=True)
+    if results.events:
+        _console().print(events_table(results.events, results.highlights))
+    hidden = "" if "type:" in text else " (citations hidden; add type:citation to list them)"
+    click.echo(
+        f"{results.description} — {len(results.events)} shown of {results.total}{hidden}", err=True
+    )
 
 
 @cli.command()
@@ -168,7 +189,7 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
     """Count events by year, type, country and source (--limit rows per facet)."""
     from chronicle.render import stats_tables
 
-    store = _open(ctx, db_path)
+    store = _open(ctx, db_path, "read")
     facets = {k: (v[:limit] if limit else v) for k, v in store.stats().items()}
     if as_json:
         click.echo(
@@ -188,7 +209,7 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int) -> None:
     """List the documents in the chronicle."""
     from chronicle.render import documents_table
 
-    docs = _open(ctx, db_path).documents()
+    docs = _open(ctx, db_path, "read").documents()
     _console().print(documents_table(docs[:limit] if limit else docs))
 
 
@@ -198,12 +219,21 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int) -> None:
 @click.pass_context
 def remove(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None) -> None:
     """Forget documents (by the path they were ingested from) and re-merge their events."""
-    store = _open(ctx, db_path, bootstrap=False)
+    store = _open(ctx, db_path, "read")
+    stored = [str(d["path"]) for d in store.documents()]
     for path in paths:
-        resolved = str(Path(path).resolve())
-        if not (store.remove_document(path) or store.remove_document(resolved)):
-            raise click.ClickException(f"no document was ingested from {path}")
-        click.echo(f"removed {path}", err=True)
+        resolved = Path(path).resolve()
+        # A folder removes every document ingested from inside it.
+        targets = [
+            p for p in stored if p == path or Path(p) == resolved or resolved in Path(p).parents
+        ]
+        if not targets:
+            raise click.ClickException(
+                f"no document was ingested from {path}; see `chronicle documents`"
+            )
+        for target in targets:
+            store.remove_document(target)
+            click.echo(f"removed {target}", err=True)
 
 
 def _console():

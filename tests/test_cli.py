@@ -117,9 +117,9 @@ def test_readme_documents_every_command():
         assert f"chronicle {name}" in readme, name
 
 
-def test_a_new_database_starts_with_the_samples_but_ingest_starts_empty(tmp_path):
-    fresh = tmp_path / "fresh.db"
-    result = CliRunner().invoke(cli, ["search", "--json", "--db", str(fresh)])
+def test_the_default_database_starts_with_the_samples_but_ingest_starts_empty(tmp_path):
+    env = {"CHRONICLE_DB": str(tmp_path / "default.db")}
+    result = CliRunner(env=env).invoke(cli, ["search", "--json"])
     assert result.exit_code == 0 and len(json.loads(result.stdout)) > 20
     own = tmp_path / "own.db"
     doc = tmp_path / "note.txt"
@@ -127,3 +127,38 @@ def test_a_new_database_starts_with_the_samples_but_ingest_starts_empty(tmp_path
     assert CliRunner().invoke(cli, ["ingest", str(doc), "--db", str(own)]).exit_code == 0
     events = json.loads(CliRunner().invoke(cli, ["search", "--json", "--db", str(own)]).stdout)
     assert [e["date_start"] for e in events] == ["2018-01-04"]
+
+
+def test_a_mistyped_db_is_an_error_not_a_new_database(tmp_path):
+    typo = tmp_path / "nodir" / "typo.db"
+    for command in (["search", "x"], ["stats"], ["documents"]):
+        result = run(*command, "--db", str(typo))
+        assert result.returncode == 1 and "no database at" in result.stderr, command
+    assert not typo.parent.exists()
+
+
+def test_a_leading_dash_excludes_a_word_without_upsetting_the_option_parser(fixture_db):
+    result = CliRunner().invoke(
+        cli, ["search", "kono", "-islamabad", "--json", "--db", str(fixture_db)]
+    )
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert events and not any("islamabad" in json.dumps(e).lower() for e in events)
+
+
+def test_remove_accepts_a_folder_and_reports_what_it_removed(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in (1, 2):
+        (folder / f"n{i}.txt").write_text(f"Note\n\nOn {i} January 2018 Kono met Asif.\n")
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    result = run("remove", str(folder), "--db", str(db))
+    assert result.returncode == 0 and result.stderr.count("removed ") == 2
+    assert json.loads(run("search", "--json", "--db", str(db)).stdout) == []
+
+
+def test_a_folder_without_documents_says_so(tmp_path):
+    (tmp_path / "data.json").write_text("{}")
+    result = run("ingest", str(tmp_path), "--db", str(tmp_path / "c.db"))
+    assert result.returncode == 0 and "no .txt, .md or .html files found" in result.stderr
