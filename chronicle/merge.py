@@ -304,7 +304,7 @@ def is_part_of(child: EventDraft, parent: EventDraft) -> bool:
     cs, ps = span_of(child.best), span_of(parent.best)
     if cs is None or ps is None or not (cs.precise and ps.precise):
         return False
-    if parent.best.type not in CONTAINER_TYPES and not set(parent.best.types) & CONTAINER_TYPES:
+    if parent.best.type not in CONTAINER_TYPES:
         return False
     if (cs.start, cs.end) == (ps.start, ps.end):
         return False

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 import sqlite_utils
 
 from chronicle import merge
-from chronicle.model import Mention
+from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.store.writer import (
     delete_events,
     keys_of_events,
@@ -146,7 +146,8 @@ def _events_sharing_a_person(
     """Dated events within RELATED_DAYS of `draft` naming someone it names.
 
     Both links need a person in common, so only events whose people share a
-    name token with the draft's are loaded.
+    name token with the draft's are read, and only as much of each as the link
+    rules look at (its date, type and people), not its every source.
     """
     span = merge.span_of(draft.best)
     tokens = sorted({t for key in draft.actor_keys for t in key.split()})
@@ -155,17 +156,34 @@ def _events_sharing_a_person(
     window = timedelta(days=merge.RELATED_DAYS)
     likes = " OR ".join("(' ' || a.actor_key || ' ') LIKE ?" for _ in tokens)
     rows = db.execute(
-        "SELECT DISTINCT e.id FROM events e JOIN event_actors a ON a.event_id = e.id "
-        f"WHERE e.date_start <= ? AND e.date_end >= ? AND e.type != 'citation' AND ({likes})",
+        "SELECT e.id, e.key, e.date_start, e.date_end, e.precision, e.type, "
+        "group_concat(all_actors.actor_key, '|') FROM events e "
+        "JOIN event_actors all_actors ON all_actors.event_id = e.id "
+        "WHERE e.id IN (SELECT a.event_id FROM event_actors a JOIN events e ON e.id = a.event_id "
+        f"WHERE e.date_start <= ? AND e.date_end >= ? AND e.type != 'citation' AND ({likes})) "
+        "GROUP BY e.id",
         [
             (span.end + window).isoformat(),
             (span.start - window).isoformat(),
             *(f"% {t} %" for t in tokens),
         ],
     ).fetchall()
-    result = []
-    for (event_id,) in rows:
-        mentions = load_mentions(db, sorted(keys_of_events(db, [event_id])))
-        if mentions:
-            result.append((event_id, merge.draft_events([mentions])[0]))
-    return result
+    return [(row[0], _summary_draft(*row[1:])) for row in rows]
+
+
+def _summary_draft(
+    key: str, start: str, end: str, precision: str, type_: str, actor_keys: str
+) -> merge.EventDraft:
+    """A stand-in draft carrying what the link rules read: date, type and people."""
+    best = Mention(
+        key=key,
+        document="",
+        sentence="",
+        paragraph="",
+        date=DateMatch(0, 0, date.fromisoformat(start), date.fromisoformat(end), precision, ""),
+        type=type_,
+        types=(type_,),
+        entities=Entities(actors=tuple(Actor(k, k) for k in actor_keys.split("|"))),
+        headline="",
+    )
+    return merge.EventDraft(key=key, best=best, mentions=(best,), conflict=False)

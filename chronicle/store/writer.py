@@ -194,12 +194,13 @@ def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
 
 
 def _publishers(db: sqlite_utils.Database, draft: merge.EventDraft) -> list[str]:
-    names: list[str] = []
-    for path in _unique(m.document for m in draft.mentions):
-        row = db.execute("SELECT publisher, name FROM documents WHERE path = ?", [path]).fetchone()
-        if row:
-            names.extend(x for x in row if x)
-    return _unique(names)
+    paths = _unique(m.document for m in draft.mentions)
+    marks = ",".join("?" * len(paths))
+    rows = db.execute(
+        f"SELECT path, publisher, name FROM documents WHERE path IN ({marks})", paths
+    ).fetchall()
+    by_path = {path: (publisher, name) for path, publisher, name in rows}
+    return _unique(x for p in paths for x in by_path.get(p, ()) if x)
 
 
 def _ordered(draft: merge.EventDraft) -> list[Mention]:
