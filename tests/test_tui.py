@@ -150,3 +150,47 @@ class TestKeys:
             before = app_store.events_by_ids(timeline.ids[: timeline.cursor])
             assert current.date_start >= "2011-01-01"
             assert all(e.date_start < "2011-01-01" for e in before)
+
+
+class TestEdges:
+    async def test_going_past_the_last_date_stays_put_and_says_so(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            await pilot.press("j", "j")
+            await settle(pilot)
+            await pilot.press("colon", *"2090", "enter")
+            await settle(pilot)
+            assert timeline.cursor == 2
+            assert any("No dated event" in n.message for n in app._notifications)
+
+    async def test_an_empty_chronicle_explains_how_to_add_documents(self, tmp_path):
+        with Store(tmp_path / "empty.db") as store:
+            app = make_app(store)
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                assert "chronicle ingest" in app.screen.query_one(EventDetail).text
+
+    async def test_at_80_columns_headlines_keep_room(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            line = "".join(seg.text for seg in timeline.render_line(1))
+            event = timeline.row(1)
+            assert event.headline[:16] in line
+
+    async def test_the_command_palette_offers_chronicles_actions(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+p", *"show citations")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            cited = app_store.events_by_ids(timeline.ids)
+            assert cited and all(e.type == "citation" for e in cited)

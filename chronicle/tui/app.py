@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
@@ -30,6 +33,23 @@ class ChronicleApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.searcher)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p) offers chronicle's own actions before Textual's."""
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Search", "Type a query (/)", screen.action_focus_search)
+            yield SystemCommand(
+                "Go to date", "Jump to the first event on a date (:)", screen.action_goto_date
+            )
+            yield SystemCommand(
+                "Copy event", "Copy the event and its sources (y)", screen.action_copy
+            )
+            yield SystemCommand("Clear search", "Show every event again (Esc)", screen.clear_search)
+            yield SystemCommand(
+                "Show citations", "List the works the documents cite", screen.show_citations
+            )
+        yield SystemCommand("Help", "Every key and the search language (?)", self.action_help)
+        yield from super().get_system_commands(screen)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -122,7 +122,13 @@ class EventDetail(VerticalScroll, can_focus=True):
         """Display `event` (or a hint when there is none)."""
         body = self.query_one("#detail-body", Static)
         if event is None:
-            body.update(Text("No event selected. Type / to search, or clear the search with Esc."))
+            body.update(
+                Text(
+                    "No event to show. Type / to search, or Esc to clear the search.\n\n"
+                    "An empty chronicle? Add documents from a shell:\n"
+                    "  chronicle ingest PATH...   (.txt, .md, .html files or folders)"
+                )
+            )
         else:
             body.update(describe_event(event, terms, neighbours))
         self.scroll_home(animate=False)

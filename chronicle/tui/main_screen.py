@@ -68,6 +68,10 @@ class MainScreen(Screen[None]):
             self.run_search(message.text)
         if message.submitted:
             self.query_one(Timeline).focus()
+            from chronicle.search.query import parse_query
+
+            for hint in parse_query(message.text).hints:
+                self.notify(hint, title="Search", severity="warning", timeout=8)
 
     @on(SearchBar.Left)
     def leave_search_bar(self) -> None:
@@ -88,6 +92,8 @@ class MainScreen(Screen[None]):
 
         histogram = self.searcher.histogram(text)
         status = f"{len(ids)} event(s) — {describe(query)}"
+        if not any(f.name == "type" for f in query.filters):
+            status += " (citations hidden)"
         if query.hints:
             status += "  ·  " + "  ·  ".join(query.hints)
         terms = [
@@ -159,8 +165,21 @@ class MainScreen(Screen[None]):
         if self.query_one(EventDetail).has_focus_within:
             self.query_one(Timeline).focus()
         elif self.query_text:
-            self.query_one(SearchBar).value = ""
-            self.run_search("")
+            self.clear_search()
+
+    def clear_search(self) -> None:
+        """Empty the search bar and show every event."""
+        self.set_query("")
+
+    def show_citations(self) -> None:
+        """List the works the documents cite (hidden from the timeline by default)."""
+        self.set_query("type:citation")
+
+    def set_query(self, text: str) -> None:
+        """Put `text` in the search bar and search for it now."""
+        self.query_one(SearchBar).value = text
+        self.run_search(text)
+        self.query_one(Timeline).focus()
 
     def action_goto_date(self) -> None:
         self.app.push_screen(GotoDateScreen(), self._goto)
@@ -184,13 +203,15 @@ class MainScreen(Screen[None]):
                 lo = mid + 1
             else:
                 hi = mid
-        self.app.call_from_thread(self._move_cursor, lo, iso)
+        landed = self.searcher.store.events_by_ids(ids[lo : lo + 1])
+        found = bool(landed) and landed[0].date_start is not None
+        self.app.call_from_thread(self._move_cursor, lo if found else -1, iso)
 
     def _move_cursor(self, index: int, iso: str) -> None:
+        if index < 0:
+            self.notify(f"No dated event on or after {iso}", severity="warning")
+            return
         timeline = self.query_one(Timeline)
-        if index >= len(timeline.ids):
-            self.notify(f"No event on or after {iso}", severity="warning")
-            index = len(timeline.ids) - 1
         timeline.cursor = index
         timeline.focus()
 

@@ -29,6 +29,20 @@ from chronicle.render import plain
 PAGE = 200
 """Rows fetched per request."""
 
+TYPE_LABELS = {
+    "meeting": "meet",
+    "visit": "visit",
+    "agreement": "agree",
+    "statement": "said",
+    "anniversary": "anniv",
+    "dialogue": "talks",
+    "election": "vote",
+    "economic": "econ",
+    "citation": "cite",
+    "other": "",
+}
+"""Five-letter type labels, so headlines keep the room at 80 columns."""
+
 
 class Timeline(ScrollView, can_focus=True):
     """A lazily loaded, keyboard-driven list of events."""
@@ -114,7 +128,8 @@ class Timeline(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.ids))
         index = self.ids.index(keep) if keep is not None and keep in self.ids else 0
         self.cursor = index
-        self._scroll_to_cursor()
+        # The new virtual size applies at the next refresh; scroll after it.
+        self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
         self.post_message(self.EventHighlighted(self.current_id))
 
@@ -180,8 +195,11 @@ class Timeline(ScrollView, can_focus=True):
                 f"{year:>4} " if show_year else "     ",
                 self.get_component_rich_style("timeline--year"),
             ),
-            (f"{_short_date(event)[:12]:<13}", self.get_component_rich_style("timeline--date")),
-            (f"{event.type[:11]:<12}", self.get_component_rich_style("timeline--type")),
+            (f"{_short_date(event)[:11]:<12}", self.get_component_rich_style("timeline--date")),
+            (
+                f"{TYPE_LABELS.get(event.type, event.type[:5]):<6}",
+                self.get_component_rich_style("timeline--type"),
+            ),
             (
                 _sources_mark(event),
                 self.get_component_rich_style("timeline--multi"),
@@ -278,7 +296,12 @@ def _short_date(event: Event) -> str:
     if event.precision == "month":
         return first.strftime("%b")
     if event.precision == "approximate":
-        return "≈" + (f"{start[:4]}–{end[:4]}" if end and end[:4] != start[:4] else "")
+        if end and end[:4] != start[:4]:
+            return f"≈{start[:4]}–{end[:4]}"
+        last = date.fromisoformat(end) if end else first
+        if last.month == first.month:
+            return "≈" + first.strftime("%b")
+        return f"≈{first.strftime('%b')}–{last.strftime('%b')}"
     text = first.strftime("%b %d")
     if end and end != start:
         last = date.fromisoformat(end)
