@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.ingest.clean import (
     caption_stem,
@@ -456,3 +459,38 @@ def test_document_from_text_strips_escapes_end_to_end() -> None:
         "The minister met Mr. Kono.",
         "It went well.",
     ]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        *"ab AB.,;:!?\n\t*_#-•()[]^\"'“”’1234567890¹²³",
+        *("\n\n", "\x1b[31m", "\x07", "\x00", "\u202e", "Mr.", "issues.In", "¹ See", "\n1. "),
+        *("<i>", "</i>", "&amp;", "\\$", "By\n", "January 4, 2018", "Back to X", "photo1: T"),
+        *("[^1]", "[^1]: note", "\n---\n"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=60).map("".join)))
+def test_any_text_gives_consistent_safe_segments(text: str) -> None:
+    doc = document_from_text(text)
+    for segment in doc.segments:
+        assert doc.text[segment.start : segment.end] == segment.text
+        assert segment.text and segment.text == segment.text.strip()
+        assert 0 <= segment.paragraph < len(doc.paragraphs)
+        assert all(marker in doc.footnotes for marker in segment.footnotes)
+    assert not any(c in doc.text for c in "\x00\x07\x1b\u202e")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a." * 50000, "*a " * 30000, "[a](" * 30000, "x¹" * 50000, "He met Mr. Kono. " * 20000],
+    ids=["dots", "stars", "brackets", "superscripts", "sentences"],
+)
+def test_pathological_input_stays_fast(text: str) -> None:
+    started = time.perf_counter()
+    document_from_text(text)
+    assert time.perf_counter() - started < 5

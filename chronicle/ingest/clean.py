@@ -11,6 +11,7 @@ superscript footnote markers into links (`Paragraph.markers`).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -77,14 +78,20 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]^][^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_REF_LINK = re.compile(r"\[([^\]^][^\]]*)\]\[[^\]]*\]")
 _MD_CODE = re.compile(r"`([^`]+)`")
-_MD_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?![\s*_])(.+?)(?<![\s\\])\1(?![\w*])")
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*\\])(\*{1,3}|_{1,3})(?![\s*_])(.{1,400}?)(?<![\s\\])\1(?![\w*])"
+)
 _MD_STRIKE = re.compile(r"~~(\S(?:.*?\S)?)~~")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'])")
+_EMPHASIS_DEPTH = 3
 _SPACE_RUNS = re.compile(r"[ \t]+")
-_URLISH = re.compile(r"://|^www\.|@", re.I)
-_MISSING_SPACE = re.compile(r"(\b[A-Za-z]{2,}|(?:\b[A-Za-z]\.){2,}[A-Za-z]?)([.!?])(?=[A-Z][a-z])")
+_MISSING_SPACE = re.compile(
+    r"(?P<url>(?<!\S)(?:[Ww]{3}\.|\S*://|\S*@)\S*)"  # web and mail addresses stay as written
+    r"|(?P<word>\b[A-Za-z]{2,}|(?:\b[A-Za-z]\.){2,6}[A-Za-z]?)(?P<stop>[.!?])(?=[A-Z][a-z])"
+)
 
 
+@functools.lru_cache(maxsize=16384)
 def clean_inline(text: str) -> str:
     """Strip inline Markdown and HTML from one paragraph and single-space it.
 
@@ -108,23 +115,24 @@ def clean_inline(text: str) -> str:
     text = _MD_REF_LINK.sub(r"\1", text)
     text = _MD_CODE.sub(r"\1", text)
     text = _MD_STRIKE.sub(r"\1", text)
-    previous = None
-    while previous != text:
+    for _ in range(_EMPHASIS_DEPTH):
         previous, text = text, _MD_EMPHASIS.sub(r"\2", text)
+        if text == previous:
+            break
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = _ODD_SPACES.sub(" ", _CONTROLS.sub("", text))
     text = _SPACE_RUNS.sub(" ", text).strip()
-    return " ".join(_restore_space(token) for token in text.split(" "))
+    return _MISSING_SPACE.sub(_restore_space, text)
 
 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 
 
-def _restore_space(token: str) -> str:
-    if _URLISH.search(token):
-        return token
-    return _MISSING_SPACE.sub(r"\1\2 ", token)
+def _restore_space(match: re.Match[str]) -> str:
+    if match.group("url"):
+        return match.group(0)
+    return f"{match.group('word')}{match.group('stop')} "
 
 
 # --- boilerplate -----------------------------------------------------------------

@@ -100,7 +100,10 @@ _KNOWN_DOMAINS = {
     "issi.org.pk": "Institute of Strategic Studies Islamabad",
 }
 """Web addresses that name their publisher (only read from front matter and footers)."""
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9.-]+\.[a-z]{2,})", re.I)
+_DOMAIN = re.compile(
+    r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.[a-z]{2,24})",
+    re.I,
+)
 _FRONT_MATTER_LINES = 40
 _FRONT_MATTER_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 _MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")

@@ -39,6 +39,8 @@ _CANDIDATE = re.compile(r"(?:[.!?…]+)[\"'”’)\]]*(?=\s|$)|(?<=[a-z]{2}[.!?]
 _TOKEN_BEFORE = re.compile(r"(\S+?)[\"'”’)\]]*$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD = re.compile(r"[A-Za-z]+")
+_MAX_TOKEN = 40
+"""Longest token looked at before a full stop (keeps pathological input linear)."""
 _OPENERS = "\"'“‘([{«"
 _TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TRAILING_NOISE = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]]+\]|[*_]+)$")
@@ -105,7 +107,8 @@ def _is_boundary(text: str, punct: int, end: int) -> bool:
 def _word_before(text: str, dot: int) -> str:
     """The token ending just before the dot at `dot`, without quotes or brackets."""
     begin = dot
-    while begin > 0 and not text[begin - 1].isspace():
+    limit = max(0, dot - _MAX_TOKEN)
+    while begin > limit and not text[begin - 1].isspace():
         begin -= 1
     token = text[begin:dot].lstrip(_OPENERS)
     match = _TOKEN_BEFORE.search(token)
