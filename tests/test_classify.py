@@ -216,3 +216,14 @@ def test_cues_are_ordered() -> None:
 )
 def test_a_reported_event_in_the_dated_clause_is_primary(sentence, date_text, primary):
     assert classify(sentence, date_text=date_text)[0] == primary
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "IMF: Direction of Trade Statistics, 2016 & 2017. Washington: International Monetary Fund).",
+        '"Country Wise FDI Inflows", Islamabad: Board of Investment, 2017.',
+    ],
+)
+def test_source_notes_under_tables_are_citations(note):
+    assert classify(note)[0] == "citation"

@@ -251,7 +251,10 @@ _LIGHT_VERB_RE = re.compile(
 _CITATION_RE = re.compile(
     r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d]+\.?\s*)?(?:See(?:\s+also)?\b|Source:|Sources:|Ibid|Cf\.)"
     r"|https?://|\bwww\.|\bvol\.\s*\d|\bpp?\.\s*\d|\bRetrieved\b|\bAvailable\s+at\b"
-    r"|\*[^*]+\*\s*(?:\([^)]*\))?,\s*(?:\d|[A-Z][a-z]+\s+\d)",
+    r"|\*[^*]+\*\s*(?:\([^)]*\))?,\s*(?:\d|[A-Z][a-z]+\s+\d)"
+    # A quoted title opening the line, or "Place: Publisher, 2017" (source notes under tables).
+    r"|^\s*[\"“][^\"”]{3,}[\"”],"
+    r"|\b[A-Z][\w.]*:\s+[A-Z][^.:]{2,80},\s*(?:1[89]|20)\d\d\b",
 )
 """Bibliographic shapes: "See also", URLs, volume/page numbers, "*Dawn* (Islamabad), January 5"."""
 
