@@ -53,7 +53,8 @@ _DATE_WORD = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{1,4}(?:-\
 _COORDINATED_AFTER_RE = re.compile(rf"^\s*(?:and|&|or|to)\s+{_DATE_WORD}\b")
 _COORDINATED_BEFORE_RE = re.compile(rf"\b{_DATE_WORD},?\s+(?:and|&|or|to)\s*$")
 _PREPOSITION_END_RE = re.compile(
-    r"\s*\b(?:on|in|from|since|during|by|of|at|between|for|until|till|before|after|through)\s*$", re.IGNORECASE
+    r"\s*\b(?:on|in|from|since|during|by|of|at|between|for|until|till|before|after|through)\s*$",
+    re.IGNORECASE,
 )
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:!?])")
 _EMPTY_CLAUSE_RE = re.compile(r"[,;:]+\s*([,.;:!?])")
