@@ -182,7 +182,8 @@ EXPECTED = [
     ),
     (
         "2022-07-26-tdi-bilawal-bhutto-meets-japanese-ambassador.txt",
-        "",
+        # no heading: the lede, without its dateline, is the title
+        "Pakistan’s Foreign Minister Bilawal Bhutto met with the Japanese Ambassador to Pakistan…",
         date(2022, 7, 26),
         "26 July 2022",
         "TDI",

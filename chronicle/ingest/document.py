@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from chronicle.ingest.clean import CleanText, Paragraph, clean_lines, prepare_lines
-from chronicle.ingest.metadata import extract_metadata
+from chronicle.ingest.metadata import dateline_length, extract_metadata
 from chronicle.ingest.read import DocumentError, read_document
 from chronicle.ingest.segment import split_sentences
 from chronicle.model import CleanDocument, Segment
@@ -25,6 +25,20 @@ _SEGMENT_KIND = {
     "footnote": "footnote",
     "table": "table_row",
 }
+
+
+def fallback_title(segments: Sequence[Segment]) -> str:
+    """For a document without a heading (a wire story): its lede, without the dateline."""
+    first = next((s.text for s in segments if s.kind in ("sentence", "list_item")), "")
+    lede = first[dateline_length(first) :].strip()
+    if len(lede) <= TITLE_LENGTH:
+        return lede.rstrip(".")
+    cut = lede[: TITLE_LENGTH - 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…" if " " in cut else cut + "…"
+
+
+TITLE_LENGTH = 90
+"""Longest fallback title, cut at a word boundary."""
 
 
 def load_document(path: Path) -> CleanDocument:
@@ -52,7 +66,7 @@ def load_document(path: Path) -> CleanDocument:
         paragraphs=tuple(p.text for p in cleaned.paragraphs),
         segments=tuple(segments),
         footnotes=dict(cleaned.footnotes),
-        title=meta.title,
+        title=meta.title or fallback_title(segments),
         date=meta.date,
         date_text=meta.date_text,
         publisher=meta.publisher,
@@ -73,7 +87,7 @@ def document_from_text(text: str, path: str = "<text>") -> CleanDocument:
         paragraphs=tuple(p.text for p in cleaned.paragraphs),
         segments=tuple(segments),
         footnotes=dict(cleaned.footnotes),
-        title=meta.title,
+        title=meta.title or fallback_title(segments),
         date=meta.date,
         date_text=meta.date_text,
         publisher=meta.publisher,

@@ -23,6 +23,7 @@ from chronicle.ingest.entities import (
     resolve_actors,
 )
 from chronicle.ingest.headline import make_headline
+from chronicle.ingest.metadata import dateline_length
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 
 EVENT_SEGMENT_KINDS = frozenset({"sentence", "list_item", "footnote", "heading"})
@@ -80,17 +81,6 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
             )
             mentions.append(_mention(doc, doc_hash, segment, body, match, own, types))
     return mentions
-
-
-_DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*[:—–]\s*"
-)
-
-
-def dateline_length(sentence: str) -> int:
-    """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): "), or 0."""
-    m = _DATELINE.match(sentence)
-    return m.end() if m and any(ch.isdigit() for ch in m.group("date")) else 0
 
 
 def drop_dateline(matches: Sequence[DateMatch], segment: Segment, body: str) -> list[DateMatch]:
