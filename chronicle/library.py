@@ -64,7 +64,8 @@ def ingest_paths(
         on_progress: Called as (done, total, path) after each file.
     """
     report = IngestReport()
-    files = list(iter_paths(Path(p) for p in paths))
+    # Absolute paths, so a document keeps one identity whatever folder it is ingested from.
+    files = [p.absolute() for p in iter_paths(Path(p) for p in paths)]
     try:
         for done, path in enumerate(files, 1):
             ingest_file(store, path, report)
