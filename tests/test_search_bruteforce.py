@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chronicle.model import Event
 from chronicle.search.engine import Searcher
@@ -69,7 +71,9 @@ def test_search_equals_brute_force(fixture_store, every_event, query, check):
 
 def test_sort_minus_date_is_the_reverse_of_date(fixture_store):
     searcher = Searcher(fixture_store)
-    dated = {r[0] for r in fixture_store.execute("SELECT id FROM events WHERE date_start IS NOT NULL")}
+    dated = {
+        r[0] for r in fixture_store.execute("SELECT id FROM events WHERE date_start IS NOT NULL")
+    }
     forward = [i for i in searcher.ids("")[0] if i in dated]
     backward = [i for i in searcher.ids("sort:-date")[0] if i in dated]
     assert backward == forward[::-1]
@@ -98,7 +102,9 @@ def test_histogram_counts_matches_per_year(fixture_store):
     assert histogram["2018"] >= 2
 
 
-@pytest.mark.parametrize("query", ["", "kono", "country:pk sort:-date", "zardari OR kono sort:rank"])
+@pytest.mark.parametrize(
+    "query", ["", "kono", "country:pk sort:-date", "zardari OR kono sort:rank"]
+)
 def test_all_ids_equal_the_keyset_pages_concatenated(fixture_store, query):
     from chronicle.search.compile import page_sql
 
@@ -112,3 +118,21 @@ def test_all_ids_equal_the_keyset_pages_concatenated(fixture_store, query):
             break
         cursor = tuple(rows[-1])
     assert searcher.ids(query)[0] == paged
+
+
+TOKENS = st.sampled_from(
+    ['kono', '"diplomatic relations"', "zard*", "OR", "AND", "NOT", "-", "*", ":", '"', "(", ")",
+     "country:", "country:pk", "actor:", "type:visit", "after:2010", "before:", "in:2018-13",
+     "sources:>1", "sort:rank", "sort:-date", "foo:bar", "'; DROP TABLE events; --", "\x00", "\x1b[31m"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.one_of(st.text(max_size=60), st.lists(TOKENS, max_size=8).map(" ".join)))
+def test_anything_typed_runs_through_the_store_without_error(fixture_store, text):
+    searcher = Searcher(fixture_store)
+    results = searcher.search(text, limit=5)
+    assert len(results.events) <= 5 and results.total >= len(results.events)
+    searcher.histogram(text)
