@@ -176,6 +176,7 @@ class Source:
         date_end: Last day as this source gives it (ISO), or None.
         precision: This source's precision.
         footnotes: Footnote texts the sentence links to.
+        detail: Timing kept with the date, e.g. "from 11:38 a.m. (local time)".
     """
 
     document: str
@@ -188,6 +189,7 @@ class Source:
     date_end: str | None = None
     precision: str = "day"
     footnotes: tuple[str, ...] = ()
+    detail: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The stable machine form used by `chronicle search --json`."""
@@ -200,6 +202,8 @@ class Source:
             "date_start": self.date_start,
             "date_end": self.date_end,
             "precision": self.precision,
+            "detail": self.detail,
+            "footnotes": list(self.footnotes),
         }
 
 

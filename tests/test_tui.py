@@ -100,6 +100,15 @@ class TestBrowsing:
             assert "Sources (2)" in text
             assert "28 April 1952" in text and "28th April 1952" in text
 
+    async def test_detail_keeps_the_time_of_day_the_source_gave(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"kono asif in:2018-01-04", "enter")
+            await settle(pilot)
+            text = app.screen.query_one(EventDetail).text
+            assert "time: from 11:38 a.m. (local time)" in text
+
     async def test_document_text_is_never_markup(self, tmp_path):
         doc = tmp_path / "evil.txt"
         doc.write_text(

@@ -88,6 +88,7 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
             date_end=de,
             precision=precision,
             footnotes=tuple(json.loads(footnotes)),
+            detail=detail,
         )
         for (
             path,
@@ -100,9 +101,10 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
             de,
             precision,
             footnotes,
+            detail,
         ) in db.execute(
             "SELECT d.path, d.title, d.publisher, m.date_text, m.sentence, m.paragraph, "
-            "m.date_start, m.date_end, m.precision, m.footnotes FROM mentions m "
+            "m.date_start, m.date_end, m.precision, m.footnotes, m.detail FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "
             "ORDER BY m.precision = 'day' DESC, m.precision = 'range' DESC, d.path, m.char_start",
             [event_id],

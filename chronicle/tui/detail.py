@@ -69,6 +69,9 @@ def describe_event(
             out.append(safe_text(f" — {source.publisher}", "italic"))
         out.append("\n   date as written: ", style="dim")
         out.append(safe_text(source.date_text or "—"))
+        if source.detail:
+            out.append("\n   time: ", style="dim")
+            out.append(safe_text(source.detail))
         out.append("\n   ")
         out.append(highlighted(source.text, terms))
         if source.paragraph and source.paragraph.strip() != source.text.strip():
