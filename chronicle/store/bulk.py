@@ -29,10 +29,10 @@ from chronicle import merge
 from chronicle.model import CleanDocument, Mention
 from chronicle.store.connection import StoreError
 from chronicle.store.writer import (
-    _country_name,
     _ordered,
     _unique,
     _unique_pairs,
+    event_row,
     mention_row,
 )
 
@@ -182,32 +182,9 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
 
 
 def _event_row(draft: merge.EventDraft, publishers: dict[str, list[str]]) -> dict[str, object]:
-    """The events row `writer._write_event` would write for this draft."""
-    best = draft.best
-    d = best.date
-    ordered = _ordered(draft)
-    actors = _unique(a.name for m in ordered for a in m.entities.actors)
-    countries = _unique(c for m in ordered for c in m.entities.countries)
-    organisations = _unique(o for m in ordered for o in m.entities.organisations)
-    pubs = _unique(
-        n for path in _unique(m.document for m in draft.mentions) for n in publishers[path]
-    )
-    return {
-        "key": draft.key,
-        "date_start": d.date_start.isoformat() if d.date_start else None,
-        "date_end": d.date_end.isoformat() if d.date_end else None,
-        "precision": d.precision,
-        "type": best.type,
-        "headline": best.headline,
-        "text": best.sentence,
-        "actors": "; ".join(actors),
-        "countries": " ".join(countries + [_country_name(c) for c in countries]),
-        "organisations": " ".join(organisations),
-        "sources_text": "\n".join(m.sentence for m in draft.mentions if m is not best),
-        "publishers": " ".join(pubs),
-        "source_count": len(draft.mentions),
-        "conflict": int(draft.conflict),
-    }
+    """The events row `writer.write_event` writes for this draft."""
+    paths = _unique(m.document for m in draft.mentions)
+    return event_row(draft, _unique(n for path in paths for n in publishers[path]))
 
 
 def cluster_all(

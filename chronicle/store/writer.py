@@ -148,37 +148,36 @@ def delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:
         db.execute("DELETE FROM events WHERE id = ?", [event_id])
 
 
-def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
-    """Insert the event a draft describes, point its mentions at it, return its id."""
+def event_row(draft: merge.EventDraft, publishers: Sequence[str]) -> dict[str, object]:
+    """The events-table row for a draft whose sources' publishers are `publishers`."""
     best = draft.best
     d = best.date
-    actors = _unique(a.name for m in _ordered(draft) for a in m.entities.actors)
-    actor_keys = _unique_pairs((a.key, a.name) for m in _ordered(draft) for a in m.entities.actors)
-    countries = _unique(c for m in _ordered(draft) for c in m.entities.countries)
-    organisations = _unique(o for m in _ordered(draft) for o in m.entities.organisations)
-    publishers = _publishers(db, draft)
-    event_id = (
-        db["events"]
-        .insert(
-            {
-                "key": draft.key,
-                "date_start": d.date_start.isoformat() if d.date_start else None,
-                "date_end": d.date_end.isoformat() if d.date_end else None,
-                "precision": d.precision,
-                "type": best.type,
-                "headline": best.headline,
-                "text": best.sentence,
-                "actors": "; ".join(actors),
-                "countries": " ".join(countries + [_country_name(c) for c in countries]),
-                "organisations": " ".join(organisations),
-                "sources_text": "\n".join(m.sentence for m in draft.mentions if m is not best),
-                "publishers": " ".join(publishers),
-                "source_count": len(draft.mentions),
-                "conflict": int(draft.conflict),
-            }
-        )
-        .last_pk
-    )
+    ordered = _ordered(draft)
+    countries = _unique(c for m in ordered for c in m.entities.countries)
+    return {
+        "key": draft.key,
+        "date_start": d.date_start.isoformat() if d.date_start else None,
+        "date_end": d.date_end.isoformat() if d.date_end else None,
+        "precision": d.precision,
+        "type": best.type,
+        "headline": best.headline,
+        "text": best.sentence,
+        "actors": "; ".join(_unique(a.name for m in ordered for a in m.entities.actors)),
+        "countries": " ".join(countries + [_country_name(c) for c in countries]),
+        "organisations": " ".join(_unique(o for m in ordered for o in m.entities.organisations)),
+        "sources_text": "\n".join(m.sentence for m in draft.mentions if m is not best),
+        "publishers": " ".join(publishers),
+        "source_count": len(draft.mentions),
+        "conflict": int(draft.conflict),
+    }
+
+
+def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
+    """Insert the event a draft describes, point its mentions at it, return its id."""
+    ordered = _ordered(draft)
+    actor_keys = _unique_pairs((a.key, a.name) for m in ordered for a in m.entities.actors)
+    countries = _unique(c for m in ordered for c in m.entities.countries)
+    event_id = db["events"].insert(event_row(draft, _publishers(db, draft))).last_pk
     marks = ",".join("?" * len(draft.mentions))
     db.execute(
         f"UPDATE mentions SET event_id = ? WHERE key IN ({marks})",
