@@ -42,6 +42,14 @@ _STOP = frozenset(
 )
 
 
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar (no overflow at year 1 or 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """The days a mention's date covers."""
@@ -237,9 +245,8 @@ def _sweep(mentions: Sequence[Mention], members: Sequence[int]) -> Iterable[tupl
             yield (min(i, j), max(i, j))
     dated.sort()
     active: list[tuple[date, int]] = []
-    slack = timedelta(days=NEAR_DAYS)
     for start, end, i in dated:
-        active = [(e, j) for e, j in active if e + slack >= start]
+        active = [(e, j) for e, j in active if shift(e, NEAR_DAYS) >= start]
         for _, j in active:
             yield (min(i, j), max(i, j))
         active.append((end, i))
@@ -311,6 +318,17 @@ def is_part_of(child: EventDraft, parent: EventDraft) -> bool:
     if not (ps.start <= cs.start and cs.end <= ps.end):
         return False
     return any(same_person(a, b) for a in child.actor_keys for b in parent.actor_keys)
+
+
+def container_rank(parent: EventDraft) -> tuple[int, str]:
+    """Order of preference among events a child is part of: the tightest span, then key.
+
+    A meeting inside both a five-day and a ten-day visit belongs to the five-day
+    one, whichever was ingested first.
+    """
+    span = span_of(parent.best)
+    length = (span.end - span.start).days if span else 1 << 30
+    return (length, parent.key)
 
 
 def is_related(a: EventDraft, b: EventDraft) -> bool:

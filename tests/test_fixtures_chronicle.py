@@ -125,3 +125,43 @@ class TestMerging:
             remaining = all_events(store)
             [relations] = find(remaining, "1952-04-28", None, "diplomatic relations")
             assert relations.source_count == 1
+
+
+class TestPartOfIsOrderFree:
+    DOCS = {
+        "v1.txt": "Visit\n\nForeign Minister Taro Kono paid an official visit to Pakistan from March 1 to 5, 2018.\n",
+        "v2.txt": "Tour\n\nForeign Minister Taro Kono paid an official visit to Pakistan and India from March 1 to 10, 2018.\n",
+        "m.txt": "Talks\n\nOn March 3, 2018, Foreign Minister Taro Kono held a meeting with Khawaja Muhammad Asif.\n",
+    }
+
+    def links(self, tmp_path, order, remove=()):
+        folder = tmp_path / "docs"
+        folder.mkdir(exist_ok=True)
+        for name, text in self.DOCS.items():
+            (folder / name).write_text(text)
+        with Store(tmp_path / f"{'-'.join(order)}-{len(remove)}.db") as store:
+            for name in order:
+                ingest_paths(store, [folder / name])
+            for name in remove:
+                store.remove_document(str((folder / name).absolute()))
+            rows = store.execute(
+                "SELECT c.date_start, p.date_end FROM events c JOIN events p ON p.id = c.part_of "
+                "WHERE c.type = 'meeting'"
+            )
+        return sorted(rows)
+
+    @pytest.mark.parametrize(
+        "order",
+        [
+            ("v1.txt", "v2.txt", "m.txt"),
+            ("v2.txt", "m.txt", "v1.txt"),
+            ("m.txt", "v1.txt", "v2.txt"),
+        ],
+    )
+    def test_a_meeting_belongs_to_the_tightest_visit_whatever_the_order(self, tmp_path, order):
+        assert self.links(tmp_path, order) == [("2018-03-03", "2018-03-05")]
+
+    def test_removing_the_tight_visit_moves_the_meeting_to_the_wider_one(self, tmp_path):
+        assert self.links(tmp_path, ("v1.txt", "v2.txt", "m.txt"), remove=("v1.txt",)) == [
+            ("2018-03-03", "2018-03-10")
+        ]

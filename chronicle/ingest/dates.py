@@ -48,7 +48,10 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
     ctx = Context(text, reference, [p.end() for p in R.PARAGRAPH_BREAK.finditer(text)])
     matches = []
     for cand in _select(_spot(text)):
-        res = resolve(cand, ctx)
+        try:
+            res = resolve(cand, ctx)
+        except (OverflowError, ValueError):
+            continue  # "9999999999 days ago": no calendar date, so no match
         if res is None:
             continue
         if res.explicit_year is not None and res.span is not None:

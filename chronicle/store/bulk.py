@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from chronicle import merge
@@ -203,16 +203,15 @@ def cluster_all(
         ((s, m) for m in mentions if (s := merge.span_of(m)) is not None),
         key=lambda t: (t[0].start, t[1].key),
     )
-    slack = timedelta(days=merge.NEAR_DAYS)
     clusters: list[list[Mention]] = list(undated)
     window: list[Mention] = []
     reach: date | None = None
     opened: date | None = None
-    limit = timedelta(days=window_days) if window_days else None
+    limit = window_days or None
     done = 0
     for span, m in dated:
-        cut = reach is not None and span.start > reach + slack
-        if limit is not None and opened is not None and span.start >= opened + limit:
+        cut = reach is not None and span.start > merge.shift(reach, merge.NEAR_DAYS)
+        if limit is not None and opened is not None and span.start >= merge.shift(opened, limit):
             cut = True
         if cut and window:
             clusters.extend(merge.cluster(window))
@@ -237,7 +236,6 @@ def links(drafts: Sequence[merge.EventDraft]) -> tuple[dict[int, int], set[tuple
     Returns:
         (child index -> parent index, set of (a, b) related pairs in both directions).
     """
-    window = timedelta(days=merge.RELATED_DAYS)
     by_token: dict[str, list[int]] = defaultdict(list)
     spans = [merge.span_of(d.best) for d in drafts]
     for i, d in enumerate(drafts):
@@ -251,10 +249,10 @@ def links(drafts: Sequence[merge.EventDraft]) -> tuple[dict[int, int], set[tuple
         active: list[int] = []
         for i in members:
             start = spans[i].start
-            active = [j for j in active if spans[j].end + window >= start]
+            active = [j for j in active if merge.shift(spans[j].end, merge.RELATED_DAYS) >= start]
             pairs.update((min(i, j), max(i, j)) for j in active)
             active.append(i)
-    parents: dict[int, int] = {}
+    containers: dict[int, list[int]] = defaultdict(list)
     related: set[tuple[int, int]] = set()
     for a, b in sorted(pairs):
         da, db = drafts[a], drafts[b]
@@ -262,9 +260,13 @@ def links(drafts: Sequence[merge.EventDraft]) -> tuple[dict[int, int], set[tuple
             if drafts[parent].best.type != "citation" and merge.is_part_of(
                 drafts[child], drafts[parent]
             ):
-                parents[child] = parent
+                containers[child].append(parent)
                 break
         else:
             if merge.is_related(da, db):
                 related.update(((a, b), (b, a)))
+    parents = {
+        child: min(options, key=lambda p: merge.container_rank(drafts[p]))
+        for child, options in containers.items()
+    }
     return parents, related

@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from chronicle.model import CleanDocument, Mention
-from chronicle.store.merging import merge_new, recluster
+from chronicle.store.merging import children_of, merge_new, recluster
 from chronicle.store.writer import (
     delete_events,
     document_id_for_path,
@@ -88,5 +88,6 @@ def _remove(db: sqlite_utils.Database, document_id: int) -> None:
     db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM documents WHERE id = ?", [document_id])
     remaining = keys_of_events(db, event_ids)
+    orphans = children_of(db, event_ids)
     delete_events(db, event_ids)
-    recluster(db, remaining)
+    recluster(db, remaining, orphans)

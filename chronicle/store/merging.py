@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import sqlite_utils
 
@@ -61,19 +61,20 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
         if root in components:
             components[root][1].append(event_id)
     written = []
+    orphans: list[int] = []
     for fresh, old_ids in components.values():
         group = fresh + load_mentions(db, sorted(keys_of_events(db, old_ids)))
+        orphans += children_of(db, old_ids)
         delete_events(db, old_ids)
         draft = merge.draft_events([group])[0]
         written.append((write_event(db, draft), draft))
-    link(db, written)
+    link(db, written, orphans)
 
 
 def _stored_candidates(
     db: sqlite_utils.Database, new: Sequence[Mention]
 ) -> list[tuple[Mention, int]]:
     """Stored mentions (with their event) that could merge with any new mention."""
-    slack = timedelta(days=merge.NEAR_DAYS)
     wanted: dict[str, int] = {}
     new_keys = {m.key for m in new}
     for mention in new:
@@ -88,7 +89,10 @@ def _stored_candidates(
             rows = db.execute(
                 "SELECT key, event_id, countries, actors FROM mentions "
                 "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL",
-                [(span.end + slack).isoformat(), (span.start - slack).isoformat()],
+                [
+                    merge.shift(span.end, merge.NEAR_DAYS).isoformat(),
+                    merge.shift(span.start, -merge.NEAR_DAYS).isoformat(),
+                ],
             )
         for key, event_id, countries, actors in rows:
             if key not in wanted and key not in new_keys and mine & _row_anchors(countries, actors):
@@ -104,10 +108,17 @@ def _row_anchors(countries: str, actors: str) -> frozenset[str]:
     return frozenset(codes | names)
 
 
-def recluster(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
-    """Recompute from scratch the events made of the mentions with these keys."""
+def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[int] = ()) -> None:
+    """Recompute from scratch the events made of the mentions with these keys.
+
+    Args:
+        keys: Mentions whose events are rebuilt.
+        orphans: Events that lost their container already; they look for a new one.
+    """
     keys = sorted(set(keys))
+    orphans = list(orphans)
     if not keys:
+        link(db, [], orphans)
         return
     mentions = load_mentions(db, keys)
     marks = ",".join("?" * len(keys))
@@ -117,27 +128,60 @@ def recluster(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
         if r[0] is not None
     }
     drafts = merge.draft_events(merge.cluster(mentions))
+    orphans += children_of(db, old_events)
     delete_events(db, old_events)
-    link(db, [(write_event(db, draft), draft) for draft in drafts])
+    link(db, [(write_event(db, draft), draft) for draft in drafts], orphans)
 
 
-def link(db: sqlite_utils.Database, written: list[tuple[int, merge.EventDraft]]) -> None:
-    """Set part-of and related links between rewritten events and their neighbours."""
+def link(
+    db: sqlite_utils.Database,
+    written: list[tuple[int, merge.EventDraft]],
+    orphans: Iterable[int] = (),
+) -> None:
+    """Set part-of and related links for rewritten events and their neighbours.
+
+    Args:
+        written: The events just written, with their drafts.
+        orphans: Events whose container was just deleted; they look for a new one.
+    """
+    children = set(orphans)
     for event_id, draft in written:
+        children.add(event_id)
         for other_id, other in _events_sharing_a_person(db, draft):
             if other_id == event_id:
                 continue
-            if merge.is_part_of(draft, other):
-                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [other_id, event_id])
-            elif merge.is_part_of(other, draft):
-                db.execute("UPDATE events SET part_of = ? WHERE id = ?", [event_id, other_id])
-            elif merge.is_related(draft, other):
+            if merge.is_part_of(other, draft):
+                children.add(other_id)
+            elif not merge.is_part_of(draft, other) and merge.is_related(draft, other):
                 for a, b in ((event_id, other_id), (other_id, event_id)):
                     db.execute(
                         "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
                         "VALUES (?, ?, 'related')",
                         [a, b],
                     )
+    for child in sorted(children):
+        _set_container(db, child)
+
+
+def _set_container(db: sqlite_utils.Database, event_id: int) -> None:
+    """Point an event at the tightest event it is part of (or at none)."""
+    child = _summary_of(db, event_id)
+    containers = [
+        (merge.container_rank(parent), parent_id)
+        for parent_id, parent in (_events_sharing_a_person(db, child) if child else ())
+        if parent_id != event_id and merge.is_part_of(child, parent)
+    ]
+    best = min(containers)[1] if containers else None
+    db.execute("UPDATE events SET part_of = ? WHERE id = ?", [best, event_id])
+
+
+def children_of(db: sqlite_utils.Database, event_ids: Iterable[int]) -> list[int]:
+    """Events that are part of any of these events."""
+    ids = list(event_ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [r[0] for r in db.execute(f"SELECT id FROM events WHERE part_of IN ({marks})", ids)]
 
 
 def _events_sharing_a_person(
@@ -153,7 +197,6 @@ def _events_sharing_a_person(
     tokens = sorted({t for key in draft.actor_keys for t in key.split()})
     if span is None or not tokens:
         return []
-    window = timedelta(days=merge.RELATED_DAYS)
     likes = " OR ".join("(' ' || a.actor_key || ' ') LIKE ?" for _ in tokens)
     rows = db.execute(
         "SELECT e.id, e.key, e.date_start, e.date_end, e.precision, e.type, "
@@ -163,12 +206,24 @@ def _events_sharing_a_person(
         f"WHERE e.date_start <= ? AND e.date_end >= ? AND e.type != 'citation' AND ({likes})) "
         "GROUP BY e.id",
         [
-            (span.end + window).isoformat(),
-            (span.start - window).isoformat(),
+            merge.shift(span.end, merge.RELATED_DAYS).isoformat(),
+            merge.shift(span.start, -merge.RELATED_DAYS).isoformat(),
             *(f"% {t} %" for t in tokens),
         ],
     ).fetchall()
     return [(row[0], _summary_draft(*row[1:])) for row in rows]
+
+
+def _summary_of(db: sqlite_utils.Database, event_id: int) -> merge.EventDraft | None:
+    """The date, type and people of a stored event, as a stand-in draft."""
+    row = db.execute(
+        "SELECT e.key, e.date_start, e.date_end, e.precision, e.type, "
+        "group_concat(a.actor_key, '|') FROM events e "
+        "JOIN event_actors a ON a.event_id = e.id WHERE e.id = ? AND e.date_start IS NOT NULL "
+        "GROUP BY e.id",
+        [event_id],
+    ).fetchone()
+    return _summary_draft(*row) if row else None
 
 
 def _summary_draft(
