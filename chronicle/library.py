@@ -17,7 +17,7 @@ from pathlib import Path
 from chronicle.ingest.document import load_document
 from chronicle.ingest.mentions import content_hash, extract_mentions
 from chronicle.ingest.read import DocumentError, iter_paths
-from chronicle.store import Store
+from chronicle.store import Store, StoreError
 
 DB_ENV = "CHRONICLE_DB"
 """Environment variable naming the database when --db is not given."""
@@ -64,8 +64,8 @@ def ingest_paths(
         on_progress: Called as (done, total, path) after each file.
     """
     report = IngestReport()
-    # Absolute paths, so a document keeps one identity whatever folder it is ingested from.
-    files = [p.absolute() for p in iter_paths(Path(p) for p in paths)]
+    # Resolved paths (no "..", no symlinks): one identity whatever folder it is ingested from.
+    files = [p.resolve() for p in iter_paths(Path(p) for p in paths)]
     try:
         for done, path in enumerate(files, 1):
             ingest_file(store, path, report)
@@ -77,18 +77,33 @@ def ingest_paths(
 
 
 def ingest_file(store: Store, path: Path, report: IngestReport) -> None:
-    """Parse one file and store it unless its contents are already stored."""
+    """Parse one file and store it unless its contents are already stored.
+
+    A file is unchanged when its path already holds these contents. The same
+    text under another path is not stored twice (the text is the identity), but
+    an older version stored under this path is dropped, so nothing stale stays.
+    """
     try:
         doc = load_document(path)
+        doc_hash = content_hash(doc.text)
+        holder = store.path_for_hash(doc_hash)
+        if holder == str(path):
+            report.unchanged.append(str(path))
+            return
+        if holder is not None:
+            store.remove_document(str(path))
+            report.failed.append((str(path), f"{path}: same text as {holder}; kept once"))
+            return
+        mentions = extract_mentions(doc, doc_hash)
+        store.add_document(doc, doc_hash, mentions)
     except DocumentError as error:
         report.failed.append((str(path), str(error)))
         return
-    doc_hash = content_hash(doc.text)
-    if store.has_hash(doc_hash):
-        report.unchanged.append(str(path))
+    except StoreError:
+        raise  # a database problem stops the run: the next file would meet it too
+    except Exception as error:  # one odd file must not stop the others
+        report.failed.append((str(path), f"{path}: could not be read ({type(error).__name__})"))
         return
-    mentions = extract_mentions(doc, doc_hash)
-    store.add_document(doc, doc_hash, mentions)
     report.added.append(str(path))
     report.mentions += len(mentions)
 

@@ -53,3 +53,43 @@ def test_bad_files_are_reported_not_raised(tmp_path, content):
     with Store(tmp_path / "c.db") as store:
         report = ingest_paths(store, [bad])
     assert report.failed and report.failed[0][0] == str(bad) and report.failed[0][1]
+
+
+def test_a_file_given_the_text_of_another_keeps_no_stale_version(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("A\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
+    b.write_text("B\n\nOn 9 May 2019 Qureshi met Abe in Tokyo.\n")
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths(store, [a, b])
+        a.write_text(b.read_text())
+        report = ingest_paths(store, [a])
+        assert "same text as" in report.failed[0][1]
+        assert [d["path"] for d in store.documents()] == [str(b.resolve())]
+
+
+def test_paths_are_stored_resolved(tmp_path):
+    (tmp_path / "sub").mkdir()
+    doc = tmp_path / "a.txt"
+    doc.write_text("A\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths(store, [tmp_path / "sub" / ".." / "a.txt"])
+        assert [d["path"] for d in store.documents()] == [str(doc.resolve())]
+
+
+def test_an_unexpected_error_in_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
+    import chronicle.library as library
+
+    real = library.extract_mentions
+
+    def explode_on_bad(doc, doc_hash):
+        if doc.path.endswith("bad.txt"):
+            raise RuntimeError("boom")
+        return real(doc, doc_hash)
+
+    monkeypatch.setattr(library, "extract_mentions", explode_on_bad)
+    (tmp_path / "bad.txt").write_text("Bad\n\nOn 4 January 2018 Kono met Asif.\n")
+    (tmp_path / "good.txt").write_text("Good\n\nOn 9 May 2019 Qureshi met Abe.\n")
+    with Store(tmp_path / "c.db") as store:
+        report = ingest_paths(store, [tmp_path])
+    assert report.added == [str((tmp_path / "good.txt").resolve())]
+    assert "RuntimeError" in report.failed[0][1]

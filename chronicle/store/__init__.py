@@ -68,6 +68,10 @@ class Store:
         """True when a document with exactly these contents is stored."""
         return self._run(writer.has_hash, content_hash)
 
+    def path_for_hash(self, content_hash: str) -> str | None:
+        """The path of the stored document with exactly these contents, if any."""
+        return self._run(writer.path_for_hash, content_hash)
+
     def add_document(
         self, doc: CleanDocument, content_hash: str, mentions: Sequence[Mention]
     ) -> int:

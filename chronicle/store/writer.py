@@ -111,10 +111,13 @@ def document_id_for_path(db: sqlite_utils.Database, path: str) -> int | None:
 
 def has_hash(db: sqlite_utils.Database, content_hash: str) -> bool:
     """True when a document with these exact contents is already stored."""
-    return (
-        db.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
-        is not None
-    )
+    return path_for_hash(db, content_hash) is not None
+
+
+def path_for_hash(db: sqlite_utils.Database, content_hash: str) -> str | None:
+    """The path of the stored document with these exact contents, if any."""
+    row = db.execute("SELECT path FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+    return row[0] if row else None
 
 
 def keys_of_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[str]:
