@@ -174,7 +174,8 @@ def search(
 
     if results.events:
         _console().print(events_table(results.events, results.highlights))
-    hidden = "" if "type:" in text else " (citations hidden; add type:citation to list them)"
+    typed = any(f.name == "type" for f in searcher.understand(text)[0].filters)
+    hidden = "" if typed else " (citations hidden; add type:citation to list them)"
     click.echo(
         f"{results.description} — {len(results.events)} shown of {results.total}{hidden}", err=True
     )

@@ -203,3 +203,27 @@ class TestEdges:
             timeline = app.screen.query_one(Timeline)
             cited = app_store.events_by_ids(timeline.ids)
             assert cited and all(e.type == "citation" for e in cited)
+
+    async def test_rows_loaded_for_an_older_result_are_dropped(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            stale = timeline.generation
+            await pilot.press("slash", *"pakistan", "enter")
+            await settle(pilot)
+            first = timeline.ids[0]
+            fake = [("STALE", True)]
+            timeline.add_rows(app_store.events_by_ids([first]), {first: fake}, stale)
+            assert timeline._marks.get(first) != fake
+
+    async def test_go_to_date_refuses_results_not_in_date_order(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"sort:-date", "enter")
+            await settle(pilot)
+            await pilot.press("colon", *"2011", "enter")
+            await settle(pilot)
+            assert app.screen.query_one(Timeline).cursor == 0
+            assert any("date order" in n.message for n in app._notifications)

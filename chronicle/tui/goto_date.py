@@ -14,7 +14,13 @@ _FORMATS = (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4))
 
 def parse_target(text: str) -> date | None:
     """The first day `text` names: "2018", "2018-01", "2018-01-04", "January 2018"."""
-    text = text.strip()
+    try:
+        return _parse_target(text.strip())
+    except (OverflowError, ValueError):
+        return None  # "9999999999 days ago" names no calendar day
+
+
+def _parse_target(text: str) -> date | None:
     for fmt, size in _FORMATS:
         if len(text) == size:
             try:

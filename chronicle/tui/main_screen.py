@@ -21,6 +21,8 @@ from textual.worker import get_current_worker
 from chronicle.model import Event
 from chronicle.render import format_date, plain
 from chronicle.search.engine import Searcher
+from chronicle.search.query import parse_query
+from chronicle.store import StoreError
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.goto_date import GotoDateScreen
 from chronicle.tui.histogram import YearHistogram
@@ -68,10 +70,8 @@ class MainScreen(Screen[None]):
             self.run_search(message.text)
         if message.submitted:
             self.query_one(Timeline).focus()
-            from chronicle.search.query import parse_query
-
             for hint in parse_query(message.text).hints:
-                self.notify(hint, title="Search", severity="warning", timeout=8)
+                self.notify(hint, title="Search", severity="warning", timeout=8, markup=False)
 
     @on(SearchBar.Left)
     def leave_search_bar(self) -> None:
@@ -85,12 +85,16 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", description="search")
     def _search_worker(self, text: str) -> None:
-        ids, query = self.searcher.ids(text)
+        try:
+            ids, query = self.searcher.ids(text)
+            histogram = self.searcher.histogram(text)
+        except StoreError as error:
+            self.app.call_from_thread(self.report_error, error)
+            return
         if get_current_worker().is_cancelled:
             return
         from chronicle.search.query import describe
 
-        histogram = self.searcher.histogram(text)
         status = f"{len(ids)} event(s) — {describe(query)}"
         if not any(f.name == "type" for f in query.filters):
             status += " (citations hidden)"
@@ -121,13 +125,21 @@ class MainScreen(Screen[None]):
 
     @on(Timeline.RowsWanted)
     def load_rows(self, message: Timeline.RowsWanted) -> None:
-        self._rows_worker(message.ids)
+        self._rows_worker(message.ids, self.query_text, message.generation)
 
     @work(thread=True, group="rows", description="load timeline rows")
-    def _rows_worker(self, ids: list[int]) -> None:
-        rows = self.searcher.store.events_by_ids(ids)
-        marks = self.searcher.headline_highlights(self.query_text, ids)
-        self.app.call_from_thread(self.query_one(Timeline).add_rows, rows, marks)
+    def _rows_worker(self, ids: list[int], text: str, generation: int) -> None:
+        try:
+            rows = self.searcher.store.events_by_ids(ids)
+            marks = self.searcher.headline_highlights(text, ids)
+        except StoreError as error:
+            self.app.call_from_thread(self.report_error, error)
+            return
+        self.app.call_from_thread(self.query_one(Timeline).add_rows, rows, marks, generation)
+
+    def report_error(self, error: Exception) -> None:
+        """Show a database problem in one line instead of stopping the app."""
+        self.notify(str(error), title="Database", severity="error", markup=False, timeout=10)
 
     @on(Timeline.EventHighlighted)
     def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:
@@ -143,11 +155,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="detail", description="load event detail")
     def _detail_worker(self, event_id: int) -> None:
-        event = self.searcher.store.event(event_id)
-        if event is None or get_current_worker().is_cancelled:
+        try:
+            event = self.searcher.store.event(event_id)
+            if event is None or get_current_worker().is_cancelled:
+                return
+            linked = [i for i in (event.part_of, *event.parts, *event.related) if i is not None]
+            neighbours = {e.id: e for e in self.searcher.store.events_by_ids(linked)}
+        except StoreError as error:
+            self.app.call_from_thread(self.report_error, error)
             return
-        linked = [i for i in (event.part_of, *event.parts, *event.related) if i is not None]
-        neighbours = {e.id: e for e in self.searcher.store.events_by_ids(linked)}
         self.app.call_from_thread(self._show_detail, event, neighbours)
 
     def _show_detail(self, event: Event, neighbours: dict[int, Event]) -> None:
@@ -187,13 +203,24 @@ class MainScreen(Screen[None]):
     def _goto(self, target: date | None) -> None:
         if target is None:
             return
-        self._goto_worker(target.isoformat())
+        timeline = self.query_one(Timeline)
+        if parse_query(self.query_text).sort != "date":
+            self.notify("Go to date works on results in date order (sort:date)", severity="warning")
+            return
+        self._goto_worker(target.isoformat(), list(timeline.ids), timeline.generation)
 
     @work(thread=True, exclusive=True, group="goto", description="go to date")
-    def _goto_worker(self, iso: str) -> None:
-        timeline = self.query_one(Timeline)
-        ids = list(timeline.ids)
-        # Results are in date order: find the first event on or after the date.
+    def _goto_worker(self, iso: str, ids: list[int], generation: int) -> None:
+        try:
+            index = self._first_on_or_after(iso, ids)
+        except StoreError as error:
+            self.app.call_from_thread(self.report_error, error)
+            return
+        self.app.call_from_thread(self._move_cursor, index, iso, generation)
+
+    def _first_on_or_after(self, iso: str, ids: list[int]) -> int:
+        """Index of the first dated event starting on or after `iso` in date-ordered `ids`
+        (undated events sort last), or -1 when there is none."""
         lo, hi = 0, len(ids)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -204,21 +231,22 @@ class MainScreen(Screen[None]):
             else:
                 hi = mid
         landed = self.searcher.store.events_by_ids(ids[lo : lo + 1])
-        found = bool(landed) and landed[0].date_start is not None
-        self.app.call_from_thread(self._move_cursor, lo if found else -1, iso)
+        return lo if landed and landed[0].date_start is not None else -1
 
-    def _move_cursor(self, index: int, iso: str) -> None:
+    def _move_cursor(self, index: int, iso: str, generation: int) -> None:
+        timeline = self.query_one(Timeline)
+        if generation != timeline.generation:
+            return  # the results changed while we looked
         if index < 0:
             self.notify(f"No dated event on or after {iso}", severity="warning")
             return
-        timeline = self.query_one(Timeline)
         timeline.cursor = index
         timeline.focus()
 
     def action_copy(self) -> None:
         event = self.current
-        if event is None:
-            self.notify("Nothing to copy", severity="warning")
+        if event is None or event.id != self.query_one(Timeline).current_id:
+            self.notify("Nothing to copy yet", severity="warning")
             return
         lines = [f"{format_date(event)} — {event.headline}", event.text]
         lines += [f"[{s.publisher or s.title}] {s.text} ({s.document})" for s in event.sources]

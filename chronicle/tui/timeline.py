@@ -102,15 +102,18 @@ class Timeline(ScrollView, can_focus=True):
             super().__init__()
 
     class RowsWanted(Message, bubble=True):
-        """Rows in `ids` are needed and not loaded yet."""
+        """Rows in `ids` of result `generation` are needed and not loaded yet."""
 
-        def __init__(self, ids: list[int]) -> None:
+        def __init__(self, ids: list[int], generation: int) -> None:
             self.ids = ids
+            self.generation = generation
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.ids: list[int] = []
+        self.generation = 0
+        """Counts results shown; rows loaded for an older result are dropped."""
         self._rows: dict[int, Event] = {}
         self._marks: dict[int, list[tuple[str, bool]]] = {}
         self._pending: set[int] = set()
@@ -120,6 +123,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def show(self, ids: Sequence[int], keep: int | None = None) -> None:
         """Replace the result with `ids`, keeping the cursor on event `keep` if present."""
+        self.generation += 1
         self.ids = list(ids)
         self._rows.clear()  # reloaded with this query's matches marked
         self._marks.clear()
@@ -134,9 +138,18 @@ class Timeline(ScrollView, can_focus=True):
         self.post_message(self.EventHighlighted(self.current_id))
 
     def add_rows(
-        self, rows: Sequence[Event], marks: dict[int, list[tuple[str, bool]]] | None = None
+        self,
+        rows: Sequence[Event],
+        marks: dict[int, list[tuple[str, bool]]] | None = None,
+        generation: int | None = None,
     ) -> None:
-        """Cache loaded events (and their headlines with matched terms marked) and redraw."""
+        """Cache loaded events (and their headlines with matched terms marked) and redraw.
+
+        Rows loaded for an older result (`generation`) are dropped: their marks
+        belong to another query.
+        """
+        if generation is not None and generation != self.generation:
+            return
         self._marks.update(marks or {})
         for event in rows:
             self._rows[event.id] = event
@@ -220,7 +233,7 @@ class Timeline(ScrollView, can_focus=True):
         wanted = [i for i in wanted if i not in self._pending]
         if wanted:
             self._pending.update(wanted)
-            self.post_message(self.RowsWanted(wanted))
+            self.post_message(self.RowsWanted(wanted, self.generation))
 
     # Cursor ------------------------------------------------------------------
 
