@@ -143,6 +143,11 @@ def migrate(conn: sqlite3.Connection) -> int:
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            # Another process (a second chronicle opening the same new file) may
+            # have applied it between our version check and our transaction.
+            if schema_version(conn) >= version:
+                current = schema_version(conn)
+                continue
             raise
         current = version
     return current
