@@ -164,7 +164,7 @@ def search(
     if show_sql:
         click.echo(searcher.explain_sql(text))
         return
-    results = searcher.search(text, limit=limit or None, details=True)
+    results = searcher.search(text, limit=limit or None, details=True, highlight=not as_json)
     for hint in results.hints:
         click.echo(f"hint: {hint}", err=True)
     if as_json:

@@ -86,7 +86,7 @@ def test_sort_rank_puts_the_best_match_first(fixture_store):
 
 
 def test_snippets_highlight_the_matched_terms(fixture_store):
-    results = Searcher(fixture_store).search("kono", limit=10)
+    results = Searcher(fixture_store).search("kono", limit=10, highlight=True)
     assert results.highlights
     for headline_runs, snippet_runs in results.highlights.values():
         matched = [t.lower() for t, hit in headline_runs + snippet_runs if hit]

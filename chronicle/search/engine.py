@@ -72,7 +72,12 @@ class Searcher:
         return query, compiled
 
     def search(
-        self, text: str, limit: int | None = 100, after: tuple | None = None, details: bool = False
+        self,
+        text: str,
+        limit: int | None = 100,
+        after: tuple | None = None,
+        details: bool = False,
+        highlight: bool = False,
     ) -> Results:
         """The first `limit` matches (all when None) after the keyset cursor `after`.
 
@@ -81,6 +86,8 @@ class Searcher:
             limit: Most events to return; None for all.
             after: Cursor from a previous page's Results.
             details: Load every event's sources (for JSON export and the detail view).
+            highlight: Mark matched terms (FTS5 highlight/snippet); it costs per row,
+                so only callers that show the marks ask for it.
         """
         query, compiled = self.understand(text)
         rows: list[tuple] = []
@@ -107,7 +114,7 @@ class Searcher:
             events=events,
             total=self.count(text),
             cursor=cursor,
-            highlights=self.highlights(compiled, ids),
+            highlights=self.highlights(compiled, ids) if highlight else {},
         )
 
     def ids(self, text: str) -> tuple[list[int], Query]:
