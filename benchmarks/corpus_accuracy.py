@@ -24,6 +24,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout first
+
 from chronicle import find_dates
 
 

@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - sentence templates read best on one line each
 """Generate a realistic synthetic corpus of diplomatic documents, with a gold file.
 
     python3 benchmarks/make_corpus.py --docs 2000 --out benchmarks/out/corpus [--seed 7]
