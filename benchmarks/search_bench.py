@@ -48,8 +48,9 @@ from chronicle.store.bulk import bulk_load
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 FLOOR_SQL = "SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT 100"
-EVENTS_PER_DOC = 10.7
-"""Events a generated document yields on average (measured on 1,667 documents, 7-day windows)."""
+EVENTS_PER_DOC = 5.5
+"""Events per generated document at ~100k documents (7-day windows): more reports merge
+as the corpus grows (10.7 per document at 1,667 documents)."""
 
 # name, query, rg pattern (None: rg cannot express it)
 QUERIES = [
@@ -324,7 +325,7 @@ and `chronicle.merge`; not applied here.
    `CREATE INDEX events_by_type_n ON events (type, (date_start IS NULL), date_start, id)`
    (3 s to build on 516k events), plus facet filters written as `EXISTS (SELECT 1 FROM
    event_countries c WHERE c.code = :country_0 AND c.event_id = e.id)` instead of
-   `e.id IN (SELECT ...)`. Measured: `country:pk type:visit` page 43 ms -> 0.1 ms;
+   `e.id IN (SELECT ...)`. Measured: `country:pk type:visit` page 32-43 ms -> 0.1 ms;
    `sources:>1` page 113 ms -> 0.1 ms (the planner walks the new date index and stops
    at 100 rows).
 2. **Text queries sorted by date stay O(matches).** With an FTS match the IN-list of
@@ -366,8 +367,8 @@ and `chronicle.merge`; not applied here.
    events per document in a 1,667-document trial), but at this density far more reports
    merge (shared world events, coarse dates "containing" day dates): 1.05 M mentions gave
    516,505 events. Latency of the O(matches) queries above grows linearly, so expect
-   about twice those figures at 1 M events; rerun with `--events 2000000` (≈3 h here)
-   for a true million.
+   about twice those figures at 1 M events. The default now assumes 5.5 events per
+   document (≈182k documents, ≈3 h to build here) for a true million.
 9. **Date extraction at scale** (`benchmarks/corpus_accuracy.py`): cross-year ranges
    (`December 30, 1978 - January 3, 1979`) come out as two day dates; every other
    planted form and every distractor is handled.""".splitlines()
