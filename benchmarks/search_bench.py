@@ -256,7 +256,7 @@ def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: st
         "## Query latency",
         "",
         f"Milliseconds, warm cache. *search* = `Searcher.search(q, limit=100)` with the "
-        f"count cached (first page of 100, events and highlights loaded); *count* = "
+        f"count cached (first page of 100 with its events; no highlights, the default); *count* = "
         f"`Searcher.count(q)` uncached; *FTS5 floor* = `SELECT rowid FROM events_fts WHERE "
         f"events_fts MATCH ? LIMIT 100`; *{tool}* = median of a scan of the same event "
         f"text dumped to {files:,} files (one per source document). Targets: search "
@@ -340,8 +340,9 @@ and `chronicle.merge`; not applied here.
    38 ms for 13.7k matches. Acceptable; document that rank on very common words is slow.
 4. **`sources:>1` scans the table for its count** (`SCAN e`). With fix 1 the page is fast;
    for the count add `CREATE INDEX events_by_sources ON events (source_count)`.
-5. **Highlights** (`highlight()` + `snippet()` on 100 rows) cost 2-8 ms per page; the plan
-   already seeks each rowid. Highlight only the rows on screen and the rest lazily.
+5. **Highlights** (`highlight()` + `snippet()` on 100 rows) cost 2-8 ms per page at this
+   size (the plan already seeks each rowid); `Searcher.search` now computes them only
+   when asked (`highlight=True`), so the search column above excludes them.
 6. **`Store.add_document` is super-linear**: in a trial, 300 generated documents took
    132 ms/document on average for the first 100 and 1.07 s/document over 300 (the
    last ones ≈2.3 s each). Causes: (a) `documents.path` has no index, and
