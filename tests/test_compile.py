@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from chronicle.search.compile import (
     ORDER_BY,
     PAGE_COLUMNS,
+    UNDATED_KEY,
     CompiledQuery,
     compile_query,
     count_sql,
@@ -23,11 +24,14 @@ from chronicle.search.compile import (
     year_histogram_sql,
 )
 from chronicle.search.query import FILTER_NAMES, Query, parse_query
+from chronicle.store.connection import migrate
 
-SCHEMA = Path(__file__).resolve().parents[1] / "db" / "001_init.sql"
-
-FTS_IN = "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts)"
+FTS_FROM = "events_fts JOIN events e ON e.sort_key = events_fts.rowid"
 ACTOR = "replace(' ' || actor_key || ' ' || name, '-', ' ')"
+ACTOR_EVENTS = (
+    "SELECT event_id FROM event_actors WHERE (actor_key, name) IN"
+    " (SELECT actor_key, name FROM actor_names"
+)
 
 # id, date_start, date_end, precision, type, headline, text, actors, countries,
 # publishers, source_count, [(actor_key, name)], [codes]
@@ -64,8 +68,9 @@ DATE_ORDER = [1, 2, 3, 7, 4, 5, 6]
 
 def build_db(path: Path) -> sqlite3.Connection:
     """A database from the real schema holding EVENTS."""
-    db = sqlite3.connect(path)
-    db.executescript(SCHEMA.read_text())
+    db = sqlite3.connect(path, isolation_level=None)
+    migrate(db)
+    db.execute("BEGIN")
     for row in EVENTS:
         eid = row[0]
         db.execute(
@@ -82,7 +87,7 @@ def build_db(path: Path) -> sqlite3.Connection:
             "INSERT INTO event_countries (event_id, code) VALUES (?, ?)",
             [(eid, code) for code in row[12]],
         )
-    db.commit()
+    db.execute("COMMIT")
     return db
 
 
@@ -157,48 +162,45 @@ def test_fts_string_doubles_quotes() -> None:
         ("kono", (), {"fts": '"kono"'}),
         (
             "-trade -asif",
-            ("e.id NOT IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts_exclude)",),
+            (
+                "e.sort_key NOT IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts_exclude)",
+            ),
             {"fts_exclude": '"trade" OR "asif"'},
         ),
         (
             "country:pk,jp",
             (
-                "e.id IN (SELECT event_id FROM event_countries"
-                " WHERE code IN (:country_0, :country_1))",
+                "EXISTS (SELECT 1 FROM event_countries"
+                " WHERE event_id = e.id AND code IN (:country_0, :country_1))",
             ),
             {"country_0": "PK", "country_1": "JP"},
         ),
         (
             "-country:pk country:jp",
             (
-                "e.id NOT IN (SELECT event_id FROM event_countries WHERE code IN (:country_0))",
-                "e.id IN (SELECT event_id FROM event_countries WHERE code IN (:country_1))",
+                "NOT EXISTS (SELECT 1 FROM event_countries"
+                " WHERE event_id = e.id AND code IN (:country_0))",
+                "EXISTS (SELECT 1 FROM event_countries WHERE event_id = e.id AND code IN (:country_1))",
             ),
             {"country_0": "PK", "country_1": "JP"},
         ),
         (
             "actor:kono",
-            (
-                "e.id IN (SELECT event_id FROM event_actors"
-                f" WHERE {ACTOR} LIKE :actor_0 ESCAPE '\\')",
-            ),
+            (f"e.id IN ({ACTOR_EVENTS} WHERE {ACTOR} LIKE :actor_0 ESCAPE '\\'))",),
             {"actor_0": "% kono%"},
         ),
         (
             'actor:"taro kono",asif',
             (
-                "e.id IN (SELECT event_id FROM event_actors WHERE"
+                f"e.id IN ({ACTOR_EVENTS} WHERE"
                 f" ({ACTOR} LIKE :actor_0 ESCAPE '\\' AND {ACTOR} LIKE :actor_1 ESCAPE '\\')"
-                f" OR ({ACTOR} LIKE :actor_2 ESCAPE '\\'))",
+                f" OR ({ACTOR} LIKE :actor_2 ESCAPE '\\')))",
             ),
             {"actor_0": "% taro%", "actor_1": "% kono%", "actor_2": "% asif%"},
         ),
         (
             "-actor:kono",
-            (
-                "e.id NOT IN (SELECT event_id FROM event_actors"
-                f" WHERE {ACTOR} LIKE :actor_0 ESCAPE '\\')",
-            ),
+            (f"e.id NOT IN ({ACTOR_EVENTS} WHERE {ACTOR} LIKE :actor_0 ESCAPE '\\'))",),
             {"actor_0": "% kono%"},
         ),
         (
@@ -254,10 +256,10 @@ def test_where_fragments(text: str, where: tuple[str, ...], params: dict[str, ob
 @pytest.mark.parametrize(
     ("text", "sort", "order_by"),
     [
-        ("", "date", "e.date_start IS NULL, e.date_start, e.id"),
-        ("sort:-date", "-date", "e.date_start IS NULL, e.date_start DESC, e.id DESC"),
+        ("", "date", "e.sort_key"),
+        ("sort:-date", "-date", f"e.sort_key >= {UNDATED_KEY}, e.sort_key DESC"),
         ("kono sort:rank", "rank", "events_fts.rank, e.id"),
-        ("sort:rank", "date", "e.date_start IS NULL, e.date_start, e.id"),
+        ("sort:rank", "date", "e.sort_key"),
     ],
 )
 def test_order_by(text: str, sort: str, order_by: str) -> None:
@@ -275,26 +277,46 @@ def test_page_sql_date_first_and_next_page() -> None:
     compiled = compile_query(parse_query("trade"))
     sql, params = page_sql(compiled, None, 20)
     assert sql == (
-        "SELECT e.id AS id, e.date_start IS NULL AS k_undated,"
-        " COALESCE(e.date_start, '') AS k_date FROM events e"
-        f" WHERE {FTS_IN} ORDER BY e.date_start IS NULL, e.date_start, e.id LIMIT :limit"
+        f"SELECT e.id AS id, events_fts.rowid AS k_sort FROM {FTS_FROM}"
+        " WHERE events_fts MATCH :fts ORDER BY events_fts.rowid LIMIT :limit"
     )
     assert params == {"fts": '"trade"', "limit": 20}
-    sql, params = page_sql(compiled, (3, 0, "2011-01-01"), 20)
+    sql, params = page_sql(compiled, (3, 12345), 20)
     assert sql == (
-        "SELECT e.id AS id, e.date_start IS NULL AS k_undated,"
-        " COALESCE(e.date_start, '') AS k_date FROM events e"
-        f" WHERE {FTS_IN} AND (e.date_start IS NULL, COALESCE(e.date_start, ''), e.id)"
-        " > (:k_undated, :k_date, :k_id)"
-        " ORDER BY e.date_start IS NULL, e.date_start, e.id LIMIT :limit"
+        f"SELECT e.id AS id, events_fts.rowid AS k_sort FROM {FTS_FROM}"
+        " WHERE events_fts MATCH :fts AND events_fts.rowid > :k_sort"
+        " ORDER BY events_fts.rowid LIMIT :limit"
     )
-    assert params == {
-        "fts": '"trade"',
-        "limit": 20,
-        "k_id": 3,
-        "k_undated": 0,
-        "k_date": "2011-01-01",
-    }
+    assert params == {"fts": '"trade"', "limit": 20, "k_id": 3, "k_sort": 12345}
+
+
+def test_page_sql_without_text_walks_the_sort_key() -> None:
+    sql, _ = page_sql(compile_query(parse_query("type:visit")), None, 20)
+    assert sql == (
+        "SELECT e.id AS id, e.sort_key AS k_sort FROM events e"
+        " WHERE e.type IN (:type_0) ORDER BY e.sort_key LIMIT :limit"
+    )
+
+
+def test_page_sql_newest_first_keeps_undated_last() -> None:
+    sql, _ = page_sql(compile_query(parse_query("sort:-date")), None, 20)
+    arm = "SELECT * FROM (SELECT e.id AS id, e.sort_key AS k_sort FROM events e WHERE e.sort_key"
+    assert sql == (
+        f"SELECT id, k_sort FROM ({arm} < {UNDATED_KEY} ORDER BY e.sort_key DESC LIMIT :limit)"
+        f" UNION ALL {arm} >= {UNDATED_KEY} ORDER BY e.sort_key DESC LIMIT :limit))"
+        f" ORDER BY k_sort >= {UNDATED_KEY}, k_sort DESC LIMIT :limit"
+    )
+
+
+def test_date_filters_bound_the_sort_key() -> None:
+    compiled = compile_query(parse_query("kono after:2010 before:2015-06 in:2012"))
+    assert compiled.bounds == (
+        ">= ((CAST(julianday(:after_0) AS INTEGER) + 1) << 32)",
+        "< (CAST(julianday(:before_0) AS INTEGER) << 32)",
+        "< ((CAST(julianday(:in_end_0) AS INTEGER) + 1) << 32)",
+    )
+    _, _, conditions = compiled.source()
+    assert conditions[-3:] == [f"events_fts.rowid {b}" for b in compiled.bounds]
 
 
 def test_page_sql_rank() -> None:
@@ -302,7 +324,7 @@ def test_page_sql_rank() -> None:
     sql, params = page_sql(compiled, (3, -1.5), 10)
     assert sql == (
         "SELECT id, k_rank FROM (SELECT e.id AS id, events_fts.rank AS k_rank"
-        " FROM events_fts JOIN events e ON e.id = events_fts.rowid"
+        f" FROM {FTS_FROM}"
         " WHERE events_fts MATCH :fts AND e.type IN (:type_0))"
         " WHERE (k_rank, id) > (:k_rank, :k_id) ORDER BY k_rank, id LIMIT :limit"
     )
@@ -322,14 +344,16 @@ def test_page_limit_is_clamped(limit: int, clamped: int) -> None:
 
 def test_count_and_histogram_sql() -> None:
     compiled = compile_query(parse_query("trade country:pk"))
-    country = "e.id IN (SELECT event_id FROM event_countries WHERE code IN (:country_0))"
+    country = (
+        "EXISTS (SELECT 1 FROM event_countries WHERE event_id = e.id AND code IN (:country_0))"
+    )
     assert count_sql(compiled) == (
-        f"SELECT count(*) AS n FROM events e WHERE {FTS_IN} AND {country}",
+        f"SELECT count(*) AS n FROM {FTS_FROM} WHERE events_fts MATCH :fts AND {country}",
         {"fts": '"trade"', "country_0": "PK"},
     )
     assert year_histogram_sql(compiled) == (
-        "SELECT substr(e.date_start, 1, 4) AS year, count(*) AS n FROM events e"
-        f" WHERE {FTS_IN} AND {country} AND e.date_start IS NOT NULL"
+        f"SELECT substr(e.date_start, 1, 4) AS year, count(*) AS n FROM {FTS_FROM}"
+        f" WHERE events_fts MATCH :fts AND {country} AND events_fts.rowid < {UNDATED_KEY}"
         " GROUP BY year ORDER BY year",
         {"fts": '"trade"', "country_0": "PK"},
     )
@@ -489,7 +513,9 @@ def test_results(db: sqlite3.Connection, text: str, ids: list[int]) -> None:
 def fts_rank_order(db: sqlite3.Connection, expression: str) -> list[int]:
     """Oracle: FTS5's own bm25 order (ties by id)."""
     rows = db.execute(
-        "SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rank, rowid", [expression]
+        "SELECT e.id FROM events_fts JOIN events e ON e.sort_key = events_fts.rowid"
+        " WHERE events_fts MATCH ? ORDER BY rank, e.id",
+        [expression],
     )
     return [r[0] for r in rows]
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from chronicle.model import CleanDocument, Segment
+from chronicle.search.engine import Searcher
 from chronicle.store import Store, StoreError
-from chronicle.store.connection import latest_version
+from chronicle.store.connection import latest_version, migrations
 from tests.test_merge import mention
 
 
@@ -26,6 +27,30 @@ class TestOpening:
             meta = dict(store.execute("SELECT key, value FROM meta"))
             assert meta == {"app": "chronicle", "schema_version": str(latest_version())}
             assert store.execute("PRAGMA journal_mode")[0][0] == "wal"
+
+    def test_a_version_2_database_keeps_its_events_and_search_after_migrating(self, tmp_path):
+        path = tmp_path / "v2.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        for version, _name, sql in migrations():
+            if version <= 2:
+                conn.executescript(sql)
+        conn.executescript(
+            "INSERT INTO meta VALUES ('app', 'chronicle'), ('schema_version', '2');"
+            "INSERT INTO events (id, key, date_start, date_end, precision, type, headline, text)"
+            " VALUES (7, 'k7', '2018-01-04', '2018-01-04', 'day', 'meeting',"
+            " 'Kono meets Asif', 'Foreign ministers met'),"
+            " (8, 'k8', NULL, NULL, 'unresolved', 'statement', 'Undated', 'Ministers spoke');"
+            "INSERT INTO event_actors VALUES (7, 'kono taro', 'Taro Kono');"
+        )
+        conn.close()
+        with Store(path) as store:
+            searcher = Searcher(store)
+            assert [e.id for e in searcher.search("ministers").events] == [7, 8]
+            assert [e.id for e in searcher.search("ministers sort:-date").events] == [7, 8]
+            assert [e.id for e in searcher.search("actor:kono").events] == [7]
+            assert store.execute("SELECT value FROM meta WHERE key = 'schema_version'") == [
+                (str(latest_version()),)
+            ]
 
     def test_reopening_applies_nothing_twice(self, tmp_path):
         Store(tmp_path / "c.db").close()

@@ -7,12 +7,18 @@ every value the user typed travels as a named parameter (``:country_0``, ``:fts`
 
 Events are always aliased ``e``. The FTS5 table is ``events_fts``.
 
+Date order is ``events.sort_key`` (migration 003): the day number of
+``date_start`` in the high bits (undated events last), the event id in the low
+bits. It is also the FTS5 rowid, so a text query sorted by date walks the FTS
+index in rowid order and stops after one page, and date filters become rowid
+ranges. ``-date`` keeps undated events last: dated matches newest first, then the
+undated ones.
+
 Pagination is keyset-based (no OFFSET). ``page_sql`` selects ``id`` followed by the
 sort key columns; to get the next page pass the *last row of the previous page,
 as a tuple*, as ``after``:
 
-* date sorts select ``id, k_undated, k_date`` (``k_undated`` is 1 for events
-  without a date, which sort last; ``k_date`` is ``date_start`` or '').
+* date sorts select ``id, k_sort`` (the event's ``sort_key``).
 * rank sort selects ``id, k_rank`` (bm25 score, lower is better). FTS5 has to
   score every match before it can order by rank, so keyset paging on
   ``(k_rank, id)`` costs the same as OFFSET would, but stays stable and needs no
@@ -52,35 +58,31 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 """Marks the end of a matched run (SQL ``char(3)``)."""
 
+UNDATED_KEY = 8388607 << 32
+"""Smallest ``sort_key`` of an undated event (the day number migration 003 gives them)."""
+
 ORDER_BY = {
-    "date": "e.date_start IS NULL, e.date_start, e.id",
-    "-date": "e.date_start IS NULL, e.date_start DESC, e.id DESC",
+    "date": "e.sort_key",
+    "-date": f"e.sort_key >= {UNDATED_KEY}, e.sort_key DESC",
     "rank": "events_fts.rank, e.id",
 }
-"""The only ORDER BY clauses ever emitted, by sort name. Undated events sort last."""
+"""What each sort means, by name: the order results come in. Undated events sort last."""
 
 PAGE_COLUMNS = {
-    "date": ("id", "k_undated", "k_date"),
-    "-date": ("id", "k_undated", "k_date"),
+    "date": ("id", "k_sort"),
+    "-date": ("id", "k_sort"),
     "rank": ("id", "k_rank"),
 }
 """Columns page_sql selects, by effective sort; a page's last row is the next cursor."""
 
-_DATE_KEYS = "e.id AS id, e.date_start IS NULL AS k_undated, COALESCE(e.date_start, '') AS k_date"
-_DATE_KEYSET = {
-    "date": (
-        "(e.date_start IS NULL, COALESCE(e.date_start, ''), e.id) > (:k_undated, :k_date, :k_id)"
-    ),
-    "-date": (
-        "((e.date_start IS NULL) > :k_undated OR ((e.date_start IS NULL) = :k_undated"
-        " AND (COALESCE(e.date_start, '') < :k_date"
-        " OR (COALESCE(e.date_start, '') = :k_date AND e.id < :k_id))))"
-    ),
-}
 _RANK_KEYSET = "(k_rank, id) > (:k_rank, :k_id)"
 
-_FTS_IN = "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts)"
-_FTS_NOT_IN = "e.id NOT IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts_exclude)"
+_FTS_SOURCE = "events_fts JOIN events e ON e.sort_key = events_fts.rowid"
+_FTS_MATCH = "events_fts MATCH :fts"
+_FTS_NOT_IN = "e.sort_key NOT IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts_exclude)"
+
+_DAY_KEY = "(CAST(julianday({}) AS INTEGER) << 32)"
+"""SQL for the smallest sort_key of a day given as an ISO date parameter."""
 
 _SOURCE_OPS = {"=": "=", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
 """sources: operators, mapped to the SQL text emitted (a whitelist)."""
@@ -105,10 +107,13 @@ class CompiledQuery:
     Attributes:
         fts: FTS5 MATCH expression (bound as ``:fts``), or None when nothing must match.
         where: Filter conditions over alias ``e``, ANDed; excludes the ``:fts`` match
-            itself (see ``conditions``), includes excluded-words conditions.
-        params: Named parameters for ``fts`` and ``where`` (no leading colon).
+            itself, includes excluded-words conditions.
+        params: Named parameters for ``fts``, ``where`` and ``bounds`` (no leading colon).
         order_by: One of ORDER_BY's values.
         sort: The effective sort ("rank" only when ``fts`` is set).
+        bounds: Ranges of the sort key implied by date filters, each an operator and
+            an expression (``">= (...)"``); redundant with ``where``, but they let
+            FTS5 and the sort-key index skip straight to the dates asked for.
     """
 
     fts: str | None
@@ -116,11 +121,20 @@ class CompiledQuery:
     params: dict[str, object] = field(default_factory=dict)
     order_by: str = ORDER_BY["date"]
     sort: str = "date"
+    bounds: tuple[str, ...] = ()
 
-    @property
-    def conditions(self) -> tuple[str, ...]:
-        """Every condition over ``e``, FTS match included (as ``e.id IN (...)``)."""
-        return ((_FTS_IN,) if self.fts is not None else ()) + self.where
+    def source(self) -> tuple[str, str, list[str]]:
+        """``(FROM clause, sort-key expression, conditions)`` for a query over ``e``.
+
+        With an FTS match, FTS5 drives: its rowid is the sort key, so ordering and
+        bounding that rowid is what lets FTS5 stop early.
+        """
+        if self.fts is None:
+            key = "e.sort_key"
+            return "events e", key, [*self.where, *(f"{key} {b}" for b in self.bounds)]
+        key = "events_fts.rowid"
+        conditions = [_FTS_MATCH, *self.where, *(f"{key} {b}" for b in self.bounds)]
+        return _FTS_SOURCE, key, conditions
 
 
 # ---------------------------------------------------------------------------
@@ -176,6 +190,10 @@ class _Params:
         self.values[name] = value
         return ":" + name
 
+    def last(self, prefix: str) -> str:
+        """The most recent name handed out for `prefix`."""
+        return f":{prefix}_{self._counts[prefix] - 1}"
+
 
 def _like_contains(text: str) -> str:
     return "%" + _LIKE_SPECIAL_RE.sub(r"\\\1", text) + "%"
@@ -190,6 +208,33 @@ def _in_list(column: str, name: str, values: Sequence[str], params: _Params, neg
     return f"{column} {'NOT IN' if negated else 'IN'} ({placeholders})"
 
 
+def _key_bound(flt: Filter, params: _Params) -> str | None:
+    """The sort-key range a date filter implies (``"< expr"``), reusing its parameter.
+
+    Called right after ``_filter_sql`` added the filter's parameters, so the names
+    are the last ones handed out for that prefix.
+    """
+    if flt.name == "after":
+        return ">= ((CAST(julianday(" + params.last("after") + ") AS INTEGER) + 1) << 32)"
+    if flt.name == "before":
+        return "< " + _DAY_KEY.format(params.last("before"))
+    if flt.name == "in":
+        return "< ((CAST(julianday(" + params.last("in_end") + ") AS INTEGER) + 1) << 32)"
+    return None
+
+
+def _exists(table: str, condition: str, negated: bool) -> str:
+    """A facet filter as a per-event probe, so a date-ordered scan can stop early.
+
+    Right for common facets (a country): the first page comes after a few probes.
+
+    (``e.id IN (SELECT ...)`` would make SQLite drive the query from the facet
+    table and sort every match by date.)
+    """
+    probe = f"EXISTS (SELECT 1 FROM {table} WHERE event_id = e.id AND {condition})"
+    return f"NOT {probe}" if negated else probe
+
+
 def _filter_sql(flt: Filter, params: _Params) -> str | None:
     """One SQL condition for one filter (None for a filter with no values)."""
     if not flt.values:
@@ -197,8 +242,7 @@ def _filter_sql(flt: Filter, params: _Params) -> str | None:
     name = flt.name
     if name == "country":
         inner = _in_list("code", "country", flt.values, params, False)
-        op = "NOT IN" if flt.negated else "IN"
-        return f"e.id {op} (SELECT event_id FROM event_countries WHERE {inner})"
+        return _exists("event_countries", inner, flt.negated)
     if name == "actor":
         alternatives = []
         for value in flt.values:
@@ -213,8 +257,12 @@ def _filter_sql(flt: Filter, params: _Params) -> str | None:
             inner = alternatives[0]
         else:
             inner = " OR ".join(f"({a})" for a in alternatives)
+        # Actors are selective: find their events first, then order those.
         op = "NOT IN" if flt.negated else "IN"
-        return f"e.id {op} (SELECT event_id FROM event_actors WHERE {inner})"
+        return (
+            f"e.id {op} (SELECT event_id FROM event_actors WHERE (actor_key, name) IN"
+            f" (SELECT actor_key, name FROM actor_names WHERE {inner}))"
+        )
     if name in ("type", "precision"):
         return _in_list(f"e.{name}", name, flt.values, params, flt.negated)
     if name == "source":
@@ -263,14 +311,18 @@ def compile_query(query: Query) -> CompiledQuery:
     if exclude is not None:
         params.values["fts_exclude"] = exclude
         where.append(_FTS_NOT_IN)
+    bounds: list[str] = []
     for flt in query.filters:
         condition = _filter_sql(flt, params)
         if condition is not None:
             where.append(condition)
+            bound = _key_bound(flt, params)
+            if bound is not None:
+                bounds.append(bound)
     sort = query.sort if query.sort in ORDER_BY else "date"
     if sort == "rank" and fts is None:
         sort = "date"
-    return CompiledQuery(fts, tuple(where), params.values, ORDER_BY[sort], sort)
+    return CompiledQuery(fts, tuple(where), params.values, ORDER_BY[sort], sort, tuple(bounds))
 
 
 def _where_clause(conditions: Sequence[str]) -> str:
@@ -287,16 +339,17 @@ def page_sql(compiled: CompiledQuery, after: tuple | None, limit: int) -> tuple[
         limit: Page size (clamped to 1..MAX_LIMIT).
 
     Returns:
-        ``(sql, params)``. Rows are ``(id, k_undated, k_date)`` for date sorts and
+        ``(sql, params)``. Rows are ``(id, k_sort)`` for date sorts and
         ``(id, k_rank)`` for rank.
     """
     limit = max(1, min(int(limit), MAX_LIMIT))
     params: dict[str, object] = {**compiled.params, "limit": limit}
+    source, key, conditions = compiled.source()
     if compiled.sort == "rank" and compiled.fts is not None:
-        conditions = ["events_fts MATCH :fts", *compiled.where]
         inner = (
-            "SELECT e.id AS id, events_fts.rank AS k_rank"
-            " FROM events_fts JOIN events e ON e.id = events_fts.rowid" + _where_clause(conditions)
+            "SELECT e.id AS id, events_fts.rank AS k_rank FROM "
+            + source
+            + _where_clause(conditions)
         )
         outer = ""
         if after is not None:
@@ -304,15 +357,27 @@ def page_sql(compiled: CompiledQuery, after: tuple | None, limit: int) -> tuple[
             outer = " WHERE " + _RANK_KEYSET
         sql = f"SELECT id, k_rank FROM ({inner}){outer} ORDER BY k_rank, id LIMIT :limit"
         return sql, params
-    sort = compiled.sort if compiled.sort in _DATE_KEYSET else "date"
-    conditions = list(compiled.conditions)
+    select = f"SELECT e.id AS id, {key} AS k_sort FROM {source}"
     if after is not None:
-        params["k_id"], params["k_undated"], params["k_date"] = after[0], after[1], after[2]
-        conditions.append(_DATE_KEYSET[sort])
+        params["k_id"], params["k_sort"] = after[0], after[1]
+    if compiled.sort != "-date":
+        if after is not None:
+            conditions.append(f"{key} > :k_sort")
+        return select + _where_clause(conditions) + f" ORDER BY {key} LIMIT :limit", params
+    # Newest first, undated last: the dated matches backwards, then the undated ones.
+    dated = [*conditions, f"{key} < {UNDATED_KEY}"]
+    undated = [*conditions, f"{key} >= {UNDATED_KEY}"]
+    if after is not None:
+        dated.append(f":k_sort < {UNDATED_KEY} AND {key} < :k_sort")
+        undated.append(f"(:k_sort < {UNDATED_KEY} OR {key} < :k_sort)")
+    parts = [
+        f"SELECT * FROM ({select}{_where_clause(part)} ORDER BY {key} DESC LIMIT :limit)"
+        for part in (dated, undated)
+    ]
     sql = (
-        f"SELECT {_DATE_KEYS} FROM events e"
-        + _where_clause(conditions)
-        + f" ORDER BY {ORDER_BY[sort]} LIMIT :limit"
+        "SELECT id, k_sort FROM ("
+        + " UNION ALL ".join(parts)
+        + f") ORDER BY k_sort >= {UNDATED_KEY}, k_sort DESC LIMIT :limit"
     )
     return sql, params
 
@@ -322,31 +387,28 @@ def ids_sql(compiled: CompiledQuery) -> tuple[str, dict]:
 
     For a front end that keeps the ordered ids of a whole result (a few MB even
     for a million events) and loads rows lazily; paging through keyset pages of
-    MAX_LIMIT would cost one round trip per thousand ids.
+    MAX_LIMIT would cost one round trip per thousand ids. Date sorts stream in
+    index order (no sort step).
     """
+    source, key, conditions = compiled.source()
+    select = f"SELECT e.id FROM {source}"
     if compiled.sort == "rank" and compiled.fts is not None:
-        conditions = ["events_fts MATCH :fts", *compiled.where]
-        sql = (
-            "SELECT e.id FROM events_fts JOIN events e ON e.id = events_fts.rowid"
-            + _where_clause(conditions)
-            + f" ORDER BY {ORDER_BY['rank']}"
+        sql = select + _where_clause(conditions) + f" ORDER BY {ORDER_BY['rank']}"
+    elif compiled.sort != "-date":
+        sql = select + _where_clause(conditions) + f" ORDER BY {key}"
+    else:
+        # SQLite returns UNION ALL arms in order; each arm is ordered by its index.
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({select}{_where_clause([*conditions, extra])} ORDER BY {key} DESC)"
+            for extra in (f"{key} < {UNDATED_KEY}", f"{key} >= {UNDATED_KEY}")
         )
-        return sql, dict(compiled.params)
-    sort = compiled.sort if compiled.sort in _DATE_KEYSET else "date"
-    sql = (
-        "SELECT e.id FROM events e"
-        + _where_clause(compiled.conditions)
-        + f" ORDER BY {ORDER_BY[sort]}"
-    )
     return sql, dict(compiled.params)
 
 
 def count_sql(compiled: CompiledQuery) -> tuple[str, dict]:
     """SQL counting every match: one row, one column (``n``)."""
-    return (
-        "SELECT count(*) AS n FROM events e" + _where_clause(compiled.conditions),
-        dict(compiled.params),
-    )
+    source, _key, conditions = compiled.source()
+    return f"SELECT count(*) AS n FROM {source}" + _where_clause(conditions), dict(compiled.params)
 
 
 def year_histogram_sql(compiled: CompiledQuery) -> tuple[str, dict]:
@@ -354,9 +416,10 @@ def year_histogram_sql(compiled: CompiledQuery) -> tuple[str, dict]:
 
     Undated events are left out (``count_sql`` minus the sum gives their number).
     """
-    conditions = [*compiled.conditions, "e.date_start IS NOT NULL"]
+    source, key, conditions = compiled.source()
+    conditions.append(f"{key} < {UNDATED_KEY}")
     sql = (
-        "SELECT substr(e.date_start, 1, 4) AS year, count(*) AS n FROM events e"
+        f"SELECT substr(e.date_start, 1, 4) AS year, count(*) AS n FROM {source}"
         + _where_clause(conditions)
         + " GROUP BY year ORDER BY year"
     )
@@ -382,10 +445,9 @@ def highlights_sql(compiled: CompiledQuery, ids: Sequence[int]) -> tuple[str, di
         return None
     ids_json = "[" + ",".join(str(int(i)) for i in ids) + "]"
     sql = (
-        "SELECT rowid AS id, "
-        + ", ".join(HIGHLIGHT_COLUMNS)
-        + " FROM events_fts WHERE events_fts MATCH :fts"
-        " AND rowid IN (SELECT value FROM json_each(:ids))"
+        f"SELECT e.id AS id, {', '.join(HIGHLIGHT_COLUMNS)} FROM {_FTS_SOURCE}"
+        " WHERE events_fts MATCH :fts AND events_fts.rowid IN"
+        " (SELECT sort_key FROM events WHERE id IN (SELECT value FROM json_each(:ids)))"
     )
     return sql, {"fts": compiled.fts, "ids": ids_json}
 
