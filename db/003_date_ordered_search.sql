@@ -17,8 +17,8 @@ CREATE UNIQUE INDEX events_by_sort_key ON events (
     sort_key, type, precision, source_count, date_start, date_end
 );
 DROP INDEX events_by_type;
-CREATE INDEX events_by_type ON events (type, sort_key);
-CREATE INDEX events_by_sources ON events (source_count, sort_key);
+CREATE INDEX events_by_type ON events (type, sort_key, date_start);
+CREATE INDEX events_by_sources ON events (source_count, type, date_start);
 
 -- Each spelling of each actor once: actor: filters match words in these few
 -- thousand rows instead of every (event, actor) pair. Filled by trigger; a name

@@ -79,3 +79,12 @@ def test_bulk_load_refuses_a_store_with_documents(tmp_path):
         ingest_paths(store, [fixtures_dir()])
         with pytest.raises(StoreError):
             bulk_load(store, parse(sorted(fixtures_dir().glob("*.txt"))[:1]))
+
+
+def test_window_zero_makes_every_mention_its_own_event(tmp_path):
+    parsed = parse(sorted(fixtures_dir().glob("*.txt")))
+    with Store(tmp_path / "c.db") as store:
+        counts = bulk_load(store, parsed, window_days=0)
+        assert counts["events"] == counts["mentions"] == sum(len(m) for _, _, m in parsed)
+        per_event = store.execute("SELECT count(*) FROM mentions GROUP BY event_id")
+        assert {n for (n,) in per_event} == {1}

@@ -15,7 +15,9 @@ share a person, with `merge.is_part_of` and `merge.is_related`.
 year) chain the whole timeline into one window, and clustering it costs
 O(mentions x coarse mentions per year). With `window_days=N` windows are cut
 every N days of start date, so two mentions only merge when they start in the
-same window (used to build benchmark databases of a million events).
+same window (used to build benchmark databases of a million events); with
+`window_days=0` nothing merges and every mention is its own event (the search
+workload of a corpus, without paying for clustering).
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def bulk_load(
         parsed_docs: (document, content hash, mentions) triples; a document whose
             contents or path repeat an earlier one is skipped.
         window_days: None for exact merging (the same events as incremental
-            ingest); N to only merge mentions starting within the same N-day window.
+            ingest); N to only merge mentions starting within the same N-day window;
+            0 for no merging.
         on_progress: Called as (stage, count) while working.
 
     Returns:
@@ -196,8 +199,11 @@ def cluster_all(
 
     A window closes when the next start date lies beyond every span seen so far
     plus `merge.NEAR_DAYS` (no candidate pair can cross it). With `window_days`
-    it also closes every that many days of start date (approximate).
+    it also closes every that many days of start date (approximate); with 0 every
+    mention is a cluster of its own.
     """
+    if window_days == 0:
+        return sorted(([m] for m in mentions), key=lambda g: g[0].key)
     undated = [[m] for m in mentions if merge.span_of(m) is None]
     dated = sorted(
         ((s, m) for m in mentions if (s := merge.span_of(m)) is not None),
@@ -207,7 +213,7 @@ def cluster_all(
     window: list[Mention] = []
     reach: date | None = None
     opened: date | None = None
-    limit = window_days or None
+    limit = window_days
     done = 0
     for span, m in dated:
         cut = reach is not None and span.start > merge.shift(reach, merge.NEAR_DAYS)
