@@ -48,6 +48,8 @@ from chronicle.store.bulk import bulk_load
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 FLOOR_SQL = "SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT 100"
+RANK_FLOOR_SQL = "SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rank LIMIT 100"
+"""The floor of a ranked query: FTS5 must score every match before the first row."""
 EVENTS_PER_DOC = 5.5
 """Events per generated document at ~100k documents (7-day windows): more reports merge
 as the corpus grows (10.7 per document at 1,667 documents)."""
@@ -190,7 +192,10 @@ def measure(db: Path, runs: int, rg_runs: int) -> tuple[list[dict], str, int]:
         page_ms = timed(lambda q=page, p=params: store.execute(q, p), runs)
         fts_ms = None
         if compiled.fts is not None:
-            fts_ms = timed(lambda f=compiled.fts: store.db.execute(FLOOR_SQL, [f]).fetchall(), runs)
+            floor = RANK_FLOOR_SQL if compiled.sort == "rank" else FLOOR_SQL
+            fts_ms = timed(
+                lambda f=compiled.fts, q=floor: store.db.execute(q, [f]).fetchall(), runs
+            )
         rg_ms = None
         if pattern is not None:
             cmd = (
@@ -221,8 +226,40 @@ def measure(db: Path, runs: int, rg_runs: int) -> tuple[list[dict], str, int]:
             f"{tool} {pct(rg_ms, 0.5) if rg_ms else float('nan'):8.1f} ms",
             flush=True,
         )
+    results.append(deep_page(store, runs))
     store.close()
     return results, tool, files
+
+
+def deep_page(store: Store, runs: int) -> dict:
+    """Page 1 against a page 90% of the way through everything (keyset, no OFFSET)."""
+    searcher = Searcher(store)
+    ids, _ = searcher.ids("")
+    _, compiled = searcher.understand("")
+    position = int(len(ids) * 0.9)
+    # A date-sorted page's cursor is (id, sort_key) of its last row (PAGE_COLUMNS).
+    last = ids[position - 1]
+    cursor = tuple(store.execute("SELECT id, sort_key FROM events WHERE id = ?", [last])[0])
+    first = timed(lambda: searcher.search("", limit=100), runs)
+    deep = timed(lambda: searcher.search("", limit=100, after=cursor), runs)
+    sql, params = page_sql(compiled, cursor, 100)
+    page_ms = timed(lambda: store.execute(sql, params), runs)
+    print(
+        f"deep page: page 1 p95 {pct(first, 0.95):.1f} ms, page at #{position:,} "
+        f"p95 {pct(deep, 0.95):.1f} ms",
+        flush=True,
+    )
+    return {
+        "name": f"page at event #{position:,} (page 1: {fmt(pct(first, 0.95))} ms)",
+        "query": "",
+        "total": len(ids),
+        "search": deep,
+        "count": timed(lambda: Searcher(store).count(""), runs),
+        "page": page_ms,
+        "fts": None,
+        "rg": None,
+        "rg_pattern": None,
+    }
 
 
 def fmt(v: float | None) -> str:
@@ -269,7 +306,7 @@ def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: st
         f"Milliseconds, warm cache. *search* = `Searcher.search(q, limit=100)` with the "
         f"count cached (first page of 100 with its events; no highlights, the default); *count* = "
         f"`Searcher.count(q)` uncached; *FTS5 floor* = `SELECT rowid FROM events_fts WHERE "
-        f"events_fts MATCH ? LIMIT 100`; *{tool}* = median of a scan of the same event "
+        f"events_fts MATCH ? LIMIT 100` (with `ORDER BY rank` for the ranked query); *{tool}* = median of a scan of the same event "
         f"text dumped to {files:,} files (one per source document). Targets: search "
         "p95 ≤ 30 ms, within 2× of the floor, faster than the scan. *page SQL* is the "
         "first-page query of `page_sql` alone (ids only), to compare with the floor. "
@@ -409,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     if db.exists() and info_file.exists():
         info = json.loads(info_file.read_text())
         print(f"reusing {db}: {info.get('events', '?'):,} events")
+        Store(db).close()  # brings an older schema up to date (measure opens read-only)
     else:
         info = build(db, args.events, args.seed, None if args.window_days < 0 else args.window_days)
         print(
