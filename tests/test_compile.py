@@ -633,3 +633,16 @@ def check_runs(db: sqlite3.Connection, compiled: CompiledQuery) -> None:
 @given(text=st.one_of(st.text(), MIXED))
 def test_any_input_compiles_to_sql_that_runs(db: sqlite3.Connection, text: str) -> None:
     check_runs(db, compile_query(parse_query(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["country:pk", "country:pk,kz sort:-date", "trade country:pk", "country:jp country:pk"],
+)
+def test_rare_countries_change_the_plan_not_the_results(db: sqlite3.Connection, text: str) -> None:
+    probing = compile_query(parse_query(text))
+    fetching = compile_query(parse_query(text), rare_countries={"PK", "KZ"})
+    assert probing.where != fetching.where
+    for compiled in (probing, fetching):
+        assert [r[0] for r in db.execute(*page_sql(compiled, None, 100))] == run_all(db, text)
+    assert db.execute(*count_sql(fetching)).fetchall() == db.execute(*count_sql(probing)).fetchall()

@@ -29,12 +29,13 @@ as a tuple*, as ``after``:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from chronicle.search.query import Clause, Filter, Query, Term
 
 __all__ = [
+    "EVENTS_ESTIMATE_SQL",
     "HIGHLIGHT_COLUMNS",
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
@@ -44,6 +45,7 @@ __all__ = [
     "CompiledQuery",
     "compile_query",
     "count_sql",
+    "country_size_sql",
     "fts_string",
     "highlights_sql",
     "ids_sql",
@@ -235,13 +237,19 @@ def _exists(table: str, condition: str, negated: bool) -> str:
     return f"NOT {probe}" if negated else probe
 
 
-def _filter_sql(flt: Filter, params: _Params) -> str | None:
-    """One SQL condition for one filter (None for a filter with no values)."""
+def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str | None:
+    """One SQL condition for one filter (None for a filter with no values).
+
+    ``rare``: country codes with few events; a filter on them finds its events
+    first and orders those, instead of probing events in date order.
+    """
     if not flt.values:
         return None
     name = flt.name
     if name == "country":
         inner = _in_list("code", "country", flt.values, params, False)
+        if not flt.negated and set(flt.values) <= set(rare):
+            return f"e.id IN (SELECT event_id FROM event_countries WHERE {inner})"
         return _exists("event_countries", inner, flt.negated)
     if name == "actor":
         alternatives = []
@@ -294,11 +302,13 @@ def _filter_sql(flt: Filter, params: _Params) -> str | None:
 # Public API
 
 
-def compile_query(query: Query) -> CompiledQuery:
+def compile_query(query: Query, rare_countries: Collection[str] = ()) -> CompiledQuery:
     """Compile a parsed query to an FTS5 expression, WHERE fragments and ORDER BY.
 
     Args:
         query: The result of ``parse_query``.
+        rare_countries: Codes of countries with few events (see ``country_size_sql``);
+            only changes how the SQL finds the same results.
 
     Returns:
         The compiled fragments; ``sort`` is "rank" only when there is an FTS match.
@@ -313,7 +323,7 @@ def compile_query(query: Query) -> CompiledQuery:
         where.append(_FTS_NOT_IN)
     bounds: list[str] = []
     for flt in query.filters:
-        condition = _filter_sql(flt, params)
+        condition = _filter_sql(flt, params, rare_countries)
         if condition is not None:
             where.append(condition)
             bound = _key_bound(flt, params)
@@ -323,6 +333,16 @@ def compile_query(query: Query) -> CompiledQuery:
     if sort == "rank" and fts is None:
         sort = "date"
     return CompiledQuery(fts, tuple(where), params.values, ORDER_BY[sort], sort, tuple(bounds))
+
+
+EVENTS_ESTIMATE_SQL = "SELECT max(id) FROM events"
+"""About how many events there are (ids are not reused much), at no cost."""
+
+
+def country_size_sql(codes: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL counting the events tagged with any of `codes` (one row, one column)."""
+    marks = ", ".join("?" for _ in codes)
+    return f"SELECT count(*) FROM event_countries WHERE code IN ({marks})", list(codes)
 
 
 def _where_clause(conditions: Sequence[str]) -> str:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 
 from chronicle.model import Event
 from chronicle.search.compile import (
+    EVENTS_ESTIMATE_SQL,
     CompiledQuery,
     compile_query,
     count_sql,
+    country_size_sql,
     highlights_sql,
     ids_sql,
     page_sql,
@@ -27,6 +29,9 @@ PAGE_SIZE = 500
 """Rows fetched per keyset page."""
 
 _HIDE_CITATIONS = "e.type != 'citation'"
+
+RARE_SHARE = 0.02
+"""A country filter matching under this share of all events counts as rare."""
 
 
 @dataclass(frozen=True)
@@ -62,14 +67,44 @@ class Searcher:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._counts: dict[str, int] = {}
+        self._country_sizes: dict[tuple[str, ...], int] = {}
+        self._events: int | None = None
 
-    def understand(self, text: str) -> tuple[Query, CompiledQuery]:
-        """Parse and compile `text`; citations are hidden unless a type: filter asks."""
+    def understand(self, text: str, whole: bool = False) -> tuple[Query, CompiledQuery]:
+        """Parse and compile `text`; citations are hidden unless a type: filter asks.
+
+        Args:
+            text: The query as typed.
+            whole: The SQL will read every match (a count, all ids, a histogram)
+                rather than one page; it changes how the SQL runs, not what it finds.
+        """
         query = parse_query(text)
-        compiled = compile_query(query)
+        compiled = compile_query(query, self._fetch_first(query, whole))
         if not _has_type_filter(query):
             compiled = replace(compiled, where=(*compiled.where, _HIDE_CITATIONS))
         return query, compiled
+
+    def _fetch_first(self, query: Query, whole: bool) -> set[str]:
+        """Country codes whose events the SQL should fetch first, then order.
+
+        A page of a common country is best found by probing events in date order
+        (a few probes give a hundred rows); a rare one would make that walk cross
+        the whole table. Reading every match without search words, fetching the
+        country's events first is always cheaper.
+        """
+        filters = [f for f in query.filters if f.name == "country" and not f.negated and f.values]
+        if whole and not any(not clause.negated for clause in query.terms):
+            return {code for f in filters for code in f.values}
+        rare: set[str] = set()
+        for flt in filters:
+            codes = tuple(sorted(flt.values))
+            if codes not in self._country_sizes:
+                self._country_sizes[codes] = self.store.execute(*country_size_sql(codes))[0][0]
+            if self._events is None:
+                self._events = self.store.execute(EVENTS_ESTIMATE_SQL)[0][0] or 0
+            if self._country_sizes[codes] < RARE_SHARE * self._events:
+                rare.update(codes)
+        return rare
 
     def search(
         self,
@@ -119,20 +154,20 @@ class Searcher:
 
     def ids(self, text: str) -> tuple[list[int], Query]:
         """Every matching event id, in result order (ids only: cheap even for large results)."""
-        query, compiled = self.understand(text)
+        query, compiled = self.understand(text, whole=True)
         return [r[0] for r in self.store.execute(*ids_sql(compiled))], query
 
     def count(self, text: str) -> int:
         """How many events match `text` (cached)."""
         if text not in self._counts:
-            _, compiled = self.understand(text)
+            _, compiled = self.understand(text, whole=True)
             sql, params = count_sql(compiled)
             self._counts[text] = self.store.execute(sql, params)[0][0]
         return self._counts[text]
 
     def histogram(self, text: str) -> list[tuple[str, int]]:
         """Matches per year."""
-        _, compiled = self.understand(text)
+        _, compiled = self.understand(text, whole=True)
         sql, params = year_histogram_sql(compiled)
         return [(str(y), int(n)) for y, n in self.store.execute(sql, params)]
 
