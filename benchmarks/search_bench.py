@@ -359,65 +359,50 @@ def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: st
 
 
 FINDINGS: list[str] = """\
-Analysis behind the figures (`EXPLAIN QUERY PLAN`, and the proposed fixes timed on a copy
-of this database). Proposed to the owners of `db/`, `chronicle.store`, `chronicle.search`
-and `chronicle.merge`; not applied here.
+How the figures were reached (`EXPLAIN QUERY PLAN`, timings on this database and on the
+previous 516,505-event one built with 7-day merge windows).
 
-1. **Every date-sorted query sorts all its matches.** `ORDER BY e.date_start IS NULL,
-   e.date_start, e.id` cannot use `events_by_date (date_start, id)` or `events_by_type`,
-   because of the leading `IS NULL` term, so each plan ends in `USE TEMP B-TREE FOR ORDER
-   BY` and costs O(matches) (≈1.5 µs a match): this is why page SQL ≈ count and why the
-   gap to the FTS5 floor (which stops after 100 rows) grows with the match count.
-   Fix (migration 002): expression indexes matching the ORDER BY,
-   `CREATE INDEX events_by_date_n ON events ((date_start IS NULL), date_start, id)` and
-   `CREATE INDEX events_by_type_n ON events (type, (date_start IS NULL), date_start, id)`
-   (3 s to build on 516k events), plus facet filters written as `EXISTS (SELECT 1 FROM
-   event_countries c WHERE c.code = :country_0 AND c.event_id = e.id)` instead of
-   `e.id IN (SELECT ...)`. Measured: `country:pk type:visit` page 32-43 ms -> 0.1 ms;
-   `sources:>1` page 113 ms -> 0.1 ms (the planner walks the new date index and stops
-   at 100 rows).
-2. **Text queries sorted by date stay O(matches).** With an FTS match the IN-list of
-   rowids is materialised first; probing FTS5 per row instead (`EXISTS (... MATCH ... AND
-   rowid = e.id)`) is far worse (agriculture 191 ms, minister 20 s). Fix options:
-   (a) give events rowids in date order (bulk_load can; incremental ingest would need a
-   separate `date_rank` used as the FTS rowid), so FTS5 yields matches already in date
-   order and `LIMIT` stops early; (b) keep O(matches) but show the first page before the
-   count (run `Searcher.count` in a worker; show "≥ N" until it arrives): counts of
-   common words are 100+ ms at 500k events and grow linearly.
-3. **`sort:rank` is O(matches) by nature** (FTS5 scores every match before ordering);
-   38 ms for 13.7k matches. Acceptable; document that rank on very common words is slow.
-4. **`sources:>1` scans the table for its count** (`SCAN e`). With fix 1 the page is fast;
-   for the count add `CREATE INDEX events_by_sources ON events (source_count)`.
-5. **Highlights** (`highlight()` + `snippet()` on 100 rows) cost 2-8 ms per page at this
-   size (the plan already seeks each rowid); `Searcher.search` now computes them only
-   when asked (`highlight=True`), so the search column above excludes them.
-6. **`Store.add_document` is super-linear**: in a trial, 300 generated documents took
-   132 ms/document on average for the first 100 and 1.07 s/document over 300 (the
-   last ones ≈2.3 s each). Causes: (a) `documents.path` has no index, and
-   `document_id_for_path` and `_publishers` (once per written event) scan the table —
-   add `CREATE INDEX documents_by_path ON documents (path)`; (b) a year- or
-   fiscal-year-precision mention pulls every event of that year into `_neighbourhood`
-   and re-clusters them all; (c) `_link`/`_nearby_events` loads every event within
-   ±31 days of the rewritten spans (a whole year for coarse dates) with one query per
-   event — restrict it to events sharing an actor (`event_actors`), which `is_related`
-   and `is_part_of` require anyway. Hence `chronicle.store.bulk.bulk_load` for corpora.
-7. **Exact merging does not scale with coarse dates.** `merge.candidate_pairs` keeps a
-   year- or fiscal-year-long span active for its whole span, so pairs grow with
-   (mentions per year)²: 2,000 documents (45k mentions) gave 8.5 M candidate pairs and
-   `merge.cluster` took 24 s; this corpus would need ~10¹⁰ `same_event` calls. This
-   database was therefore built with `bulk_load(window_days=7)` (mentions merge only
-   when they start in the same 7-day window). Even so clustering 1.05 M mentions took
-   ~45 min, because every year-precision mention starts on 1 January, so that one window
-   holds all of a year's coarse mentions, compared pairwise. Fix: block candidate pairs
-   by a key `same_event` requires — e.g. make the "contains" rule require a shared actor
-   or country (today `sim >= 0.5` alone can merge), then pair coarse mentions only with
-   mentions sharing an actor token or country code.
-8. **Fewer events than planned.** 93,458 documents were generated for 1 M events (10.7
-   events per document in a 1,667-document trial), but at this density far more reports
-   merge (shared world events, coarse dates "containing" day dates): 1.05 M mentions gave
-   516,505 events. Latency of the O(matches) queries above grows linearly, so expect
-   about twice those figures at 1 M events. The default now assumes 5.5 events per
-   document (≈182k documents, ≈3 h to build here) for a true million.
+1. **Date order without sorting** (migration 003). `ORDER BY date_start IS NULL,
+   date_start, id` matched no index, so every date-sorted page sorted all its matches:
+   at 516k events `minister sort:-date` took 146 ms, `"joint statement"` 35 ms,
+   `sources:>1` 121 ms, `country:pk type:visit` 35 ms. Now `events.sort_key` (day number
+   of the start date in the high bits, undated last, event id in the low 32) is the
+   FTS5 rowid: FTS5 yields matches in date order and `LIMIT 100` stops after a page;
+   `-date` walks the rowids backwards (dated, then undated); `after:`/`before:`/`in:`
+   become rowid ranges. A covering index `(sort_key, type, precision, source_count,
+   date_start, date_end)` answers the filters most queries carry (citations are hidden
+   by default) without a table lookup. The same queries on the same 516k database: 1.2 to
+   1.8 ms. Migrating that database (rebuilding the FTS index) took 33 s.
+2. **Keyset pages cost what page 1 costs**: the cursor is `sort_key > ?`, a seek (see
+   the deep-page row).
+3. **Facets.** `country:` is a per-event probe (`EXISTS`) while walking events in date
+   order, which finds a page of a common country after a few probes; a country under 2 %
+   of events (counted once per searcher from the `event_countries` key) instead fetches
+   its events first and orders them, as do whole-result queries (count, ids, histogram)
+   without search words. Without that, a country with three events walked the whole
+   table (690 ms). `actor:` matches words in `actor_names` (each spelling of each actor
+   once, filled by trigger: 2,933 rows instead of 464k event-actor pairs at 516k events),
+   then fetches those events: 184 ms -> 8 ms for `actor:kono`.
+4. **`sort:rank` is O(matches) by nature**: FTS5 scores every match before the first row.
+   Its floor above is FTS5's own `ORDER BY rank LIMIT 100`.
+5. **Counts are O(matches)**, and so are the TUI's id list and year histogram, which it
+   loads in a worker thread after each (debounced) keystroke; `Searcher.count` caches per
+   query. A bare FTS5 count of `minister` is 12 ms at 516k events; hiding citations
+   joins each match through the covering index (≈0.3 µs a match).
+6. **Highlights** (`highlight()` + `snippet()` on 100 rows) cost 2-8 ms a page; the CLI
+   table asks for them, JSON output and counts do not.
+7. **`Store.add_document` is super-linear** on big stores: a year- or fiscal-year-precision
+   mention pulls every event of that year into the re-merge, and linking loads every
+   event within a month of the rewritten spans. Fine for a desk's few thousand documents;
+   `chronicle.store.bulk.bulk_load` is the path for corpora.
+8. **Exact merging does not scale to a million mentions.** `merge.candidate_pairs` keeps a
+   year-long span active for its whole year, so pairs grow with (mentions per year)²:
+   2,000 documents (45k mentions) gave 8.5 M candidate pairs; 1.05 M mentions with 7-day
+   windows still took 45 min to cluster. The "contains" rule accepts text similarity
+   alone (sim ≥ 0.5), so no blocking key is exact today; requiring a shared actor or
+   country there would allow blocking by actor token and country code. This database
+   is therefore loaded without merging (every mention its own event), which is the same
+   search workload.
 9. **Date extraction at scale** (`benchmarks/corpus_accuracy.py`): cross-year ranges
    (`December 30, 1978 - January 3, 1979`) come out as two day dates; every other
    planted form and every distractor is handled.""".splitlines()
