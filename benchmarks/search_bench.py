@@ -67,6 +67,7 @@ QUERIES = [
     ("common word, newest first", "minister sort:-date", "minister"),
     ("rare word", "{rare}", "{rare}"),
     ("sources filter", "sources:>1", None),
+    ("actor filter", "actor:kono", None),
     ("ranked", "cooperation sort:rank", "cooperation"),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from chronicle.search.compile import (
     count_sql,
     fts_string,
     highlights_sql,
+    ids_sql,
     page_sql,
     split_highlights,
     year_histogram_sql,
@@ -646,3 +648,26 @@ def test_rare_countries_change_the_plan_not_the_results(db: sqlite3.Connection, 
     for compiled in (probing, fetching):
         assert [r[0] for r in db.execute(*page_sql(compiled, None, 100))] == run_all(db, text)
     assert db.execute(*count_sql(fetching)).fetchall() == db.execute(*count_sql(probing)).fetchall()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["type:meeting", "sources:>1 sort:-date", "country:jp after:2010", "-type:visit in:2018"],
+)
+def test_few_changes_the_plan_not_the_results(db: sqlite3.Connection, text: str) -> None:
+    walking = compile_query(parse_query(text))
+    fetching = dataclasses.replace(walking, few=True)
+    assert "+e.sort_key" in page_sql(fetching, None, 3)[0]
+    for size in (2, 100):
+        pages = []
+        for compiled in (walking, fetching):
+            ids, after = [], None
+            while True:
+                rows = db.execute(*page_sql(compiled, after, size)).fetchall()
+                ids += [r[0] for r in rows]
+                if len(rows) < size:
+                    break
+                after = tuple(rows[-1])
+            pages.append(ids)
+        assert pages[0] == pages[1] == run_all(db, text)
+    assert [r[0] for r in db.execute(*ids_sql(fetching))] == run_all(db, text)

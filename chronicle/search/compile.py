@@ -116,6 +116,9 @@ class CompiledQuery:
         bounds: Ranges of the sort key implied by date filters, each an operator and
             an expression (``">= (...)"``); redundant with ``where``, but they let
             FTS5 and the sort-key index skip straight to the dates asked for.
+        few: The caller knows few events match: without search words, find them
+            through their filters and sort them, rather than walk every event in
+            date order looking for them (which stops early only for common ones).
     """
 
     fts: str | None
@@ -124,6 +127,7 @@ class CompiledQuery:
     order_by: str = ORDER_BY["date"]
     sort: str = "date"
     bounds: tuple[str, ...] = ()
+    few: bool = False
 
     def source(self) -> tuple[str, str, list[str]]:
         """``(FROM clause, sort-key expression, conditions)`` for a query over ``e``.
@@ -132,7 +136,8 @@ class CompiledQuery:
         bounding that rowid is what lets FTS5 stop early.
         """
         if self.fts is None:
-            key = "e.sort_key"
+            # Unary + keeps the value but hides the column from the planner's indexes.
+            key = "+e.sort_key" if self.few else "e.sort_key"
             return "events e", key, [*self.where, *(f"{key} {b}" for b in self.bounds)]
         key = "events_fts.rowid"
         conditions = [_FTS_MATCH, *self.where, *(f"{key} {b}" for b in self.bounds)]

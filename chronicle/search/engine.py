@@ -100,11 +100,20 @@ class Searcher:
             codes = tuple(sorted(flt.values))
             if codes not in self._country_sizes:
                 self._country_sizes[codes] = self.store.execute(*country_size_sql(codes))[0][0]
-            if self._events is None:
-                self._events = self.store.execute(EVENTS_ESTIMATE_SQL)[0][0] or 0
-            if self._country_sizes[codes] < RARE_SHARE * self._events:
+            if self._country_sizes[codes] < RARE_SHARE * self._event_estimate():
                 rare.update(codes)
         return rare
+
+    def _event_estimate(self) -> int:
+        if self._events is None:
+            self._events = self.store.execute(EVENTS_ESTIMATE_SQL)[0][0] or 0
+        return self._events
+
+    def _size_aware(self, compiled: CompiledQuery, total: int) -> CompiledQuery:
+        """Mark a query without search words that matches few events (see CompiledQuery.few)."""
+        if compiled.fts is None and total < RARE_SHARE * self._event_estimate():
+            return replace(compiled, few=True)
+        return compiled
 
     def search(
         self,
@@ -125,6 +134,8 @@ class Searcher:
                 so only callers that show the marks ask for it.
         """
         query, compiled = self.understand(text)
+        total = self.count(text)
+        compiled = self._size_aware(compiled, total)
         rows: list[tuple] = []
         cursor = after
         while limit is None or len(rows) < limit:
@@ -147,7 +158,7 @@ class Searcher:
             description=describe(query),
             hints=query.hints,
             events=events,
-            total=self.count(text),
+            total=total,
             cursor=cursor,
             highlights=self.highlights(compiled, ids) if highlight else {},
         )
@@ -155,6 +166,8 @@ class Searcher:
     def ids(self, text: str) -> tuple[list[int], Query]:
         """Every matching event id, in result order (ids only: cheap even for large results)."""
         query, compiled = self.understand(text, whole=True)
+        if compiled.fts is None:
+            compiled = self._size_aware(compiled, self.count(text))
         return [r[0] for r in self.store.execute(*ids_sql(compiled))], query
 
     def count(self, text: str) -> int:
