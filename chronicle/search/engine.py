@@ -109,6 +109,13 @@ class Searcher:
             self._events = self.store.execute(EVENTS_ESTIMATE_SQL)[0][0] or 0
         return self._events
 
+    def planned(self, text: str) -> tuple[Query, CompiledQuery]:
+        """`understand`, tuned for a page with what the searcher knows of the result size."""
+        query, compiled = self.understand(text)
+        if compiled.fts is None:
+            compiled = self._size_aware(compiled, self.count(text))
+        return query, compiled
+
     def _size_aware(self, compiled: CompiledQuery, total: int) -> CompiledQuery:
         """Mark a query without search words that matches few events (see CompiledQuery.few)."""
         if compiled.fts is None and total < RARE_SHARE * self._event_estimate():
@@ -133,9 +140,8 @@ class Searcher:
             highlight: Mark matched terms (FTS5 highlight/snippet); it costs per row,
                 so only callers that show the marks ask for it.
         """
-        query, compiled = self.understand(text)
+        query, compiled = self.planned(text)
         total = self.count(text)
-        compiled = self._size_aware(compiled, total)
         rows: list[tuple] = []
         cursor = after
         while limit is None or len(rows) < limit:
@@ -204,6 +210,6 @@ class Searcher:
 
     def explain_sql(self, text: str) -> str:
         """The compiled first-page SQL and its parameters, for `--sql`."""
-        _, compiled = self.understand(text)
+        _, compiled = self.planned(text)
         sql, params = page_sql(compiled, None, 100)
         return f"{sql}\n-- params: {params}"
