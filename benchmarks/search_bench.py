@@ -228,8 +228,28 @@ def measure(db: Path, runs: int, rg_runs: int) -> tuple[list[dict], str, int]:
             flush=True,
         )
     results.append(deep_page(store, runs))
+    results.append(detail(store, runs))
     store.close()
     return results, tool, files
+
+
+def detail(store: Store, runs: int) -> dict:
+    """The detail pane's load: one event with its sources, parts and related events."""
+    top = store.execute("SELECT max(id) FROM events")[0][0]
+    picks = iter([1 + (i * 7_919_993) % top for i in range(runs)])
+    ms = timed(lambda: store.event(next(picks)), runs)
+    print(f"event detail p95 {pct(ms, 0.95):.1f} ms", flush=True)
+    return {
+        "name": f"event detail: `Store.event` on {runs} events spread over the ids",
+        "query": "",
+        "total": 1,
+        "search": ms,
+        "count": [0.0],
+        "page": ms,
+        "fts": None,
+        "rg": None,
+        "rg_pattern": None,
+    }
 
 
 def deep_page(store: Store, runs: int) -> dict:

@@ -20,6 +20,14 @@ DROP INDEX events_by_type;
 CREATE INDEX events_by_type ON events (type, sort_key, date_start);
 CREATE INDEX events_by_sources ON events (source_count, type, date_start);
 
+-- Lookups by the referencing column: an event's parts (the detail pane), and the
+-- foreign-key actions when an event is deleted (re-merging), which otherwise scan
+-- these tables once per deleted event.
+CREATE INDEX events_by_part_of ON events (part_of) WHERE part_of IS NOT NULL;
+CREATE INDEX event_links_by_other ON event_links (other_id);
+CREATE INDEX event_countries_by_event ON event_countries (event_id);
+CREATE INDEX event_actors_by_event ON event_actors (event_id);
+
 -- Each spelling of each actor once: actor: filters match words in these few
 -- thousand rows instead of every (event, actor) pair. Filled by trigger; a name
 -- left behind by a removed event matches no event, so it needs no cleanup.
