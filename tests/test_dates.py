@@ -292,3 +292,75 @@ def test_ten_kilobytes_in_a_few_milliseconds():
     for _ in range(10):
         find_dates(text, REF)
     assert (time.perf_counter() - t0) / 10 < 0.05  # generous bound for slow CI machines
+
+
+# text, matched span, date_start, date_end: ranges whose two ends carry their own year
+# or month, ranges joined by "between ... and", and ranges across a year end
+CROSSING_RANGES = [
+    (
+        "from December 30, 1978 - January 3, 1979 in Tokyo",
+        "December 30, 1978 - January 3, 1979",
+        D(1978, 12, 30),
+        D(1979, 1, 3),
+    ),
+    (
+        "ran from 30 December 2018 until 2 January 2019.",
+        "30 December 2018 until 2 January 2019",
+        D(2018, 12, 30),
+        D(2019, 1, 2),
+    ),
+    (
+        "(30 Dec. 2018 – 2 Jan. 2019)",
+        "30 Dec. 2018 – 2 Jan. 2019",
+        D(2018, 12, 30),
+        D(2019, 1, 2),
+    ),
+    (
+        "talks between March 3 and April 5, 2012 were",
+        "March 3 and April 5, 2012",
+        D(2012, 3, 3),
+        D(2012, 4, 5),
+    ),
+    ("Between 3 and 5 March 2012 talks", "3 and 5 March 2012", D(2012, 3, 3), D(2012, 3, 5)),
+    (
+        "from December 28 to January 3, 2019,",
+        "December 28 to January 3, 2019",
+        D(2018, 12, 28),
+        D(2019, 1, 3),
+    ),
+    (
+        "visited from December 28 to January 3.",
+        "December 28 to January 3",
+        D(2017, 12, 28),
+        D(2018, 1, 3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end"), CROSSING_RANGES)
+def test_range_with_both_ends_spelled_out(text, span, start, end):
+    m = only(text)
+    assert (m.text, m.date_start, m.date_end, m.precision) == (span, start, end, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On May 3 and June 5, 2012 they met.", [D(2012, 5, 3), D(2012, 6, 5)]),
+        ("on 3 May and 5 June 2012", [D(2012, 5, 3), D(2012, 6, 5)]),
+        ("on March 4, April 6 and May 8, 2011", [D(2011, 3, 4), D(2011, 4, 6), D(2011, 5, 8)]),
+        ("on December 30 and January 2, 2019", [D(2018, 12, 30), D(2019, 1, 2)]),
+        ("on May 3 and 5, 2012", [D(2012, 5, 3)]),  # "and" without "between" is no range
+    ],
+)
+def test_a_list_of_days_takes_the_year_written_after_its_last_day(text, expected):
+    found = find_dates(text, REF)
+    assert [m.date_start for m in found][: len(expected)] == expected
+    assert all(m.precision == "day" for m in found[: len(expected)])
+
+
+def test_and_joins_a_range_only_after_between():
+    assert [m.text for m in find_dates("on May 3 and June 5, 2012", REF)] == [
+        "May 3",
+        "June 5, 2012",
+    ]

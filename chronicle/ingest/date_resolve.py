@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -90,10 +91,16 @@ def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy <= 40 else 1900 + yy
 
 
-def day_fields(c: Cand) -> tuple[int, int, int | None, int, int, int | None] | None:
-    """(month, day, year, end month, end day, weekday) of a day-level candidate, if valid."""
+def day_fields(c: Cand) -> tuple[int, int, int | None, int, int, int | None, int | None] | None:
+    """(month, day, year, end month, end day, end year, weekday) of a day-level candidate.
+
+    Years are None when the text gives none (the caller infers them). A range whose
+    end month comes before its start month crosses a year end ("December 30 - January
+    3, 1979": the start year is the one before). None when the fields make no date.
+    """
     m = c.m
     wd = None
+    y0: int | None = None
     if c.rule == "iso":
         mo, d, y = int(m.group("mo")), int(m.group("d")), int(m.group("y"))
         fields = (mo, d, y, mo, d)
@@ -110,24 +117,51 @@ def day_fields(c: Cand) -> tuple[int, int, int | None, int, int, int | None] | N
         fields = (a, b, yv, a, b)
     elif c.rule == "mdy":
         mo, d = _month(m.group("m")), _day(m.group("d"))
-        mo2 = _month(m.group("m2")) if m.group("m2") else mo
+        second = m.group("m2") or m.group("m2b")
+        mo2 = _month(second) if second else mo
         d2 = _day(m.group("d2")) if m.group("d2") else d
         fields = (mo, d, int(m.group("y")) if m.group("y") else None, mo2, d2)
+        y0 = int(m.group("y0")) if m.group("y0") else None
     else:  # dmy
         mo2, d2 = _month(m.group("m2")), _day(m.group("d2"))
         mo = _month(m.group("m")) if m.group("m") else mo2
         d = _day(m.group("d")) if m.group("d") else d2
         fields = (mo, d, int(m.group("y")) if m.group("y") else None, mo2, d2)
+        y0 = int(m.group("y0")) if m.group("y0") else None
     if has_group(m, "wd"):
         wd = R.WEEKDAYS[_weekday_name(m.group("wd"))]
     mo, d, y, mo2, d2 = fields
-    if not (1 <= mo <= 12 and 1 <= mo2 <= 12) or (y is not None and not 1800 <= y <= 2100):
+    wraps = mo2 < mo
+    if (mo2, d2) < (mo, d) and not wraps:
         return None
-    if d > calendar.monthrange(y or 2000, mo)[1] or d2 > calendar.monthrange(y or 2000, mo2)[1]:
+    start_year, end_year = _range_years(y0, y, wraps)
+    if not (1 <= mo <= 12 and 1 <= mo2 <= 12):
         return None
-    if (mo2, d2) < (mo, d):
+    for year in (start_year, end_year):
+        if year is not None and not 1800 <= year <= 2100:
+            return None
+    if d > calendar.monthrange(start_year or 2000, mo)[1]:
         return None
-    return mo, d, y, mo2, d2, wd
+    if d2 > calendar.monthrange(end_year or 2000, mo2)[1]:
+        return None
+    if (
+        start_year is not None
+        and end_year is not None
+        and ((end_year, mo2, d2) < (start_year, mo, d) or end_year - start_year > 10)
+    ):
+        return None
+    return mo, d, start_year, mo2, d2, end_year, wd
+
+
+def _range_years(first: int | None, last: int | None, wraps: bool) -> tuple[int | None, int | None]:
+    """Start and end year from the years written after the first and the last day."""
+    if first is None and last is None:
+        return None, None
+    if first is None:
+        return (last - 1 if wraps else last), last
+    if last is None:
+        return first, (first + 1 if wraps else first)
+    return first, last
 
 
 def _weekday_name(word: str) -> str:
@@ -141,6 +175,37 @@ def _weekday_name(word: str) -> str:
 def resolve(c: Cand, ctx: Context) -> Resolution | None:
     handler = _HANDLERS[c.rule]
     return handler(c, ctx)
+
+
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+
+
+_DAY_YEAR = re.compile(rf"{R.DAY}(?:,\s*|\s+)(?P<y>{R.YEAR})")
+"""The last of a list of days in one month, with the year ("May 3 and 5, 2012")."""
+
+
+def _listed_year(c: Cand, ctx: Context, month: int) -> int | None:
+    """The year of a list's last date ("May 3 and June 5, 2012" -> 2012 for May 3).
+
+    The year written after a list's last date belongs to all of them; going back
+    through the list, a month after the next one's (December, then January) is in
+    the year before.
+    """
+    months, pos = [month], c.end
+    for _ in range(8):
+        joiner = _LIST_NEXT.match(ctx.text, pos)
+        if joiner and c.rule == "mdy" and (day := _DAY_YEAR.match(ctx.text, joiner.end())):
+            return int(day.group("y")) - sum(1 for a, b in itertools.pairwise(months) if a > b)
+        nxt = joiner and R.RULES[c.rule].match(ctx.text, joiner.end())
+        if not nxt:
+            return None
+        second = nxt.group("m2") or (nxt.group("m2b") if c.rule == "mdy" else None)
+        months.append(_month(second or nxt.group("m")))
+        if nxt.group("y"):
+            year = int(nxt.group("y"))
+            return year - sum(1 for a, b in itertools.pairwise(months) if a > b)
+        pos = nxt.end()
+    return None
 
 
 def _implicit_year(ctx: Context, pos: int, month: int, day: int, weekday: int | None) -> int | None:
@@ -190,13 +255,14 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _res_day(c: Cand, ctx: Context) -> Resolution | None:
-    mo, d, y, mo2, d2, wd = day_fields(c)
-    explicit = y
+    mo, d, y, mo2, d2, y2, wd = day_fields(c)
+    explicit = y2
     if y is None:
-        y = _implicit_year(ctx, c.start, mo, d, wd)
+        y = _listed_year(c, ctx, mo2) or _implicit_year(ctx, c.start, mo, d, wd)
         if y is None:
             return Resolution(None, "unresolved")
-    start, end = _safe_date(y, mo, d), _safe_date(y, mo2, d2)
+        y2 = y + 1 if mo2 < mo else y
+    start, end = _safe_date(y, mo, d), _safe_date(y2, mo2, d2)
     if start is None or end is None:
         return None
     return Resolution((start, end), "day" if start == end else "range", explicit_year=explicit)

@@ -105,6 +105,10 @@ WEEKDAY_ABBR = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|[:.,]\d|\s*%)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d|2100)(?![\d]|[.,]\d)"
 DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
+BETWEEN = r"(?:(?P<btw>(?<=[Bb]etween ))|)"
+"""Empty; notes that the match follows "between", so "and" joins a range (else a list)."""
+RANGE_JOIN = rf"(?:{DASH}|(?(btw)\s+and\s+|(?!)))"
+"""A range's dash or "to"; "and" only after "between" ("on May 3 and 5" is two days)."""
 NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)"
 PART_OF_DAY = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 APPROX_PREFIX = r"(?:(?P<approx>about|around|almost|nearly|some|roughly|approximately|more\s+than|over|less\s+than)\s+)?"
@@ -137,15 +141,20 @@ RULES: dict[str, re.Pattern[str]] = {
         r"|(?<![\w.+/-])(?P<a2>[0-3]?\d)(?P<sep2>[-.])(?P<b2>[0-3]?\d)(?P=sep2)(?P<y2>(?:19|20)\d\d)"
         r"(?![\w/]|[-.,]\d)"
     ),
-    # Thursday, January 4, 2018 ; Jan. 3-4, 2018 ; May 24 - June 2, 2012
+    # Thursday, January 4, 2018 ; Jan. 3-4, 2018 ; May 24 - June 2, 2012 ;
+    # December 30, 1978 - January 3, 1979 ; between March 3 and April 5, 2012
     "mdy": _compile(
-        rf"(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?{_g(MONTH_NAME, 'm')}\s*{_g(DAY, 'd')}"
-        rf"(?:{DASH}(?:{_g(MONTH_NAME, 'm2')}\s*)?{_g(DAY, 'd2')})?(?:(?:,\s*|\s+){_g(YEAR, 'y')})?"
+        rf"{BETWEEN}(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?{_g(MONTH_NAME, 'm')}\s*{_g(DAY, 'd')}"
+        rf"(?:(?:(?:,\s*|\s+){_g(YEAR, 'y0')}{RANGE_JOIN}{_g(MONTH_NAME, 'm2')}\s*"
+        rf"|{RANGE_JOIN}(?:{_g(MONTH_NAME, 'm2b')}\s*)?){_g(DAY, 'd2')})?"
+        rf"(?:(?:,\s*|\s+){_g(YEAR, 'y')})?"
     ),
-    # 26 July 2022 ; 28th April 1952 ; 20-24 October, 2019 ; the 4th of July
+    # 26 July 2022 ; 28th April 1952 ; 20-24 October, 2019 ; the 4th of July ;
+    # 30 December 2018 - 2 January 2019 ; between 3 and 5 March 2012
     "dmy": _compile(
-        rf"(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?(?:the\s+)?(?<![\d,.])(?:{_g(DAY, 'd')}"
-        rf"(?:\s+(?:of\s+)?{_g(MONTH_NAME, 'm')})?{DASH}(?:the\s+)?)?{_g(DAY, 'd2')}\s+(?:of\s+)?"
+        rf"{BETWEEN}(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?(?:the\s+)?(?<![\d,.])(?:{_g(DAY, 'd')}"
+        rf"(?:\s+(?:of\s+)?{_g(MONTH_NAME, 'm')}(?:,?\s+{_g(YEAR, 'y0')})?)?{RANGE_JOIN}"
+        rf"(?:the\s+)?)?{_g(DAY, 'd2')}\s+(?:of\s+)?"
         rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+{_g(YEAR, 'y')})?"
     ),
     # April 2019 ; early 2019 ; mid-November ; January this year ; late May 2010
