@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -285,15 +284,6 @@ def test_fixture_dates(name, reference, expected):
     assert found == expected
 
 
-def test_ten_kilobytes_in_a_few_milliseconds():
-    text = (FIXTURES / "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt").read_text()
-    find_dates(text, REF)
-    t0 = time.perf_counter()
-    for _ in range(10):
-        find_dates(text, REF)
-    assert (time.perf_counter() - t0) / 10 < 0.05  # generous bound for slow CI machines
-
-
 # text, matched span, date_start, date_end: ranges whose two ends carry their own year
 # or month, ranges joined by "between ... and", and ranges across a year end
 CROSSING_RANGES = [
@@ -364,3 +354,21 @@ def test_and_joins_a_range_only_after_between():
         "May 3",
         "June 5, 2012",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("he served from 2001 to 2005 as envoy", "2001 to 2005"),
+        ("between 2001 and 2005 trade grew", "2001 and 2005"),
+        ("from 2001 until 2005", "2001 until 2005"),
+    ],
+)
+def test_year_ranges_in_words(text, span):
+    m = only(text)
+    assert (m.text, m.date_start, m.date_end, m.precision) == (
+        span,
+        D(2001, 1, 1),
+        D(2005, 12, 31),
+        "range",
+    )

@@ -164,9 +164,12 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?!\s*\d)"
     ),
     # 1947 ; early 2019 ; fiscal 1989 ; FY2016-17 ; 2016-17 ; 2012-2017 ; mid-2019
+    # from 2001 to 2005 ; between 2001 and 2005 (but "in 2005 and 2011" is two years)
     "year": _compile(
+        rf"(?:(?P<yfrom>(?<=[Ff]rom ))|{BETWEEN})"
         rf"(?:{MOD}[\s-]+|(?P<fy>(?i:fiscal(?:\s+year)?|FY)\s*)|(?<![\w$€£.,/-])){_g(YEAR, 'y')}"
-        r"(?:(?P<ysep>\s*[-–/]\s*)(?P<y2>\d{4}|\d\d)(?![\w%]|[.,-]\d))?"
+        r"(?:(?P<ysep>\s*[-–/]\s*|(?(yfrom)\s+(?:to|until|till|through)\s+(?=\d{4})|(?!))"
+        r"|(?(btw)\s+and\s+(?=\d{4})|(?!)))(?P<y2>\d{4}|\d\d)(?![\w%]|[.,-]\d))?"
     ),
     # the 1990s ; the mid-1980s ; the '90s ; the nineties
     "decade": _compile(

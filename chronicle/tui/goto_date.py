@@ -29,7 +29,11 @@ def _parse_target(text: str) -> date | None:
                 pass
     from chronicle.ingest.dates import find_dates
 
-    found = [m for m in find_dates(text, date.today()) if m.date_start]
+    # An approximate match ("3 weeks ago" is a whole ISO week) names no one day,
+    # so it goes to dateparser, which counts back from today exactly.
+    found = [
+        m for m in find_dates(text, date.today()) if m.date_start and m.precision != "approximate"
+    ]
     if found:
         return found[0].date_start
     # Anything else a person might type ("4/1/2018", "3 weeks ago"): dateparser
