@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from chronicle.cli import cli
@@ -64,6 +65,17 @@ class TestSearch:
             result = CliRunner().invoke(cli, ["search", query, "--json", "--db", str(fixture_db)])
             assert result.exit_code == 0, (query, result.output)
             assert isinstance(json.loads(result.stdout), list)
+
+    @pytest.mark.parametrize(
+        ("query", "hint"),
+        [('"unterminated', "unmatched"), ("AND", "AND needs"), ("*", "lone *"), ("OR", "OR needs")],
+    )
+    def test_fts_syntax_errors_are_explained_in_one_line(self, fixture_db, query, hint):
+        result = run("search", query, "--json", "--db", str(fixture_db))
+        assert result.returncode == 0
+        hints = [line for line in result.stderr.splitlines() if line.startswith("hint:")]
+        assert len(hints) == 1 and hint in hints[0], result.stderr
+        assert "Traceback" not in result.stderr
 
 
 class TestErrors:

@@ -81,7 +81,14 @@ def test_terms(text: str, terms: tuple[Clause, ...]) -> None:
             ("OR needs a search word on each side; ignored it",),
         ),
         ("NOT", (), ("NOT needs a search word after it; ignored it",)),
-        ("AND", (), ()),
+        ("AND", (), ("AND needs a search word on each side; ignored it",)),
+        ("a AND b", words("a", "b"), ()),
+        ("*", (), ("* ends a word to match its beginning (diplom*); a lone * was ignored",)),
+        (
+            '"kono',
+            (Clause((Term("kono", phrase=True),)),),
+            ('closed the unmatched " at the end of the query',),
+        ),
         (
             "a NOT OR b",
             (Clause((Term("a"),)), Clause((Term("b"),), negated=True)),

@@ -91,6 +91,16 @@ _SORT_ALIASES = {
 
 _UNKNOWN_FILTER_HINT = 'unknown filter "{name}" — try ' + ", ".join(f"{n}:" for n in FILTER_NAMES)
 
+
+def _empty_term_hint(token: _Token) -> str:
+    """Why a term with no letters or digits in it was dropped."""
+    if token.phrase:
+        return "nothing to search in quotes"
+    if token.prefix and not token.text:
+        return "* ends a word to match its beginning (diplom*); a lone * was ignored"
+    return f'"{token.text}" has no letters or digits; ignored it'
+
+
 _FILTER_RE = re.compile(r"([A-Za-z]+):")
 _DATE_RE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
 _SOURCES_RE = re.compile(r"(>=|<=|>|<|=)?(\d{1,6})")
@@ -332,6 +342,7 @@ class _Token:
     negated: bool = False
     phrase: bool = False
     prefix: bool = False
+    unclosed: bool = False  # a phrase whose closing quote is missing
 
 
 def _read_quoted(text: str, i: int) -> tuple[str, int]:
@@ -376,11 +387,14 @@ def _tokenise(text: str) -> list[_Token]:
             if i >= n or text[i].isspace():
                 continue  # a lone "-"
         if text[i] == '"':
+            unclosed = text.find('"', i + 1) == -1
             body, i = _read_quoted(text, i)
             prefix = i < n and text[i] == "*"
             while i < n and text[i] == "*":
                 i += 1
-            tokens.append(_Token("term", body, negated=negated, phrase=True, prefix=prefix))
+            tokens.append(
+                _Token("term", body, negated=negated, phrase=True, prefix=prefix, unclosed=unclosed)
+            )
             continue
         match = _FILTER_RE.match(text, i)
         if match:
@@ -601,10 +615,14 @@ def parse_query(text: str) -> Query:
         build.hint(f"only the first {MAX_INPUT} characters are searched")
     filters: list[Filter] = []
     sort = "date"
-    pending_not = False
+    pending_not = and_pending = False
     for token in _tokenise(_clean(text)):
         if token.kind == "op":
-            if token.text == "OR":
+            if token.text == "AND":
+                and_pending = True
+                if not build.clauses:
+                    build.hint("AND needs a search word on each side; ignored it")
+            elif token.text == "OR":
                 if pending_not:
                     build.hint("OR cannot follow NOT; ignored it")
                 else:
@@ -613,8 +631,12 @@ def parse_query(text: str) -> Query:
                 pending_not = True
             continue
         negated = token.negated or pending_not
-        pending_not = False
+        pending_not = and_pending = False
         if token.kind == "term":
+            if token.unclosed:
+                build.hint('closed the unmatched " at the end of the query')
+            if not has_token(token.text):
+                build.hint(_empty_term_hint(token))
             build.add(Term(token.text, token.phrase, token.prefix), negated)
             continue
         if token.name not in FILTER_NAMES:
@@ -635,6 +657,8 @@ def parse_query(text: str) -> Query:
             build.add(Term(leftover), negated)
     if pending_not:
         build.hint("NOT needs a search word after it; ignored it")
+    if and_pending and build.clauses:
+        build.hint("AND needs a search word on each side; ignored it")
     build.finish()
     query = Query(text, tuple(build.clauses), tuple(filters), sort, ())
     if sort == "rank" and not query.has_text:
