@@ -9,7 +9,8 @@ import pytest
 
 from chronicle.store import Store
 from chronicle.tui import EventDetail, SearchBar, Timeline, make_app
-from chronicle.tui.help_screen import HelpScreen
+from chronicle.tui.help_screen import HELP_TEXT, HelpScreen
+from chronicle.tui.main_screen import MainScreen
 
 SIZE = (100, 30)
 
@@ -73,6 +74,21 @@ class TestBrowsing:
             await settle(pilot)
             assert timeline.cursor == 0
 
+    async def test_query_hints_show_while_typing(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            hints = app.screen.query_one("#hints")
+            assert not hints.display
+            await pilot.press("slash", *"before:2019-13 kono")
+            await pilot.pause(0.5)  # the debounce, without pressing Enter
+            await settle(pilot)
+            assert hints.display
+            assert "not a date" in str(hints.render())
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not hints.display
+
     async def test_escape_clears_the_search(self, app_store):
         app = make_app(app_store)
         async with app.run_test(size=SIZE) as pilot:
@@ -134,6 +150,17 @@ class TestKeys:
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
+            shown = HELP_TEXT.lower()
+            spelled = {"slash": "/", "colon": ":", "question_mark": "?", "pagedown": "pgdn"}
+            spelled |= {"pageup": "pgup", "down": "↓", "up": "↑", "escape": "esc"}
+            declared = [
+                key
+                for widget in (type(app), MainScreen, Timeline, SearchBar)
+                for binding in widget.BINDINGS
+                for key in binding.key.split(",")
+            ]
+            for key in declared:
+                assert f"`{spelled.get(key, key)}`".lower() in shown, key
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)

@@ -53,6 +53,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="status-row"):
             yield Label("", id="status", markup=False)
             yield YearHistogram(id="histogram")
+        yield Label("", id="hints", markup=False)
         with Horizontal(id="panes"):
             yield Timeline(id="timeline")
             yield EventDetail(id="detail")
@@ -98,18 +99,18 @@ class MainScreen(Screen[None]):
         status = f"{len(ids)} event(s) — {describe(query)}"
         if not any(f.name == "type" for f in query.filters):
             status += " (citations hidden)"
-        if query.hints:
-            status += "  ·  " + "  ·  ".join(query.hints)
+        hints = "  ·  ".join(query.hints)
         terms = [
             t.text for clause in query.terms if not clause.negated for t in clause.alternatives
         ]
-        self.app.call_from_thread(self._show_results, text, ids, status, terms, histogram)
+        self.app.call_from_thread(self._show_results, text, ids, status, hints, terms, histogram)
 
     def _show_results(
         self,
         text: str,
         ids: list[int],
         status: str,
+        hints: str,
         terms: list[str],
         histogram: list[tuple[str, int]],
     ) -> None:
@@ -118,6 +119,9 @@ class MainScreen(Screen[None]):
         self.terms = terms
         self.query_one(YearHistogram).counts = histogram
         self.query_one("#status", Label).update(Text(plain(status)))
+        hint_line = self.query_one("#hints", Label)
+        hint_line.update(Text(plain(hints)))
+        hint_line.display = bool(hints)  # shown while typing, not only on Enter
         keep = self.current.id if self.current else None
         self.query_one(Timeline).show(ids, keep=keep)
 
