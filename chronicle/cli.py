@@ -133,6 +133,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) ->
             err=True,
         )
         sys.exit(130)
+    if report.failed and not (report.added or report.unchanged):
+        sys.exit(1)  # nothing given could be read: a script should notice
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})

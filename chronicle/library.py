@@ -65,7 +65,8 @@ def ingest_paths(
     """
     report = IngestReport()
     # Resolved paths (no "..", no symlinks): one identity whatever folder it is ingested from.
-    files = [p.resolve() for p in iter_paths(Path(p) for p in paths)]
+    # A dangling link stays as named, so the error names what the user gave.
+    files = [p.resolve() if p.exists() else p for p in iter_paths(Path(p) for p in paths)]
     try:
         for done, path in enumerate(files, 1):
             ingest_file(store, path, report)

@@ -174,3 +174,21 @@ def test_a_folder_without_documents_says_so(tmp_path):
     (tmp_path / "data.json").write_text("{}")
     result = run("ingest", str(tmp_path), "--db", str(tmp_path / "c.db"))
     assert result.returncode == 0 and "no .txt, .md or .html files found" in result.stderr
+
+
+def test_ingest_skips_pipes_and_fails_when_nothing_could_be_read(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # reading it would block forever
+    (folder / "empty.txt").write_bytes(b"")
+    db = str(tmp_path / "x.db")
+    result = run("ingest", str(folder), "--db", db)
+    assert result.returncode == 1, result.stderr
+    assert "pipe.txt: not a regular file" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert "Traceback" not in result.stderr
+    (folder / "note.txt").write_text("Note\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
+    result = run("ingest", str(folder), "--db", db)
+    assert result.returncode == 0 and "added 1 document(s)" in result.stderr

@@ -31,6 +31,11 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
         (b"\x93quoted\x94", "“quoted”", "cp1252"),
         (b"undefined \x81 in cp1252 \xe9", "undefined \x81 in cp1252 é", "latin-1"),
         ("no bom".encode("utf-16-le"), "no bom", "utf-16-le"),
+        (
+            "“Kono” met Asif — in Islamabad ".encode() + b"\x93 stray",
+            "“Kono” met Asif — in Islamabad \ufffd stray",
+            "utf-8 (with invalid bytes replaced)",
+        ),
     ],
 )
 def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:
@@ -41,6 +46,7 @@ def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:
     ("data", "binary"),
     [
         (b"hello\x00world", True),
+        (b"a long text " * 400 + b"\x00 with one stray NUL", False),
         (bytes(range(1, 32)) * 10, True),
         (b"text with \x1b[31mcolour\x1b[0m\n\ttab", False),
         (b"line\r\nline\r\n", False),

@@ -95,6 +95,8 @@ def read_document(path: Path) -> tuple[str, str]:
 def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise DocumentError(f"{path}: is a folder, not a file")
+    if path.exists() and not path.is_file():
+        raise DocumentError(f"{path}: not a regular file (a pipe or device)")  # reading would hang
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -140,12 +142,32 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
         return data.decode(bare), bare
     if is_binary(data):
         raise DocumentError(f"{name}: binary file, not text")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        # A UTF-8 file with a stray byte or two: one replacement character each beats
+        # reading every curly quote of the file as cp1252 mojibake.
+        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid multi-byte UTF-8 sequences clearly outnumber the invalid bytes.
+
+    cp1252 text almost never forms valid UTF-8 sequences (its accented letters are
+    single bytes followed by ASCII), so a file mostly made of them is UTF-8.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    return valid >= 2 * invalid > 0
 
 
 def _bare_utf16(data: bytes) -> str:
@@ -165,9 +187,9 @@ def _bare_utf16(data: bytes) -> str:
 
 
 def is_binary(data: bytes) -> bool:
-    """True for bytes that are not text: NUL bytes or many control characters."""
+    """True for bytes that are not text: NUL bytes (beyond a stray one) or many controls."""
     sample = data[:_SNIFF_BYTES]
-    if b"\x00" in sample:
+    if sample.count(0) > len(sample) // 1000:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
     return controls > _CONTROL_RATIO * len(sample)
