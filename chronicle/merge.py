@@ -289,8 +289,71 @@ class EventDraft:
         return frozenset(a.key for m in self.mentions for a in m.entities.actors)
 
 
+def split_bridged(group: Sequence[Mention]) -> list[list[Mention]]:
+    """Split a cluster that a vague mention bridged across distinct happenings.
+
+    "Kono visited Pakistan in 2018" is compatible both with the 3-4 January visit
+    and with the 4 January meeting inside it, which are not compatible with each
+    other. The precise mentions are grouped on their own; each vague mention then
+    joins the one group it fits best (same type first, then most similar words),
+    so it never makes two happenings one. A function of the cluster alone, so the
+    result still does not depend on ingest order.
+
+    Returns:
+        The groups, each sorted by mention key, ordered by their first key.
+    """
+    ordered = sorted(group, key=lambda m: m.key)
+    precise = [m for m in ordered if (span := span_of(m)) is not None and span.precise]
+    if len(precise) < 2:
+        return [ordered]
+    forest = UnionFind(len(precise))
+    for i, a in enumerate(precise):
+        for j in range(i + 1, len(precise)):
+            if forest.find(i) != forest.find(j) and same_event(a, precise[j]):
+                forest.union(i, j)
+    roots: dict[int, list[Mention]] = {}
+    for i, m in enumerate(precise):
+        roots.setdefault(forest.find(i), []).append(m)
+    if len(roots) == 1:
+        return [ordered]
+    groups = sorted(roots.values(), key=lambda g: g[0].key)
+    precise_keys = {m.key for m in precise}
+    pending = [m for m in ordered if m.key not in precise_keys]
+    while pending:
+        left = [m for m in pending if not _join_best(m, groups)]
+        if len(left) == len(pending):
+            groups.append(left)  # only compatible with each other: an event of their own
+            break
+        pending = left
+    return sorted((sorted(g, key=lambda m: m.key) for g in groups), key=lambda g: g[0].key)
+
+
+def _join_best(mention: Mention, groups: list[list[Mention]]) -> bool:
+    """Add `mention` to the group it fits best; False when it fits none yet."""
+    best: tuple[tuple[bool, float, int], int] | None = None
+    for index, members in enumerate(groups):
+        fits = [
+            (m.type == mention.type, similarity(m, mention))
+            for m in members
+            if same_event(mention, m)
+        ]
+        if fits:
+            score = (*max(fits), -index)
+            if best is None or score > best[0]:
+                best = (score, index)
+    if best is None:
+        return False
+    groups[best[1]].append(mention)
+    return True
+
+
 def draft_events(clusters: Iterable[Sequence[Mention]]) -> list[EventDraft]:
-    """Turn clusters into event drafts keyed by their smallest mention key."""
+    """Turn clusters into event drafts keyed by their smallest mention key.
+
+    A cluster bridged across distinct happenings becomes several events
+    (`split_bridged`).
+    """
+    groups = [g for cluster in clusters for g in split_bridged(cluster)]
     return [
         EventDraft(
             key=min(m.key for m in group),
@@ -298,7 +361,7 @@ def draft_events(clusters: Iterable[Sequence[Mention]]) -> list[EventDraft]:
             mentions=tuple(sorted(group, key=lambda m: m.key)),
             conflict=has_conflict(group),
         )
-        for group in clusters
+        for group in groups
     ]
 
 

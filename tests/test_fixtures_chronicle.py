@@ -165,3 +165,56 @@ class TestPartOfIsOrderFree:
         assert self.links(tmp_path, ("v1.txt", "v2.txt", "m.txt"), remove=("v1.txt",)) == [
             ("2018-03-03", "2018-03-10")
         ]
+
+
+class TestVagueMentionsDoNotBridge:
+    """A year-level report of a trip fits both the trip and a meeting during it."""
+
+    DOCS = {
+        "visit.txt": "Visit\n\nForeign Minister Taro Kono visited Islamabad on 3-4 January 2018.\n",
+        "meeting.txt": "Talks\n\nOn January 4, 2018, Foreign Minister Taro Kono, who is visiting Pakistan, held a meeting with Khawaja Muhammad Asif.\n",
+        "vague.txt": "Brief\n\nJapanese Foreign Minister Taro Kono visited Pakistan in 2018.\n",
+    }
+
+    def events(self, tmp_path, order, remove=()):
+        folder = tmp_path / "docs"
+        folder.mkdir(exist_ok=True)
+        for name, text in self.DOCS.items():
+            (folder / name).write_text(text)
+        with Store(tmp_path / f"{'-'.join(order)}-{len(remove)}.db") as store:
+            for name in order:
+                ingest_paths(store, [folder / name])
+            for name in remove:
+                store.remove_document(str((folder / name).absolute()))
+            return sorted(
+                (
+                    e.date_start,
+                    e.date_end,
+                    e.type,
+                    e.part_of is not None,
+                    tuple(sorted(Path(s.document).name for s in e.sources)),
+                )
+                for e in all_events(store)
+            )
+
+    @pytest.mark.parametrize(
+        "order",
+        [
+            ("visit.txt", "meeting.txt", "vague.txt"),
+            ("vague.txt", "meeting.txt", "visit.txt"),
+            ("meeting.txt", "vague.txt", "visit.txt"),
+        ],
+    )
+    def test_the_vague_report_joins_the_trip_and_the_meeting_stays_part_of_it(
+        self, tmp_path, order
+    ):
+        assert self.events(tmp_path, order) == [
+            ("2018-01-03", "2018-01-04", "visit", False, ("vague.txt", "visit.txt")),
+            ("2018-01-04", "2018-01-04", "meeting", True, ("meeting.txt",)),
+        ]
+
+    def test_removing_the_trip_lets_the_vague_report_join_the_meeting(self, tmp_path):
+        order = ("visit.txt", "meeting.txt", "vague.txt")
+        assert self.events(tmp_path, order, remove=("visit.txt",)) == self.events(
+            tmp_path, ("meeting.txt", "vague.txt")
+        )

@@ -150,3 +150,27 @@ class TestLinks:
         )[0]
         assert merge.is_part_of(meeting, visit)
         assert not merge.is_part_of(visit, meeting)
+
+
+def test_a_vague_mention_never_bridges_two_happenings():
+    visit = mention("a", date(2018, 1, 3), date(2018, 1, 4), "range", actors=("Taro Kono",))
+    meeting = mention(
+        "b",
+        date(2018, 1, 4),
+        types=("meeting", "visit"),
+        actors=("Taro Kono",),
+        sentence="Kono, who is visiting Pakistan, met Asif.",
+    )
+    vague = mention(
+        "c",
+        date(2018, 1, 1),
+        date(2018, 12, 31),
+        "year",
+        actors=("Taro Kono",),
+        sentence="Kono visited Pakistan.",
+    )
+    assert merge.same_event(vague, visit) and merge.same_event(vague, meeting)
+    assert not merge.same_event(visit, meeting)
+    for order in ([visit, meeting, vague], [vague, meeting, visit]):
+        drafts = merge.draft_events(merge.cluster(order))
+        assert sorted(tuple(m.key for m in d.mentions) for d in drafts) == [("a", "c"), ("b",)]

@@ -1,12 +1,13 @@
 """Keep events up to date as mentions arrive or leave, touching only what changes.
 
-Events are the connected components of `chronicle.merge.same_event`. Stored
-events are already components, so a new document can only join them: its
-mentions are compared with each other and with the stored mentions that share
-an anchor (a country or a name) and whose dates could meet theirs, never stored
-mentions with each other. Components that gained a mention are rewritten; every
-other event is left alone. Removing a document re-clusters only the events it
-was part of.
+Events are the connected components of `chronicle.merge.same_event`, cut
+where a vague mention bridged two happenings (`merge.split_bridged`). A new
+document's mentions are compared with each other and with the stored mentions
+that share an anchor (a country or a name) and whose dates could meet theirs;
+the events they join, and any stored event compatible with those (a sibling cut
+from the same component), are rebuilt together. Every other event is left
+alone. Removing a document rebuilds only the events it was part of and their
+siblings.
 """
 
 from __future__ import annotations
@@ -62,21 +63,65 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
             components[root][1].append(event_id)
     written = []
     orphans: list[int] = []
-    for fresh, old_ids in components.values():
-        group = fresh + load_mentions(db, sorted(keys_of_events(db, old_ids)))
+    for group, old_ids in _join_overlapping(
+        _with_split_siblings(db, fresh + load_mentions(db, sorted(keys_of_events(db, ids))), ids)
+        for fresh, ids in components.values()
+    ):
         orphans += children_of(db, old_ids)
         delete_events(db, old_ids)
-        draft = merge.draft_events([group])[0]
-        written.append((write_event(db, draft), draft))
+        written += [(write_event(db, draft), draft) for draft in merge.draft_events([group])]
     link(db, written, orphans)
 
 
+def _with_split_siblings(
+    db: sqlite_utils.Database, mentions: list[Mention], event_ids: Iterable[int]
+) -> tuple[list[Mention], set[int]]:
+    """Grow a group by every stored event compatible with it, until none is left.
+
+    A stored event is a whole cluster or a part that `merge.split_bridged` cut off
+    one, so a group that gains or loses mentions takes in its former siblings
+    before it is split again; otherwise the result would depend on ingest order.
+    """
+    events = set(event_ids)
+    group = {m.key: m for m in mentions}
+    frontier = list(mentions)
+    while frontier:
+        grown: list[Mention] = []
+        for other, event_id in _stored_candidates(db, frontier, exclude=group.keys()):
+            if event_id in events or not any(merge.same_event(other, m) for m in frontier):
+                continue
+            events.add(event_id)
+            for m in load_mentions(db, sorted(keys_of_events(db, [event_id]))):
+                if m.key not in group:
+                    group[m.key] = m
+                    grown.append(m)
+        frontier = grown
+    return sorted(group.values(), key=lambda m: m.key), events
+
+
+def _join_overlapping(
+    groups: Iterable[tuple[list[Mention], set[int]]],
+) -> list[tuple[list[Mention], list[int]]]:
+    """Unite groups that took in the same stored event."""
+    joined: list[tuple[dict[str, Mention], set[int]]] = []
+    for mentions, events in groups:
+        merged = {m.key: m for m in mentions}
+        for other in [j for j in joined if j[1] & events]:
+            joined.remove(other)
+            merged |= other[0]
+            events |= other[1]
+        joined.append((merged, events))
+    return [
+        (sorted(group.values(), key=lambda m: m.key), sorted(events)) for group, events in joined
+    ]
+
+
 def _stored_candidates(
-    db: sqlite_utils.Database, new: Sequence[Mention]
+    db: sqlite_utils.Database, new: Sequence[Mention], exclude: Iterable[str] = ()
 ) -> list[tuple[Mention, int]]:
     """Stored mentions (with their event) that could merge with any new mention."""
     wanted: dict[str, int] = {}
-    new_keys = {m.key for m in new}
+    new_keys = {m.key for m in new} | set(exclude)
     for mention in new:
         mine = merge.anchors(mention)
         span = merge.span_of(mention)
@@ -120,13 +165,13 @@ def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[
     if not keys:
         link(db, [], orphans)
         return
-    mentions = load_mentions(db, keys)
     marks = ",".join("?" * len(keys))
     old_events = {
         r[0]
         for r in db.execute(f"SELECT DISTINCT event_id FROM mentions WHERE key IN ({marks})", keys)
         if r[0] is not None
     }
+    mentions, old_events = _with_split_siblings(db, load_mentions(db, keys), old_events)
     drafts = merge.draft_events(merge.cluster(mentions))
     orphans += children_of(db, old_events)
     delete_events(db, old_events)
