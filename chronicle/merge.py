@@ -69,8 +69,25 @@ def span_of(mention: Mention) -> Span | None:
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> frozenset[str]:
-    """Content words (crudely stemmed to 5 letters) for text similarity."""
-    return frozenset(w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP)
+    """Content words (crudely stemmed to 5 letters) for text similarity.
+
+    Country names, demonyms and capitals are left out: countries are compared on
+    their own, and "Japan and Pakistan" in two sentences says nothing about
+    whether they report the same thing.
+    """
+    places = _place_words()
+    return frozenset(
+        w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and w not in places
+    )
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    from chronicle.ingest.gazetteer import country_table
+
+    return frozenset(
+        form.lower() for form, code in country_table().items() if code and form.isalpha()
+    )
 
 
 def similarity(a: Mention, b: Mention) -> float:
@@ -175,7 +192,10 @@ def compatible(a: Mention, b: Mention) -> bool:
     if len(a.entities.countries) >= 2 and len(b.entities.countries) >= 2 and countries < 2:
         return False  # two different bilateral relationships
     if relation == "equal":
-        return True
+        # Same date and countries but nobody named: only if the words agree too
+        # ("established diplomatic relations" / "diplomatic relations started"),
+        # not two different agreements Japan and Pakistan signed that year.
+        return sim >= 0.2
     return (countries >= 2 and sim >= 0.25) or sim >= 0.5
 
 

@@ -174,3 +174,30 @@ def test_a_vague_mention_never_bridges_two_happenings():
     for order in ([visit, meeting, vague], [vague, meeting, visit]):
         drafts = merge.draft_events(merge.cluster(order))
         assert sorted(tuple(m.key for m in d.mentions) for d in drafts) == [("a", "c"), ("b",)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (
+            "In 2015, Japan and Pakistan signed a loan agreement for the Lowari tunnel project.",
+            "In 2015, Japan and Pakistan signed an agreement on the Karachi Circular Railway.",
+            False,
+        ),
+        (
+            "On 3 March 2016, Japan and Pakistan held talks on fisheries cooperation in Karachi.",
+            "On 3 March 2016, Japan and Pakistan held a security dialogue on counter-terrorism.",
+            False,
+        ),
+        (
+            "Diplomatic relations started on 28 April 1952, and Pakistan opened its embassy in Tokyo.",
+            "Pakistan and Japan established diplomatic relations on 28th April 1952.",
+            True,
+        ),
+    ],
+)
+def test_same_date_and_countries_merge_only_when_the_words_agree(first, second, same):
+    day = date(2016, 3, 3)
+    a = mention("a", day, types=("agreement",), sentence=first)
+    b = mention("b", day, types=("agreement",), sentence=second)
+    assert merge.same_event(a, b) is same
