@@ -38,8 +38,13 @@ _STOP = frozenset(
     who also been between two both will would said into over under about after before
     during than other such more most very all any one our are not but may
     january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday year years""".split()
+    monday tuesday wednesday thursday friday saturday sunday year years
+    sign signs signed signing agreement agreements agreed meet meets met meeting meetings
+    held hold holds visit visits visited visiting talks dialogue minister ministers
+    foreign prime president sides side countries country bilateral""".split()
 )
+"""Words too common in diplomatic reporting to say two sentences report one thing
+(event types, roles and countries are compared on their own)."""
 
 
 def shift(day: date, days: int) -> date:
