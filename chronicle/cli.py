@@ -268,6 +268,11 @@ def main() -> None:
     except Exception as error:  # the last line of defence: no traceback for users
         if DEBUG["on"] or "--debug" in sys.argv:
             raise
+        from chronicle.store import StoreError
+
+        if isinstance(error, StoreError):  # locked, foreign or newer database: one line already
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
         click.echo(
             f"error: {type(error).__name__}: {error} (run with --debug for details)", err=True
         )

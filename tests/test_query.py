@@ -201,9 +201,10 @@ def test_filters(text: str, filters: tuple[Filter, ...]) -> None:
         (
             "-after:2010",
             (),
-            (Filter("after", ("2010-01-01", "2010-12-31"), False, "2010"),),
-            ("after: cannot be excluded; the - was ignored",),
+            (),
+            ("after: cannot be excluded; ignored it — use before:",),
         ),
+        ("-sources:>1", (), (), ("sources: cannot be excluded; ignored it",)),
         (
             "a OR country:pk",
             words("a"),

@@ -96,6 +96,22 @@ class TestOpening:
         finally:
             holder.execute("ROLLBACK")
 
+    def test_a_writer_waits_for_another_writer_to_finish(self, tmp_path):
+        import threading
+
+        path = tmp_path / "c.db"
+        Store(path).close()
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+        release.start()
+        try:
+            with Store(path) as store:
+                store.add_document(document(str(tmp_path / "a.txt")), "h1", [])
+                assert store.counts()["documents"] == 1
+        finally:
+            release.join()
+
 
 class TestWriting:
     def test_a_failed_write_leaves_nothing_behind(self, store: Store, tmp_path: Path):

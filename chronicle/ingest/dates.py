@@ -14,7 +14,7 @@ form they spot, which keeps a 10 KB document at a few milliseconds.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from chronicle.ingest import date_rules as R
 from chronicle.ingest.date_resolve import (
@@ -45,6 +45,8 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
     Returns:
         Matches in text order, non-overlapping, with ``text[m.start:m.end] == m.text``.
     """
+    if isinstance(reference, datetime):
+        reference = reference.date()  # a datetime is a date subclass, but compares with neither
     ctx = Context(text, reference, [p.end() for p in R.PARAGRAPH_BREAK.finditer(text)])
     matches = []
     for cand in _select(_spot(text)):

@@ -520,7 +520,10 @@ def _read_filter(name: str, raw: str, negated: bool) -> _FilterResult:
         return _FilterResult(hints=(f"{name}: needs a value",))
     hints: tuple[str, ...] = ()
     if negated and name not in NEGATABLE:
-        hints = (f"{name}: cannot be excluded; the - was ignored",)
+        # Applying the filter would show the opposite of what was asked for.
+        hint = {"after": "before:", "before": "after:", "in": "after: and before:"}.get(name)
+        better = f" — use {hint}" if hint else ""
+        return _FilterResult(hints=(f"{name}: cannot be excluded; ignored it{better}",))
         negated = False
     result: _FilterResult
     if name in _MULTI_FILTERS:

@@ -6,7 +6,8 @@ it, and a changed file replaces its previous version.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +23,28 @@ from chronicle.store.writer import (
 )
 
 
+@contextmanager
+def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One transaction that takes the write lock first.
+
+    A deferred BEGIN that reads and then writes gets SQLITE_BUSY at once when
+    another process holds the lock (the busy timeout cannot help it); BEGIN
+    IMMEDIATE waits for the lock, up to the connection's timeout.
+    """
+    if db.conn.in_transaction:  # already inside the caller's transaction: a savepoint
+        with db.atomic():
+            yield
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
 def add_document(
     db: sqlite_utils.Database,
     doc: CleanDocument,
@@ -35,7 +58,7 @@ def add_document(
     Returns:
         The new document's id.
     """
-    with db.atomic():
+    with _write_transaction(db):
         old = document_id_for_path(db, doc.path)
         if old is not None:
             _remove(db, old)
@@ -69,7 +92,7 @@ def remove_document(db: sqlite_utils.Database, path: str) -> bool:
     Returns:
         True when a document was removed.
     """
-    with db.atomic():
+    with _write_transaction(db):
         document_id = document_id_for_path(db, path)
         if document_id is None:
             return False
