@@ -372,3 +372,48 @@ def test_year_ranges_in_words(text, span):
         D(2005, 12, 31),
         "range",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        ("from March to May 2019 talks", "March to May 2019", D(2019, 3, 1), D(2019, 5, 31)),
+        ("in March-May 2019", "March-May 2019", D(2019, 3, 1), D(2019, 5, 31)),
+        ("between January and March 2020", "January and March 2020", D(2020, 1, 1), D(2020, 3, 31)),
+        (
+            "from December to February 2019",
+            "December to February 2019",
+            D(2018, 12, 1),
+            D(2019, 2, 28),
+        ),
+        (
+            "December 2018 to February 2019",
+            "December 2018 to February 2019",
+            D(2018, 12, 1),
+            D(2019, 2, 28),
+        ),
+    ],
+)
+def test_month_ranges_share_the_trailing_year(text, span, start, end):
+    m = only(text)
+    assert (m.text, m.date_start, m.date_end, m.precision) == (span, start, end, "range")
+
+
+def test_a_list_of_months_takes_the_year_written_after_the_last():
+    found = find_dates("In January and February 2020 the talks stalled.", REF)
+    assert [(m.date_start, m.precision) for m in found] == [
+        (D(2020, 1, 1), "month"),
+        (D(2020, 2, 1), "month"),
+    ]
+
+
+def test_a_datetime_reference_works_like_its_date():
+    from datetime import datetime
+
+    found = find_dates(
+        "On January 4 they met; in 2018 they met again.", datetime(2018, 1, 10, 9, 30)
+    )
+    assert [(m.date_start, type(m.date_start)) for m in found] == [
+        (D(2018, 1, 4), D),
+        (D(2018, 1, 1), D),
+    ]

@@ -199,7 +199,9 @@ def _listed_year(c: Cand, ctx: Context, month: int) -> int | None:
         nxt = joiner and R.RULES[c.rule].match(ctx.text, joiner.end())
         if not nxt:
             return None
-        second = nxt.group("m2") or (nxt.group("m2b") if c.rule == "mdy" else None)
+        second = (nxt.group("m2") if "m2" in nxt.re.groupindex else None) or (
+            nxt.group("m2b") if c.rule == "mdy" else None
+        )
         months.append(_month(second or nxt.group("m")))
         if nxt.group("y"):
             year = int(nxt.group("y"))
@@ -348,7 +350,8 @@ def _res_month(c: Cand, ctx: Context) -> Resolution | None:
         elif m.group("rel") and rel in ("next", "coming"):
             y = ref.year if month > ref.month else ref.year + 1
     else:
-        y = _implicit_year(ctx, c.start, month, 15, None)
+        # "in January and February 2020": the list's year is January's too
+        y = _listed_year(c, ctx, month) or _implicit_year(ctx, c.start, month, 15, None)
         if y is None:
             return Resolution(None, "unresolved")
     span = _month_span(y, month)
@@ -509,6 +512,26 @@ def _res_deictic(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution((d, d), "day")
 
 
+def _res_month_range(c: Cand, ctx: Context) -> Resolution | None:
+    """March to May 2019 ; December 2018 - February 2019 ; January-March (year from context)."""
+    m = c.m
+    first, last = _month(m.group("m")), _month(m.group("m2"))
+    y0 = int(m.group("y0")) if m.group("y0") else None
+    y = int(m.group("y")) if m.group("y") else None
+    wraps = first > last
+    if y is None and y0 is None:
+        y0 = _implicit_year(ctx, c.start, first, 15, None)
+        if y0 is None:
+            return Resolution(None, "unresolved")
+    start_year = y0 if y0 is not None else y - wraps
+    end_year = y if y is not None else start_year + wraps
+    if end_year < start_year or (end_year == start_year and wraps):
+        return None
+    span = (_month_span(start_year, first)[0], _month_span(end_year, last)[1])
+    explicit = y if y is not None else (int(m.group("y0")) if m.group("y0") else None)
+    return Resolution(span, "range", explicit_year=explicit)
+
+
 def _res_weekday(c: Cand, ctx: Context) -> Resolution | None:
     ref = ctx.reference
     if ref is None:
@@ -657,6 +680,7 @@ _HANDLERS = {
     "numeric": _res_day,
     "mdy": _res_day,
     "dmy": _res_day,
+    "month_range": _res_month_range,
     "month": _res_month,
     "year": _res_year,
     "decade": _res_decade,

@@ -157,6 +157,12 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(?:the\s+)?)?{_g(DAY, 'd2')}\s+(?:of\s+)?"
         rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+{_g(YEAR, 'y')})?"
     ),
+    # March to May 2019 ; January-March 2020 ; between January and March 2020 ;
+    # December 2018 to February 2019 ; from March to May
+    "month_range": _compile(
+        rf"{BETWEEN}{_g(MONTH_NAME, 'm')}(?:,?\s+{_g(YEAR, 'y0')})?{RANGE_JOIN}"
+        rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')})?(?![\s,]*\d)"
+    ),
     # April 2019 ; early 2019 ; mid-November ; January this year ; late May 2010
     "month": _compile(
         rf"(?:{MOD}[\s-]+|(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?"
@@ -262,7 +268,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
     exact: dict[str, list[str]] = {}
     for name in (_MONTH_FULL + "|" + _MONTH_ABBR).split("|"):
         for form in (name, name.upper()):
-            exact.setdefault(form, []).extend(["mdy", "dmy", "month"])
+            exact.setdefault(form, []).extend(["mdy", "dmy", "month_range", "month"])
     for name in WEEKDAYS:
         for form in (name.title(), name.upper()):
             exact.setdefault(form, []).append("weekday")
