@@ -417,3 +417,19 @@ def test_a_datetime_reference_works_like_its_date():
         (D(2018, 1, 4), D),
         (D(2018, 1, 1), D),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 12 and 13 November 2017 the talks", [D(2017, 11, 12), D(2017, 11, 13)]),
+        ("on 3rd and 4th March", [D(2018, 3, 3), D(2018, 3, 4)]),
+        ("on 3, 4 and 5 May 2016", [D(2016, 5, 3), D(2016, 5, 4), D(2016, 5, 5)]),
+        ("on March 3 and 4, 2019", [D(2019, 3, 3), D(2019, 3, 4)]),
+        ("Chapter 4, 2019 edition", []),
+    ],
+)
+def test_every_day_of_a_list_naming_its_month_once(text, expected):
+    found = find_dates(text, REF)
+    assert [m.date_start for m in found] == expected
+    assert all(m.precision == "day" for m in found)

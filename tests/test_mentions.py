@@ -65,6 +65,20 @@ class TestCoordinatedDates:
         )
         assert m.date.precision == "range" and m.date.text == "2020 and 2021"
 
+    def test_consecutive_days_of_a_list_are_one_period_others_stay_apart(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Note\n\nThe sides held talks on 12 and 13 November 2017 in Islamabad.\n\n"
+            "The envoys met on 3 and 5 May 2016 in Tokyo.\n",
+        )
+        assert sorted(
+            (m.date.date_start.isoformat(), m.date.date_end.isoformat()) for m in found
+        ) == [
+            ("2016-05-03", "2016-05-03"),
+            ("2016-05-05", "2016-05-05"),
+            ("2017-11-12", "2017-11-13"),
+        ]
+
     def test_years_apart_are_separate_events(self, tmp_path):
         found = mentions_of(tmp_path, "Note\n\nThe treaty was reviewed in 2005 and 2011.\n")
         assert [m.date.text for m in found] == ["2005", "2011"]

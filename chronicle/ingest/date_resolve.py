@@ -512,6 +512,27 @@ def _res_deictic(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution((d, d), "day")
 
 
+def _res_listed_day(c: Cand, ctx: Context) -> Resolution | None:
+    """A day of a list naming its month once: "12 and 13 November", "March 3 and 4, 2019"."""
+    m = c.m
+    if c.rule == "day_head":
+        month = _month(m.group("m"))
+    else:
+        head = R.LIST_HEAD_BEFORE.search(ctx.text, max(0, c.start - 60), c.start)
+        if head is None:
+            return None
+        month = _month(head.group("m"))
+    day = _day(m.group("d"))
+    explicit = int(m.group("y")) if m.group("y") else None
+    year = explicit or _implicit_year(ctx, c.start, month, day, None)
+    if year is None:
+        return Resolution(None, "unresolved")
+    when = _safe_date(year, month, day)
+    if when is None:
+        return None
+    return Resolution((when, when), "day", explicit_year=explicit)
+
+
 def _res_month_range(c: Cand, ctx: Context) -> Resolution | None:
     """March to May 2019 ; December 2018 - February 2019 ; January-March (year from context)."""
     m = c.m
@@ -680,6 +701,8 @@ _HANDLERS = {
     "numeric": _res_day,
     "mdy": _res_day,
     "dmy": _res_day,
+    "day_head": _res_listed_day,
+    "day_tail": _res_listed_day,
     "month_range": _res_month_range,
     "month": _res_month,
     "year": _res_year,

@@ -157,6 +157,13 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(?:the\s+)?)?{_g(DAY, 'd2')}\s+(?:of\s+)?"
         rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+{_g(YEAR, 'y')})?"
     ),
+    # the 12 of "12 and 13 November 2017" ; the 3rd of "on 3rd, 4th and 5th March"
+    "day_head": _compile(
+        rf"(?<![\w,.$€£/-]){_g(DAY, 'd')}(?=(?:\s*,\s*(?:the\s+)?{DAY})*\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+        rf"{DAY}\s+(?:of\s+)?{_g(MONTH_NAME, 'm')}(?:,?\s+{_g(YEAR, 'y')})?)"
+    ),
+    # the "4, 2019" of "March 3 and 4, 2019" (the month is read from before it)
+    "day_tail": _compile(rf"(?<=\s){_g(DAY, 'd')}(?:,\s*|\s+){_g(YEAR, 'y')}"),
     # March to May 2019 ; January-March 2020 ; between January and March 2020 ;
     # December 2018 to February 2019 ; from March to May
     "month_range": _compile(
@@ -259,8 +266,13 @@ RULES: dict[str, re.Pattern[str]] = {
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
 """Tokens looked up in the trigger tables below (one fast scan per text)."""
 
-DIGIT_RULES = ("iso", "numeric", "year", "decade")
+DIGIT_RULES = ("iso", "numeric", "day_tail", "year", "decade")
 """Rules whose candidates always contain a digit."""
+
+LIST_HEAD_BEFORE = re.compile(
+    rf"{_g(MONTH_NAME, 'm')}\s*{DAY}(?:\s*,\s*{DAY})*\s*,?\s*(?:and|&)\s*\Z"
+)
+"""What comes before the last day of a list in one month ("March 3 and ", "May 3, 5 and ")."""
 
 
 def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -268,7 +280,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
     exact: dict[str, list[str]] = {}
     for name in (_MONTH_FULL + "|" + _MONTH_ABBR).split("|"):
         for form in (name, name.upper()):
-            exact.setdefault(form, []).extend(["mdy", "dmy", "month_range", "month"])
+            exact.setdefault(form, []).extend(["mdy", "dmy", "day_head", "month_range", "month"])
     for name in WEEKDAYS:
         for form in (name.title(), name.upper()):
             exact.setdefault(form, []).append("weekday")

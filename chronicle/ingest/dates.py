@@ -215,6 +215,8 @@ def _plausible(c: Cand, text: str) -> bool:
         return any(has_group(m, g) for g in ("y3", "yy", "y4"))
     if c.rule == "ago" and m.group("dir").lower() in ("before", "after"):
         return not re.match(r"\s*[A-Za-z]", text[m.end() :])
+    if c.rule == "day_tail":
+        return R.LIST_HEAD_BEFORE.search(text, max(0, c.start - 60), c.start) is not None
     if c.rule in ("mdy", "dmy", "numeric", "iso"):
         return day_fields(c) is not None
     return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -100,12 +101,13 @@ def assign(
     """Each date with the entities of its event.
 
     Coordinated dates are paired with their people respectively, and consecutive
-    whole years ("in 2020 and 2021") read as one period.
+    whole years ("in 2020 and 2021") or days ("on 12 and 13 November") read as one
+    period.
     """
     paired = respectively(matches, text, entities)
     out: list[tuple[DateMatch, Entities]] = []
     for run in coordinated_runs(matches, text):
-        if len(run) > 1 and run[0].start not in paired and consecutive_years(run):
+        if len(run) > 1 and run[0].start not in paired and consecutive(run):
             out.append((span_run(run, text), entities))
         else:
             out.extend((m, paired.get(m.start, entities)) for m in run)
@@ -123,10 +125,19 @@ def coordinated_runs(matches: Sequence[DateMatch], text: str) -> list[list[DateM
     return runs
 
 
-def consecutive_years(run: Sequence[DateMatch]) -> bool:
-    """True for whole years that follow each other (2020, 2021)."""
-    years = [m.date_start.year for m in run if m.precision == "year" and m.date_start]
-    return len(years) == len(run) and years == list(range(years[0], years[0] + len(years)))
+def consecutive(run: Sequence[DateMatch]) -> bool:
+    """True for whole years (2020, 2021) or single days (12, 13 November) that follow each other."""
+    precision = run[0].precision
+    if precision not in ("year", "day") or any(m.precision != precision for m in run):
+        return False
+    if any(m.date_start is None or m.date_end is None for m in run):
+        return False
+    return all(
+        (b.date_start - a.date_end).days == 1
+        if precision == "day"
+        else b.date_start.year == a.date_end.year + 1
+        for a, b in itertools.pairwise(run)
+    )
 
 
 def span_run(run: Sequence[DateMatch], text: str) -> DateMatch:
