@@ -79,6 +79,14 @@ class TestCoordinatedDates:
             ("2017-11-12", "2017-11-13"),
         ]
 
+    def test_a_finer_date_with_its_own_year_does_not_swallow_the_coarse_one(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Note\n\nIslamabad, 15 March 2023: The ministers discussed the floods of 2022 "
+            "and the assistance Japan announced last September.\n",
+        )
+        assert [m.date.text for m in found] == ["2022", "last September"]
+
     def test_years_apart_are_separate_events(self, tmp_path):
         found = mentions_of(tmp_path, "Note\n\nThe treaty was reviewed in 2005 and 2011.\n")
         assert [m.date.text for m in found] == ["2005", "2011"]

@@ -234,10 +234,23 @@ def respectively(
     return paired
 
 
+_OWN_YEAR = re.compile(
+    r"\d{4}|\b(?i:last|next|this|ago|earlier|later|previous|following|coming|past"
+    r"|yesterday|today|tomorrow)\b"
+)
+"""A date that names its year or counts from the document date needs no anchor."""
+
+
+def _takes_year_from_context(date_text: str) -> bool:
+    return _OWN_YEAR.search(date_text) is None
+
+
 def drop_contained(matches: Sequence[DateMatch]) -> list[DateMatch]:
     """Drop a coarse date that only anchors a finer one in the same sentence.
 
     "Earlier, in December 2017, ... on December 19" states one event, on the 19th.
+    A finer date with a year of its own ("floods of 2022 ... aid announced last
+    September", "in FY2021-22, up from a year earlier") is another event: both stay.
     """
     kept = []
     for m in matches:
@@ -251,6 +264,7 @@ def drop_contained(matches: Sequence[DateMatch]) -> list[DateMatch]:
             and m.date_start <= o.date_start
             and o.date_end <= m.date_end
             and (o.date_start, o.date_end) != (m.date_start, m.date_end)
+            and _takes_year_from_context(o.text)
             for o in matches
         )
         if not anchored:
