@@ -433,3 +433,8 @@ def test_every_day_of_a_list_naming_its_month_once(text, expected):
     found = find_dates(text, REF)
     assert [m.date_start for m in found] == expected
     assert all(m.precision == "day" for m in found)
+
+
+@pytest.mark.parametrize("text", ["The March was peaceful.", "They joined the March on Islamabad."])
+def test_march_the_noun_is_no_date(text):
+    assert find_dates(text, REF) == []

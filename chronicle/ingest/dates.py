@@ -206,8 +206,8 @@ def _plausible(c: Cand, text: str) -> bool:
             "on",
             "until",
         )
-        if word.title() in ("May", "March") and not contexted:
-            return False
+        if word.title() in ("May", "March") and (not contexted or prev == "the"):
+            return False  # "The March was peaceful": a noun, unless a year follows
         return contexted or not re.match(r"\s+[A-Z][a-z]", text[m.end() :])
     if c.rule == "season":
         return has_group(m, "y") or has_group(m, "rel")
