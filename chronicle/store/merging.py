@@ -64,7 +64,7 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     written = []
     orphans: list[int] = []
     for group, old_ids in _join_overlapping(
-        _with_split_siblings(db, fresh + load_mentions(db, sorted(keys_of_events(db, ids))), ids)
+        _with_split_siblings(db, load_mentions(db, sorted(keys_of_events(db, ids))), ids, fresh)
         for fresh, ids in components.values()
     ):
         orphans += children_of(db, old_ids)
@@ -74,16 +74,24 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
 
 
 def _with_split_siblings(
-    db: sqlite_utils.Database, mentions: list[Mention], event_ids: Iterable[int]
+    db: sqlite_utils.Database,
+    mentions: list[Mention],
+    event_ids: Iterable[int],
+    compared: Sequence[Mention] = (),
 ) -> tuple[list[Mention], set[int]]:
     """Grow a group by every stored event compatible with it, until none is left.
 
     A stored event is a whole cluster or a part that `merge.split_bridged` cut off
     one, so a group that gains or loses mentions takes in its former siblings
     before it is split again; otherwise the result would depend on ingest order.
+
+    Args:
+        mentions: Group members not yet compared with the stored mentions.
+        event_ids: Stored events already in the group.
+        compared: Group members already compared (a new document's mentions).
     """
     events = set(event_ids)
-    group = {m.key: m for m in mentions}
+    group = {m.key: m for m in [*compared, *mentions]}
     frontier = list(mentions)
     while frontier:
         grown: list[Mention] = []
