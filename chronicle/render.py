@@ -81,11 +81,27 @@ def events_table(
             str(e.id),
             format_date(e),
             e.type,
-            marked_text(highlights[e.id][0]) if e.id in highlights else safe_text(e.headline),
+            _headline_cell(e, highlights.get(e.id)),
             " ".join(e.countries),
             f"{e.source_count}{'!' if e.conflict else ''}",
         )
     return table
+
+
+def _headline_cell(
+    event: Event, marks: tuple[list[tuple[str, bool]], list[tuple[str, bool]]] | None
+) -> Text:
+    """The headline with matches marked; when they are elsewhere, the snippet that has them."""
+    if marks is None:
+        return safe_text(event.headline)
+    headline, snippet = marks
+    cell = marked_text(headline)
+    if not any(hit for _, hit in headline) and any(hit for _, hit in snippet):
+        start = len(cell) + 1
+        cell.append("\n")
+        cell.append_text(marked_text(snippet))
+        cell.stylize("dim", start)
+    return cell
 
 
 def _count_table(title: str, rows: Iterable[tuple[str, int]]) -> Table:

@@ -579,7 +579,7 @@ def test_highlights(db: sqlite3.Connection) -> None:
     sql, params = highlights_sql(compiled, [3, 6, 1])
     rows = {r[0]: r[1:] for r in db.execute(sql, params)}
     assert set(rows) == {3, 6}
-    headline, snippet = rows[3]
+    headline, snippet, _sources = rows[3]
     assert split_highlights(headline) == [("Trade", True), (" agreement signed", False)]
     assert ("trade", True) in split_highlights(snippet)
     assert highlights_sql(compile_query(parse_query("country:pk")), [1]) is None

@@ -93,6 +93,15 @@ def test_snippets_highlight_the_matched_terms(fixture_store):
         assert matched and all(m == "kono" for m in matched)
 
 
+def test_a_match_in_another_source_gets_its_snippet(fixture_store):
+    # "established" is only in the MOFA brief's sentence of the merged 1952 event
+    results = Searcher(fixture_store).search("established in:1952", limit=10, highlight=True)
+    [event] = results.events
+    assert event.source_count == 2 and "established" not in event.text
+    _headline, snippet_runs = results.highlights[event.id]
+    assert [t.lower() for t, hit in snippet_runs if hit] == ["established"]
+
+
 def test_histogram_counts_matches_per_year(fixture_store):
     searcher = Searcher(fixture_store)
     histogram = dict(searcher.histogram("country:pk"))

@@ -98,6 +98,7 @@ MAX_LIMIT = 1000
 HIGHLIGHT_COLUMNS = (
     "highlight(events_fts, 0, char(2), char(3)) AS headline_hl",
     "snippet(events_fts, 1, char(2), char(3), '…', 24) AS text_snippet",
+    "snippet(events_fts, 5, char(2), char(3), '…', 24) AS sources_snippet",
 )
 """Result decorations highlights_sql selects; only valid in a query that has MATCH."""
 
@@ -463,7 +464,8 @@ def highlights_sql(compiled: CompiledQuery, ids: Sequence[int]) -> tuple[str, di
         ids: Event ids of the rows shown.
 
     Returns:
-        ``(sql, params)`` selecting ``(id, headline_hl, text_snippet)``, or None when
+        ``(sql, params)`` selecting ``(id, headline_hl, text_snippet, sources_snippet)``
+        (the best sentence's snippet, and one from every source's sentences), or None when
         the query has no FTS match (nothing to highlight).
     """
     if compiled.fts is None:

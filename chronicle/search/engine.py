@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from chronicle.model import Event
 from chronicle.search.compile import (
     EVENTS_ESTIMATE_SQL,
+    HIGHLIGHT_START,
     CompiledQuery,
     compile_query,
     count_sql,
@@ -199,8 +200,12 @@ class Searcher:
             built = highlights_sql(compiled, ids[start : start + 500])
             if built is None:
                 return {}
-            for event_id, headline, snippet in self.store.execute(*built):
-                out[event_id] = (split_highlights(headline), split_highlights(snippet))
+            for event_id, headline, text, sources in self.store.execute(*built):
+                snippet = split_highlights(text)
+                if not any(hit for _, hit in snippet):
+                    # the match is in another source's sentence (a merged event)
+                    snippet = split_highlights(sources) if HIGHLIGHT_START in sources else snippet
+                out[event_id] = (split_highlights(headline), snippet)
         return out
 
     def headline_highlights(self, text: str, ids: list[int]) -> dict[int, list[tuple[str, bool]]]:
