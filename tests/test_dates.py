@@ -438,3 +438,37 @@ def test_every_day_of_a_list_naming_its_month_once(text, expected):
 @pytest.mark.parametrize("text", ["The March was peaceful.", "They joined the March on Islamabad."])
 def test_march_the_noun_is_no_date(text):
     assert find_dates(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "precision"),
+    [
+        ("Posted 2022-07-26T10:00:00Z by staff", "2022-07-26", D(2022, 7, 26), "day"),
+        ("signed on 4-Jan-2018 in Islamabad", "4-Jan-2018", D(2018, 1, 4), "day"),
+        (
+            "Talks were held on 3 May 2019. The following day, they left.",
+            "The following day",
+            D(2019, 5, 4),
+            "day",
+        ),
+        ("He flew home the next day.", "the next day", D(2018, 1, 11), "day"),
+        ("1947: Pakistan is created.", "1947", D(1947, 1, 1), "year"),
+        ("- 2011 - Zardari visits Tokyo.", "2011", D(2011, 1, 1), "year"),
+    ],
+)
+def test_more_written_forms(text, span, start, precision):
+    m = find_dates(text, REF)[-1]
+    assert (m.text, m.date_start, m.precision) == (span, start, precision)
+
+
+def test_vague_counts_are_a_stretch_of_the_past_not_an_event():
+    m = only("the plant closed several years ago")
+    assert (m.precision, m.modifier) == ("approximate", "past")
+    assert m.date_end < REF
+
+
+@pytest.mark.parametrize(
+    "text", ["the last day of the talks", "Call 2011: extension", "ref 12-Dec-2019-A"]
+)
+def test_no_date_in(text):
+    assert find_dates(text, REF) == []

@@ -115,6 +115,11 @@ def day_fields(c: Cand) -> tuple[int, int, int | None, int, int, int | None, int
         if m.group("sep2") == "." or a > 12:
             a, b = b, a  # day first
         fields = (a, b, yv, a, b)
+    elif c.rule == "dmy_dash":
+        y = m.group("y")
+        yv = _two_digit_year(int(y)) if len(y) == 2 else int(y)
+        mo, d = _month(m.group("m")), _day(m.group("d"))
+        fields = (mo, d, yv, mo, d)
     elif c.rule == "mdy":
         mo, d = _month(m.group("m")), _day(m.group("d"))
         second = m.group("m2") or m.group("m2b")
@@ -625,6 +630,8 @@ def _res_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
             "approximate",
         )
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    if unit == "day":
+        return _relative_day(rel, ctx)
     ref = ctx.reference
     if rel in ("following", "previous", "preceding", "same") and ctx.last_span is not None:
         ref = ctx.last_span[0]
@@ -651,11 +658,60 @@ def _res_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution(span, precision)
 
 
+def _relative_day(rel: str, ctx: Context) -> Resolution | None:
+    """The next/following/previous/same day: counted from the last date written, else the
+    document date ("talks on 3 May ... the following day" is 4 May)."""
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}.get(rel)
+    if step is None:
+        return None  # "the last day of the talks", "this day": no date
+    if ctx.last_span is not None:
+        first, last = ctx.last_span
+        if (last - first).days > 7:
+            return None  # "in October ... that same day": the day was never written
+        base = last if step > 0 else first
+    elif ctx.reference is not None:
+        base = ctx.reference
+    else:
+        return Resolution(None, "unresolved")
+    d = base + timedelta(step)
+    return Resolution((d, d), "day")
+
+
+_FEW = {"several": 3, "a few": 3, "a couple of": 2}
+"""Vague counts, read as their usual size (the match is then approximate)."""
+
+
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else R.NUMBER_WORDS[word.lower()]
+    word = " ".join(word.lower().split())
+    if word in _FEW:
+        return _FEW[word]
+    return int(word) if word.isdigit() else R.NUMBER_WORDS[word]
 
 
 def _res_ago(c: Cand, ctx: Context) -> Resolution | None:
+    if " ".join(c.m.group("num").lower().split()) in _FEW:
+        return _res_vague_ago(c, ctx)
+    return _res_ago_counted(c, ctx)
+
+
+def _res_vague_ago(c: Cand, ctx: Context) -> Resolution | None:
+    """ "several years ago", "a few weeks later": a vague stretch of the past or future.
+
+    Spans two to five units back (or ahead) of the reference, and carries the
+    modifier "past" or "future" like "recently": a state of things, not an event.
+    """
+    ref = ctx.reference
+    if ref is None:
+        return Resolution(None, "unresolved")
+    future = c.m.group("dir").lower().split()[0] in ("later", "from", "hence", "after")
+    unit_days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+    days = unit_days[c.m.group("unit").lower()]
+    near, far = timedelta(2 * days), timedelta(5 * days)
+    span = (ref + near, ref + far) if future else (ref - far, ref - near)
+    return Resolution(span, "approximate", "future" if future else "past")
+
+
+def _res_ago_counted(c: Cand, ctx: Context) -> Resolution | None:
     m, ref = c.m, ctx.reference
     if ref is None:
         return Resolution(None, "unresolved")
@@ -701,6 +757,7 @@ _HANDLERS = {
     "numeric": _res_day,
     "mdy": _res_day,
     "dmy": _res_day,
+    "dmy_dash": _res_day,
     "day_head": _res_listed_day,
     "day_tail": _res_listed_day,
     "month_range": _res_month_range,

@@ -133,7 +133,12 @@ RULES: dict[str, re.Pattern[str]] = {
     # 2019-10-20 ; 19980303 ; 2018/01/04
     "iso": _compile(
         r"(?<![\w.+/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<mo>0[1-9]|1[0-2])(?P=sep)"
-        r"(?P<d>0[1-9]|[12]\d|3[01])(?![\w/]|[-.]\d)"
+        r"(?P<d>0[1-9]|[12]\d|3[01])(?:(?=T\d\d:\d\d)|(?![\w/]|[-.]\d))"
+    ),
+    # 4-Jan-2018 ; 04-JAN-18 ; 4 Jan. 18 is not taken (too easily a count)
+    "dmy_dash": _compile(
+        rf"(?<![\w.+/-])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>{_cases(_MONTH_ABBR)}|{_cases(_MONTH_FULL)})"
+        r"-(?P<y>(?:19|20)\d\d|\d\d)(?![\w-])"
     ),
     # 08/07/1998 ; 8.7.98 ; 08-07-1998 (dashes and dots only with a four-digit year)
     "numeric": _compile(
@@ -231,12 +236,12 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?:(?P<mod2>(?i:early|late|earlier|later|mid|sometime|by|the\s+end\s+of|end\s+of"
         r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
         r"(?:(?i:the)\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current|following|"
-        r"preceding|same))\s+(?P<unit>(?i:week|weekend|month|year|decade|century))\b"
+        r"preceding|same))\s+(?P<unit>(?i:day|week|weekend|month|year|decade|century))\b"
         r"|(?P<the_weekend>\b(?i:the\s+weekend))\b"
     ),
     # two years ago ; a week earlier ; 10 days from now ; nearly four years ago
     "ago": _compile(
-        rf"{APPROX_PREFIX}(?P<num>(?i:{NUM}))\s+(?P<unit>(?i:day|week|month|year|decade))s?"
+        rf"{APPROX_PREFIX}(?P<num>(?i:{NUM}|several|a\s+few|a\s+couple\s+of))\s+(?P<unit>(?i:day|week|month|year|decade))s?"
         r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before|after))\b"
     ),
     # the past five years ; the last 32 months ; the next two weeks
@@ -280,7 +285,9 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
     exact: dict[str, list[str]] = {}
     for name in (_MONTH_FULL + "|" + _MONTH_ABBR).split("|"):
         for form in (name, name.upper()):
-            exact.setdefault(form, []).extend(["mdy", "dmy", "day_head", "month_range", "month"])
+            exact.setdefault(form, []).extend(
+                ["mdy", "dmy", "dmy_dash", "day_head", "month_range", "month"]
+            )
     for name in WEEKDAYS:
         for form in (name.title(), name.upper()):
             exact.setdefault(form, []).append("weekday")
@@ -292,7 +299,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
         "half": "half",
         "spring summer autumn fall winter": "season",
         "today tonight yesterday tomorrow": "deictic",
-        "week weekend month year decade": "unit_rel",
+        "day week weekend month year decade": "unit_rel",
         "ago earlier later hence before after": "ago",
         "days weeks months years decades": "span vague",
         "nineteen eighteen twenty thousand": "spoken_year",

@@ -164,7 +164,7 @@ def _plausible_year(m: re.Match[str], text: str, year_ends: set[int]) -> bool:
         return False
     if "\t" in _line_of(text, start) or "|" in _line_of(text, start):
         return False  # a table cell
-    if strong:
+    if strong or _heads_a_timeline_line(text, start, m.end()):
         return True
     if prev in R.YEAR_CONTEXT:
         if prev in ("the", "a", "its", "their", "his", "her", "our", "this", "that"):
@@ -182,6 +182,17 @@ def _plausible_year(m: re.Match[str], text: str, year_ends: set[int]) -> bool:
     if prev == "" and text[max(0, start - 1) : start] == "(":
         return text[m.end() : m.end() + 1] == ")"
     return False
+
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]+)?\Z")
+_ENTRY_AFTER = re.compile(r"[ \t]*(?::|–|—|-[ \t])[ \t]*\S")
+
+
+def _heads_a_timeline_line(text: str, start: int, end: int) -> bool:
+    """A year opening a line of a chronology: "1947: Pakistan is created", "- 2011 – visit"."""
+    return bool(
+        _LINE_START.search(text, max(0, start - 8), start) and _ENTRY_AFTER.match(text, end)
+    )
 
 
 def _plausible(c: Cand, text: str) -> bool:
@@ -217,7 +228,7 @@ def _plausible(c: Cand, text: str) -> bool:
         return not re.match(r"\s*[A-Za-z]", text[m.end() :])
     if c.rule == "day_tail":
         return R.LIST_HEAD_BEFORE.search(text, max(0, c.start - 60), c.start) is not None
-    if c.rule in ("mdy", "dmy", "numeric", "iso"):
+    if c.rule in ("mdy", "dmy", "dmy_dash", "numeric", "iso"):
         return day_fields(c) is not None
     return True
 
