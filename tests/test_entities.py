@@ -314,7 +314,12 @@ def test_known_organisations_from_document() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Kishida Fumio", "Fumio Kishida"), ("Taro Kono", "Kono Taro"), ("José Pérez", "Jose Perez")],
+    [
+        ("Kishida Fumio", "Fumio Kishida"),
+        ("Taro Kono", "Kono Taro"),
+        ("José Pérez", "Jose Perez"),
+        ("Bhutto-Zardari", "Bhutto Zardari"),
+    ],
 )
 def test_name_key_ignores_order_and_accents(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)

@@ -614,7 +614,8 @@ def _fold(text: str) -> str:
 def name_key(name: str) -> str:
     """Identity key of a name: its lower-case, accent-free tokens, sorted.
 
-    "Kishida Fumio" and "Fumio Kishida" both give "fumio kishida"; "Kono" gives "kono".
+    "Kishida Fumio" and "Fumio Kishida" both give "fumio kishida"; "Kono" gives "kono";
+    "Bhutto-Zardari" gives "bhutto zardari".
 
     Args:
         name: A display name without honorifics.
@@ -622,7 +623,8 @@ def name_key(name: str) -> str:
     Returns:
         The key ("" for an empty name).
     """
-    tokens = [t.strip(".'’") for t in _fold(name).split()]
+    # "Bhutto-Zardari" and "Bhutto Zardari" are one surname written two ways
+    tokens = [t.strip(".'’") for t in _fold(name).replace("-", " ").split()]
     return " ".join(sorted(t for t in tokens if t))
 
 
