@@ -188,8 +188,15 @@ def compatible(a: Mention, b: Mention) -> bool:
     sim = similarity(a, b)
     if relation == "near":
         # Precise dates a few days apart: one event reported inconsistently only
-        # when the same people did the same thing in much the same words.
-        return actors and a.type == b.type and sim >= 0.5
+        # when the same people did the same thing in much the same words, or,
+        # with nobody named on either side, the same two countries did the same
+        # thing in words that agree ("relations established on 28/29 April 1952").
+        if a.type != b.type:
+            return False
+        if actors:
+            return sim >= 0.5
+        nobody = not a.entities.actors and not b.entities.actors
+        return nobody and countries >= 2 and sim >= 0.25
     if a.entities.actors and b.entities.actors and not actors:
         return sim >= 0.6
     if actors:

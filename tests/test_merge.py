@@ -201,3 +201,27 @@ def test_same_date_and_countries_merge_only_when_the_words_agree(first, second, 
     a = mention("a", day, types=("agreement",), sentence=first)
     b = mention("b", day, types=("agreement",), sentence=second)
     assert merge.same_event(a, b) is same
+
+
+def test_sources_a_day_apart_with_nobody_named_merge_and_are_flagged():
+    a = mention(
+        "a",
+        date(1952, 4, 28),
+        types=("anniversary",),
+        sentence="Pakistan and Japan established diplomatic relations on 28th April 1952.",
+    )
+    b = mention(
+        "b",
+        date(1952, 4, 29),
+        types=("anniversary",),
+        sentence="Diplomatic relations started on 29 April 1952, and Pakistan opened its embassy.",
+    )
+    other = mention(
+        "c",
+        date(1952, 4, 29),
+        types=("anniversary",),
+        sentence="Japan and Pakistan held talks on fisheries on 29 April 1952.",
+    )
+    assert merge.same_event(a, b) and not merge.same_event(a, other)
+    [draft] = merge.draft_events([[a, b]])
+    assert draft.conflict
