@@ -472,3 +472,17 @@ def test_vague_counts_are_a_stretch_of_the_past_not_an_event():
 )
 def test_no_date_in(text):
     assert find_dates(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Sunday Times reported it.", []),
+        ("Monday Night Football", []),
+        ("The Long March of 1934", ["1934"]),
+        ("President Bill Clinton Saturday vowed to act.", ["Saturday"]),  # wire style
+        ("In March 2019 Khan visited.", ["March 2019"]),
+    ],
+)
+def test_weekdays_and_months_inside_names(text, found):
+    assert [m.text for m in find_dates(text, REF)] == found

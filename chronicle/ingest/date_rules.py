@@ -268,6 +268,18 @@ RULES: dict[str, re.Pattern[str]] = {
 }
 """Candidate spotters, in priority order (earlier wins a tie between equally long spans)."""
 
+NAME_AFTER_WEEKDAY = frozenset(
+    "Times Telegraph Express Mirror Post Herald Mail Star Tribune Observer Sport Night "
+    "Group Club School Island Service Paper Review".split()
+)
+"""Capitalised words that make a weekday part of a name ("The Sunday Times")."""
+
+DATE_WORDS_CAPITALISED = frozenset(
+    "On In By Since Until Till Before After From During Last Next This Early Late Mid "
+    "Every Each Since Through Between And Or Of".split()
+)
+"""Capitalised words before "May" or "March" that still leave it the month."""
+
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
 """Tokens looked up in the trigger tables below (one fast scan per text)."""
 

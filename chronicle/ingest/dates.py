@@ -195,9 +195,28 @@ def _heads_a_timeline_line(text: str, start: int, end: int) -> bool:
     )
 
 
+def _named_by_word_before(text: str, pos: int) -> bool:
+    """True when a capitalised word that is not a sentence's first makes a name with
+    what follows ("Black Friday", "the Long March")."""
+    before = re.search(r"(?:^|(?<=[\s(\[\"“‘]))([A-Z][a-z]+)\s+\Z", text[max(0, pos - 30) : pos])
+    if not before or before.group(1) in R.DATE_WORDS_CAPITALISED:
+        return False
+    start = max(0, pos - 30) + before.start(1)
+    lead = text[max(0, start - 3) : start]
+    return not (start == 0 or re.search(r"(?:[.!?:;\n]|^)[\s\"“‘(]*\Z", lead))
+
+
 def _plausible(c: Cand, text: str) -> bool:
     """Context checks for the rules other than bare years."""
     m = c.m
+    if (
+        c.rule == "month"
+        and m.group("m").title() in ("May", "March")
+        and not has_group(m, "mod")
+        and not has_group(m, "rel")
+        and _named_by_word_before(text, m.start())
+    ):
+        return False  # "the Long March of 1934": a name, even with a year
     if c.rule == "month" and not (
         has_group(m, "y") or has_group(m, "ry") or has_group(m, "mod") or has_group(m, "rel")
     ):
@@ -220,6 +239,10 @@ def _plausible(c: Cand, text: str) -> bool:
         if word.title() in ("May", "March") and (not contexted or prev == "the"):
             return False  # "The March was peaceful": a noun, unless a year follows
         return contexted or not re.match(r"\s+[A-Z][a-z]", text[m.end() :])
+    if c.rule == "weekday":
+        after = re.match(r"\s+([A-Z][a-z]+)", text[m.end() : m.end() + 20])
+        # "The Sunday Times" is a name; "Clinton Saturday vowed" (wire style) is a date
+        return not (after and after.group(1) in R.NAME_AFTER_WEEKDAY)
     if c.rule == "season":
         return has_group(m, "y") or has_group(m, "rel")
     if c.rule == "quarter" and has_group(m, "qn"):
