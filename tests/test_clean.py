@@ -208,6 +208,20 @@ def test_markdown_footnotes() -> None:
     assert result.paragraphs[0].markers == ((13, "1"),)
 
 
+def test_bracketed_number_footnotes() -> None:
+    result = clean_text(
+        "The deal was signed on 11 November 2016[1] and ratified in July 2017.[2] See [3].\n\n"
+        "[1] Japan Times, 12 November 2016.\n[2] MOFA, 20 July 2017.\n"
+    )
+    assert result.footnotes == {"1": "Japan Times, 12 November 2016.", "2": "MOFA, 20 July 2017."}
+    body = result.paragraphs[0]
+    assert body.text == (
+        "The deal was signed on 11 November 2016 and ratified in July 2017. See [3]."
+    )
+    assert [m for _, m in body.markers] == ["1", "2"]
+    assert [p.kind for p in result.paragraphs[1:]] == ["footnote", "footnote"]
+
+
 def test_wrapped_lines_join_and_short_lines_stay_apart() -> None:
     text = (
         "*(Views expressed in the brief are those of the author, and do\n"

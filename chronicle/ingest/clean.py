@@ -246,8 +246,10 @@ def nav_targets(lines: Sequence[str]) -> set[str]:
 # --- structure -------------------------------------------------------------------
 
 _FOOTNOTE_DEF = re.compile(
-    rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]:)\s*(?P<text>\S.*)$"
+    rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]:|\[(?P<br>\d{{1,3}})\])"
+    r"\s*(?P<text>\S.*)$"
 )
+"""A footnote line: "³ Dawn, ...", "[^3]: Dawn, ...", "[3] Dawn, ..." (web, Word exports)."""
 _LIST_ITEM = re.compile(
     r"^(?P<indent>\s*)(?P<marker>[•◦▪▫‣●○■□►▸➢✓–—·*+-]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([A-Za-z]\)"
     r"|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])\s+(?P<text>\S.*)$"
@@ -258,7 +260,7 @@ _NUMERIC_CELL = re.compile(
     r"^[(\[]?[-+−]?(?:[$€£¥]|US\$|Rs\.?)?\s?\d[\d,.]*(?:[-–/]\d[\d,.]*)?%?[)\]]?$"
 )
 _CELL_GAP = re.compile(r"\t| {2,}")
-_MARKER = re.compile(rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]")
+_MARKER = re.compile(rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]|\[(?P<br>\d{{1,3}})\]")
 _MARKER_AFTER = frozenset(".,;:!?\"'”’)]»…")
 _MIN_JOIN_LENGTH = 50
 _MAX_HEADING_WORDS = 6
@@ -381,7 +383,7 @@ def _parse_block(block: list[str]) -> list[_Item]:
 def _classify(line: str) -> _Item | None:
     """An item started by `line`, or None for plain text."""
     if match := _FOOTNOTE_DEF.match(line):
-        marker = (match.group("sup") or "").translate(_FROM_SUPERSCRIPT) or match.group("md")
+        marker = _marker_of(match)
         return _Item("footnote", [match.group("text")], marker=marker)
     if is_table_row(line):
         return _Item("table_row", [line])
@@ -498,12 +500,22 @@ def _table_row(line: str) -> str:
     return " | ".join(c for c in cells if c)
 
 
+def _marker_of(match: re.Match[str]) -> str:
+    """The footnote number or name a marker or definition match stands for."""
+    return (
+        (match.group("sup") or "").translate(_FROM_SUPERSCRIPT)
+        or match.group("md")
+        or (match.group("br") or "")
+    )
+
+
 def split_markers(text: str, known: Collection[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
     """Remove footnote markers from `text`, remembering where they were.
 
     A superscript number is a marker when a footnote with that number exists or
     when it follows punctuation ("measures.³"); otherwise (``km²``) it is text.
-    Markdown markers (``[^1]``) always are. Markers without footnote text are
+    Markdown markers (``[^1]``) always are; bracketed numbers (``[1]``) only when
+    that footnote exists. Markers without footnote text are
     removed but not reported. A space is restored where the marker was the only
     separator ("Bajwa,¹Kono" -> "Bajwa, Kono").
 
@@ -520,10 +532,13 @@ def split_markers(text: str, known: Collection[str]) -> tuple[str, tuple[tuple[i
     cursor = 0
     for match in _MARKER.finditer(text):
         before = text[match.start() - 1] if match.start() else " "
-        marker = (match.group("sup") or "").translate(_FROM_SUPERSCRIPT) or match.group("md")
-        is_marker = match.group("md") or marker in known or before in _MARKER_AFTER
-        if not is_marker or before.isdigit():
-            continue
+        marker = _marker_of(match)
+        if match.group("br"):
+            is_marker = marker in known  # "[3]" only when footnote 3 exists
+        else:
+            is_marker = match.group("md") or marker in known or before in _MARKER_AFTER
+        if not is_marker or (before.isdigit() and not match.group("br")):
+            continue  # "10³" is a power; "2016[1]" is a marker
         chunk = text[cursor : match.start()]
         out.append(chunk)
         length += len(chunk)
