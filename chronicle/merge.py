@@ -316,6 +316,29 @@ class EventDraft:
     conflict: bool
 
     @property
+    def type(self) -> str:
+        """What the sources together call the event: each source's primary type counts
+        two, its other types one; a tie goes to the best mention's type.
+
+        "Zardari visited Japan in 2011" and "during the visit ... the two sides signed
+        the Joint Statement" make a visit (at which an agreement was signed).
+        """
+        primary = self.best.type
+        if len(self.mentions) == 1 or primary == "citation":
+            return primary
+        votes: dict[str, int] = {}
+        for m in self.mentions:
+            for rank, kind in enumerate(m.types):
+                if kind not in ("other", "citation"):
+                    votes[kind] = votes.get(kind, 0) + (2 if rank == 0 else 1)
+        if not votes:
+            return primary
+        best_vote = max(votes.values())
+        if votes.get(primary, 0) == best_vote:
+            return primary
+        return min(k for k, v in votes.items() if v == best_vote)
+
+    @property
     def actor_keys(self) -> frozenset[str]:
         """Every person named by any source."""
         return frozenset(a.key for m in self.mentions for a in m.entities.actors)
@@ -406,7 +429,7 @@ def is_part_of(child: EventDraft, parent: EventDraft) -> bool:
     cs, ps = span_of(child.best), span_of(parent.best)
     if cs is None or ps is None or not (cs.precise and ps.precise):
         return False
-    if parent.best.type not in CONTAINER_TYPES:
+    if parent.type not in CONTAINER_TYPES:
         return False
     if (cs.start, cs.end) == (ps.start, ps.end):
         return False
@@ -429,7 +452,7 @@ def container_rank(parent: EventDraft) -> tuple[int, str]:
 def is_related(a: EventDraft, b: EventDraft) -> bool:
     """True when two distinct events share a person and happened close together."""
     sa, sb = span_of(a.best), span_of(b.best)
-    if sa is None or sb is None or "citation" in (a.best.type, b.best.type):
+    if sa is None or sb is None or "citation" in (a.type, b.type):
         return False
     gap = max((sb.start - sa.end).days, (sa.start - sb.end).days, 0)
     if gap > RELATED_DAYS:

@@ -80,6 +80,12 @@ class TestMerging:
             "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt",
         }
 
+    def test_zardari_visit_is_found_as_a_visit(self, fixture_db):
+        with Store(fixture_db) as store:
+            ids, _ = Searcher(store).ids("type:visit zardari")
+            found = [store.event(i) for i in ids]
+        assert ("2011-02-21", "2011-02-23") in {(e.date_start, e.date_end) for e in found}
+
     def test_kono_meeting_is_part_of_the_january_2018_visit(self, events):
         [meeting] = find(events, "2018-01-04", None, "Kono", "Asif")
         [visit] = find(events, "2018-01-03", "2018-01-04", "Kono")

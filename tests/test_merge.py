@@ -225,3 +225,19 @@ def test_sources_a_day_apart_with_nobody_named_merge_and_are_flagged():
     assert merge.same_event(a, b) and not merge.same_event(a, other)
     [draft] = merge.draft_events([[a, b]])
     assert draft.conflict
+
+
+def test_an_event_is_typed_by_what_its_sources_agree_on():
+    signed = mention(
+        "a",
+        date(2011, 2, 21),
+        date(2011, 2, 23),
+        "range",
+        types=("agreement", "visit"),
+        actors=("Asif Ali Zardari",),
+    )
+    visited = mention("b", *Y2011, types=("visit",), actors=("Asif Ali Zardari",))
+    [draft] = merge.draft_events([[signed, visited]])
+    assert draft.best is signed and draft.type == "visit"
+    [alone] = merge.draft_events([[signed]])
+    assert alone.type == "agreement"

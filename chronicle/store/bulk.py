@@ -263,7 +263,7 @@ def links(drafts: Sequence[merge.EventDraft]) -> tuple[dict[int, int], set[tuple
     for a, b in sorted(pairs):
         da, db = drafts[a], drafts[b]
         for child, parent in ((a, b), (b, a)):
-            if drafts[parent].best.type != "citation" and merge.is_part_of(
+            if drafts[parent].type != "citation" and merge.is_part_of(
                 drafts[child], drafts[parent]
             ):
                 containers[child].append(parent)

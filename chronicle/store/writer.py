@@ -162,7 +162,7 @@ def event_row(draft: merge.EventDraft, publishers: Sequence[str]) -> dict[str, o
         "date_start": d.date_start.isoformat() if d.date_start else None,
         "date_end": d.date_end.isoformat() if d.date_end else None,
         "precision": d.precision,
-        "type": best.type,
+        "type": draft.type,
         "headline": best.headline,
         "text": best.sentence,
         "actors": "; ".join(_unique(a.name for m in ordered for a in m.entities.actors)),
