@@ -212,6 +212,19 @@ def test_cues_are_ordered() -> None:
         ),
         # Nothing but the statement itself is dated: it stays a statement.
         ("On May 3 the minister said the talks had been useful.", "May 3", "statement"),
+        # Each date of a sentence is typed by its own clause.
+        (
+            "Bhutto-Zardari, who arrived on Sunday for a four-day visit, will meet Prime "
+            "Minister Kishida on Thursday.",
+            "Sunday",
+            "visit",
+        ),
+        (
+            "Bhutto-Zardari, who arrived on Sunday for a four-day visit, will meet Prime "
+            "Minister Kishida on Thursday.",
+            "Thursday",
+            "meeting",
+        ),
     ],
 )
 def test_a_reported_event_in_the_dated_clause_is_primary(sentence, date_text, primary):

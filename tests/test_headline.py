@@ -200,3 +200,15 @@ def fixture_sentences() -> list[str]:
         for para in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
             sentences.extend(s for s in re.split(r"(?<=[.!?])\s+", para) if s.strip())
     return sentences
+
+
+def test_each_date_of_a_sentence_gets_the_headline_of_its_own_event() -> None:
+    sentence = "The two leaders signed an agreement on 5 May 2019 after Kishida visited Islamabad on 3 May 2019."
+    entities = find_entities(sentence)
+
+    def for_date(date_text: str) -> str:
+        types = classify(sentence, entities, date_text=date_text)
+        return make_headline(sentence, date_text, entities, types)
+
+    assert for_date("3 May 2019") == "Kishida visits Islamabad"
+    assert for_date("5 May 2019").startswith("The two leaders signed an agreement")

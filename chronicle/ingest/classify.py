@@ -52,7 +52,12 @@ _VERBAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("meeting", re.compile(_words("met", "meets?", "discussed", "discusses"), _I)),
     ("meeting", re.compile(r"\bcalled\s+on\s+(?=(?:the\s+)?[A-Z])")),
-    ("visit", re.compile(_words("visited", "toured", r"arrived\s+in", r"travell?ed\s+to"), _I)),
+    (
+        "visit",
+        re.compile(
+            _words("visited", "toured", "arrived", "arrives", "arriving", r"travell?ed\s+to"), _I
+        ),
+    ),
     ("visit", re.compile(r"\b(?:to|will|would|shall|may|can|must)\s+visit\b", _I)),
     (
         "agreement",

@@ -252,7 +252,10 @@ def _template(text: str, types: tuple[str, ...], spans, entities: Entities) -> s
             n for n in names if n != subject
         ]
         return f"{subject} meets {others[0]}"
-    if primary in ("visit", "agreement") and "visit" in types:
+    signing = _SIGNED_RE.search(text) if primary == "agreement" else None
+    if (primary == "visit" or signing) and "visit" in types:
+        # an agreement is headlined by the visit only when it names what was signed
+        # ("... visits Japan; Joint Statement signed"), else by its own clause
         visits = _visits(text, spans)
         wanted = {a.name for a in entities.actors}
         visits = [v for v in visits if v.split(" visits ")[0] in wanted] or visits
