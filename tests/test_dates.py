@@ -486,3 +486,16 @@ def test_no_date_in(text):
 )
 def test_weekdays_and_months_inside_names(text, found):
     assert [m.text for m in find_dates(text, REF)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # no year near the reference has Thursday 4 January: the weekday decides, tense picks
+        ("On Thursday, January 4 the ministers met.", D(2022, 7, 26), D(2018, 1, 4)),
+        ("On Thursday, January 4 the ministers will meet.", D(2022, 7, 26), D(2024, 1, 4)),
+        ("On Thursday, January 4 the ministers met.", D(2018, 1, 10), D(2018, 1, 4)),
+    ],
+)
+def test_a_weekday_beside_a_date_fixes_its_year(text, reference, expected):
+    assert only(text, reference).date_start == expected

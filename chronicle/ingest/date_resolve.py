@@ -215,7 +215,9 @@ def _listed_year(c: Cand, ctx: Context, month: int) -> int | None:
     return None
 
 
-def _implicit_year(ctx: Context, pos: int, month: int, day: int, weekday: int | None) -> int | None:
+def _implicit_year(
+    ctx: Context, pos: int, month: int, day: int, weekday: int | None, end: int | None = None
+) -> int | None:
     """Year for a year-less date: the year putting it nearest a local anchor or the reference.
 
     The local anchor is the last explicit-year match before ``pos`` when it is in the same
@@ -232,9 +234,10 @@ def _implicit_year(ctx: Context, pos: int, month: int, day: int, weekday: int | 
     if base is None:
         return None
     if base is ctx.reference:
-        tense = clause_tense(ctx.text, pos, pos + 1)
-    year = _implicit_year_nearest(base, month, day, weekday)
-    if tense is not None:
+        # with a weekday the clause's verb follows the whole "Thursday, January 4"
+        tense = clause_tense(ctx.text, pos, end if end and weekday is not None else pos + 1)
+    year, settled = _implicit_year_nearest(base, month, day, weekday, tense)
+    if tense is not None and not settled:
         d = _safe_date(year, month, day) or date(year, month, 28)
         if (d - base).days > _TENSE_SLACK_DAYS and tense is False:
             year -= 1
@@ -243,15 +246,41 @@ def _implicit_year(ctx: Context, pos: int, month: int, day: int, weekday: int | 
     return year
 
 
-def _implicit_year_nearest(base: date, month: int, day: int, weekday: int | None) -> int:
-    """The year putting month/day nearest ``base`` (weekday-consistent when possible)."""
+def _implicit_year_nearest(
+    base: date, month: int, day: int, weekday: int | None, tense: bool | None = None
+) -> tuple[int, bool]:
+    """The year putting month/day nearest ``base`` (weekday-consistent when possible).
+
+    Returns:
+        (year, settled): settled when only a weekday found further out fixed the year,
+        which the clause's tense then must not move.
+    """
     years = [base.year - 1, base.year, base.year + 1]
+    settled = False
     if weekday is not None:
-        fitting = [y for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
+        fitting = [y for y in years if _falls_on(y, month, day, weekday)]
+        if not fitting:
+            # The weekday a writer puts beside a date is the best evidence of its year:
+            # every weekday/date pair recurs within six years either side.
+            wide = [
+                y for y in range(base.year - 6, base.year + 7) if _falls_on(y, month, day, weekday)
+            ]
+            slack = timedelta(_TENSE_SLACK_DAYS)
+            if tense is False:
+                wide = [y for y in wide if date(y, month, day) <= base + slack] or wide
+            elif tense is True:
+                wide = [y for y in wide if date(y, month, day) >= base - slack] or wide
+            fitting, settled = wide, bool(wide)
         years = fitting or years
-    return min(
+    year = min(
         years, key=lambda y: abs(((_safe_date(y, month, day) or date(y, month, 28)) - base).days)
     )
+    return year, settled
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    d = _safe_date(year, month, day)
+    return d is not None and d.weekday() == weekday
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -265,7 +294,7 @@ def _res_day(c: Cand, ctx: Context) -> Resolution | None:
     mo, d, y, mo2, d2, y2, wd = day_fields(c)
     explicit = y2
     if y is None:
-        y = _listed_year(c, ctx, mo2) or _implicit_year(ctx, c.start, mo, d, wd)
+        y = _listed_year(c, ctx, mo2) or _implicit_year(ctx, c.start, mo, d, wd, c.end)
         if y is None:
             return Resolution(None, "unresolved")
         y2 = y + 1 if mo2 < mo else y
