@@ -499,3 +499,16 @@ def test_weekdays_and_months_inside_names(text, found):
 )
 def test_a_weekday_beside_a_date_fixes_its_year(text, reference, expected):
     assert only(text, reference).date_start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamabad, 10 January 2018: the note dated 04/01/2018 said", D(2018, 1, 4)),
+        ("Washington, January 10, 2018: the note dated 04/01/2018 said", D(2018, 4, 1)),
+        ("dated 26/07/2022 and then 04/08/2022", D(2022, 8, 4)),
+        ("the note dated 04/01/2018 said", D(2018, 4, 1)),  # no evidence: month first
+    ],
+)
+def test_numeric_dates_follow_the_order_the_document_writes_dates_in(text, expected):
+    assert find_dates(text, REF)[-1].date_start == expected

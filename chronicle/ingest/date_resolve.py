@@ -54,6 +54,8 @@ class Context:
     paragraph_starts: list[int]
     anchors: list[Anchor] = field(default_factory=list)
     """Earlier matches that wrote their year out, in text order."""
+    day_first: bool = False
+    """Numeric dates are day/month/year here (the document writes "26 July 2022" or "26/07")."""
     last_span: Span | None = None
     last_quarter: Span | None = None
     last_quarter_end: int = -1
@@ -156,6 +158,30 @@ def day_fields(c: Cand) -> tuple[int, int, int | None, int, int, int | None, int
     ):
         return None
     return mo, d, start_year, mo2, d2, end_year, wd
+
+
+def _month_first(c: Cand) -> bool:
+    """True when a numeric candidate was read month first (nothing forced day first)."""
+    m = c.m
+    first = int(m.group("a") or m.group("a2"))
+    return m.group("sep2") != "." and first <= 12
+
+
+def numeric_order_evidence(c: Cand) -> int:
+    """+1 when a candidate shows its document writes day before month, -1 for month first.
+
+    "26/07/2022" and "26 July 2022" are day first; "07/26/2022" and "July 26, 2022" are
+    month first; "04/01/2018" says nothing.
+    """
+    m = c.m
+    if c.rule == "dmy" or c.rule == "dmy_dash":
+        return 1
+    if c.rule == "mdy":
+        return -1
+    if c.rule == "numeric":
+        a, b = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+        return 1 if a > 12 or m.group("sep2") == "." else (-1 if b > 12 else 0)
+    return 0
 
 
 def _range_years(first: int | None, last: int | None, wraps: bool) -> tuple[int | None, int | None]:
@@ -292,6 +318,8 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 def _res_day(c: Cand, ctx: Context) -> Resolution | None:
     mo, d, y, mo2, d2, y2, wd = day_fields(c)
+    if c.rule == "numeric" and ctx.day_first and mo != d and d <= 12 and _month_first(c):
+        mo, d, mo2, d2 = d, mo, d, mo  # "04/01/2018" in a day-first document: 4 January
     explicit = y2
     if y is None:
         y = _listed_year(c, ctx, mo2) or _implicit_year(ctx, c.start, mo, d, wd, c.end)

@@ -24,6 +24,7 @@ from chronicle.ingest.date_resolve import (
     Resolution,
     day_fields,
     has_group,
+    numeric_order_evidence,
     resolve,
     year_range_end,
 )
@@ -48,8 +49,10 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
     if isinstance(reference, datetime):
         reference = reference.date()  # a datetime is a date subclass, but compares with neither
     ctx = Context(text, reference, [p.end() for p in R.PARAGRAPH_BREAK.finditer(text)])
+    cands = _select(_spot(text))
+    ctx.day_first = sum(numeric_order_evidence(c) for c in cands) > 0
     matches = []
-    for cand in _select(_spot(text)):
+    for cand in cands:
         try:
             res = resolve(cand, ctx)
         except (OverflowError, ValueError):
