@@ -50,6 +50,10 @@ def test_parse_date(text: str, expected: tuple[date, str] | None) -> None:
         ("Pakistan and Japan established relations on 28th April 1952.", None),
         ("Islamabad, 26 July 2022 (TDI):", None),
         ("Japan-Pakistan Relations", None),
+        ("12/11/2016", date(2016, 11, 12)),  # day first, as the desks this serves write it
+        ("11/25/2016", date(2016, 11, 25)),  # unless the numbers say month first
+        ("Date: 25.11.2016", date(2016, 11, 25)),
+        ("Tel: 051/9207/2016", None),
     ],
 )
 def test_parse_date_line(line: str, expected: date | None) -> None:
@@ -123,6 +127,13 @@ BODY = "The two ministers met in Islamabad and discussed trade, security and inv
             "John Smith",
         ),
         (f"{BODY}\n\nThe talks were held on 5 January 2018.", "", None, "", ""),
+        (
+            f"Pakistan, Japan agree to boost trade ties\n\nDawn\nPublished March 15, 2023\n\n{BODY}",
+            "Pakistan, Japan agree to boost trade ties",
+            15,
+            "Dawn",
+            "",
+        ),
         (
             f"Ministry News\n\nTitle One1\nTitle One2\n\n{BODY}\n\nBack to Ministry News",
             "Title One",

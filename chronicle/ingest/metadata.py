@@ -53,6 +53,7 @@ _DATE_FORMS = (
     ),
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
 )
+_NUMERIC_DATE_LINE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)$")
 _MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})$", re.I)
 _DATE_LABEL = re.compile(
     r"^(?:(?:date|dated|published|publication date|posted|posted on|issued|released|updated|"
@@ -94,6 +95,19 @@ _COPYRIGHT_HOLDER = re.compile(
     r"(?P<name>[^.,;|]{3,80}?)(?:\.|,|\s+all rights reserved|$)",
     re.I,
 )
+KNOWN_OUTLETS = frozenset(
+    name.strip()
+    for name in """dawn | dawn news | reuters | associated press | ap | afp
+    | agence france-presse | kyodo | kyodo news | nikkei | nikkei asia | the japan times
+    | japan times | nhk | nhk world | the express tribune | express tribune | the news
+    | the news international | the nation | geo news | app | associated press of pakistan
+    | radio pakistan | xinhua | bbc | bbc news | al jazeera | the diplomat | the hindu
+    | the economist | the guardian | the new york times | the washington post | bloomberg
+    | the asahi shimbun | the mainichi | the yomiuri shimbun | business recorder
+    | the friday times | arab news | anadolu agency""".split("|")
+)
+"""News outlets whose bare name on a masthead line is the publisher ("Dawn", "Reuters")."""
+
 _KNOWN_DOMAINS = {
     "mofa.go.jp": "Ministry of Foreign Affairs of Japan",
     "mofa.gov.pk": "Ministry of Foreign Affairs, Pakistan",
@@ -181,6 +195,13 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
         (date, the line's date text), or None. A month and year alone gives the 1st.
     """
     rest = _DATE_LABEL.sub("", line.strip(), count=1).strip(" .")
+    if match := _NUMERIC_DATE_LINE.match(rest):
+        first, second = int(match.group("a")), int(match.group("b"))
+        # day first unless the numbers say otherwise: the convention of the
+        # foreign-ministry and South Asian press this is mostly used on
+        day, month = (second, first) if second > 12 else (first, second)
+        value = _to_date(match.group("y"), str(month), str(day))
+        return (value, rest) if value else None
     if match := _MONTH_YEAR.match(rest):
         month = _to_date(match.group("y"), match.group("m"), "1")
         return (month, rest) if month else None
@@ -279,10 +300,22 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     organisations = [
         i for i in top if i not in consumed and i != title_index and _is_organisation(texts[i])
     ]
+    outlets = [
+        i
+        for i in top
+        if i not in consumed and i != title_index and texts[i].lower() in KNOWN_OUTLETS
+    ]
+    organisations = sorted(set(organisations) | set(outlets))
     consumed |= set(organisations)
     before_title = [i for i in organisations if title_index is None or i < title_index]
-    if not publisher and before_title:
-        publisher = title_case(texts[before_title[0]])
+    # a masthead line just under a news headline ("Dawn", "Dawn News") names the paper
+    under_title = [
+        i
+        for i in organisations
+        if title_index is not None and 0 < i - title_index <= 3 and len(texts[i].split()) <= 5
+    ]
+    if not publisher and (before_title or under_title):
+        publisher = title_case(texts[(before_title or under_title)[0]])
     if not publisher:
         publisher = _stated_publisher(texts, top)
 
