@@ -128,6 +128,22 @@ BODY = "The two ministers met in Islamabad and discussed trade, security and inv
         ),
         (f"{BODY}\n\nThe talks were held on 5 January 2018.", "", None, "", ""),
         (
+            "Kono visits Islamabad\n\nOn 4 January 2018, Mr. Kono\nvisited Islamabad. Last year he "
+            "went to Tokyo.\n",
+            "Kono visits Islamabad",
+            None,
+            "",
+            "",
+        ),
+        (
+            "Japan and India\n\nThe deal was signed on 11 November 2016[1] and ratified in July "
+            "2017.[2]\n\n[1] Japan Times, 12 November 2016.\n[2] MOFA, 20 July 2017.\n",
+            "Japan and India",
+            None,
+            "",
+            "",
+        ),
+        (
             f"Pakistan, Japan agree to boost trade ties\n\nDawn\nPublished March 15, 2023\n\n{BODY}",
             "Pakistan, Japan agree to boost trade ties",
             15,

@@ -371,19 +371,25 @@ def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
     for index, text in enumerate(texts):
         if not text:
             continue
-        if _is_prose(text):
-            return top, index
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        if _is_prose(text) or (following and _is_prose(f"{text} {following}")):
+            return top, index  # a hard-wrapped first sentence starts the prose too
         if len(top) >= _MASTHEAD_LINES:
             return top, None
         top.append(index)
     return top, None
 
 
+_TRAILING_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\[\^?\w{1,3}\]|\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$")
+"""A footnote marker after a sentence's last stop ("2017.[2]", "2017.2", "2017.²")."""
+
+
 def _is_prose(text: str) -> bool:
     if is_boilerplate(text) or text[:1] in "(*[":
         return False
     words = len(text.split())
-    return words >= _PROSE_WORDS and (ends_sentence(text) or words >= 2 * _PROSE_WORDS)
+    ends = ends_sentence(text) or ends_sentence(_TRAILING_MARKER.sub("", text))
+    return words >= _PROSE_WORDS and (ends or words >= 2 * _PROSE_WORDS)
 
 
 def _author(texts: Sequence[str], top: Sequence[int]) -> tuple[str, set[int]]:
