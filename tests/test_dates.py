@@ -512,3 +512,12 @@ def test_a_weekday_beside_a_date_fixes_its_year(text, reference, expected):
 )
 def test_numeric_dates_follow_the_order_the_document_writes_dates_in(text, expected):
     assert find_dates(text, REF)[-1].date_start == expected
+
+
+def test_may_inside_a_list_of_months_is_the_month_but_not_after_a_comma_alone():
+    assert [m.date_start for m in find_dates("In March, May and June 2019 they met", REF)] == [
+        D(2019, 3, 1),
+        D(2019, 5, 1),
+        D(2019, 6, 1),
+    ]
+    assert [m.text for m in find_dates("In January, May said no.", REF)] == ["January"]

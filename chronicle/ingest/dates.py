@@ -239,6 +239,12 @@ def _plausible(c: Cand, text: str) -> bool:
             "on",
             "until",
         )
+        if (
+            prev == ","
+            and re.search(rf"{R.MONTH_NAME}\s*,\s*\Z", text[max(0, m.start() - 14) : m.start()])
+            and re.match(rf"\s*(?:,|and|or|&)\s*{R.MONTH_NAME}", text[m.end() : m.end() + 16])
+        ):
+            contexted = True  # "March, May and June 2019": inside a list of months
         if word.title() in ("May", "March") and (not contexted or prev == "the"):
             return False  # "The March was peaceful": a noun, unless a year follows
         return contexted or not re.match(r"\s+[A-Z][a-z]", text[m.end() :])
