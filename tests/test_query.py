@@ -58,6 +58,7 @@ def words(*texts: str) -> tuple[Clause, ...]:
         ("10:30", words("10:30")),
         ("foo:bar", words("foo:bar")),
         ("Kōno", words("Kōno")),
+        ("Ｋｏｎｏ", words("Kono")),  # fullwidth, as a Japanese keyboard types it
     ],
 )
 def test_terms(text: str, terms: tuple[Clause, ...]) -> None:

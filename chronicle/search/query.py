@@ -189,8 +189,10 @@ class Query:
 
 
 def _clean(text: str) -> str:
-    """Replace control characters and lone surrogates with spaces."""
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    """Replace control characters and lone surrogates with spaces; fold compatibility
+    forms (fullwidth "Ｋｏｎｏ" from a Japanese keyboard is "Kono")."""
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    return unicodedata.normalize("NFKC", text)
 
 
 def _fold(text: str) -> str:
