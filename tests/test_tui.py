@@ -255,3 +255,11 @@ class TestEdges:
             await settle(pilot)
             assert app.screen.query_one(Timeline).cursor == before
             assert any("date order" in n.message for n in app._notifications)
+
+
+def test_detail_marks_every_form_of_a_stemmed_term():
+    from chronicle.tui.detail import highlighted
+
+    text = highlighted("Kono visited Islamabad. Revisit the visit. [bold]x[/]", ["visits", "bold"])
+    assert [text.plain[s.start : s.end] for s in text.spans] == ["visited", "visit", "bold"]
+    assert "[bold]x[/]" in text.plain  # document text stays text

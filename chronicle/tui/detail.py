@@ -7,6 +7,7 @@ inserting markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,12 +22,31 @@ MATCH_STYLE = "bold reverse"
 """How matched search terms are marked in the detail text."""
 
 
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def term_pattern(term: str) -> str:
+    """A regex for the words a search term matched: its stem and any ending.
+
+    The search is stemmed ("visits" finds "visited"), so the marks are too; a
+    phrase matches its words in order with any spacing.
+    """
+    words = []
+    for word in term.split():
+        for suffix in _SUFFIXES:
+            if word.lower().endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        words.append(re.escape(word) + r"\w*")
+    return r"(?i)\b" + r"\W+".join(words)
+
+
 def highlighted(text: str, terms: Sequence[str], style: str = "") -> Text:
-    """`text` as a Text with every case-insensitive occurrence of `terms` styled."""
+    """`text` as a Text with every word the search terms matched styled."""
     result = safe_text(text, style)
     for term in terms:
         if len(term) >= 2:
-            result.highlight_words([term], style=MATCH_STYLE, case_sensitive=False)
+            result.highlight_regex(term_pattern(term), style=MATCH_STYLE)
     return result
 
 
