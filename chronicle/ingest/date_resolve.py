@@ -437,11 +437,12 @@ def _res_year(c: Cand, ctx: Context) -> Resolution | None:
     m = c.m
     y = int(m.group("y"))
     if m.group("y2"):
-        return Resolution(
-            (date(y, 1, 1), date(year_range_end(y, m.group("y2")), 12, 31)),
-            "range",
-            explicit_year=y,
-        )
+        end = year_range_end(y, m.group("y2"))
+        if end == y + 1 and (m.group("fy") or len(m.group("y2")) == 2):
+            # "FY2016-17", "the 2016-17 budget": a fiscal (or academic) year. Pakistan's
+            # runs July-June, Japan's and India's April-March; this span holds either.
+            return Resolution((date(y, 4, 1), date(end, 6, 30)), "approximate", explicit_year=y)
+        return Resolution((date(y, 1, 1), date(end, 12, 31)), "range", explicit_year=y)
     if m.group("mod"):
         span, mod = _sub_span(_year_span(y), m.group("mod"))
         return Resolution(span, "approximate", mod, y)
