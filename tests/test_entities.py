@@ -20,6 +20,12 @@ from chronicle.model import Actor, Entities
 
 # (sentence, expected [(name, role, country)] in order)
 PEOPLE = [
+    (
+        "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with Mr. MOTEGI "
+        "Toshimitsu.",
+        [("Kishida Fumio", "Prime Minister", "JP"), ("Motegi Toshimitsu", "", "")],
+    ),
+    ("The JICA President met Mr. TOKYO Kono.", [("Kono", "", "")]),
     # fixture: MOFA Japan-Kazakhstan
     (
         "On May 1, commencing at 8:20 a.m. (local time) for approximately 40 minutes, "

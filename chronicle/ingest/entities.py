@@ -374,6 +374,8 @@ def _is_name_word(s: _Sentence, i: int, first: bool) -> bool:
     word = tok.text
     if _INITIAL_RE.match(word):
         return True
+    if _is_caps_surname(s, i):
+        return True
     if not _CAP_WORD_RE.match(word):
         return False
     if word.replace(".", "") in _HONORIFICS_NORM or word.lower() in _ROLE_WORDS_LOWER:
@@ -387,6 +389,22 @@ def _is_name_word(s: _Sentence, i: int, first: bool) -> bool:
     if any(part in gz.NON_NAME_WORDS for part in re.split(r"[-'’]", word)):
         return False
     return not s.in_place(tok)
+
+
+def _is_caps_surname(s: _Sentence, i: int) -> bool:
+    """A surname in capitals before a given name, as Japan's MOFA writes them
+    ("Mr. KISHIDA Fumio"); not an acronym ("JICA President", "UN Secretary")."""
+    word = s.toks[i].text
+    if not (word.isalpha() and word.isupper() and len(word) >= 3):
+        return False
+    if word in gz.ORGANISATIONS or word.title() in gz.country_table() or word in gz.country_table():
+        return False
+    nxt = s.word(i + 1)
+    return (
+        bool(_CAP_WORD_RE.match(nxt))
+        and nxt.lower() not in _ROLE_WORDS_LOWER
+        and (nxt.replace(".", "") not in _HONORIFICS_NORM)
+    )
 
 
 def _parse_name(s: _Sentence, i: int, *, cross_newline: bool = False) -> int:
@@ -481,6 +499,7 @@ def _make_mention(
 ) -> PersonMention:
     first, last = s.toks[name[0]], s.toks[name[1] - 1]
     display = _SPACE_RE.sub(" ", s.text[first.start : last.end])
+    display = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in display.split())
     actor = Actor(name=display, key=name_key(display), role=role, country=country)
     return PersonMention(
         actor=actor,
