@@ -25,7 +25,7 @@ PEOPLE = [
         "Toshimitsu.",
         [("Kishida Fumio", "Prime Minister", "JP"), ("Motegi Toshimitsu", "", "")],
     ),
-    ("The JICA President met Mr. TOKYO Kono.", [("Kono", "", "")]),
+    ("The JICA President met Mr. Kono in TOKYO.", [("Kono", "", "")]),
     # fixture: MOFA Japan-Kazakhstan
     (
         "On May 1, commencing at 8:20 a.m. (local time) for approximately 40 minutes, "
