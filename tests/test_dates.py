@@ -527,3 +527,22 @@ def test_may_inside_a_list_of_months_is_the_month_but_not_after_a_comma_alone():
         D(2019, 6, 1),
     ]
     assert [m.text for m in find_dates("In January, May said no.", REF)] == ["January"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "The APEC forum will be held in San Francisco in November.",
+            D(2023, 3, 3),
+            D(2023, 11, 1),
+        ),
+        ("The meeting is to be held on October 20.", D(2023, 3, 3), D(2023, 10, 20)),
+        ("The talks were held on October 20.", D(2023, 3, 3), D(2022, 10, 20)),
+        ("The agreement will be signed on Monday.", D(2024, 1, 17), D(2024, 1, 22)),
+        ("He said this Friday would be decisive.", D(2024, 1, 15), D(2024, 1, 19)),
+        ("It was signed this Monday.", D(2024, 1, 17), D(2024, 1, 15)),
+    ],
+)
+def test_future_in_the_passive_and_this_weekday(text, reference, expected):
+    assert only(text, reference).date_start == expected

@@ -21,6 +21,9 @@ from chronicle.ingest import date_rules as R
 Span = tuple[date, date]
 _TENSE_SLACK_DAYS = 120
 """How far the nearest reading may be on the wrong side of the reference before tense flips it."""
+_FUTURE_SLACK_DAYS = 30
+"""The same for a future cue ("will be held in November"): past cues ("said") are often
+about the reporting, not the event, but a future one rarely points at the past."""
 
 
 @dataclass(slots=True)
@@ -267,7 +270,7 @@ def _implicit_year(
         d = _safe_date(year, month, day) or date(year, month, 28)
         if (d - base).days > _TENSE_SLACK_DAYS and tense is False:
             year -= 1
-        elif (base - d).days > _TENSE_SLACK_DAYS and tense is True:
+        elif (base - d).days > 60 and tense is True:
             year += 1
     return year
 
@@ -623,7 +626,9 @@ def _res_weekday(c: Cand, ctx: Context) -> Resolution | None:
     wd = R.WEEKDAYS[c.m.group("wd").lower()]
     rel = (c.m.group("rel") or "").lower().split()
     back = (ref.weekday() - wd) % 7
-    if rel[-1:] in (["last"], ["past"], ["previous"]):
+    if rel == ["this"]:
+        d = ref - timedelta(ref.weekday()) + timedelta(wd)  # the weekday of this week
+    elif rel[-1:] in (["last"], ["past"], ["previous"]):
         d = ref - timedelta(back or 7)
     elif rel[-1:] in (["next"], ["coming"], ["following"]) or (
         rel[-1:] not in (["this"],) and clause_tense(ctx.text, c.start, c.end)
@@ -634,6 +639,10 @@ def _res_weekday(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution((d, d), "day")
 
 
+_PASSIVE = re.compile(r"\b(be|been|being)\s+\w+(?:ed|en|ld|wn|ne)\b", re.IGNORECASE)
+"""A participle after "be": its tense is the auxiliary's ("will be held" is future)."""
+
+
 def clause_tense(text: str, start: int, end: int) -> bool | None:
     """Which way the nearest tense cue around an expression points: True = future.
 
@@ -641,8 +650,8 @@ def clause_tense(text: str, start: int, end: int) -> bool | None:
     """
     if text.startswith(("'s", "’s"), end):
         return False
-    left = re.split(r"[.;!?\n]", text[max(0, start - 80) : start])[-1]
-    right = re.split(r"[.;,!?\n]", text[end : end + 50])[0]
+    left = _PASSIVE.sub(r"\1", re.split(r"[.;!?\n]", text[max(0, start - 80) : start])[-1])
+    right = _PASSIVE.sub(r"\1", re.split(r"[.;,!?\n]", text[end : end + 50])[0])
     best: tuple[int, bool] | None = None
     for cue, future in ((R.FUTURE_CUE, True), (R.PAST_CUE, False)):
         for m in cue.finditer(left):
