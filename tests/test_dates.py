@@ -546,3 +546,22 @@ def test_may_inside_a_list_of_months_is_the_month_but_not_after_a_comma_alone():
 )
 def test_future_in_the_passive_and_this_weekday(text, reference, expected):
     assert only(text, reference).date_start == expected
+
+
+def test_a_year_heading_dates_the_entries_under_it():
+    text = (
+        "Timeline\n\n## 2008\n\n- November 26: Mumbai attacks.\n\n## 2019\n\n"
+        "- 14 February: Pulwama attack.\n- 5 August: Article 370 revoked.\n\n2018\n"
+        "January 4: Kono visits Islamabad.\n"
+    )
+    assert [m.date_start for m in find_dates(text, None)] == [
+        D(2008, 11, 26),
+        D(2019, 2, 14),
+        D(2019, 8, 5),
+        D(2018, 1, 4),
+    ]
+
+
+def test_a_column_of_years_is_a_table_not_headings():
+    text = "Trade\n\n2018\n2019\n1.2\n\nIn March they met.\n"
+    assert [m.date_start for m in find_dates(text, D(2022, 1, 1))] == [D(2022, 3, 1)]

@@ -212,3 +212,9 @@ def test_each_date_of_a_sentence_gets_the_headline_of_its_own_event() -> None:
 
     assert for_date("3 May 2019") == "Kishida visits Islamabad"
     assert for_date("5 May 2019").startswith("The two leaders signed an agreement")
+
+
+def test_a_chronology_entry_loses_its_date_and_its_colon() -> None:
+    assert headline("14 February: India strikes Balakot in Pakistan.", "14 February") == (
+        "India strikes Balakot in Pakistan"
+    )

@@ -57,6 +57,8 @@ class Context:
     paragraph_starts: list[int]
     anchors: list[Anchor] = field(default_factory=list)
     """Earlier matches that wrote their year out, in text order."""
+    year_headings: list[tuple[int, int]] = field(default_factory=list)
+    """(offset, year) of lines that are only a year: a chronology's section headings."""
     day_first: bool = False
     """Numeric dates are day/month/year here (the document writes "26 July 2022" or "26/07")."""
     last_span: Span | None = None
@@ -254,11 +256,15 @@ def _implicit_year(
     ... on December 19"). Without a reference, any earlier explicit year will do.
     """
     base, tense = ctx.reference, None
+    heading = next((h for h in reversed(ctx.year_headings) if h[0] < pos), None)
+    if heading is not None:
+        base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019
     if ctx.anchors:
         last = ctx.anchors[-1]
         same_sentence = not R.SENTENCE_END.search(ctx.text, last.end, pos)
         same_paragraph = ctx.paragraph(last.start) == ctx.paragraph(pos)
-        if same_sentence or (same_paragraph and last.dated) or base is None:
+        after_heading = heading is None or last.start > heading[0]
+        if after_heading and (same_sentence or (same_paragraph and last.dated) or base is None):
             base = last.when
     if base is None:
         return None

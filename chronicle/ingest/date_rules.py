@@ -280,6 +280,14 @@ DATE_WORDS_CAPITALISED = frozenset(
 )
 """Capitalised words before "May" or "March" that still leave it the month."""
 
+YEAR_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:1[6-9]|20)\d\d)[*_]{0,2}:?[ \t]*$", re.MULTILINE
+)
+"""A line that is only a year ("2019", "## 2019", "**2019**"): the entries under it are in it."""
+
+NUMBER_LINE = re.compile(r"\s*[\d.,%$ \t-]+(?:\n|\Z)")
+"""A line of nothing but figures (the next row of a table)."""
+
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
 """Tokens looked up in the trigger tables below (one fast scan per text)."""
 

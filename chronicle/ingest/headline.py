@@ -313,6 +313,8 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
         headline = _subject_verb(compact, types, names) or compact
     if not headline:
         headline = base or _SPACES_RE.sub(" ", re.sub(r"[*()]", "", clean)).strip()
+    # "14 February: India strikes ..." loses its date, and so its colon
+    headline = headline.lstrip(" :;,.–—-") or headline
     return _fit(_capitalise(headline))
 
 
