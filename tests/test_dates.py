@@ -565,3 +565,29 @@ def test_a_year_heading_dates_the_entries_under_it():
 def test_a_column_of_years_is_a_table_not_headings():
     text = "Trade\n\n2018\n2019\n1.2\n\nIn March they met.\n"
     assert [m.date_start for m in find_dates(text, D(2022, 1, 1))] == [D(2022, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "The council has been in office since January 2023. Elections are due by November.",
+            D(2023, 6, 14),
+            D(2023, 11, 1),
+        ),
+        (
+            "The dialogue was held on 27 July 2023. The minister will attend the summit on 08 March.",
+            D(2024, 3, 5),
+            D(2024, 3, 8),
+        ),
+        (
+            "The accord was first signed on Nov 17, 2021. Last month, the two sides renewed it, on October 22.",
+            D(2024, 11, 9),
+            D(2024, 10, 22),
+        ),
+    ],
+)
+def test_a_neighbouring_year_yields_to_tense_and_to_a_nearer_relative_date(
+    text, reference, expected
+):
+    assert find_dates(text, reference)[-1].date_start == expected

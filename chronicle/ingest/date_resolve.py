@@ -268,15 +268,18 @@ def _implicit_year(
             base = last.when
     if base is None:
         return None
-    if base is ctx.reference:
+    ref = ctx.reference
+    if ref is not None:
         # with a weekday the clause's verb follows the whole "Thursday, January 4"
         tense = clause_tense(ctx.text, pos, end if end and weekday is not None else pos + 1)
     year, settled = _implicit_year_nearest(base, month, day, weekday, tense)
     if tense is not None and not settled:
+        # Tense is about the time of writing: "... on 27 July 2023. The minister will
+        # attend on 8 March" (written in 2024) is the March after the document date.
         d = _safe_date(year, month, day) or date(year, month, 28)
-        if (d - base).days > _TENSE_SLACK_DAYS and tense is False:
+        if (d - ref).days > _TENSE_SLACK_DAYS and tense is False:
             year -= 1
-        elif (base - d).days > 60 and tense is True:
+        elif (ref - d).days > _FUTURE_SLACK_DAYS and tense is True:
             year += 1
     return year
 

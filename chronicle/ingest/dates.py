@@ -32,6 +32,9 @@ from chronicle.model import DateMatch
 
 __all__ = ["find_dates"]
 
+_RELATIVE_ANCHORS = frozenset({"unit_rel", "ago", "deictic"})
+"""Rules whose resolved day or month dates the year-less dates after it, like a year."""
+
 _FULL_MONTHS = frozenset(name for name, num in R.MONTHS.items() if len(name) > 3 or num == 5)
 
 
@@ -68,6 +71,9 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
             dated = cand.rule not in ("year", "spoken_year", "decade", "century")
             when = res.span[0] if dated else date(res.explicit_year, 7, 1)
             ctx.anchors.append(Anchor(cand.start, cand.end, when, dated))
+        elif cand.rule in _RELATIVE_ANCHORS and res.precision in ("day", "month"):
+            # "Last month, the two sides renewed the accord, on October 22": that October
+            ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
         if res.span is not None:
             ctx.last_span = res.span
             if cand.rule == "quarter":
