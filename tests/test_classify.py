@@ -240,3 +240,15 @@ def test_a_reported_event_in_the_dated_clause_is_primary(sentence, date_text, pr
 )
 def test_source_notes_under_tables_are_citations(note):
     assert classify(note)[0] == "citation"
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "NAROWAL: When the Kartarpur corridor opened on November 9, 2019, pilgrims crossed.",
+        "NEW DELHI: The corridor, Reuters reported, opened on November 9, 2019.",
+        "TOKYO: Japan, the host, opened the fair, 2019.",
+    ],
+)
+def test_a_newspaper_dateline_is_not_a_source_note(lede):
+    assert classify(lede)[0] != "citation"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chronicle.ingest.gazetteer import country_table
 from chronicle.model import EVENT_TYPES, Entities
 
 _I = re.IGNORECASE
@@ -263,6 +264,20 @@ _CITATION_RE = re.compile(
 )
 """Bibliographic shapes: "See also", URLs, volume/page numbers, "*Dawn* (Islamabad), January 5"."""
 
+_DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)\s*:\s")
+"""A newspaper lede's place ("NAROWAL: ", "NEW DELHI: ")."""
+
+
+def _without_dateline(sentence: str) -> str:
+    """The sentence without a lede's dateline, which is not a source note's "Place:"."""
+    match = _DATELINE_RE.match(sentence)
+    if not match:
+        return sentence
+    place = match.group("place")
+    is_place = len(place) >= 6 or " " in place or place.title() in country_table()
+    return sentence[match.end() :] if is_place else sentence
+
+
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 _AS_BEFORE_RE = re.compile(r"\bas\s+$", _I)
 """A verb after "as" is a discourse marker ("as explained in Table below"), not an event."""
@@ -373,7 +388,8 @@ def classify(
     del entities  # the rules are lexical; the parameter keeps the pipeline's signature
     cues = find_cues(sentence)
     order: list[str] = []
-    if is_footnote or (_CITATION_RE.search(sentence) and not any(c.verbal for c in cues)):
+    cited = _CITATION_RE.search(_without_dateline(sentence))
+    if is_footnote or (cited and not any(c.verbal for c in cues)):
         order.append("citation")
     primary = _date_cue(sentence, cues, date_text)
     if primary is None:
