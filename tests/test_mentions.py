@@ -117,3 +117,13 @@ def test_now_and_the_future_are_not_events(tmp_path):
         mentions_of(tmp_path, "Note\n\nRelations are now excellent and will grow in the future.\n")
         == []
     )
+
+
+def test_masthead_date_lines_state_no_event(tmp_path):
+    found = mentions_of(
+        tmp_path,
+        "Pakistan and Japan sign loan deal\n\nUpdated 8:47 PM EDT, June 14, 2023\n\n"
+        "June 30, 2023 4:07 AM GMT+5\n\nTokyo, 28 April 2022\n\n"
+        "The two sides signed the loan agreement on 13 June 2023 in Islamabad.\n",
+    )
+    assert [m.date.text for m in found] == ["13 June 2023"]

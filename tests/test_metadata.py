@@ -50,6 +50,9 @@ def test_parse_date(text: str, expected: tuple[date, str] | None) -> None:
         ("Pakistan and Japan established relations on 28th April 1952.", None),
         ("Islamabad, 26 July 2022 (TDI):", None),
         ("Japan-Pakistan Relations", None),
+        ("Updated 8:47 PM EDT, June 14, 2023", date(2023, 6, 14)),
+        ("June 30, 2023 4:07 AM GMT+5", date(2023, 6, 30)),
+        ("Meeting at 10:00 on 4 January 2018", None),
         ("12/11/2016", date(2016, 11, 12)),  # day first, as the desks this serves write it
         ("11/25/2016", date(2016, 11, 25)),  # unless the numbers say month first
         ("Date: 25.11.2016", date(2016, 11, 25)),

@@ -24,7 +24,7 @@ from chronicle.ingest.entities import (
     resolve_actors,
 )
 from chronicle.ingest.headline import make_headline
-from chronicle.ingest.metadata import dateline_length
+from chronicle.ingest.metadata import DATE_LINE_RESIDUE, dateline_length
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 
 EVENT_SEGMENT_KINDS = frozenset({"sentence", "list_item", "footnote", "heading"})
@@ -201,12 +201,19 @@ def _in_context(entities: Entities, context: tuple[str, ...]) -> Entities:
     return replace(entities, countries=countries)
 
 
+_PLACE_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s*){1,3}")
+
+
 def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
-    """A line that is only a date (a dateline under a title) states no event."""
+    """A line that is only a date states no event: a date under a title, a masthead's
+    "Updated 8:47 PM EDT, June 14, 2023" or a place and date ("Tokyo, 28 April 2022")."""
     rest = segment.text
     for m in matches:
         rest = rest.replace(m.text, " ")
-    return len(rest.strip(" ,.;:-–—()")) < 3
+    rest = DATE_LINE_RESIDUE.sub(" ", rest).strip(" ,.;:-–—()|/")
+    if len(rest) < 3:
+        return True
+    return len(segment.text) <= 60 and _PLACE_ONLY.fullmatch(rest) is not None
 
 
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")

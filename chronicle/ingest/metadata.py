@@ -185,6 +185,14 @@ def _to_date(year: str, month: str, day: str) -> date | None:
         return None
 
 
+DATE_LINE_RESIDUE = re.compile(
+    r"\b(?i:updated|last\s+updated|published|posted|date|dated|issued|released|on|at)\b"
+    r"|\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?)(?![\w]))?|\b(?i:[ap]\.m\.|[ap]m)(?!\w)"
+    r"|\b(?:GMT|UTC|PKT|JST|IST|EDT|EST|PST|PDT|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2})?\b"
+)
+"""Labels, clock times and zones that a date line ("Updated 8:47 PM EDT, ...") carries."""
+
+
 def parse_date_line(line: str) -> tuple[date, str] | None:
     """A date when `line` is nothing but a date (optionally labelled or with a weekday).
 
@@ -206,7 +214,7 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
         month = _to_date(match.group("y"), match.group("m"), "1")
         return (month, rest) if month else None
     parsed = parse_date(rest)
-    if parsed and rest.replace(parsed[1], "").strip(" ,.") == "":
+    if parsed and DATE_LINE_RESIDUE.sub("", rest.replace(parsed[1], "")).strip(" ,.|") == "":
         return parsed
     return None
 
