@@ -222,6 +222,24 @@ def test_bracketed_number_footnotes() -> None:
     assert [p.kind for p in result.paragraphs[1:]] == ["footnote", "footnote"]
 
 
+def test_numbered_notes_under_a_notes_heading() -> None:
+    result = clean_text(
+        "Japan lent 5 billion.1 A decade on, ties grew in 1961.2 Trade rose 2.5 Percent.\n\n"
+        'Notes\n\n1 Author, "Loans", Dawn, April 21, 2015.\n2. Ministry of Finance, 2023.\n'
+        "5. Other.\n"
+    )
+    assert result.footnotes == {
+        "1": 'Author, "Loans", Dawn, April 21, 2015.',
+        "2": "Ministry of Finance, 2023.",
+        "5": "Other.",
+    }
+    body = result.paragraphs[0]
+    assert (
+        body.text == "Japan lent 5 billion. A decade on, ties grew in 1961. Trade rose 2.5 Percent."
+    )
+    assert [m for _, m in body.markers] == ["1", "2"]
+
+
 def test_wrapped_lines_join_and_short_lines_stay_apart() -> None:
     text = (
         "*(Views expressed in the brief are those of the author, and do\n"

@@ -260,7 +260,10 @@ _NUMERIC_CELL = re.compile(
     r"^[(\[]?[-+−]?(?:[$€£¥]|US\$|Rs\.?)?\s?\d[\d,.]*(?:[-–/]\d[\d,.]*)?%?[)\]]?$"
 )
 _CELL_GAP = re.compile(r"\t| {2,}")
-_MARKER = re.compile(rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]|\[(?P<br>\d{{1,3}})\]")
+_MARKER = re.compile(
+    rf"(?P<sup>[{SUPERSCRIPTS}]+)|\[\^(?P<md>[^\]\s]+)\]|\[(?P<br>\d{{1,3}})\]"
+    r"|(?<=[.,;:!?”\"’)])(?P<num>\d{1,3})(?=\s+[A-Z“\"(]|\s*$)"
+)
 _MARKER_AFTER = frozenset(".,;:!?\"'”’)]»…")
 _MIN_JOIN_LENGTH = 50
 _MAX_HEADING_WORDS = 6
@@ -325,7 +328,7 @@ def clean_lines(lines: Sequence[str], skip: Collection[int] = ()) -> CleanText:
         Body paragraphs in order, followed by one paragraph per footnote.
     """
     dropped = set(skip) | _boilerplate_indexes(lines)
-    blocks = _blocks(lines, dropped)
+    blocks = _blocks(_numbered_notes(lines), dropped)
     items = [item for block in blocks for item in _parse_block(block)]
     body, notes = _lift_footnotes(items)
     body = _rejoin(body)
@@ -338,6 +341,29 @@ def clean_lines(lines: Sequence[str], skip: Collection[int] = ()) -> CleanText:
             note_paragraphs.append(Paragraph(text, "footnote", marker=note.marker))
     paragraphs = [p for p in _paragraphs(body, set(footnotes)) if p.text]
     return CleanText(tuple(paragraphs + note_paragraphs), footnotes)
+
+
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:#{1,6}\s*)?[*_]{0,2}(?:notes|endnotes|end\s+notes|footnotes|references|sources"
+    r"|bibliography)[*_]{0,2}\s*:?\s*$",
+    re.I,
+)
+_NUMBERED_NOTE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\d\s].*)$")
+
+
+def _numbered_notes(lines: Sequence[str]) -> list[str]:
+    """Under a "Notes"/"References" heading, "1 Dawn, ..." and "1. Dawn, ..." are footnotes:
+    rewrite them as "[1] Dawn, ..." so they are lifted out and linked like the others."""
+    out = list(lines)
+    in_notes = False
+    for index, line in enumerate(lines):
+        if _NOTES_HEADING.match(line):
+            in_notes = True
+        elif in_notes and (match := _NUMBERED_NOTE.match(line)):
+            out[index] = f"[{match.group('n')}] {match.group('text')}"
+        elif in_notes and _MD_HEADING.match(line):
+            in_notes = False
+    return out
 
 
 def _boilerplate_indexes(lines: Sequence[str]) -> set[int]:
@@ -500,12 +526,18 @@ def _table_row(line: str) -> str:
     return " | ".join(c for c in cells if c)
 
 
+_DECIMAL_BEFORE = re.compile(r"(?<![\d,])(?!(?:1[6-9]|20)\d\d\.)\d+\.\Z")
+"""A number and a point right before a digit make a decimal, unless the number is a year."""
+
+
 def _marker_of(match: re.Match[str]) -> str:
     """The footnote number or name a marker or definition match stands for."""
     return (
         (match.group("sup") or "").translate(_FROM_SUPERSCRIPT)
         or match.group("md")
-        or (match.group("br") or "")
+        or match.group("br")
+        or ("num" in match.re.groupindex and match.group("num"))
+        or ""
     )
 
 
@@ -533,7 +565,11 @@ def split_markers(text: str, known: Collection[str]) -> tuple[str, tuple[tuple[i
     for match in _MARKER.finditer(text):
         before = text[match.start() - 1] if match.start() else " "
         marker = _marker_of(match)
-        if match.group("br"):
+        if match.group("num"):
+            # "billion.1 A decade on", "in 1961.2 Trade ...": a plain number after a stop,
+            # only when note 1 exists and it is no decimal ("rose 2.5 Percent")
+            is_marker = marker in known and not _DECIMAL_BEFORE.search(text, 0, match.start())
+        elif match.group("br"):
             is_marker = marker in known  # "[3]" only when footnote 3 exists
         else:
             is_marker = match.group("md") or marker in known or before in _MARKER_AFTER
