@@ -84,6 +84,8 @@ def test_clean_inline(raw: str, clean: str) -> None:
     [
         ("Back to Japan-Pakistan Relations", True),
         ("Social Media Activities", True),
+        ("From Wikipedia, the free encyclopedia", True),
+        ("Jump to navigation", True),
         ("photo1: Japan-Kazakhstan Foreign Ministers' Meeting", True),
         ("*****", True),
         ("* * *", True),

@@ -143,7 +143,8 @@ _NAVIGATION = re.compile(
     r"|menu|home|print(?: this page)?|share(?: this(?: page| article| story)?)?|share on \w+"
     r"|tweet|email this(?: page| article)?|related (?:links|articles|news|stories|information)"
     r"|read more|more news|social media(?: activities| links)?|follow us(?: on .*)?"
-    r"|site ?map|breadcrumbs?|previous|next|close)\W*$",
+    r"|site ?map|breadcrumbs?|previous|next|close|jump to (?:navigation|search)"
+    r"|from wikipedia, the free encyclopedia|\[edit\]|edit)\W*$",
     re.I,
 )
 _CAPTION = re.compile(
