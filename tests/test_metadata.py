@@ -53,6 +53,8 @@ def test_parse_date(text: str, expected: tuple[date, str] | None) -> None:
         ("Updated 8:47 PM EDT, June 14, 2023", date(2023, 6, 14)),
         ("June 30, 2023 4:07 AM GMT+5", date(2023, 6, 30)),
         ("Meeting at 10:00 on 4 January 2018", None),
+        ("Tokyo, 28 April 2022", date(2022, 4, 28)),
+        ("New York, 9 February 2024", date(2024, 2, 9)),
         ("12/11/2016", date(2016, 11, 12)),  # day first, as the desks this serves write it
         ("11/25/2016", date(2016, 11, 25)),  # unless the numbers say month first
         ("Date: 25.11.2016", date(2016, 11, 25)),
@@ -130,6 +132,22 @@ BODY = "The two ministers met in Islamabad and discussed trade, security and inv
             "John Smith",
         ),
         (f"{BODY}\n\nThe talks were held on 5 January 2018.", "", None, "", ""),
+        (
+            "Statement by the Foreign Minister on Seventy Years of Pakistan-Japan Diplomatic "
+            "Relations\n\nTokyo, 28 April 2022\n\nExcellencies,\n\n"
+            "It is an honour to be with you this evening, my friends.\n",
+            "Statement by the Foreign Minister on Seventy Years of Pakistan-Japan Diplomatic Relations",
+            28,
+            "",
+            "",
+        ),
+        (
+            f"Weekly Press Briefing\n\n{BODY}\n\nIslamabad\n15.03.2023\n",
+            "Weekly Press Briefing",
+            15,
+            "",
+            "",
+        ),
         (
             "Kono visits Islamabad\n\nOn 4 January 2018, Mr. Kono\nvisited Islamabad. Last year he "
             "went to Tokyo.\n",

@@ -53,6 +53,9 @@ _DATE_FORMS = (
     ),
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
 )
+_PLACE_PREFIX = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s*(?P<rest>\S.*)$"
+)
 _NUMERIC_DATE_LINE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)$")
 _MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})$", re.I)
 _DATE_LABEL = re.compile(
@@ -203,6 +206,8 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
         (date, the line's date text), or None. A month and year alone gives the 1st.
     """
     rest = _DATE_LABEL.sub("", line.strip(), count=1).strip(" .")
+    if (placed := _PLACE_PREFIX.match(rest)) and (dated := parse_date_line(placed.group("rest"))):
+        return dated  # "Tokyo, 28 April 2022" under a speech's title
     if match := _NUMERIC_DATE_LINE.match(rest):
         first, second = int(match.group("a")), int(match.group("b"))
         # day first unless the numbers say otherwise: the convention of the
@@ -334,6 +339,15 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
                 date_value, date_text = parsed
                 break
 
+    if date_value is None:
+        # a press release signed off at its foot: "Islamabad / 15.03.2023"
+        footer = [i for i in range(len(texts)) if texts[i]][-3:]
+        for index in reversed(footer):
+            if parsed := parse_date_line(texts[index]):
+                date_value, date_text = parsed
+                consumed.add(index)
+                break
+
     title = _pick_title(texts, top, title_index, repeats)
     if parsed := parse_date_line(front.get("date", "")):
         date_value, date_text = parsed
@@ -380,7 +394,10 @@ def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
         if not text:
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
-        if _is_prose(text) or (following and _is_prose(f"{text} {following}")):
+        standalone_heading = not following and not _ends(text) and len(text.split()) <= 30
+        if not standalone_heading and (
+            _is_prose(text) or (following and _is_prose(f"{text} {following}"))
+        ):
             return top, index  # a hard-wrapped first sentence starts the prose too
         if len(top) >= _MASTHEAD_LINES:
             return top, None
@@ -396,8 +413,12 @@ def _is_prose(text: str) -> bool:
     if is_boilerplate(text) or text[:1] in "(*[":
         return False
     words = len(text.split())
-    ends = ends_sentence(text) or ends_sentence(_TRAILING_MARKER.sub("", text))
-    return words >= _PROSE_WORDS and (ends or words >= 2 * _PROSE_WORDS)
+    return words >= _PROSE_WORDS and (_ends(text) or words >= 2 * _PROSE_WORDS)
+
+
+def _ends(text: str) -> bool:
+    """Whether a line ends a sentence, a footnote marker after the stop allowed."""
+    return ends_sentence(text) or ends_sentence(_TRAILING_MARKER.sub("", text))
 
 
 def _author(texts: Sequence[str], top: Sequence[int]) -> tuple[str, set[int]]:
