@@ -591,3 +591,16 @@ def test_a_neighbouring_year_yields_to_tense_and_to_a_nearer_relative_date(
     text, reference, expected
 ):
     assert find_dates(text, reference)[-1].date_start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is an honour to be with you this evening.", D(2018, 1, 10)),
+        ("He arrived this morning.", D(2018, 1, 10)),
+        ("Talks ended late last night.", D(2018, 1, 9)),
+    ],
+)
+def test_parts_of_today(text, expected):
+    m = only(text)
+    assert (m.date_start, m.precision) == (expected, "day")

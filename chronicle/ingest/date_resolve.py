@@ -582,7 +582,8 @@ def _res_season(c: Cand, ctx: Context) -> Resolution | None:
 def _res_deictic(c: Cand, ctx: Context) -> Resolution | None:
     if ctx.reference is None:
         return Resolution(None, "unresolved")
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[c.m.group("deic").lower()]
+    word = " ".join(c.m.group("deic").lower().split())
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)  # "this evening": 0
     d = ctx.reference + timedelta(offset)
     return Resolution((d, d), "day")
 

@@ -223,7 +223,8 @@ RULES: dict[str, re.Pattern[str]] = {
     # today ; yesterday afternoon ; late yesterday ; tonight
     "deictic": _compile(
         r"(?:(?P<pre>(?i:early|late|earlier|later))\s+)?"
-        r"\b(?P<deic>(?i:today|tonight|yesterday|tomorrow))\b" + PART_OF_DAY
+        r"\b(?P<deic>(?i:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
+        r"|last\s+night))\b" + PART_OF_DAY
     ),
     # Tuesday ; last Friday ; Wednesday night ; this coming Sunday
     "weekday": _compile(
@@ -318,7 +319,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
         "quarter": "quarter",
         "half": "half",
         "spring summer autumn fall winter": "season",
-        "today tonight yesterday tomorrow": "deictic",
+        "today tonight yesterday tomorrow morning afternoon evening night": "deictic",
         "day week weekend month year decade": "unit_rel",
         "ago earlier later hence before after": "ago",
         "days weeks months years decades": "span vague",
