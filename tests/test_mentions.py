@@ -127,3 +127,14 @@ def test_masthead_date_lines_state_no_event(tmp_path):
         "The two sides signed the loan agreement on 13 June 2023 in Islamabad.\n",
     )
     assert [m.date.text for m in found] == ["13 June 2023"]
+
+
+def test_a_wire_dateline_with_a_hyphen_dates_only_the_news(tmp_path):
+    found = mentions_of(
+        tmp_path,
+        "Hasina visits Delhi\n\nNEW DELHI, June 22, 2024 (AFP) - Bangladesh and India signed a "
+        "water deal on Saturday.\n",
+    )
+    assert [(m.date.text, m.headline) for m in found] == [
+        ("Saturday", "Bangladesh and India signed a water deal")
+    ]

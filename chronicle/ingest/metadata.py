@@ -539,11 +539,12 @@ def _site(domain: str) -> str:
 
 
 _LEDE_DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*[:—–]\s*"
+    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*(?:[:—–]|\s-)\s*"
 )
 
 
 def dateline_length(sentence: str) -> int:
-    """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): "), or 0."""
+    """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): ",
+    "ISLAMABAD, June 30 (Reuters) - "), or 0."""
     m = _LEDE_DATELINE.match(sentence)
     return m.end() if m and any(ch.isdigit() for ch in m.group("date")) else 0
