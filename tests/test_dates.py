@@ -604,3 +604,8 @@ def test_a_neighbouring_year_yields_to_tense_and_to_a_nearer_relative_date(
 def test_parts_of_today(text, expected):
     m = only(text)
     assert (m.date_start, m.precision) == (expected, "day")
+
+
+def test_counted_from_now():
+    found = find_dates("Ten days from now the talks open.", REF)
+    assert [(m.text, m.date_start) for m in found] == [("Ten days from now", D(2018, 1, 20))]

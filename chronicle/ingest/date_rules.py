@@ -321,7 +321,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
         "spring summer autumn fall winter": "season",
         "today tonight yesterday tomorrow morning afternoon evening night": "deictic",
         "day week weekend month year decade": "unit_rel",
-        "ago earlier later hence before after": "ago",
+        "ago earlier later hence before after now": "ago",
         "days weeks months years decades": "span vague",
         "nineteen eighteen twenty thousand": "spoken_year",
         "now currently recently lately recent nowadays present presently moment future coming": (
