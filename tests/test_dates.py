@@ -609,3 +609,11 @@ def test_parts_of_today(text, expected):
 def test_counted_from_now():
     found = find_dates("Ten days from now the talks open.", REF)
     assert [(m.text, m.date_start) for m in found] == [("Ten days from now", D(2018, 1, 20))]
+
+
+def test_a_future_auxiliary_far_back_in_a_long_clause_still_counts():
+    text = (
+        "The last round was held in New Delhi on 27 July 2023. EAM will also call on Prime "
+        "Minister Kishida Fumio and participate in the Raisina Tokyo 2024 on 08 March."
+    )
+    assert find_dates(text, D(2024, 3, 5))[-1].date_start == D(2024, 3, 8)

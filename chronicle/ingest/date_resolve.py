@@ -660,7 +660,7 @@ def clause_tense(text: str, start: int, end: int) -> bool | None:
     """
     if text.startswith(("'s", "’s"), end):
         return False
-    left = _PASSIVE.sub(r"\1", re.split(r"[.;!?\n]", text[max(0, start - 80) : start])[-1])
+    left = _PASSIVE.sub(r"\1", re.split(r"[.;!?\n]", text[max(0, start - 120) : start])[-1])
     right = _PASSIVE.sub(r"\1", re.split(r"[.;,!?\n]", text[end : end + 50])[0])
     best: tuple[int, bool] | None = None
     for cue, future in ((R.FUTURE_CUE, True), (R.PAST_CUE, False)):
