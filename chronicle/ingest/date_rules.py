@@ -292,8 +292,10 @@ NUMBER_LINE = re.compile(r"\s*[\d.,%$ \t-]+(?:\n|\Z)")
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
 """Tokens looked up in the trigger tables below (one fast scan per text)."""
 
-DIGIT_RULES = ("iso", "numeric", "day_tail", "year", "decade")
+DIGIT_RULES = ("iso", "numeric", "year")
 """Rules whose candidates always contain a digit."""
+DIGIT_RULES_DECADE = (*DIGIT_RULES, "decade")
+"""The same, for a number that can start a decade ("1990s", "'90s")."""
 
 LIST_HEAD_BEFORE = re.compile(
     rf"{_g(MONTH_NAME, 'm')}\s*{DAY}(?:\s*,\s*{DAY})*\s*,?\s*(?:and|&)\s*\Z"
@@ -307,7 +309,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
     for name in (_MONTH_FULL + "|" + _MONTH_ABBR).split("|"):
         for form in (name, name.upper()):
             exact.setdefault(form, []).extend(
-                ["mdy", "dmy", "dmy_dash", "day_head", "month_range", "month"]
+                ["mdy", "dmy", "dmy_dash", "day_head", "day_tail", "month_range", "month"]
             )
     for name in WEEKDAYS:
         for form in (name.title(), name.upper()):

@@ -120,7 +120,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in R.TOKEN.finditer(text):
         token = m.group()
         if token[0].isdigit():
-            rules = R.DIGIT_RULES
+            # only "1990s", "'90s" can start a decade: most numbers need not try that rule
+            decade = token[-1] == "0" and text[m.end() : m.end() + 1] in ("s", "'", "’")
+            rules = R.DIGIT_RULES_DECADE if decade else R.DIGIT_RULES
         else:
             rules = exact.get(token) or lower.get(token.lower())
             if not rules:
