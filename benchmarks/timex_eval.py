@@ -239,20 +239,26 @@ def _around(text: str, t: Timex) -> str:
     return text[max(0, t.start - 50) : t.end + 30].replace("\n", " ")
 
 
+RUNS = 3
+"""Timed passes; the best is reported, for both find_dates and the baseline."""
+
+
 def baseline_kbps(docs: list[Doc]) -> tuple[float, int]:
     """dateparser's search_dates over every naively split sentence, in KB/s."""
     from dateparser.search import search_dates
 
     search_dates("warm up on January 4, 2018", languages=["en"])
-    size = 0
-    t0 = time.perf_counter()
-    for doc in docs:
-        base = datetime(doc.dct.year, doc.dct.month, doc.dct.day)
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", doc.text):
-            if sentence.strip():
-                search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base})
-        size += len(doc.text.encode("utf-8"))
-    return size / 1024 / (time.perf_counter() - t0), len(docs)
+    size = sum(len(doc.text.encode("utf-8")) for doc in docs)
+    elapsed = float("inf")
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        for doc in docs:
+            base = datetime(doc.dct.year, doc.dct.month, doc.dct.day)
+            for sentence in re.split(r"(?<=[.!?])\s+|\n+", doc.text):
+                if sentence.strip():
+                    search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base})
+        elapsed = min(elapsed, time.perf_counter() - t0)
+    return size / 1024 / elapsed, len(docs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,9 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     tally = Tally()
     size = sum(len(d.text.encode("utf-8")) for d in docs)
-    t0 = time.perf_counter()
-    results = [find_dates(d.text, d.dct) for d in docs]
-    elapsed = time.perf_counter() - t0
+    elapsed = float("inf")
+    for _ in range(RUNS):  # best of a few: a busy 2-core machine is noisy
+        t0 = time.perf_counter()
+        results = [find_dates(d.text, d.dct) for d in docs]
+        elapsed = min(elapsed, time.perf_counter() - t0)
     for doc, matches in zip(docs, results, strict=True):
         score_doc(doc, matches, tally, args.verbose)
     refs = sum(1 for d in docs for t in d.timexes if t.type == "DATE" and not t.value[:1].isdigit())
