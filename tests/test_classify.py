@@ -214,6 +214,16 @@ def test_cues_are_ordered() -> None:
         ("On May 3 the minister said the talks had been useful.", "May 3", "statement"),
         # Each date of a sentence is typed by its own clause.
         (
+            "1965: The second war breaks out; the Tashkent Declaration is signed on 10 January 1966.",
+            "1965",
+            "other",
+        ),
+        (
+            "1965: The second war breaks out; the Tashkent Declaration is signed on 10 January 1966.",
+            "10 January 1966",
+            "agreement",
+        ),
+        (
             "Bhutto-Zardari, who arrived on Sunday for a four-day visit, will meet Prime "
             "Minister Kishida on Thursday.",
             "Sunday",

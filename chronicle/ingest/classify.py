@@ -349,6 +349,16 @@ def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | Non
     return cue
 
 
+def _clause_of(sentence: str, date_text: str) -> tuple[int, int] | None:
+    """Bounds of the semicolon-separated clause holding the date, or None for one clause."""
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0 or ";" not in sentence:
+        return None
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at)
+    return start, end if end >= 0 else len(sentence)
+
+
 def _main_cue(cues: tuple[Cue, ...], sentence: str, date_text: str) -> Cue | None:
     """The earliest event verb, else the earliest event noun.
 
@@ -393,7 +403,16 @@ def classify(
         order.append("citation")
     primary = _date_cue(sentence, cues, date_text)
     if primary is None:
-        primary = _main_cue(cues, sentence, date_text)
+        clause = _clause_of(sentence, date_text)
+        if clause is None:
+            primary = _main_cue(cues, sentence, date_text)
+        else:
+            # "1965: The second war breaks out; the Tashkent Declaration is signed on
+            # 10 January 1966": the signing is 1966's event, not 1965's
+            own = tuple(c for c in cues if clause[0] <= c.start and c.end <= clause[1])
+            primary = _main_cue(own, sentence, date_text)
+            if primary is None and not order:
+                order.append("other")  # the date's own clause names no kind of event
     if primary is not None:
         first = primary.type
         if first == "meeting" and any(c.type == "dialogue" for c in cues):
