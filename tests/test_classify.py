@@ -212,6 +212,12 @@ def test_cues_are_ordered() -> None:
         ),
         # Nothing but the statement itself is dated: it stays a statement.
         ("On May 3 the minister said the talks had been useful.", "May 3", "statement"),
+        # An event noun right after the date is the date's event.
+        (
+            "It was her first state visit since she won a fourth term in the January 7 election.",
+            "January 7",
+            "election",
+        ),
         # Each date of a sentence is typed by its own clause.
         (
             "1965: The second war breaks out; the Tashkent Declaration is signed on 10 January 1966.",

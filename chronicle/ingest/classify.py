@@ -335,10 +335,15 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
 
 
 def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | None:
-    """The verbal cue directly before the date, in the same clause ("deal struck on <date>")."""
+    """The event noun right after the date ("the January 7 election"), else the verbal cue
+    directly before it, in the same clause ("deal struck on <date>")."""
     at = sentence.find(date_text) if date_text else -1
     if at < 0:
         return None
+    after = at + len(date_text)
+    named = [c for c in cues if not c.verbal and 0 <= c.start - after <= 2]
+    if named:
+        return named[0]  # "the January 7 election", "the 2015 agreement": the date's own noun
     before = [c for c in cues if c.verbal and c.end <= at]
     if not before:
         return None
