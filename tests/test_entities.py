@@ -165,7 +165,7 @@ PEOPLE = [
     # generalisation
     (
         "Secretary of State Antony Blinken said the talks were useful.",
-        [("Antony Blinken", "Secretary of State", "")],
+        [("Antony Blinken", "Secretary of State", "US")],  # a role only one country has
     ),
     (
         "Prime Minister Theresa May met President Emmanuel Macron in Paris.",
@@ -423,3 +423,11 @@ def fixture_sentences() -> list[str]:
         for para in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
             sentences.extend(s for s in re.split(r"(?<=[.!?])\s+", para) if s.strip())
     return sentences
+
+
+def test_a_role_only_one_country_has_names_that_country():
+    found = find_entities("External Affairs Minister Dr. S. Jaishankar will pay a visit to Japan.")
+    assert [(a.name, a.role, a.country) for a in found.actors] == [
+        ("S. Jaishankar", "External Affairs Minister", "IN")
+    ]
+    assert set(found.countries) == {"JP", "IN"}

@@ -491,7 +491,8 @@ def _parse_role(s: _Sentence, i: int) -> _Role | None:
             break
         pieces.append(s.text[s.toks[j].start : s.toks[end - 1].end])
         j = end
-    return _Role(i, j, _SPACE_RE.sub(" ", " ".join(pieces)), country)
+    text = _SPACE_RE.sub(" ", " ".join(pieces))
+    return _Role(i, j, text, country or gz.ROLE_COUNTRIES.get(text.lower(), ""))
 
 
 def _make_mention(
@@ -765,9 +766,9 @@ def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -
     for mention in people:
         actors.setdefault(mention.actor.key, mention.actor)
     spans = [(p.name_start, p.name_end) for p in people]
-    countries = _dedupe(
-        m.value for m in _country_matches(text) if not any(s <= m.start < e for s, e in spans)
-    )
+    named = (m.value for m in _country_matches(text) if not any(s <= m.start < e for s, e in spans))
+    # a role only one country has ("Secretary of State Blinken") names that country too
+    countries = _dedupe([*named, *(a.country for a in actors.values() if a.country)])
     return Entities(
         actors=tuple(actors.values()),
         countries=countries,

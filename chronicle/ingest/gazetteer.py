@@ -811,9 +811,22 @@ ROLE_MODIFIERS = frozenset(
         "Joint",
         "Opposition",
         "Party",
+        "External",
+        "Affairs",
     }
 )
 """Words that may precede a role head inside a role ("National Security Adviser")."""
+
+ROLE_COUNTRIES = _freeze(
+    {
+        "external affairs minister": "IN",
+        "minister of external affairs": "IN",
+        "minister for external affairs": "IN",
+        "secretary of state": "US",
+        "chief cabinet secretary": "JP",
+    }
+)
+"""Roles that only one country has, so they say whose official someone is."""
 
 ROLE_DOMAIN_WORDS = frozenset(
     {
