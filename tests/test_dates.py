@@ -617,3 +617,21 @@ def test_a_future_auxiliary_far_back_in_a_long_clause_still_counts():
         "Minister Kishida Fumio and participate in the Raisina Tokyo 2024 on 08 March."
     )
     assert find_dates(text, D(2024, 3, 5))[-1].date_start == D(2024, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("in the last week of December", D(2017, 12, 25), D(2017, 12, 31)),
+        ("the first week of February 2024", D(2024, 2, 1), D(2024, 2, 7)),
+        ("in the week of 19 February 2024", D(2024, 2, 19), D(2024, 2, 25)),
+        ("the week of February 19, 2024", D(2024, 2, 19), D(2024, 2, 25)),
+    ],
+)
+def test_weeks_of_a_month_or_of_a_day(text, start, end):
+    m = only(text)
+    assert (m.date_start, m.date_end, m.precision) == (start, end, "approximate")
+
+
+def test_week_of_a_bare_month_stays_the_month():
+    assert only("the week of February").precision == "month"

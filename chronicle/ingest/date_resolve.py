@@ -609,6 +609,36 @@ def _res_listed_day(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution((when, when), "day", explicit_year=explicit)
 
 
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _res_week_of(c: Cand, ctx: Context) -> Resolution | None:
+    """The first/last week of a month (its days 1-7, or its last seven), or the week
+    (Monday to Sunday) of a day: "the last week of December", "the week of 19 February"."""
+    m = c.m
+    month = _month(m.group("m") or m.group("m2") or m.group("m3"))
+    day_text = m.group("d") or m.group("d2")
+    nth = (m.group("nth") or "").lower()
+    explicit = int(m.group("y")) if m.group("y") else None
+    day = _day(day_text) if day_text else 15
+    year = explicit or _implicit_year(ctx, c.start, month, day, None)
+    if year is None:
+        return Resolution(None, "unresolved")
+    if day_text:
+        when = _safe_date(year, month, day)
+        if when is None:
+            return None
+        monday = when - timedelta(when.weekday())
+        return Resolution((monday, monday + timedelta(6)), "approximate", explicit_year=explicit)
+    first, last = _month_span(year, month)
+    if nth in ("last", "final"):
+        span = (last - timedelta(6), last)
+    else:
+        start = first + timedelta(7 * _NTH_WEEK[nth])
+        span = (start, start + timedelta(6))
+    return Resolution(span, "approximate", explicit_year=explicit)
+
+
 def _res_month_range(c: Cand, ctx: Context) -> Resolution | None:
     """March to May 2019 ; December 2018 - February 2019 ; January-March (year from context)."""
     m = c.m
@@ -837,6 +867,7 @@ _HANDLERS = {
     "dmy_dash": _res_day,
     "day_head": _res_listed_day,
     "day_tail": _res_listed_day,
+    "week_of": _res_week_of,
     "month_range": _res_month_range,
     "month": _res_month,
     "year": _res_year,

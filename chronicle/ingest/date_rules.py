@@ -169,6 +169,12 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # the "4, 2019" of "March 3 and 4, 2019" (the month is read from before it)
     "day_tail": _compile(rf"(?<=\s){_g(DAY, 'd')}(?:,\s*|\s+){_g(YEAR, 'y')}"),
+    # the first week of February ; the last week of December 2023 ; the week of 19 February
+    "week_of": _compile(
+        rf"(?:(?i:the)\s+)?(?:(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+of\s+"
+        rf"{_g(MONTH_NAME, 'm')}|(?i:week)\s+of\s+(?:(?:the\s+)?{_g(DAY, 'd')}\s+(?:of\s+)?"
+        rf"{_g(MONTH_NAME, 'm2')}|{_g(MONTH_NAME, 'm3')}\s+{_g(DAY, 'd2')}))(?:,?\s+{_g(YEAR, 'y')})?"
+    ),
     # March to May 2019 ; January-March 2020 ; between January and March 2020 ;
     # December 2018 to February 2019 ; from March to May
     "month_range": _compile(
@@ -323,6 +329,7 @@ def _trigger_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
         "spring summer autumn fall winter": "season",
         "today tonight yesterday tomorrow morning afternoon evening night": "deictic",
         "day week weekend month year decade": "unit_rel",
+        "week": "week_of",
         "ago earlier later hence before after now": "ago",
         "days weeks months years decades": "span vague",
         "nineteen eighteen twenty thousand": "spoken_year",
