@@ -635,3 +635,18 @@ def test_weeks_of_a_month_or_of_a_day(text, start, end):
 
 def test_week_of_a_bare_month_stays_the_month():
     assert only("the week of February").precision == "month"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The next dialogue will be held in the fall.", D(2018, 9, 1)),
+        ("They met in the summer.", D(2017, 6, 1)),
+    ],
+)
+def test_a_season_without_a_year_is_read_by_tense(text, start):
+    assert only(text).date_start == start
+
+
+def test_a_bare_season_word_is_no_date():
+    assert find_dates("Summer is hot in Islamabad.", REF) == []

@@ -566,8 +566,18 @@ def _res_season(c: Cand, ctx: Context) -> Resolution | None:
     else:
         if ref is None:
             return Resolution(None, "unresolved")
-        rel = m.group("rel").lower().split()[-1]
+        rel = (m.group("rel") or "").lower().split()[-1:]
+        rel = rel[0] if rel else ""
         y = ref.year - (1 if season == "winter" and ref.month <= 2 else 0)
+        if not rel:
+            # "in the fall": the one ahead when the clause looks forward, else this year's
+            # (or the last one, when it has not begun yet and the clause looks back)
+            tense = clause_tense(ctx.text, c.start, c.end)
+            start, end = _season_span(y, season)
+            if tense is True and end < ref:
+                y += 1
+            elif tense is False and start > ref:
+                y -= 1
         if rel in ("last", "past"):
             y = y if _season_span(y, season)[1] < ref else y - 1
         elif rel in ("next", "coming"):

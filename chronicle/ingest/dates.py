@@ -266,7 +266,16 @@ def _plausible(c: Cand, text: str) -> bool:
         # "The Sunday Times" is a name; "Clinton Saturday vowed" (wire style) is a date
         return not (after and after.group(1) in R.NAME_AFTER_WEEKDAY)
     if c.rule == "season":
-        return has_group(m, "y") or has_group(m, "rel")
+        # "in the summer", "by the fall": this year's, read by tense; "summer" alone is a word
+        the_season = text[m.start() : m.start() + 4].lower() == "the "
+        return (
+            has_group(m, "y")
+            or has_group(m, "rel")
+            or (
+                the_season
+                and _prev_word(text, m.start()) in ("in", "during", "by", "until", "over")
+            )
+        )
     if c.rule == "quarter" and has_group(m, "qn"):
         return any(has_group(m, g) for g in ("y3", "yy", "y4"))
     if c.rule == "ago" and m.group("dir").lower() in ("before", "after"):
