@@ -203,12 +203,16 @@ def compatible(a: Mention, b: Mention) -> bool:
         return True
     if len(a.entities.countries) >= 2 and len(b.entities.countries) >= 2 and countries < 2:
         return False  # two different bilateral relationships
+    # A sentence with no content words left ("Japan and Pakistan signed an agreement
+    # on 5 May 2019") is no evidence against the other: only two sets of words that
+    # fail to overlap are.
+    unsaid = not words(a.sentence) or not words(b.sentence)
     if relation == "equal":
         # Same date and countries but nobody named: only if the words agree too
         # ("established diplomatic relations" / "diplomatic relations started"),
         # not two different agreements Japan and Pakistan signed that year.
-        return sim >= 0.2
-    return (countries >= 2 and sim >= 0.25) or sim >= 0.5
+        return unsaid or sim >= 0.2
+    return (countries >= 2 and (unsaid or sim >= 0.25)) or sim >= 0.5
 
 
 def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:

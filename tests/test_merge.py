@@ -241,3 +241,20 @@ def test_an_event_is_typed_by_what_its_sources_agree_on():
     assert draft.best is signed and draft.type == "visit"
     [alone] = merge.draft_events([[signed]])
     assert alone.type == "agreement"
+
+
+def test_two_bare_reports_of_one_signing_merge():
+    day = date(2019, 5, 5)
+    a = mention(
+        "a",
+        day,
+        types=("agreement",),
+        sentence="On 5 May 2019, Japan and Pakistan signed an agreement.",
+    )
+    b = mention(
+        "b",
+        day,
+        types=("agreement",),
+        sentence="Pakistan and Japan signed the agreement on 5 May 2019.",
+    )
+    assert merge.same_event(a, b)
