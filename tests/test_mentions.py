@@ -138,3 +138,12 @@ def test_a_wire_dateline_with_a_hyphen_dates_only_the_news(tmp_path):
     assert [(m.date.text, m.headline) for m in found] == [
         ("Saturday", "Bangladesh and India signed a water deal")
     ]
+
+
+def test_chronology_entries_naming_a_thing_and_a_date_are_events(tmp_path):
+    found = mentions_of(
+        tmp_path,
+        "Chronology\n\n- Simla Agreement, 2 July 1972\n- Lahore Declaration, 21 February 1999\n"
+        "- Agra summit, 14 July 2001\n",
+    )
+    assert [m.date.text for m in found] == ["2 July 1972", "21 February 1999", "14 July 2001"]

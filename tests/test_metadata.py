@@ -54,7 +54,9 @@ def test_parse_date(text: str, expected: tuple[date, str] | None) -> None:
         ("June 30, 2023 4:07 AM GMT+5", date(2023, 6, 30)),
         ("Meeting at 10:00 on 4 January 2018", None),
         ("Tokyo, 28 April 2022", date(2022, 4, 28)),
-        ("New York, 9 February 2024", date(2024, 2, 9)),
+        ("Lahore, 9 February 2024", date(2024, 2, 9)),
+        ("Simla Agreement, 2 July 1972", None),  # a title, not a place and date
+        ("Dawn, 12 March 2019", None),
         ("12/11/2016", date(2016, 11, 12)),  # day first, as the desks this serves write it
         ("11/25/2016", date(2016, 11, 25)),  # unless the numbers say month first
         ("Date: 25.11.2016", date(2016, 11, 25)),

@@ -23,6 +23,7 @@ from chronicle.ingest.entities import (
     find_entities,
     resolve_actors,
 )
+from chronicle.ingest.gazetteer import country_table
 from chronicle.ingest.headline import make_headline
 from chronicle.ingest.metadata import DATE_LINE_RESIDUE, dateline_length
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
@@ -201,9 +202,6 @@ def _in_context(entities: Entities, context: tuple[str, ...]) -> Entities:
     return replace(entities, countries=countries)
 
 
-_PLACE_ONLY = re.compile(r"(?:[A-Z][\w.'’-]*\s*){1,3}")
-
-
 def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
     """A line that is only a date states no event: a date under a title, a masthead's
     "Updated 8:47 PM EDT, June 14, 2023" or a place and date ("Tokyo, 28 April 2022")."""
@@ -213,7 +211,7 @@ def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
     rest = DATE_LINE_RESIDUE.sub(" ", rest).strip(" ,.;:-–—()|/")
     if len(rest) < 3:
         return True
-    return len(segment.text) <= 60 and _PLACE_ONLY.fullmatch(rest) is not None
+    return len(segment.text) <= 60 and rest in country_table()  # a place: "Tokyo, 28 April"
 
 
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")

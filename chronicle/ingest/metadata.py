@@ -23,6 +23,7 @@ from chronicle.ingest.clean import (
     nav_targets,
     repeated_lines,
 )
+from chronicle.ingest.gazetteer import country_table
 from chronicle.ingest.segment import ends_sentence, looks_like_heading
 
 MONTHS = {
@@ -206,7 +207,9 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
         (date, the line's date text), or None. A month and year alone gives the 1st.
     """
     rest = _DATE_LABEL.sub("", line.strip(), count=1).strip(" .")
-    if (placed := _PLACE_PREFIX.match(rest)) and (dated := parse_date_line(placed.group("rest"))):
+    placed = _PLACE_PREFIX.match(rest)
+    in_place = placed is not None and placed.group("place") in country_table()
+    if in_place and (dated := parse_date_line(placed.group("rest"))):
         return dated  # "Tokyo, 28 April 2022" under a speech's title
     if match := _NUMERIC_DATE_LINE.match(rest):
         first, second = int(match.group("a")), int(match.group("b"))
@@ -340,9 +343,8 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
                 break
 
     if date_value is None:
-        # a press release signed off at its foot: "Islamabad / 15.03.2023"
-        footer = [i for i in range(len(texts)) if texts[i]][-3:]
-        for index in reversed(footer):
+        # a press release signed off at its foot: "Islamabad" over "15.03.2023"
+        for index in reversed(_footer(texts, 3)):
             if parsed := parse_date_line(texts[index]):
                 date_value, date_text = parsed
                 consumed.add(index)
@@ -512,8 +514,7 @@ def _pick_title(
 
 def _stated_publisher(texts: Sequence[str], top: Sequence[int]) -> str:
     """A publisher named by a "Published by"/"Source:"/copyright line or a known site."""
-    footer = [i for i in range(len(texts)) if texts[i]][-_FOOTER_LINES:]
-    for index in list(top) + footer:
+    for index in list(top) + _footer(texts, _FOOTER_LINES):
         text = texts[index]
         match = _PUBLISHED_BY.match(text) or _COPYRIGHT_HOLDER.match(text)
         if match:
@@ -528,6 +529,11 @@ def _stated_publisher(texts: Sequence[str], top: Sequence[int]) -> str:
             if domain and (known := _KNOWN_DOMAINS.get(_site(domain.group("domain")))):
                 return known
     return ""
+
+
+def _footer(texts: Sequence[str], lines: int) -> list[int]:
+    """Indexes of the last `lines` non-blank lines."""
+    return [i for i in range(len(texts)) if texts[i]][-lines:]
 
 
 def _site(domain: str) -> str:
