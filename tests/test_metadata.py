@@ -151,6 +151,14 @@ BODY = "The two ministers met in Islamabad and discussed trade, security and inv
             "",
         ),
         (
+            "Japan and Pakistan hold talks on trade\nISLAMABAD: The two countries held talks "
+            "and agreed on a plan to double trade.\n",
+            "Japan and Pakistan hold talks on trade",
+            None,
+            "",
+            "",
+        ),
+        (
             "Kono visits Islamabad\n\nOn 4 January 2018, Mr. Kono\nvisited Islamabad. Last year he "
             "went to Tokyo.\n",
             "Kono visits Islamabad",

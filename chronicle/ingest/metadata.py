@@ -397,8 +397,9 @@ def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
         standalone_heading = not following and not _ends(text) and len(text.split()) <= 30
+        wrapped = following and (following[:1].islower() or text.rstrip()[-1:] in ",;")
         if not standalone_heading and (
-            _is_prose(text) or (following and _is_prose(f"{text} {following}"))
+            _is_prose(text) or (wrapped and _is_prose(f"{text} {following}"))
         ):
             return top, index  # a hard-wrapped first sentence starts the prose too
         if len(top) >= _MASTHEAD_LINES:
