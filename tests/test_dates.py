@@ -650,3 +650,17 @@ def test_a_season_without_a_year_is_read_by_tense(text, start):
 
 def test_a_bare_season_word_is_no_date():
     assert find_dates("Summer is hot in Islamabad.", REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In March 2010 the minister announced that he would visit Tokyo on 8 April.",
+            D(2010, 4, 8),
+        ),
+        ("Timeline\n\n2010\n- 14 February: the minister will visit Tokyo.", D(2010, 2, 14)),
+    ],
+)
+def test_tense_does_not_move_a_year_lent_by_context_away_from_it(text, expected):
+    assert find_dates(text, D(2024, 5, 1))[-1].date_start == expected

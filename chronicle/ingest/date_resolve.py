@@ -278,9 +278,16 @@ def _implicit_year(
         # attend on 8 March" (written in 2024) is the March after the document date.
         d = _safe_date(year, month, day) or date(year, month, 28)
         if (d - ref).days > _TENSE_SLACK_DAYS and tense is False:
-            year -= 1
+            flipped = year - 1
         elif (ref - d).days > _FUTURE_SLACK_DAYS and tense is True:
-            year += 1
+            flipped = year + 1
+        else:
+            return year
+        # only when a year's move puts it on the side the tense says ("In March 2010 he
+        # said he would visit on 8 April" stays 2010 in a 2024 document)
+        moved = _safe_date(flipped, month, day) or date(flipped, month, 28)
+        right_side = moved >= ref - timedelta(_FUTURE_SLACK_DAYS) if tense else moved <= ref
+        return flipped if right_side or base is ref else year
     return year
 
 
