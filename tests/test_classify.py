@@ -218,6 +218,11 @@ def test_cues_are_ordered() -> None:
             "January 7",
             "election",
         ),
+        (
+            "The two sides signed an agreement on 3 May 2016; talks resumed later.",
+            "3 May 2016",
+            "agreement",
+        ),
         # Each date of a sentence is typed by its own clause.
         (
             "1965: The second war breaks out; the Tashkent Declaration is signed on 10 January 1966.",

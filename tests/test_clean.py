@@ -242,6 +242,12 @@ def test_numbered_notes_under_a_notes_heading() -> None:
     assert [m for _, m in body.markers] == ["1", "2"]
 
 
+def test_a_dated_line_under_sources_keeps_its_day() -> None:
+    result = clean_text("Brief\n\nText here.\n\nSources\n\n12 March 2019 - MOFA press release\n")
+    assert result.footnotes == {}
+    assert result.paragraphs[-1].text == "12 March 2019 - MOFA press release"
+
+
 def test_wrapped_lines_join_and_short_lines_stay_apart() -> None:
     text = (
         "*(Views expressed in the brief are those of the author, and do\n"

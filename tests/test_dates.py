@@ -664,3 +664,15 @@ def test_a_bare_season_word_is_no_date():
 )
 def test_tense_does_not_move_a_year_lent_by_context_away_from_it(text, expected):
     assert find_dates(text, D(2024, 5, 1))[-1].date_start == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published March 2020",
+        "Pakistan Floods May 2022: a timeline",
+        "Signed in Islamabad March 2019",
+    ],
+)
+def test_march_and_may_with_a_year_after_a_capitalised_word_are_months(text):
+    assert only(text).precision == "month"

@@ -342,6 +342,7 @@ def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | Non
         return None
     after = at + len(date_text)
     named = [c for c in cues if not c.verbal and 0 <= c.start - after <= 2]
+    named = [c for c in named if not sentence[after : c.start].strip()]  # no "; " between
     if named:
         return named[0]  # "the January 7 election", "the 2015 agreement": the date's own noun
     before = [c for c in cues if c.verbal and c.end <= at]

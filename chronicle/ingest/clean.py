@@ -352,6 +352,12 @@ _NOTES_HEADING = re.compile(
 _NUMBERED_NOTE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\d\s].*)$")
 
 
+_MONTH_START = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+
+
 def _numbered_notes(lines: Sequence[str]) -> list[str]:
     """Under a "Notes"/"References" heading, "1 Dawn, ..." and "1. Dawn, ..." are footnotes:
     rewrite them as "[1] Dawn, ..." so they are lifted out and linked like the others."""
@@ -360,7 +366,11 @@ def _numbered_notes(lines: Sequence[str]) -> list[str]:
     for index, line in enumerate(lines):
         if _NOTES_HEADING.match(line):
             in_notes = True
-        elif in_notes and (match := _NUMBERED_NOTE.match(line)):
+        elif (
+            in_notes
+            and (match := _NUMBERED_NOTE.match(line))
+            and not _MONTH_START.match(match.group("text"))  # "12 March 2019 - ..." is a date
+        ):
             out[index] = f"[{match.group('n')}] {match.group('text')}"
         elif in_notes and _MD_HEADING.match(line):
             in_notes = False

@@ -230,9 +230,10 @@ def _plausible(c: Cand, text: str) -> bool:
         and m.group("m").title() in ("May", "March")
         and not has_group(m, "mod")
         and not has_group(m, "rel")
+        and (not has_group(m, "y") or text[m.end("m") : m.start("y")].strip() == "of")
         and _named_by_word_before(text, m.start())
     ):
-        return False  # "the Long March of 1934": a name, even with a year
+        return False  # "the Long March of 1934": a name ("Published March 2020" is a date)
     if c.rule == "month" and not (
         has_group(m, "y") or has_group(m, "ry") or has_group(m, "mod") or has_group(m, "rel")
     ):
