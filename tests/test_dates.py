@@ -676,3 +676,11 @@ def test_tense_does_not_move_a_year_lent_by_context_away_from_it(text, expected)
 )
 def test_march_and_may_with_a_year_after_a_capitalised_word_are_months(text):
     assert only(text).precision == "month"
+
+
+def test_another_heading_ends_a_year_section():
+    text = "Timeline\n\n## 2019\n\n- 14 February: Pulwama.\n\n## Outlook\n\nTalks were held on 8 March.\n"
+    assert [m.date_start for m in find_dates(text, D(2024, 5, 1))] == [
+        D(2019, 2, 14),
+        D(2024, 3, 8),
+    ]

@@ -58,7 +58,8 @@ class Context:
     anchors: list[Anchor] = field(default_factory=list)
     """Earlier matches that wrote their year out, in text order."""
     year_headings: list[tuple[int, int]] = field(default_factory=list)
-    """(offset, year) of lines that are only a year: a chronology's section headings."""
+    """(offset, year) of a chronology's section headings, in text order; year 0 for another
+    heading, which ends the section before it."""
     day_first: bool = False
     """Numeric dates are day/month/year here (the document writes "26 July 2022" or "26/07")."""
     last_span: Span | None = None
@@ -256,7 +257,8 @@ def _implicit_year(
     ... on December 19"). Without a reference, any earlier explicit year will do.
     """
     base, tense = ctx.reference, None
-    heading = next((h for h in reversed(ctx.year_headings) if h[0] < pos), None)
+    at = bisect.bisect_left(ctx.year_headings, (pos, -1)) - 1
+    heading = ctx.year_headings[at] if at >= 0 and ctx.year_headings[at][1] else None
     if heading is not None:
         base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019
     if ctx.anchors:

@@ -292,6 +292,9 @@ YEAR_HEADING = re.compile(
 )
 """A line that is only a year ("2019", "## 2019", "**2019**"): the entries under it are in it."""
 
+MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+"""Any Markdown heading: it closes the section a year heading opened."""
+
 NUMBER_LINE = re.compile(r"\s*[\d.,%$ \t-]+(?:\n|\Z)")
 """A line of nothing but figures (the next row of a table)."""
 

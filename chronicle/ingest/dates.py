@@ -52,11 +52,14 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
     if isinstance(reference, datetime):
         reference = reference.date()  # a datetime is a date subclass, but compares with neither
     ctx = Context(text, reference, [p.end() for p in R.PARAGRAPH_BREAK.finditer(text)])
-    ctx.year_headings = [
+    years = [
         (h.start(), int(h.group("y")))
         for h in R.YEAR_HEADING.finditer(text)
         if not R.NUMBER_LINE.match(text, h.end() + 1)  # a column of years is a table
     ]
+    if years:  # any other heading ends a year's section ("## Outlook")
+        others = [(h.start(), 0) for h in R.MARKDOWN_HEADING.finditer(text)]
+        ctx.year_headings = sorted(dict(others + years).items())
     cands = _select(_spot(text))
     ctx.day_first = sum(numeric_order_evidence(c) for c in cands) > 0
     matches = []
