@@ -684,3 +684,12 @@ def test_another_heading_ends_a_year_section():
         D(2019, 2, 14),
         D(2024, 3, 8),
     ]
+
+
+def test_a_month_range_followed_by_a_number():
+    m = find_dates("From January to March 2020, 300 people died.", REF)[0]
+    assert (m.text, m.date_start, m.date_end) == (
+        "January to March 2020",
+        D(2020, 1, 1),
+        D(2020, 3, 31),
+    )

@@ -179,7 +179,7 @@ RULES: dict[str, re.Pattern[str]] = {
     # December 2018 to February 2019 ; from March to May
     "month_range": _compile(
         rf"{BETWEEN}{_g(MONTH_NAME, 'm')}(?:,?\s+{_g(YEAR, 'y0')})?{RANGE_JOIN}"
-        rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')})?(?![\s,]*\d)"
+        rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')}|(?![\s,]*\d))"
     ),
     # April 2019 ; early 2019 ; mid-November ; January this year ; late May 2010
     "month": _compile(
