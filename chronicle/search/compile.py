@@ -452,7 +452,9 @@ def year_histogram_sql(compiled: CompiledQuery) -> tuple[str, dict]:
     return sql, dict(compiled.params)
 
 
-def highlights_sql(compiled: CompiledQuery, ids: Sequence[int]) -> tuple[str, dict] | None:
+def highlights_sql(
+    compiled: CompiledQuery, ids: Sequence[int], columns: Sequence[str] = HIGHLIGHT_COLUMNS
+) -> tuple[str, dict] | None:
     """SQL for the highlighted headline and text snippet of some result rows.
 
     FTS5's highlight() and snippet() only work in a query that runs the MATCH,
@@ -462,6 +464,8 @@ def highlights_sql(compiled: CompiledQuery, ids: Sequence[int]) -> tuple[str, di
     Args:
         compiled: The compiled query.
         ids: Event ids of the rows shown.
+        columns: Which decorations to select (default: all of HIGHLIGHT_COLUMNS; the
+            TUI's rows need only the headline).
 
     Returns:
         ``(sql, params)`` selecting ``(id, headline_hl, text_snippet, sources_snippet)``
@@ -472,7 +476,7 @@ def highlights_sql(compiled: CompiledQuery, ids: Sequence[int]) -> tuple[str, di
         return None
     ids_json = "[" + ",".join(str(int(i)) for i in ids) + "]"
     sql = (
-        f"SELECT e.id AS id, {', '.join(HIGHLIGHT_COLUMNS)} FROM {_FTS_SOURCE}"
+        f"SELECT e.id AS id, {', '.join(columns)} FROM {_FTS_SOURCE}"
         " WHERE events_fts MATCH :fts AND events_fts.rowid IN"
         " (SELECT sort_key FROM events WHERE id IN (SELECT value FROM json_each(:ids)))"
     )

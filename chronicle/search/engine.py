@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from chronicle.model import Event
 from chronicle.search.compile import (
     EVENTS_ESTIMATE_SQL,
+    HIGHLIGHT_COLUMNS,
     HIGHLIGHT_START,
     CompiledQuery,
     compile_query,
@@ -209,9 +210,19 @@ class Searcher:
         return out
 
     def headline_highlights(self, text: str, ids: list[int]) -> dict[int, list[tuple[str, bool]]]:
-        """Headline runs with the terms of `text` marked, for the given event ids."""
+        """Headline runs with the terms of `text` marked, for the given event ids.
+
+        Only the headline is decorated: the snippets (the largest columns) are not needed
+        for a timeline row.
+        """
         _, compiled = self.understand(text)
-        return {i: runs[0] for i, runs in self.highlights(compiled, ids).items()}
+        out: dict[int, list[tuple[str, bool]]] = {}
+        for start in range(0, len(ids), 500):
+            built = highlights_sql(compiled, ids[start : start + 500], HIGHLIGHT_COLUMNS[:1])
+            if built is None:
+                return {}
+            out.update((i, split_highlights(h)) for i, h in self.store.execute(*built))
+        return out
 
     def explain_sql(self, text: str) -> str:
         """The compiled first-page SQL and its parameters, for `--sql`."""
