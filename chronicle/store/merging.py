@@ -95,8 +95,19 @@ def _with_split_siblings(
     frontier = list(mentions)
     while frontier:
         grown: list[Mention] = []
-        for other, event_id in _stored_candidates(db, frontier, exclude=group.keys()):
-            if event_id in events or not any(merge.same_event(other, m) for m in frontier):
+        # Precise mentions of two stored events never fit each other (split_bridged would
+        # have kept them together), so a sibling is found through a vague mention on one
+        # side: precise frontier mentions need only be compared with vague stored ones.
+        vague = [m for m in frontier if not _precise(m)]
+        precise = [m for m in frontier if _precise(m)]
+        found = _stored_candidates(db, vague, exclude=group.keys()) + _stored_candidates(
+            db, precise, exclude=group.keys(), vague_only=True
+        )
+        for other, event_id in found:
+            if event_id in events:
+                continue
+            pool = frontier if not _precise(other) else vague
+            if not any(merge.same_event(other, m) for m in pool):
                 continue
             events.add(event_id)
             for m in load_mentions(db, sorted(keys_of_events(db, [event_id]))):
@@ -124,10 +135,23 @@ def _join_overlapping(
     ]
 
 
+def _precise(mention: Mention) -> bool:
+    span = merge.span_of(mention)
+    return span is not None and span.precise
+
+
 def _stored_candidates(
-    db: sqlite_utils.Database, new: Sequence[Mention], exclude: Iterable[str] = ()
+    db: sqlite_utils.Database,
+    new: Sequence[Mention],
+    exclude: Iterable[str] = (),
+    vague_only: bool = False,
 ) -> list[tuple[Mention, int]]:
-    """Stored mentions (with their event) that could merge with any new mention."""
+    """Stored mentions (with their event) that could merge with any new mention.
+
+    Args:
+        vague_only: Only stored mentions whose date is not pinned to days.
+    """
+    vague_sql = " AND precision NOT IN ('day', 'range')" if vague_only else ""
     wanted: dict[str, int] = {}
     new_keys = {m.key for m in new} | set(exclude)
     for mention in new:
@@ -136,12 +160,12 @@ def _stored_candidates(
         if span is None:
             rows = db.execute(
                 "SELECT key, event_id, countries, actors FROM mentions "
-                "WHERE date_start IS NULL AND event_id IS NOT NULL"
+                "WHERE date_start IS NULL AND event_id IS NOT NULL" + vague_sql
             )
         else:
             rows = db.execute(
                 "SELECT key, event_id, countries, actors FROM mentions "
-                "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL",
+                "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL" + vague_sql,
                 [
                     merge.shift(span.end, merge.NEAR_DAYS).isoformat(),
                     merge.shift(span.start, -merge.NEAR_DAYS).isoformat(),
