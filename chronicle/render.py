@@ -46,6 +46,8 @@ def format_date(event: Event) -> str:
         return f"≈{start[:4]}"
     if end and end != start:
         if start[5:] == "01-01" and end[5:] == "12-31":
+            if start[:4] == end[:4]:
+                return start[:4]  # "January to December 2019"
             return f"{start[:4]}–{end[:4]}"  # whole years: not 2012-01-01..2017-12-31
         if end[:7] == start[:7]:
             return f"{start}..{end[8:]}"

@@ -343,3 +343,17 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         ("sentence", "He met the P.M. on 4 January.", ()),
         ("footnote", "Dawn, 4 January 2018.", ("1",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dateline"),
+    [
+        ("ISLAMABAD, June 30 (Reuters) - Pakistan agreed.", "ISLAMABAD, June 30 (Reuters) - "),
+        ("Islamabad, 26 July 2022 (TDI): The minister met.", "Islamabad, 26 July 2022 (TDI): "),
+        ("Karachi, home to 20 million people - is a port.", ""),
+    ],
+)
+def test_dateline_length(sentence: str, dateline: str) -> None:
+    from chronicle.ingest.metadata import dateline_length
+
+    assert sentence[: dateline_length(sentence)] == dateline

@@ -550,8 +550,18 @@ _LEDE_DATELINE = re.compile(
 )
 
 
+_DATELINE_DATE = re.compile(
+    rf"\b(?:{_MONTH})\s*\d|\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?(?:{_MONTH})|\d{{4}}-\d\d?-\d\d?",
+    re.I,
+)
+"""A day and month (either order) or an ISO date: what makes a dateline's date."""
+
+
 def dateline_length(sentence: str) -> int:
     """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): ",
     "ISLAMABAD, June 30 (Reuters) - "), or 0."""
     m = _LEDE_DATELINE.match(sentence)
-    return m.end() if m and any(ch.isdigit() for ch in m.group("date")) else 0
+    if not m or not any(ch.isdigit() for ch in m.group("date")):
+        return 0
+    # "Karachi, home to 20 million people - is ..." has a number, but no date
+    return m.end() if _DATELINE_DATE.search(m.group("date")) else 0
