@@ -133,7 +133,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) ->
             err=True,
         )
         sys.exit(130)
-    if report.failed and not (report.added or report.unchanged):
+    if len(report.failed) > len(report.duplicates) and not (
+        report.added or report.unchanged or report.duplicates
+    ):
         sys.exit(1)  # nothing given could be read: a script should notice
 
 

@@ -30,6 +30,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    """Paths among `failed` only because another path holds the same text (kept once)."""
     mentions: int = 0
     interrupted: bool = False
 
@@ -94,6 +96,7 @@ def ingest_file(store: Store, path: Path, report: IngestReport) -> None:
         if holder is not None:
             store.remove_document(str(path))
             report.failed.append((str(path), f"{path}: same text as {holder}; kept once"))
+            report.duplicates.append(str(path))
             return
         mentions = extract_mentions(doc, doc_hash)
         store.add_document(doc, doc_hash, mentions)

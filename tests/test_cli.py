@@ -192,3 +192,14 @@ def test_ingest_skips_pipes_and_fails_when_nothing_could_be_read(tmp_path):
     (folder / "note.txt").write_text("Note\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
     result = run("ingest", str(folder), "--db", db)
     assert result.returncode == 0 and "added 1 document(s)" in result.stderr
+
+
+def test_ingesting_only_a_copy_of_a_stored_text_is_not_an_error(tmp_path):
+    original = tmp_path / "a.txt"
+    original.write_text("Note\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
+    copy = tmp_path / "b.txt"
+    copy.write_text(original.read_text())
+    db = str(tmp_path / "x.db")
+    assert run("ingest", str(original), "--db", db).returncode == 0
+    result = run("ingest", str(copy), "--db", db)
+    assert result.returncode == 0 and "kept once" in result.stderr
