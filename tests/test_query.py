@@ -84,6 +84,7 @@ def test_terms(text: str, terms: tuple[Clause, ...]) -> None:
         ("NOT", (), ("NOT needs a search word after it; ignored it",)),
         ("AND", (), ("AND needs a search word on each side; ignored it",)),
         ("a AND b", words("a", "b"), ()),
+        ("type:visit AND kono", words("kono"), ()),
         ("*", (), ("* ends a word to match its beginning (diplom*); a lone * was ignored",)),
         (
             '"kono',

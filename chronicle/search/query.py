@@ -625,7 +625,7 @@ def parse_query(text: str) -> Query:
         if token.kind == "op":
             if token.text == "AND":
                 and_pending = True
-                if not build.clauses:
+                if not build.clauses and not filters:  # "type:visit AND kono" is fine
                     build.hint("AND needs a search word on each side; ignored it")
             elif token.text == "OR":
                 if pending_not:
@@ -662,7 +662,7 @@ def parse_query(text: str) -> Query:
             build.add(Term(leftover), negated)
     if pending_not:
         build.hint("NOT needs a search word after it; ignored it")
-    if and_pending and build.clauses:
+    if and_pending and (build.clauses or filters):
         build.hint("AND needs a search word on each side; ignored it")
     build.finish()
     query = Query(text, tuple(build.clauses), tuple(filters), sort, ())
