@@ -318,29 +318,8 @@ class EventDraft:
     best: Mention
     mentions: tuple[Mention, ...]
     conflict: bool
-
-    @property
-    def type(self) -> str:
-        """What the sources together call the event: each source's primary type counts
-        two, its other types one; a tie goes to the best mention's type.
-
-        "Zardari visited Japan in 2011" and "during the visit ... the two sides signed
-        the Joint Statement" make a visit (at which an agreement was signed).
-        """
-        primary = self.best.type
-        if len(self.mentions) == 1 or primary == "citation":
-            return primary
-        votes: dict[str, int] = {}
-        for m in self.mentions:
-            for rank, kind in enumerate(m.types):
-                if kind not in ("other", "citation"):
-                    votes[kind] = votes.get(kind, 0) + (2 if rank == 0 else 1)
-        if not votes:
-            return primary
-        best_vote = max(votes.values())
-        if votes.get(primary, 0) == best_vote:
-            return primary
-        return min(k for k, v in votes.items() if v == best_vote)
+    type: str
+    """What the sources together call the event (`event_type`)."""
 
     @property
     def actor_keys(self) -> frozenset[str]:
@@ -406,22 +385,49 @@ def _join_best(mention: Mention, groups: list[list[Mention]]) -> bool:
     return True
 
 
+def event_type(best: Mention, mentions: Sequence[Mention]) -> str:
+    """What the sources together call an event: each source's primary type counts
+    two, its other types one; a tie goes to the best mention's type.
+
+    "Zardari visited Japan in 2011" and "during the visit ... the two sides signed
+    the Joint Statement" make a visit (at which an agreement was signed).
+    """
+    primary = best.type
+    if len(mentions) == 1 or primary == "citation":
+        return primary
+    votes: dict[str, int] = {}
+    for m in mentions:
+        for rank, kind in enumerate(m.types):
+            if kind not in ("other", "citation"):
+                votes[kind] = votes.get(kind, 0) + (2 if rank == 0 else 1)
+    if not votes:
+        return primary
+    best_vote = max(votes.values())
+    if votes.get(primary, 0) == best_vote:
+        return primary
+    return min(k for k, v in votes.items() if v == best_vote)
+
+
 def draft_events(clusters: Iterable[Sequence[Mention]]) -> list[EventDraft]:
     """Turn clusters into event drafts keyed by their smallest mention key.
 
     A cluster bridged across distinct happenings becomes several events
     (`split_bridged`).
     """
-    groups = [g for cluster in clusters for g in split_bridged(cluster)]
-    return [
-        EventDraft(
-            key=min(m.key for m in group),
-            best=best_mention(group),
-            mentions=tuple(sorted(group, key=lambda m: m.key)),
-            conflict=has_conflict(group),
-        )
-        for group in groups
-    ]
+    drafts = []
+    for found in clusters:
+        for group in split_bridged(found):
+            best = best_mention(group)
+            drafts.append(
+                EventDraft(
+                    key=min(m.key for m in group),
+                    best=best,
+                    mentions=tuple(sorted(group, key=lambda m: m.key)),
+                    conflict=has_conflict(group),
+                    type=event_type(best, group),
+                )
+            )
+    return drafts
 
 
 def is_part_of(child: EventDraft, parent: EventDraft) -> bool:

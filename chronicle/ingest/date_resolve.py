@@ -808,10 +808,7 @@ _FEW = {"several": 3, "a few": 3, "a couple of": 2}
 
 
 def _count(word: str) -> int:
-    word = " ".join(word.lower().split())
-    if word in _FEW:
-        return _FEW[word]
-    return int(word) if word.isdigit() else R.NUMBER_WORDS[word]
+    return int(word) if word.isdigit() else R.NUMBER_WORDS[word.lower()]
 
 
 def _res_ago(c: Cand, ctx: Context) -> Resolution | None:

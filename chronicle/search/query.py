@@ -526,7 +526,6 @@ def _read_filter(name: str, raw: str, negated: bool) -> _FilterResult:
         hint = {"after": "before:", "before": "after:", "in": "after: and before:"}.get(name)
         better = f" — use {hint}" if hint else ""
         return _FilterResult(hints=(f"{name}: cannot be excluded; ignored it{better}",))
-        negated = False
     result: _FilterResult
     if name in _MULTI_FILTERS:
         resolve, label, as_text = _MULTI_FILTERS[name]

@@ -318,4 +318,4 @@ def _summary_draft(
         entities=Entities(actors=tuple(Actor(k, k) for k in actor_keys.split("|"))),
         headline="",
     )
-    return merge.EventDraft(key=key, best=best, mentions=(best,), conflict=False)
+    return merge.EventDraft(key=key, best=best, mentions=(best,), conflict=False, type=type_)
