@@ -38,11 +38,11 @@ def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
+        db.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:
+        if db.conn.in_transaction:  # a failed COMMIT too leaves nothing half-open
             db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")
 
 
 def add_document(
