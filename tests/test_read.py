@@ -47,6 +47,7 @@ def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:
     [
         (b"hello\x00world", True),
         (b"a long text " * 400 + b"\x00 with one stray NUL", False),
+        (b"a short note of a few lines " * 10 + b"\x00 with one stray NUL", False),
         (bytes(range(1, 32)) * 10, True),
         (b"text with \x1b[31mcolour\x1b[0m\n\ttab", False),
         (b"line\r\nline\r\n", False),

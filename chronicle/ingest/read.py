@@ -189,7 +189,8 @@ def _bare_utf16(data: bytes) -> str:
 def is_binary(data: bytes) -> bool:
     """True for bytes that are not text: NUL bytes (beyond a stray one) or many controls."""
     sample = data[:_SNIFF_BYTES]
-    if sample.count(0) > len(sample) // 1000:
+    stray = max(len(sample) // 1000, 1 if len(sample) >= 200 else 0)  # one in a short note
+    if sample.count(0) > stray:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
     return controls > _CONTROL_RATIO * len(sample)
