@@ -693,3 +693,7 @@ def test_a_month_range_followed_by_a_number():
         D(2020, 1, 1),
         D(2020, 3, 31),
     )
+
+
+def test_this_weekday_already_past_in_a_future_clause_is_next_weeks():
+    assert only("They will meet this Friday.", D(2024, 1, 20)).date_start == D(2024, 1, 26)

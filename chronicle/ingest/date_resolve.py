@@ -687,6 +687,8 @@ def _res_weekday(c: Cand, ctx: Context) -> Resolution | None:
     back = (ref.weekday() - wd) % 7
     if rel == ["this"]:
         d = ref - timedelta(ref.weekday()) + timedelta(wd)  # the weekday of this week
+        if d < ref and clause_tense(ctx.text, c.start, c.end):
+            d += timedelta(7)  # "will meet this Friday", written on a Saturday
     elif rel[-1:] in (["last"], ["past"], ["previous"]):
         d = ref - timedelta(back or 7)
     elif rel[-1:] in (["next"], ["coming"], ["following"]) or (
