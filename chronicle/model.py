@@ -26,6 +26,20 @@ EVENT_TYPES = (
 )
 """Every event type the classifier may assign, in priority order."""
 
+TYPE_LABELS = {
+    "meeting": "meet",
+    "visit": "visit",
+    "agreement": "agree",
+    "statement": "said",
+    "anniversary": "anniv",
+    "dialogue": "talks",
+    "election": "vote",
+    "economic": "econ",
+    "citation": "cite",
+    "other": "",
+}
+"""The short label each type shows in the timeline; `type:` accepts it as well as the name."""
+
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
@@ -86,6 +100,8 @@ class CleanDocument:
         title: First heading line ("" if none).
         date: The document's own date (dateline, date under title), or None.
         date_text: That date as written ("" if none).
+        date_source: How the date was found (the name of the strategy that chose it;
+            "" if none).
         publisher: Publisher or source when stated ("" if none).
         author: Author when stated ("" if none).
         encoding: The encoding the bytes were decoded with.
@@ -99,6 +115,7 @@ class CleanDocument:
     title: str = ""
     date: date | None = None
     date_text: str = ""
+    date_source: str = ""
     publisher: str = ""
     author: str = ""
     encoding: str = "utf-8"

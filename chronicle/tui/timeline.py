@@ -23,25 +23,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from chronicle.model import Event
+from chronicle.model import TYPE_LABELS, Event
 from chronicle.render import plain
 
 PAGE = 200
 """Rows fetched per request."""
-
-TYPE_LABELS = {
-    "meeting": "meet",
-    "visit": "visit",
-    "agreement": "agree",
-    "statement": "said",
-    "anniversary": "anniv",
-    "dialogue": "talks",
-    "election": "vote",
-    "economic": "econ",
-    "citation": "cite",
-    "other": "",
-}
-"""Five-letter type labels, so headlines keep the room at 80 columns."""
 
 
 class Timeline(ScrollView, can_focus=True):
