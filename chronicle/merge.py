@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from chronicle.dedupe import Evidence, same_happening_in_document
 from chronicle.model import Entities, Mention
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "approximate": 4, "unresolved": 5}
@@ -166,9 +167,12 @@ def same_event(a: Mention, b: Mention) -> bool:
 
 
 def compatible(a: Mention, b: Mention) -> bool:
-    """`same_event` for two mentions already known to share an anchor."""
-    if a.document == b.document:
-        return False
+    """`same_event` for two mentions already known to share an anchor.
+
+    Two mentions of one document are judged by `dedupe.same_happening_in_document`,
+    two of different documents by `across_documents`; both read the same `Evidence`.
+    """
+    one_document = a.document == b.document
     sa, sb = span_of(a), span_of(b)
     if sa is None or sb is None:
         # Undated statements merge only when they are the same sentence reported again.
@@ -179,40 +183,72 @@ def compatible(a: Mention, b: Mention) -> bool:
     if (a.type == "citation") != (b.type == "citation"):
         return False
     if a.type == "citation":
-        return relation == "equal" and similarity(a, b) >= 0.6
-    common_types = (set(a.types) & set(b.types)) - {"other", "statement"}
+        return relation == "equal" and similarity(a, b) >= (0.8 if one_document else 0.6)
+    common_types = bool((set(a.types) & set(b.types)) - {"other", "statement"})
     if not common_types and a.type != b.type:
         return False
-    actors = shared_actors(a, b)
-    countries = len(set(a.entities.countries) & set(b.entities.countries))
-    sim = similarity(a, b)
-    if relation == "near":
+    found = evidence(a, b, relation, sa.precise and sb.precise, common_types)
+    if one_document:
+        return same_happening_in_document(found)
+    return across_documents(found, a, b)
+
+
+def evidence(a: Mention, b: Mention, relation: str, precise: bool, common_types: bool) -> Evidence:
+    """What two mentions share: the facts both merge rules weigh."""
+    people_a, people_b = a.entities.actors, b.entities.actors
+    countries_a, countries_b = a.entities.countries, b.entities.countries
+    shared = len(set(countries_a) & set(countries_b))
+    return Evidence(
+        relation=relation,
+        precise=precise,
+        same_type=a.type == b.type,
+        common_types=common_types,
+        shared_people=shared_actors(a, b),
+        people_clash=bool(people_a and people_b)
+        and not (_people_within(people_a, people_b) or _people_within(people_b, people_a)),
+        shared_countries=shared,
+        bilateral_clash=len(countries_a) >= 2 and len(countries_b) >= 2 and shared < 2,
+        similarity=similarity(a, b),
+        # A sentence with no content words left ("Japan and Pakistan signed an agreement
+        # on 5 May 2019") is no evidence against the other: only two sets of words that
+        # fail to overlap are.
+        unsaid=not words(a.sentence) or not words(b.sentence),
+        primary=a.type,
+        same_sentence=a.sentence == b.sentence and a.date.text != b.date.text,
+    )
+
+
+def _people_within(inner: Iterable, outer: Iterable) -> bool:
+    """True when every person of `inner` is also named in `outer`."""
+    return all(any(same_person(x.key, y.key) for y in outer) for x in inner)
+
+
+def across_documents(e: Evidence, a: Mention, b: Mention) -> bool:
+    """Whether reports in two documents, already of compatible dates and types, are one."""
+    sim, countries = e.similarity, e.shared_countries
+    if e.relation == "near":
         # Precise dates a few days apart: one event reported inconsistently only
         # when the same people did the same thing in much the same words, or,
         # with nobody named on either side, the same two countries did the same
         # thing in words that agree ("relations established on 28/29 April 1952").
-        if a.type != b.type:
+        if not e.same_type:
             return False
-        if actors:
+        if e.shared_people:
             return sim >= 0.5
         nobody = not a.entities.actors and not b.entities.actors
         return nobody and countries >= 2 and sim >= 0.25
-    if a.entities.actors and b.entities.actors and not actors:
+    if a.entities.actors and b.entities.actors and not e.shared_people:
         return sim >= 0.6
-    if actors:
+    if e.shared_people:
         return True
-    if len(a.entities.countries) >= 2 and len(b.entities.countries) >= 2 and countries < 2:
+    if e.bilateral_clash:
         return False  # two different bilateral relationships
-    # A sentence with no content words left ("Japan and Pakistan signed an agreement
-    # on 5 May 2019") is no evidence against the other: only two sets of words that
-    # fail to overlap are.
-    unsaid = not words(a.sentence) or not words(b.sentence)
-    if relation == "equal":
+    if e.relation == "equal":
         # Same date and countries but nobody named: only if the words agree too
         # ("established diplomatic relations" / "diplomatic relations started"),
         # not two different agreements Japan and Pakistan signed that year.
-        return unsaid or sim >= 0.2
-    return (countries >= 2 and (unsaid or sim >= 0.25)) or sim >= 0.5
+        return e.unsaid or sim >= 0.2
+    return (countries >= 2 and (e.unsaid or sim >= 0.25)) or sim >= 0.5
 
 
 def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:

@@ -70,10 +70,12 @@ class TestSameEvent:
         b = mention("b", *FEB_21_23, actors=("Zardari",), types=("visit", "agreement"))
         assert merge.same_event(a, b) and merge.same_event(b, a)
 
-    def test_mentions_in_one_document_never_merge(self):
+    def test_mentions_in_one_document_merge_by_the_in_document_rule(self):
         a = mention("a", *FEB_21_23, document="x.txt", actors=("Zardari",))
         b = mention("b", *FEB_21_23, document="x.txt", actors=("Zardari",))
-        assert not merge.same_event(a, b)
+        near = mention("c", date(2011, 2, 24), document="x.txt", actors=("Zardari",))
+        assert merge.same_event(a, b)  # the same sentence told twice
+        assert not merge.same_event(a, near)  # another day of one text: another happening
 
     def test_same_year_anniversaries_of_different_pairs_stay_apart(self):
         a = mention(

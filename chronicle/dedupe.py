@@ -1,0 +1,104 @@
+"""Decide whether two mentions of one document report the same happening.
+
+A document often tells one happening more than once: a lede and the body, an
+infobox and the text, a photo caption and the story, a repeated paragraph, a
+header date and the same date in the text. Those are one event with all their
+sentences as sources. But one document also lists distinct happenings on one day
+with the same countries (a chronology) or two agreements signed at one summit,
+so inside a document the same evidence as across documents (`Evidence`, built
+by `chronicle.merge`) is read with more care: a document narrates consistently,
+so two different days are two happenings, and two people or two things named
+differently are two happenings.
+
+Pure: `chronicle.merge.compatible` builds the evidence and asks this module when
+both mentions come from one document; clustering stays a function of the set of
+mentions, so ingest order and bulk loading still give the same events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REPEATED = 0.8
+"""Word overlap at which a sentence is the same sentence told again (a repeated paragraph)."""
+
+SAME_WORDS = 0.3
+"""Word overlap at which two sentences of one text say the same thing in other words."""
+
+THING_TYPES = frozenset({"agreement", "economic", "statement", "citation"})
+"""Types whose events are told apart by what they are about (which agreement was signed,
+which figure, what was said), not by who took part: one summit signs several agreements."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What two mentions have in common, computed once for both merge rules.
+
+    Attributes:
+        relation: How the dates relate (`merge.date_relation`): 'equal', 'contains', 'near'.
+        precise: True when both dates are pinned to days.
+        same_type: True when the primary types are equal.
+        common_types: True when some type other than 'other'/'statement' is shared.
+        shared_people: True when a person is named by both.
+        people_clash: True when both name people and neither's people include the other's.
+        shared_countries: How many countries both name.
+        bilateral_clash: True when both name two or more countries but share fewer than two.
+        similarity: Jaccard overlap of the content words.
+        unsaid: True when one sentence has no content words left (no evidence against).
+        same_sentence: True when both dates were read in one sentence (the same words
+            with different date phrases).
+        primary: The first mention's primary type (equal to the other's when same_type).
+    """
+
+    relation: str
+    precise: bool
+    same_type: bool
+    common_types: bool
+    shared_people: bool
+    people_clash: bool
+    shared_countries: int
+    bilateral_clash: bool
+    similarity: float
+    unsaid: bool
+    primary: str
+    same_sentence: bool = False
+
+
+def same_happening_in_document(evidence: Evidence) -> bool:
+    """True when two dated mentions of one document report one happening.
+
+    - Two different days (or a day inside a range) in one text are two happenings;
+      only equal dates, or a coarse date containing a precise one, can be one.
+      Two dates one sentence keeps are two happenings unless they are equal.
+    - A sentence told again ("REPEATED" overlap) is one happening whatever else differs.
+    - Different people on both sides, different kinds of event, or two different
+      bilateral relationships: two happenings.
+    - On one named day, a gathering (meeting, visit, talks) is one when a person is
+      shared or the words agree; a thing (an agreement, a figure, a statement) only
+      when the words agree, because one summit signs several agreements.
+    - A coarse date containing a precise one, with the same kind of event and a
+      person in common, is a summary of the account ("visited China in 2016" and
+      the visit's days); a vague mention fitting two accounts is cut off one of them
+      by `merge.split_bridged`.
+    - Two equal coarse dates (a year, a month) cover many happenings: a person must
+      be shared and the words agree somewhat, or the words agree well.
+    """
+    e = evidence
+    if e.relation not in ("equal", "contains"):
+        return False
+    if e.same_sentence:
+        # Ingest already let a coarse date that only anchors a finer one go
+        # (`mentions.drop_contained`); the dates one sentence keeps are its own events.
+        return e.relation == "equal"
+    if e.similarity >= REPEATED:
+        return True
+    if e.people_clash or e.bilateral_clash or not e.same_type:
+        return False
+    words_agree = e.similarity >= SAME_WORDS
+    if e.relation == "equal" and e.precise:
+        if e.primary in THING_TYPES:
+            return words_agree or (e.unsaid and e.shared_people)
+        return e.shared_people or words_agree
+    if e.relation == "contains" and e.shared_people:
+        return True  # a summary and its account; `merge.split_bridged` cuts a bridge
+    return (e.shared_people and e.similarity >= 0.2) or e.similarity >= 0.5

@@ -1,0 +1,190 @@
+"""One happening told twice in one document is one event; distinct happenings stay apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from chronicle import merge
+from tests.test_merge import mention
+
+DOC = "readout.txt"
+OCT_27 = date(2021, 10, 27)
+
+
+def in_doc(key, start, end=None, precision="day", **kwargs):
+    return mention(key, start, end, precision, document=DOC, **kwargs)
+
+
+class TestOneHappeningToldTwice:
+    def test_a_lede_and_the_body_naming_one_meeting_merge(self):
+        lede = in_doc(
+            "a",
+            OCT_27,
+            types=("meeting",),
+            actors=("Marise Payne", "Retno Marsudi"),
+            countries=("AU", "ID"),
+            sentence="Payne met Retno Marsudi in Jakarta on 27 October 2021.",
+        )
+        body = in_doc(
+            "b",
+            OCT_27,
+            types=("meeting",),
+            actors=("Marise Payne",),
+            countries=("AU", "ID"),
+            sentence="At the meeting on 27th Oct, Payne raised maritime security.",
+        )
+        assert merge.same_event(lede, body) and merge.same_event(body, lede)
+
+    def test_a_photo_caption_and_the_story_merge(self):
+        caption = in_doc(
+            "a",
+            date(2019, 3, 14),
+            types=("visit",),
+            actors=("Jacinda Ardern",),
+            countries=("NZ",),
+            sentence="Jacinda Ardern arrives at Wellington airport, March 14, 2019.",
+        )
+        story = in_doc(
+            "b",
+            date(2019, 3, 14),
+            types=("visit",),
+            actors=("Jacinda Ardern", "Winston Peters"),
+            countries=("NZ",),
+            sentence="Ardern, flanked by Peters, arrived back from Fiji on Thursday.",
+        )
+        assert merge.same_event(caption, story)
+
+    def test_a_repeated_paragraph_merges_whatever_it_names(self):
+        text = "The two leaders opened the Padma rail bridge on 10 October 2024."
+        first = in_doc("a", date(2024, 10, 10), types=("other",), sentence=text)
+        again = in_doc("b", date(2024, 10, 10), types=("other",), sentence=text)
+        assert merge.same_event(first, again)
+
+    def test_a_vague_summary_joins_the_precise_account_with_the_same_visitor(self):
+        summary = in_doc(
+            "a",
+            date(2016, 1, 1),
+            date(2016, 12, 31),
+            "year",
+            types=("visit",),
+            actors=("Justin Trudeau",),
+            countries=("CA", "CN"),
+            sentence="Trudeau visited China in 2016, his first trip to Asia as leader.",
+        )
+        detail = in_doc(
+            "b",
+            date(2016, 8, 30),
+            date(2016, 9, 6),
+            "range",
+            types=("visit",),
+            actors=("Justin Trudeau",),
+            countries=("CN",),
+            sentence="Trudeau's visit to Beijing and Shanghai ran from 30 August to 6 September.",
+        )
+        assert merge.same_event(summary, detail)
+
+
+class TestDistinctHappeningsOfOneDocument:
+    def test_two_chronology_entries_on_one_day_stay_apart(self):
+        signing = in_doc(
+            "a",
+            date(2018, 7, 9),
+            types=("agreement",),
+            countries=("ET", "ER"),
+            sentence="9 July: the two leaders sign a declaration of peace in Asmara.",
+        )
+        phones = in_doc(
+            "b",
+            date(2018, 7, 9),
+            types=("other",),
+            countries=("ET", "ER"),
+            sentence="The same day, direct telephone lines reopen for the first time in 20 years.",
+        )
+        assert not merge.same_event(signing, phones)
+
+    def test_two_agreements_signed_at_one_summit_stay_apart(self):
+        day = date(2022, 9, 6)
+        water = in_doc(
+            "a",
+            day,
+            types=("agreement",),
+            actors=("Narendra Modi", "Sheikh Hasina"),
+            countries=("IN", "BD"),
+            sentence="Modi and Hasina signed an accord on sharing the Kushiyara river waters.",
+        )
+        rail = in_doc(
+            "b",
+            day,
+            types=("agreement",),
+            actors=("Narendra Modi", "Sheikh Hasina"),
+            countries=("IN", "BD"),
+            sentence="Modi and Hasina also signed a memorandum on railway staff training.",
+        )
+        assert not merge.same_event(water, rail)
+
+    def test_one_minister_meeting_two_counterparts_on_one_day_makes_two_meetings(self):
+        day = date(2023, 2, 14)
+        first = in_doc(
+            "a",
+            day,
+            types=("meeting",),
+            actors=("Penny Wong", "Wang Yi"),
+            countries=("AU", "CN"),
+            sentence="Wong met Wang Yi on the sidelines in Munich.",
+        )
+        second = in_doc(
+            "b",
+            day,
+            types=("meeting",),
+            actors=("Penny Wong", "Dmytro Kuleba"),
+            countries=("AU", "UA"),
+            sentence="Later Wong met Kuleba to discuss support for Ukraine.",
+        )
+        assert not merge.same_event(first, second)
+
+    def test_consecutive_days_of_one_text_are_two_happenings(self):
+        talks = in_doc(
+            "a",
+            date(2023, 3, 6),
+            types=("dialogue",),
+            countries=("SA", "IR"),
+            sentence="Saudi and Iranian officials held talks in Beijing on 6 March.",
+        )
+        more = in_doc(
+            "b",
+            date(2023, 3, 7),
+            types=("dialogue",),
+            countries=("SA", "IR"),
+            sentence="Saudi and Iranian officials held talks in Beijing again on 7 March.",
+        )
+        assert not merge.same_event(talks, more)
+
+    def test_a_year_covers_many_happenings_with_the_same_countries(self):
+        year = in_doc(
+            "a",
+            date(2014, 1, 1),
+            date(2014, 12, 31),
+            "year",
+            types=("agreement",),
+            countries=("IN", "BD"),
+            sentence="In 2014 a tribunal settled the maritime boundary between them.",
+        )
+        day = in_doc(
+            "b",
+            date(2014, 6, 6),
+            types=("agreement",),
+            countries=("IN", "BD"),
+            sentence="A power-trading agreement was signed in Dhaka on 6 June 2014.",
+        )
+        assert not merge.same_event(year, day)
+
+    def test_two_dates_one_sentence_keeps_are_two_happenings(self):
+        text = "Aid pledged after the floods of 2022 was disbursed on 12 September 2022."
+        year = in_doc(
+            "a", date(2022, 1, 1), date(2022, 12, 31), "year", types=("other",), sentence=text
+        )
+        day = in_doc("b", date(2022, 9, 12), types=("other",), sentence=text)
+        year = replace(year, date=replace(year.date, text="2022"))
+        day = replace(day, date=replace(day.date, text="12 September 2022"))
+        assert not merge.same_event(year, day)
