@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chronicle.ingest.classify import classify
+from chronicle.ingest.date_roles import names_no_happening
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.entities import (
     defined_acronyms,
@@ -54,7 +55,7 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     starts = [s.start for s in segments]
     by_segment: dict[int, list[DateMatch]] = {}
     for match in find_dates(doc.text, doc.date):
-        if match.modifier in VAGUE_MODIFIERS:
+        if match.modifier in VAGUE_MODIFIERS or names_no_happening(match, doc.text):
             continue
         index = bisect.bisect_right(starts, match.start) - 1
         if index < 0 or match.end > segments[index].end:

@@ -1,0 +1,81 @@
+"""Tell a date that dates a happening from a date that names a thing or a period.
+
+Writers put years into names and descriptions that state no happening of their
+own: "the 2006 Lombok Treaty", "its 2011 Protocol", "a 1937 treaty", "resolution
+598 (1987)", the validity of a plan or programme ("the 2014-2016 Joint Action
+Plan", "the Dakar Action Plan (2022-2024)", "the programme for 2019-2023") or an
+era set off as a description ("through the decades of Pahlavi rule, from 1925
+to 1979, ..."). The signing or adoption of such a thing is an event only where
+the text dates it ("signed on 4 December"), so these dates are dropped before
+mentions are made. A year before a happening noun ("Erdogan's 2018 visit", "the
+2022 elections") is kept: it dates that happening.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronicle.model import DateMatch
+
+_THING = (
+    r"(?:treat(?:y|ies)|protocols?|agreements?|accords?|conventions?|declarations?|charters?"
+    r"|constitutions?|resolutions?|plans?|programmes?|programs?|strateg(?:y|ies)|frameworks?"
+    r"|road\s?maps?|agendas?|visions?|acts?|laws?|terms|deals?|pacts?|communiqu[ée]s?"
+    r"|memorand(?:um|a)|MoUs?|budgets?|envelopes?|packages?|guidelines|statutes?)"
+)
+"""Nouns naming a document, an instrument or a programme, not a happening."""
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|['’]s)\s+$", re.I
+)
+"""A year used as a premodifier follows a determiner or a possessive ("the 1995 ...")."""
+
+_COORDINATED_YEARS = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d{4}(?:\s*[-–]\s*\d{2,4})?)*")
+"""Further years or spans premodifying the same noun ("the 2014-2020 and 2021-2027 envelopes")."""
+
+_THING_AFTER = re.compile(
+    r"(?:\s+(?!(?:of|on|in|at|to|by|for|with|from|was|were|is|are|has|had|have|will|and)\b)"
+    r"[\w’'-]+){0,4}?\s+" + _THING + r"\b",
+    re.I,
+)
+"""Up to four modifiers, then the thing the year is part of ("2024-2026 action plan")."""
+
+_THING_BEFORE = re.compile(
+    _THING + r"(?:\s+(?:No\.?\s*)?\d+)?\s*(?:\(|for\s+(?:the\s+)?(?:period|years?\s+)?)\s*$", re.I
+)
+"""A date in brackets or after "for" following the thing: "resolution 598 (1987)",
+"the Action Plan (2022-2024)", "the budget for 2024"."""
+
+_ERA_BEFORE = re.compile(
+    r"\b(?:era|period|decades?|years|reign|rule|tenure|presidency|premiership|administration"
+    r"|regime|occupation|mandate|dynasty)\b(?:\s+of\s+[\w\s’'-]{1,30})?\s*[,(]\s*"
+    r"(?:from|between)?\s*$",
+    re.I,
+)
+"""An era described in apposition: "the decades of Pahlavi rule, from 1925 to 1979"."""
+
+_SPAN_PRECISIONS = frozenset({"range", "year", "approximate"})
+"""Only whole years and spans of years name things; "on 4 December" never does."""
+
+_WINDOW = 80
+"""How far around the date the rules look, in characters."""
+
+
+def names_no_happening(match: DateMatch, text: str) -> bool:
+    """True when a date is part of a name or describes a validity period or an era.
+
+    Args:
+        match: A date found in `text` (its offsets index `text`).
+        text: The text it was found in.
+    """
+    if match.precision not in _SPAN_PRECISIONS or not re.search(r"\d{4}", match.text):
+        return False
+    before = text[max(0, match.start - _WINDOW) : match.start]
+    after = text[match.end : match.end + _WINDOW]
+    if _DETERMINER_BEFORE.search(before):
+        rest = after[_COORDINATED_YEARS.match(after).end() :]
+        if _THING_AFTER.match(rest):
+            return True
+    if _THING_BEFORE.search(before):
+        return True
+    return match.precision == "range" and bool(_ERA_BEFORE.search(before))

@@ -1,0 +1,62 @@
+"""A year inside a name, a plan's validity or an era's span dates no happening."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronicle.ingest.date_roles import names_no_happening
+from chronicle.ingest.dates import find_dates
+
+REFERENCE = date(2023, 6, 1)
+
+
+def roles(sentence: str) -> list[tuple[str, bool]]:
+    """Each date of the sentence with True when it names no happening."""
+    return [(m.text, names_no_happening(m, sentence)) for m in find_dates(sentence, REFERENCE)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a year premodifying a treaty, protocol, agreement or terms is part of its name
+        ("Jakarta invoked the 2006 Lombok Treaty in the dispute.", [("2006", True)]),
+        ("Kuwait restated its 1961 border agreement with Iraq.", [("1961", True)]),
+        ("Rail freight rose under a 2010 transit protocol.", [("2010", True)]),
+        (
+            "The 1974 Land Boundary Agreement and its 2011 Protocol took effect.",
+            [("1974", True), ("2011", True)],
+        ),
+        # a plan's or programme's validity period
+        ("Both sides reviewed the 2016-2019 Joint Action Plan.", [("2016-2019", True)]),
+        ("They agreed a work programme for 2024-2026.", [("2024-2026", True)]),
+        ("The Bali Roadmap (2008-2012) guided the talks.", [("2008-2012", True)]),
+        # a resolution's year in brackets
+        ("The Council recalled resolution 1701 (2006).", [("2006", True)]),
+        # an era in apposition
+        ("Under Soviet rule, from 1940 to 1991, the port was closed.", [("1940 to 1991", True)]),
+    ],
+)
+def test_names_and_validity_periods_date_no_happening(sentence, expected):
+    assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two countries signed a maritime agreement in 2009.", [("2009", False)]),
+        ("The 2019 elections returned the coalition to power.", [("2019", False)]),
+        ("The war lasted from 1980 to 1988.", [("1980 to 1988", False)]),
+        ("In 2012 the plan was adopted by the cabinet.", [("2012", False)]),
+        # a day is never a name, even next to a plan
+        ("The Action Plan was signed on 4 December 2023.", [("4 December 2023", False)]),
+        # the name is dropped, the signing date stays
+        (
+            "The Council adopted resolution 2334 (2016) on 23 December 2016.",
+            [("2016", True), ("23 December 2016", False)],
+        ),
+    ],
+)
+def test_dates_of_happenings_are_kept(sentence, expected):
+    assert roles(sentence) == expected
