@@ -340,6 +340,8 @@ def test_name_key_ignores_order_and_accents(a: str, b: str) -> None:
         ("kono", "kishida", False),
         ("", "kono", False),
         ("asif khawaja muhammad", "ali asif zardari", False),
+        ("", "", False),  # an empty key names nobody
+        ("jin park", "jin park", True),
     ],
 )
 def test_same_person(a: str, b: str, expected: bool) -> None:
@@ -361,8 +363,27 @@ def test_resolve_actors_within_a_document() -> None:
     assert resolved["kono"].role == "Minister for Foreign Affairs"
     assert resolved["asif"].name == "Khawaja Muhammad Asif"
     assert resolved["asif"].country == "PK"
-    assert resolved["kishida"].name == "Fumio Kishida"  # surname seen alone -> given name first
+    assert resolved["kishida"].name == "Kishida Fumio"  # kept in the order it was written
     assert resolved["kishida"].key == "fumio kishida"
+
+
+@pytest.mark.parametrize(
+    ("written", "short", "shown"),
+    [
+        # family name first, then the family name alone: the order is kept, not flipped
+        (["Park Jin", "Park"], "park", "Park Jin"),
+        (["Wang Yi", "Wang"], "wang", "Wang Yi"),
+        # both orders in one document are one person, shown as first written
+        (["Kishida Fumio", "Fumio Kishida", "Kishida"], "kishida", "Kishida Fumio"),
+        (["Fumio Kishida", "Kishida Fumio"], "fumio kishida", "Fumio Kishida"),
+        # with and without the given name
+        (["Frank-Walter Steinmeier", "Steinmeier"], "steinmeier", "Frank-Walter Steinmeier"),
+    ],
+)
+def test_one_person_whatever_the_order_and_however_short(written, short, shown) -> None:
+    resolved = resolve_actors(Actor(n, name_key(n)) for n in written)
+    assert {a.key for a in resolved.values()} == {name_key(written[0])}
+    assert resolved[short].name == shown
 
 
 def test_resolve_actors_leaves_ambiguous_surnames_alone() -> None:
@@ -431,3 +452,10 @@ def test_a_role_only_one_country_has_names_that_country():
         ("S. Jaishankar", "External Affairs Minister", "IN")
     ]
     assert set(found.countries) == {"JP", "IN"}
+
+
+def test_the_tagger_and_merge_share_one_same_person_rule():
+    import chronicle.names
+
+    assert same_person is chronicle.names.same_person
+    assert name_key is chronicle.names.name_key

@@ -53,6 +53,16 @@ def test_layer_does_not_import(layer, forbidden):
             assert not name.startswith(forbidden), f"{path.name} imports {name}"
 
 
+@pytest.mark.parametrize("module", ["lexicon", "names"])
+def test_shared_knowledge_imports_no_layer_but_the_model(module):
+    """Ingest, merge and search all read the lexicon and the name rule, so these import
+    nothing of chronicle except the model (and never a front end or the database)."""
+    for name in imported_modules(PACKAGE / f"{module}.py"):
+        if name.startswith("chronicle"):
+            assert name == "chronicle.model", f"{module}.py imports {name}"
+        assert not name.startswith(("textual", "sqlite3", "sqlite_utils", "pycountry")), name
+
+
 def test_only_the_store_speaks_sql():
     for path in PACKAGE.rglob("*.py"):
         if "store" in path.parts:

@@ -1,7 +1,7 @@
 """Tag the people, countries and organisations of one sentence, and merge people per document.
 
 Rule-based and deterministic: a capitalised-word tokenizer, role and honorific cue words,
-and the tables of ``gazetteer``. No models.
+and the tables of ``chronicle.lexicon``. No models.
 
 Public API:
     find_entities(sentence, *, known_organisations=()) -> Entities
@@ -9,8 +9,7 @@ Public API:
     find_countries(sentence) -> tuple[str, ...]
     find_organisations(sentence, known=()) -> tuple[str, ...]
     defined_acronyms(text) -> frozenset[str]                (document-level "(JICA)" style)
-    name_key(name) -> str                                   (sorted lower-case tokens)
-    same_person(a_key, b_key) -> bool
+    name_key(name) -> str, same_person(a_key, b_key) -> bool   (from ``chronicle.names``)
     resolve_actors(actors) -> dict[str, Actor]              (document-level resolution)
     apply_resolution(entities, resolved) -> Entities
     country_name(code) -> str
@@ -25,13 +24,14 @@ Document-level use::
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from chronicle.ingest import gazetteer as gz
+from chronicle import lexicon
+from chronicle.ingest.date_names import MONTHS, WEEKDAYS
 from chronicle.model import Actor, Entities
+from chronicle.names import name_key, same_person
 
 # ------------------------------------------------------------------------- tokenizing
 
@@ -127,12 +127,12 @@ def _build_lookup(table: Mapping[str, str]) -> _Lookup:
 
 @cache
 def _country_lookup() -> _Lookup:
-    return _build_lookup(gz.country_table())
+    return _build_lookup(lexicon.country_forms())
 
 
 @cache
 def _org_lookup() -> _Lookup:
-    return _build_lookup(gz.ORGANISATIONS)
+    return _build_lookup(lexicon.organisations())
 
 
 def _is_all_caps(word: str) -> bool:
@@ -193,7 +193,7 @@ def _country_matches(text: str) -> list[_Match]:
             continue
         if any(x.start <= word.start < x.end for x in raw):
             continue
-        code = gz.COUNTRY_PREFIXES.get(word.text)
+        code = lexicon.country_prefixes().get(word.text)
         if (
             code
             and text[word.end : word.end + 1] == "-"
@@ -209,7 +209,7 @@ def _is_false_us(text: str, match: _Match, words: list[_Token], idx: int) -> boo
         return False
     if _DOLLAR_AFTER_RE.match(text, match.end):
         return True
-    table = gz.country_table()
+    table = lexicon.country_forms()
     for j in (idx - 1, idx + 1):
         if 0 <= j < len(words):
             other = words[j].text
@@ -218,7 +218,7 @@ def _is_false_us(text: str, match: _Match, words: list[_Token], idx: int) -> boo
                 _is_all_caps(other)
                 and not between.strip()
                 and other not in table
-                and other not in gz.ORGANISATIONS
+                and other not in lexicon.organisations()
             ):
                 return True
     return False
@@ -251,11 +251,11 @@ def defined_acronyms(text: str) -> frozenset[str]:
     Returns:
         The acronyms, e.g. ``frozenset({"JICA", "HLEPD"})``.
     """
-    table = gz.country_table()
+    table = lexicon.country_forms()
     found = set()
     for m in _PAREN_ACRONYM_RE.finditer(text.translate(_SUPERSCRIPTS)):
         word, acronym = m.groups()
-        if not word[:1].isupper() or acronym in gz.NOT_ORGANISATIONS or acronym in table:
+        if not word[:1].isupper() or acronym in lexicon.term_acronyms() or acronym in table:
             continue
         if sum(c.isupper() for c in acronym) >= 2:
             found.add(acronym)
@@ -288,14 +288,50 @@ def find_organisations(sentence: str, known: Collection[str] = ()) -> tuple[str,
 
 def country_name(code: str) -> str:
     """Readable English name of an ISO alpha-2 code ("PK" -> "Pakistan"); the code if unknown."""
-    return gz.country_names().get(code.upper(), code)
+    return lexicon.country_name(code)
 
 
 # ---------------------------------------------------------------------------- people
 
-_ROLE_WORDS_LOWER = frozenset(w.lower() for w in gz.ROLE_HEADS | gz.ROLE_MODIFIERS)
-_HEADS_LOWER = frozenset(w.lower() for w in gz.ROLE_HEADS)
-_HONORIFICS_NORM = frozenset(h.replace(" ", "") for h in gz.HONORIFICS)
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The lexicon's word classes in the forms the person parser compares them in."""
+
+    role_words_lower: frozenset[str]
+    heads_lower: frozenset[str]
+    role_domain: frozenset[str]
+    honorifics: frozenset[str]  # without inner spaces: "H. E." is "H.E."
+    name_cues: frozenset[str]
+    byline_cues: frozenset[str]
+    reporting_verbs: frozenset[str]
+    determiners: frozenset[str]
+    name_particles: frozenset[str]
+    given_name_countries: frozenset[str]
+    not_bare_name: frozenset[str]
+    not_a_name: frozenset[str]
+
+
+@cache
+def _w() -> _Words:
+    heads = lexicon.role_words("head")
+    words = lexicon.person_words
+    return _Words(
+        role_words_lower=frozenset(w.lower() for w in heads | lexicon.role_words("modifier")),
+        heads_lower=frozenset(w.lower() for w in heads),
+        role_domain=lexicon.role_words("domain"),
+        honorifics=frozenset(h.replace(" ", "") for h in words("honorific")),
+        name_cues=words("name_cue"),
+        byline_cues=words("byline_cue"),
+        reporting_verbs=words("reporting_verb"),
+        determiners=words("determiner"),
+        name_particles=words("name_particle"),
+        given_name_countries=words("given_name_country"),
+        not_bare_name=words("not_bare_name"),
+        not_a_name=words("not_a_name"),
+    )
+
+
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _CAP_WORD_RE = re.compile(
@@ -328,7 +364,7 @@ class _Sentence:
     def in_place(self, tok: _Token) -> bool:
         """True when the token overlaps a country (except given-name-like ones) or organisation."""
         for m in self.countries:
-            if m.start < tok.end and tok.start < m.end and m.text not in gz.AMBIGUOUS_COUNTRY_NAMES:
+            if m.start < tok.end and tok.start < m.end and m.text not in _w().given_name_countries:
                 return True
         return any(m.start < tok.end and tok.start < m.end for m in self.orgs)
 
@@ -378,15 +414,15 @@ def _is_name_word(s: _Sentence, i: int, first: bool) -> bool:
         return True
     if not _CAP_WORD_RE.match(word):
         return False
-    if word.replace(".", "") in _HONORIFICS_NORM or word.lower() in _ROLE_WORDS_LOWER:
+    if word.replace(".", "") in _w().honorifics or word.lower() in _w().role_words_lower:
         return False
-    if word in gz.MONTHS:
+    if word.lower() in MONTHS:
         nxt = s.word(i + 1)
         if first or nxt[:1].isdigit():
             return False
-    if word in gz.WEEKDAYS:
+    if word.lower() in WEEKDAYS:
         return False
-    if any(part in gz.NON_NAME_WORDS for part in re.split(r"[-'’]", word)):
+    if any(part in _w().not_a_name for part in re.split(r"[-'’]", word)):
         return False
     return not s.in_place(tok)
 
@@ -397,13 +433,14 @@ def _is_caps_surname(s: _Sentence, i: int) -> bool:
     word = s.toks[i].text
     if not (word.isalpha() and word.isupper() and len(word) >= 3):
         return False
-    if word in gz.ORGANISATIONS or word.title() in gz.country_table() or word in gz.country_table():
+    forms = lexicon.country_forms()
+    if word in lexicon.organisations() or word.title() in forms or word in forms:
         return False
     nxt = s.word(i + 1)
     return (
         bool(_CAP_WORD_RE.match(nxt))
-        and nxt.lower() not in _ROLE_WORDS_LOWER
-        and (nxt.replace(".", "") not in _HONORIFICS_NORM)
+        and nxt.lower() not in _w().role_words_lower
+        and (nxt.replace(".", "") not in _w().honorifics)
     )
 
 
@@ -418,7 +455,7 @@ def _parse_name(s: _Sentence, i: int, *, cross_newline: bool = False) -> int:
         if _is_name_word(s, j, first=j == i):
             j += 1
             continue
-        if j > i and s.word(j) in gz.NAME_PARTICLES and _is_name_word(s, j + 1, first=False):
+        if j > i and s.word(j) in _w().name_particles and _is_name_word(s, j + 1, first=False):
             j += 2
             continue
         break
@@ -431,7 +468,7 @@ def _skip_honorifics(s: _Sentence, i: int) -> int:
     j = i
     while j < len(s.toks):
         word = s.toks[j].text.replace(" ", "")
-        if word in _HONORIFICS_NORM:
+        if word in _w().honorifics:
             j += 1
         elif word in ("His", "Her") and s.word(j + 1) == "Excellency":
             j += 2
@@ -452,10 +489,10 @@ def _parse_role(s: _Sentence, i: int) -> _Role | None:
     """Parse "Federal Minister for Foreign Affairs of Pakistan" starting at token i."""
     j = i
     last_head = -1
-    while j < len(s.toks) and s.word(j).lower() in _ROLE_WORDS_LOWER:
+    while j < len(s.toks) and s.word(j).lower() in _w().role_words_lower:
         if j > i and not s.gap(j).isspace():
             break
-        if s.word(j).lower() in _HEADS_LOWER and not s.word(j + 1).startswith(("'", "’")):
+        if s.word(j).lower() in _w().heads_lower and not s.word(j + 1).startswith(("'", "’")):
             last_head = j
         j += 1
     if last_head < 0:
@@ -483,8 +520,8 @@ def _parse_role(s: _Sentence, i: int) -> _Role | None:
             continue
         end = k
         while end < len(s.toks) and (
-            s.word(end) in gz.ROLE_DOMAIN_WORDS
-            or (s.word(end) in ("and", "&") and s.word(end + 1) in gz.ROLE_DOMAIN_WORDS and end > k)
+            s.word(end) in _w().role_domain
+            or (s.word(end) in ("and", "&") and s.word(end + 1) in _w().role_domain and end > k)
         ):
             end += 1
         if end == k:
@@ -492,7 +529,7 @@ def _parse_role(s: _Sentence, i: int) -> _Role | None:
         pieces.append(s.text[s.toks[j].start : s.toks[end - 1].end])
         j = end
     text = _SPACE_RE.sub(" ", " ".join(pieces))
-    return _Role(i, j, text, country or gz.ROLE_COUNTRIES.get(text.lower(), ""))
+    return _Role(i, j, text, country or lexicon.role_country(text))
 
 
 def _make_mention(
@@ -526,16 +563,16 @@ def _bare_ok(s: _Sentence, i: int, j: int) -> bool:
     nxt = s.word(j)
     single = j - i == 1
     if single and (
-        s.word(i) in gz.NOT_BARE_NAMES
-        or s.word(i - 1) in gz.DETERMINERS
+        s.word(i) in _w().not_bare_name
+        or s.word(i - 1) in _w().determiners
         or _COMMON_NOUN_RE.search(s.word(i))
     ):
         return False
-    if nxt in ("'s", "’s") or nxt in gz.REPORTING_VERBS:
+    if nxt in ("'s", "’s") or nxt in _w().reporting_verbs:
         return True
     if nxt == "," and s.word(j + 1) == "who":
         return True
-    return not single and s.word(i - 1) in gz.BYLINE_CUES
+    return not single and s.word(i - 1) in _w().byline_cues
 
 
 def find_people(sentence: str) -> tuple[PersonMention, ...]:
@@ -563,7 +600,7 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
     while i < n:
         word = s.word(i)
         # 1. role first
-        if word.lower() in _ROLE_WORDS_LOWER:
+        if word.lower() in _w().role_words_lower:
             role = _parse_role(s, i)
             if role is not None:
                 k = role.end
@@ -595,18 +632,18 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
             i = k
             continue
         # 3. cue noun
-        if word in gz.NAME_CUES:
+        if word in _w().name_cues:
             end = _parse_name(s, i + 1)
             if end > i + 1:
                 found.append(_make_mention(s, i + 1, end, (i + 1, end), "", ""))
                 i = end
                 continue
         # 4. bare name
-        cross = s.word(i - 1) in gz.BYLINE_CUES
+        cross = s.word(i - 1) in _w().byline_cues
         end = _parse_name(s, i, cross_newline=cross)
         if end > i:
             appositive = _appositive_role(s, end)
-            if appositive is not None and (end - i > 1 or s.word(i - 1) not in gz.DETERMINERS):
+            if appositive is not None and (end - i > 1 or s.word(i - 1) not in _w().determiners):
                 found.append(
                     _make_mention(
                         s, i, appositive.end, (i, end), appositive.text, appositive.country
@@ -614,7 +651,7 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
                 )
                 i = appositive.end
                 continue
-            lone_ambiguous = end - i == 1 and s.word(i) in gz.AMBIGUOUS_COUNTRY_NAMES
+            lone_ambiguous = end - i == 1 and s.word(i) in _w().given_name_countries
             if _bare_ok(s, i, end) and not lone_ambiguous:
                 found.append(_make_mention(s, i, end, (i, end), "", ""))
             i = end
@@ -623,50 +660,7 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
     return tuple(found)
 
 
-# ----------------------------------------------------------------------- identity keys
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def name_key(name: str) -> str:
-    """Identity key of a name: its lower-case, accent-free tokens, sorted.
-
-    "Kishida Fumio" and "Fumio Kishida" both give "fumio kishida"; "Kono" gives "kono";
-    "Bhutto-Zardari" gives "bhutto zardari".
-
-    Args:
-        name: A display name without honorifics.
-
-    Returns:
-        The key ("" for an empty name).
-    """
-    # "Bhutto-Zardari" and "Bhutto Zardari" are one surname written two ways
-    tokens = [t.strip(".'’") for t in _fold(name).replace("-", " ").split()]
-    return " ".join(sorted(t for t in tokens if t))
-
-
-def same_person(a_key: str, b_key: str) -> bool:
-    """Whether two keys can name the same person.
-
-    Equal keys match; so does a key whose tokens are all contained in the other's
-    ("kono" ~ "kono taro", "bhutto bilawal" ~ "bhutto bilawal zardari").
-
-    Args:
-        a_key: A key from ``name_key``.
-        b_key: Another key.
-
-    Returns:
-        True when the names are compatible.
-    """
-    if not a_key or not b_key:
-        return False
-    if a_key == b_key:
-        return True
-    a, b = set(a_key.split()), set(b_key.split())
-    return a <= b or b <= a
+# -------------------------------------------------------------- one document's people
 
 
 def _merge(actors: list[Actor]) -> tuple[str, str]:
@@ -683,9 +677,9 @@ def resolve_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
     Each key is mapped to the largest key in the document that contains its tokens
     ("kono" -> "kono taro"), when that largest key is unique; otherwise it stays alone.
     The canonical actor takes the fullest name, the longest role among the full-name
-    mentions (else among all), and the first country stated. When a two-word name's first
-    word is also used alone (a surname: "Kishida Fumio" + "Prime Minister Kishida"),
-    the display name is put given-name first ("Fumio Kishida").
+    mentions (else among all), and the first country stated. Names keep the order they
+    are written in: "Park Jin" stays "Park Jin" beside "Park", and of "Kishida Fumio" and
+    "Fumio Kishida" (one key) the form written first is shown.
 
     Args:
         actors: Every actor of every sentence of one document, in order.
@@ -700,8 +694,8 @@ def resolve_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
     keys = list(by_key)
     target: dict[str, str] = {}
     for key in keys:
-        tokens = set(key.split())
-        supers = [k for k in keys if k != key and tokens < set(k.split())]
+        # the longer names this one can be short for ("kono" in "kono taro")
+        supers = [k for k in keys if len(k.split()) > len(key.split()) and same_person(key, k)]
         maximal = [k for k in supers if not any(set(k.split()) < set(o.split()) for o in supers)]
         target[key] = maximal[0] if len(maximal) == 1 else key
     groups: dict[str, list[str]] = {}
@@ -714,10 +708,6 @@ def resolve_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
         role = _merge(full)[0] or _merge(everyone)[0]
         country = _merge(full)[1] or _merge(everyone)[1]
         name = max((a.name for a in full), key=len)
-        words = name.split()
-        surnames = {m for m in members if " " not in m}
-        if len(words) == 2 and _fold(words[0]) in surnames and _fold(words[1]) not in surnames:
-            name = f"{words[1]} {words[0]}"
         actor = Actor(name=name, key=canonical, role=role, country=country)
         for member in members:
             resolved[member] = actor

@@ -1,0 +1,226 @@
+"""The one lexicon of places, organisations, roles and person cue words, read from data files.
+
+Ingest (the entity tagger), merge (which words are place names) and the search language
+(``country:``) all ask this module, so a form ingest tags a country by is a form
+``country:`` accepts. The knowledge itself is CSV under ``chronicle/data/`` (checked by
+``tests/test_lexicon.py``); this module only loads it, once and on first use, and answers
+lookups. Forms are exact, case-sensitive surface forms ("US" is a country, "us" is not).
+
+Files:
+    countries.csv     code, alpha_3, name: every ISO 3166-1 country and its display name.
+    places.csv        form, code, kind: names, short forms, adjectives, capitals, cities,
+                      combining prefixes ("Pak-", "Sino-") and phrases that are not the
+                      country they contain ("South China Sea": kind not_a_place, no code).
+    organisations.csv form, short: organisations and treaties; an empty short marks the
+                      acronym of a term ("GDP", "MoU"), never an organisation.
+    roles.csv         role, kind, country: role words (head, modifier, domain) and whole
+                      titles only one country has ("external affairs minister" -> IN).
+    person_cues.csv   word, kind: honorifics and the other words that tell a name apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+PLACE_KINDS = ("name", "short", "adjective", "capital", "city", "prefix", "not_a_place")
+"""Kinds of places.csv rows: ISO names, common short forms, nationality adjectives, capitals,
+other cities that stand for their country, combining forms used before a hyphen, and
+phrases that contain a country form without naming the country."""
+
+ROLE_KINDS = ("head", "modifier", "domain", "title")
+"""Kinds of roles.csv rows: a word that ends a role ("Minister"), a word that may precede
+a head ("Foreign"), a word allowed after "for"/"of" ("Affairs"), a whole title whose
+country is known ("secretary of state")."""
+
+PERSON_CUE_KINDS = (
+    "honorific",
+    "name_cue",
+    "byline_cue",
+    "reporting_verb",
+    "determiner",
+    "name_particle",
+    "given_name_country",
+    "not_bare_name",
+    "not_a_name",
+)
+"""Kinds of person_cues.csv rows (see ``person_words``)."""
+
+_PLURAL_SUFFIX = re.compile(r"(?:an|i|ian|ean|er|ot|ek|ik|k)$")
+"""Adjectives that are also nouns for a people take an -s plural ("Pakistanis", "Afghans");
+"Chinese", "Swiss" and "Thai" style adjectives do not (see ``country_forms``)."""
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """Every row of one data file as a dict of its columns (file order kept).
+
+    Args:
+        name: A file name under ``chronicle/data/``, e.g. "places.csv".
+
+    Returns:
+        The rows, values stripped of surrounding spaces.
+    """
+    text = files("chronicle.data").joinpath(name).read_text(encoding="utf-8")
+    return [
+        {key: (value or "").strip() for key, value in row.items()}
+        for row in csv.DictReader(text.splitlines())
+    ]
+
+
+# ------------------------------------------------------------------------- countries
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    alpha_3: dict[str, str] = {}
+    for row in read_rows("countries.csv"):
+        names[row["code"]] = row["name"]
+        alpha_3[row["code"]] = row["alpha_3"]
+    return names, alpha_3
+
+
+def country_codes() -> frozenset[str]:
+    """Every ISO alpha-2 code the lexicon knows."""
+    return frozenset(_countries()[0])
+
+
+def country_name(code: str) -> str:
+    """Display name of an ISO alpha-2 code ("KP" -> "North Korea"); the code itself if unknown."""
+    return _countries()[0].get(code.upper(), code)
+
+
+def alpha_3_codes() -> Mapping[str, str]:
+    """ISO alpha-3 code -> alpha-2 code ("PAK" -> "PK")."""
+    return MappingProxyType({a3: a2 for a2, a3 in _countries()[1].items()})
+
+
+@cache
+def _places() -> tuple[tuple[str, str, str], ...]:
+    return tuple((r["form"], r["code"], r["kind"]) for r in read_rows("places.csv"))
+
+
+def place_forms(*kinds: str) -> Mapping[str, str]:
+    """Form -> code of the places.csv rows of the given kinds (all kinds when none given).
+
+    Args:
+        kinds: Members of PLACE_KINDS.
+
+    Returns:
+        A read-only mapping; ``not_a_place`` forms map to "".
+    """
+    unknown = set(kinds) - set(PLACE_KINDS)
+    if unknown:
+        raise ValueError(f"unknown place kinds: {sorted(unknown)}")
+    wanted = set(kinds) or set(PLACE_KINDS)
+    return MappingProxyType({f: c for f, c, k in _places() if k in wanted})
+
+
+@cache
+def country_forms() -> Mapping[str, str]:
+    """Every surface form that names a country -> ISO alpha-2 ("" for blocking phrases).
+
+    Names, short forms, adjectives (with the plural a people noun takes: "Pakistanis"),
+    capitals and cities; not the hyphen-only prefixes (see ``country_prefixes``).
+    """
+    table: dict[str, str] = {}
+    for form, code, kind in _places():
+        if kind == "prefix":
+            continue
+        table[form] = code
+        if kind == "adjective" and _PLURAL_SUFFIX.search(form):
+            table.setdefault(form + "s", code)
+    return MappingProxyType(table)
+
+
+def country_prefixes() -> Mapping[str, str]:
+    """Combining forms that name a country only before a hyphen ("Pak-Japan", "Sino-")."""
+    return place_forms("prefix")
+
+
+def capitals() -> Mapping[str, str]:
+    """Capitals and other cities that stand for their country in news prose -> code."""
+    return place_forms("capital", "city")
+
+
+def given_name_countries() -> frozenset[str]:
+    """Country names that are also given names ("Jordan", "Chad"): never a lone person."""
+    return person_words("given_name_country")
+
+
+# --------------------------------------------------------------------- organisations
+
+
+@cache
+def _organisations() -> tuple[dict[str, str], frozenset[str]]:
+    named: dict[str, str] = {}
+    terms: set[str] = set()
+    for row in read_rows("organisations.csv"):
+        if row["short"]:
+            named[row["form"]] = row["short"]
+        else:
+            terms.add(row["form"])
+    return named, frozenset(terms)
+
+
+def organisations() -> Mapping[str, str]:
+    """Organisation or treaty surface form -> its short name ("United Nations" -> "UN")."""
+    return MappingProxyType(_organisations()[0])
+
+
+def term_acronyms() -> frozenset[str]:
+    """Acronyms of terms, not bodies ("GDP", "MoU"): never organisations."""
+    return _organisations()[1]
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+@cache
+def _roles() -> tuple[tuple[str, str, str], ...]:
+    return tuple((r["role"], r["kind"], r["country"]) for r in read_rows("roles.csv"))
+
+
+@cache
+def role_words(kind: str) -> frozenset[str]:
+    """Role words of one kind ("head", "modifier" or "domain"), as written (capitalised)."""
+    if kind not in ROLE_KINDS:
+        raise ValueError(f"unknown role kind: {kind}")
+    return frozenset(role for role, k, _ in _roles() if k == kind)
+
+
+@cache
+def _role_countries() -> Mapping[str, str]:
+    return MappingProxyType({role: code for role, kind, code in _roles() if kind == "title"})
+
+
+def role_country(role: str) -> str:
+    """The country a role belongs to when only one country has it ("" otherwise).
+
+    Args:
+        role: A role as written, any case ("External Affairs Minister").
+
+    Returns:
+        An ISO alpha-2 code, e.g. "IN", or "".
+    """
+    return _role_countries().get(" ".join(role.lower().split()), "")
+
+
+# ------------------------------------------------------------------------ person cues
+
+
+@cache
+def _person_cues() -> tuple[tuple[str, str], ...]:
+    return tuple((r["word"], r["kind"]) for r in read_rows("person_cues.csv"))
+
+
+@cache
+def person_words(kind: str) -> frozenset[str]:
+    """The person cue words of one kind (a member of PERSON_CUE_KINDS), as written."""
+    if kind not in PERSON_CUE_KINDS:
+        raise ValueError(f"unknown person cue kind: {kind}")
+    return frozenset(word for word, k in _person_cues() if k == kind)
