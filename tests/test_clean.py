@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 from chronicle.ingest.clean import (
     caption_stem,
     clean_inline,
+    clean_lines,
     clean_text,
     is_boilerplate,
+    is_chrome,
+    is_menu,
     is_table_row,
+    link_lists,
     repeated_lines,
     sanitize,
     split_markers,
@@ -534,3 +538,66 @@ def test_pathological_input_stays_fast(text: str) -> None:
     started = time.perf_counter()
     document_from_text(text)
     assert time.perf_counter() - started < 5
+
+
+class TestSiteChrome:
+    @pytest.mark.parametrize(
+        ("line", "menu"),
+        [
+            ("Home | Who We Are | Consular Help | Press Room", True),
+            ("World  Business  Culture  Sport  Weather", True),
+            ("Share    Save    Comments (38)", True),
+            ("Subscribe | Sign in", True),
+            ("| Year | Exports | Imports |", False),  # a Markdown table row
+            ("2019    412    1,870", False),  # figures in columns
+            ("Trade rose.  Exports doubled.  Imports fell.", False),
+            ("Accra\tLomé\tLagos", False),  # a table's cells
+        ],
+    )
+    def test_is_menu(self, line: str, menu: bool) -> None:
+        assert is_menu(line) is menu
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Home > Newsroom",
+            "You are here: Home » Media » Briefings",
+            "An official website of the Republic of Ghana",
+            "This site uses cookies to measure traffic. Accept | Reject | Settings",
+            "[Photo] The two ministers at the signing. JANE ROE/AGENCY",
+            "Comments are closed for this article.",
+        ],
+    )
+    def test_chrome_lines(self, line: str) -> None:
+        assert is_chrome(line) or is_boilerplate(line)
+
+    def test_a_headline_with_a_greater_than_sign_in_prose_is_kept(self) -> None:
+        assert not is_chrome("Exports grew by more than 4.5 per cent > the target, officials said.")
+
+    def test_related_links_and_their_dates_are_dropped(self) -> None:
+        lines = [
+            "The talks ended on Friday.",
+            "",
+            "Related stories",
+            "Ghana, Togo sign power deal (12 May 2022)",
+            "Border post reopens    3 hours ago",
+            "",
+            "Most read",
+            "1  Cedi slips against the dollar",
+        ]
+        assert link_lists(lines) == {2, 3, 4, 6, 7}
+        assert [p.text for p in clean_lines(lines).paragraphs] == ["The talks ended on Friday."]
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("The commission asked for a mandate on 2 May 2016,\tbut it was never granted.", False),
+        ("and the new border took effect on\t1 August 2015.", False),
+        ("12 March 2019\tThe two ministers met in Accra and signed three agreements.", False),
+        ("Embassy of Ghana, Lomé\tEmbassy of Togo, Accra", True),
+        ("Capital\tAccra", True),
+    ],
+)
+def test_a_sentence_with_a_tab_is_no_table_row(line: str, row: bool) -> None:
+    assert is_table_row(line) is row

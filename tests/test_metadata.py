@@ -29,7 +29,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
         ("28th April 1952", (date(1952, 4, 28), "28th April 1952")),
         ("Jan. 5, 2018", (date(2018, 1, 5), "Jan. 5, 2018")),
         ("4th of March, 2019", (date(2019, 3, 4), "4th of March, 2019")),
-        ("from 20-24 October, 2019", (date(2019, 10, 24), "24 October, 2019")),
+        ("from 20-24 October, 2019", (date(2019, 10, 24), "20-24 October, 2019")),
         ("February 30, 2018", None),
         ("in April 2019", None),
         ("no date here", None),

@@ -158,7 +158,63 @@ _CONTACT = re.compile(
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s*(?:\d{4}|copyright)|copyright\b)|\ball rights reserved\b", re.I
 )
-_BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›]\s[^>»›]{1,60}){2,}$")
+_BREADCRUMB = re.compile(
+    r"^(?:you are here\s*:?\s*)?[^>»›\d.!?]{1,40}(?:\s[>»›]\s[^>»›\d.!?]{1,60}){1,}$", re.I
+)
+"""A trail of page names ("Home > World", "Opinion > Commentary"): no digits, no stops."""
+_SITE_NOTICE = re.compile(
+    r"^(?:you are here\b|an official website of\b|here[’']s how you know\b"
+    r"|(?:skip|jump) to (?:main )?(?:content|navigation)\b|comments are closed\b"
+    r"|sign up for (?:the |our )?.{0,40}newsletter\b|advertisement\W*$|sponsored\W*$"
+    r"|retrieved from\b.{0,80}$|\[(?:photo|image|video|graphic)\])"
+    r"|\bcookies?\b.{0,160}\b(?:accept|consent|preferences|settings|agree|privacy)\b"
+    r"|^(?:we|this (?:web)?site) uses? cookies\b",
+    re.I,
+)
+"""Site chrome that is not a link list: where-you-are notices, cookie banners, credits."""
+_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*| {2,}")
+_MENU_WORDS = frozenset(
+    item.strip()
+    for item in """share | print | email | e-mail | tweet | save | subscribe | sign in | sign up
+    | log in | login | logout | register | download pdf | download | pdf | comments | comment | home
+    | menu | search | contact | contact us | about | about us | privacy | privacy policy | terms
+    | terms of use | help | feedback | sitemap | site map | accessibility | rss | english
+    | français | español | deutsch | türkçe | русский | 中文 | follow us | gift this article
+    | listen | a- | a | a+ | screen reader access | skip to main content | website policies
+    | disclaimer | faq | faqs | careers | epaper | e-paper | latest | watch live | more""".split(
+        "|"
+    )
+)
+"""Link labels of page chrome: a line made only of these (or of many short links) is a menu."""
+_MENU_ITEM_WORDS = 4
+_MENU_COUNT = re.compile(r"^(?:comments|visitors|views|likes|shares)\s*[:(]?\s*[\d,]+\)?$", re.I)
+
+
+def is_menu(line: str) -> bool:
+    """True for a line of navigation links: "Home | About Us | Contact Us",
+    "News  Politics  Business  Opinion", "Share    Save    Comments (214)".
+
+    A menu is three or more short link labels in a row (separated by bars, bullets or
+    wide gaps), with at most one number among them, or any line made only of the
+    labels pages use for sharing, signing in and moving about. Markdown table rows
+    ("| a | b |") and figures in columns are not menus.
+    """
+    stripped = line.strip()
+    if not stripped or stripped.startswith("|") or "\t" in stripped:
+        return False
+    items = [i.strip() for i in _MENU_SEPARATOR.split(stripped) if i.strip()]
+    if len(items) < 2:
+        return False
+    if all(i.lower().rstrip(":") in _MENU_WORDS or _MENU_COUNT.match(i) for i in items):
+        return True
+    short = all(
+        len(i.split()) <= _MENU_ITEM_WORDS and i[-1] not in ".!?;," and not i[0].islower()
+        for i in items
+    )
+    numbered = sum(any(c.isdigit() for c in i) for i in items)
+    return len(items) >= 3 and short and numbered <= 1
+
+
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
 _NO_WORDS = re.compile(r"^[\W_]+$")
 _DISCLAIMER = re.compile(
@@ -178,11 +234,12 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    return any(
+    return is_menu(line) or any(
         pattern.search(line)
         for pattern in (
             _NAVIGATION,
             _BREADCRUMB,
+            _SITE_NOTICE,
             _CAPTION,
             _CONTACT,
             _COPYRIGHT,
@@ -328,7 +385,7 @@ def clean_lines(lines: Sequence[str], skip: Collection[int] = ()) -> CleanText:
     Returns:
         Body paragraphs in order, followed by one paragraph per footnote.
     """
-    dropped = set(skip) | _boilerplate_indexes(lines)
+    dropped = set(skip) | chrome_lines(lines)
     blocks = _blocks(_numbered_notes(lines), dropped)
     items = [item for block in blocks for item in _parse_block(block)]
     body, notes = _lift_footnotes(items)
@@ -377,14 +434,75 @@ def _numbered_notes(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _boilerplate_indexes(lines: Sequence[str]) -> set[int]:
+def is_chrome(line: str) -> bool:
+    """True for a line of site chrome: a menu, breadcrumb trail, navigation link, notice
+    ("You are here", "An official website of ...", a cookie banner).
+
+    Args:
+        line: One raw line (wide gaps intact, as menus are laid out with them).
+    """
+    text = clean_inline(line)
+    return is_menu(line) or any(
+        pattern.search(text) for pattern in (_NAVIGATION, _BREADCRUMB, _SITE_NOTICE)
+    )
+
+
+def chrome_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines that are page chrome or boilerplate, never document text.
+
+    Navigation and menus, breadcrumbs, notices, captions, contact and copyright
+    lines, numbered repeats, and link lists under a "Related"/"Most read" heading
+    (their dates belong to other pages).
+
+    Args:
+        lines: Sanitised lines (`prepare_lines`), tabs and wide gaps intact.
+    """
     targets = nav_targets(lines)
-    dropped = set(repeated_lines(lines))
+    dropped = set(repeated_lines(lines)) | link_lists(lines)
     for index, raw in enumerate(lines):
         text = clean_inline(raw)
-        if is_boilerplate(text) or text.lower() in targets:
+        if is_menu(raw) or is_boilerplate(text) or text.lower() in targets:
             dropped.add(index)
     return dropped
+
+
+_LINK_LIST_HEADING = re.compile(
+    r"^\W*(?:related(?:\s+\w+){0,2}|more (?:on|from|in|about)\b.{0,40}|more (?:news|stories)"
+    r"|most (?:read|popular|viewed|shared|commented)|trending(?: now| stories)?|popular"
+    r"|(?:also|further) read|read (?:more|also|next)|you (?:may|might) (?:also )?like"
+    r"|recommended(?: for you| stories| reading)?|latest(?: news| stories| posts)?"
+    r"|top stories|editor[’']?s picks|in (?:other|case you missed).{0,20}|see also"
+    r"|other (?:news|stories|briefs|publications)|recent (?:posts|news|articles|publications))"
+    r"\W*$",
+    re.I,
+)
+"""The heading of a list of links to other pages: "RELATED", "Most read", "See also"."""
+_LINK_WORDS = 16
+"""Longest link line: a headline, maybe with its date or "5 hours ago"."""
+
+
+def link_lists(lines: Sequence[str]) -> set[int]:
+    """Lines of link lists: a "Related"/"Most read" heading and the short lines under it,
+    up to the first blank line or the first line of prose."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not _LINK_LIST_HEADING.match(clean_inline(lines[index])):
+            index += 1
+            continue
+        found.add(index)
+        index += 1
+        while index < len(lines) and lines[index].strip():
+            text = clean_inline(lines[index])
+            if len(text.split()) > _LINK_WORDS or (
+                len(text.split()) > _MAX_HEADING_WORDS
+                and ends_sentence(text)
+                and not text.endswith(")")
+            ):
+                break
+            found.add(index)
+            index += 1
+    return found
 
 
 def _blocks(lines: Sequence[str], dropped: set[int]) -> list[list[str]]:
@@ -459,13 +577,34 @@ def is_table_row(line: str) -> bool:
     if not stripped:
         return False
     cells = [c for c in _CELL_GAP.split(stripped) if c.strip()]
-    if "\t" in stripped and len(cells) >= 2:
+    if "\t" in stripped and len(cells) >= 2 and not _is_sentence_with_tab(stripped):
         return True
     numeric = sum(1 for c in cells if _NUMERIC_CELL.match(c.strip()))
     if len(cells) >= 3 and numeric * 2 >= len(cells):
         return True
     words = stripped.split()
     return len(words) >= 3 and all(_NUMERIC_CELL.match(w) for w in words)
+
+
+_PROSE_CELL_WORDS = 8
+"""A cell this long that reads as a clause is running text, not a table cell."""
+
+
+def _is_sentence_with_tab(line: str) -> bool:
+    """A sentence that happens to hold a tab (pasted from a PDF or a word processor):
+    a table row's cells are short, while here the words run on across the tab as one
+    clause ("signed on 21 December 2016,<TAB>but member states ...")."""
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    joined = " ".join(cells)
+    last_word = cells[0].split()[-1]
+    if len(cells) == 2 and last_word[:1].islower() and last_word[-1].isalpha():
+        # "took effect on<TAB>1 August 2015.": the clause runs on over the tab
+        return ends_sentence(joined) and len(joined.split()) >= _PROSE_CELL_WORDS // 2
+    if max(len(c.split()) for c in cells) < _PROSE_CELL_WORDS:
+        return False
+    # a row of long descriptions is still a table when several of its cells are sentences
+    sentences = sum(1 for c in cells if ends_sentence(c))
+    return (ends_sentence(joined) and sentences <= 1) or (len(cells) == 2 and sentences == 0)
 
 
 def _lift_footnotes(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:

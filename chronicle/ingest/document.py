@@ -69,6 +69,7 @@ def load_document(path: Path) -> CleanDocument:
         title=meta.title or fallback_title(segments),
         date=meta.date,
         date_text=meta.date_text,
+        date_source=meta.date_source,
         publisher=meta.publisher,
         author=meta.author,
         encoding=encoding,
@@ -90,6 +91,7 @@ def document_from_text(text: str, path: str = "<text>") -> CleanDocument:
         title=meta.title or fallback_title(segments),
         date=meta.date,
         date_text=meta.date_text,
+        date_source=meta.date_source,
         publisher=meta.publisher,
         author=meta.author,
     )

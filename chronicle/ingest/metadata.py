@@ -19,51 +19,36 @@ from chronicle.ingest.clean import (
     caption_stem,
     clean_inline,
     is_boilerplate,
+    is_chrome,
     is_disclaimer,
+    link_lists,
     nav_targets,
     repeated_lines,
 )
-from chronicle.ingest.gazetteer import country_table
+from chronicle.ingest.dates import find_dates
+from chronicle.ingest.document_date import (
+    DATE_LINE_RESIDUE,
+    Page,
+    document_date,
+    is_date_bearing,
+    parse_date,
+    parse_date_line,
+    published_outlet,
+)
 from chronicle.ingest.segment import ends_sentence, looks_like_heading
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+__all__ = [
+    "DATE_LINE_RESIDUE",
+    "Metadata",
+    "clean_name",
+    "dateline_length",
+    "extract_metadata",
+    "front_matter",
+    "parse_date",
+    "parse_date_line",
+    "title_case",
+]
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
-_ORDINAL = r"(?:st|nd|rd|th)?"
-_DATE_FORMS = (
-    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.I
-    ),
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-)
-_PLACE_PREFIX = re.compile(
-    r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s*(?P<rest>\S.*)$"
-)
-_NUMERIC_DATE_LINE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)$")
-_MONTH_YEAR = re.compile(rf"^(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})$", re.I)
-_DATE_LABEL = re.compile(
-    r"^(?:(?:date|dated|published|publication date|posted|posted on|issued|released|updated|"
-    r"last updated)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
-    re.I,
-)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*,\s*(?P<date>[^():—–]{4,30}?)?\s*"
     r"(?:\((?P<source>[^()]{2,40})\))?\s*(?::|—|–|\s-)\s",
@@ -95,8 +80,8 @@ _PUBLISHED_BY = re.compile(
     r"^(?:published by|publisher|source|issued by)\s*:?\s*(?P<name>[^,;|]{3,80})", re.I
 )
 _COPYRIGHT_HOLDER = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<name>[^.,;|]{3,80}?)(?:\.|,|\s+all rights reserved|$)",
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\)|copyright)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[^.,;|·•]{3,80}?)(?:\.|,|\s+all rights reserved|\s*[|·•]|$)",
     re.I,
 )
 KNOWN_OUTLETS = frozenset(
@@ -145,6 +130,7 @@ class Metadata:
         title: Display title ("" if none).
         date: The document's own date, or None.
         date_text: That date as written.
+        date_source: The name of the strategy that found the date ("" if none).
         publisher: Publisher or source as stated ("" if none).
         author: Author without honorifics ("" if none).
         consumed: Indexes of lines that only carry metadata (leave them out of the body).
@@ -153,78 +139,10 @@ class Metadata:
     title: str = ""
     date: date | None = None
     date_text: str = ""
+    date_source: str = ""
     publisher: str = ""
     author: str = ""
     consumed: frozenset[int] = frozenset()
-
-
-def parse_date(text: str) -> tuple[date, str] | None:
-    """The first full date in `text` ("January 4, 2018", "26 July 2022", "2018-01-04").
-
-    Args:
-        text: Any text.
-
-    Returns:
-        (date, the date as written), or None when there is no valid full date.
-    """
-    found = []
-    for form in _DATE_FORMS:
-        for match in form.finditer(text):
-            value = _to_date(match.group("y"), match.group("m"), match.group("d"))
-            if value:
-                found.append((match.start(), value, match.group(0)))
-                break
-    if not found:
-        return None
-    _, value, written = min(found)
-    return value, written
-
-
-def _to_date(year: str, month: str, day: str) -> date | None:
-    month = month.lower().rstrip(".")
-    number = int(month) if month.isdigit() else MONTHS.get(month) or _MONTH_ABBREVIATIONS.get(month)
-    try:
-        return date(int(year), number or 0, int(day))
-    except ValueError:
-        return None
-
-
-DATE_LINE_RESIDUE = re.compile(
-    r"\b(?i:updated|last\s+updated|published|posted|date|dated|issued|released|on|at)\b"
-    r"|\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?)(?![\w]))?|\b(?i:[ap]\.m\.|[ap]m)(?!\w)"
-    r"|\b(?:GMT|UTC|PKT|JST|IST|EDT|EST|PST|PDT|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2})?\b"
-)
-"""Labels, clock times and zones that a date line ("Updated 8:47 PM EDT, ...") carries."""
-
-
-def parse_date_line(line: str) -> tuple[date, str] | None:
-    """A date when `line` is nothing but a date (optionally labelled or with a weekday).
-
-    Args:
-        line: One clean line, e.g. "January 4, 2018" or "Published: 2018-01-04".
-
-    Returns:
-        (date, the line's date text), or None. A month and year alone gives the 1st.
-    """
-    rest = _DATE_LABEL.sub("", line.strip(), count=1).strip(" .")
-    placed = _PLACE_PREFIX.match(rest)
-    in_place = placed is not None and placed.group("place") in country_table()
-    if in_place and (dated := parse_date_line(placed.group("rest"))):
-        return dated  # "Tokyo, 28 April 2022" under a speech's title
-    if match := _NUMERIC_DATE_LINE.match(rest):
-        first, second = int(match.group("a")), int(match.group("b"))
-        # day first unless the numbers say otherwise: the convention of the
-        # foreign-ministry and South Asian press this is mostly used on
-        day, month = (second, first) if second > 12 else (first, second)
-        value = _to_date(match.group("y"), str(month), str(day))
-        return (value, rest) if value else None
-    if match := _MONTH_YEAR.match(rest):
-        month = _to_date(match.group("y"), match.group("m"), "1")
-        return (month, rest) if month else None
-    parsed = parse_date(rest)
-    if parsed and DATE_LINE_RESIDUE.sub("", rest.replace(parsed[1], "")).strip(" ,.|") == "":
-        return parsed
-    return None
 
 
 def title_case(text: str) -> str:
@@ -280,8 +198,9 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         The metadata found, with the indexes of lines that carry only metadata.
     """
     front, front_lines = front_matter(lines)
+    chrome = {i for i, line in enumerate(lines) if is_chrome(line)} | link_lists(lines)
     texts = [
-        "" if i in front_lines else clean_inline(_MARKDOWN_PREFIX.sub("", line))
+        "" if i in front_lines or i in chrome else clean_inline(_MARKDOWN_PREFIX.sub("", line))
         for i, line in enumerate(lines)
     ]
     top, first_prose = _masthead(texts)
@@ -289,30 +208,22 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     targets = nav_targets(lines)
     repeats = repeated_lines(lines)
 
-    date_value, date_text = None, ""
-    for index in top:
-        if parsed := parse_date_line(texts[index]):
-            date_value, date_text = parsed
-            consumed.add(index)
-            break
-
     author, byline = _author(texts, top)
     consumed |= byline
     consumed |= _edited_by(texts, top)
     consumed |= {i for i in top if _GENRE_LABEL.match(texts[i])}
     consumed |= {i for i in top if texts[i].lower() in targets}
 
-    publisher = ""
-    dateline = _DATELINE.match(texts[first_prose]) if first_prose is not None else None
-    if dateline:
-        source = (dateline.group("source") or "").strip()
-        if source and not any(c.isdigit() for c in source):
-            publisher = source
-        parsed = parse_date(dateline.group("date") or "")
-        if date_value is None and parsed:
-            date_value, date_text = parsed
+    title_index = _heading_one(lines, top) or _title_line(
+        texts, top, consumed | set(repeats), targets
+    )
+    page = Page(texts, top, first_prose, title_index, frozenset(byline), front)
+    chosen, considered = document_date(page)
+    consumed |= {c.line for c in considered if c.only_date and c.line is not None}
+    if chosen is not None and chosen.strategy == "masthead_date" and chosen.line is not None:
+        consumed.add(chosen.line)
 
-    title_index = _title_line(texts, top, consumed | set(repeats), targets)
+    publisher = _dateline_source(texts, first_prose)
     organisations = [
         i for i in top if i not in consumed and i != title_index and _is_organisation(texts[i])
     ]
@@ -332,35 +243,63 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     ]
     if not publisher and (before_title or under_title):
         publisher = title_case(texts[(before_title or under_title)[0]])
-    if not publisher:
-        publisher = _stated_publisher(texts, top)
-
-    if date_value is None:
-        for index in top:
-            short = index not in consumed and len(texts[index].split()) <= 12
-            if short and (parsed := parse_date(texts[index])):
-                date_value, date_text = parsed
-                break
-
-    if date_value is None:
-        # a press release signed off at its foot: "Islamabad" over "15.03.2023"
-        for index in reversed(_footer(texts, 3)):
-            if parsed := parse_date_line(texts[index]):
-                date_value, date_text = parsed
-                consumed.add(index)
-                break
+    publisher = publisher or _published_in(texts, page) or _stated_publisher(texts, top)
+    if not publisher and (masthead := _masthead_name(texts, top, title_index)) is not None:
+        publisher = title_case(texts[masthead])
+        consumed.add(masthead)
 
     title = _pick_title(texts, top, title_index, repeats)
-    if parsed := parse_date_line(front.get("date", "")):
-        date_value, date_text = parsed
     return Metadata(
         title=title_case(front.get("title") or title),
-        date=date_value,
-        date_text=date_text,
-        publisher=front.get("publisher") or front.get("source") or publisher,
+        date=chosen.date if chosen else None,
+        date_text=chosen.text if chosen else "",
+        date_source=chosen.strategy if chosen else "",
+        publisher=front.get("publisher")
+        or front.get("source")
+        or publisher
+        or front.get("site-name", ""),
         author=clean_name(front.get("author") or front.get("authors") or "") or author,
         consumed=frozenset(consumed),
     )
+
+
+def _dateline_source(texts: Sequence[str], first_prose: int | None) -> str:
+    """The agency a wire dateline credits: "ISLAMABAD, Dec 28 (Reuters) -"."""
+    dateline = _DATELINE.match(texts[first_prose]) if first_prose is not None else None
+    source = ((dateline.group("source") or "") if dateline else "").strip()
+    return source if source and not any(c.isdigit() for c in source) else ""
+
+
+def _published_in(texts: Sequence[str], page: Page) -> str:
+    """The outlet a "Published in Dawn, February 16th, 2016" line names."""
+    for index in page.footer(_FOOTER_LINES) + list(page.top):
+        if outlet := published_outlet(texts[index]):
+            return outlet
+    return ""
+
+
+def _heading_one(lines: Sequence[str], top: Sequence[int]) -> int | None:
+    """The masthead's one top-level heading ("# Title", an HTML page's h1), if it has one."""
+    ones = [i for i in top if _HEADING_ONE.match(lines[i])]
+    return ones[0] if len(ones) == 1 else None
+
+
+_HEADING_ONE = re.compile(r"^\s{0,3}#\s+\S")
+_MASTHEAD_WORDS = 5
+
+
+def _masthead_name(texts: Sequence[str], top: Sequence[int], title: int | None) -> int | None:
+    """The newspaper's name set in capitals at the head of its page ("THE FRONTIER
+    LEDGER"): the first masthead line, above the headline, short, without a date."""
+    if not top or title is None or top[0] >= title:
+        return None
+    text = texts[top[0]]
+    letters = [c for c in text if c.isalpha()]
+    if not letters or any(c.islower() for c in letters) or len(text.split()) > _MASTHEAD_WORDS:
+        return None
+    if _GENRE_LABEL.match(text) or any(c.isdigit() for c in text):
+        return None
+    return top[0]
 
 
 def front_matter(lines: Sequence[str]) -> tuple[dict[str, str], set[int]]:
@@ -396,7 +335,9 @@ def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
         if not text:
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
-        standalone_heading = not following and not _ends(text) and len(text.split()) <= 30
+        standalone_heading = not following and (
+            (not _ends(text) and len(text.split()) <= 30) or _is_headline(text)
+        )
         wrapped = following and (following[:1].islower() or text.rstrip()[-1:] in ",;")
         if not standalone_heading and (
             _is_prose(text) or (wrapped and _is_prose(f"{text} {following}"))
@@ -410,6 +351,18 @@ def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
 
 _TRAILING_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\[\^?\w{1,3}\]|\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$")
 """A footnote marker after a sentence's last stop ("2017.[2]", "2017.2", "2017.²")."""
+
+
+_HEADLINE_WORDS = 16
+
+
+def _is_headline(text: str) -> bool:
+    """A headline set in title case, even one ending in "?" or "!" ("Can the Customs
+    Union Be Rescued?"): most of its longer words are capitalised."""
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    if len(text.split()) > _HEADLINE_WORDS or text.rstrip()[-1:] == "." or not words:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _is_prose(text: str) -> bool:
@@ -478,14 +431,15 @@ def _title_candidates(
     candidates = []
     for position, index in enumerate(top):
         text = texts[index]
-        if index in consumed or text.lower() in targets or not looks_like_heading(text):
+        heading = looks_like_heading(text) or _is_headline(text)
+        if index in consumed or text.lower() in targets or not heading:
             continue
         if is_boilerplate(text) or is_disclaimer(text) or text[:1] in "([*\"'“‘":
             continue
         following = top[position + 1] if position + 1 < len(top) else None
         if following == index + 1 and texts[following][:1].islower():
             continue  # first line of a wrapped sentence
-        if _BYLINE.match(text) or _EDITED_BY.match(text) or parse_date_line(text):
+        if _BYLINE.match(text) or _EDITED_BY.match(text) or is_date_bearing(text):
             continue
         candidates.append(index)
     return candidates
@@ -520,7 +474,7 @@ def _stated_publisher(texts: Sequence[str], top: Sequence[int]) -> str:
         match = _PUBLISHED_BY.match(text) or _COPYRIGHT_HOLDER.match(text)
         if match:
             name = match.group("name").strip()
-            domain = _DOMAIN.fullmatch(name)
+            domain = _DOMAIN.fullmatch(name.split("/", 3)[2] if "://" in name else name)
             if domain:
                 return _KNOWN_DOMAINS.get(_site(domain.group("domain")), "")
             if name and any(c.isalpha() for c in name):
@@ -550,18 +504,13 @@ _LEDE_DATELINE = re.compile(
 )
 
 
-_DATELINE_DATE = re.compile(
-    rf"\b(?:{_MONTH})\s*\d|\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?(?:{_MONTH})|\d{{4}}-\d\d?-\d\d?",
-    re.I,
-)
-"""A day and month (either order) or an ISO date: what makes a dateline's date."""
-
-
 def dateline_length(sentence: str) -> int:
     """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): ",
     "ISLAMABAD, June 30 (Reuters) - "), or 0."""
     m = _LEDE_DATELINE.match(sentence)
     if not m or not any(ch.isdigit() for ch in m.group("date")):
         return 0
-    # "Karachi, home to 20 million people - is ..." has a number, but no date
-    return m.end() if _DATELINE_DATE.search(m.group("date")) else 0
+    # "Karachi, home to 20 million people - is ..." has a number, but no date: a
+    # dateline's date has its day (the year may be left to the byline)
+    found = find_dates(m.group("date"))
+    return m.end() if any(d.precision in ("day", "unresolved") for d in found) else 0

@@ -1,0 +1,209 @@
+"""The document's own date: each strategy alone, then the chooser on whole pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronicle.ingest.clean import prepare_lines
+from chronicle.ingest.document import document_from_text
+from chronicle.ingest.document_date import (
+    Candidate,
+    Page,
+    choose,
+    contradicted,
+    from_byline,
+    from_date_line,
+    from_dateline,
+    from_foot_date_line,
+    from_front_matter,
+    from_html_meta,
+    from_masthead,
+    from_published_line,
+    from_updated_line,
+    parse_date_line,
+    published_outlet,
+    separated_date,
+)
+from chronicle.ingest.metadata import extract_metadata
+
+LEDE = "The two delegations met in Lusaka and agreed to reopen the rail corridor to freight."
+
+
+def page(*lines: str, **landmarks: object) -> Page:
+    return Page(list(lines), **landmarks)
+
+
+def found(candidates: list[Candidate]) -> list[tuple[date, str, int | None]]:
+    return [(c.date, c.strategy, c.line) for c in candidates]
+
+
+class TestStrategies:
+    def test_front_matter_date(self) -> None:
+        assert found(from_front_matter(page(front={"date": "2019-06-02"}))) == [
+            (date(2019, 6, 2), "front_matter", None)
+        ]
+
+    def test_html_meta_date_with_a_clock_time(self) -> None:
+        meta = page(front={"date-published": "2021-03-09T08:30:00+01:00"})
+        assert found(from_html_meta(meta)) == [(date(2021, 3, 9), "html_meta", None)]
+
+    def test_date_under_a_byline(self) -> None:
+        lines = page(
+            "Lusaka talks", "By Chanda Mwale", "March 4, 2021", LEDE, byline=frozenset({1})
+        )
+        assert found(from_byline(lines)) == []  # the byline block is read from the masthead
+        lines = page(
+            "Lusaka talks",
+            "By Chanda Mwale",
+            "March 4, 2021",
+            LEDE,
+            top=(0, 1, 2),
+            byline=frozenset({1}),
+        )
+        assert found(from_byline(lines)) == [(date(2021, 3, 4), "byline", 2)]
+
+    def test_date_on_the_byline_itself(self) -> None:
+        lines = page("By Chanda Mwale | 4 March 2021", top=(0,), byline=frozenset({0}))
+        assert found(from_byline(lines)) == [(date(2021, 3, 4), "byline", 0)]
+
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("Published in The Lusaka Mail, March 5th, 2021", date(2021, 3, 5)),
+            ("Posted on 2 April 2019 by webmaster", date(2019, 4, 2)),
+            ("Published September 3, 2020", date(2020, 9, 3)),
+            ("Date: 14.05.2018", date(2018, 5, 14)),
+            ("Published : Jun. 7, 2022 - 09:10 Updated : Jun. 7, 2022 - 11:45", date(2022, 6, 7)),
+        ],
+    )
+    def test_published_lines_at_head_or_foot(self, line: str, expected: date) -> None:
+        lines = page("Rail corridor reopens", LEDE, line)
+        assert found(from_published_line(lines)) == [(expected, "published_line", 2)]
+
+    def test_the_outlet_of_a_published_in_line(self) -> None:
+        assert published_outlet("Published in The Lusaka Mail, March 5th, 2021") == (
+            "The Lusaka Mail"
+        )
+        assert published_outlet("Published September 3, 2020") == ""
+
+    def test_last_updated_line(self) -> None:
+        lines = page("Brief on relations", LEDE, "Last updated on: 09/02/2022")
+        assert found(from_updated_line(lines)) == [(date(2022, 2, 9), "updated_line", 2)]
+
+    def test_date_lines_are_named_by_where_they_stand(self) -> None:
+        lines = page(
+            "Friday 12 May 2023",
+            "Rail corridor reopens",
+            "Lusaka, 9 May 2023",
+            "10 May 2023",
+            top=(0, 1, 2, 3),
+            title=1,
+        )
+        assert found(from_date_line(lines)) == [
+            (date(2023, 5, 12), "date_above_title", 0),
+            (date(2023, 5, 9), "place_date_line", 2),
+            (date(2023, 5, 10), "date_under_title", 3),
+        ]
+
+    def test_a_date_among_short_parts_of_a_line(self) -> None:
+        assert separated_date("Ama Owusu and Li Na · 3 February 2020 · 7 min read") == (
+            date(2020, 2, 3),
+            "3 February 2020",
+        )
+        assert separated_date("Working Paper No. 12 | Ama Owusu | 03.02.2020") == (
+            date(2020, 2, 3),
+            "03.02.2020",
+        )
+        assert separated_date("Accra | Lagos | Lomé") is None
+
+    def test_wire_dateline_with_its_year(self) -> None:
+        lines = page("ACCRA, Feb 3, 2020 (Reuters) - Ghana and Togo agreed ...", first_prose=0)
+        assert found(from_dateline(lines)) == [(date(2020, 2, 3), "dateline", 0)]
+        yearless = page("ACCRA, Feb 3 (Reuters) - Ghana and Togo agreed ...", first_prose=0)
+        assert from_dateline(yearless) == []
+
+    def test_foot_date_line(self) -> None:
+        lines = page("Press release", LEDE, "Lusaka", "05.03.2021")
+        assert found(from_foot_date_line(lines)) == [(date(2021, 3, 5), "foot_date_line", 3)]
+
+    def test_masthead_date_only_when_it_is_the_one_dated_line(self) -> None:
+        one = page("QUESTION FOR WRITTEN ANSWER TABLED 11.10.2019", "Rail links", top=(0, 1))
+        assert found(from_masthead(one)) == [(date(2019, 10, 11), "masthead_date", 0)]
+        entries = page("Accord of Lomé, 9 May 1999", "Treaty of Accra, 2 June 2001", top=(0, 1))
+        assert from_masthead(entries) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("16.02.2015 - Article", date(2015, 2, 16)),
+        ("date 2018-01-31", date(2018, 1, 31)),
+        ("Wednesday, 3 June 2020", date(2020, 6, 3)),
+        ("Nairobi, 3 June 2020", date(2020, 6, 3)),
+        ("Treaty of Nairobi, 3 June 2020", None),
+        ("The ministers met on 3 June 2020.", None),
+    ],
+)
+def test_parse_date_line(line: str, expected: date | None) -> None:
+    parsed = parse_date_line(line)
+    assert (parsed[0] if parsed else None) == expected
+
+
+class TestChooser:
+    def test_a_late_crawl_date_loses_to_a_text_speaking_of_earlier_dates_in_future(self) -> None:
+        crawl = Candidate(date(2024, 4, 24), "April 24, 2024", "date_above_title", 0, True)
+        narrated = [date(2017, 1, 3), date(2016, 11, 2)]
+        assert contradicted(crawl, narrated, future=[date(2017, 1, 3)])
+        assert not contradicted(crawl, narrated, future=[])  # a late page about the past
+
+    def test_the_strongest_uncontradicted_candidate_wins(self) -> None:
+        lines = page(
+            "Wednesday April 24, 2024",
+            "Minister to visit Lusaka",
+            "The minister will be visiting Lusaka on 3 January 2017 for two days of talks.",
+            first_prose=2,
+        )
+        crawl = Candidate(date(2024, 4, 24), "April 24, 2024", "date_above_title", 0, True)
+        assert choose([crawl], lines) is None
+
+
+def meta(text: str):
+    return extract_metadata(prepare_lines(text))
+
+
+class TestPages:
+    def test_byline_date_beats_todays_date_in_the_masthead(self) -> None:
+        found = meta(
+            "Thursday, May 9, 2024   21°C\n\nRail corridor reopens to freight\n\n"
+            f"By Chanda Mwale, Staff Writer\nMarch 4, 2021\n\n{LEDE}\n"
+        )
+        assert (found.date, found.date_source) == (date(2021, 3, 4), "byline")
+
+    def test_published_foot_line_names_date_and_publisher(self) -> None:
+        found = meta(
+            f"Rail corridor reopens to freight\n\n{LEDE}\n\n"
+            "Published in The Lusaka Mail, March 5th, 2021\n"
+        )
+        assert (found.date, found.date_source, found.publisher) == (
+            date(2021, 3, 5),
+            "published_line",
+            "The Lusaka Mail",
+        )
+
+    def test_a_future_tense_body_rejects_a_crawl_date(self) -> None:
+        found = meta(
+            "Wednesday April 24, 2024\n\nMinister to visit Lusaka\n\n"
+            "The minister will be visiting Lusaka on 3 January 2017 for two days of talks, "
+            "officials said.\n\nThe year 2017 sees the corridor's fiftieth anniversary.\n"
+        )
+        assert (found.date, found.date_source) == (None, "")
+
+    def test_no_date_line_reaches_the_body(self) -> None:
+        doc = document_from_text(
+            "Friday 12 May 2023\n\nRail corridor reopens\n\n10 May 2023\n\n"
+            f"{LEDE}\n\nLast updated: 11 May 2023\n"
+        )
+        assert (doc.date, doc.date_source) == (date(2023, 5, 10), "date_under_title")
+        assert [s.text for s in doc.segments] == ["Rail corridor reopens", LEDE]
