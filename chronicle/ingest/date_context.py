@@ -1,0 +1,202 @@
+"""The context a date is read in: the document date, earlier dates, headings and tense.
+
+``Context`` holds what resolving one date may look at besides its own words: the
+reference (the document's date), the dates already read (anchors for year-less
+dates and for narrative steps like "the following day"), a chronology's year
+headings, and the order numeric dates are written in. ``implicit_year`` gives a
+year-less date its year; ``clause_tense`` says which way the clause around a date
+points.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from chronicle.ingest.date_spans import Span, safe_date
+
+SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!Sept)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!Mrs)[.!?](?=\s+[A-Z\"'“])|\n"
+)
+"""A sentence's end: a full stop not after an abbreviation, or a line break."""
+
+FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|would|'ll|shall|scheduled|expected|expects|due|as\s+soon\s+as"
+    r"|as\s+early\s+as|is\s+to|are\s+to|going\s+to|set\s+to|plans?|planned|planning|upcoming"
+    r"|next|coming|tomorrow)\b",
+    re.IGNORECASE,
+)
+"""Cues that a bare weekday or month near them points forward."""
+
+PAST_CUE = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|met|went|came|held|took|made|began|left|spoke|won|lost"
+    r"|gave|got|saw|became|ago|last|yesterday|\w{2,}ed)\b",
+    re.IGNORECASE,
+)
+"""Cues that a bare weekday or month near them points back (the default)."""
+
+
+TENSE_SLACK_DAYS = 120
+"""How far the nearest reading may be on the wrong side of the reference before tense flips it."""
+
+
+_FUTURE_SLACK_DAYS = 30
+"""The same for a future cue ("will be held in November"): past cues ("said") are often
+about the reporting, not the event, but a future one rarely points at the past."""
+
+
+@dataclass(slots=True, frozen=True)
+class Anchor:
+    """An earlier match with an explicit year, for resolving year-less dates after it."""
+
+    start: int
+    end: int
+    when: date
+    dated: bool
+    """True for month- or day-level expressions ("December 2017"), False for bare years."""
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolution may look at besides the candidate itself."""
+
+    text: str
+    reference: date | None
+    paragraph_starts: list[int]
+    anchors: list[Anchor] = field(default_factory=list)
+    """Earlier matches that wrote their year out, in text order."""
+    year_headings: list[tuple[int, int]] = field(default_factory=list)
+    """(offset, year) of a chronology's section headings, in text order; year 0 for another
+    heading, which ends the section before it."""
+    day_first: bool = False
+    """Numeric dates are day/month/year here (the document writes "26 July 2022" or "26/07")."""
+    last_span: Span | None = None
+    last_quarter: Span | None = None
+    last_quarter_end: int = -1
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, pos)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A resolved candidate, before it becomes a DateMatch."""
+
+    span: Span | None
+    precision: str
+    modifier: str = ""
+    explicit_year: int | None = None
+
+
+def has_group(m: re.Match[str], group: str) -> bool:
+    return group in m.re.groupindex and m.group(group) is not None
+
+
+def implicit_year(
+    ctx: Context, pos: int, month: int, day: int, weekday: int | None, end: int | None = None
+) -> int | None:
+    """Year for a year-less date: the year putting it nearest a local anchor or the reference.
+
+    The local anchor is the last explicit-year match before ``pos`` when it is in the same
+    sentence, or in the same paragraph and itself month- or day-level ("in December 2017
+    ... on December 19"). Without a reference, any earlier explicit year will do.
+    """
+    base, tense = ctx.reference, None
+    at = bisect.bisect_left(ctx.year_headings, (pos, -1)) - 1
+    heading = ctx.year_headings[at] if at >= 0 and ctx.year_headings[at][1] else None
+    if heading is not None:
+        base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019
+    if ctx.anchors:
+        last = ctx.anchors[-1]
+        same_sentence = not SENTENCE_END.search(ctx.text, last.end, pos)
+        same_paragraph = ctx.paragraph(last.start) == ctx.paragraph(pos)
+        after_heading = heading is None or last.start > heading[0]
+        if after_heading and (same_sentence or (same_paragraph and last.dated) or base is None):
+            base = last.when
+    if base is None:
+        return None
+    ref = ctx.reference
+    if ref is not None:
+        # with a weekday the clause's verb follows the whole "Thursday, January 4"
+        tense = clause_tense(ctx.text, pos, end if end and weekday is not None else pos + 1)
+    year, settled = _implicit_year_nearest(base, month, day, weekday, tense)
+    if tense is not None and not settled:
+        # Tense is about the time of writing: "... on 27 July 2023. The minister will
+        # attend on 8 March" (written in 2024) is the March after the document date.
+        d = safe_date(year, month, day) or date(year, month, 28)
+        if (d - ref).days > TENSE_SLACK_DAYS and tense is False:
+            flipped = year - 1
+        elif (ref - d).days > _FUTURE_SLACK_DAYS and tense is True:
+            flipped = year + 1
+        else:
+            return year
+        # only when a year's move puts it on the side the tense says ("In March 2010 he
+        # said he would visit on 8 April" stays 2010 in a 2024 document)
+        moved = safe_date(flipped, month, day) or date(flipped, month, 28)
+        right_side = moved >= ref - timedelta(_FUTURE_SLACK_DAYS) if tense else moved <= ref
+        return flipped if right_side or base is ref else year
+    return year
+
+
+def _implicit_year_nearest(
+    base: date, month: int, day: int, weekday: int | None, tense: bool | None = None
+) -> tuple[int, bool]:
+    """The year putting month/day nearest ``base`` (weekday-consistent when possible).
+
+    Returns:
+        (year, settled): settled when only a weekday found further out fixed the year,
+        which the clause's tense then must not move.
+    """
+    years = [base.year - 1, base.year, base.year + 1]
+    settled = False
+    if weekday is not None:
+        fitting = [y for y in years if _falls_on(y, month, day, weekday)]
+        if not fitting:
+            # The weekday a writer puts beside a date is the best evidence of its year:
+            # every weekday/date pair recurs within six years either side.
+            wide = [
+                y for y in range(base.year - 6, base.year + 7) if _falls_on(y, month, day, weekday)
+            ]
+            slack = timedelta(TENSE_SLACK_DAYS)
+            if tense is False:
+                wide = [y for y in wide if date(y, month, day) <= base + slack] or wide
+            elif tense is True:
+                wide = [y for y in wide if date(y, month, day) >= base - slack] or wide
+            fitting, settled = wide, bool(wide)
+        years = fitting or years
+    year = min(
+        years, key=lambda y: abs(((safe_date(y, month, day) or date(y, month, 28)) - base).days)
+    )
+    return year, settled
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    d = safe_date(year, month, day)
+    return d is not None and d.weekday() == weekday
+
+
+_PASSIVE = re.compile(r"\b(be|been|being)\s+\w+(?:ed|en|ld|wn|ne)\b", re.IGNORECASE)
+"""A participle after "be": its tense is the auxiliary's ("will be held" is future)."""
+
+
+def clause_tense(text: str, start: int, end: int) -> bool | None:
+    """Which way the nearest tense cue around an expression points: True = future.
+
+    None when the clause has no cue. A possessive ("Wednesday's ruling") reads as past.
+    """
+    if text.startswith(("'s", "’s"), end):
+        return False
+    left = _PASSIVE.sub(r"\1", re.split(r"[.;!?\n]", text[max(0, start - 120) : start])[-1])
+    right = _PASSIVE.sub(r"\1", re.split(r"[.;,!?\n]", text[end : end + 50])[0])
+    best: tuple[int, bool] | None = None
+    for cue, future in ((FUTURE_CUE, True), (PAST_CUE, False)):
+        for m in cue.finditer(left):
+            dist = len(left) - m.end()
+            if best is None or dist < best[0] or (dist == best[0] and future):
+                best = (dist, future)
+        m = cue.search(right)
+        if m and (best is None or m.start() + 5 < best[0]):
+            best = (m.start() + 5, future)
+    return None if best is None else best[1]
