@@ -132,6 +132,11 @@ def test_operators_and_hints(text: str, terms: tuple[Clause, ...], hints: tuple[
         ("type:visit", (Filter("type", ("visit",), False, "visit"),)),
         ("type:Visits", (Filter("type", ("visit",), False, "Visits"),)),
         ("type:meet", (Filter("type", ("meeting",), False, "meet"),)),
+        # the labels the timeline shows are types too
+        ("type:said", (Filter("type", ("statement",), False, "said"),)),
+        ("type:talks,vote", (Filter("type", ("dialogue", "election"), False, "talks,vote"),)),
+        ("-type:cite", (Filter("type", ("citation",), True, "cite"),)),
+        ("type:Votes", (Filter("type", ("election",), False, "Votes"),)),
         ("type:visit,meeting", (Filter("type", ("visit", "meeting"), False, "visit,meeting"),)),
         ("-type:statement", (Filter("type", ("statement",), True, "statement"),)),
         ("source:issi", (Filter("source", ("issi",), False, "issi"),)),
@@ -177,8 +182,9 @@ def test_filters(text: str, filters: tuple[Filter, ...]) -> None:
             words("summit"),
             (),
             (
-                'unknown type "summit", searched as text — try meeting, visit, agreement, '
-                "statement, anniversary, dialogue, election, economic, citation, other",
+                'unknown type "summit", searched as text — try meeting (meet), visit, '
+                "agreement (agree), statement (said), anniversary (anniv), dialogue (talks), "
+                "election (vote), economic (econ), citation (cite), other",
             ),
         ),
         (
@@ -260,6 +266,16 @@ def test_sort(text: str, sort: str, hints: tuple[str, ...]) -> None:
         ("vietnam", "VN"),
         ("Türkiye", "TR"),
         ("turkey", "TR"),
+        # forms ingest tags: adjectives, acronyms, capitals, plurals of peoples, prefixes
+        ("belgian", "BE"),
+        ("dprk", "KP"),
+        ("D.P.R.K.", "KP"),
+        ("U.S.", "US"),
+        ("kigali", "RW"),
+        ("Eritreans", "ER"),
+        ("sino", "CN"),
+        ("PAK", "PK"),  # ISO alpha-3
+        ("South China Sea", None),  # a phrase that blocks a country is not one
         ("atlantis", None),
         ("", None),
         ("--", None),
@@ -339,3 +355,68 @@ def test_parse_never_raises(text: str) -> None:
         assert not clause.negated or len(clause.alternatives) == 1
         for term in clause.alternatives:
             assert "\x00" not in term.text
+
+
+class TestTheLexiconIsTheSearchLanguage:
+    """Every form the tagger knows a country by, and every label the timeline shows a
+    type by, is a value the search language accepts, meaning the same thing."""
+
+    def test_every_country_form_ingest_tags_resolves_to_its_code(self):
+        from chronicle import lexicon
+
+        forms = {**lexicon.country_forms(), **lexicon.country_prefixes()}
+        wrong = {f: c for f, c in forms.items() if c and resolve_country(f) != c}
+        assert wrong == {}
+        assert len(forms) > 1000
+
+    def test_every_country_form_works_as_a_quoted_filter(self):
+        from chronicle import lexicon
+
+        for form, code in lexicon.country_forms().items():
+            if code:
+                query = parse_query(f'country:"{form}"')
+                assert query.filters == (Filter("country", (code,), False, form),), form
+
+    def test_every_iso_code_resolves(self):
+        import pycountry
+
+        for country in pycountry.countries:
+            assert resolve_country(country.alpha_2) == country.alpha_2
+            assert resolve_country(country.alpha_3) == country.alpha_2
+
+    def test_every_type_name_and_label_resolves_to_the_type(self):
+        from chronicle.model import EVENT_TYPES, TYPE_LABELS
+
+        for name in EVENT_TYPES:
+            assert parse_query(f"type:{name}").filters[0].values == (name,)
+            label = TYPE_LABELS[name]
+            if label:
+                assert parse_query(f"type:{label}").filters[0].values == (name,), label
+
+    def test_no_label_is_the_name_of_another_type(self):
+        from chronicle.model import EVENT_TYPES, TYPE_LABELS
+
+        for name, label in TYPE_LABELS.items():
+            assert label not in EVENT_TYPES or label == name
+
+    def test_a_type_is_described_by_its_name(self):
+        assert describe(parse_query("type:said")) == "events of type statement, by date"
+
+
+@pytest.mark.parametrize("doc", ["chronicle/tui/help.md", "docs/search.md"])
+def test_the_help_and_the_docs_name_every_type_with_its_label(doc):
+    from pathlib import Path
+
+    from chronicle.model import TYPE_LABELS
+
+    text = (Path(__file__).parent.parent / doc).read_text(encoding="utf-8")
+    for name, label in TYPE_LABELS.items():
+        assert f"`{name}`" in text and (not label or f"`{label}`" in text), name
+
+
+def test_the_help_explains_every_timeline_marker():
+    from pathlib import Path
+
+    help_text = (Path(__file__).parent.parent / "chronicle/tui/help.md").read_text("utf-8")
+    for marker in ("`Apr`", "`(year)`", "`≈Mar`", "`≈2010–2012`", "`undated`", "`2×`", "`2!`"):
+        assert marker in help_text, marker

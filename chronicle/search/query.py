@@ -11,7 +11,8 @@ Syntax (see docs/search.md for the user reference):
 * ``a OR b`` either term (OR binds tighter than the implicit AND).
 * ``-word``, ``NOT word`` exclude; ``-country:pk`` excludes a filter value.
 * ``country:pk,jp`` (ISO code, name or demonym; commas mean "either"),
-  ``actor:kono``, ``type:visit``, ``source:issi``, ``precision:day``,
+  ``actor:kono``, ``type:visit`` (a type's name or its timeline label, ``type:said``),
+  ``source:issi``, ``precision:day``,
   ``sources:>1``, ``after:2010``, ``before:2019-06``, ``in:2018``,
   ``sort:date|-date|rank``.
 
@@ -30,17 +31,20 @@ import calendar
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
-from chronicle.model import EVENT_TYPES, PRECISIONS
+from chronicle import lexicon
+from chronicle.model import EVENT_TYPES, PRECISIONS, TYPE_LABELS
 
 __all__ = [
     "FILTER_NAMES",
     "MAX_INPUT",
     "MAX_TERMS",
     "SORTS",
+    "TYPE_SPELLINGS",
     "Clause",
     "Filter",
     "Query",
@@ -216,90 +220,25 @@ def has_token(text: str) -> bool:
 # ---------------------------------------------------------------------------
 # Countries
 
-_EXTRA_COUNTRY_NAMES = {
-    "uk": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "usa": "US",
-    "us": "US",
-    "america": "US",
-    "united states of america": "US",
-    "russia": "RU",
-    "turkey": "TR",
-    "korea": "KR",
-    "south korea": "KR",
-    "north korea": "KP",
-    "uae": "AE",
-    "burma": "MM",
-    "holland": "NL",
-}
-
-_DEMONYMS = {
-    "afghan": "AF",
-    "american": "US",
-    "australian": "AU",
-    "bangladeshi": "BD",
-    "british": "GB",
-    "canadian": "CA",
-    "chinese": "CN",
-    "egyptian": "EG",
-    "emirati": "AE",
-    "filipino": "PH",
-    "french": "FR",
-    "german": "DE",
-    "indian": "IN",
-    "indonesian": "ID",
-    "iranian": "IR",
-    "italian": "IT",
-    "japanese": "JP",
-    "kazakh": "KZ",
-    "kazakhstani": "KZ",
-    "korean": "KR",
-    "kyrgyz": "KG",
-    "malaysian": "MY",
-    "nepalese": "NP",
-    "nepali": "NP",
-    "pakistani": "PK",
-    "qatari": "QA",
-    "russian": "RU",
-    "saudi": "SA",
-    "spanish": "ES",
-    "sri lankan": "LK",
-    "tajik": "TJ",
-    "thai": "TH",
-    "turkish": "TR",
-    "turkmen": "TM",
-    "uzbek": "UZ",
-    "vietnamese": "VN",
-}
-
 
 def _country_key(text: str) -> str:
     """Normalise a country name for lookup: folded, separators as single spaces."""
-    return " ".join(_NAME_WORD_RE.findall(_fold(text).replace("'", "")))
+    return " ".join(_NAME_WORD_RE.findall(_fold(text).replace("'", "").replace("’", "")))
 
 
 @functools.cache
 def _country_index() -> dict[str, str]:
-    """Name, code, demonym -> ISO alpha-2, built once from pycountry on first use."""
-    import pycountry
-
+    """Every form the lexicon knows a country by (so every form ingest tags), its ISO
+    alpha-2 and alpha-3 codes and the combining forms ("sino") -> alpha-2, built once."""
     index: dict[str, str] = {}
-    for country in pycountry.countries:
-        code = country.alpha_2
-        for name in (
-            country.alpha_2,
-            country.alpha_3,
-            country.name,
-            getattr(country, "official_name", ""),
-            getattr(country, "common_name", ""),
-        ):
-            if name:
-                index.setdefault(_country_key(name), code)
-    for table in (_EXTRA_COUNTRY_NAMES, _DEMONYMS):
-        for name, code in table.items():
-            index.setdefault(name, code)
+    for code in lexicon.country_codes():
+        index[code.lower()] = code
+    for alpha_3, code in lexicon.alpha_3_codes().items():
+        index.setdefault(alpha_3.lower(), code)
+    for table in (lexicon.country_forms(), lexicon.country_prefixes()):
+        for form, code in table.items():
+            if code:
+                index.setdefault(_country_key(form), code)
     return index
 
 
@@ -319,15 +258,9 @@ def resolve_country(value: str) -> str | None:
     return index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
 
 
-@functools.cache
 def country_name(code: str) -> str:
     """Display name for an ISO alpha-2 code ("PK" -> "Pakistan"); the code if unknown."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
+    return lexicon.country_name(code)
 
 
 # ---------------------------------------------------------------------------
@@ -442,15 +375,29 @@ def _period(value: str) -> tuple[str, str] | None:
     return first.isoformat(), last.isoformat()
 
 
-def _pick(value: str, choices: tuple[str, ...]) -> str | None:
-    """Match a value to one of ``choices``: exact, plural, or a unique prefix."""
+def _pick(value: str, spellings: Mapping[str, str]) -> str | None:
+    """The choice a value spells: exactly, as a plural, or by a beginning only one
+    choice's spellings share. ``spellings`` maps each accepted spelling to its choice."""
     value = value.lower()
-    if value in choices:
-        return value
-    if value.endswith("s") and value[:-1] in choices:
-        return value[:-1]
-    found = [c for c in choices if value and c.startswith(value)]
-    return found[0] if len(found) == 1 else None
+    if value in spellings:
+        return spellings[value]
+    if value.endswith("s") and value[:-1] in spellings:
+        return spellings[value[:-1]]
+    found = {choice for spelled, choice in spellings.items() if value and spelled.startswith(value)}
+    return found.pop() if len(found) == 1 else None
+
+
+TYPE_SPELLINGS: Mapping[str, str] = MappingProxyType(
+    {label: name for name, label in TYPE_LABELS.items() if label}
+    | {name: name for name in EVENT_TYPES}
+)
+"""What ``type:`` accepts: each type's name and the label the timeline shows ("said" is
+statement, "talks" dialogue, "vote" election)."""
+
+_TYPE_CHOICES = ", ".join(
+    f"{name} ({TYPE_LABELS[name]})" if TYPE_LABELS.get(name, name) not in ("", name) else name
+    for name in EVENT_TYPES
+)
 
 
 def _actor_value(value: str) -> str:
@@ -503,12 +450,12 @@ _MULTI_FILTERS: dict[str, tuple[Callable[[str], str | None], str, bool]] = {
     "country": (resolve_country, 'unknown country "{value}", searched as text', True),
     "actor": (lambda v: _actor_value(v) or None, 'actor: "{value}" has no name', False),
     "type": (
-        lambda v: _pick(v, EVENT_TYPES),
-        'unknown type "{value}", searched as text — try ' + ", ".join(EVENT_TYPES),
+        lambda v: _pick(v, TYPE_SPELLINGS),
+        'unknown type "{value}", searched as text — try ' + _TYPE_CHOICES,
         True,
     ),
     "precision": (
-        lambda v: _pick(v, PRECISIONS),
+        lambda v: _pick(v, {p: p for p in PRECISIONS}),
         'unknown precision "{value}" — try ' + ", ".join(PRECISIONS),
         False,
     ),
