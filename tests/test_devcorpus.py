@@ -34,6 +34,9 @@ def entries():
 
 
 class TestManifests:
+    def test_the_corpus_has_at_least_forty_documents(self):
+        assert sum(1 for _ in entries()) >= 40
+
     @pytest.mark.parametrize(("folder", "entry"), list(entries()))
     def test_every_gold_event_is_well_formed_and_its_evidence_is_in_the_document(
         self, folder, entry
