@@ -3,7 +3,8 @@
 Dates are found once over the whole cleaned text (so a year-less "December 19"
 can take its year from an earlier "December 2017"), then each date is attached
 to the segment that holds it, and that segment supplies the people, places,
-event type and headline.
+event type and headline; in a sentence with several dates, each date's own
+clause does (`clauses.clauses_of`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chronicle.ingest.classify import classify
+from chronicle.ingest.clauses import clauses_of
 from chronicle.ingest.date_roles import names_no_happening
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.entities import (
@@ -75,15 +77,28 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
         seg_entities = _in_context(_resolved(entities[index], people), context)
         body = segment.text[dateline_length(segment.text) :]
         kept = drop_contained(drop_dateline(matches, segment, body))
-        for match, own in assign(kept, doc.text, seg_entities):
+        assigned = assign(kept, doc.text, seg_entities)
+        clauses = clauses_of(body, [match.text for match, _ in assigned])
+        for (match, own), clause in zip(assigned, clauses, strict=True):
+            if clause != body and own is seg_entities:
+                own = _clause_entities(clause, seg_entities, people, known)
             types = classify(
-                body,
+                clause,
                 own,
                 is_footnote=segment.kind == "footnote",
                 date_text=match.text,
             )
-            mentions.append(_mention(doc, doc_hash, segment, body, match, own, types))
+            mentions.append(_mention(doc, doc_hash, segment, clause, match, own, types))
     return mentions
+
+
+def _clause_entities(
+    clause: str, sentence: Entities, people: dict, known: frozenset[str] | set[str]
+) -> Entities:
+    """The people and places of one clause; a clause naming no country keeps the
+    sentence's ("... and entered into force on 1 January 2015")."""
+    own = _resolved(find_entities(clause, known_organisations=known), people)
+    return replace(own, countries=own.countries or sentence.countries)
 
 
 def drop_dateline(matches: Sequence[DateMatch], segment: Segment, body: str) -> list[DateMatch]:

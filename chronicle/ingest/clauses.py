@@ -1,0 +1,158 @@
+"""Find the clause each date of a sentence governs.
+
+A sentence often tells several happenings, each with its own date: "The treaty
+was signed in Astana on 29 May 2014 and entered into force on 1 January 2015";
+"Candidate status, granted in December 1999, led to talks that opened on
+3 October 2005". Each date takes the headline, type, people and places of its
+own clause, not of the whole sentence. Writers separate such clauses with a
+semicolon, a comma and a conjunction (", and", ", when"), a bare conjunction
+before the next verb phrase ("... and were frozen on ..."), or a comma; between
+two dates the strongest such boundary is where one clause ends and the next
+begins. Dates with no boundary between them ("from 2012 to 2018", "in 2005 and
+2011") share one clause.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+_BOUNDARIES = (
+    re.compile(r"\s*;\s*"),
+    re.compile(
+        r",\s*(?:and|but|while|whereas|when|where|after|before|until|then|so|which)\b\s*", re.I
+    ),
+    re.compile(r"\s+(?:and|but|while|whereas|then)\s+(?=[a-z])"),
+    re.compile(r",\s+"),
+)
+"""Clause boundaries between two dates, strongest first."""
+
+_LEADING_LINK = re.compile(
+    r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|when|where|then|so|which|that)\b[\s,]*)*", re.I
+)
+"""What a clause after the first starts with and a headline does without (", and when")."""
+
+_LEAD_IN_WORDS = 2
+"""A date this close to its clause's start opens the clause ("In 2012, ..."): the comma
+after it does not end the clause."""
+
+
+def clause_bounds(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of the clause each date governs, in the order of `dates`.
+
+    Args:
+        text: The sentence.
+        dates: Offsets (start, end) of its dates in `text`, in text order.
+
+    Returns:
+        One span per date; dates with no boundary between them share a span.
+    """
+    cuts: list[int] = []
+    start = 0
+    for (_, end), (next_start, _) in itertools.pairwise(dates):
+        opens = len(text[start:end].split()) <= _LEAD_IN_WORDS + 1
+        cut = _boundary(text, end, next_start, skip_first_comma=opens)
+        cuts.append(cut if cut is not None else -1)
+        if cut is not None:
+            start = cut
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for index in range(len(dates)):
+        end = next((c for c in cuts[index:] if c >= 0), len(text))
+        spans.append((start, end))
+        if index < len(cuts) and cuts[index] >= 0:
+            start = cuts[index]
+    return spans
+
+
+def _boundary(text: str, start: int, end: int, *, skip_first_comma: bool) -> int | None:
+    """Offset of the strongest clause boundary in text[start:end], or None."""
+    for pattern in _BOUNDARIES:
+        for m in pattern.finditer(text, start, end):
+            if skip_first_comma and pattern is _BOUNDARIES[-1] and m.start() == start:
+                continue
+            return m.start()
+    return None
+
+
+def clause_text(text: str, span: tuple[int, int]) -> str:
+    """A clause as a headline and the classifier read it, without its linking word."""
+    clause = text[span[0] : span[1]]
+    return clause[_LEADING_LINK.match(clause).end() :].strip() or text
+
+
+_VERB = (
+    r"(?:was|were|is|are|has|have|had|will|would|did|does|led|took|met|began|became|won|went"
+    r"|made|held|left|fell|rose|broke|gave|saw|[a-z]+ed)\b"
+)
+_VERB_START = re.compile("^" + _VERB)
+"""A clause opening on a verb has lost its subject to the clause before ("... and were frozen")."""
+
+_SUBJECT = re.compile(
+    r"^(?!(?:In|On|At|By|From|Since|During|After|Before|Until|Following|When|While|As|For)\b)"
+    rf"[A-Z][\w’'-]*(?:\s+(?!{_VERB})[\w’'-]+){{0,5}}?(?=,|\s+{_VERB})"
+)
+"""The subject a sentence opens with: the words before its first verb or comma."""
+
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+"""After a relative clause a verb phrase may belong to the relative's noun ("talks that
+opened ... and were frozen"), so the sentence's subject is not carried past it."""
+
+
+def with_subjects(texts: Sequence[str]) -> list[str]:
+    """Clauses after the first that open on a verb, given the sentence's subject.
+
+    "The treaty creating the EAEU was signed on 29 May 2014 and entered into force
+    on 1 January 2015": the second date's clause reads "The treaty creating the
+    EAEU entered into force on 1 January 2015". The subject carries along a chain
+    of such clauses ("left ... in 1999, rejoined in 2006 and suspended ...").
+    """
+    subject = _SUBJECT.match(texts[0]) if texts else None
+    if subject is None:
+        return list(texts)
+    out = [texts[0]]
+    carry = not _RELATIVE.search(texts[0][subject.end() :])
+    for text in texts[1:]:
+        if not (carry and _VERB_START.match(text)):
+            carry = False
+            out.append(text)
+            continue
+        out.append(f"{subject.group(0)} {text}")
+        carry = not _RELATIVE.search(text)
+    return out
+
+
+def clauses_of(text: str, date_texts: Sequence[str]) -> list[str]:
+    """The clause text governed by each date, found by its text in `text` in order.
+
+    Returns the whole text for every date when the sentence has one date, or when
+    a date cannot be found as written.
+    """
+    if len(date_texts) < 2:
+        return [text] * len(date_texts)
+    spans, pos = [], 0
+    for written in date_texts:
+        at = text.find(written, pos)
+        if at < 0:
+            return [text] * len(date_texts)
+        spans.append((at, at + len(written)))
+        pos = at + len(written)
+    bounds = clause_bounds(text, spans)
+    distinct = list(dict.fromkeys(bounds))
+    read = with_subjects([clause_text(text, b) for b in distinct])
+    texts = dict(zip(distinct, read, strict=True))
+    return [
+        texts[b] if _says_something(texts[b], written) else text
+        for b, written in zip(bounds, date_texts, strict=True)
+    ]
+
+
+_MIN_WORDS = 3
+"""A clause needs this many words besides its date to stand for an event on its own."""
+
+
+def _says_something(clause: str, date_text: str) -> bool:
+    """False for a clause that is little more than its date ("2009, and ..."): the
+    sentence then speaks for it."""
+    return len(clause.replace(date_text, " ").split()) >= _MIN_WORDS

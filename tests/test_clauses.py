@@ -1,0 +1,97 @@
+"""Each date of a sentence governs its own clause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronicle.ingest.clauses import clauses_of
+from chronicle.ingest.document import load_document
+from chronicle.ingest.mentions import content_hash, extract_mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates", "expected"),
+    [
+        # one date: the whole sentence
+        (
+            "The Mekong commission met in Vientiane on 5 April 2019.",
+            ["5 April 2019"],
+            ["The Mekong commission met in Vientiane on 5 April 2019."],
+        ),
+        # a comma and a conjunction end the first clause
+        (
+            "In 2015, the two navies held their first drill, and in 2019 they opened a hotline.",
+            ["2015", "2019"],
+            ["In 2015, the two navies held their first drill", "in 2019 they opened a hotline."],
+        ),
+        # a participle in apposition, then the main verb: the subject carries over
+        (
+            "The strategic dialogue, launched in 2010, was suspended in March 2020.",
+            ["2010", "March 2020"],
+            [
+                "The strategic dialogue, launched in 2010",
+                "The strategic dialogue was suspended in March 2020.",
+            ],
+        ),
+        # coordinated verb phrases share the sentence's subject
+        (
+            "Mongolia joined the forum in 1998, left in 2004 and returned in 2011.",
+            ["1998", "2004", "2011"],
+            [
+                "Mongolia joined the forum in 1998",
+                "Mongolia left in 2004",
+                "Mongolia returned in 2011.",
+            ],
+        ),
+        # a semicolon separates two entries of a chronology line
+        (
+            "1971: the border is closed; it reopens on 2 March 1976.",
+            ["1971", "2 March 1976"],
+            ["1971: the border is closed", "it reopens on 2 March 1976."],
+        ),
+        # no boundary between the dates: one clause for both
+        (
+            "Fishing talks ran from 2012 to 2016 in Oslo.",
+            ["2012", "2016"],
+            ["Fishing talks ran from 2012 to 2016 in Oslo."] * 2,
+        ),
+        # a verb phrase after a relative clause belongs to the relative's noun: no subject
+        (
+            "The ban, imposed in 2014, led to talks that opened in May 2016 and were frozen in 2018.",
+            ["2014", "May 2016", "2018"],
+            [
+                "The ban, imposed in 2014",
+                "The ban led to talks that opened in May 2016",
+                "were frozen in 2018.",
+            ],
+        ),
+    ],
+)
+def test_each_date_governs_its_clause(sentence, dates, expected):
+    assert clauses_of(sentence, dates) == expected
+
+
+def test_each_date_of_a_sentence_gets_its_own_headline_type_and_people(tmp_path: Path):
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Chile and Peru\n\nThe Lima protocol was signed by Michelle Bachelet on 3 May 2016, "
+        "and Pedro Pablo Kuczynski visited Santiago on 9 October 2017.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    found = extract_mentions(doc, content_hash(doc.text))
+    assert [(m.date.text, m.type) for m in found] == [
+        ("3 May 2016", "agreement"),
+        ("9 October 2017", "visit"),
+    ]
+    assert [m.headline for m in found] == [
+        "The Lima protocol was signed by Michelle Bachelet",
+        "Pedro Pablo Kuczynski visits Santiago",
+    ]
+    assert [[a.name for a in m.entities.actors] for m in found] == [
+        ["Michelle Bachelet"],
+        ["Pedro Pablo Kuczynski"],
+    ]
+    assert found[0].sentence == found[1].sentence  # both keep the whole sentence as source
