@@ -172,7 +172,9 @@ def search(
     for hint in results.hints:
         click.echo(f"hint: {hint}", err=True)
     if as_json:
-        click.echo(json.dumps([e.to_json() for e in results.events], indent=2, ensure_ascii=False))
+        dated = {str(d["path"]): d for d in store.documents()}
+        events = [_with_document_dates(e.to_json(), dated) for e in results.events]
+        click.echo(json.dumps(events, indent=2, ensure_ascii=False))
         return
     from chronicle.render import events_table
 
@@ -206,16 +208,45 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
         console.print(table)
 
 
+def _with_document_dates(event: dict[str, Any], documents: dict[str, dict]) -> dict[str, Any]:
+    """An event's JSON with each source's document date and how it was found."""
+    for source in event["sources"]:
+        doc = documents.get(str(source["document"]), {})
+        source["document_date"] = doc.get("doc_date")
+        source["document_date_source"] = doc.get("doc_date_source") or None
+    return event
+
+
+def document_json(doc: dict[str, Any]) -> dict[str, Any]:
+    """The stable machine form of a stored document (`chronicle documents --json`)."""
+    return {
+        "id": doc["id"],
+        "path": doc["path"],
+        "title": doc["title"],
+        "publisher": doc["publisher"],
+        "author": doc["author"],
+        "document_date": doc["doc_date"],
+        "document_date_text": doc["doc_date_text"] or None,
+        "document_date_source": doc["doc_date_source"] or None,
+        "mentions": doc["mentions"],
+    }
+
+
 @cli.command()
 @db_option
 @limit_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of documents.")
 @click.pass_context
-def documents(ctx: click.Context, db_path: Path | None, limit: int) -> None:
-    """List the documents in the chronicle."""
+def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -> None:
+    """List the documents in the chronicle, with their dates and how they were found."""
     from chronicle.render import documents_table
 
     docs = _open(ctx, db_path, "read").documents()
-    _console().print(documents_table(docs[:limit] if limit else docs))
+    docs = docs[:limit] if limit else docs
+    if as_json:
+        click.echo(json.dumps([document_json(d) for d in docs], indent=2, ensure_ascii=False))
+        return
+    _console().print(documents_table(docs))
 
 
 @cli.command()

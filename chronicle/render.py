@@ -127,13 +127,14 @@ def stats_tables(stats: dict[str, list[tuple[str, int]]], counts: dict[str, int]
 def documents_table(docs: Sequence[dict[str, object]]) -> Table:
     """The stored documents."""
     table = Table(header_style="bold")
-    for column in ("id", "date", "title", "publisher", "mentions"):
+    for column in ("id", "date", "date from", "title", "publisher", "mentions"):
         table.add_column(column)
     table.add_column("path", overflow="fold")  # whole, so it can be copied for `remove`
     for d in docs:
         table.add_row(
             str(d["id"]),
             str(d["doc_date"] or "—"),
+            str(d.get("doc_date_source") or "—").replace("_", " "),
             safe_text(str(d["title"])),
             safe_text(str(d["publisher"])),
             str(d["mentions"]),

@@ -24,7 +24,26 @@ JSON_KEYS = {
     "countries",
     "sources",
 }
-SOURCE_KEYS = {"document", "title", "publisher", "date_text", "text"}
+SOURCE_KEYS = {
+    "document",
+    "title",
+    "publisher",
+    "date_text",
+    "text",
+    "document_date",
+    "document_date_source",
+}
+DOCUMENT_KEYS = [
+    "id",
+    "path",
+    "title",
+    "publisher",
+    "author",
+    "document_date",
+    "document_date_text",
+    "document_date_source",
+    "mentions",
+]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -115,6 +134,49 @@ class TestErrors:
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
+
+
+class TestDocumentDates:
+    def test_search_json_names_each_sources_document_date_and_how_it_was_found(self, tmp_path):
+        doc = tmp_path / "talks.txt"
+        doc.write_text(
+            "Rail corridor talks\n\nBy Chanda Mwale\n12 May 2021\n\n"
+            "Zambia and Tanzania agreed on Tuesday to reopen the rail corridor to freight.\n"
+        )
+        db = tmp_path / "c.db"
+        assert CliRunner().invoke(cli, ["ingest", str(doc), "--db", str(db)]).exit_code == 0
+        events = json.loads(CliRunner().invoke(cli, ["search", "--json", "--db", str(db)]).stdout)
+        assert [(e["date_start"], e["sources"][0]["document_date"]) for e in events] == [
+            ("2021-05-11", "2021-05-12")
+        ]
+        assert events[0]["sources"][0]["document_date_source"] == "byline"
+
+    def test_documents_json_has_one_stable_shape(self, tmp_path):
+        doc = tmp_path / "undated.txt"
+        doc.write_text("Zambia and Tanzania agreed to reopen the rail corridor in March 2021.\n")
+        db = tmp_path / "c.db"
+        assert CliRunner().invoke(cli, ["ingest", str(doc), "--db", str(db)]).exit_code == 0
+        result = CliRunner().invoke(cli, ["documents", "--json", "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        [listed] = json.loads(result.stdout)
+        assert list(listed) == DOCUMENT_KEYS
+        assert (listed["document_date"], listed["document_date_source"]) == (None, None)
+        assert listed["mentions"] == 1
+
+    def test_documents_table_shows_how_the_date_was_found(self, fixture_db):
+        result = CliRunner().invoke(cli, ["documents", "--db", str(fixture_db)])
+        assert result.exit_code == 0 and "date from" in result.stdout
+        listed = CliRunner().invoke(cli, ["documents", "--json", "--db", str(fixture_db)])
+        found = {
+            Path(d["path"]).name[:10]: d["document_date_source"] for d in json.loads(listed.stdout)
+        }
+        assert found == {
+            "2017-05-01": "date_under_title",
+            "2018-01-04": "date_under_title",
+            "2018-01-10": "byline",
+            "2022-07-26": "dateline",
+            "undated-mo": None,
+        }
 
 
 def test_every_command_has_help_text():

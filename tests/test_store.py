@@ -52,6 +52,22 @@ class TestOpening:
                 (str(latest_version()),)
             ]
 
+    def test_a_version_3_database_gains_an_empty_date_source_for_its_documents(self, tmp_path):
+        path = tmp_path / "v3.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        for version, _name, sql in migrations():
+            if version <= 3:
+                conn.executescript(sql)
+        conn.executescript(
+            "INSERT INTO meta VALUES ('app', 'chronicle'), ('schema_version', '3');"
+            "INSERT INTO documents (path, name, content_hash, title, doc_date, text, ingested_at)"
+            " VALUES ('/n.txt', 'n.txt', 'h', 'Note', '2021-05-12', 'x', '2026-01-01');"
+        )
+        conn.close()
+        with Store(path) as store:
+            [doc] = store.documents()
+            assert (doc["doc_date"], doc["doc_date_source"]) == ("2021-05-12", "")
+
     def test_reopening_applies_nothing_twice(self, tmp_path):
         Store(tmp_path / "c.db").close()
         with Store(tmp_path / "c.db") as store:

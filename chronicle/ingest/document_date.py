@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.gazetteer import country_table
-from chronicle.ingest.segment import split_sentences
+from chronicle.ingest.segment import ends_sentence, split_sentences
 
 # --- parsing date strings ------------------------------------------------------------
 
@@ -325,6 +325,7 @@ def from_masthead(page: Page) -> list[Candidate]:
         if index != page.title
         and len(page.texts[index].split()) <= _SHORT_LINE
         and not _LIST_MARK.match(page.texts[index])
+        and not ends_sentence(page.texts[index])  # a sentence narrates; a masthead labels
         and (parsed := _full_date(page.texts[index]))
     ]
     if len(dated) != 1:

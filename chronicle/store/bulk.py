@@ -109,8 +109,8 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
         name = Path(doc.path).name
         cur = conn.execute(
             "INSERT INTO documents (path, name, content_hash, title, publisher, author, "
-            "doc_date, doc_date_text, encoding, text, ingested_at) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "doc_date, doc_date_text, doc_date_source, encoding, text, ingested_at) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 doc.path,
                 name,
@@ -120,6 +120,7 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
                 doc.author,
                 doc.date.isoformat() if doc.date else None,
                 doc.date_text,
+                doc.date_source,
                 doc.encoding,
                 doc.text,
                 now,

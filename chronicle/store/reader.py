@@ -155,7 +155,8 @@ def documents(db: sqlite_utils.Database) -> list[dict[str, object]]:
     """Every stored document with its event count."""
     return list(
         db.query(
-            "SELECT d.id, d.path, d.title, d.publisher, d.doc_date, "
+            "SELECT d.id, d.path, d.title, d.publisher, d.author, d.doc_date, d.doc_date_text, "
+            "d.doc_date_source, "
             "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
             "FROM documents d ORDER BY d.path"
         )
