@@ -459,3 +459,81 @@ def test_the_tagger_and_merge_share_one_same_person_rule():
 
     assert same_person is chronicle.names.same_person
     assert name_key is chronicle.names.name_key
+
+
+class TestPeopleByRoleAndOrder:
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            # a role and a surname alone make a person
+            (
+                "Foreign Minister Steinmeier flew on to Ankara after the talks.",
+                [("Steinmeier", "Foreign Minister", "")],
+            ),
+            (
+                "Chancellor Merkel and President Putin spoke by telephone on Friday.",
+                [("Merkel", "Chancellor", ""), ("Putin", "President", "")],
+            ),
+            # East Asian names keep their order, family name first
+            (
+                "South Korean Foreign Minister Park Jin will travel to Jakarta next week.",
+                [("Park Jin", "Foreign Minister", "KR")],
+            ),
+            (
+                "Chinese Foreign Minister Wang Yi received the delegation in Beijing.",
+                [("Wang Yi", "Foreign Minister", "CN")],
+            ),
+            # a family name in capitals after an honorific, with or without the given name
+            (
+                "Ms. KAMIKAWA Yoko welcomed the envoy.",
+                [("Kamikawa Yoko", "", "")],
+            ),
+            ("Mr. HAYASHI said Japan would send experts.", [("Hayashi", "", "")]),
+            ("Dr. GDP was not a person.", []),  # a term's acronym is no surname
+        ],
+    )
+    def test_people(self, sentence, expected):
+        found = [(a.name, a.role, a.country) for a in find_entities(sentence).actors]
+        assert found == expected
+
+    def test_both_orders_and_the_surname_alone_resolve_to_one_actor(self):
+        doc = [
+            "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, met the envoy.",
+            "Yoshimasa Hayashi later told reporters the meeting had been useful.",
+            "Foreign Minister Hayashi will visit Manila in July.",
+        ]
+        actors = [a for s in doc for a in find_entities(s).actors]
+        resolved = resolve_actors(actors)
+        assert {resolved[a.key] for a in actors} == {
+            Actor("Hayashi Yoshimasa", "hayashi yoshimasa", "Minister for Foreign Affairs", "JP")
+        }
+
+
+class TestCountriesGivenAsExamples:
+    @pytest.mark.parametrize(
+        ("sentence", "countries"),
+        [
+            # "such as", "e.g.", "for instance": examples wherever they stand
+            ("Canada signed accords with several partners such as Chile and Peru in 1997.", ["CA"]),
+            ("Spain buys gas from suppliers, e.g. Algeria or Qatar, under long contracts.", ["ES"]),
+            ("Neighbours, for instance Uganda and Rwanda, depend on Kenyan ports.", ["KE"]),
+            # brackets after a plural noun that is neither counted nor definite
+            ("Exports to some states outside the bloc (Iran, Iraq, Syria) fell in 2012.", []),
+            ("Other donors (Norway and Sweden, for example) cut aid in 2016.", []),
+            # "including" and "like" after such a plural noun
+            ("Several Gulf states, including Qatar and Oman, welcomed the ceasefire.", []),
+            ("Ghana, like many African countries like Togo and Benin, uses the port.", ["GH"]),
+            # a counted or definite group names every member: those are the parties
+            ("Trade between the two countries (Chile and Peru) doubled in 2010.", ["CL", "PE"]),
+            (
+                "The minister toured three Baltic states including Estonia, Latvia and Lithuania.",
+                ["EE", "LV", "LT"],
+            ),
+            # a country named outside the list still counts; an alias in brackets is no list
+            ("Norway and donors such as Norway and Denmark met in Oslo.", ["NO"]),
+            ("Myanmar (Burma) joined the bloc in 1997.", ["MM"]),
+            ("Japan, like China, sent rescue teams in 2011.", ["JP", "CN"]),
+        ],
+    )
+    def test_examples_are_not_parties(self, sentence, countries):
+        assert list(find_entities(sentence).countries) == countries

@@ -427,15 +427,20 @@ def _is_name_word(s: _Sentence, i: int, first: bool) -> bool:
     return not s.in_place(tok)
 
 
-def _is_caps_surname(s: _Sentence, i: int) -> bool:
+def _is_caps_surname(s: _Sentence, i: int, *, alone: bool = False) -> bool:
     """A surname in capitals before a given name, as Japan's MOFA writes them
-    ("Mr. KISHIDA Fumio"); not an acronym ("JICA President", "UN Secretary")."""
+    ("Mr. KISHIDA Fumio"), or ``alone`` right after an honorific ("Mr. KISHIDA said");
+    not an acronym ("JICA President", "UN Secretary")."""
+    if i >= len(s.toks):
+        return False
     word = s.toks[i].text
     if not (word.isalpha() and word.isupper() and len(word) >= 3):
         return False
     forms = lexicon.country_forms()
     if word in lexicon.organisations() or word.title() in forms or word in forms:
         return False
+    if alone:
+        return word not in lexicon.term_acronyms() and word.title() not in _w().not_a_name
     nxt = s.word(i + 1)
     return (
         bool(_CAP_WORD_RE.match(nxt))
@@ -621,6 +626,8 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
         k = _skip_honorifics(s, i)
         if k > i:
             end = _parse_name(s, k)
+            if end == k and _is_caps_surname(s, k, alone=True):
+                end = k + 1  # "Mr. KISHIDA said"
             if end > k:
                 appositive = _appositive_role(s, end)
                 role_text, country, stop = "", "", end
@@ -735,6 +742,101 @@ def apply_resolution(entities: Entities, resolved: Mapping[str, Actor]) -> Entit
     )
 
 
+# ------------------------------------------------------------------ countries as examples
+
+_ALWAYS_EXAMPLES_RE = re.compile(r"\b(?:such as|e\.\s?g\.|for (?:example|instance))\s*,?\s*", re.I)
+"""Cues that make what follows examples wherever they stand ("such as Brazil and Mexico")."""
+
+_GROUP_EXAMPLES_RE = re.compile(
+    r"\b([a-z]{3,}[^s\W]s),?\s+(?:like|including|notably|especially)\s+"
+)
+"""Cues that make what follows examples after a plural noun ("countries including Peru")."""
+
+_LIST_GAP_RE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?:the\s+)?")
+_THE_RE = re.compile(r"the\s+", re.I)
+_BRACKET_END_RE = re.compile(
+    r"(?:,?\s*(?:for (?:example|instance)|e\.\s?g\.|etc\.?|among others))?\s*\)"
+)
+_PLURAL_BEFORE_RE = re.compile(r"\b([a-z]{3,}[^s\W]s)\b((?:\s+[^\s.;:()]+){0,4})\s*$")
+"""A plural noun up to four words before a bracket, in the same clause."""
+
+_EVERY_MEMBER = frozenset(
+    """the both these those all their its our his her two three four five six seven eight
+    nine ten eleven twelve""".split()
+)
+"""Determiners and numbers that make a plural noun phrase name every member ("the two
+countries (Japan and Pakistan)", "three South Asian countries including Pakistan, Sri
+Lanka and Maldives"), so the list after it names the parties, not examples."""
+
+
+def _names_every_member(text: str, noun_start: int) -> bool:
+    """Whether the plural noun at ``noun_start`` is counted or definite (three words back)."""
+    before = {w.lower().strip(",") for w in text[:noun_start].split()[-3:]}
+    return bool(before & _EVERY_MEMBER or any(w.isdigit() for w in before))
+
+
+def _country_list(text: str, at: int, by_start: Mapping[int, _Match]) -> tuple[int, int] | None:
+    """The span of a list of countries starting at offset ``at`` ("Chile, Peru and Vietnam")."""
+    the = _THE_RE.match(text, at)
+    first = by_start.get(the.end() if the else at)
+    if first is None:
+        return None
+    last = first
+    while True:
+        gap = _LIST_GAP_RE.match(text, last.end)
+        following = by_start.get(gap.end()) if gap else None
+        if following is None:
+            return first.start, last.end
+        last = following
+
+
+def _bracket_lists_examples(text: str, bracket: int, inside: tuple[int, int]) -> bool:
+    """Whether a bracketed list of countries gives examples of the plural noun before it
+    ("a few countries outside the EU (China, India, Israel)") rather than naming them all."""
+    cue = _BRACKET_END_RE.match(text, inside[1])
+    if cue is None:
+        return False
+    if cue.group().strip(" ,)") or _ALWAYS_EXAMPLES_RE.search(text, bracket, inside[0]):
+        return True
+    window = max(0, bracket - 80)
+    noun = _PLURAL_BEFORE_RE.search(text[window:bracket])
+    if noun is None or text[bracket + 1 : inside[0]].strip():
+        return False
+    return not _names_every_member(text, window + noun.start())
+
+
+def example_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the countries a sentence lists only as examples.
+
+    Writers give examples after "such as", "e.g.", "for example", and after a plural
+    noun that is neither counted nor definite, with "like" or "including" ("several
+    countries including Peru and Chile") or in brackets ("a few countries outside the
+    EU (China, India)"). Those countries illustrate a class; they are not the parties of
+    the sentence's event. "The two countries (Japan and Pakistan)" and "three countries
+    including Nepal, Bhutan and India" name every member, so those are parties.
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        (start, end) offsets of each example list.
+    """
+    by_start = {m.start: m for m in _country_matches(text)}
+    if not by_start:
+        return []
+    cues = [*_ALWAYS_EXAMPLES_RE.finditer(text)]
+    groups = _GROUP_EXAMPLES_RE.finditer(text)
+    cues += [m for m in groups if not _names_every_member(text, m.start())]
+    spans = [found for cue in cues if (found := _country_list(text, cue.end(), by_start))]
+    for bracket in (i for i, ch in enumerate(text) if ch == "("):
+        at = bracket + 1
+        lead = _ALWAYS_EXAMPLES_RE.match(text, at)
+        inside = _country_list(text, lead.end() if lead else at, by_start)
+        if inside and _bracket_lists_examples(text, bracket, inside):
+            spans.append(inside)
+    return spans
+
+
 # ------------------------------------------------------------------------- the facade
 
 
@@ -748,14 +850,16 @@ def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -
 
     Returns:
         Entities with actors deduplicated by key and codes/names in order of appearance.
-        Countries inside a person's name ("Chad Smith") are not counted.
+        Countries inside a person's name ("Chad Smith") or given as examples ("countries
+        such as Brazil") are not counted.
     """
     text = sentence.translate(_SUPERSCRIPTS)
     people = find_people(text)
     actors: dict[str, Actor] = {}
     for mention in people:
         actors.setdefault(mention.actor.key, mention.actor)
-    spans = [(p.name_start, p.name_end) for p in people]
+    # countries inside a person's name ("Chad Smith") or listed as examples are no party
+    spans = [(p.name_start, p.name_end) for p in people] + example_spans(text)
     named = (m.value for m in _country_matches(text) if not any(s <= m.start < e for s, e in spans))
     # a role only one country has ("Secretary of State Blinken") names that country too
     countries = _dedupe([*named, *(a.country for a in actors.values() if a.country)])
