@@ -146,19 +146,21 @@ def date_relation(a: Span, b: Span) -> str:
 
 
 def anchors(mention: Mention) -> frozenset[str]:
-    """What two mentions of one event must have in common: a country or a name token.
+    """What two mentions of one event must have in common: a country, a name token
+    or, for two mentions of one document, the document itself (a line told twice
+    that names nobody and no country is still told twice).
 
     Every merge needs a shared anchor, which lets candidates be found by blocking
     on anchors instead of comparing every pair of mentions.
     """
-    return _anchors(mention.entities)
+    return _anchors(mention.entities, mention.document)
 
 
 @lru_cache(maxsize=65536)
-def _anchors(entities: Entities) -> frozenset[str]:
+def _anchors(entities: Entities, document: str) -> frozenset[str]:
     countries = {f"c:{c}" for c in entities.countries}
     people = {f"p:{token}" for a in entities.actors for token in a.key.split()}
-    return frozenset(countries | people)
+    return frozenset(countries | people | {f"d:{document}"})
 
 
 def same_event(a: Mention, b: Mention) -> bool:

@@ -188,3 +188,12 @@ class TestDistinctHappeningsOfOneDocument:
         year = replace(year, date=replace(year.date, text="2022"))
         day = replace(day, date=replace(day.date, text="12 September 2022"))
         assert not merge.same_event(year, day)
+
+
+def test_a_line_told_twice_naming_no_country_or_person_is_one_event():
+    text = "The new ferry terminal opened to passengers on 2 June 2021."
+    first = in_doc("a", date(2021, 6, 2), types=("other",), countries=(), sentence=text)
+    again = in_doc("b", date(2021, 6, 2), types=("other",), countries=(), sentence=text)
+    elsewhere = mention("c", date(2021, 6, 2), types=("other",), countries=(), sentence=text)
+    groups = [[m.key for m in g] for g in merge.cluster([elsewhere, again, first])]
+    assert groups == [["a", "b"], ["c"]]  # another document needs a country or a person

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from chronicle.ingest.document import load_document
-from chronicle.ingest.mentions import content_hash, dateline_length, extract_mentions
+from chronicle.ingest.mentions import (
+    bilateral_pair,
+    content_hash,
+    dateline_length,
+    extract_mentions,
+)
 
 
 def mentions_of(tmp_path: Path, text: str, name: str = "doc.txt"):
@@ -147,3 +152,42 @@ def test_chronology_entries_naming_a_thing_and_a_date_are_events(tmp_path):
         "- Agra summit, 14 July 2001\n",
     )
     assert [m.date.text for m in found] == ["2 July 1972", "21 February 1999", "14 July 2001"]
+
+
+class TestCountriesOfASentence:
+    TEXT = (
+        "Chile–Peru Relations\n\n"
+        "Peru's foreign minister visited Santiago on 4 March 2019.\n\n"
+        "Bolivia renewed its claim to the sea on 23 March 2019.\n\n"
+        "Argentina and Uruguay opened a bridge in 1976. "
+        "A second crossing followed in 1982.\n\n"
+        "A maritime boundary ruling was handed down on 27 January 2014.\n"
+    )
+
+    def countries(self, tmp_path):
+        return {m.date.text: set(m.entities.countries) for m in mentions_of(tmp_path, self.TEXT)}
+
+    def test_a_sentence_naming_one_side_of_the_titles_relationship_is_about_both(self, tmp_path):
+        assert self.countries(tmp_path)["4 March 2019"] == {"PE", "CL"}
+
+    def test_a_sentence_naming_other_countries_keeps_its_own(self, tmp_path):
+        assert self.countries(tmp_path)["23 March 2019"] == {"BO"}
+
+    def test_a_sentence_naming_none_takes_its_paragraphs_subject(self, tmp_path):
+        assert self.countries(tmp_path)["1982"] == {"AR", "UY"}
+
+    def test_a_paragraph_naming_none_is_about_the_titles_relationship(self, tmp_path):
+        assert self.countries(tmp_path)["27 January 2014"] == {"CL", "PE"}
+
+
+@pytest.mark.parametrize(
+    ("title", "pair"),
+    [
+        ("Japan-Kazakhstan Relations", ("JP", "KZ")),
+        ("Timeline: Ethiopia and Eritrea, from federation to peace", ("ET", "ER")),
+        ("Russia and Central Asia after the Invasion of Ukraine", ()),  # a region, not a pair
+        ("Skip to main content | Screen Reader Access", ()),
+    ],
+)
+def test_a_title_names_a_relationship_only_by_joining_two_countries(title, pair):
+    assert bilateral_pair(title) == pair

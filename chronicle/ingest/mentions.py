@@ -68,20 +68,25 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     known = defined_acronyms(doc.text)
     entities = [find_entities(s.text, known_organisations=known) for s in segments]
     people = resolve_actors(a for e in entities for a in e.actors)
-    context = find_countries(doc.title) if doc.title else ()
+    pair = bilateral_pair(doc.title)
+    subjects = paragraph_subjects(
+        segments, [_with_pair(_resolved(e, people).countries, pair) for e in entities]
+    )
     mentions = []
     for index, matches in sorted(by_segment.items()):
         segment = segments[index]
         if _is_date_line(segment, matches):
             continue
-        seg_entities = _in_context(_resolved(entities[index], people), context)
+        seg_entities = _in_context(
+            _resolved(entities[index], people), subjects.get(segment.paragraph, ()), pair
+        )
         body = segment.text[dateline_length(segment.text) :]
         kept = drop_contained(drop_dateline(matches, segment, body))
         assigned = assign(kept, doc.text, seg_entities)
         clauses = clauses_of(body, [match.text for match, _ in assigned])
         for (match, own), clause in zip(assigned, clauses, strict=True):
             if clause != body and own is seg_entities:
-                own = _clause_entities(clause, seg_entities, people, known)
+                own = _clause_entities(clause, seg_entities, people, known, pair)
             types = classify(
                 clause,
                 own,
@@ -93,12 +98,16 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
 
 
 def _clause_entities(
-    clause: str, sentence: Entities, people: dict, known: frozenset[str] | set[str]
+    clause: str,
+    sentence: Entities,
+    people: dict,
+    known: frozenset[str] | set[str],
+    pair: tuple[str, ...],
 ) -> Entities:
     """The people and places of one clause; a clause naming no country keeps the
     sentence's ("... and entered into force on 1 January 2015")."""
     own = _resolved(find_entities(clause, known_organisations=known), people)
-    return replace(own, countries=own.countries or sentence.countries)
+    return replace(own, countries=_with_pair(own.countries, pair) or sentence.countries)
 
 
 def drop_dateline(matches: Sequence[DateMatch], segment: Segment, body: str) -> list[DateMatch]:
@@ -209,13 +218,63 @@ def _resolved(entities: Entities, people: dict) -> Entities:
     return Entities(actors=unique, countries=tuple(countries), organisations=entities.organisations)
 
 
-def _in_context(entities: Entities, context: tuple[str, ...]) -> Entities:
-    """Add the countries of a bilateral title ("Japan-Pakistan Relations") to each
-    sentence: the whole document is about that relationship."""
-    if len(context) < 2:
-        return entities
-    countries = tuple(dict.fromkeys((*entities.countries, *context)))
-    return replace(entities, countries=countries)
+def paragraph_subjects(
+    segments: Sequence[Segment], countries: Sequence[tuple[str, ...]]
+) -> dict[int, tuple[str, ...]]:
+    """The countries each paragraph is about: those of its first sentence naming any.
+
+    Args:
+        segments: The document's segments, in order.
+        countries: The countries each segment names, in the same order.
+
+    Returns:
+        Paragraph index -> its subject's countries (paragraphs naming none are absent).
+    """
+    subjects: dict[int, tuple[str, ...]] = {}
+    for segment, named in zip(segments, countries, strict=True):
+        if named and segment.paragraph not in subjects:
+            subjects[segment.paragraph] = named
+    return subjects
+
+
+_PAIR = re.compile(
+    r"(?P<a>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})\s*(?:[-–—/]|\s+and\s+|\s*&\s*)\s*"
+    r"(?P<b>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})"
+)
+"""Two names joined as a relationship's name: "Japan-Kazakhstan", "Ethiopia and Eritrea"."""
+
+
+def bilateral_pair(title: str) -> tuple[str, ...]:
+    """The two countries a title names as a relationship ("Japan-Pakistan Relations"),
+    or () when it names none ("Russia and Central Asia after the Invasion of Ukraine"
+    joins Russia to a region, not to Ukraine)."""
+    for m in _PAIR.finditer(title):
+        a, b = find_countries(m.group("a")), find_countries(m.group("b"))
+        if len(a) == 1 and len(b) == 1 and a != b:
+            return (a[0], b[0])
+    return ()
+
+
+def _with_pair(countries: tuple[str, ...], pair: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence naming one side of the document's relationship is about both sides."""
+    if countries and set(countries) & set(pair):
+        return tuple(dict.fromkeys((*countries, *pair)))
+    return countries
+
+
+def _in_context(entities: Entities, subject: tuple[str, ...], pair: tuple[str, ...]) -> Entities:
+    """Countries a sentence is about besides those it names.
+
+    A sentence naming one side of the title's relationship is about both; one naming
+    no country is about its paragraph's subject ("The treaty was signed in 1996"
+    under a paragraph opening "India and Bangladesh ..."), or in a paragraph naming
+    none, about the title's relationship. Other sentences keep their own countries:
+    a brief on Russia and Central Asia does not make every sentence about Ukraine.
+    """
+    if entities.countries:
+        return replace(entities, countries=_with_pair(entities.countries, pair))
+    countries = subject or pair
+    return replace(entities, countries=countries) if countries else entities
 
 
 def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:

@@ -151,7 +151,7 @@ def _stored_candidates(
     Args:
         vague_only: Only stored mentions whose date is not pinned to days.
     """
-    vague_sql = " AND precision NOT IN ('day', 'range')" if vague_only else ""
+    vague_sql = " AND m.precision NOT IN ('day', 'range')" if vague_only else ""
     wanted: dict[str, int] = {}
     new_keys = {m.key for m in new} | set(exclude)
     for mention in new:
@@ -159,30 +159,38 @@ def _stored_candidates(
         span = merge.span_of(mention)
         if span is None:
             rows = db.execute(
-                "SELECT key, event_id, countries, actors FROM mentions "
-                "WHERE date_start IS NULL AND event_id IS NOT NULL" + vague_sql
+                _CANDIDATE_SQL + "WHERE m.date_start IS NULL AND m.event_id IS NOT NULL" + vague_sql
             )
         else:
             rows = db.execute(
-                "SELECT key, event_id, countries, actors FROM mentions "
-                "WHERE date_start <= ? AND date_end >= ? AND event_id IS NOT NULL" + vague_sql,
+                _CANDIDATE_SQL + "WHERE m.date_start <= ? AND m.date_end >= ? "
+                "AND m.event_id IS NOT NULL" + vague_sql,
                 [
                     merge.shift(span.end, merge.NEAR_DAYS).isoformat(),
                     merge.shift(span.start, -merge.NEAR_DAYS).isoformat(),
                 ],
             )
-        for key, event_id, countries, actors in rows:
-            if key not in wanted and key not in new_keys and mine & _row_anchors(countries, actors):
+        for key, event_id, countries, actors, path in rows:
+            if key in wanted or key in new_keys:
+                continue
+            if mine & _row_anchors(countries, actors, path):
                 wanted[key] = event_id
     found = load_mentions(db, sorted(wanted))
     return [(m, wanted[m.key]) for m in found]
 
 
-def _row_anchors(countries: str, actors: str) -> frozenset[str]:
-    """`merge.anchors` computed from a mentions row's JSON columns, without building a Mention."""
+_CANDIDATE_SQL = (
+    "SELECT m.key, m.event_id, m.countries, m.actors, d.path FROM mentions m "
+    "JOIN documents d ON d.id = m.document_id "
+)
+"""What `_row_anchors` needs of a stored mention, without loading it whole."""
+
+
+def _row_anchors(countries: str, actors: str, document: str) -> frozenset[str]:
+    """`merge.anchors` computed from a mentions row's columns, without building a Mention."""
     codes = {f"c:{c}" for c in json.loads(countries)}
     names = {f"p:{token}" for a in json.loads(actors) for token in a["key"].split()}
-    return frozenset(codes | names)
+    return frozenset(codes | names | {f"d:{document}"})
 
 
 def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[int] = ()) -> None:
