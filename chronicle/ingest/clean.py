@@ -159,9 +159,14 @@ _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s*(?:\d{4}|copyright)|copyright\b)|\ball rights reserved\b", re.I
 )
 _BREADCRUMB = re.compile(
-    r"^(?:you are here\s*:?\s*)?[^>»›\d.!?]{1,40}(?:\s[>»›]\s[^>»›\d.!?]{1,60}){1,}$", re.I
+    r"^(?:you are here\s*:?\s*)?(?:[^>»›\d.!?]{1,40}(?:\s[>»›]\s[^>»›\d.!?]{1,60}){1,}"
+    r"|[^>»›.!?]{1,40}(?:\s[>»›]\s[^>»›!?]{1,60}){3,}"
+    r"|home(?:\s/\s[^/.!?]{1,60}){1,})$",
+    re.I,
 )
-"""A trail of page names ("Home > World", "Opinion > Commentary"): no digits, no stops."""
+"""A trail of page names: "Home > World", "Opinion > Commentary" (no digits, no stops),
+a longer trail that may hold numbers ("Home > Archive > 1970-1979 > Item 41"), or
+"Home / Press / Releases"."""
 _SITE_NOTICE = re.compile(
     r"^(?:you are here\b|an official website of\b|here[’']s how you know\b"
     r"|(?:skip|jump) to (?:main )?(?:content|navigation)\b|comments are closed\b"
@@ -442,7 +447,18 @@ def is_chrome(line: str) -> bool:
         line: One raw line (wide gaps intact, as menus are laid out with them).
     """
     text = clean_inline(line)
-    return is_menu(line) or any(
+    if is_menu(line) or _is_chrome_part(text):
+        return True
+    parts = _PART_BAR.split(text)
+    return len(parts) > 1 and all(_is_chrome_part(p) or _DOMAIN_ONLY.match(p) for p in parts)
+
+
+_PART_BAR = re.compile(r"\s+\|\s+")
+_DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.I)
+
+
+def _is_chrome_part(text: str) -> bool:
+    return text.lower() in _MENU_WORDS or any(
         pattern.search(text) for pattern in (_NAVIGATION, _BREADCRUMB, _SITE_NOTICE)
     )
 
@@ -469,10 +485,11 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
 _LINK_LIST_HEADING = re.compile(
     r"^\W*(?:related(?:\s+\w+){0,2}|more (?:on|from|in|about)\b.{0,40}|more (?:news|stories)"
     r"|most (?:read|popular|viewed|shared|commented)|trending(?: now| stories)?|popular"
-    r"|(?:also|further) read|read (?:more|also|next)|you (?:may|might) (?:also )?like"
+    r"|(?:also|further) read(?:ing)?|read (?:more|also|next)|you (?:may|might) (?:also )?like"
     r"|recommended(?: for you| stories| reading)?|latest(?: news| stories| posts)?"
     r"|top stories|editor[’']?s picks|in (?:other|case you missed).{0,20}|see also"
-    r"|other (?:news|stories|briefs|publications)|recent (?:posts|news|articles|publications))"
+    r"|other (?:news|stories|briefs|publications|press releases|statements)"
+    r"|recent (?:posts|news|articles|publications))"
     r"\W*$",
     re.I,
 )
@@ -492,14 +509,19 @@ def link_lists(lines: Sequence[str]) -> set[int]:
             continue
         found.add(index)
         index += 1
+        bulleted = None  # the items of a list look alike: all bulleted or none
         while index < len(lines) and lines[index].strip():
             text = clean_inline(lines[index])
+            marked = bool(_LIST_ITEM.match(lines[index]))
+            if bulleted is not None and marked != bulleted:
+                break
             if len(text.split()) > _LINK_WORDS or (
                 len(text.split()) > _MAX_HEADING_WORDS
                 and ends_sentence(text)
                 and not text.endswith(")")
             ):
                 break
+            bulleted = marked
             found.add(index)
             index += 1
     return found

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from chronicle.ingest.clean import is_boilerplate
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.gazetteer import country_table
 from chronicle.ingest.segment import ends_sentence, split_sentences
@@ -101,6 +102,29 @@ def _numeric(match: re.Match[str], text: str) -> tuple[date, str] | None:
         return None
 
 
+_GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+"""Text nodes a saved page ran together: "March 18, 202310:14 PM UTCUpdated"."""
+
+
+def leading_date(line: str, words: int = 12) -> tuple[date, str] | None:
+    """The date a short line opens with, whatever follows it (a clock time, "3 min
+    read"): "March 18, 2023 10:14 PM UTC Updated", "Thursday 4 May 2023 · 3 min read".
+
+    Args:
+        line: One clean line.
+        words: The longest line considered.
+    """
+    line = _GLUED.sub(" ", line)
+    if len(line.split()) > words:
+        return None
+    rest = _LABEL.sub("", line.strip(), count=1)
+    for match in find_dates(rest):
+        if match.start > 0 or match.precision != "day" or not match.date_start:
+            return None
+        return match.date_start, match.text
+    return None
+
+
 def first_date(text: str) -> tuple[date, str] | None:
     """The first day or month date in a short line, numeric ones read day first."""
     for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
@@ -178,11 +202,14 @@ def from_front_matter(page: Page) -> list[Candidate]:
 
 
 def from_html_meta(page: Page) -> list[Candidate]:
-    """The publication date an HTML page declares in its meta tags."""
-    value = page.front.get("date-published", "")
-    if parsed := parse_date(value) or parse_date_line(value):
-        return [Candidate(parsed[0], parsed[1], "html_meta")]
-    return []
+    """The publication date an HTML page declares in its meta tags ("html_meta"), or
+    failing that the date it was last modified ("html_modified")."""
+    out = []
+    for key, name in (("date-published", "html_meta"), ("date-modified", "html_modified")):
+        value = page.front.get(key, "")
+        if parsed := parse_date(value) or parse_date_line(value):
+            out.append(Candidate(parsed[0], parsed[1], name))
+    return out
 
 
 _BYLINE_SEPARATOR = re.compile(r"\s+[|•·—–-]\s+|,\s+(?=\w+\.?\s+\d|\d)")
@@ -198,7 +225,7 @@ def from_byline(page: Page) -> list[Candidate]:
                 out.append(Candidate(parsed[0], parsed[1], "byline", index))
     if page.byline:
         for index in _after(page, max(page.byline), _NEAR_TITLE):
-            if parsed := parse_date_line(page.texts[index]):
+            if parsed := parse_date_line(page.texts[index]) or leading_date(page.texts[index]):
                 out.append(Candidate(parsed[0], parsed[1], "byline", index, only_date=True))
                 break
     return out
@@ -210,7 +237,11 @@ _PUBLISHED = re.compile(
     r"(?:\s+(?:in|on|by)\s+(?P<outlet>[^,]{2,60}?)\s*,)?",
     re.I,
 )
-_UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|reviewed|revised)\b", re.I)
+_UPDATED = re.compile(
+    r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed|revised"
+    r"|edited)\b",
+    re.I,
+)
 
 
 def from_published_line(page: Page) -> list[Candidate]:
@@ -259,6 +290,46 @@ def separated_date(line: str) -> tuple[date, str] | None:
     return dated[0] if len(dated) == 1 else None
 
 
+_ENDS_ON_DATE = re.compile(r"\b(?:on|dated|of)\s*:?\s*$", re.I)
+
+
+def labelled_date(line: str) -> tuple[date, str] | None:
+    """A masthead line that ends "... on <date>" or "... dated <date>": "TO BE ANSWERED
+    ON 03.02.2022", "Statement issued on 4 May 2019"."""
+    parsed = first_date(line)
+    if not parsed or not line.rstrip(" .").endswith(parsed[1]):
+        return None
+    before = line.rstrip(" .")[: -len(parsed[1])]
+    return parsed if _ENDS_ON_DATE.search(before) else None
+
+
+_RELEASE_NUMBER = re.compile(
+    r"^(?:(?:press\s+)?(?:release|statement)\s+)?(?:no|number|nr)\.?\s*:?\s*[\w/-]{1,12}\s*[,|–—-]\s*",
+    re.I,
+)
+
+
+def numbered_release_date(line: str) -> tuple[date, str] | None:
+    """The date of a release's number line: "No: 214, 16 June 2021, Press Release
+    Regarding ...", "No. 45/2019 | 3 May 2019"."""
+    match = _RELEASE_NUMBER.match(line)
+    return leading_date(line[match.end() :], words=len(line.split())) if match else None
+
+
+_STAMP_AFTER = re.compile(r"\s*(?:[/|·•—–]|-\s|\d{1,2}[:.]\d\d\b)")
+
+
+def stamped_date(line: str) -> tuple[date, str] | None:
+    """A date stamp: a date, then a separator or a clock time and whatever a site prints
+    after it ("July 9, 2018 / 4:41 PM / 6 years ago", "3 May 2021 · 4 min read")."""
+    parsed = leading_date(line)
+    if not parsed:
+        return None
+    rest = _GLUED.sub(" ", line)
+    rest = rest[rest.find(parsed[1]) + len(parsed[1]) :]
+    return parsed if _STAMP_AFTER.match(rest) else None
+
+
 def is_date_bearing(line: str) -> bool:
     """Whether a masthead line states a date (and so is no headline)."""
     return bool(
@@ -266,6 +337,8 @@ def is_date_bearing(line: str) -> bool:
         or (_UPDATED.match(line) and first_date(line))
         or parse_date_line(line)
         or separated_date(line)
+        or labelled_date(line)
+        or stamped_date(line)
     )
 
 
@@ -279,16 +352,20 @@ def from_date_line(page: Page) -> list[Candidate]:
         text = page.texts[index]
         if index in page.byline or _PUBLISHED.match(text) or _UPDATED.match(text):
             continue
-        if not (parsed := parse_date_line(text) or separated_date(text)):
+        numbered = numbered_release_date(text)
+        parsed = parse_date_line(text) or separated_date(text) or numbered or stamped_date(text)
+        if not parsed:
             continue
         placed = _PLACE_PREFIX.match(text)
-        if placed and placed.group("place") in country_table():
+        if numbered:
+            name = "release_number_line"
+        elif placed and placed.group("place") in country_table():
             name = "place_date_line"
         elif page.title is not None and index < page.title:
             name = "date_above_title"
         else:
             name = "date_under_title"
-        out.append(Candidate(parsed[0], parsed[1], name, index, only_date=True))
+        out.append(Candidate(parsed[0], parsed[1], name, index, only_date=not numbered))
     return out
 
 
@@ -299,21 +376,58 @@ _DATELINE = re.compile(
 
 def from_dateline(page: Page) -> list[Candidate]:
     """A wire or newspaper dateline opening the first paragraph
-    ("ISLAMABAD, 26 July 2022 (TDI): ..."), when it gives the year."""
+    ("ISLAMABAD, 26 July 2022 (TDI): ..."). A dateline without its year ("SKOPJE,
+    Feb 12 (Agency) -") takes the first year that puts it on or after every date
+    the story narrates in the past ("yearless_dateline"): news is written after
+    what it reports."""
     if page.first_prose is None:
         return []
     match = _DATELINE.match(page.texts[page.first_prose])
-    if match and (parsed := parse_date(match.group("date"))):
+    if not match:
+        return []
+    if parsed := parse_date(match.group("date")):
         return [Candidate(parsed[0], parsed[1], "dateline", page.first_prose)]
+    yearless = [m for m in find_dates(match.group("date")) if m.precision == "unresolved"]
+    narrated, future = narrated_dates(page)
+    past = [d for d in narrated if d not in future]
+    if not yearless or not past:
+        return []
+    text = yearless[0].text
+    latest = max(past)
+    for year in (latest.year, latest.year + 1):
+        found = find_dates(text, date(year, 12, 31))
+        day = next((m.date_start for m in found if m.date_start), None)
+        day = day and day.replace(year=year) if day and _valid(day, year) else None
+        if day and day >= latest:
+            return [Candidate(day, text, "yearless_dateline", page.first_prose)]
     return []
+
+
+def _valid(day: date, year: int) -> bool:
+    try:
+        day.replace(year=year)
+    except ValueError:
+        return False
+    return True
 
 
 def from_foot_date_line(page: Page) -> list[Candidate]:
-    """A press release signed off at its foot: "Islamabad" over "15.03.2023"."""
-    for index in reversed(page.footer(3)):
-        if parsed := parse_date_line(page.texts[index]):
+    """A text signed off at its foot with a place and date ("Islamabad" over
+    "15.03.2023", "ACCRA," over "7th March, 1974."): the last date line, with no
+    sentence after it but notes, links and copyright lines."""
+    for index in reversed(page.footer(_SIGN_OFF_LINES)):
+        text = page.texts[index]
+        if parsed := parse_date_line(text):
             return [Candidate(parsed[0], parsed[1], "foot_date_line", index, only_date=True)]
+        if text[:1] in "[(" or is_boilerplate(text):
+            continue
+        if ends_sentence(text) and len(text.split()) >= _SENTENCE_WORDS:
+            return []  # a sentence after it: the date line belongs to the text
     return []
+
+
+_SIGN_OFF_LINES = 6
+_SENTENCE_WORDS = 6
 
 
 def from_masthead(page: Page) -> list[Candidate]:
@@ -326,7 +440,7 @@ def from_masthead(page: Page) -> list[Candidate]:
         and len(page.texts[index].split()) <= _SHORT_LINE
         and not _LIST_MARK.match(page.texts[index])
         and not ends_sentence(page.texts[index])  # a sentence narrates; a masthead labels
-        and (parsed := _full_date(page.texts[index]))
+        and (parsed := labelled_date(page.texts[index]) or _full_date(page.texts[index]))
     ]
     if len(dated) != 1:
         return []  # several dated lines at the head of a page are a chronology's entries
@@ -365,10 +479,13 @@ RANK = (
     "date_under_title",
     "place_date_line",
     "dateline",
+    "release_number_line",
+    "html_modified",
     "date_above_title",
     "updated_line",
     "foot_date_line",
     "masthead_date",
+    "yearless_dateline",
 )
 """Candidate names (a strategy may name its candidates by where they stand), strongest first."""
 
@@ -416,7 +533,7 @@ def contradicted(candidate: Candidate, narrated: Sequence[date], future: Sequenc
     """Whether the text says it was not written on `candidate`'s date: the candidate is
     long after every date the body narrates, and the body speaks in the future tense of
     a date before it ("will be visiting on 3 January 2017" under a 2024 crawl date)."""
-    if not narrated or candidate.strategy in ("front_matter", "html_meta"):
+    if not narrated or candidate.strategy in ("front_matter", "html_meta", "html_modified"):
         return False
     late = candidate.date - _LATE
     return max(narrated) < late and any(d < late for d in future)

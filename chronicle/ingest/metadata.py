@@ -200,7 +200,7 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     front, front_lines = front_matter(lines)
     chrome = {i for i, line in enumerate(lines) if is_chrome(line)} | link_lists(lines)
     texts = [
-        "" if i in front_lines or i in chrome else clean_inline(_MARKDOWN_PREFIX.sub("", line))
+        "" if i in front_lines or i in chrome else clean_inline(_laid_out(line))
         for i, line in enumerate(lines)
     ]
     top, first_prose = _masthead(texts)
@@ -256,11 +256,20 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         date_source=chosen.strategy if chosen else "",
         publisher=front.get("publisher")
         or front.get("source")
-        or publisher
-        or front.get("site-name", ""),
+        or front.get("site-name")
+        or publisher,
         author=clean_name(front.get("author") or front.get("authors") or "") or author,
         consumed=frozenset(consumed),
     )
+
+
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _laid_out(line: str) -> str:
+    """A raw line with its Markdown prefix removed and its wide gaps kept as " · ": a
+    masthead set in columns ("THE LEDGER      SUNDAY, MAY 4, 1980      FINAL") is parts."""
+    return _WIDE_GAP.sub(" · ", _MARKDOWN_PREFIX.sub("", line))
 
 
 def _dateline_source(texts: Sequence[str], first_prose: int | None) -> str:

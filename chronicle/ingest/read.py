@@ -251,9 +251,43 @@ _BLOCK_TAGS = frozenset(
         "html",
     }
 )
+_META_LENGTH = 200
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+META_KEYS = {
+    "article:published_time": "date-published",
+    "og:published_time": "date-published",
+    "datepublished": "date-published",
+    "date": "date-published",
+    "pubdate": "date-published",
+    "publishdate": "date-published",
+    "publication_date": "date-published",
+    "dc.date": "date-published",
+    "dc.date.issued": "date-published",
+    "dcterms.date": "date-published",
+    "dcterms.issued": "date-published",
+    "citation_publication_date": "date-published",
+    "article:modified_time": "date-modified",
+    "og:updated_time": "date-modified",
+    "dcterms.modified": "date-modified",
+    "dc.date.modified": "date-modified",
+    "datemodified": "date-modified",
+    "og:site_name": "site-name",
+    "application-name": "site-name",
+    "dc.publisher": "site-name",
+    "dcterms.publisher": "site-name",
+    "citation_publisher": "site-name",
+    "contentsource": "site-name",
+    "author": "author",
+    "dc.creator": "author",
+    "citation_author": "author",
+}
+"""Meta tags (name, property or itemprop, lower-cased) that say when a page was
+published or modified, which site it belongs to and who wrote it, and the
+front-matter key each is passed on as."""
 
 
 class _TextExtractor(HTMLParser):
@@ -261,6 +295,7 @@ class _TextExtractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
         self.parts: list[str] = []
         self.skip_depth = 0
         self.pre_depth = 0
@@ -269,6 +304,8 @@ class _TextExtractor(HTMLParser):
         self.cells = 0  # cells seen in the current table row
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._read_meta(dict(attrs))
         if tag in _SKIP_TAGS:
             if tag not in _VOID_TAGS:
                 self.skip_depth += 1
@@ -296,10 +333,19 @@ class _TextExtractor(HTMLParser):
             self.cells += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
+        if tag == "h1":
+            self.parts.append("# ")  # the page's headline, kept as a Markdown title
         if tag == "pre":
             self.pre_depth += 1
         elif tag == "sup":
             self.sup_depth += 1
+
+    def _read_meta(self, attrs: dict[str, str | None]) -> None:
+        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+        key = META_KEYS.get(name.lower())
+        content = " ".join((attrs.get("content") or "").split())
+        if key and content and key not in self.meta and len(content) <= _META_LENGTH:
+            self.meta[key] = content
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
@@ -331,7 +377,9 @@ def html_to_text(html: str) -> str:
 
     Scripts, styles, navigation and the head are dropped; block elements become
     paragraph breaks, table cells tab-separated, list items bulleted or
-    numbered, and numeric ``<sup>`` footnote markers superscript digits.
+    numbered, numeric ``<sup>`` footnote markers superscript digits, and the
+    ``<h1>`` a Markdown title. The meta tags that date the page and name its
+    site and author (`META_KEYS`) are passed on as a front-matter block.
 
     Args:
         html: The page source.
@@ -344,4 +392,8 @@ def html_to_text(html: str) -> str:
     parser.close()
     text = "".join(parser.parts)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
-    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    if not parser.meta or not text:
+        return text
+    front = "".join(f"{key}: {value}\n" for key, value in parser.meta.items())
+    return f"---\n{front}---\n\n{text}"
