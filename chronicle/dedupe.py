@@ -44,10 +44,14 @@ class Evidence:
         shared_countries: How many countries both name.
         bilateral_clash: True when both name two or more countries but share fewer than two.
         similarity: Jaccard overlap of the content words.
+        shared_words: How many content words both use, people's names left out.
+        contained: True when every content word of the shorter sentence is in the other.
         unsaid: True when one sentence has no content words left (no evidence against).
         same_sentence: True when both dates were read in one sentence (the same words
             with different date phrases).
-        primary: The first mention's primary type (equal to the other's when same_type).
+        primary: The kind of event the two name: their primary type, or when one
+            names none ('other'), the other's.
+        untyped: True when one of the two names no kind of event ('other').
     """
 
     relation: str
@@ -59,8 +63,11 @@ class Evidence:
     shared_countries: int
     bilateral_clash: bool
     similarity: float
+    shared_words: int
+    contained: bool
     unsaid: bool
     primary: str
+    untyped: bool = False
     same_sentence: bool = False
 
 
@@ -70,12 +77,19 @@ def same_happening_in_document(evidence: Evidence) -> bool:
     - Two different days (or a day inside a range) in one text are two happenings;
       only equal dates, or a coarse date containing a precise one, can be one.
       Two dates one sentence keeps are two happenings unless they are equal.
-    - A sentence told again ("REPEATED" overlap) is one happening whatever else differs.
-    - Different people on both sides, different kinds of event, or two different
-      bilateral relationships: two happenings.
-    - On one named day, a gathering (meeting, visit, talks) is one when a person is
-      shared or the words agree; a thing (an agreement, a figure, a statement) only
-      when the words agree, because one summit signs several agreements.
+    - A sentence told again (`REPEATED` overlap) is one happening whatever else differs.
+    - Different people on both sides or two different bilateral relationships: two
+      happenings.
+    - On one named day, a line naming no kind of event (a caption, an infobox entry)
+      is the story's happening when its words are the story's ("Treaty of
+      Friendship: 1 August 1962"), or, beside a gathering, when it names the same
+      people or shares words with it ("K2 tanks unloaded at Gdynia" beside "the
+      first tanks arrived at Gdynia"). Beside a statement or an agreement the words
+      must agree: a scene of the day is not what was said or signed that day.
+    - On one named day and of one kind, a gathering (meeting, visit, talks) is one
+      when a person is shared or the words meet at all; a thing (an agreement, a
+      figure, a statement) only when the words agree or two of them are shared
+      ("the Itaipu treaty"), because one summit signs several agreements.
     - A coarse date containing a precise one, with the same kind of event and a
       person in common, is a summary of the account ("visited China in 2016" and
       the visit's days); a vague mention fitting two accounts is cut off one of them
@@ -92,13 +106,19 @@ def same_happening_in_document(evidence: Evidence) -> bool:
         return e.relation == "equal"
     if e.similarity >= REPEATED:
         return True
-    if e.people_clash or e.bilateral_clash or not e.same_type:
+    if e.people_clash or e.bilateral_clash:
         return False
-    words_agree = e.similarity >= SAME_WORDS
-    if e.relation == "equal" and e.precise:
-        if e.primary in THING_TYPES:
-            return words_agree or (e.unsaid and e.shared_people)
-        return e.shared_people or words_agree
+    words_agree = e.similarity >= SAME_WORDS or e.contained
+    day = e.relation == "equal" and e.precise
+    thing = e.primary in THING_TYPES
+    if not e.same_type:
+        if not (day and e.untyped):
+            return False
+        return words_agree or (not thing and (e.shared_people or e.shared_words >= 2))
+    if day:
+        if thing:
+            return words_agree or e.shared_words >= 2 or (e.unsaid and e.shared_people)
+        return e.shared_people or words_agree or e.shared_words >= 1 or e.unsaid
     if e.relation == "contains" and e.shared_people:
         return True  # a summary and its account; `merge.split_bridged` cuts a bridge
     return (e.shared_people and e.similarity >= 0.2) or e.similarity >= 0.5

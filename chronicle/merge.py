@@ -187,7 +187,9 @@ def compatible(a: Mention, b: Mention) -> bool:
     if a.type == "citation":
         return relation == "equal" and similarity(a, b) >= (0.8 if one_document else 0.6)
     common_types = bool((set(a.types) & set(b.types)) - {"other", "statement"})
-    if not common_types and a.type != b.type:
+    # In one text a caption or an infobox line often names no kind of event at all.
+    untyped = one_document and "other" in (a.type, b.type)
+    if not common_types and a.type != b.type and not untyped:
         return False
     found = evidence(a, b, relation, sa.precise and sb.precise, common_types)
     if one_document:
@@ -211,13 +213,31 @@ def evidence(a: Mention, b: Mention, relation: str, precise: bool, common_types:
         shared_countries=shared,
         bilateral_clash=len(countries_a) >= 2 and len(countries_b) >= 2 and shared < 2,
         similarity=similarity(a, b),
+        shared_words=len(shared_words(a, b)),
+        contained=_words_within(a, b),
         # A sentence with no content words left ("Japan and Pakistan signed an agreement
         # on 5 May 2019") is no evidence against the other: only two sets of words that
         # fail to overlap are.
         unsaid=not words(a.sentence) or not words(b.sentence),
-        primary=a.type,
+        primary=b.type if a.type == "other" else a.type,
+        untyped="other" in (a.type, b.type),
         same_sentence=a.sentence == b.sentence and a.date.text != b.date.text,
     )
+
+
+def shared_words(a: Mention, b: Mention) -> frozenset[str]:
+    """Content words both sentences use, people's names left out (they are compared
+    on their own): "the Itaipu treaty" in two sentences shares "itaip" and "treat"."""
+    names = {t[:5] for m in (a, b) for actor in m.entities.actors for t in actor.key.split()}
+    return (words(a.sentence) & words(b.sentence)) - names
+
+
+def _words_within(a: Mention, b: Mention) -> bool:
+    """True when every content word of the shorter sentence is in the other: an
+    infobox line ("Treaty of Friendship: 1 August 1962") or a caption read in the text."""
+    wa, wb = words(a.sentence), words(b.sentence)
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(small) and small <= large
 
 
 def _people_within(inner: Iterable, outer: Iterable) -> bool:

@@ -84,8 +84,84 @@ class TestOneHappeningToldTwice:
         )
         assert merge.same_event(summary, detail)
 
+    def test_an_infobox_line_joins_the_sentence_it_summarises(self):
+        infobox = in_doc(
+            "a",
+            date(1970, 6, 4),
+            types=("other",),
+            countries=("TO",),
+            sentence="Independence: 4 June 1970",
+        )
+        text = in_doc(
+            "b",
+            date(1970, 6, 4),
+            types=("anniversary",),
+            countries=("TO",),
+            sentence="Tonga regained full independence from British protection on 4 June 1970.",
+        )
+        assert merge.same_event(infobox, text)
+
+    def test_two_sentences_naming_the_same_treaty_on_its_day_merge(self):
+        day = date(1960, 9, 19)
+        entry = in_doc(
+            "a",
+            day,
+            types=("agreement",),
+            actors=("Ayub Khan", "Jawaharlal Nehru"),
+            countries=("PK", "IN"),
+            sentence="19 September - Ayub Khan and Nehru sign the Indus Waters Treaty in Karachi.",
+        )
+        prose = in_doc(
+            "b",
+            day,
+            types=("agreement",),
+            countries=("PK", "IN"),
+            sentence="Since the Indus Waters Treaty was signed on 19 September 1960, the "
+            "rivers have been shared by a commission that meets every year.",
+        )
+        assert merge.same_event(entry, prose)
+
+    def test_a_caption_joins_the_gathering_it_shows(self):
+        day = date(2022, 12, 6)
+        caption = in_doc(
+            "a",
+            day,
+            types=("other",),
+            countries=("PL",),
+            sentence="Rocket launchers are unloaded from a cargo ship at the port of Gdynia.",
+        )
+        story = in_doc(
+            "b",
+            day,
+            types=("visit",),
+            countries=("PL", "KR"),
+            sentence="The first launchers bought from Seoul arrived at the port of Gdynia on Tuesday.",
+        )
+        assert merge.same_event(caption, story)
+
 
 class TestDistinctHappeningsOfOneDocument:
+    def test_a_scene_of_the_day_is_not_what_was_said_that_day(self):
+        day = date(2003, 7, 24)
+        landing = in_doc(
+            "a",
+            day,
+            types=("other",),
+            countries=("AU", "SB"),
+            sentence="The first Australian troops of the regional force came ashore in Honiara "
+            "this morning.",
+        )
+        said = in_doc(
+            "b",
+            day,
+            types=("statement",),
+            actors=("Alexander Downer",),
+            countries=("AU", "SB"),
+            sentence="Downer said today the regional force and its troops would stay as long "
+            "as it takes.",
+        )
+        assert not merge.same_event(landing, said)
+
     def test_two_chronology_entries_on_one_day_stay_apart(self):
         signing = in_doc(
             "a",
