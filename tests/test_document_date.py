@@ -22,9 +22,12 @@ from chronicle.ingest.document_date import (
     from_masthead,
     from_published_line,
     from_updated_line,
+    labelled_date,
+    numbered_release_date,
     parse_date_line,
     published_outlet,
     separated_date,
+    stamped_date,
 )
 from chronicle.ingest.metadata import extract_metadata
 
@@ -135,6 +138,64 @@ class TestStrategies:
         assert from_masthead(entries) == []
 
 
+class TestLineForms:
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("May 3, 2021 / 9:12 AM / 3 years ago", date(2021, 5, 3)),
+            ("April 20, 202211:05 PM GMT", date(2022, 4, 20)),  # text nodes run together
+            ("4 June 2020 · 5 min read", date(2020, 6, 4)),
+            ("4 June 2020 The ministers met in Accra.", None),
+        ],
+    )
+    def test_stamped_date(self, line: str, expected: date | None) -> None:
+        parsed = stamped_date(line)
+        assert (parsed[0] if parsed else None) == expected
+
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("STARRED QUESTION NO. 42 TO BE ANSWERED ON 11.03.2020", date(2020, 3, 11)),
+            ("Statement issued on 4 May 2019", date(2019, 5, 4)),
+            ("Treaty of Accra, 4 May 2019", None),
+        ],
+    )
+    def test_labelled_date(self, line: str, expected: date | None) -> None:
+        parsed = labelled_date(line)
+        assert (parsed[0] if parsed else None) == expected
+
+    def test_numbered_release_line(self) -> None:
+        line = "No: 88, 2 March 2020, Press Release Regarding the Visit of the Foreign Minister"
+        assert numbered_release_date(line) == (date(2020, 3, 2), "2 March 2020")
+        assert numbered_release_date("No more talks on 2 March 2020") is None
+
+    def test_a_yearless_dateline_is_dated_after_what_the_story_narrates(self) -> None:
+        lines = page(
+            "ACCRA, March 2 (Wire) - The two leaders opened the border on Monday.",
+            "Talks had resumed on 14 January 2020 after a long pause.",
+            first_prose=0,
+        )
+        assert found(from_dateline(lines)) == [(date(2020, 3, 2), "yearless_dateline", 0)]
+        earlier = page(
+            "ACCRA, Jan 2 (Wire) - The two leaders opened the border on Monday.",
+            "Talks had resumed on 14 January 2020 after a long pause.",
+            first_prose=0,
+        )
+        assert found(from_dateline(earlier)) == [(date(2021, 1, 2), "yearless_dateline", 0)]
+
+    def test_a_sign_off_above_links_and_copyright(self) -> None:
+        lines = page(
+            LEDE,
+            "LUSAKA,",
+            "9th June, 1976.",
+            "[End of text]",
+            "© 2024 Archive of Southern Africa. All rights reserved.",
+        )
+        assert found(from_foot_date_line(lines)) == [(date(1976, 6, 9), "foot_date_line", 2)]
+        after = page("9th June, 1976.", LEDE, "[End of text]")
+        assert from_foot_date_line(after) == []
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -207,3 +268,34 @@ class TestPages:
         )
         assert (doc.date, doc.date_source) == (date(2023, 5, 10), "date_under_title")
         assert [s.text for s in doc.segments] == ["Rail corridor reopens", LEDE]
+
+    def test_a_newspaper_masthead_set_in_columns(self) -> None:
+        found = meta(
+            "THE LUSAKA MAIL          MONDAY, JUNE 7, 1976          PRICE 10 NGWEE\n\n"
+            f"BORDER REOPENS\n\nBy A STAFF WRITER\n\n{LEDE}\n"
+        )
+        assert (found.date, found.date_source, found.title) == (
+            date(1976, 6, 7),
+            "date_above_title",
+            "Border Reopens",
+        )
+
+    def test_html_meta_dates_the_page(self, tmp_path) -> None:
+        path = tmp_path / "page.html"
+        path.write_text(
+            '<html><head><meta property="article:published_time" content="2020-03-02T10:00:00Z">'
+            '<meta property="og:site_name" content="Lusaka Mail"></head><body>'
+            "<div>Saturday, 9 May 2026</div><h1>Border reopens</h1>"
+            f"<p>{LEDE}</p></body></html>",
+            encoding="utf-8",
+        )
+        from chronicle.ingest.document import load_document
+
+        doc = load_document(path)
+        assert (doc.date, doc.date_source, doc.publisher, doc.title) == (
+            date(2020, 3, 2),
+            "html_meta",
+            "Lusaka Mail",
+            "Border reopens",
+        )
+        assert [s.text for s in doc.segments] == ["Border reopens", LEDE]

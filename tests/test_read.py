@@ -162,3 +162,17 @@ def test_iter_paths_walks_sorted_supported_visible_files(tmp_path: Path) -> None
     found = list(iter_paths([tmp_path, explicit, tmp_path / "a.md"]))
     names = [p.relative_to(tmp_path).as_posix() for p in found]
     assert names == ["a.md", "b.txt", "sub/y.htm", "sub/z.html", "c.pdf"]
+
+
+def test_html_meta_tags_become_front_matter_and_the_h1_a_title() -> None:
+    html = (
+        '<html><head><meta name="dcterms.issued" content="2019-11-05">'
+        '<meta name="dcterms.modified" content="2020-01-09">'
+        '<meta property="og:site_name" content="Ministry of Trade">'
+        '<meta name="viewport" content="width=device-width"></head>'
+        "<body><h1>Trade talks</h1><p>Talks were held.</p></body></html>"
+    )
+    assert html_to_text(html) == (
+        "---\ndate-published: 2019-11-05\ndate-modified: 2020-01-09\n"
+        "site-name: Ministry of Trade\n---\n\n# Trade talks\n\nTalks were held."
+    )
