@@ -47,6 +47,8 @@ PERSON_CUE_KINDS = (
     "given_name_country",
     "not_bare_name",
     "not_a_name",
+    "object_cue",
+    "with_cue",
 )
 """Kinds of person_cues.csv rows (see ``person_words``)."""
 

@@ -490,6 +490,42 @@ class TestPeopleByRoleAndOrder:
             ),
             ("Mr. HAYASHI said Japan would send experts.", [("Hayashi", "", "")]),
             ("Dr. GDP was not a person.", []),  # a term's acronym is no surname
+            # a plural role is the role of each name in the list after it
+            (
+                "Prime Ministers Jacinda Ardern and Scott Morrison agreed on the travel bubble.",
+                [
+                    ("Jacinda Ardern", "Prime Minister", ""),
+                    ("Scott Morrison", "Prime Minister", ""),
+                ],
+            ),
+            (
+                "Foreign Ministers Lavrov, Wang and Jaishankar met in Moscow.",
+                [
+                    ("Lavrov", "Foreign Minister", ""),
+                    ("Wang", "Foreign Minister", ""),
+                    ("Jaishankar", "Foreign Minister", ""),
+                ],
+            ),
+            ("The Foreign Ministers' Meeting opened in Tokyo.", []),  # a possessive is no role
+            # a name joined by "and" to a person is a person
+            (
+                "President Ruto and Museveni inspected the pipeline route.",
+                [("Ruto", "President", ""), ("Museveni", "", "")],
+            ),
+            ("Scholz and Lula sign a hydrogen pact.", [("Scholz", "", ""), ("Lula", "", "")]),
+            (
+                "Mahmoud Abbas and Ismail Haniyeh in Cairo, 2011.",
+                [("Mahmoud Abbas", "", ""), ("Ismail Haniyeh", "", "")],
+            ),
+            # "and" joining one thing: the verb agrees with a single subject
+            ("The Treaty of Amity and Commerce was signed in 1785.", []),
+            ("Research and Innovation is a shared priority.", []),
+            # the object of a meeting verb
+            (
+                "In Luanda, Kagame met Tshisekedi on Saturday.",
+                [("Kagame", "", ""), ("Tshisekedi", "", "")],
+            ),
+            ("She held talks with Retno Marsudi on Friday.", [("Retno Marsudi", "", "")]),
         ],
     )
     def test_people(self, sentence, expected):

@@ -310,6 +310,16 @@ class _Words:
     given_name_countries: frozenset[str]
     not_bare_name: frozenset[str]
     not_a_name: frozenset[str]
+    object_cues: frozenset[str]
+    with_cues: frozenset[str]
+    plural_heads: Mapping[str, str]  # lower-case plural -> the head as written
+
+
+def _plurals(head: str) -> tuple[str, ...]:
+    """'Presidents', 'Secretaries': how a role head is written for several people."""
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return (head[:-1] + "ies",)
+    return (head + "s",)
 
 
 @cache
@@ -319,6 +329,9 @@ def _w() -> _Words:
     return _Words(
         role_words_lower=frozenset(w.lower() for w in heads | lexicon.role_words("modifier")),
         heads_lower=frozenset(w.lower() for w in heads),
+        plural_heads={p.lower(): h for h in heads for p in _plurals(h)},
+        object_cues=words("object_cue"),
+        with_cues=words("with_cue"),
         role_domain=lexicon.role_words("domain"),
         honorifics=frozenset(h.replace(" ", "") for h in words("honorific")),
         name_cues=words("name_cue"),
@@ -488,21 +501,27 @@ class _Role:
     end: int  # token index one past the role (complements included)
     text: str
     country: str
+    plural: bool = False  # "Presidents X and Y": the role of each of the names that follow
 
 
 def _parse_role(s: _Sentence, i: int) -> _Role | None:
     """Parse "Federal Minister for Foreign Affairs of Pakistan" starting at token i."""
     j = i
     last_head = -1
+    plural = ""
     while j < len(s.toks) and s.word(j).lower() in _w().role_words_lower:
         if j > i and not s.gap(j).isspace():
             break
         if s.word(j).lower() in _w().heads_lower and not s.word(j + 1).startswith(("'", "’")):
             last_head = j
         j += 1
+    heads = _w().plural_heads
+    plural_next = s.word(j).lower() in heads and not s.word(j + 1).startswith(("'", "’"))
+    if plural_next and (j == i or s.gap(j).isspace()):
+        last_head, plural, j = j, heads[s.word(j).lower()], j + 1
     if last_head < 0:
         return None
-    pieces = [s.text[s.toks[i].start : s.toks[last_head].end]]
+    pieces = [s.text[s.toks[i].start : s.toks[last_head].start] + (plural or s.word(last_head))]
     country = ""
     j = last_head + 1
     while j < len(s.toks):
@@ -534,7 +553,7 @@ def _parse_role(s: _Sentence, i: int) -> _Role | None:
         pieces.append(s.text[s.toks[j].start : s.toks[end - 1].end])
         j = end
     text = _SPACE_RE.sub(" ", " ".join(pieces))
-    return _Role(i, j, text, country or lexicon.role_country(text))
+    return _Role(i, j, text, country or lexicon.role_country(text), bool(plural))
 
 
 def _make_mention(
@@ -577,7 +596,10 @@ def _bare_ok(s: _Sentence, i: int, j: int) -> bool:
         return True
     if nxt == "," and s.word(j + 1) == "who":
         return True
-    return not single and s.word(i - 1) in _w().byline_cues
+    before = s.word(i - 1)
+    if before in _w().object_cues or (before == "with" and s.word(i - 2) in _w().with_cues):
+        return True  # "met Kagame", "held talks with Ishaq Dar"
+    return not single and before in _w().byline_cues
 
 
 def find_people(sentence: str) -> tuple[PersonMention, ...]:
@@ -600,12 +622,13 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
     """
     s = _Sentence(sentence.translate(_SUPERSCRIPTS))
     found: list[PersonMention] = []
+    shared_role: dict[int, tuple[str, str]] = {}  # mention index -> role its list shares
     i = 0
     n = len(s.toks)
     while i < n:
         word = s.word(i)
         # 1. role first
-        if word.lower() in _w().role_words_lower:
+        if word.lower() in _w().role_words_lower or word.lower() in _w().plural_heads:
             role = _parse_role(s, i)
             if role is not None:
                 k = role.end
@@ -618,6 +641,8 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
                     country = role.country or (prefix[1] if prefix else "")
                     start = prefix[0] if prefix else i
                     found.append(_make_mention(s, start, end, (k, end), role.text, country))
+                    if role.plural:
+                        shared_role[len(found) - 1] = (role.text, country)
                     i = end
                     continue
                 i = role.end
@@ -659,12 +684,56 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
                 i = appositive.end
                 continue
             lone_ambiguous = end - i == 1 and s.word(i) in _w().given_name_countries
-            if _bare_ok(s, i, end) and not lone_ambiguous:
+            if (_bare_ok(s, i, end) or _pair_ok(s, i, end)) and not lone_ambiguous:
                 found.append(_make_mention(s, i, end, (i, end), "", ""))
             i = end
             continue
         i += 1
-    return tuple(found)
+    return tuple(_with_conjuncts(s, found, shared_role))
+
+
+def _pair_ok(s: _Sentence, i: int, j: int) -> bool:
+    """Two bare names joined by "and" are people when the second is one by its context
+    ("Vucic and Kurti accept"), or when both have two words or more and the pair is
+    followed by prose ("Abiy Ahmed and Isaias Afwerki in Asmara"); never before a verb
+    that agrees with one subject ("Peace and Friendship was signed")."""
+    if s.word(j) != "and":
+        return False
+    k = j + 1
+    end = _parse_name(s, k)
+    if end == k:
+        return False
+    after = s.word(end)
+    if after in ("is", "was", "has") or re.fullmatch(r"[a-z]+[^s]s", after):
+        return False  # a verb for one: "Peace and Friendship was signed" is one thing
+    if _bare_ok(s, k, end):
+        return True
+    prose = after in (",", "(", "") or after[:1].islower()
+    return j - i > 1 and end - k > 1 and prose
+
+
+def _with_conjuncts(
+    s: _Sentence, found: list[PersonMention], shared_role: Mapping[int, tuple[str, str]]
+) -> list[PersonMention]:
+    """Add the names joined to a found person by "and" or a list comma ("Presidents Lech
+    Walesa and Leonid Kravchuk", "Kono and Asif"); a plural role is each one's role."""
+    by_name = {m.name_start: m for m in found}
+    index = {tok.start: n for n, tok in enumerate(s.toks)}
+    for n, mention in enumerate(found):
+        role, country = shared_role.get(n, ("", ""))
+        j = index[mention.name_start]
+        while j < len(s.toks) and s.toks[j].end <= mention.name_end:
+            j += 1
+        while s.word(j) in (",", "and") and (s.word(j) == "and" or role):
+            k = _skip_honorifics(s, j + 1 + (s.word(j + 1) == "and"))
+            end = _parse_name(s, k)
+            if end == k:
+                break
+            seen = by_name.get(s.toks[k].start)
+            if seen is None or (role and not seen.actor.role):
+                by_name[s.toks[k].start] = _make_mention(s, k, end, (k, end), role, country)
+            j = end
+    return sorted(by_name.values(), key=lambda m: m.start)
 
 
 # -------------------------------------------------------------- one document's people
@@ -805,7 +874,7 @@ def _bracket_lists_examples(text: str, bracket: int, inside: tuple[int, int]) ->
     return not _names_every_member(text, window + noun.start())
 
 
-def example_spans(text: str) -> list[tuple[int, int]]:
+def example_spans(text: str, countries: Iterable[_Match] | None = None) -> list[tuple[int, int]]:
     """Spans of the countries a sentence lists only as examples.
 
     Writers give examples after "such as", "e.g.", "for example", and after a plural
@@ -817,11 +886,13 @@ def example_spans(text: str) -> list[tuple[int, int]]:
 
     Args:
         text: One sentence.
+        countries: The sentence's country matches, when already found.
 
     Returns:
         (start, end) offsets of each example list.
     """
-    by_start = {m.start: m for m in _country_matches(text)}
+    found = _country_matches(text) if countries is None else countries
+    by_start = {m.start: m for m in found}
     if not by_start:
         return []
     cues = [*_ALWAYS_EXAMPLES_RE.finditer(text)]
@@ -859,8 +930,9 @@ def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -
     for mention in people:
         actors.setdefault(mention.actor.key, mention.actor)
     # countries inside a person's name ("Chad Smith") or listed as examples are no party
-    spans = [(p.name_start, p.name_end) for p in people] + example_spans(text)
-    named = (m.value for m in _country_matches(text) if not any(s <= m.start < e for s, e in spans))
+    matches = _country_matches(text)
+    spans = [(p.name_start, p.name_end) for p in people] + example_spans(text, matches)
+    named = (m.value for m in matches if not any(s <= m.start < e for s, e in spans))
     # a role only one country has ("Secretary of State Blinken") names that country too
     countries = _dedupe([*named, *(a.country for a in actors.values() if a.country)])
     return Entities(
