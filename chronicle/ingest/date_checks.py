@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from chronicle.ingest.date_context import has_group
+from chronicle.ingest.date_context import has_group, heads_entry
 from chronicle.ingest.date_names import MONTH_NAME, MONTHS
 from chronicle.ingest.date_resolve import list_head_before, year_range_end
 from chronicle.ingest.date_rule import Cand, Spotting
@@ -85,7 +85,7 @@ def year_is_date(c: Cand, spot: Spotting) -> bool:
         return False
     if "\t" in _line_of(text, start) or "|" in _line_of(text, start):
         return False  # a table cell
-    if strong or _heads_a_timeline_line(text, start, m.end()):
+    if strong or heads_entry(text, start, m.end()):
         return True
     if prev in YEAR_CONTEXT:
         if prev in ("the", "a", "its", "their", "his", "her", "our", "this", "that"):
@@ -103,17 +103,6 @@ def year_is_date(c: Cand, spot: Spotting) -> bool:
     if prev == "" and text[max(0, start - 1) : start] == "(":
         return text[m.end() : m.end() + 1] == ")"
     return False
-
-
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]+)?\Z")
-_ENTRY_AFTER = re.compile(r"[ \t]*(?::|–|—|-[ \t])[ \t]*\S")
-
-
-def _heads_a_timeline_line(text: str, start: int, end: int) -> bool:
-    """A year opening a line of a chronology: "1947: Pakistan is created", "- 2011 – visit"."""
-    return bool(
-        _LINE_START.search(text, max(0, start - 8), start) and _ENTRY_AFTER.match(text, end)
-    )
 
 
 def _named_by_word_before(text: str, pos: int) -> bool:

@@ -73,6 +73,9 @@ class Context:
     day_first: bool = False
     """Numeric dates are day/month/year here (the document writes "26 July 2022" or "26/07")."""
     last_span: Span | None = None
+    """The date last narrated: narrative steps ("three days later") count from it."""
+    last_entry: tuple[int, date] | None = None
+    """(offset, date) of the last chronology entry that starts with its date."""
     last_quarter: Span | None = None
     last_quarter_end: int = -1
 
@@ -88,24 +91,46 @@ class Resolution:
     precision: str
     modifier: str = ""
     explicit_year: int | None = None
+    counted: str = ""
+    """ "forward" or "back" when counted from the date last narrated ("three days later",
+    "the previous year"), else empty."""
 
 
 def has_group(m: re.Match[str], group: str) -> bool:
     return group in m.re.groupindex and m.group(group) is not None
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]+)?[*_]{0,2}\Z")
+_ENTRY_AFTER = re.compile(r"[*_]{0,2}[ \t]*(?::|–|—|-[ \t])[ \t]*\S")
+
+
+def heads_entry(text: str, start: int, end: int) -> bool:
+    """A date opening a line of a chronology: "1947: Pakistan is created", "- 14 July - ..."."""
+    return bool(
+        _LINE_START.search(text, max(0, start - 8), start) and _ENTRY_AFTER.match(text, end)
+    )
+
+
 def implicit_year(
-    ctx: Context, pos: int, month: int, day: int, weekday: int | None, end: int | None = None
+    ctx: Context, start: int, end: int, month: int, day: int, weekday: int | None = None
 ) -> int | None:
     """Year for a year-less date: the year putting it nearest a local anchor or the reference.
 
-    The local anchor is the last explicit-year match before ``pos`` when it is in the same
-    sentence, or in the same paragraph and itself month- or day-level ("in December 2017
-    ... on December 19"). Without a reference, any earlier explicit year will do.
+    The local anchor is the last explicit-year match before ``start`` when it is in the
+    same sentence, or in the same paragraph and itself month- or day-level ("in December
+    2017 ... on December 19"). Without a reference, any earlier explicit year will do. A
+    chronology's entries run forward under one year: a year-less entry ("September 1:")
+    takes the year of the entry before it ("January 23, 2011:"), unless a year heading
+    came between them.
     """
+    pos = start
     base, tense = ctx.reference, None
     at = bisect.bisect_left(ctx.year_headings, (pos, -1)) - 1
     heading = ctx.year_headings[at] if at >= 0 and ctx.year_headings[at][1] else None
+    section = ctx.year_headings[at][0] if at >= 0 else -1
+    entry = ctx.last_entry
+    if entry is not None and entry[0] > section and heads_entry(ctx.text, start, end):
+        return entry[1].year
     if heading is not None:
         base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019
     if ctx.anchors:
@@ -120,7 +145,7 @@ def implicit_year(
     ref = ctx.reference
     if ref is not None:
         # with a weekday the clause's verb follows the whole "Thursday, January 4"
-        tense = clause_tense(ctx.text, pos, end if end and weekday is not None else pos + 1)
+        tense = clause_tense(ctx.text, pos, end if weekday is not None else pos + 1)
     year, settled = _implicit_year_nearest(base, month, day, weekday, tense)
     if tense is not None and not settled:
         # Tense is about the time of writing: "... on 27 July 2023. The minister will

@@ -8,10 +8,12 @@ text last narrated when there is one (``Context.last_span``), else from the refe
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 from chronicle.ingest.date_context import Context, Resolution, clause_tense
 from chronicle.ingest.date_names import NUMBER_WORDS, WEEKDAYS
+from chronicle.ingest.date_narrative import NARRATIVE_WORDS, anchor_day, delta, step
 from chronicle.ingest.date_rule import Cand
 from chronicle.ingest.date_spans import month_span, shift_month, sub_span, unit_span, year_span
 
@@ -76,24 +78,31 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
             ],
             "approximate",
         )
-    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    if m.group("unit2"):  # "the year before", "the day after"
+        rel = "following" if m.group("dir2").lower() == "after" else "previous"
+        unit = m.group("unit2").lower()
+    else:
+        rel, unit = m.group("rel").lower().split()[0], m.group("unit").lower()
+    narrative = rel in _NARRATIVE or (rel == "next" and m.group("the") is not None)
     if unit == "day":
         return _relative_day(rel, ctx)
-    ref = ctx.reference
-    if rel in ("following", "previous", "preceding", "same") and ctx.last_span is not None:
-        ref = ctx.last_span[0]
+    n = _STEPS.get(rel, 0)
+    ref, counted = ctx.reference, ""
+    if narrative and ctx.last_span is not None:
+        ref = anchor_day(ctx, forward=n > 0)  # "in March 2011 ... the following year": 2012
+        counted = "back" if n < 0 else "forward"
+    elif rel == "that":
+        return None  # "that year" with no year told before it
     if ref is None:
         return Resolution(None, "unresolved")
-    n = {
-        "last": -1,
-        "past": -1,
-        "previous": -1,
-        "preceding": -1,
-        "next": 1,
-        "coming": 1,
-        "following": 1,
-    }
-    span, precision = unit_span(unit, ref, n.get(rel, 0))
+    res = _unit_rel(m, unit, ref, n)
+    res.counted = counted
+    return res
+
+
+def _unit_rel(m: re.Match[str], unit: str, ref: date, n: int) -> Resolution:
+    """The unit ``n`` steps from the one holding ``ref``, narrowed by "early", "later" ..."""
+    span, precision = unit_span(unit, ref, n)
     mod = (m.group("mod2") or "").lower()
     if mod in ("earlier", "later"):
         return Resolution(span, "approximate", mod)
@@ -105,10 +114,26 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution(span, precision)
 
 
+_STEPS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "preceding": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
+"""Units a relative word moves by ("this", "same", "that" move none)."""
+_NARRATIVE = frozenset({"following", "previous", "preceding", "same", "that"})
+"""Words that count from the date last narrated ("the following year", "that month");
+"the next" does too, while "next month" counts from the document's date."""
+
+
 def _relative_day(rel: str, ctx: Context) -> Resolution | None:
     """The next/following/previous/same day: counted from the last date written, else the
     document date ("talks on 3 May ... the following day" is 4 May)."""
-    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}.get(rel)
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
+    step = step.get(rel)
     if step is None:
         return None  # "the last day of the talks", "this day": no date
     if ctx.last_span is not None:
@@ -121,7 +146,8 @@ def _relative_day(rel: str, ctx: Context) -> Resolution | None:
     else:
         return Resolution(None, "unresolved")
     d = base + timedelta(step)
-    return Resolution((d, d), "day")
+    counted = "" if ctx.last_span is None else "back" if step < 0 else "forward"
+    return Resolution((d, d), "day", counted=counted)
 
 
 _FEW = {"several": 3, "a few": 3, "a couple of": 2}
@@ -134,6 +160,8 @@ def _count(word: str) -> int:
 
 def resolve_ago(c: Cand, ctx: Context) -> Resolution | None:
     if " ".join(c.m.group("num").lower().split()) in _FEW:
+        if c.m.group("unit").lower() == "hour":  # "a few hours later": that same day
+            return resolve_ago_counted(c, ctx, count=0)
         return resolve_vague_ago(c, ctx)
     return resolve_ago_counted(c, ctx)
 
@@ -155,23 +183,40 @@ def resolve_vague_ago(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution(span, "approximate", "future" if future else "past")
 
 
-def resolve_ago_counted(c: Cand, ctx: Context) -> Resolution | None:
+_COMPARISON = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;!?]*\Z", re.IGNORECASE
+)
+"""A comparison before "a year earlier" ("up 15% from 4 pence a year earlier"): its base is
+a step back from the period the text reports, not from the date it last narrated."""
+
+
+def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Resolution | None:
+    """ "two years ago" from the document's date; "three days later", "a month earlier"
+    from the date last narrated (the document's date when none was)."""
     m, ref = c.m, ctx.reference
-    if ref is None:
-        return Resolution(None, "unresolved")
-    n = _count(m.group("num"))
-    sign = 1 if m.group("dir").lower().split()[0] in ("later", "from", "hence", "after") else -1
+    n = _count(m.group("num")) if count is None else count
+    way = m.group("dir").lower().split()[0]
+    sign = 1 if way in ("later", "from", "hence", "after") else -1
     unit = m.group("unit").lower()
     modifier = "about" if m.group("approx") else ""
     if unit == "year" and ctx.last_quarter and 0 <= c.start - ctx.last_quarter_end < 300:
         # "third-quarter profit rose from $5 million a year earlier": the same quarter
         a, b = ctx.last_quarter
         years = sign * n
-        return Resolution(
-            (a.replace(year=a.year + years), b.replace(year=b.year + years)), "range", modifier
-        )
-    if unit == "day":
-        d = ref + timedelta(sign * n)
+        span = (a.replace(year=a.year + years), b.replace(year=b.year + years))
+        return Resolution(span, "range", modifier, counted="back" if sign < 0 else "forward")
+    compares = sign < 0 and _COMPARISON.search(ctx.text, max(0, c.start - 80), c.start)
+    if way in NARRATIVE_WORDS and not compares:
+        told = step(ctx, sign * n, unit, modifier)
+        if told is not None:
+            return told
+    if ref is None:
+        return Resolution(None, "unresolved")
+    if m.group("today"):  # "forty years ago today": that very day
+        day = ref + delta(sign * n, unit)
+        return Resolution((day, day), "day", modifier)
+    if unit in ("day", "hour"):
+        d = ref + timedelta(sign * n if unit == "day" else 0)
         return Resolution((d, d), "day", modifier)
     if unit == "week":
         span, _ = unit_span("week", ref, sign * n)

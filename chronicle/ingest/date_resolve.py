@@ -31,6 +31,7 @@ from chronicle.ingest.date_names import (
     month_number,
     weekday_number,
 )
+from chronicle.ingest.date_narrative import month_after, year_by_word
 from chronicle.ingest.date_rule import Cand, Spotting
 from chronicle.ingest.date_spans import (
     Span,
@@ -194,9 +195,13 @@ def day_resolver(
         if order_open and ctx.day_first and mo != d and d <= 12 and _month_first(c.m):
             mo, d, mo2, d2 = d, mo, d, mo  # "04/01/2018" in a day-first document: 4 January
         explicit = y2
+        if y is None and has_group(c.m, "ry"):
+            y = year_by_word(c.m.group("ry"), ctx)  # "23 June this year", "7 December that year"
+            if y is not None:
+                y2 = y + 1 if mo2 < mo else y
         if y is None:
             y = _listed_year(c, ctx, mo2, listed_days) or implicit_year(
-                ctx, c.start, mo, d, wd, c.end
+                ctx, c.start, c.end, mo, d, wd
             )
             if y is None:
                 return Resolution(None, "unresolved")
@@ -264,7 +269,7 @@ def resolve_day_tail(c: Cand, ctx: Context) -> Resolution | None:
 def _listed_day(c: Cand, ctx: Context, month: int) -> Resolution | None:
     day = _day(c.m.group("d"))
     explicit = _year(c.m.group("y"))
-    year = explicit or implicit_year(ctx, c.start, month, day, None)
+    year = explicit or implicit_year(ctx, c.start, c.end, month, day)
     if year is None:
         return Resolution(None, "unresolved")
     when = safe_date(year, month, day)
@@ -285,7 +290,7 @@ def resolve_week_of(c: Cand, ctx: Context) -> Resolution | None:
     nth = (m.group("nth") or "").lower()
     explicit = int(m.group("y")) if m.group("y") else None
     day = _day(day_text) if day_text else 15
-    year = explicit or implicit_year(ctx, c.start, month, day, None)
+    year = explicit or implicit_year(ctx, c.start, c.end, month, day)
     if year is None:
         return Resolution(None, "unresolved")
     if day_text:
@@ -311,7 +316,7 @@ def resolve_month_range(c: Cand, ctx: Context) -> Resolution | None:
     y = int(m.group("y")) if m.group("y") else None
     wraps = first > last
     if y is None and y0 is None:
-        y0 = implicit_year(ctx, c.start, first, 15, None)
+        y0 = implicit_year(ctx, c.start, c.end, first, 15)
         if y0 is None:
             return Resolution(None, "unresolved")
     start_year = y0 if y0 is not None else y - wraps
@@ -327,8 +332,16 @@ def resolve_month(c: Cand, ctx: Context) -> Resolution | None:
     m, ref = c.m, ctx.reference
     month = month_of(m.group("m"))
     explicit = int(m.group("y")) if m.group("y") else None
+    rel = m.group("rel").lower().split()[-1] if m.group("rel") else ""
     if explicit:
         y = explicit
+    elif rel in ("following", "previous", "preceding"):
+        # "signed in Bali the following August": the August after the date last narrated
+        y = month_after(ctx, month, forward=rel == "following")
+        if y is None:
+            return Resolution(None, "unresolved")
+    elif m.group("ry") and (y := year_by_word(m.group("ry"), ctx)) is not None:
+        pass  # "June this year", "August of that year"
     elif m.group("ry") or m.group("rel"):
         if ref is None:
             return Resolution(None, "unresolved")
@@ -340,14 +353,18 @@ def resolve_month(c: Cand, ctx: Context) -> Resolution | None:
             y = ref.year if month > ref.month else ref.year + 1
     else:
         # "in January and February 2020": the list's year is January's too
-        y = _listed_year(c, ctx, month) or implicit_year(ctx, c.start, month, 15, None)
+        y = _listed_year(c, ctx, month) or implicit_year(ctx, c.start, c.end, month, 15)
         if y is None:
             return Resolution(None, "unresolved")
     span = month_span(y, month)
+    counted = "forward" if rel == "following" else "back" if rel in _BACK else ""
     if m.group("mod"):
         span, mod = sub_span(span, m.group("mod"))
-        return Resolution(span, "approximate", mod, explicit)
-    return Resolution(span, "month", explicit_year=explicit)
+        return Resolution(span, "approximate", mod, explicit, counted)
+    return Resolution(span, "month", explicit_year=explicit, counted=counted)
+
+
+_BACK = frozenset({"previous", "preceding"})
 
 
 def year_range_end(y: int, y2: str) -> int | None:

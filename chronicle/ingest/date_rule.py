@@ -73,10 +73,10 @@ class DateRule:
     """+1 when a match shows its text writes the day before the month, -1 for after."""
     start: Callable[[re.Match[str]], int] | None = None
     """Where the expression starts when the match takes in a word before it."""
+    reach: tuple[int, int] = (80, 80)
+    """How far (characters) a match may extend before and after a trigger: the stretch
+    scanned around it."""
 
-
-WINDOW_MARGIN = 80
-"""Characters around a trigger that a candidate may extend over."""
 
 _DIGITS = re.compile(r"\d+")
 
@@ -115,15 +115,16 @@ class RuleBook:
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Rule name -> merged stretches of text around its triggers: where its dates can be."""
         windows: dict[str, list[list[int]]] = {}
-        margin, size, exact = WINDOW_MARGIN, len(text), self._exact
+        size, exact = len(text), self._exact
         for m in self._token.finditer(text):
             token = m.group()
             if token[0].isdigit():
                 rules = [r for r in self._digit_rules if r.digits.match(text, m.start())]
             else:
                 rules = exact[token]
-            start, end = max(0, m.start() - margin), min(size, m.end() + margin)
             for rule in rules:
+                before, after = rule.reach
+                start, end = max(0, m.start() - before), min(size, m.end() + after)
                 spans = windows.setdefault(rule.name, [])
                 if spans and start <= spans[-1][1]:
                     spans[-1][1] = end

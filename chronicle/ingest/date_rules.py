@@ -82,13 +82,20 @@ MOD = (
 )
 
 
+YEAR_WORD = r"(?:,?\s+(?:of\s+)?(?P<ry>(?i:this|that|last|next))(?:\s+same)?\s+year\b)"
+"""A year named by a word after a day or month: "June this year", "7 December that year",
+"in August of that year"."""
+
+
 def _g(pattern: str, name: str) -> str:
     """Wrap a building block in a named group."""
     return f"(?P<{name}>{pattern})"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    """Compile a rule's pattern. A date starts where a word starts: saying so first lets the
+    regex engine skip the inside of words (a scan two to three times faster)."""
+    return re.compile(rf"(?<!\w)(?:{pattern})")
 
 
 # --- triggers and small per-rule helpers ------------------------------------------------------
@@ -176,7 +183,7 @@ RULES = RuleBook(
                 rf"{BETWEEN}(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?{_g(MONTH_NAME, 'm')}\s*{_g(DAY, 'd')}"
                 rf"(?:(?:(?:,\s*|\s+){_g(YEAR, 'y0')}{RANGE_JOIN}{_g(MONTH_NAME, 'm2')}\s*"
                 rf"|{RANGE_JOIN}(?:{_g(MONTH_NAME, 'm2b')}\s*)?){_g(DAY, 'd2')})?"
-                rf"(?:(?:,\s*|\s+){_g(YEAR, 'y')})?"
+                rf"(?:(?:,\s*|\s+){_g(YEAR, 'y')}|{YEAR_WORD})?"
             ),
             resolve=day_resolver(mdy_fields, listed_days=True),
             names=MONTH_TRIGGERS,
@@ -191,7 +198,7 @@ RULES = RuleBook(
                 rf"{BETWEEN}(?:{_g(WEEKDAY_ABBR, 'wd')},?\s+)?(?:the\s+)?(?<![\d,.])(?:{_g(DAY, 'd')}"
                 rf"(?:\s+(?:of\s+)?{_g(MONTH_NAME, 'm')}(?:,?\s+{_g(YEAR, 'y0')})?)?{RANGE_JOIN}"
                 rf"(?:the\s+)?)?{_g(DAY, 'd2')}\s+(?:of\s+)?"
-                rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+{_g(YEAR, 'y')})?"
+                rf"{_g(MONTH_NAME, 'm2')}(?:,?\s+{_g(YEAR, 'y')}|{YEAR_WORD})?"
             ),
             resolve=day_resolver(dmy_fields),
             names=MONTH_TRIGGERS,
@@ -242,13 +249,15 @@ RULES = RuleBook(
         DateRule(
             "month",
             _compile(
-                rf"(?:{MOD}[\s-]+|(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?"
-                rf"{_g(MONTH_NAME, 'm')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')}|\s+(?P<ry>(?:this|last|next)\s+year))?"
+                rf"(?:{MOD}[\s-]+|(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past"
+                r"|(?:the\s+)?(?:following|previous|preceding)))\s+)?"
+                rf"{_g(MONTH_NAME, 'm')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')}|{YEAR_WORD})?"
                 r"(?!\s*\d)"
             ),
             resolve=resolve_month,
             names=MONTH_TRIGGERS,
             check=month_is_date,
+            reach=(30, 30),  # "[the beginning of] May [of that same year]"
         ),
         # 1947 ; early 2019 ; fiscal 1989 ; FY2016-17 ; 2016-17 ; 2012-2017 ; mid-2019
         # from 2001 to 2005 ; between 2001 and 2005 (but "in 2005 and 2011" is two years)
@@ -355,31 +364,39 @@ RULES = RuleBook(
             names=WEEKDAY_TRIGGERS,
             check=weekday_is_date,
         ),
-        # this year ; last week ; next month ; earlier this year ; the past year ; the following year
+        # this year ; last week ; next month ; earlier this year ; the past year ; the following
+        # year ; later that month ; the year before
         DateRule(
             "unit_rel",
             _compile(
                 r"(?:(?P<mod2>(?i:early|late|earlier|later|mid|sometime|by|the\s+end\s+of|end\s+of"
                 r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
-                r"(?:(?i:the)\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current|following|"
-                r"preceding|same))\s+(?P<unit>(?i:day|week|weekend|month|year|decade|century))\b"
+                r"(?:(?P<the>(?i:the))\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current"
+                r"|following|preceding|same|that(?:\s+same)?))\s+"
+                r"(?P<unit>(?i:day|week|weekend|month|year|decade|century))\b"
                 r"|(?P<the_weekend>\b(?i:the\s+weekend))\b"
+                r"|(?i:the)\s+(?P<unit2>(?i:day|week|month|year))\s+(?P<dir2>(?i:before|after))\b"
+                r"(?![ \t]*[\w(])"
             ),
             resolve=resolve_unit_rel,
             words=("day", "week", "weekend", "month", "year", "decade", "century"),
             lends="relative",
+            reach=(50, 16),  # "[the beginning of the following] year", "the day [before]"
         ),
-        # two years ago ; a week earlier ; 10 days from now ; nearly four years ago
+        # two years ago ; a week earlier ; 10 days from now ; nearly four years ago ;
+        # three days later (counted from the date last narrated) ; forty years ago today
         DateRule(
             "ago",
             _compile(
-                rf"{APPROX_PREFIX}(?P<num>(?i:{NUMBER}|several|a\s+few|a\s+couple\s+of))\s+(?P<unit>(?i:day|week|month|year|decade))s?"
+                rf"{APPROX_PREFIX}(?P<num>(?i:{NUMBER}|several|a\s+few|a\s+couple\s+of))\s+(?P<unit>(?i:hour|day|week|month|year|decade))s?"
                 r"\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before|after))\b"
+                r"(?:\s+(?P<today>(?i:today)))?"
             ),
             resolve=resolve_ago,
             words=("ago", "earlier", "later", "hence", "before", "after", "now"),
             check=ago_is_date,
             lends="relative",
+            reach=(60, 12),  # it ends at its trigger: "[more than a couple of] years ago [today]"
         ),
         # the past five years ; the last 32 months ; the next two weeks
         DateRule(

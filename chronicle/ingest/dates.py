@@ -19,7 +19,7 @@ import re
 from datetime import date, datetime
 
 from chronicle.ingest.date_checks import prev_word
-from chronicle.ingest.date_context import Anchor, Context, Resolution
+from chronicle.ingest.date_context import Anchor, Context, Resolution, heads_entry
 from chronicle.ingest.date_names import NUMBER
 from chronicle.ingest.date_rule import Cand, Spotting
 from chronicle.ingest.date_rules import RULES
@@ -115,6 +115,9 @@ def _year_headings(text: str) -> list[tuple[int, int]]:
     return sorted(dict(others + years).items())  # any other heading ends a year's section
 
 
+_VAGUE = frozenset({"past", "present", "future"})
+
+
 def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
     """Note what a resolved date lends the dates after it."""
     lends = cand.rule.lends
@@ -122,14 +125,17 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
         dated = lends != "year"
         when = res.span[0] if dated else date(res.explicit_year, 7, 1)
         ctx.anchors.append(Anchor(cand.start, cand.end, when, dated))
-    elif lends == "relative" and res.precision in ("day", "month"):
+    elif lends == "relative" and res.precision in ("day", "month") and not res.counted:
         # "Last month, the two sides renewed the accord, on October 22": that October
         ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
-    if res.span is not None:
-        ctx.last_span = res.span
-        if lends == "quarter":
-            ctx.last_quarter = res.span
-            ctx.last_quarter_end = cand.end
+    if res.span is None or res.modifier in _VAGUE or res.counted == "back":
+        return  # "recently", "a year earlier": the story does not move there
+    ctx.last_span = res.span
+    if res.span[0].year == res.span[1].year and heads_entry(ctx.text, cand.start, cand.end):
+        ctx.last_entry = (cand.start, res.span[0])  # "January 23, 2011: ..." dates "May 2: ..."
+    if lends == "quarter":
+        ctx.last_quarter = res.span
+        ctx.last_quarter_end = cand.end
 
 
 # --- spotting ---------------------------------------------------------------------------------

@@ -1,0 +1,176 @@
+"""Narrative dates count from the date last told; chronology entries run forward in one year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronicle.ingest.dates import find_dates
+
+D = date
+REF = D(2024, 5, 10)
+
+
+def last(text: str, reference: date | None = REF):
+    """The last match in ``text`` as (text, start, end, precision)."""
+    m = find_dates(text, reference)[-1]
+    return m.text, m.date_start, m.date_end, m.precision
+
+
+# text, expected (matched text, start, end, precision) of the last date in it
+STEPS = [
+    (
+        "Talks opened in Nairobi on 12 March 2015. Four days later the delegations signed.",
+        ("Four days later", D(2015, 3, 16), D(2015, 3, 16), "day"),
+    ),
+    (
+        "The two delegations met from 3 to 5 May 2019 and initialled the text two days later.",
+        ("two days later", D(2019, 5, 7), D(2019, 5, 7), "day"),  # counted from the end
+    ),
+    (
+        "The embassy closed in June 2008; a year later it reopened.",
+        ("a year later", D(2009, 6, 1), D(2009, 6, 30), "month"),
+    ),
+    (
+        "Diplomatic ties were cut in 1998. Six years later they were restored.",
+        ("Six years later", D(2004, 1, 1), D(2004, 12, 31), "year"),
+    ),
+    (
+        "The pipeline deal was signed in October 2003, and work began the following year.",
+        ("the following year", D(2004, 1, 1), D(2004, 12, 31), "year"),
+    ),
+    (
+        "The council met on 9 February 2012. The next month, it adopted the plan.",
+        ("The next month", D(2012, 3, 1), D(2012, 3, 31), "month"),
+    ),
+    (
+        "The first draft was tabled in November 2009 and ratified the following August.",
+        ("the following August", D(2010, 8, 1), D(2010, 8, 31), "month"),
+    ),
+    (
+        "Talks resumed in 1996, and an accord was signed on 14 December that year.",
+        ("14 December that year", D(1996, 12, 14), D(1996, 12, 14), "day"),
+    ),
+    (
+        "The border reopened in 2016, with rail links restored in August of that year.",
+        ("August of that year", D(2016, 8, 1), D(2016, 8, 31), "month"),
+    ),
+    (
+        "Elections were held in 2006; the opposition had boycotted a vote the year before.",
+        ("the year before", D(2005, 1, 1), D(2005, 12, 31), "year"),
+    ),
+    (
+        "The ferry sank on 21 May 1996. A few hours later rescue boats reached the lake.",
+        ("A few hours later", D(1996, 5, 21), D(1996, 5, 21), "day"),
+    ),
+    (
+        "The ministers met on 2 May 2015. A year earlier, his predecessor had come.",
+        ("A year earlier", D(2014, 5, 2), D(2014, 5, 2), "day"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STEPS)
+def test_a_step_counts_from_the_date_last_narrated_at_its_precision(text, expected):
+    assert last(text) == expected
+
+
+def test_later_that_month_is_the_narrated_month():
+    m = find_dates("Protests began on 3 April 1994. Later that month the cabinet resigned.", REF)[1]
+    assert (m.date_start, m.date_end, m.modifier) == (D(1994, 4, 1), D(1994, 4, 30), "later")
+
+
+def test_steps_chain_forward():
+    text = "Talks opened on 4 May 2019. Three days later they signed. A week later they met again."
+    assert [m.date_start for m in find_dates(text, REF)] == [
+        D(2019, 5, 4),
+        D(2019, 5, 7),
+        D(2019, 5, 14),
+    ]
+
+
+def test_a_look_back_does_not_move_the_story():
+    text = (
+        "The minister arrived on 2 May 2015. A year earlier, his predecessor had come. "
+        "Three days later the minister left."
+    )
+    assert last(text)[1] == D(2015, 5, 5)
+
+
+def test_a_vague_date_is_no_anchor():
+    text = "The treaty was signed on 5 March 2001. Ties have recently improved; the following year"
+    assert last(text)[1:] == (D(2002, 1, 1), D(2002, 12, 31), "year")
+
+
+class TestDeicticStaysWithTheDocumentDate:
+    def test_next_month_without_the_counts_from_the_document_date(self):
+        text = "The council met on 9 February 2012. The plan will be adopted next month."
+        assert last(text)[1] == D(2024, 6, 1)
+
+    def test_a_comparison_counts_back_from_the_time_of_writing(self):
+        text = "The minister visited on 2 May 2015. Exports rose 8% from a year earlier."
+        assert last(text)[1:] == (D(2023, 1, 1), D(2023, 12, 31), "year")
+
+    def test_forty_years_ago_today_is_that_very_day(self):
+        text = "Forty years ago today, the two armies crossed the river."
+        assert last(text, D(2020, 9, 22))[1:] == (D(1980, 9, 22), D(1980, 9, 22), "day")
+
+    def test_this_year_after_a_day_names_its_year(self):
+        text = "The parties signed a ceasefire on 23 June this year."
+        assert last(text, D(2016, 8, 24))[:3] == (
+            "23 June this year",
+            D(2016, 6, 23),
+            D(2016, 6, 23),
+        )
+
+    def test_with_nothing_narrated_a_step_counts_from_the_document_date(self):
+        assert last("Three days later the ministers left.", D(2024, 5, 10))[1] == D(2024, 5, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters queued for hours the day before the vote.",  # counted from an event, not a date
+        "Imports that year were small.",  # "that year" with no year told
+    ],
+)
+def test_no_date_without_an_anchor_to_count_from(text):
+    assert find_dates(text, REF) == []
+
+
+class TestChronologyEntries:
+    def test_year_less_entries_take_the_year_of_the_entry_before(self):
+        text = (
+            "Chronology\n\nJanuary 23, 2011: Talks open in Geneva.\n"
+            "September 1: A framework accord is initialled.\n"
+            "February 3: Parliament ratifies the accord.\n"
+        )
+        assert [m.date_start for m in find_dates(text, REF)] == [
+            D(2011, 1, 23),
+            D(2011, 9, 1),
+            D(2011, 2, 3),  # entries run forward only when a year says so
+        ]
+
+    def test_entries_separated_by_blank_lines_too(self):
+        text = "- 14 March 2009 - Border talks.\n\n- 2 June - Ceasefire.\n\n- 30 June - Accord."
+        assert [m.date_start for m in find_dates(text, REF)] == [
+            D(2009, 3, 14),
+            D(2009, 6, 2),
+            D(2009, 6, 30),
+        ]
+
+    def test_a_year_heading_starts_a_new_year(self):
+        text = "5 June 2017: Talks.\n1 October: Visit.\n\n2018\n3 March: Summit.\n"
+        assert [m.date_start for m in find_dates(text, REF)] == [
+            D(2017, 6, 5),
+            D(2017, 10, 1),
+            D(2018, 3, 3),
+        ]
+
+    def test_a_step_inside_an_entry_counts_from_that_entry(self):
+        text = "2018\n14 July - The president arrives; the embassy reopens two days later.\n"
+        assert [m.date_start for m in find_dates(text, D(2019, 10, 18))] == [
+            D(2018, 7, 14),
+            D(2018, 7, 16),
+        ]
