@@ -36,6 +36,14 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
         ("The Council recalled resolution 1701 (2006).", [("2006", True)]),
         # an era in apposition
         ("Under Soviet rule, from 1940 to 1991, the port was closed.", [("1940 to 1991", True)]),
+        ("Franco's dictatorship, from 1939 to 1975, kept Spain apart.", [("1939 to 1975", True)]),
+        # a span of years is the validity of a partnership statement, a build-up, a regime
+        (
+            "Aid follows the 2019-2022 statement of partnership with Tonga.",
+            [("2019-2022", True)],
+        ),
+        ("Both navies planned a 2025-2029 fleet build-up.", [("2025-2029", True)]),
+        ("Quotas under the steel regime for 2010-2014 were cut.", [("2010-2014", True)]),
     ],
 )
 def test_names_and_validity_periods_date_no_happening(sentence, expected):
@@ -48,6 +56,12 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
         ("The two countries signed a maritime agreement in 2009.", [("2009", False)]),
         ("The 2019 elections returned the coalition to power.", [("2019", False)]),
         ("The war lasted from 1980 to 1988.", [("1980 to 1988", False)]),
+        # days in apposition date the happening they describe
+        (
+            "The floods, from 3 to 9 August 2010, displaced millions.",
+            [("3 to 9 August 2010", False)],
+        ),
+        ("Rice exports fell sharply between 2008 and 2011.", [("2008 and 2011", False)]),
         ("In 2012 the plan was adopted by the cabinet.", [("2012", False)]),
         # a day is never a name, even next to a plan
         ("The Action Plan was signed on 4 December 2023.", [("4 December 2023", False)]),

@@ -25,6 +25,13 @@ _THING = (
 )
 """Nouns naming a document, an instrument or a programme, not a happening."""
 
+_SPAN_THING = (
+    r"(?:" + _THING + r"|statements?\s+of|partnerships?|periods?|phases?|phase-?outs?|build-?ups?"
+    r"|cycles?|terms?|regimes?|timeframes?|schedules?|reforms?|targets?|estimates?|forecasts?)"
+)
+"""Nouns a span of years may give the validity of, beyond named things ("the 2021-2024
+statement of partnership", "the FY2023-2027 defence build-up", "the 2019-2023 period")."""
+
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|['’]s)\s+$", re.I
 )
@@ -33,12 +40,22 @@ _DETERMINER_BEFORE = re.compile(
 _COORDINATED_YEARS = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d{4}(?:\s*[-–]\s*\d{2,4})?)*")
 """Further years or spans premodifying the same noun ("the 2014-2020 and 2021-2027 envelopes")."""
 
-_THING_AFTER = re.compile(
+_MODIFIERS = (
     r"(?:\s+(?!(?:of|on|in|at|to|by|for|with|from|was|were|is|are|has|had|have|will|and)\b)"
-    r"[\w’'-]+){0,4}?\s+" + _THING + r"\b",
-    re.I,
+    r"[\w’'-]+){0,4}?\s+"
 )
-"""Up to four modifiers, then the thing the year is part of ("2024-2026 action plan")."""
+_THING_AFTER = re.compile(_MODIFIERS + _THING + r"\b", re.I)
+"""Up to four modifiers, then the thing the year is part of ("2006 Lombok Treaty")."""
+
+_SPAN_THING_AFTER = re.compile(_MODIFIERS + _SPAN_THING + r"\b", re.I)
+"""Up to four modifiers, then what a span of years is the validity of ("2024-2026 action plan")."""
+
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years?\s+)?(?:from\s+)?$", re.I)
+"""A span of years after "for" is a validity ("the automotive regime for 2000-2005")."""
+
+_APPOSITION = (re.compile(r",\s*(?:from|between)?\s*$"), re.compile(r"^\s*[,;]"))
+"""A span of years set off by commas describes an era ("Suharto's New Order, from 1966
+to 1998, gave ..."; "for a century, from the 1890s to the 1990s, the mines ...")."""
 
 _THING_BEFORE = re.compile(
     _THING + r"(?:\s+(?:No\.?\s*)?\d+)?\s*(?:\(|for\s+(?:the\s+)?(?:period|years?\s+)?)\s*$", re.I
@@ -72,10 +89,25 @@ def names_no_happening(match: DateMatch, text: str) -> bool:
         return False
     before = text[max(0, match.start - _WINDOW) : match.start]
     after = text[match.end : match.end + _WINDOW]
+    years = _spans_years(match)
     if _DETERMINER_BEFORE.search(before):
         rest = after[_COORDINATED_YEARS.match(after).end() :]
-        if _THING_AFTER.match(rest):
+        if (_SPAN_THING_AFTER if years else _THING_AFTER).match(rest):
             return True
     if _THING_BEFORE.search(before):
         return True
-    return match.precision == "range" and bool(_ERA_BEFORE.search(before))
+    if not years:
+        return False
+    if _ERA_BEFORE.search(before) or _FOR_BEFORE.search(before):
+        return True
+    return bool(_APPOSITION[0].search(before) and _APPOSITION[1].match(after))
+
+
+def _spans_years(match: DateMatch) -> bool:
+    """True for a span of two or more whole years ("2014-2016", "from the 1890s to the 1990s")."""
+    start, end = match.date_start, match.date_end
+    if start is None or end is None or match.precision == "year":
+        return False
+    whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    fiscal = start.day == 1 and (end - start).days >= 700  # FY2023-2027: April to March
+    return end.year > start.year and (whole or fiscal)
