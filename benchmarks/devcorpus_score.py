@@ -1,6 +1,7 @@
 """Score chronicle's events on the hand-written development corpus (benchmarks/devcorpus/).
 
     python3 benchmarks/devcorpus_score.py [GROUP ...] [--verbose] [--json]
+    python3 benchmarks/devcorpus_score.py --corpus benchmarks/holdout   # never tuned on
 
 Each document is ingested alone into a fresh chronicle (the real path: read, clean,
 extract, merge, store), and its events are compared with the gold events of its
