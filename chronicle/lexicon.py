@@ -42,6 +42,7 @@ PERSON_CUE_KINDS = (
     "name_cue",
     "byline_cue",
     "reporting_verb",
+    "plural_verb",
     "determiner",
     "name_particle",
     "given_name_country",

@@ -526,6 +526,11 @@ class TestPeopleByRoleAndOrder:
                 [("Kagame", "", ""), ("Tshisekedi", "", "")],
             ),
             ("She held talks with Retno Marsudi on Friday.", [("Retno Marsudi", "", "")]),
+            # a lower-case noun that introduces a person
+            (
+                "The talks were chaired by UN mediator Staffan de Mistura.",
+                [("Staffan de Mistura", "", "")],
+            ),
         ],
     )
     def test_people(self, sentence, expected):
@@ -573,3 +578,22 @@ class TestCountriesGivenAsExamples:
     )
     def test_examples_are_not_parties(self, sentence, countries):
         assert list(find_entities(sentence).countries) == countries
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # headline case capitalises verbs: "Tells", "Urges" are no surnames
+        "Special Envoy Tells Council Talks Must Resume",
+        "Foreign Minister Urges Calm Along the Border",
+        # a plural noun before a verb for several is a group, not a person
+        "Mediators meet again in Doha next week.",
+        "The ASEAN-related Summits would follow in November.",
+        # no article stands before a person's name
+        "The Northern Transit Corridor was opened in 2019.",
+        # capitals inside a word belong to a brand
+        "NewsDesk said the figures were preliminary.",
+    ],
+)
+def test_no_person_in(sentence: str) -> None:
+    assert find_entities(sentence).actors == ()

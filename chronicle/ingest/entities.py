@@ -310,6 +310,7 @@ class _Words:
     given_name_countries: frozenset[str]
     not_bare_name: frozenset[str]
     not_a_name: frozenset[str]
+    plural_verbs: frozenset[str]
     object_cues: frozenset[str]
     with_cues: frozenset[str]
     plural_heads: Mapping[str, str]  # lower-case plural -> the head as written
@@ -330,6 +331,7 @@ def _w() -> _Words:
         role_words_lower=frozenset(w.lower() for w in heads | lexicon.role_words("modifier")),
         heads_lower=frozenset(w.lower() for w in heads),
         plural_heads={p.lower(): h for h in heads for p in _plurals(h)},
+        plural_verbs=words("plural_verb"),
         object_cues=words("object_cue"),
         with_cues=words("with_cue"),
         role_domain=lexicon.role_words("domain"),
@@ -351,6 +353,9 @@ _CAP_WORD_RE = re.compile(
     rf"(?:[a-z]{{1,3}}-)?[{_UP}][^\W\d_]*[{_LOW}][^\W\d_]*(?:['’-][^\W\d_]+)*$"
 )
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
+_BRAND_CASE_RE = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|Fitz|O'|Di|De|Da|Du|La|Le|Van|Von)[A-Z]")
+"""Capitals inside a word belong to brands unless a surname prefix explains them."""
 _COMMON_NOUN_RE = re.compile(r"(?:tions?|ments?|ness|ities|ity|ings?|ances?|ences?|isms?|ists?)$")
 """English noun endings: a lone capitalised word ending so is not a surname ("Opening")."""
 
@@ -437,6 +442,10 @@ def _is_name_word(s: _Sentence, i: int, first: bool) -> bool:
         return False
     if any(part in _w().not_a_name for part in re.split(r"[-'’]", word)):
         return False
+    if word.endswith("s") and word[:-1] in _w().not_a_name:
+        return False  # the plural of a word that is no name ("Summits")
+    if _BRAND_CASE_RE.search(word) and not _NAME_PREFIX_RE.match(word):
+        return False  # "PaperVault", "WeChat"; but "McDevitt", "DiMaio"
     return not s.in_place(tok)
 
 
@@ -586,11 +595,9 @@ def _bare_ok(s: _Sentence, i: int, j: int) -> bool:
     """Whether a name without role or honorific (tokens i..j) is a person by its context."""
     nxt = s.word(j)
     single = j - i == 1
-    if single and (
-        s.word(i) in _w().not_bare_name
-        or s.word(i - 1) in _w().determiners
-        or _COMMON_NOUN_RE.search(s.word(i))
-    ):
+    if s.word(i - 1) in _w().determiners:
+        return False  # "the Southern Patagonian Ice Field was": no article before a person
+    if single and (s.word(i) in _w().not_bare_name or _COMMON_NOUN_RE.search(s.word(i))):
         return False
     if nxt in ("'s", "’s") or nxt in _w().reporting_verbs:
         return True
@@ -706,7 +713,7 @@ def _pair_ok(s: _Sentence, i: int, j: int) -> bool:
     after = s.word(end)
     if after in ("is", "was", "has") or re.fullmatch(r"[a-z]+[^s]s", after):
         return False  # a verb for one: "Peace and Friendship was signed" is one thing
-    if _bare_ok(s, k, end):
+    if _bare_ok(s, k, end) or after in _w().plural_verbs:
         return True
     prose = after in (",", "(", "") or after[:1].islower()
     return j - i > 1 and end - k > 1 and prose
