@@ -10,6 +10,7 @@ deterministic and incremental (see `chronicle.store.writer`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -82,9 +83,14 @@ def words(text: str) -> frozenset[str]:
     whether they report the same thing.
     """
     places = _place_words()
-    return frozenset(
-        w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and w not in places
-    )
+    return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in _STOP and w not in places)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "Brasília" and "Brasilia" are one word, not "bras"."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +98,7 @@ def _place_words() -> frozenset[str]:
     from chronicle.ingest.gazetteer import country_table
 
     return frozenset(
-        form.lower() for form, code in country_table().items() if code and form.isalpha()
+        fold(form) for form, code in country_table().items() if code and form.isalpha()
     )
 
 

@@ -273,3 +273,17 @@ def test_source_notes_under_tables_are_citations(note):
 )
 def test_a_newspaper_dateline_is_not_a_source_note(lede):
     assert classify(lede)[0] != "citation"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Negotiators struck a compromise on fishing quotas in Brussels.", ("agreement",)),
+        ("The grain deal struck in Istanbul lapsed a year later.", ("agreement",)),
+        # striking a target is no agreement
+        ("Missiles struck the port of Odesa overnight.", ("other",)),
+        ("A cyclone struck the coast of Mozambique.", ("other",)),
+    ],
+)
+def test_struck_is_an_agreement_only_with_a_deal(sentence, expected):
+    assert classify(sentence) == expected

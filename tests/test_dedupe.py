@@ -273,3 +273,10 @@ def test_a_line_told_twice_naming_no_country_or_person_is_one_event():
     elsewhere = mention("c", date(2021, 6, 2), types=("other",), countries=(), sentence=text)
     groups = [[m.key for m in g] for g in merge.cluster([elsewhere, again, first])]
     assert groups == [["a", "b"], ["c"]]  # another document needs a country or a person
+
+
+def test_accented_and_plain_spellings_are_the_same_words():
+    assert merge.words("Talks in Asunción on the Itaipú dam") == merge.words(
+        "talks in Asuncion on the Itaipu dam"
+    )
+    assert merge.words("Médici opened the dam") == frozenset({"medic", "opene", "dam"})

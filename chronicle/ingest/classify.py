@@ -62,7 +62,17 @@ _VERBAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("visit", re.compile(r"\b(?:to|will|would|shall|may|can|must)\s+visit\b", _I)),
     (
         "agreement",
-        re.compile(_words("signed", "signs?", "signing", "inked", "ratified", "struck"), _I),
+        re.compile(_words("signed", "signs?", "signing", "inked", "ratified"), _I),
+    ),
+    (
+        # "struck a deal", "the deal struck on ...", not "aircraft struck airfields"
+        "agreement",
+        re.compile(
+            r"\b(?:deals?|agreements?|accords?|bargains?|compromises?|pacts?)\s+(?:was\s+)?struck\b"
+            r"|\bstr(?:uck|ike|ikes)\s+(?:a|an|the|their|its)\s+(?:\w+\s+){0,2}"
+            r"(?:deals?|agreements?|accords?|bargains?|compromises?|pacts?)\b",
+            _I,
+        ),
     ),
     (
         "statement",
