@@ -174,3 +174,33 @@ class TestChronologyEntries:
             D(2018, 7, 14),
             D(2018, 7, 16),
         ]
+
+
+class TestYearsThatNameAThing:
+    def test_a_year_inside_a_name_is_no_anchor_for_the_story(self):
+        text = (
+            "Jakarta recalled its envoy on 18 November 2013 and suspended cooperation under "
+            "the 2006 Lombok Treaty. A code of conduct, signed the following August, ended it."
+        )
+        assert last(text)[1] == D(2014, 8, 1)
+
+    def test_a_bracketed_year_after_a_name_is_no_anchor_either(self):
+        text = "The state was admitted on 8 April 1993, as resolution 817 (1993) had urged the day before."
+        assert last(text)[1] == D(1993, 4, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ottawa expelled a diplomat on 18 September 2023; Delhi replied the next morning.",
+            D(2023, 9, 19),
+        ),
+        (
+            "The accord was signed on 2 March 2001, and the leaders dined together that evening.",
+            D(2001, 3, 2),
+        ),
+    ],
+)
+def test_a_part_of_a_narrated_day(text, expected):
+    assert last(text)[1:] == (expected, expected, "day")

@@ -84,8 +84,8 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
     else:
         rel, unit = m.group("rel").lower().split()[0], m.group("unit").lower()
     narrative = rel in _NARRATIVE or (rel == "next" and m.group("the") is not None)
-    if unit == "day":
-        return _relative_day(rel, ctx)
+    if unit in _DAY_UNITS:
+        return _relative_day(rel, ctx)  # "the next morning", "that evening": a day
     n = _STEPS.get(rel, 0)
     ref, counted = ctx.reference, ""
     if narrative and ctx.last_span is not None:
@@ -124,6 +124,7 @@ _STEPS = {
     "following": 1,
 }
 """Units a relative word moves by ("this", "same", "that" move none)."""
+_DAY_UNITS = frozenset({"day", "morning", "afternoon", "evening", "night"})
 _NARRATIVE = frozenset({"following", "previous", "preceding", "same", "that"})
 """Words that count from the date last narrated ("the following year", "that month");
 "the next" does too, while "next month" counts from the document's date."""

@@ -373,13 +373,14 @@ RULES = RuleBook(
                 r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
                 r"(?:(?P<the>(?i:the))\s+)?(?P<rel>(?i:this|last|next|past|coming|previous|current"
                 r"|following|preceding|same|that(?:\s+same)?))\s+"
-                r"(?P<unit>(?i:day|week|weekend|month|year|decade|century))\b"
+                r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year|decade"
+                r"|century))\b"
                 r"|(?P<the_weekend>\b(?i:the\s+weekend))\b"
                 r"|(?i:the)\s+(?P<unit2>(?i:day|week|month|year))\s+(?P<dir2>(?i:before|after))\b"
                 r"(?![ \t]*[\w(])"
             ),
             resolve=resolve_unit_rel,
-            words=("day", "week", "weekend", "month", "year", "decade", "century"),
+            words=("day", *PARTS_OF_DAY, "week", "weekend", "month", "year", "decade", "century"),
             lends="relative",
             reach=(50, 16),  # "[the beginning of the following] year", "the day [before]"
         ),

@@ -130,12 +130,28 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
         ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
     if res.span is None or res.modifier in _VAGUE or res.counted == "back":
         return  # "recently", "a year earlier": the story does not move there
+    if lends == "year" and _names_a_thing(ctx.text, cand.start, cand.end):
+        return  # "under the 2006 Lombok Treaty": the year dates the treaty, not the story
     ctx.last_span = res.span
     if res.span[0].year == res.span[1].year and heads_entry(ctx.text, cand.start, cand.end):
         ctx.last_entry = (cand.start, res.span[0])  # "January 23, 2011: ..." dates "May 2: ..."
     if lends == "quarter":
         ctx.last_quarter = res.span
         ctx.last_quarter_end = cand.end
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|that)\s+\Z")
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """A year that is part of a name: between an article and a noun ("the 2006 Lombok
+    Treaty", "the 1975 terms") or in brackets after one ("resolution 817 (1993)")."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True
+    return bool(
+        _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _WORD_AFTER.match(text, end)
+    )
 
 
 # --- spotting ---------------------------------------------------------------------------------
