@@ -53,9 +53,10 @@ PERSON_CUE_KINDS = (
 )
 """Kinds of person_cues.csv rows (see ``person_words``)."""
 
-_PLURAL_SUFFIX = re.compile(r"(?:an|i|ian|ean|er|ot|ek|ik|k)$")
-"""Adjectives that are also nouns for a people take an -s plural ("Pakistanis", "Afghans");
-"Chinese", "Swiss" and "Thai" style adjectives do not (see ``country_forms``)."""
+_PLURAL_SUFFIX = re.compile(r"(?:an|i|er|ot|ek|ik|k|kh|ine|ino|ina|on|in|en|ene)$")
+"""Adjectives that are also nouns for a people take an -s plural ("Pakistanis", "Afghans",
+"Argentines", "Kazakhs"); "Chinese", "Swiss" and "Danish" style adjectives do not (see
+``country_forms``)."""
 
 
 def read_rows(name: str) -> list[dict[str, str]]:

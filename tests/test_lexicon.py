@@ -88,6 +88,8 @@ class TestLookups:
             ("Belgian", "BE"),
             ("DPRK", "KP"),
             ("Pakistanis", "PK"),  # a people noun's plural
+            ("Argentines", "AR"),
+            ("Kazakhs", "KZ"),
             ("Macedonian", "MK"),
             ("Asmara", "ER"),
             ("Guinea-Bissau", "GW"),
@@ -100,7 +102,7 @@ class TestLookups:
 
     def test_adjectives_that_are_not_nouns_take_no_plural(self):
         forms = lexicon.country_forms()
-        assert "Chineses" not in forms and "Swisss" not in forms
+        assert "Chineses" not in forms and "Swisss" not in forms and "Danishs" not in forms
 
     def test_prefixes_are_not_country_forms_on_their_own(self):
         assert lexicon.country_prefixes()["Sino"] == "CN"
