@@ -204,3 +204,30 @@ class TestYearsThatNameAThing:
 )
 def test_a_part_of_a_narrated_day(text, expected):
     assert last(text)[1:] == (expected, expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "modifier"),
+    [
+        (
+            "The crossing closed in April 2019; by the end of the month all were shut.",
+            D(2019, 4, 24),
+            D(2019, 4, 30),
+            "end",
+        ),
+        (
+            "Trade talks paused at the start of the month.",
+            D(2024, 5, 1),
+            D(2024, 5, 7),
+            "beginning",
+        ),
+    ],
+)
+def test_a_part_of_the_narrated_month_or_else_of_this_one(text, start, end, modifier):
+    m = find_dates(text, REF)[-1]
+    assert (m.date_start, m.date_end, m.precision, m.modifier) == (
+        start,
+        end,
+        "approximate",
+        modifier,
+    )

@@ -78,6 +78,12 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
             ],
             "approximate",
         )
+    if m.group("unit3"):  # "by the end of the month": the month last narrated, else this one
+        ref = anchor_day(ctx, forward=True)
+        if ref is None:
+            return Resolution(None, "unresolved")
+        span, mod = sub_span(unit_span(m.group("unit3").lower(), ref, 0)[0], m.group("mod3"))
+        return Resolution(span, "approximate", mod, counted="forward" if ctx.last_span else "")
     if m.group("unit2"):  # "the year before", "the day after"
         rel = "following" if m.group("dir2").lower() == "after" else "previous"
         unit = m.group("unit2").lower()

@@ -365,7 +365,7 @@ RULES = RuleBook(
             check=weekday_is_date,
         ),
         # this year ; last week ; next month ; earlier this year ; the past year ; the following
-        # year ; later that month ; the year before
+        # year ; later that month ; the year before ; the end of the month
         DateRule(
             "unit_rel",
             _compile(
@@ -376,6 +376,8 @@ RULES = RuleBook(
                 r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|weekend|month|year|decade"
                 r"|century))\b"
                 r"|(?P<the_weekend>\b(?i:the\s+weekend))\b"
+                r"|(?P<mod3>(?i:the\s+(?:end|start|beginning|middle)\s+of))\s+(?i:the)\s+"
+                r"(?P<unit3>(?i:week|month|year))\b"
                 r"|(?i:the)\s+(?P<unit2>(?i:day|week|month|year))\s+(?P<dir2>(?i:before|after))\b"
                 r"(?![ \t]*[\w(])"
             ),
