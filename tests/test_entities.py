@@ -526,6 +526,20 @@ class TestPeopleByRoleAndOrder:
                 [("Kagame", "", ""), ("Tshisekedi", "", "")],
             ),
             ("She held talks with Retno Marsudi on Friday.", [("Retno Marsudi", "", "")]),
+            # titles only one country has name that country
+            (
+                "Taoiseach Micheál Martin arrived in Ottawa.",
+                [("Micheál Martin", "Taoiseach", "IE")],
+            ),
+            (
+                "Chancellor of the Exchequer Jeremy Hunt met bankers.",
+                [("Jeremy Hunt", "Chancellor of the Exchequer", "GB")],
+            ),
+            # two offices of one person
+            (
+                "State Councillor and Foreign Minister Qin Gang met Blinken.",
+                [("Qin Gang", "State Councillor and Foreign Minister", "CN"), ("Blinken", "", "")],
+            ),
             # a lower-case noun that introduces a person
             (
                 "The talks were chaired by UN mediator Staffan de Mistura.",

@@ -562,7 +562,14 @@ def _parse_role(s: _Sentence, i: int) -> _Role | None:
         pieces.append(s.text[s.toks[j].start : s.toks[end - 1].end])
         j = end
     text = _SPACE_RE.sub(" ", " ".join(pieces))
-    return _Role(i, j, text, country or lexicon.role_country(text), bool(plural))
+    country = country or lexicon.role_country(text)
+    if not plural and s.word(j) == "and" and s.word(j + 1).lower() in _w().role_words_lower:
+        # two offices held by one person: "State Councilor and Foreign Minister Wang Yi"
+        second = _parse_role(s, j + 1)
+        if second is not None and not second.plural:
+            both = f"{text} and {second.text}"
+            return _Role(i, second.end, both, country or second.country)
+    return _Role(i, j, text, country, bool(plural))
 
 
 def _make_mention(
