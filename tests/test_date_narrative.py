@@ -76,9 +76,15 @@ def test_a_step_counts_from_the_date_last_narrated_at_its_precision(text, expect
     assert last(text) == expected
 
 
-def test_later_that_month_is_the_narrated_month():
-    m = find_dates("Protests began on 3 April 1994. Later that month the cabinet resigned.", REF)[1]
-    assert (m.date_start, m.date_end, m.modifier) == (D(1994, 4, 1), D(1994, 4, 30), "later")
+def test_later_that_month_is_the_rest_of_the_narrated_month():
+    text = (
+        "Protests began on 3 April 1994. Later that month the cabinet resigned. "
+        "Earlier that month the army had been called in."
+    )
+    assert [(m.date_start, m.date_end, m.modifier) for m in find_dates(text, REF)[1:]] == [
+        (D(1994, 4, 4), D(1994, 4, 30), "later"),
+        (D(1994, 4, 1), D(1994, 4, 2), "earlier"),
+    ]
 
 
 def test_steps_chain_forward():
@@ -231,3 +237,21 @@ def test_a_part_of_the_narrated_month_or_else_of_this_one(text, start, end, modi
         "approximate",
         modifier,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ties were upgraded in 2013. Later that month the envoys met.",  # no month was told
+        "Ties were upgraded in 2013. That same month the envoys met.",
+    ],
+)
+def test_that_month_after_a_bare_year_names_no_month(text):
+    assert [m.text for m in find_dates(text, REF)] == ["2013"]
+
+
+def test_a_future_end_of_the_month_is_this_month():
+    text = (
+        "Ties were upgraded in May 2013. A second shipment will leave before the end of the month."
+    )
+    assert last(text)[1:] == (D(2024, 5, 25), D(2024, 5, 31), "approximate")

@@ -92,8 +92,8 @@ class Resolution:
     modifier: str = ""
     explicit_year: int | None = None
     counted: str = ""
-    """ "forward" or "back" when counted from the date last narrated ("three days later",
-    "the previous year"), else empty."""
+    """ "forward", "back" or "same" when counted from the date last narrated ("three days
+    later", "the previous year", "later that month"), else empty."""
 
 
 def has_group(m: re.Match[str], group: str) -> bool:

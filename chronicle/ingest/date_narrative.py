@@ -35,6 +35,15 @@ def grain(span: Span) -> str:
     return "span"
 
 
+_FINER = {"week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
+def tells(ctx: Context, unit: str) -> bool:
+    """Whether the date last narrated lies inside one such unit ("that month" needs a
+    narrated day or month; after "in 2013" it names no month)."""
+    return ctx.last_span is not None and grain(ctx.last_span) in _FINER.get(unit, ())
+
+
 def narrated_year(ctx: Context) -> int | None:
     """The year of the date last narrated ("on 7 December that year")."""
     if ctx.last_span is None:

@@ -13,9 +13,16 @@ from datetime import date, timedelta
 
 from chronicle.ingest.date_context import Context, Resolution, clause_tense
 from chronicle.ingest.date_names import NUMBER_WORDS, WEEKDAYS
-from chronicle.ingest.date_narrative import NARRATIVE_WORDS, anchor_day, delta, step
+from chronicle.ingest.date_narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
 from chronicle.ingest.date_rule import Cand
-from chronicle.ingest.date_spans import month_span, shift_month, sub_span, unit_span, year_span
+from chronicle.ingest.date_spans import (
+    Span,
+    month_span,
+    shift_month,
+    sub_span,
+    unit_span,
+    year_span,
+)
 
 
 def resolve_vague(c: Cand, ctx: Context) -> Resolution | None:
@@ -79,11 +86,13 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
             "approximate",
         )
     if m.group("unit3"):  # "by the end of the month": the month last narrated, else this one
-        ref = anchor_day(ctx, forward=True)
+        unit = m.group("unit3").lower()
+        told = tells(ctx, unit) and not clause_tense(ctx.text, c.start, c.end)
+        ref = anchor_day(ctx, forward=True) if told else ctx.reference
         if ref is None:
             return Resolution(None, "unresolved")
-        span, mod = sub_span(unit_span(m.group("unit3").lower(), ref, 0)[0], m.group("mod3"))
-        return Resolution(span, "approximate", mod, counted="forward" if ctx.last_span else "")
+        span, mod = sub_span(unit_span(unit, ref, 0)[0], m.group("mod3"))
+        return Resolution(span, "approximate", mod, counted="forward" if told else "")
     if m.group("unit2"):  # "the year before", "the day after"
         rel = "following" if m.group("dir2").lower() == "after" else "previous"
         unit = m.group("unit2").lower()
@@ -94,16 +103,29 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
         return _relative_day(rel, ctx)  # "the next morning", "that evening": a day
     n = _STEPS.get(rel, 0)
     ref, counted = ctx.reference, ""
-    if narrative and ctx.last_span is not None:
+    if narrative and ctx.last_span is not None and (n != 0 or tells(ctx, unit)):
         ref = anchor_day(ctx, forward=n > 0)  # "in March 2011 ... the following year": 2012
-        counted = "back" if n < 0 else "forward"
-    elif rel == "that":
-        return None  # "that year" with no year told before it
+        counted = "back" if n < 0 else "forward" if n > 0 else "same"
+    elif rel in ("that", "same"):
+        return None  # "that month" with no month told before it
     if ref is None:
         return Resolution(None, "unresolved")
     res = _unit_rel(m, unit, ref, n)
     res.counted = counted
+    if counted and n == 0 and res.span is not None:
+        res.span = _rest_of(res.span, ctx.last_span, res.modifier)
     return res
+
+
+def _rest_of(span: Span, told: Span, modifier: str) -> Span:
+    """ "later that year" after May is June to December; "earlier that month" after the
+    20th is the days before it."""
+    a, b = span
+    if modifier == "later" and a <= told[1] < b:
+        return told[1] + timedelta(1), b
+    if modifier == "earlier" and a < told[0] <= b:
+        return a, told[0] - timedelta(1)
+    return span
 
 
 def _unit_rel(m: re.Match[str], unit: str, ref: date, n: int) -> Resolution:

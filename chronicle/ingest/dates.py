@@ -128,8 +128,8 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
     elif lends == "relative" and res.precision in ("day", "month") and not res.counted:
         # "Last month, the two sides renewed the accord, on October 22": that October
         ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
-    if res.span is None or res.modifier in _VAGUE or res.counted == "back":
-        return  # "recently", "a year earlier": the story does not move there
+    if res.span is None or res.modifier in _VAGUE or res.counted in ("back", "same"):
+        return  # "recently", "a year earlier", "later that month": the story stays put
     if lends == "year" and _names_a_thing(ctx.text, cand.start, cand.end):
         return  # "under the 2006 Lombok Treaty": the year dates the treaty, not the story
     ctx.last_span = res.span
