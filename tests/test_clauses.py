@@ -57,6 +57,31 @@ from chronicle.ingest.mentions import content_hash, extract_mentions
             ["2012", "2016"],
             ["Fishing talks ran from 2012 to 2016 in Oslo."] * 2,
         ),
+        # an opening participle takes the subject of the clause after it
+        (
+            "Ratified in 1994, the fisheries convention lapsed in 2009.",
+            ["1994", "2009"],
+            [
+                "the fisheries convention ratified in 1994",
+                "the fisheries convention lapsed in 2009.",
+            ],
+        ),
+        # a relative clause's subject is the noun before it, not the sentence's
+        (
+            "The league was founded by the treaty of 12 May 1949, which replaced "
+            "the accord of 3 March 1921.",
+            ["12 May 1949", "3 March 1921"],
+            [
+                "The league was founded by the treaty of 12 May 1949",
+                "replaced the accord of 3 March 1921.",
+            ],
+        ),
+        # a gapped verb: "and Kirchner on 25 May" is a clause of its own
+        (
+            "Bachelet took office on 11 March 2006 and Tabaré Vázquez on 1 March 2005.",
+            ["11 March 2006", "1 March 2005"],
+            ["Bachelet took office on 11 March 2006", "Tabaré Vázquez on 1 March 2005."],
+        ),
         # a verb phrase after a relative clause belongs to the relative's noun: no subject
         (
             "The ban, imposed in 2014, led to talks that opened in May 2016 and were frozen in 2018.",

@@ -32,6 +32,11 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
         ("Both sides reviewed the 2016-2019 Joint Action Plan.", [("2016-2019", True)]),
         ("They agreed a work programme for 2024-2026.", [("2024-2026", True)]),
         ("The Bali Roadmap (2008-2012) guided the talks.", [("2008-2012", True)]),
+        # a decision named by its year, its day given beside it
+        (
+            "Both cited the 2016 award, delivered on 12 July 2016.",
+            [("2016", True), ("12 July 2016", False)],
+        ),
         # a resolution's year in brackets
         ("The Council recalled resolution 1701 (2006).", [("2006", True)]),
         # an era in apposition

@@ -23,7 +23,7 @@ _BOUNDARIES = (
     re.compile(
         r",\s*(?:and|but|while|whereas|when|where|after|before|until|then|so|which)\b\s*", re.I
     ),
-    re.compile(r"\s+(?:and|but|while|whereas|then)\s+(?=[a-z])"),
+    re.compile(r"\s+(?:and|but|while|whereas|then)\s+"),
     re.compile(r",\s+"),
 )
 """Clause boundaries between two dates, strongest first."""
@@ -33,9 +33,16 @@ _LEADING_LINK = re.compile(
 )
 """What a clause after the first starts with and a headline does without (", and when")."""
 
-_LEAD_IN_WORDS = 2
-"""A date this close to its clause's start opens the clause ("In 2012, ..."): the comma
-after it does not end the clause."""
+_OPENS_RELATIVE = re.compile(r"[\s,;:–—-]*(?:which|who|whom|whose|that)\b", re.I)
+"""A clause opening on a relative pronoun has the noun before it as its subject."""
+
+_LEAD_IN = re.compile(
+    r"[\s,;]*(?:(?:in|on|at|by|from|since|during|after|before|until|following|early|late|"
+    r"later|earlier|then|and|but|so)\b[\s,]*)*(?:the\s+)?$",
+    re.I,
+)
+"""What may stand before a date that opens its clause ("In 2012, ...", "On 3 May, ..."):
+the comma after such a date does not end the clause."""
 
 
 def clause_bounds(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -50,8 +57,8 @@ def clause_bounds(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int
     """
     cuts: list[int] = []
     start = 0
-    for (_, end), (next_start, _) in itertools.pairwise(dates):
-        opens = len(text[start:end].split()) <= _LEAD_IN_WORDS + 1
+    for (date_start, end), (next_start, _) in itertools.pairwise(dates):
+        opens = bool(_LEAD_IN.fullmatch(text, start, date_start))
         cut = _boundary(text, end, next_start, skip_first_comma=opens)
         cuts.append(cut if cut is not None else -1)
         if cut is not None:
@@ -84,14 +91,14 @@ def clause_text(text: str, span: tuple[int, int]) -> str:
 
 _VERB = (
     r"(?:was|were|is|are|has|have|had|will|would|did|does|led|took|met|began|became|won|went"
-    r"|made|held|left|fell|rose|broke|gave|saw|[a-z]+ed)\b"
+    r"|made|held|left|fell|rose|broke|gave|saw|came|ran|[a-z]+ed)\b"
 )
 _VERB_START = re.compile("^" + _VERB)
 """A clause opening on a verb has lost its subject to the clause before ("... and were frozen")."""
 
 _SUBJECT = re.compile(
     r"^(?!(?:In|On|At|By|From|Since|During|After|Before|Until|Following|When|While|As|For)\b)"
-    rf"[A-Z][\w’'-]*(?:\s+(?!{_VERB})[\w’'-]+){{0,5}}?(?=,|\s+{_VERB})"
+    rf"[A-Z][\w’'-]*(?:\s+(?!{_VERB}|(?:that|which|who)\b)[\w’'-]+){{0,7}}?(?=,|\s+{_VERB})"
 )
 """The subject a sentence opens with: the words before its first verb or comma."""
 
@@ -100,21 +107,38 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
 opened ... and were frozen"), so the sentence's subject is not carried past it."""
 
 
-def with_subjects(texts: Sequence[str]) -> list[str]:
-    """Clauses after the first that open on a verb, given the sentence's subject.
+_PARTICIPLE_OPENING = re.compile(r"^(?:[A-Z][a-z]+ed|Held|Built|Made|Set\s+up|Begun|Signed)\b")
+"""A sentence opening on a participle ("Signed at Mataram on 13 November 2006, the
+Agreement ... came into force ...") names its subject in the next clause."""
+
+
+def with_subjects(texts: Sequence[str], relative: Sequence[bool]) -> list[str]:
+    """Clauses that lost their subject to another clause, given it back.
 
     "The treaty creating the EAEU was signed on 29 May 2014 and entered into force
     on 1 January 2015": the second date's clause reads "The treaty creating the
     EAEU entered into force on 1 January 2015". The subject carries along a chain
-    of such clauses ("left ... in 1999, rejoined in 2006 and suspended ...").
+    of such clauses ("left ... in 1999, rejoined in 2006 and suspended ..."), but
+    not into a relative clause (", which created ABACC": its subject is the noun
+    before it). An opening participle takes the next clause's subject ("Signed at
+    Mataram" becomes "the Agreement ... signed at Mataram").
+
+    Args:
+        texts: The clauses, in order, without their linking words.
+        relative: For each clause, True when it opened with "which", "who" or "that".
     """
+    if len(texts) > 1 and _PARTICIPLE_OPENING.match(texts[0]):
+        following = _SUBJECT.match(texts[1][:1].upper() + texts[1][1:])
+        if following:
+            named = texts[1][: following.end()]
+            texts = [f"{named} {texts[0][:1].lower()}{texts[0][1:]}", *texts[1:]]
     subject = _SUBJECT.match(texts[0]) if texts else None
     if subject is None:
         return list(texts)
     out = [texts[0]]
     carry = not _RELATIVE.search(texts[0][subject.end() :])
-    for text in texts[1:]:
-        if not (carry and _VERB_START.match(text)):
+    for text, opened_relative in zip(texts[1:], relative[1:], strict=True):
+        if not (carry and not opened_relative and _VERB_START.match(text)):
             carry = False
             out.append(text)
             continue
@@ -140,7 +164,8 @@ def clauses_of(text: str, date_texts: Sequence[str]) -> list[str]:
         pos = at + len(written)
     bounds = clause_bounds(text, spans)
     distinct = list(dict.fromkeys(bounds))
-    read = with_subjects([clause_text(text, b) for b in distinct])
+    relative = [bool(_OPENS_RELATIVE.match(text, b[0], b[1])) for b in distinct]
+    read = with_subjects([clause_text(text, b) for b in distinct], relative)
     texts = dict(zip(distinct, read, strict=True))
     return [
         texts[b] if _says_something(texts[b], written) else text

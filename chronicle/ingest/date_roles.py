@@ -21,7 +21,8 @@ _THING = (
     r"(?:treat(?:y|ies)|protocols?|agreements?|accords?|conventions?|declarations?|charters?"
     r"|constitutions?|resolutions?|plans?|programmes?|programs?|strateg(?:y|ies)|frameworks?"
     r"|road\s?maps?|agendas?|visions?|acts?|laws?|terms|deals?|pacts?|communiqu[ée]s?"
-    r"|memorand(?:um|a)|MoUs?|budgets?|envelopes?|packages?|guidelines|statutes?)"
+    r"|memorand(?:um|a)|MoUs?|budgets?|envelopes?|packages?|guidelines|statutes?"
+    r"|awards?|rulings?|verdicts?|judg(?:e)?ments?)"
 )
 """Nouns naming a document, an instrument or a programme, not a happening."""
 
