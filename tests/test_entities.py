@@ -611,3 +611,20 @@ class TestCountriesGivenAsExamples:
 )
 def test_no_person_in(sentence: str) -> None:
     assert find_entities(sentence).actors == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        # a phrase that contains a country form without naming the country
+        ("French rule in Indo-China ended in 1954.", ("FR",)),
+        ("Fighting spread through Lower Juba in 2011.", ()),
+        ("The Kyoto Protocol entered into force in 2005.", ()),
+        # a combining form before a hyphen still names its country
+        ("Indo-Bangladeshi talks resumed in 2015.", ("IN", "BD")),
+        # capitals stand for their country; Gaza for Palestine
+        ("Talks in Asmara and Gaza stalled.", ("ER", "PS")),
+    ],
+)
+def test_place_phrases(sentence: str, countries: tuple[str, ...]) -> None:
+    assert find_countries(sentence) == countries
