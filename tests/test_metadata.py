@@ -12,6 +12,7 @@ from chronicle.ingest.document import document_from_text, load_document
 from chronicle.ingest.metadata import (
     clean_name,
     extract_metadata,
+    organisation_name,
     parse_date,
     parse_date_line,
     title_case,
@@ -357,3 +358,76 @@ def test_dateline_length(sentence: str, dateline: str) -> None:
     from chronicle.ingest.metadata import dateline_length
 
     assert sentence[: dateline_length(sentence)] == dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("UNITED NATIONS | Meetings Coverage and Press Releases", "United Nations"),
+        ("Lusaka Mail · Weekend Edition", "Lusaka Mail"),
+        ("Welcome to the African Union", "African Union"),
+        ("Government of Ghana / Gouvernement du Ghana", "Government of Ghana"),
+    ],
+)
+def test_organisation_name(line: str, name: str) -> None:
+    assert organisation_name(line) == name
+
+
+def test_the_agency_under_a_states_name_is_the_publisher() -> None:
+    found = meta(f"REPUBLIC OF GHANA\nMINISTRY OF FOREIGN AFFAIRS\n\nBorder Talks\n\n{BODY}")
+    assert (found.title, found.publisher) == ("Border Talks", "Ministry of Foreign Affairs")
+
+
+def test_a_web_address_as_source_names_no_publisher() -> None:
+    found = meta(f"---\nsource: https://www.example.org/news/talks\n---\n\n# Talks\n\n{BODY}")
+    assert found.publisher == ""
+
+
+class TestHeadline:
+    def test_the_headline_stands_over_its_byline_even_in_sentence_case(self) -> None:
+        found = meta(
+            "Zambezi Policy Forum\n\nThe long road to Kariba: how two neighbours learned to "
+            f"share a river\n\nBy Ama Owusu\n4 May 2020\n\n{BODY}"
+        )
+        assert found.title == (
+            "The long road to Kariba: how two neighbours learned to share a river"
+        )
+        assert (found.author, found.date, found.publisher) == (
+            "Ama Owusu",
+            date(2020, 5, 4),
+            "Zambezi Policy Forum",
+        )
+
+    def test_a_line_of_names_over_the_date_is_a_byline(self) -> None:
+        found = meta(f"Sharing the Zambezi\n\nAma Owusu and Li Na\n4 May 2020\n\n{BODY}")
+        assert (found.title, found.author, found.date) == (
+            "Sharing the Zambezi",
+            "Ama Owusu and Li Na",
+            date(2020, 5, 4),
+        )
+
+    def test_fact_box_rows_are_no_headline(self) -> None:
+        found = meta(
+            "ZAMBIA – ZIMBABWE: COUNTRY PROFILE\n\nShared border: 797 km\n"
+            f"Main joint body: Zambezi River Authority; Joint Permanent Commission\n\n{BODY}"
+        )
+        assert found.title == "Zambia – Zimbabwe: Country Profile"
+
+    def test_a_numbered_release_line_gives_date_and_headline(self) -> None:
+        found = meta(
+            "MINISTRY OF FOREIGN AFFAIRS\n\nNo: 88, 2 March 2020, Press Release Regarding the "
+            f"Visit of the Foreign Minister of Ghana to Togo\n\n{BODY}"
+        )
+        assert (found.date, found.date_source, found.title, found.publisher) == (
+            date(2020, 3, 2),
+            "release_number_line",
+            "Press Release Regarding the Visit of the Foreign Minister of Ghana to Togo",
+            "Ministry of Foreign Affairs",
+        )
+
+    def test_reading_time_and_page_chrome_are_no_headline(self) -> None:
+        found = meta(
+            "Home > Analysis\n\nReading time: 6 min\n\nBorder talks resume\n\n"
+            f"Related stories\nOlder talks stall (3 May 2019)\n\n{BODY}"
+        )
+        assert found.title == "Border talks resume"

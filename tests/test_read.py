@@ -176,3 +176,17 @@ def test_html_meta_tags_become_front_matter_and_the_h1_a_title() -> None:
         "---\ndate-published: 2019-11-05\ndate-modified: 2020-01-09\n"
         "site-name: Ministry of Trade\n---\n\n# Trade talks\n\nTalks were held."
     )
+
+
+def test_elements_marked_as_chrome_are_left_out() -> None:
+    html = (
+        '<body><div class="date-today">Monday 9 March 2026</div>'
+        '<ol class="breadcrumb"><li>Home</li><li>News</li></ol>'
+        '<div id="cookie-banner"><p>We use cookies. <div>Accept</div></p></div>'
+        "<h1>Trade talks</h1><p>Talks were held in Accra.</p>"
+        '<aside class="related-links"><ul><li><div>Older talks (3 May 2019)</div></li></ul></aside>'
+        '<div role="navigation">Next story</div><p>Page last updated: 4 March 2026</p></body>'
+    )
+    assert html_to_text(html) == (
+        "# Trade talks\n\nTalks were held in Accra.\n\nPage last updated: 4 March 2026"
+    )

@@ -171,7 +171,8 @@ _SITE_NOTICE = re.compile(
     r"^(?:you are here\b|an official website of\b|here[’']s how you know\b"
     r"|(?:skip|jump) to (?:main )?(?:content|navigation)\b|comments are closed\b"
     r"|sign up for (?:the |our )?.{0,40}newsletter\b|advertisement\W*$|sponsored\W*$"
-    r"|retrieved from\b.{0,80}$|\[(?:photo|image|video|graphic)\])"
+    r"|retrieved from\b.{0,80}$|\[(?:photo|image|video|graphic)\]"
+    r"|(?:reading time\s*:?\s*)?\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$)"
     r"|\bcookies?\b.{0,160}\b(?:accept|consent|preferences|settings|agree|privacy)\b"
     r"|^(?:we|this (?:web)?site) uses? cookies\b",
     re.I,

@@ -125,6 +125,12 @@ def leading_date(line: str, words: int = 12) -> tuple[date, str] | None:
     return None
 
 
+def first_numeric(line: str) -> tuple[date, str] | None:
+    """An all-numeric date opening the line, read day first ("23/11/2018 - 15:56")."""
+    match = re.match(r"\s*(\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)\b", line)
+    return _numeric(_DAY_FIRST_NUMERIC.match(match.group(1)), match.group(1)) if match else None
+
+
 def first_date(text: str) -> tuple[date, str] | None:
     """The first day or month date in a short line, numeric ones read day first."""
     for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
@@ -322,7 +328,10 @@ _STAMP_AFTER = re.compile(r"\s*(?:[/|·•—–]|-\s|\d{1,2}[:.]\d\d\b)")
 def stamped_date(line: str) -> tuple[date, str] | None:
     """A date stamp: a date, then a separator or a clock time and whatever a site prints
     after it ("July 9, 2018 / 4:41 PM / 6 years ago", "3 May 2021 · 4 min read")."""
-    parsed = leading_date(line)
+    placed = _PLACE_PREFIX.match(line)
+    if placed and placed.group("place") in country_table():
+        line = placed.group("rest")  # "Brussels, 23/11/2018 - 15:56"
+    parsed = leading_date(line) or first_numeric(line)
     if not parsed:
         return None
     rest = _GLUED.sub(" ", line)

@@ -44,6 +44,7 @@ __all__ = [
     "dateline_length",
     "extract_metadata",
     "front_matter",
+    "organisation_name",
     "parse_date",
     "parse_date_line",
     "title_case",
@@ -73,11 +74,12 @@ _ORGANISATION = re.compile(
     r"\b(?:institute|institution|centre|center|ministry|department|embassy|council|foundation|"
     r"university|agency|office|commission|association|society|academy|forum|bureau|"
     r"secretariat|consulate|mission|news|press|times|daily|herald|tribune|post|gazette|"
-    r"journal|diplomat|diplomatic insight|broadcasting|corporation|network|studies)\b",
+    r"journal|diplomat|diplomatic insight|broadcasting|corporation|network|studies|"
+    r"external action|high commission|observatory|library|archives?)\b",
     re.I,
 )
 _PUBLISHED_BY = re.compile(
-    r"^(?:published by|publisher|source|issued by)\s*:?\s*(?P<name>[^,;|]{3,80})", re.I
+    r"^(?:published by|publisher|source|issued by)\b\s*:?\s*(?P<name>[^,;|]{3,80})", re.I
 )
 _COPYRIGHT_HOLDER = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\)|copyright)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
@@ -209,6 +211,8 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     repeats = repeated_lines(lines)
 
     author, byline = _author(texts, top)
+    if not byline and (names := _unlabelled_byline(texts, top)) is not None:
+        author, byline = clean_name(texts[names]), {names}
     consumed |= byline
     consumed |= _edited_by(texts, top)
     consumed |= {i for i in top if _GENRE_LABEL.match(texts[i])}
@@ -223,9 +227,15 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     if chosen is not None and chosen.strategy == "masthead_date" and chosen.line is not None:
         consumed.add(chosen.line)
 
+    if chosen is not None and chosen.strategy == "release_number_line":
+        title_index = chosen.line  # "No: 214, 16 June 2021, Press Release Regarding ..."
     publisher = _dateline_source(texts, first_prose)
     organisations = [
-        i for i in top if i not in consumed and i != title_index and _is_organisation(texts[i])
+        i
+        for i in top
+        if i not in consumed
+        and i != title_index
+        and (_is_organisation(texts[i]) or _is_public_body(texts[i]))
     ]
     outlets = [
         i
@@ -241,21 +251,26 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         for i in organisations
         if title_index is not None and 0 < i - title_index <= 3 and len(texts[i].split()) <= 5
     ]
+    agencies = [i for i in before_title if not _STATE.match(texts[i])]
+    before_title = agencies or before_title
     if not publisher and (before_title or under_title):
-        publisher = title_case(texts[(before_title or under_title)[0]])
+        publisher = organisation_name(texts[(before_title or under_title)[0]])
     publisher = publisher or _published_in(texts, page) or _stated_publisher(texts, top)
     if not publisher and (masthead := _masthead_name(texts, top, title_index)) is not None:
         publisher = title_case(texts[masthead])
         consumed.add(masthead)
 
     title = _pick_title(texts, top, title_index, repeats)
+    if chosen is not None and chosen.strategy == "release_number_line" and chosen.line is not None:
+        line = texts[chosen.line]  # the headline is what follows the number and date
+        title = line[line.find(chosen.text) + len(chosen.text) :].strip(" ,.-–—|")
     return Metadata(
         title=title_case(front.get("title") or title),
         date=chosen.date if chosen else None,
         date_text=chosen.text if chosen else "",
         date_source=chosen.strategy if chosen else "",
         publisher=front.get("publisher")
-        or front.get("source")
+        or _site_name(front.get("source", ""))
         or front.get("site-name")
         or publisher,
         author=clean_name(front.get("author") or front.get("authors") or "") or author,
@@ -270,6 +285,44 @@ def _laid_out(line: str) -> str:
     """A raw line with its Markdown prefix removed and its wide gaps kept as " · ": a
     masthead set in columns ("THE LEDGER      SUNDAY, MAY 4, 1980      FINAL") is parts."""
     return _WIDE_GAP.sub(" · ", _MARKDOWN_PREFIX.sub("", line))
+
+
+_NAME_PARTS = re.compile(r"\s+[|·•—–/]\s+")
+_PUBLIC_BODY = re.compile(
+    r"\b(?:union|government|parliament|nations|organi[sz]ation|assembly|senate)\b", re.I
+)
+"""Words that name a public body in a masthead, though a headline may use them too."""
+_BODY_WORDS = 6
+
+
+def _is_public_body(text: str) -> bool:
+    """A short masthead line naming a state or public body ("REPUBLIC OF GHANA",
+    "African Union")."""
+    named = _STATE.match(text) or _PUBLIC_BODY.search(text)
+    return bool(named) and looks_like_heading(text) and len(text.split()) <= _BODY_WORDS
+
+
+_WELCOME = re.compile(r"^welcome to\s+(?:the\s+)?(?=[A-Z])", re.I)
+_STATE = re.compile(r"^(?:the\s+)?(?:government|republic|kingdom|state|commonwealth)\s+of\b", re.I)
+"""A state's name heading an agency's masthead ("GOVERNMENT OF INDIA" over "MINISTRY OF
+EXTERNAL AFFAIRS"): the agency under it is the publisher."""
+
+
+def organisation_name(line: str) -> str:
+    """The organisation a masthead line names, without the section or edition set beside
+    it: "UNITED NATIONS | Meetings Coverage" -> "United Nations", "Aegean Herald ·
+    English Edition" -> "Aegean Herald"."""
+    parts = [_WELCOME.sub("", p) for p in _NAME_PARTS.split(line) if p.strip()]
+    named = [p for p in parts if _ORGANISATION.search(p) or _PUBLIC_BODY.search(p)]
+    return title_case((named or parts or [line])[0].strip())
+
+
+def _site_name(source: str) -> str:
+    """A front matter's `source:` as a name: a web address names its known site only."""
+    if "://" not in source and not source.lower().startswith("www."):
+        return source
+    domain = _DOMAIN.match(source)
+    return _KNOWN_DOMAINS.get(_site(domain.group("domain")), "") if domain else ""
 
 
 def _dateline_source(texts: Sequence[str], first_prose: int | None) -> str:
@@ -440,12 +493,17 @@ def _title_candidates(
     candidates = []
     for position, index in enumerate(top):
         text = texts[index]
-        heading = looks_like_heading(text) or _is_headline(text)
+        following = top[position + 1] if position + 1 < len(top) else None
+        over_byline = following is not None and _BYLINE.match(texts[following]) is not None
+        heading = (
+            looks_like_heading(text) or _is_headline(text) or (over_byline and _long_headline(text))
+        )
         if index in consumed or text.lower() in targets or not heading:
+            continue
+        if len(text.split()) < 2 and not any(c.isalpha() for c in text):
             continue
         if is_boilerplate(text) or is_disclaimer(text) or text[:1] in "([*\"'“‘":
             continue
-        following = top[position + 1] if position + 1 < len(top) else None
         if following == index + 1 and texts[following][:1].islower():
             continue  # first line of a wrapped sentence
         if _BYLINE.match(text) or _EDITED_BY.match(text) or is_date_bearing(text):
@@ -459,9 +517,58 @@ def _title_line(
 ) -> int | None:
     """The index of the title line: the longest candidate that is not an institution."""
     candidates = _title_candidates(texts, top, consumed, targets)
-    plain = [i for i in candidates if not _is_organisation(texts[i])]
+    plain = [
+        i
+        for i in candidates
+        if not _is_organisation(texts[i])
+        and not _STATE.match(texts[i])
+        and not _is_field(texts, i)
+        and texts[i].lower() not in KNOWN_OUTLETS
+    ]
     pool = plain or candidates
+    # the headline stands over its byline, else over its date line
+    following = {i: texts[top[p + 1]] for p, i in enumerate(top[:-1])}
+    worded = [i for i in plain if len(texts[i].split()) >= 2 and "/" not in texts[i]]
+    over_byline = [i for i in worded if _BYLINE.match(following.get(i, ""))]
+    over_date = [i for i in worded if i != top[0] and is_date_bearing(following.get(i, ""))]
+    pool = over_byline or over_date or worded or pool
     return max(pool, key=lambda i: (len(texts[i]), -i)) if pool else None
+
+
+_LONG_HEADLINE = 25
+
+
+def _long_headline(text: str) -> bool:
+    """A sentence-case headline over a byline, however long ("The long shadow of 1980:
+    how Iran and Iraq went to war, and how they made peace")."""
+    return len(text.split()) <= _LONG_HEADLINE and text.rstrip()[-1:] not in ".,;:"
+
+
+_NAMES = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+    r"(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})+$"
+)
+"""Two or more people's names and nothing else: "Ama Owusu and Li Na"."""
+
+
+def _unlabelled_byline(texts: Sequence[str], top: Sequence[int]) -> int | None:
+    """A line of authors' names without "By", standing over the date line."""
+    for position, index in enumerate(top[:-1]):
+        if _NAMES.match(texts[index]) and is_date_bearing(texts[top[position + 1]]):
+            return index
+    return None
+
+
+_FIELD = re.compile(r"^[^:]{2,40}:\s+\S")
+
+
+def _is_field(texts: Sequence[str], index: int) -> bool:
+    """A "Label: value" row of a fact box ("Capital: Apia"): such rows come in runs,
+    where a headline with a colon ("Timeline: ...") stands alone."""
+    if not _FIELD.match(texts[index]):
+        return False
+    neighbours = [n for n in (index - 1, index + 1) if 0 <= n < len(texts)]  # same block
+    return any(_FIELD.match(texts[n]) for n in neighbours)
 
 
 def _pick_title(

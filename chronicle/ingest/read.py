@@ -290,12 +290,33 @@ published or modified, which site it belongs to and who wrote it, and the
 front-matter key each is passed on as."""
 
 
+_CHROME_ELEMENT = re.compile(
+    r"(?:^|[\s_-])(?:(?:bread)?crumbs?|today|date-today|cookies?(?:-banner|-notice|-consent)?"
+    r"|share|sharing|social|related|sidebar|menu|navbar|navigation|skip-?link|subscribe"
+    r"|newsletter|advert\w*|promo"
+    r"|most-?(?:read|popular)|trending|comments?)(?:$|[\s_-])",
+    re.I,
+)
+"""Class names, ids and ARIA labels that pages give their chrome (trafilatura relies on
+the same habit): breadcrumb trails, cookie banners, share bars, related links."""
+_CHROME_ROLES = frozenset({"navigation", "banner", "search", "complementary"})
+
+
+def _is_chrome_element(attrs: dict[str, str | None]) -> bool:
+    """Whether an element's attributes mark it as site chrome."""
+    if (attrs.get("role") or "").lower() in _CHROME_ROLES:
+        return True
+    names = " ".join(attrs.get(key) or "" for key in ("class", "id", "aria-label"))
+    return bool(_CHROME_ELEMENT.search(names))
+
+
 class _TextExtractor(HTMLParser):
     """Collects the visible text of an HTML page, one block per paragraph."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
+        self.chrome: list[str] = []  # the open chrome element's tag, once per nesting
         self.parts: list[str] = []
         self.skip_depth = 0
         self.pre_depth = 0
@@ -306,6 +327,13 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._read_meta(dict(attrs))
+        if self.chrome:
+            if tag == self.chrome[0] and tag not in _VOID_TAGS:
+                self.chrome.append(tag)
+            return
+        if tag not in _VOID_TAGS and _is_chrome_element(dict(attrs)):
+            self.chrome.append(tag)
+            return
         if tag in _SKIP_TAGS:
             if tag not in _VOID_TAGS:
                 self.skip_depth += 1
@@ -348,6 +376,10 @@ class _TextExtractor(HTMLParser):
             self.meta[key] = content
 
     def handle_endtag(self, tag: str) -> None:
+        if self.chrome:
+            if tag == self.chrome[0]:
+                self.chrome.pop()
+            return
         if tag in _SKIP_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -363,7 +395,7 @@ class _TextExtractor(HTMLParser):
             self.sup_depth = max(0, self.sup_depth - 1)
 
     def handle_data(self, data: str) -> None:
-        if self.skip_depth:
+        if self.skip_depth or self.chrome:
             return
         if self.sup_depth and data.strip().isdigit():
             data = data.strip().translate(_SUPERSCRIPT_DIGITS)
