@@ -34,6 +34,10 @@ class TestRuleBook:
         with pytest.raises(ValueError, match="has no trigger"):
             RuleBook([DateRule("orphan", re.compile("x"), _never)])
 
+    def test_a_misspelt_anchor_kind_fails_at_once(self):
+        with pytest.raises(ValueError, match="lends 'years'"):
+            RuleBook([DateRule("decade", re.compile("x"), _never, words=("x",), lends="years")])
+
     def test_a_misspelt_rule_name_is_a_key_error(self):
         with pytest.raises(KeyError):
             RULES["mdy "]

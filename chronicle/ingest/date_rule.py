@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from chronicle.ingest.date_context import Context, Resolution
@@ -92,6 +92,8 @@ class RuleBook:
                 raise ValueError(f"two date rules are named {rule.name!r}")
             if not (rule.names or rule.words or rule.digits):
                 raise ValueError(f"date rule {rule.name!r} has no trigger, so it never runs")
+            if rule.lends not in get_args(Lends):
+                raise ValueError(f"date rule {rule.name!r} lends {rule.lends!r}")
             self.by_name[rule.name] = rule
         self._index = {rule.name: i for i, rule in enumerate(self.rules)}
         self._exact: dict[str, list[DateRule]] = {}
