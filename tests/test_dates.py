@@ -563,7 +563,7 @@ def test_a_year_heading_dates_the_entries_under_it():
 
 
 def test_a_column_of_years_is_a_table_not_headings():
-    text = "Trade\n\n2018\n2019\n1.2\n\nIn March they met.\n"
+    text = "Trade\n\n2018\n2019\n1.2\n\nTalks are due in March.\n"
     assert [m.date_start for m in find_dates(text, D(2022, 1, 1))] == [D(2022, 3, 1)]
 
 
@@ -697,3 +697,18 @@ def test_a_month_range_followed_by_a_number():
 
 def test_this_weekday_already_past_in_a_future_clause_is_next_weeks():
     assert only("They will meet this Friday.", D(2024, 1, 20)).date_start == D(2024, 1, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # a verb telling a past event: the date lies before the writing, however near
+        ("The new president took office on 1 January.", D(2023, 12, 4), D(2023, 1, 1)),
+        ("The cyclone struck the coast on February 6.", D(2023, 12, 7), D(2023, 2, 6)),
+        # a reporting verb or a deadline is no such evidence
+        ("The deadline was extended to Jan. 5.", D(2023, 12, 4), D(2024, 1, 5)),
+        ("The minister said talks on 8 January would decide it.", D(2023, 12, 4), D(2024, 1, 8)),
+    ],
+)
+def test_a_past_event_on_a_year_less_day_is_not_after_the_document(text, reference, expected):
+    assert only(text, reference).date_start == expected

@@ -32,7 +32,7 @@ FUTURE_CUE = re.compile(
 
 PAST_CUE = re.compile(
     r"\b(?:said|says|told|was|were|had|did|met|went|came|held|took|made|began|left|spoke|won|lost"
-    r"|gave|got|saw|became|ago|last|yesterday|\w{2,}ed)\b",
+    r"|gave|got|saw|became|struck|fell|broke|ended|ago|last|yesterday|\w{2,}ed)\b",
     re.IGNORECASE,
 )
 """Cues that a bare weekday or month near them points back (the default)."""
@@ -41,6 +41,18 @@ PAST_CUE = re.compile(
 TENSE_SLACK_DAYS = 120
 """How far the nearest reading may be on the wrong side of the reference before tense flips it."""
 
+
+_EVENT_SLACK_DAYS = 7
+"""The same when the clause's verb tells a past event ("took office on 1 January")."""
+
+EVENT_PAST = frozenset(
+    "was were had did met went came held took made began left spoke won lost gave got saw "
+    "became struck fell broke ended".split()
+)
+"""Past forms that tell what happened (not "said", and not every "-ed" word: "extended to
+Nov. 20" sets a deadline ahead)."""
+
+_ON_OR_IN = re.compile(r"\b(?:on|in)\s+\Z", re.IGNORECASE)
 
 _FUTURE_SLACK_DAYS = 30
 """The same for a future cue ("will be held in November"): past cues ("said") are often
@@ -143,15 +155,20 @@ def implicit_year(
     if base is None:
         return None
     ref = ctx.reference
+    cue = None
     if ref is not None:
         # with a weekday the clause's verb follows the whole "Thursday, January 4"
-        tense = clause_tense(ctx.text, pos, end if weekday is not None else pos + 1)
+        cue = clause_cue(ctx.text, pos, end if weekday is not None else pos + 1)
+        tense = None if cue is None else cue[0]
     year, settled = _implicit_year_nearest(base, month, day, weekday, tense)
     if tense is not None and not settled:
         # Tense is about the time of writing: "... on 27 July 2023. The minister will
         # attend on 8 March" (written in 2024) is the March after the document date.
         d = safe_date(year, month, day) or date(year, month, 28)
-        if (d - ref).days > TENSE_SLACK_DAYS and tense is False:
+        slack = TENSE_SLACK_DAYS
+        if cue[1].lower() in EVENT_PAST and _ON_OR_IN.search(ctx.text, max(0, pos - 4), pos):
+            slack = _EVENT_SLACK_DAYS  # "the earthquake struck on February 6": it was before
+        if (d - ref).days > slack and tense is False:
             flipped = year - 1
         elif (ref - d).days > _FUTURE_SLACK_DAYS and tense is True:
             flipped = year + 1
@@ -211,17 +228,23 @@ def clause_tense(text: str, start: int, end: int) -> bool | None:
 
     None when the clause has no cue. A possessive ("Wednesday's ruling") reads as past.
     """
+    cue = clause_cue(text, start, end)
+    return None if cue is None else cue[0]
+
+
+def clause_cue(text: str, start: int, end: int) -> tuple[bool, str] | None:
+    """The nearest tense cue around an expression: (True for future, the cue as written)."""
     if text.startswith(("'s", "’s"), end):
-        return False
+        return False, "'s"
     left = _PASSIVE.sub(r"\1", re.split(r"[.;!?\n]", text[max(0, start - 120) : start])[-1])
     right = _PASSIVE.sub(r"\1", re.split(r"[.;,!?\n]", text[end : end + 50])[0])
-    best: tuple[int, bool] | None = None
+    best: tuple[int, bool, str] | None = None
     for cue, future in ((FUTURE_CUE, True), (PAST_CUE, False)):
         for m in cue.finditer(left):
             dist = len(left) - m.end()
             if best is None or dist < best[0] or (dist == best[0] and future):
-                best = (dist, future)
+                best = (dist, future, m.group())
         m = cue.search(right)
         if m and (best is None or m.start() + 5 < best[0]):
-            best = (m.start() + 5, future)
-    return None if best is None else best[1]
+            best = (m.start() + 5, future, m.group())
+    return None if best is None else (best[1], best[2])
