@@ -712,3 +712,15 @@ def test_this_weekday_already_past_in_a_future_clause_is_next_weeks():
 )
 def test_a_past_event_on_a_year_less_day_is_not_after_the_document(text, reference, expected):
     assert only(text, reference).date_start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("President Lula's 2009 visit to Maputo opened a credit line.", ["2009"]),
+        ("Erdogan’s 2018 visit was short.", ["2018"]),
+        ("Japan's 2000 Olympic team", []),  # a capitalised name after it: no sign of a year
+    ],
+)
+def test_a_possessive_before_a_year_and_a_noun_makes_it_a_year(text, found):
+    assert [m.text for m in find_dates(text, REF)] == found

@@ -87,6 +87,9 @@ def year_is_date(c: Cand, spot: Spotting) -> bool:
         return False  # a table cell
     if strong or heads_entry(text, start, m.end()):
         return True
+    possessive = re.search(r"\w['’]s\s+\Z", text[max(0, start - 8) : start])
+    if possessive and re.match(r"\s+[a-z]", text[m.end() :]):
+        return True  # "Erdogan's 2018 visit": a possessive, like "the", before a noun
     if prev in YEAR_CONTEXT:
         if prev in ("the", "a", "its", "their", "his", "her", "our", "this", "that"):
             return bool(re.match(r"\s+[A-Za-z]", text[m.end() :]))  # "the 2005 earthquake"
