@@ -255,3 +255,21 @@ def test_a_future_end_of_the_month_is_this_month():
         "Ties were upgraded in May 2013. A second shipment will leave before the end of the month."
     )
     assert last(text)[1:] == (D(2024, 5, 25), D(2024, 5, 31), "approximate")
+
+
+class TestHistoryRunsForward:
+    def test_a_month_after_a_narrated_date_is_the_next_one(self):
+        text = "The court ruled on 25 January 1978. By December the two armies were mobilised."
+        assert last(text)[1] == D(1978, 12, 1)
+
+    def test_a_few_weeks_back_stays_in_the_narrated_year(self):
+        text = "The accord was signed on 3 March 2015. In mid-February the drafts were exchanged."
+        assert last(text)[1].year == 2015
+
+    def test_a_pluperfect_steps_back_to_the_nearest_year(self):
+        text = "The court ruled on 25 January 1978. In December the parties had agreed to it."
+        assert last(text)[1] == D(1977, 12, 1)
+
+    def test_near_the_time_of_writing_the_nearest_year_wins(self):
+        text = "Prices rose in January 2024. In December they had been flat."
+        assert last(text, D(2024, 2, 20))[1] == D(2023, 12, 1)

@@ -152,6 +152,11 @@ def implicit_year(
         after_heading = heading is None or last.start > heading[0]
         if after_heading and (same_sentence or (same_paragraph and last.dated) or base is None):
             base = last.when
+            told = ctx.reference is None or (ctx.reference - base).days > _TELLING_DAYS
+            stop = SENTENCE_END.search(ctx.text, end)
+            back = _PLUPERFECT.search(ctx.text, last.end, stop.start() if stop else end + 80)
+            if told and last.dated and weekday is None and not back:
+                return _year_ahead(base, month, day)
     if base is None:
         return None
     ref = ctx.reference
@@ -180,6 +185,23 @@ def implicit_year(
         right_side = moved >= ref - timedelta(_FUTURE_SLACK_DAYS) if tense else moved <= ref
         return flipped if right_side or base is ref else year
     return year
+
+
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|wn|ne|de|lt)\b", re.I)
+"""A step back in a narrative ("had signed", "had been held"): the nearest year, not the
+next one."""
+_TELLING_DAYS = 366
+"""A narrated date this long before the document's date is history being told: the dates
+after it run forward from it. Nearer the time of writing, the nearest year wins."""
+_STEP_BACK_DAYS = 31
+"""How far before the narrated date a year-less date may still lie in its year."""
+
+
+def _year_ahead(base: date, month: int, day: int) -> int:
+    """A narrative runs forward: after "25 January 1978", "by December" is December 1978;
+    a date a few weeks before the narrated one ("in mid-January") stays in its year."""
+    when = safe_date(base.year, month, day) or date(base.year, month, 28)
+    return base.year if when >= base - timedelta(_STEP_BACK_DAYS) else base.year + 1
 
 
 def _implicit_year_nearest(
