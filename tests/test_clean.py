@@ -20,6 +20,7 @@ from chronicle.ingest.clean import (
     is_table_row,
     link_lists,
     repeated_lines,
+    running_heads,
     sanitize,
     split_markers,
 )
@@ -601,3 +602,41 @@ class TestSiteChrome:
 )
 def test_a_sentence_with_a_tab_is_no_table_row(line: str, row: bool) -> None:
     assert is_table_row(line) is row
+
+
+def test_running_heads_of_a_paginated_text_are_dropped() -> None:
+    head = "Lusaka Papers 4/2021 | March 2021"
+    lines = [
+        f"{head}",
+        "The corridor reopened on 2 March 2021.",
+        f"2          {head}",
+        "Freight resumed a week later.",
+        f"3          {head}",
+    ]
+    assert running_heads(lines) == {0, 2, 4}
+    assert [p.text for p in clean_lines(lines).paragraphs] == [
+        "The corridor reopened on 2 March 2021.",
+        "Freight resumed a week later.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prev  Ministers meet in Lusaka  2021-03-02",
+        "Next  Rail corridor reopens  2021-03-09",
+        "Related: Older talks stall (3 May 2019) · Border post reopens (9 June 2019)",
+        "More from this page: Weather: rain · Council delays budget",
+    ],
+)
+def test_pagers_and_inline_related_links_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+def test_next_in_prose_is_no_pager() -> None:
+    assert not is_chrome("Next year the two ministers will meet again in Lusaka.")
+
+
+def test_a_link_list_may_start_after_a_blank_line() -> None:
+    lines = ["**Related Articles**", "", "- Older talks stall · 3 May 2019", "", "The end."]
+    assert link_lists(lines) == {0, 2}

@@ -13,6 +13,7 @@ from chronicle.ingest.document_date import (
     Page,
     choose,
     contradicted,
+    decoy_lines,
     from_byline,
     from_date_line,
     from_dateline,
@@ -212,12 +213,27 @@ def test_parse_date_line(line: str, expected: date | None) -> None:
     assert (parsed[0] if parsed else None) == expected
 
 
+def test_lines_that_date_the_copy_are_decoys() -> None:
+    lines = page(
+        "Rail corridor reopens",
+        "Digitised: 3 February 2021     Rights: Public domain",
+        LEDE,
+        "Material published by: Ministry of Transport  Modification date: 06.12.2023",
+        "Accessed 4 March 2024.",
+        top=(0, 1),
+        first_prose=2,
+    )
+    assert decoy_lines(lines) == {1, 3, 4}
+
+
 class TestChooser:
     def test_a_late_crawl_date_loses_to_a_text_speaking_of_earlier_dates_in_future(self) -> None:
         crawl = Candidate(date(2024, 4, 24), "April 24, 2024", "date_above_title", 0, True)
         narrated = [date(2017, 1, 3), date(2016, 11, 2)]
         assert contradicted(crawl, narrated, future=[date(2017, 1, 3)])
         assert not contradicted(crawl, narrated, future=[])  # a late page about the past
+        # what someone long ago said would happen is no sign of when the page was written
+        assert not contradicted(crawl, narrated, future=[date(1995, 7, 1)])
 
     def test_the_strongest_uncontradicted_candidate_wins(self) -> None:
         lines = page(

@@ -144,7 +144,8 @@ _NAVIGATION = re.compile(
     r"|tweet|email this(?: page| article)?|related (?:links|articles|news|stories|information)"
     r"|read more|more news|social media(?: activities| links)?|follow us(?: on .*)?"
     r"|site ?map|breadcrumbs?|previous|next|close|jump to (?:navigation|search)"
-    r"|from wikipedia, the free encyclopedia|\[edit\]|edit)\W*$",
+    r"|from wikipedia, the free encyclopedia|\[edit\]|edit)\W*$"
+    r"|^prev\b|^(?:previous|next)\s+(?:article|post|story|item|page|news|release)\b",
     re.I,
 )
 _CAPTION = re.compile(
@@ -172,7 +173,8 @@ _SITE_NOTICE = re.compile(
     r"|(?:skip|jump) to (?:main )?(?:content|navigation)\b|comments are closed\b"
     r"|sign up for (?:the |our )?.{0,40}newsletter\b|advertisement\W*$|sponsored\W*$"
     r"|retrieved from\b.{0,80}$|\[(?:photo|image|video|graphic)\]"
-    r"|(?:reading time\s*:?\s*)?\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$)"
+    r"|(?:reading time\s*:?\s*)?\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$"
+    r"|(?:related(?:\s+\w+){0,2}|more (?:from|on) [^:]{1,40}|see also|read (?:more|also))\s*:\s)"
     r"|\bcookies?\b.{0,160}\b(?:accept|consent|preferences|settings|agree|privacy)\b"
     r"|^(?:we|this (?:web)?site) uses? cookies\b",
     re.I,
@@ -448,12 +450,14 @@ def is_chrome(line: str) -> bool:
         line: One raw line (wide gaps intact, as menus are laid out with them).
     """
     text = clean_inline(line)
-    if is_menu(line) or _is_chrome_part(text):
+    if is_menu(line) or _is_chrome_part(text) or _PAGER.match(line):
         return True
     parts = _PART_BAR.split(text)
     return len(parts) > 1 and all(_is_chrome_part(p) or _DOMAIN_ONLY.match(p) for p in parts)
 
 
+_PAGER = re.compile(r"^\s*(?:prev(?:ious)?|next)(?: {2,}|\t|\s*[:|»›>]\s*)\S", re.I)
+"""A link to the previous or next page, laid out as a label and a title."""
 _PART_BAR = re.compile(r"\s+\|\s+")
 _DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.I)
 
@@ -475,7 +479,7 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
         lines: Sanitised lines (`prepare_lines`), tabs and wide gaps intact.
     """
     targets = nav_targets(lines)
-    dropped = set(repeated_lines(lines)) | link_lists(lines)
+    dropped = set(repeated_lines(lines)) | link_lists(lines) | running_heads(lines)
     for index, raw in enumerate(lines):
         text = clean_inline(raw)
         if is_menu(raw) or is_boilerplate(text) or text.lower() in targets:
@@ -483,10 +487,27 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
     return dropped
 
 
+_PAGE_NUMBER_EDGE = re.compile(r"^\s*\d{1,3}\s{2,}|\s{2,}\d{1,3}\s*$")
+_RUNNING_HEAD_TIMES = 3
+_RUNNING_HEAD_WORDS = 14
+
+
+def running_heads(lines: Sequence[str]) -> set[int]:
+    """Running heads and feet of a paginated text: a short line that comes back three
+    times or more, page number aside ("IESS Working Paper 2/2023 | February 2023")."""
+    keys: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = clean_inline(_PAGE_NUMBER_EDGE.sub("", line))
+        if text and len(text.split()) <= _RUNNING_HEAD_WORDS and not ends_sentence(text):
+            keys.setdefault(text, []).append(index)
+    return {i for found in keys.values() if len(found) >= _RUNNING_HEAD_TIMES for i in found}
+
+
 _LINK_LIST_HEADING = re.compile(
     r"^\W*(?:related(?:\s+\w+){0,2}|more (?:on|from|in|about)\b.{0,40}|more (?:news|stories)"
     r"|most (?:read|popular|viewed|shared|commented)|trending(?: now| stories)?|popular"
     r"|(?:also|further) read(?:ing)?|read (?:more|also|next)|you (?:may|might) (?:also )?like"
+    r"|(?:topic |related |further |more |other )?resources|latest headlines"
     r"|recommended(?: for you| stories| reading)?|latest(?: news| stories| posts)?"
     r"|top stories|editor[’']?s picks|in (?:other|case you missed).{0,20}|see also"
     r"|other (?:news|stories|briefs|publications|press releases|statements)"
@@ -510,6 +531,8 @@ def link_lists(lines: Sequence[str]) -> set[int]:
             continue
         found.add(index)
         index += 1
+        if index + 1 < len(lines) and not lines[index].strip():
+            index += 1  # "**Related Articles**", a blank line, then the list
         bulleted = None  # the items of a list look alike: all bulleted or none
         while index < len(lines) and lines[index].strip():
             text = clean_inline(lines[index])
@@ -618,6 +641,8 @@ def _is_sentence_with_tab(line: str) -> bool:
     a table row's cells are short, while here the words run on across the tab as one
     clause ("signed on 21 December 2016,<TAB>but member states ...")."""
     cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if len(cells) == 2 and _LIST_ITEM.match(f"{cells[0]} x"):
+        return True  # "1.<TAB>The leaders met ...": a numbered item, not a row
     joined = " ".join(cells)
     last_word = cells[0].split()[-1]
     if len(cells) == 2 and last_word[:1].islower() and last_word[-1].isalpha():

@@ -239,13 +239,13 @@ def from_byline(page: Page) -> list[Candidate]:
 
 _PUBLISHED = re.compile(
     r"^\W*(?:published|posted|issued|released|first published|publication date|"
-    r"date of publication|date of issue|dated?)\b"
+    r"date of publication|date of issue|dated?)\b(?!\s*(?:modified|updated|of last))"
     r"(?:\s+(?:in|on|by)\s+(?P<outlet>[^,]{2,60}?)\s*,)?",
     re.I,
 )
 _UPDATED = re.compile(
-    r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed|revised"
-    r"|edited)\b",
+    r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:date\s+)?(?:last\s+)?(?:updated|modified"
+    r"|reviewed|revised|edited)\b",
     re.I,
 )
 
@@ -269,8 +269,33 @@ def _labelled(page: Page, label: re.Pattern[str], name: str) -> list[Candidate]:
         if not label.match(text) or len(text.split()) > _LABELLED_LINE:
             continue
         if parsed := first_date(text):
-            only = parse_date_line(text) is not None or published_outlet(text) != ""
-            out.append(Candidate(parsed[0], parsed[1], name, index, only_date=only))
+            # a labelled date line is metadata, whatever else it carries ("· Visitors: 9")
+            out.append(Candidate(parsed[0], parsed[1], name, index, only_date=True))
+    return out
+
+
+_DECOY_LABEL = re.compile(
+    r"^\W*(?:digiti[sz]ed|retrieved|accessed|captured|archived|printed|downloaded|scanned"
+    r"|viewed|crawled|saved|citation|suggested citation|cite (?:this|as))\b",
+    re.I,
+)
+_PAGE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|modified|modification date|issued|released)\b", re.I
+)
+
+
+def decoy_lines(page: Page) -> set[int]:
+    """Head and foot lines that date the copy or the page, not the text: "Digitised:
+    3 February 2021", "Accessed 4 March 2024", "Citation: ...", "Material published by:
+    Embassy  Modification date: 06.12.2023". Never candidates, never events."""
+    out = set()
+    for i in _head_and_foot(page):
+        text = page.texts[i]
+        if not first_date(text) or i == page.first_prose:
+            continue
+        labelled = _PAGE_LABEL.search(text) and not ends_sentence(text)
+        if _DECOY_LABEL.match(text) or (labelled and len(text.split()) <= _LABELLED_LINE):
+            out.add(i)
     return out
 
 
@@ -329,8 +354,8 @@ def stamped_date(line: str) -> tuple[date, str] | None:
     """A date stamp: a date, then a separator or a clock time and whatever a site prints
     after it ("July 9, 2018 / 4:41 PM / 6 years ago", "3 May 2021 · 4 min read")."""
     placed = _PLACE_PREFIX.match(line)
-    if placed and placed.group("place") in country_table():
-        line = placed.group("rest")  # "Brussels, 23/11/2018 - 15:56"
+    if placed:
+        line = placed.group("rest")  # "Bruxelles, 23/11/2018 - 15:56"
     parsed = leading_date(line) or first_numeric(line)
     if not parsed:
         return None
@@ -374,7 +399,7 @@ def from_date_line(page: Page) -> list[Candidate]:
             name = "date_above_title"
         else:
             name = "date_under_title"
-        out.append(Candidate(parsed[0], parsed[1], name, index, only_date=not numbered))
+        out.append(Candidate(parsed[0], parsed[1], name, index, only_date=True))
     return out
 
 
@@ -512,7 +537,7 @@ _FUTURE = re.compile(
     r"are expected to|upcoming|forthcoming|next (?:week|month|year)|sees)\b",
     re.I,
 )
-_LATE = timedelta(days=180)
+_LATE = timedelta(days=365)
 _BODY_CHARACTERS = 20000
 
 
@@ -540,12 +565,15 @@ def narrated_dates(page: Page) -> tuple[list[date], list[date]]:
 
 def contradicted(candidate: Candidate, narrated: Sequence[date], future: Sequence[date]) -> bool:
     """Whether the text says it was not written on `candidate`'s date: the candidate is
-    long after every date the body narrates, and the body speaks in the future tense of
-    a date before it ("will be visiting on 3 January 2017" under a 2024 crawl date)."""
+    over a year after every date the body narrates, and the body speaks in the future
+    tense of its own latest dates ("will be visiting on 3 January 2017" under a 2024
+    crawl date)."""
     if not narrated or candidate.strategy in ("front_matter", "html_meta", "html_modified"):
         return False
-    late = candidate.date - _LATE
-    return max(narrated) < late and any(d < late for d in future)
+    latest = max(narrated)
+    # the story's own latest dates are still to come: it was written before them
+    ahead = any(latest - _LATE <= d < candidate.date - _LATE for d in future)
+    return latest < candidate.date - _LATE and ahead
 
 
 def choose(found: Sequence[Candidate], page: Page) -> Candidate | None:

@@ -29,6 +29,7 @@ from chronicle.ingest.dates import find_dates
 from chronicle.ingest.document_date import (
     DATE_LINE_RESIDUE,
     Page,
+    decoy_lines,
     document_date,
     is_date_bearing,
     parse_date,
@@ -224,6 +225,7 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     page = Page(texts, top, first_prose, title_index, frozenset(byline), front)
     chosen, considered = document_date(page)
     consumed |= {c.line for c in considered if c.only_date and c.line is not None}
+    consumed |= decoy_lines(page)
     if chosen is not None and chosen.strategy == "masthead_date" and chosen.line is not None:
         consumed.add(chosen.line)
 

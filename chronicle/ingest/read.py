@@ -203,6 +203,7 @@ _SKIP_TAGS = frozenset(
         "script",
         "style",
         "nav",
+        "aside",
         "head",
         "noscript",
         "template",
