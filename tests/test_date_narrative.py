@@ -273,3 +273,13 @@ class TestHistoryRunsForward:
     def test_near_the_time_of_writing_the_nearest_year_wins(self):
         text = "Prices rose in January 2024. In December they had been flat."
         assert last(text, D(2024, 2, 20))[1] == D(2023, 12, 1)
+
+
+def test_a_vague_step_in_a_story_counts_from_the_narrated_date():
+    m = find_dates("Ties were cut in March 1998. Several years later they were restored.", REF)[-1]
+    assert (m.date_start, m.date_end, m.precision, m.modifier) == (
+        D(2000, 3, 30),
+        D(2003, 3, 30),
+        "approximate",
+        "about",
+    )

@@ -199,15 +199,22 @@ def resolve_vague_ago(c: Cand, ctx: Context) -> Resolution | None:
     """ "several years ago", "a few weeks later": a vague stretch of the past or future.
 
     Spans two to five units back (or ahead) of the reference, and carries the
-    modifier "past" or "future" like "recently": a state of things, not an event.
+    modifier "past" or "future" like "recently": a state of things, not an event. In a
+    story ("later", "earlier" after a narrated date) it counts from that date instead.
     """
-    ref = ctx.reference
-    if ref is None:
-        return Resolution(None, "unresolved")
-    future = c.m.group("dir").lower().split()[0] in ("later", "from", "hence", "after")
+    way = c.m.group("dir").lower().split()[0]
+    future = way in ("later", "from", "hence", "after")
     unit_days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
     days = unit_days[c.m.group("unit").lower()]
     near, far = timedelta(2 * days), timedelta(5 * days)
+    if way in NARRATIVE_WORDS and ctx.last_span is not None:
+        # "several years later" in a story: a few units after the date last narrated
+        base = anchor_day(ctx, forward=future)
+        span = (base + near, base + far) if future else (base - far, base - near)
+        return Resolution(span, "approximate", "about", counted="forward" if future else "back")
+    ref = ctx.reference
+    if ref is None:
+        return Resolution(None, "unresolved")
     span = (ref + near, ref + far) if future else (ref - far, ref - near)
     return Resolution(span, "approximate", "future" if future else "past")
 
