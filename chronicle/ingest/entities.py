@@ -9,6 +9,7 @@ Public API:
     find_countries(sentence) -> tuple[str, ...]
     find_organisations(sentence, known=()) -> tuple[str, ...]
     defined_acronyms(text) -> frozenset[str]                (document-level "(JICA)" style)
+    example_spans(sentence) -> list[tuple[int, int]]       (countries given only as examples)
     name_key(name) -> str, same_person(a_key, b_key) -> bool   (from ``chronicle.names``)
     resolve_actors(actors) -> dict[str, Actor]              (document-level resolution)
     apply_resolution(entities, resolved) -> Entities
