@@ -540,6 +540,12 @@ class TestPeopleByRoleAndOrder:
                 "State Councillor and Foreign Minister Qin Gang met Blinken.",
                 [("Qin Gang", "State Councillor and Foreign Minister", "CN"), ("Blinken", "", "")],
             ),
+            # honorifics of South and Southeast Asia are no part of the name
+            (
+                "Shri Piyush Goyal and Smt. Nirmala Sitharaman met the delegation.",
+                [("Piyush Goyal", "", ""), ("Nirmala Sitharaman", "", "")],
+            ),
+            ("Datuk Seri Saifuddin Abdullah flew to Jakarta.", [("Saifuddin Abdullah", "", "")]),
             # a lower-case noun that introduces a person
             (
                 "The talks were chaired by UN mediator Staffan de Mistura.",

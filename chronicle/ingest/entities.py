@@ -40,7 +40,9 @@ _SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
 """Footnote markers glued to words ("Bajwa,¹Kono") become spaces; offsets are kept."""
 
 _ABBREVIATIONS = r"H\.\s?E\.|U\.S\.(?:A\.)?|U\.K\.|U\.N\.|U\.A\.E\.|D\.P\.R\.K\."
-_TITLES_WITH_DOT = r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Mme|Gen|Lt|Col|Maj|Capt|Sen|Amb|Adm|Brig)\.(?=\s*\w)"
+_TITLES_WITH_DOT = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Mme|Gen|Lt|Col|Maj|Capt|Sen|Amb|Adm|Brig|Smt)\.(?=\s*\w)"
+)
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’][^\W\d_]{2,})?"
 
 _TOKEN_RE = re.compile(
