@@ -640,3 +640,19 @@ def test_next_in_prose_is_no_pager() -> None:
 def test_a_link_list_may_start_after_a_blank_line() -> None:
     lines = ["**Related Articles**", "", "- Older talks stall · 3 May 2019", "", "The end."]
     assert link_lists(lines) == {0, 2}
+
+
+def test_notes_left_at_the_foot_of_a_pdf_page_are_footnotes() -> None:
+    text = (
+        "The corridor treaty was signed in Lusaka on 9 June 1976, a year after independence.1 "
+        "Freight stopped in 1998.2\n\n"
+        "1 Treaty on the Rail Corridor, Lusaka, 9 June 1976.\n"
+        '2 Zambia Daily Mail, "Freight halts on the corridor", 3 May 1998.\n\n'
+        "3 people were hurt in the 2001 floods, officials said.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.footnotes == {
+        "1": "Treaty on the Rail Corridor, Lusaka, 9 June 1976.",
+        "2": 'Zambia Daily Mail, "Freight halts on the corridor", 3 May 1998.',
+    }
+    assert cleaned.paragraphs[-3].text == "3 people were hurt in the 2001 floods, officials said."

@@ -24,6 +24,7 @@ from chronicle.ingest.document_date import (
     from_published_line,
     from_updated_line,
     labelled_date,
+    name_and_date,
     numbered_release_date,
     parse_date_line,
     published_outlet,
@@ -163,6 +164,19 @@ class TestLineForms:
     )
     def test_labelled_date(self, line: str, expected: date | None) -> None:
         parsed = labelled_date(line)
+        assert (parsed[0] if parsed else None) == expected
+
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("Ama Owusu 4 June 2020 5 min read", date(2020, 6, 4)),
+            ("Lucía Montero | 8 April 2022", date(2022, 4, 8)),
+            ("Lusaka Treaty 9 June 1976", None),  # a thing's name, not a person's
+            ("THE LUSAKA MAIL · 9 June 1976", None),  # a masthead in capitals is no name
+        ],
+    )
+    def test_a_name_then_a_date(self, line: str, expected: date | None) -> None:
+        parsed = name_and_date(line)
         assert (parsed[0] if parsed else None) == expected
 
     def test_numbered_release_line(self) -> None:

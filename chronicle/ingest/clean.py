@@ -439,7 +439,28 @@ def _numbered_notes(lines: Sequence[str]) -> list[str]:
             out[index] = f"[{match.group('n')}] {match.group('text')}"
         elif in_notes and _MD_HEADING.match(line):
             in_notes = False
+        elif not in_notes and _page_foot_note(lines, index):
+            match = _NUMBERED_NOTE.match(line)
+            out[index] = f"[{match.group('n')}] {match.group('text')}"
     return out
+
+
+_CITED_YEAR = re.compile(r",.*\b(?:1[6-9]|20)\d\d\b")
+_SHORT_NOTE_WORDS = 40
+
+
+def _page_foot_note(lines: Sequence[str], index: int) -> bool:
+    """A note a PDF conversion left at the foot of its page, outside any "Notes" section:
+    "2 RFE/RL, "Uzbekistan suspends ...", 29 June 2012." It cites a source with its year,
+    and the text above carries its marker after a word or stop ("membership.2")."""
+    match = _NUMBERED_NOTE.match(lines[index])
+    if not match or _MONTH_START.match(match.group("text")):
+        return False
+    text = match.group("text")
+    if not _CITED_YEAR.search(text) or len(text.split()) > _SHORT_NOTE_WORDS:
+        return False
+    marker = re.compile(rf"(?<=[a-z.,;:”\"’)]){match.group('n')}(?=\s|$)")
+    return any(marker.search(line) for line in lines[:index])
 
 
 def is_chrome(line: str) -> bool:
@@ -482,7 +503,7 @@ def chrome_lines(lines: Sequence[str]) -> set[int]:
     dropped = set(repeated_lines(lines)) | link_lists(lines) | running_heads(lines)
     for index, raw in enumerate(lines):
         text = clean_inline(raw)
-        if is_menu(raw) or is_boilerplate(text) or text.lower() in targets:
+        if is_chrome(raw) or is_boilerplate(text) or text.lower() in targets:
             dropped.add(index)
     return dropped
 
@@ -516,7 +537,7 @@ _LINK_LIST_HEADING = re.compile(
     re.I,
 )
 """The heading of a list of links to other pages: "RELATED", "Most read", "See also"."""
-_LINK_WORDS = 16
+_LINK_WORDS = 30
 """Longest link line: a headline, maybe with its date or "5 hours ago"."""
 
 
@@ -683,11 +704,15 @@ def _rejoin(items: list[_Item]) -> list[_Item]:
     return joined
 
 
+_NOTE_NUMBER_AT_END = re.compile(r"(?<=[.!?\"”’)])\d{1,3}\s*$")
+"""A note's number after a sentence's last stop ("in 1998.2"): the sentence is whole."""
+
+
 def _is_cut(before: _Item, after: _Item) -> bool:
     if before.kind not in ("text", "list_item") or after.kind != "text":
         return False
     text = before.text
-    if ends_sentence(text) or text.rstrip().endswith(":"):
+    if ends_sentence(_NOTE_NUMBER_AT_END.sub("", text)) or text.rstrip().endswith(":"):
         return False
     words = text.split()
     if after.text[:1].islower():

@@ -229,6 +229,10 @@ def from_byline(page: Page) -> list[Candidate]:
         for part in _BYLINE_SEPARATOR.split(page.texts[index])[1:]:
             if parsed := parse_date_line(part):
                 out.append(Candidate(parsed[0], parsed[1], "byline", index))
+    near = _after(page, page.title, _NEAR_TITLE) if page.title is not None else page.top[:4]
+    for index in near:
+        if index not in page.byline and (parsed := name_and_date(page.texts[index])):
+            out.append(Candidate(parsed[0], parsed[1], "byline", index, only_date=True))
     if page.byline:
         for index in _after(page, max(page.byline), _NEAR_TITLE):
             if parsed := parse_date_line(page.texts[index]) or leading_date(page.texts[index]):
@@ -248,6 +252,35 @@ _UPDATED = re.compile(
     r"|reviewed|revised|edited)\b",
     re.I,
 )
+
+
+_NAME_BEFORE = re.compile(
+    r"^(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3})\s*[|·•,—–-]?\s+"
+)
+"""A person's name in ordinary capitals ("Ama Owusu", "Lucía Montero", "Li Na")."""
+
+
+def name_and_date(line: str) -> tuple[date, str] | None:
+    """The date of a byline without "By": a name, then the date and maybe a reading time
+    ("Ama Owusu 4 June 2020 · 5 min read", "Ama Owusu | 4 June 2020")."""
+    match = _NAME_BEFORE.match(line)
+    if not match or _MONTH_WORD.match(match.group("name")) or _NOT_NAME.search(match.group()):
+        return None
+    rest = line[match.end() :]
+    return parse_date_line(rest) or stamped_date(rest) or _with_reading_time(rest)
+
+
+_NOT_NAME = re.compile(
+    r"\b(?:Treaty|Agreement|Accord|Declaration|Summit|Act|Protocol|Convention|Charter|Pact"
+    r"|Statement|Communiqu[eé]|Meeting|Visit|Talks|Conference|Day)\b"
+)
+"""Words that make a capitalised phrase a thing's name, not a person's."""
+_MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_READING_TIME = re.compile(r"\s*\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$", re.I)
+
+
+def _with_reading_time(text: str) -> tuple[date, str] | None:
+    return parse_date_line(_READING_TIME.sub("", text)) if _READING_TIME.search(text) else None
 
 
 def from_published_line(page: Page) -> list[Candidate]:
@@ -279,6 +312,7 @@ _DECOY_LABEL = re.compile(
     r"|viewed|crawled|saved|citation|suggested citation|cite (?:this|as))\b",
     re.I,
 )
+_HEAD_LINES = 15
 _PAGE_LABEL = re.compile(
     r"\b(?:published|posted|updated|modified|modification date|issued|released)\b", re.I
 )
@@ -289,7 +323,8 @@ def decoy_lines(page: Page) -> set[int]:
     3 February 2021", "Accessed 4 March 2024", "Citation: ...", "Material published by:
     Embassy  Modification date: 06.12.2023". Never candidates, never events."""
     out = set()
-    for i in _head_and_foot(page):
+    head = [i for i, t in enumerate(page.texts) if t][:_HEAD_LINES]
+    for i in sorted(set(_head_and_foot(page)) | set(head)):
         text = page.texts[i]
         if not first_date(text) or i == page.first_prose:
             continue

@@ -21,6 +21,7 @@ from chronicle.ingest.clean import (
     is_boilerplate,
     is_chrome,
     is_disclaimer,
+    is_table_row,
     link_lists,
     nav_targets,
     repeated_lines,
@@ -203,7 +204,9 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     front, front_lines = front_matter(lines)
     chrome = {i for i, line in enumerate(lines) if is_chrome(line)} | link_lists(lines)
     texts = [
-        "" if i in front_lines or i in chrome else clean_inline(_laid_out(line))
+        ""
+        if i in front_lines or i in chrome or is_table_row(line)
+        else clean_inline(_laid_out(line))
         for i, line in enumerate(lines)
     ]
     top, first_prose = _masthead(texts)
