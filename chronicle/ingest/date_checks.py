@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from chronicle.ingest.date_context import has_group, heads_entry
+from chronicle.ingest.date_days import list_head_before
 from chronicle.ingest.date_names import MONTH_NAME, MONTHS
-from chronicle.ingest.date_resolve import list_head_before, year_range_end
+from chronicle.ingest.date_resolve import year_range_end
 from chronicle.ingest.date_rule import Cand, Spotting
 
 YEAR_CONTEXT = frozenset(

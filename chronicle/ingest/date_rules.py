@@ -20,6 +20,18 @@ from chronicle.ingest.date_checks import (
     weekday_is_date,
     year_is_date,
 )
+from chronicle.ingest.date_days import (
+    day_check,
+    day_resolver,
+    dmy_dash_fields,
+    dmy_fields,
+    iso_fields,
+    mdy_fields,
+    numeric_day_order,
+    numeric_fields,
+    resolve_day_head,
+    resolve_day_tail,
+)
 from chronicle.ingest.date_names import (
     DAY,
     DECADE_WORDS,
@@ -44,17 +56,7 @@ from chronicle.ingest.date_relative import (
     resolve_weekday,
 )
 from chronicle.ingest.date_resolve import (
-    day_check,
-    day_resolver,
-    dmy_dash_fields,
-    dmy_fields,
-    iso_fields,
-    mdy_fields,
-    numeric_day_order,
-    numeric_fields,
     resolve_century,
-    resolve_day_head,
-    resolve_day_tail,
     resolve_decade,
     resolve_half,
     resolve_month,
