@@ -1,0 +1,275 @@
+"""Read a date out of one line of a page: the date-string grammar of `document_date`.
+
+Every function here looks at a single clean line and says whether (and where) it
+states a date the way mastheads, bylines and foot lines do ("Published in Dawn,
+February 16th, 2016", "16.02.2015 - Article", "No: 214, 16 June 2021, Press Release
+..."). Dates themselves are parsed by the date finder (`find_dates`), so there is one
+grammar of dates; only the all-numeric day-first convention of such lines is local.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from chronicle.ingest.dates import find_dates
+from chronicle.ingest.gazetteer import country_table
+
+_DAY_FIRST_NUMERIC = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)$")
+"""An all-numeric date ("15.03.2023", "12/11/2016"), read day first unless impossible:
+the convention of the ministries and the Asian, African and European press that write
+such lines (an American page spells its month out)."""
+
+
+_LABEL = re.compile(
+    r"^(?:(?:date|dated|published|publication date|date of publication|posted|posted on|"
+    r"issued|issued on|released|released on|first published|published on|updated|"
+    r"last updated|last updated on|last modified|modified|updated on)\b\s*(?:in|on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.I,
+)
+
+
+DATE_LINE_RESIDUE = re.compile(
+    r"\b(?i:updated|last\s+updated|published|posted|date|dated|issued|released|on|at)\b"
+    r"|\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?)(?![\w]))?|\b(?i:[ap]\.m\.|[ap]m)(?!\w)"
+    r"|\b(?:GMT|UTC|PKT|JST|IST|EDT|EST|PST|PDT|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2})?\b"
+)
+"""Labels, clock times and zones that a date line ("Updated 8:47 PM EDT, ...") carries."""
+
+
+_GENRE_WORD = re.compile(
+    r"^\W*(?:article|news|press release|press statement|statement|speech|op-ed|opinion|"
+    r"commentary|analysis|brief|readout|editorial|interview|feature|report|blog)\W*$",
+    re.I,
+)
+"""What a date line may name besides the date: "16.02.2015 - Article"."""
+
+
+PLACE_PREFIX = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s*(?P<rest>\S.*)$"
+)
+
+
+def parse_date(text: str) -> tuple[date, str] | None:
+    """The first date with its day in `text` ("January 4, 2018", "26 July 2022").
+
+    A range ("20-24 October 2019") gives its last day: a report is written once
+    the meeting it reports is over.
+
+    Returns:
+        (date, the date as written), or None.
+    """
+    for match in find_dates(text):
+        if match.precision == "day" and match.date_start:
+            return match.date_start, match.text
+        short = match.date_end and (match.date_end - match.date_start).days < 31
+        if match.precision == "range" and short:
+            return match.date_end, match.text
+    return None
+
+
+def parse_date_line(line: str) -> tuple[date, str] | None:
+    """A date when `line` is nothing but a date: labelled, with a weekday, clock time,
+    a genre word ("16.02.2015 - Article") or a known place ("Tokyo, 28 April 2022").
+
+    Returns:
+        (date, the date as written), or None. A month and year alone gives the 1st.
+    """
+    rest = _LABEL.sub("", line.strip(), count=1).strip(" .")
+    placed = PLACE_PREFIX.match(rest)
+    if placed and placed.group("place") in country_table():
+        return parse_date_line(placed.group("rest"))
+    if match := _DAY_FIRST_NUMERIC.match(rest):
+        return _numeric(match, rest)
+    matches = [m for m in find_dates(rest) if m.date_start]
+    if len(matches) != 1 or matches[0].precision not in ("day", "month"):
+        return None
+    found = matches[0]
+    residue = DATE_LINE_RESIDUE.sub("", rest.replace(found.text, " ")).strip(" ,.|-–—·•")
+    if residue and not _GENRE_WORD.match(residue):
+        return None
+    return found.date_start, found.text
+
+
+def _numeric(match: re.Match[str], text: str) -> tuple[date, str] | None:
+    first, second = int(match.group("a")), int(match.group("b"))
+    day, month = (second, first) if second > 12 else (first, second)
+    try:
+        return date(int(match.group("y")), month, day), text
+    except ValueError:
+        return None
+
+
+_GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+"""Text nodes a saved page ran together: "March 18, 202310:14 PM UTCUpdated"."""
+
+
+def leading_date(line: str, words: int = 12) -> tuple[date, str] | None:
+    """The date a short line opens with, whatever follows it (a clock time, "3 min
+    read"): "March 18, 2023 10:14 PM UTC Updated", "Thursday 4 May 2023 · 3 min read".
+
+    Args:
+        line: One clean line.
+        words: The longest line considered.
+    """
+    line = _GLUED.sub(" ", line)
+    if len(line.split()) > words:
+        return None
+    rest = _LABEL.sub("", line.strip(), count=1)
+    for match in find_dates(rest):
+        if match.start > 0 or match.precision != "day" or not match.date_start:
+            return None
+        return match.date_start, match.text
+    return None
+
+
+def first_numeric(line: str) -> tuple[date, str] | None:
+    """An all-numeric date opening the line, read day first ("23/11/2018 - 15:56")."""
+    match = re.match(r"\s*(\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)\b", line)
+    return _numeric(_DAY_FIRST_NUMERIC.match(match.group(1)), match.group(1)) if match else None
+
+
+def first_date(text: str) -> tuple[date, str] | None:
+    """The first day or month date in a short line, numeric ones read day first."""
+    for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
+        if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token), token):
+            return parsed
+    for match in find_dates(text):
+        if match.precision in ("day", "month") and match.date_start:
+            return match.date_start, match.text
+    return None
+
+
+PUBLISHED_LABEL = re.compile(
+    r"^\W*(?:published|posted|issued|released|first published|publication date|"
+    r"date of publication|date of issue|dated?)\b(?!\s*(?:modified|updated|of last))"
+    r"(?:\s+(?:in|on|by)\s+(?P<outlet>[^,]{2,60}?)\s*,)?",
+    re.I,
+)
+
+
+UPDATED_LABEL = re.compile(
+    r"^\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:date\s+)?(?:last\s+)?(?:updated|modified"
+    r"|reviewed|revised|edited)\b",
+    re.I,
+)
+
+
+_NAME_BEFORE = re.compile(
+    r"^(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3})\s*[|·•,—–-]?\s+"
+)
+"""A person's name in ordinary capitals ("Ama Owusu", "Lucía Montero", "Li Na")."""
+
+
+def name_and_date(line: str) -> tuple[date, str] | None:
+    """The date of a byline without "By": a name, then the date and maybe a reading time
+    ("Ama Owusu 4 June 2020 · 5 min read", "Ama Owusu | 4 June 2020")."""
+    match = _NAME_BEFORE.match(line)
+    if not match or _MONTH_WORD.match(match.group("name")) or _NOT_NAME.search(match.group()):
+        return None
+    rest = line[match.end() :]
+    return parse_date_line(rest) or stamped_date(rest) or _with_reading_time(rest)
+
+
+_NOT_NAME = re.compile(
+    r"\b(?:Treaty|Agreement|Accord|Declaration|Summit|Act|Protocol|Convention|Charter|Pact"
+    r"|Statement|Communiqu[eé]|Meeting|Visit|Talks|Conference|Day)\b"
+)
+"""Words that make a capitalised phrase a thing's name, not a person's."""
+
+
+_MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+
+
+_READING_TIME = re.compile(r"\s*\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$", re.I)
+
+
+def _with_reading_time(text: str) -> tuple[date, str] | None:
+    return parse_date_line(_READING_TIME.sub("", text)) if _READING_TIME.search(text) else None
+
+
+def published_outlet(line: str) -> str:
+    """The outlet a "Published in X, <date>" line names ("" if none)."""
+    match = PUBLISHED_LABEL.match(line)
+    outlet = (match.group("outlet") or "") if match else ""
+    return outlet.strip() if outlet and not any(c.isdigit() for c in outlet) else ""
+
+
+_PART_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*")
+
+
+_PART_WORDS = 8
+
+
+def separated_date(line: str) -> tuple[date, str] | None:
+    """The date of a masthead line laid out in parts, one of them a date:
+    "Policy Paper No. 41 | Noa Ben-David | 06.06.2022", "A. Writer · 12 January 2022 ·
+    9 min read". The other parts are short (names, labels, reading times)."""
+    parts = [p.strip() for p in _PART_SEPARATOR.split(line) if p and p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > _PART_WORDS for p in parts):
+        return None
+    dated = [parsed for p in parts if (parsed := parse_date_line(p))]
+    return dated[0] if len(dated) == 1 else None
+
+
+_ENDS_ON_DATE = re.compile(r"\b(?:on|dated|of)\s*:?\s*$", re.I)
+
+
+def labelled_date(line: str) -> tuple[date, str] | None:
+    """A masthead line that ends "... on <date>" or "... dated <date>": "TO BE ANSWERED
+    ON 03.02.2022", "Statement issued on 4 May 2019"."""
+    parsed = first_date(line)
+    if not parsed or not line.rstrip(" .").endswith(parsed[1]):
+        return None
+    before = line.rstrip(" .")[: -len(parsed[1])]
+    return parsed if _ENDS_ON_DATE.search(before) else None
+
+
+_RELEASE_NUMBER = re.compile(
+    r"^(?:(?:press\s+)?(?:release|statement)\s+)?(?:no|number|nr)\.?\s*:?\s*[\w/-]{1,12}\s*[,|–—-]\s*",
+    re.I,
+)
+
+
+def numbered_release_date(line: str) -> tuple[date, str] | None:
+    """The date of a release's number line: "No: 214, 16 June 2021, Press Release
+    Regarding ...", "No. 45/2019 | 3 May 2019"."""
+    match = _RELEASE_NUMBER.match(line)
+    return leading_date(line[match.end() :], words=len(line.split())) if match else None
+
+
+_STAMP_AFTER = re.compile(r"\s*(?:[/|·•—–]|-\s|\d{1,2}[:.]\d\d\b)")
+
+
+def stamped_date(line: str) -> tuple[date, str] | None:
+    """A date stamp: a date, then a separator or a clock time and whatever a site prints
+    after it ("July 9, 2018 / 4:41 PM / 6 years ago", "3 May 2021 · 4 min read")."""
+    placed = PLACE_PREFIX.match(line)
+    if placed:
+        line = placed.group("rest")  # "Bruxelles, 23/11/2018 - 15:56"
+    parsed = leading_date(line) or first_numeric(line)
+    if not parsed:
+        return None
+    rest = _GLUED.sub(" ", line)
+    rest = rest[rest.find(parsed[1]) + len(parsed[1]) :]
+    return parsed if _STAMP_AFTER.match(rest) else None
+
+
+def is_date_bearing(line: str) -> bool:
+    """Whether a masthead line states a date (and so is no headline)."""
+    return bool(
+        (PUBLISHED_LABEL.match(line) and first_date(line))
+        or (UPDATED_LABEL.match(line) and first_date(line))
+        or parse_date_line(line)
+        or separated_date(line)
+        or labelled_date(line)
+        or stamped_date(line)
+    )
+
+
+def full_date(text: str) -> tuple[date, str] | None:
+    for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
+        if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token), token):
+            return parsed
+    return parse_date(text)

@@ -1,0 +1,104 @@
+"""The page the date strategies read, the candidates they propose, and what it narrates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from chronicle.ingest.dates import find_dates
+from chronicle.ingest.segment import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the strategies look at: a document's clean lines and its known landmarks.
+
+    Attributes:
+        texts: Clean lines ("" for blank lines, chrome and front matter).
+        top: Indexes of the masthead lines (every non-blank line before the first prose).
+        first_prose: Index of the first line of running prose, or None.
+        title: Index of the headline, or None.
+        byline: Indexes of the byline's lines.
+        front: Front-matter keys (and the page's meta tags, passed on by the HTML reader).
+    """
+
+    texts: Sequence[str]
+    top: Sequence[int] = ()
+    first_prose: int | None = None
+    title: int | None = None
+    byline: frozenset[int] = frozenset()
+    front: Mapping[str, str] = field(default_factory=dict)
+
+    def footer(self, count: int) -> list[int]:
+        """Indexes of the last `count` non-blank lines."""
+        return [i for i, t in enumerate(self.texts) if t][-count:]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A date a strategy proposes for the document.
+
+    Attributes:
+        date: The proposed date.
+        text: The date as written.
+        strategy: The name of the strategy that found it.
+        line: Index of the line it stands on (None for front matter).
+        only_date: True when the line carries nothing but the date (and labels): such a
+            line is metadata and never reaches the body, chosen or not.
+    """
+
+    date: date
+    text: str
+    strategy: str
+    line: int | None = None
+    only_date: bool = False
+
+
+Strategy = Callable[[Page], list[Candidate]]
+
+
+_FOOT_LINES = 12
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|is scheduled|are scheduled|is expected to|"
+    r"are expected to|upcoming|forthcoming|next (?:week|month|year)|sees)\b",
+    re.I,
+)
+
+
+_BODY_CHARACTERS = 20000
+
+
+def narrated_dates(page: Page) -> tuple[list[date], list[date]]:
+    """(every date the body narrates, those a future-tense sentence speaks of).
+
+    The body is every line after the masthead; only dates with their year count.
+    """
+    start = page.first_prose if page.first_prose is not None else len(page.texts)
+    narrated: list[date] = []
+    future: list[date] = []
+    size = 0
+    for text in page.texts[start:]:
+        if not text or size > _BODY_CHARACTERS:
+            continue
+        size += len(text)
+        for s, e in split_sentences(text):
+            sentence = text[s:e]
+            dated = [m.date_start for m in find_dates(sentence) if m.date_start]
+            narrated += dated
+            if _FUTURE.search(sentence):
+                future += dated
+    return narrated, future
+
+
+def lines_after(page: Page, index: int, count: int) -> list[int]:
+    """The next `count` non-blank lines after `index`, within the masthead."""
+    tops = [i for i in page.top if i > index]
+    return tops[:count]
+
+
+def head_and_foot(page: Page) -> list[int]:
+    return sorted(set(page.top) | set(page.footer(_FOOT_LINES)))
