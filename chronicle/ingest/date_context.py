@@ -92,6 +92,7 @@ class Context:
     last_quarter_end: int = -1
 
     def paragraph(self, pos: int) -> int:
+        """The number of the paragraph ``pos`` lies in."""
         return bisect.bisect_right(self.paragraph_starts, pos)
 
 
@@ -109,6 +110,7 @@ class Resolution:
 
 
 def has_group(m: re.Match[str], group: str) -> bool:
+    """Whether the match has ``group`` and the group took part in it."""
     return group in m.re.groupindex and m.group(group) is not None
 
 

@@ -43,6 +43,7 @@ def resolve_vague(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_deictic(c: Cand, ctx: Context) -> Resolution | None:
+    """ "today", "yesterday afternoon", "last night": a day counted from the document's date."""
     if ctx.reference is None:
         return Resolution(None, "unresolved")
     word = " ".join(c.m.group("deic").lower().split())
@@ -52,6 +53,8 @@ def resolve_deictic(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_weekday(c: Cand, ctx: Context) -> Resolution | None:
+    """ "Tuesday", "last Friday", "this coming Sunday": the weekday nearest the document's
+    date that the words and the tense allow."""
     ref = ctx.reference
     if ref is None:
         return Resolution(None, "unresolved")
@@ -74,6 +77,8 @@ def resolve_weekday(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
+    """ "this year", "next month", "the following year", "later that month", "the year
+    before", "the end of the month"."""
     m = c.m
     if m.group("the_weekend"):
         if ctx.reference is None:
@@ -188,6 +193,7 @@ def _count(word: str) -> int:
 
 
 def resolve_ago(c: Cand, ctx: Context) -> Resolution | None:
+    """ "two years ago", "three days later", "a few weeks earlier", "forty years ago today"."""
     if " ".join(c.m.group("num").lower().split()) in _FEW:
         if c.m.group("unit").lower() == "hour":  # "a few hours later": that same day
             return resolve_ago_counted(c, ctx, count=0)
@@ -266,6 +272,8 @@ def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Reso
 
 
 def resolve_span(c: Cand, ctx: Context) -> Resolution | None:
+    """ "the past five years", "the next two weeks": a stretch that ends (or starts) at
+    the document's date."""
     m, ref = c.m, ctx.reference
     if ref is None:
         return Resolution(None, "unresolved")

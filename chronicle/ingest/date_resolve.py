@@ -78,6 +78,7 @@ def resolve_month_range(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_month(c: Cand, ctx: Context) -> Resolution | None:
+    """ "April 2019", "mid-November", "January this year", "the following August", "May"."""
     m, ref = c.m, ctx.reference
     month = month_of(m.group("m"))
     explicit = int(m.group("y")) if m.group("y") else None
@@ -117,6 +118,8 @@ _BACK = frozenset({"previous", "preceding"})
 
 
 def year_range_end(y: int, y2: str) -> int | None:
+    """The last year of "2016-17" or "2012-2017"; None when the second number is no year
+    after the first."""
     v = int(y2)
     if len(y2) == 2:
         v += y // 100 * 100
@@ -127,6 +130,7 @@ def year_range_end(y: int, y2: str) -> int | None:
 
 
 def resolve_year(c: Cand, ctx: Context) -> Resolution | None:
+    """ "1947", "early 2019", "FY2016-17", "2012-2017", "between 2001 and 2005"."""
     m = c.m
     y = int(m.group("y"))
     if m.group("y2"):
@@ -143,6 +147,7 @@ def resolve_year(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_decade(c: Cand, ctx: Context) -> Resolution | None:
+    """ "the 1990s", "the mid-1980s", "the '90s", "the nineties"."""
     m = c.m
     if m.group("dec"):
         start = int(m.group("dec"))
@@ -158,6 +163,7 @@ def resolve_decade(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_century(c: Cand, ctx: Context) -> Resolution | None:
+    """ "the 20th century", "the late 19th century"."""
     n = int(c.m.group("c"))
     span: Span = (date((n - 1) * 100 + 1, 1, 1), date(n * 100, 12, 31))
     mod = ""
@@ -167,6 +173,7 @@ def resolve_century(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_quarter(c: Cand, ctx: Context) -> Resolution | None:
+    """ "the first quarter of 2019", "Q3 2019", "third-quarter", "the latest quarter"."""
     m, ref = c.m, ctx.reference
     if m.group("qrel"):
         rel = m.group("qrel").lower().split()[-1]
@@ -194,6 +201,7 @@ def resolve_quarter(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_half(c: Cand, ctx: Context) -> Resolution | None:
+    """ "the first half of 2019", "H2 2019"."""
     m = c.m
     h = int(m.group("hn")) if m.group("hn") else (1 if m.group("h").lower() == "first" else 2)
     y = int(m.group("y") or m.group("y2"))
@@ -202,6 +210,7 @@ def resolve_half(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
+    """ "spring 2010", "last fall", "in the summer" (this year's, read by tense)."""
     m, ref = c.m, ctx.reference
     season = m.group("s").lower()
     explicit = int(m.group("y")) if m.group("y") else None
@@ -234,6 +243,7 @@ def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
 
 
 def resolve_spoken_year(c: Cand, ctx: Context) -> Resolution | None:
+    """ "nineteen ninety-six", "the year two thousand"."""
     words = re.findall(r"[a-z]+", c.m.group("sy").lower())
     if words[:2] == ["two", "thousand"]:
         y = 2000 + sum(SPOKEN_NUMBERS[w] for w in words[2:])

@@ -112,6 +112,7 @@ class RuleBook:
         return self.by_name[name]
 
     def order(self, rule: DateRule) -> int:
+        """The rule's place in the priority order."""
         return self._index[rule.name]
 
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:

@@ -34,6 +34,7 @@ def month_span(y: int, m: int) -> Span:
 
 
 def year_span(y: int) -> Span:
+    """The first and last day of a year."""
     return date(y, 1, 1), date(y, 12, 31)
 
 
@@ -95,11 +96,13 @@ def _sub_units(first: int, count: int, key: str, to_span: Callable[[int, int], S
 
 
 def quarter_span(y: int, q: int) -> Span:
+    """The first and last day of quarter ``q`` (1-4) of a year."""
     a = date(y, 3 * q - 2, 1)
     return a, month_span(y, 3 * q)[1]
 
 
 def season_span(y: int, season: str) -> Span:
+    """The three months of a season starting in year ``y`` (winter runs into the next)."""
     sm = SEASONS[season]
     ey, em = shift_month(y, sm, 2)
     return date(y, sm, 1), month_span(ey, em)[1]
