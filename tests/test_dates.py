@@ -724,3 +724,15 @@ def test_a_past_event_on_a_year_less_day_is_not_after_the_document(text, referen
 )
 def test_a_possessive_before_a_year_and_a_noun_makes_it_a_year(text, found):
     assert [m.text for m in find_dates(text, REF)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Exports rose 12% in the first nine months of 2019.", D(2019, 1, 1), D(2019, 9, 30)),
+        ("Arrivals fell in the last three months of 2020.", D(2020, 10, 1), D(2020, 12, 31)),
+    ],
+)
+def test_the_first_or_last_months_of_a_year(text, start, end):
+    m = only(text)
+    assert (m.date_start, m.date_end, m.precision) == (start, end, "range")

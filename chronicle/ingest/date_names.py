@@ -85,6 +85,12 @@ NUMBER_WORDS: dict[str, int] = {
 NUMBER = "(?:\\d+|" + "|".join(NUMBER_WORDS) + ")"
 """A count in digits or words."""
 
+
+def count_of(word: str) -> int:
+    """The number a count in digits or words stands for ("12", "twelve", "a")."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,

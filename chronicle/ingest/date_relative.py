@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from chronicle.ingest.date_context import Context, Resolution, clause_tense
-from chronicle.ingest.date_names import NUMBER_WORDS, WEEKDAYS
+from chronicle.ingest.date_names import WEEKDAYS, count_of
 from chronicle.ingest.date_narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
 from chronicle.ingest.date_rule import Cand
 from chronicle.ingest.date_spans import (
@@ -188,10 +188,6 @@ _FEW = {"several": 3, "a few": 3, "a couple of": 2}
 """Vague counts, read as their usual size (the match is then approximate)."""
 
 
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
-
-
 def resolve_ago(c: Cand, ctx: Context) -> Resolution | None:
     """ "two years ago", "three days later", "a few weeks earlier", "forty years ago today"."""
     if " ".join(c.m.group("num").lower().split()) in _FEW:
@@ -236,7 +232,7 @@ def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Reso
     """ "two years ago" from the document's date; "three days later", "a month earlier"
     from the date last narrated (the document's date when none was)."""
     m, ref = c.m, ctx.reference
-    n = _count(m.group("num")) if count is None else count
+    n = count_of(m.group("num")) if count is None else count
     way = m.group("dir").lower().split()[0]
     sign = 1 if way in ("later", "from", "hence", "after") else -1
     unit = m.group("unit").lower()
@@ -277,7 +273,7 @@ def resolve_span(c: Cand, ctx: Context) -> Resolution | None:
     m, ref = c.m, ctx.reference
     if ref is None:
         return Resolution(None, "unresolved")
-    n = _count(m.group("num"))
+    n = count_of(m.group("num"))
     unit = m.group("unit").lower()
     days = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}[unit] * n
     if m.group("rel").lower() in ("next", "coming"):

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from chronicle.ingest.date_context import Context, Resolution, clause_tense, implicit_year
 from chronicle.ingest.date_days import day_of, listed_year, month_of, two_digit_year
-from chronicle.ingest.date_names import DECADE_WORDS, ORDINALS, SPOKEN_NUMBERS
+from chronicle.ingest.date_names import DECADE_WORDS, ORDINALS, SPOKEN_NUMBERS, count_of
 from chronicle.ingest.date_narrative import month_after, year_by_word
 from chronicle.ingest.date_rule import Cand
 from chronicle.ingest.date_spans import (
@@ -207,6 +207,18 @@ def resolve_half(c: Cand, ctx: Context) -> Resolution | None:
     y = int(m.group("y") or m.group("y2"))
     a = date(y, 1, 1) if h == 1 else date(y, 7, 1)
     return Resolution((a, date(y, 6, 30) if h == 1 else date(y, 12, 31)), "range", explicit_year=y)
+
+
+def resolve_months_of(c: Cand, ctx: Context) -> Resolution | None:
+    """ "the first nine months of 2019" (January to September), "the last three months of
+    2020" (October to December): the span a trade or budget report sums over."""
+    m = c.m
+    n, y = count_of(m.group("num")), int(m.group("y"))
+    if not 1 <= n <= 12:
+        return None
+    first = 1 if m.group("end").lower() == "first" else 13 - n
+    span = (month_span(y, first)[0], month_span(y, first + n - 1)[1])
+    return Resolution(span, "range", explicit_year=y)
 
 
 def resolve_season(c: Cand, ctx: Context) -> Resolution | None:

@@ -61,6 +61,7 @@ from chronicle.ingest.date_resolve import (
     resolve_half,
     resolve_month,
     resolve_month_range,
+    resolve_months_of,
     resolve_quarter,
     resolve_season,
     resolve_spoken_year,
@@ -329,6 +330,16 @@ RULES = RuleBook(
             resolve=resolve_half,
             names=("H",),
             words=("half",),
+        ),
+        # the first nine months of 2019 ; the last three months of 2020
+        DateRule(
+            "months_of",
+            _compile(
+                rf"(?:(?i:the)\s+)?(?P<end>(?i:first|last|final))\s+(?P<num>(?i:{NUMBER}))\s+"
+                rf"(?i:months)\s+of\s+{_g(YEAR, 'y')}"
+            ),
+            resolve=resolve_months_of,
+            words=("months",),
         ),
         # spring 2010 ; Summer 2016 ; last fall ; the winter of 2019 ; early summer 2010
         DateRule(
