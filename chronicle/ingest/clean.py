@@ -1,313 +1,63 @@
-"""Clean decoded text into paragraphs: safe characters, no boilerplate, footnotes apart.
+"""Clean decoded text into paragraphs: no chrome or boilerplate, footnotes apart.
 
-The pipeline is line based. `prepare_lines` makes the text safe (no control
-characters or terminal escapes, NFC, plain spaces); `clean_lines` then drops
-navigation and contact boilerplate, lifts footnote blocks out of the running
-text (PDF conversions drop them in mid-sentence at page breaks), rejoins the
-sentence a page break cut, groups wrapped lines into paragraphs, keeps list
-items and table rows apart, strips Markdown and inline HTML, and turns
-superscript footnote markers into links (`Paragraph.markers`).
+The pipeline is line based. `prepare_lines` (from `chronicle.ingest.inline`) makes the
+text safe; `clean_lines` then drops the lines `chronicle.ingest.chrome` marks as page
+chrome or boilerplate, lifts footnote blocks out of the running text (PDF conversions
+drop them in mid-sentence at page breaks, or leave them at a page's foot), rejoins the
+sentence a page break cut, groups wrapped lines into paragraphs, keeps list items and
+table rows apart (a sentence that merely holds a tab is no row), strips Markdown and
+inline HTML, and turns superscript footnote markers into links (`Paragraph.markers`).
 """
 
 from __future__ import annotations
 
-import functools
-import html
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from chronicle.ingest.chrome import (
+    caption_stem,
+    chrome_lines,
+    is_boilerplate,
+    is_chrome,
+    is_disclaimer,
+    is_menu,
+    link_lists,
+    nav_targets,
+    repeated_lines,
+    running_heads,
+)
+from chronicle.ingest.inline import (
+    FROM_SUPERSCRIPT,
+    SUPERSCRIPTS,
+    clean_inline,
+    prepare_lines,
+    sanitize,
+)
 from chronicle.ingest.segment import ends_sentence, looks_like_heading
 
-# --- characters ----------------------------------------------------------------
-
-_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028]")
-_PARAGRAPH_SEPARATOR = "\u2029"
-_ANSI = re.compile(
-    r"\x1b(?:\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
-    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
-    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
-    r"|[ -/]*[0-~])?"  # two- and three-character escapes
-)
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
-"""C0/C1 controls (tab and newline are kept), soft hyphen, zero-width and bidi controls."""
-_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
-
-
-def sanitize(text: str) -> str:
-    """Make text safe to store and display.
-
-    Removes ANSI escape sequences and control characters (keeping tabs and
-    newlines), unifies line endings, turns exotic spaces into plain spaces and
-    normalises to NFC (typographic quotes and superscript digits are kept).
-
-    Args:
-        text: Decoded document text.
-
-    Returns:
-        The sanitised text.
-    """
-    text = _NEWLINES.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
-    text = _ANSI.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    return unicodedata.normalize("NFC", text)
-
-
-def prepare_lines(text: str) -> list[str]:
-    """Sanitised lines of `text`, trailing whitespace removed (leading kept)."""
-    return [line.rstrip() for line in sanitize(text).split("\n")]
-
-
-# --- inline markup ---------------------------------------------------------------
-
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
-_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-_SUP_TAG = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]^][^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_REF_LINK = re.compile(r"\[([^\]^][^\]]*)\]\[[^\]]*\]")
-_MD_CODE = re.compile(r"`([^`]+)`")
-_MD_EMPHASIS = re.compile(
-    r"(?<![\w*\\])(\*{1,3}|_{1,3})(?![\s*_])(.{1,400}?)(?<![\s\\])\1(?![\w*])"
-)
-_MD_STRIKE = re.compile(r"~~(\S(?:.*?\S)?)~~")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'])")
-_EMPHASIS_DEPTH = 3
-_SPACE_RUNS = re.compile(r"[ \t]+")
-_MISSING_SPACE = re.compile(
-    r"(?P<url>(?<!\S)(?:[Ww]{3}\.|\S*://|\S*@)\S*)"  # web and mail addresses stay as written
-    r"|(?P<word>\b[A-Za-z]{2,}|(?:\b[A-Za-z]\.){2,6}[A-Za-z]?)(?P<stop>[.!?])(?=[A-Z][a-z])"
-)
-
-
-@functools.lru_cache(maxsize=16384)
-def clean_inline(text: str) -> str:
-    """Strip inline Markdown and HTML from one paragraph and single-space it.
-
-    Emphasis (``*The Nation*``), links, code spans, escapes (``US\\$``), tags
-    (``<i>Year</i>``) and entities are reduced to their text; a missing space
-    after a sentence end ("issues.In the") is restored.
-
-    Args:
-        text: One paragraph (may span joined lines).
-
-    Returns:
-        The plain paragraph.
-    """
-    text = _HTML_COMMENT.sub("", text)
-    text = _SUP_TAG.sub(lambda m: m.group(1).translate(_TO_SUPERSCRIPT), text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML_BREAK.sub(" ", text)
-    text = _HTML_TAG.sub("", text)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_REF_LINK.sub(r"\1", text)
-    text = _MD_CODE.sub(r"\1", text)
-    text = _MD_STRIKE.sub(r"\1", text)
-    for _ in range(_EMPHASIS_DEPTH):
-        previous, text = text, _MD_EMPHASIS.sub(r"\2", text)
-        if text == previous:
-            break
-    text = _MD_ESCAPE.sub(r"\1", text)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = _ODD_SPACES.sub(" ", _CONTROLS.sub("", text))
-    text = _SPACE_RUNS.sub(" ", text).strip()
-    return _MISSING_SPACE.sub(_restore_space, text)
-
-
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
-
-
-def _restore_space(match: re.Match[str]) -> str:
-    if match.group("url"):
-        return match.group(0)
-    return f"{match.group('word')}{match.group('stop')} "
-
-
-# --- boilerplate -----------------------------------------------------------------
-
-_NAVIGATION = re.compile(
-    r"^(?:(?:go )?back to|return to)\b.{1,100}$"
-    r"|^(?:back to top|page top|top of (?:the )?page|to top|skip to (?:main )?content|main menu"
-    r"|menu|home|print(?: this page)?|share(?: this(?: page| article| story)?)?|share on \w+"
-    r"|tweet|email this(?: page| article)?|related (?:links|articles|news|stories|information)"
-    r"|read more|more news|social media(?: activities| links)?|follow us(?: on .*)?"
-    r"|site ?map|breadcrumbs?|previous|next|close|jump to (?:navigation|search)"
-    r"|from wikipedia, the free encyclopedia|\[edit\]|edit)\W*$"
-    r"|^prev\b|^(?:previous|next)\s+(?:article|post|story|item|page|news|release)\b",
-    re.I,
-)
-_CAPTION = re.compile(
-    r"^(?:photo(?:graph)?|image|picture|pic|img)\s*\d*\s*[:.)-]\s*(?P<stem>\S.*)$", re.I
-)
-_CONTACT = re.compile(
-    r"^(?:web(?:site| ?site| ?page)?|url|phone|ph|tel(?:ephone)?|fax|e-?mail|mobile|cell|address"
-    r"|contact)\s*(?:no\.?)?\s*[:.]\s*\S",
-    re.I,
-)
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)\s*(?:\d{4}|copyright)|copyright\b)|\ball rights reserved\b", re.I
-)
-_BREADCRUMB = re.compile(
-    r"^(?:you are here\s*:?\s*)?(?:[^>»›\d.!?]{1,40}(?:\s[>»›]\s[^>»›\d.!?]{1,60}){1,}"
-    r"|[^>»›.!?]{1,40}(?:\s[>»›]\s[^>»›!?]{1,60}){3,}"
-    r"|home(?:\s/\s[^/.!?]{1,60}){1,})$",
-    re.I,
-)
-"""A trail of page names: "Home > World", "Opinion > Commentary" (no digits, no stops),
-a longer trail that may hold numbers ("Home > Archive > 1970-1979 > Item 41"), or
-"Home / Press / Releases"."""
-_SITE_NOTICE = re.compile(
-    r"^(?:you are here\b|an official website of\b|here[’']s how you know\b"
-    r"|(?:skip|jump) to (?:main )?(?:content|navigation)\b|comments are closed\b"
-    r"|sign up for (?:the |our )?.{0,40}newsletter\b|advertisement\W*$|sponsored\W*$"
-    r"|retrieved from\b.{0,80}$|\[(?:photo|image|video|graphic)\]"
-    r"|(?:reading time\s*:?\s*)?\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$"
-    r"|(?:related(?:\s+\w+){0,2}|more (?:from|on) [^:]{1,40}|see also|read (?:more|also))\s*:\s)"
-    r"|\bcookies?\b.{0,160}\b(?:accept|consent|preferences|settings|agree|privacy)\b"
-    r"|^(?:we|this (?:web)?site) uses? cookies\b",
-    re.I,
-)
-"""Site chrome that is not a link list: where-you-are notices, cookie banners, credits."""
-_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*| {2,}")
-_MENU_WORDS = frozenset(
-    item.strip()
-    for item in """share | print | email | e-mail | tweet | save | subscribe | sign in | sign up
-    | log in | login | logout | register | download pdf | download | pdf | comments | comment | home
-    | menu | search | contact | contact us | about | about us | privacy | privacy policy | terms
-    | terms of use | help | feedback | sitemap | site map | accessibility | rss | english
-    | français | español | deutsch | türkçe | русский | 中文 | follow us | gift this article
-    | listen | a- | a | a+ | screen reader access | skip to main content | website policies
-    | disclaimer | faq | faqs | careers | epaper | e-paper | latest | watch live | more""".split(
-        "|"
-    )
-)
-"""Link labels of page chrome: a line made only of these (or of many short links) is a menu."""
-_MENU_ITEM_WORDS = 4
-_MENU_COUNT = re.compile(r"^(?:comments|visitors|views|likes|shares)\s*[:(]?\s*[\d,]+\)?$", re.I)
-
-
-def is_menu(line: str) -> bool:
-    """True for a line of navigation links: "Home | About Us | Contact Us",
-    "News  Politics  Business  Opinion", "Share    Save    Comments (214)".
-
-    A menu is three or more short link labels in a row (separated by bars, bullets or
-    wide gaps), with at most one number among them, or any line made only of the
-    labels pages use for sharing, signing in and moving about. Markdown table rows
-    ("| a | b |") and figures in columns are not menus.
-    """
-    stripped = line.strip()
-    if not stripped or stripped.startswith("|") or "\t" in stripped:
-        return False
-    items = [i.strip() for i in _MENU_SEPARATOR.split(stripped) if i.strip()]
-    if len(items) < 2:
-        return False
-    if all(i.lower().rstrip(":") in _MENU_WORDS or _MENU_COUNT.match(i) for i in items):
-        return True
-    short = all(
-        len(i.split()) <= _MENU_ITEM_WORDS and i[-1] not in ".!?;," and not i[0].islower()
-        for i in items
-    )
-    numbered = sum(any(c.isdigit() for c in i) for i in items)
-    return len(items) >= 3 and short and numbered <= 1
-
-
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
-_NO_WORDS = re.compile(r"^[\W_]+$")
-_DISCLAIMER = re.compile(
-    r"^\W*(?:the )?(?:views|opinions)(?: and opinions)? expressed\b.{0,200}"
-    r"\b(?:author|writer|contributor)s?\b",
-    re.I,
-)
-_NUMBERED_REPEAT = re.compile(r"^(?P<stem>.*\D)\s*\d{1,2}$")
-
-
-def is_boilerplate(line: str) -> bool:
-    """True for a navigation, caption, contact, copyright, separator or page-number line.
-
-    Args:
-        line: One line, already stripped of inline markup.
-    """
-    line = line.strip()
-    if not line:
-        return False
-    return is_menu(line) or any(
-        pattern.search(line)
-        for pattern in (
-            _NAVIGATION,
-            _BREADCRUMB,
-            _SITE_NOTICE,
-            _CAPTION,
-            _CONTACT,
-            _COPYRIGHT,
-            _PAGE_NUMBER,
-            _NO_WORDS,
-        )
-    )
-
-
-def is_disclaimer(text: str) -> bool:
-    """True for an "(Views expressed ... are those of the author)" note."""
-    return bool(_DISCLAIMER.search(text))
-
-
-def caption_stem(line: str) -> str:
-    """The caption text of a photo caption line ("photo1: X" -> "X"), else ""."""
-    match = _CAPTION.match(line.strip())
-    return match.group("stem").strip() if match else ""
-
-
-def repeated_lines(lines: Sequence[str]) -> dict[int, str]:
-    """Lines that repeat their neighbour: "Title1", "Title2" runs and exact duplicates.
-
-    Pages saved from the web repeat a title as numbered image captions
-    ("... Meeting1", "... Meeting2"); PDF page headers repeat exact lines.
-
-    Args:
-        lines: Sanitised lines.
-
-    Returns:
-        Line index -> the repeated text (number removed) for every line of a run
-        of numbered repeats, and for every exact repeat after the first.
-    """
-    found: dict[int, str] = {}
-    previous_index, previous_stem, previous_text = -1, "", ""
-    for index, raw in enumerate(lines):
-        text = clean_inline(raw)
-        if not text:
-            continue
-        match = _NUMBERED_REPEAT.match(text)
-        stem = match.group("stem").strip() if match else ""
-        if stem and stem == previous_stem:
-            found[previous_index] = stem
-            found[index] = stem
-        elif text == previous_text and looks_like_heading(text):
-            found[index] = text
-        previous_index, previous_stem, previous_text = index, stem, text
-    return found
-
-
-def nav_targets(lines: Sequence[str]) -> set[str]:
-    """Lower-cased page names that "Back to X" links point to (breadcrumb lines)."""
-    targets = set()
-    for line in lines:
-        text = clean_inline(line)
-        match = re.match(r"^(?:go )?back to (.{3,100}?)\W*$", text, re.I)
-        if match and looks_like_heading(match.group(1)):
-            targets.add(match.group(1).strip().lower())
-    return targets
-
+__all__ = [
+    "SUPERSCRIPTS",
+    "CleanText",
+    "Paragraph",
+    "caption_stem",
+    "chrome_lines",
+    "clean_inline",
+    "clean_lines",
+    "clean_text",
+    "is_boilerplate",
+    "is_chrome",
+    "is_disclaimer",
+    "is_menu",
+    "is_table_row",
+    "link_lists",
+    "nav_targets",
+    "prepare_lines",
+    "repeated_lines",
+    "running_heads",
+    "sanitize",
+    "split_markers",
+]
 
 # --- structure -------------------------------------------------------------------
 
@@ -461,115 +211,6 @@ def _page_foot_note(lines: Sequence[str], index: int) -> bool:
         return False
     marker = re.compile(rf"(?<=[a-z.,;:”\"’)]){match.group('n')}(?=\s|$)")
     return any(marker.search(line) for line in lines[:index])
-
-
-def is_chrome(line: str) -> bool:
-    """True for a line of site chrome: a menu, breadcrumb trail, navigation link, notice
-    ("You are here", "An official website of ...", a cookie banner).
-
-    Args:
-        line: One raw line (wide gaps intact, as menus are laid out with them).
-    """
-    text = clean_inline(line)
-    if is_menu(line) or _is_chrome_part(text) or _PAGER.match(line):
-        return True
-    parts = _PART_BAR.split(text)
-    return len(parts) > 1 and all(_is_chrome_part(p) or _DOMAIN_ONLY.match(p) for p in parts)
-
-
-_PAGER = re.compile(r"^\s*(?:prev(?:ious)?|next)(?: {2,}|\t|\s*[:|»›>]\s*)\S", re.I)
-"""A link to the previous or next page, laid out as a label and a title."""
-_PART_BAR = re.compile(r"\s+\|\s+")
-_DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.I)
-
-
-def _is_chrome_part(text: str) -> bool:
-    return text.lower() in _MENU_WORDS or any(
-        pattern.search(text) for pattern in (_NAVIGATION, _BREADCRUMB, _SITE_NOTICE)
-    )
-
-
-def chrome_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of the lines that are page chrome or boilerplate, never document text.
-
-    Navigation and menus, breadcrumbs, notices, captions, contact and copyright
-    lines, numbered repeats, and link lists under a "Related"/"Most read" heading
-    (their dates belong to other pages).
-
-    Args:
-        lines: Sanitised lines (`prepare_lines`), tabs and wide gaps intact.
-    """
-    targets = nav_targets(lines)
-    dropped = set(repeated_lines(lines)) | link_lists(lines) | running_heads(lines)
-    for index, raw in enumerate(lines):
-        text = clean_inline(raw)
-        if is_chrome(raw) or is_boilerplate(text) or text.lower() in targets:
-            dropped.add(index)
-    return dropped
-
-
-_PAGE_NUMBER_EDGE = re.compile(r"^\s*\d{1,3}\s{2,}|\s{2,}\d{1,3}\s*$")
-_RUNNING_HEAD_TIMES = 3
-_RUNNING_HEAD_WORDS = 14
-
-
-def running_heads(lines: Sequence[str]) -> set[int]:
-    """Running heads and feet of a paginated text: a short line that comes back three
-    times or more, page number aside ("IESS Working Paper 2/2023 | February 2023")."""
-    keys: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        text = clean_inline(_PAGE_NUMBER_EDGE.sub("", line))
-        if text and len(text.split()) <= _RUNNING_HEAD_WORDS and not ends_sentence(text):
-            keys.setdefault(text, []).append(index)
-    return {i for found in keys.values() if len(found) >= _RUNNING_HEAD_TIMES for i in found}
-
-
-_LINK_LIST_HEADING = re.compile(
-    r"^\W*(?:related(?:\s+\w+){0,2}|more (?:on|from|in|about)\b.{0,40}|more (?:news|stories)"
-    r"|most (?:read|popular|viewed|shared|commented)|trending(?: now| stories)?|popular"
-    r"|(?:also|further) read(?:ing)?|read (?:more|also|next)|you (?:may|might) (?:also )?like"
-    r"|(?:topic |related |further |more |other )?resources|latest headlines"
-    r"|recommended(?: for you| stories| reading)?|latest(?: news| stories| posts)?"
-    r"|top stories|editor[’']?s picks|in (?:other|case you missed).{0,20}|see also"
-    r"|other (?:news|stories|briefs|publications|press releases|statements)"
-    r"|recent (?:posts|news|articles|publications))"
-    r"\W*$",
-    re.I,
-)
-"""The heading of a list of links to other pages: "RELATED", "Most read", "See also"."""
-_LINK_WORDS = 30
-"""Longest link line: a headline, maybe with its date or "5 hours ago"."""
-
-
-def link_lists(lines: Sequence[str]) -> set[int]:
-    """Lines of link lists: a "Related"/"Most read" heading and the short lines under it,
-    up to the first blank line or the first line of prose."""
-    found: set[int] = set()
-    index = 0
-    while index < len(lines):
-        if not _LINK_LIST_HEADING.match(clean_inline(lines[index])):
-            index += 1
-            continue
-        found.add(index)
-        index += 1
-        if index + 1 < len(lines) and not lines[index].strip():
-            index += 1  # "**Related Articles**", a blank line, then the list
-        bulleted = None  # the items of a list look alike: all bulleted or none
-        while index < len(lines) and lines[index].strip():
-            text = clean_inline(lines[index])
-            marked = bool(_LIST_ITEM.match(lines[index]))
-            if bulleted is not None and marked != bulleted:
-                break
-            if len(text.split()) > _LINK_WORDS or (
-                len(text.split()) > _MAX_HEADING_WORDS
-                and ends_sentence(text)
-                and not text.endswith(")")
-            ):
-                break
-            bulleted = marked
-            found.add(index)
-            index += 1
-    return found
 
 
 def _blocks(lines: Sequence[str], dropped: set[int]) -> list[list[str]]:
@@ -756,7 +397,7 @@ _DECIMAL_BEFORE = re.compile(r"(?<![\d,])(?!(?:1[6-9]|20)\d\d\.)\d+\.\Z")
 def _marker_of(match: re.Match[str]) -> str:
     """The footnote number or name a marker or definition match stands for."""
     return (
-        (match.group("sup") or "").translate(_FROM_SUPERSCRIPT)
+        (match.group("sup") or "").translate(FROM_SUPERSCRIPT)
         or match.group("md")
         or match.group("br")
         or ("num" in match.re.groupindex and match.group("num"))

@@ -15,17 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from chronicle.ingest.clean import (
+from chronicle.ingest.chrome import (
     caption_stem,
-    clean_inline,
     is_boilerplate,
     is_chrome,
     is_disclaimer,
-    is_table_row,
     link_lists,
     nav_targets,
     repeated_lines,
 )
+from chronicle.ingest.clean import is_table_row
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.document_date import (
     DATE_LINE_RESIDUE,
@@ -37,6 +36,7 @@ from chronicle.ingest.document_date import (
     parse_date_line,
     published_outlet,
 )
+from chronicle.ingest.inline import clean_inline
 from chronicle.ingest.segment import ends_sentence, looks_like_heading
 
 __all__ = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from chronicle.ingest.clean import is_boilerplate
+from chronicle.ingest.chrome import is_boilerplate
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.document_date.lines import (
     PLACE_PREFIX,
