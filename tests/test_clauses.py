@@ -51,6 +51,15 @@ from chronicle.ingest.mentions import content_hash, extract_mentions
             ["1971", "2 March 1976"],
             ["1971: the border is closed", "it reopens on 2 March 1976."],
         ),
+        # coordinated dates are one clause ("respectively" pairs them with their people)
+        (
+            "Visits were exchanged in 2009 and 2013 when Lee visited Hanoi and Sang visited Seoul.",
+            ["2009", "2013"],
+            [
+                "Visits were exchanged in 2009 and 2013 when Lee visited Hanoi and Sang visited Seoul."
+            ]
+            * 2,
+        ),
         # no boundary between the dates: one clause for both
         (
             "Fishing talks ran from 2012 to 2016 in Oslo.",

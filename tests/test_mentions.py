@@ -7,12 +7,8 @@ from pathlib import Path
 import pytest
 
 from chronicle.ingest.document import load_document
-from chronicle.ingest.mentions import (
-    bilateral_pair,
-    content_hash,
-    dateline_length,
-    extract_mentions,
-)
+from chronicle.ingest.mentions import content_hash, dateline_length, extract_mentions
+from chronicle.ingest.subjects import bilateral_pair
 
 
 def mentions_of(tmp_path: Path, text: str, name: str = "doc.txt"):
@@ -189,5 +185,22 @@ class TestCountriesOfASentence:
         ("Skip to main content | Screen Reader Access", ()),
     ],
 )
-def test_a_title_names_a_relationship_only_by_joining_two_countries(title, pair):
+def test_a_title_joining_two_countries_names_a_relationship(title, pair):
     assert bilateral_pair(title) == pair
+
+
+# what the document's sentences name, sentence by sentence
+RUSSIA_BRIEF = [("RU", "KZ"), ("UZ",), ("RU", "TJ"), ("KG", "TJ"), ("RU",), ("UA", "RU"), ("KZ",)]
+READOUT = [("MY",), ("ID", "MY"), ("MY",), ("ID",), ("SG",)]
+
+
+@pytest.mark.parametrize(
+    ("title", "named", "pair"),
+    [
+        # two countries named in passing by the title: a relationship when the text leads with them
+        ("Malaysian minister receives the Indonesian ambassador", READOUT, ("MY", "ID")),
+        ("Russia's reach in Central Asia after its war on Ukraine", RUSSIA_BRIEF, ()),
+    ],
+)
+def test_a_title_naming_two_countries_the_text_leads_with_names_a_relationship(title, named, pair):
+    assert bilateral_pair(title, named) == pair

@@ -23,7 +23,7 @@ _BOUNDARIES = (
     re.compile(
         r",\s*(?:and|but|while|whereas|when|where|after|before|until|then|so|which)\b\s*", re.I
     ),
-    re.compile(r"\s+(?:and|but|while|whereas|then)\s+"),
+    re.compile(r"\s+(?:and|but|while|whereas|then)\s+(?=[^\W\d])"),
     re.compile(r",\s+"),
 )
 """Clause boundaries between two dates, strongest first."""

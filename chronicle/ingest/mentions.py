@@ -22,13 +22,13 @@ from chronicle.ingest.date_roles import names_no_happening
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.entities import (
     defined_acronyms,
-    find_countries,
     find_entities,
     resolve_actors,
 )
 from chronicle.ingest.gazetteer import country_table
 from chronicle.ingest.headline import make_headline
 from chronicle.ingest.metadata import DATE_LINE_RESIDUE, dateline_length
+from chronicle.ingest.subjects import bilateral_pair, in_context, paragraph_subjects, with_pair
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 
 EVENT_SEGMENT_KINDS = frozenset({"sentence", "list_item", "footnote", "heading"})
@@ -68,16 +68,15 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     known = defined_acronyms(doc.text)
     entities = [find_entities(s.text, known_organisations=known) for s in segments]
     people = resolve_actors(a for e in entities for a in e.actors)
-    pair = bilateral_pair(doc.title)
-    subjects = paragraph_subjects(
-        segments, [_with_pair(_resolved(e, people).countries, pair) for e in entities]
-    )
+    named = [_resolved(e, people).countries for e in entities]
+    pair = bilateral_pair(doc.title, named)
+    subjects = paragraph_subjects(segments, [with_pair(c, pair) for c in named])
     mentions = []
     for index, matches in sorted(by_segment.items()):
         segment = segments[index]
         if _is_date_line(segment, matches):
             continue
-        seg_entities = _in_context(
+        seg_entities = in_context(
             _resolved(entities[index], people), subjects.get(segment.paragraph, ()), pair
         )
         body = segment.text[dateline_length(segment.text) :]
@@ -107,7 +106,7 @@ def _clause_entities(
     """The people and places of one clause; a clause naming no country keeps the
     sentence's ("... and entered into force on 1 January 2015")."""
     own = _resolved(find_entities(clause, known_organisations=known), people)
-    return replace(own, countries=_with_pair(own.countries, pair) or sentence.countries)
+    return replace(own, countries=with_pair(own.countries, pair) or sentence.countries)
 
 
 def drop_dateline(matches: Sequence[DateMatch], segment: Segment, body: str) -> list[DateMatch]:
@@ -216,65 +215,6 @@ def _resolved(entities: Entities, people: dict) -> Entities:
         if actor.country and actor.country not in countries:
             countries.append(actor.country)
     return Entities(actors=unique, countries=tuple(countries), organisations=entities.organisations)
-
-
-def paragraph_subjects(
-    segments: Sequence[Segment], countries: Sequence[tuple[str, ...]]
-) -> dict[int, tuple[str, ...]]:
-    """The countries each paragraph is about: those of its first sentence naming any.
-
-    Args:
-        segments: The document's segments, in order.
-        countries: The countries each segment names, in the same order.
-
-    Returns:
-        Paragraph index -> its subject's countries (paragraphs naming none are absent).
-    """
-    subjects: dict[int, tuple[str, ...]] = {}
-    for segment, named in zip(segments, countries, strict=True):
-        if named and segment.paragraph not in subjects:
-            subjects[segment.paragraph] = named
-    return subjects
-
-
-_PAIR = re.compile(
-    r"(?P<a>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})\s*(?:[-–—/]|\s+and\s+|\s*&\s*)\s*"
-    r"(?P<b>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})"
-)
-"""Two names joined as a relationship's name: "Japan-Kazakhstan", "Ethiopia and Eritrea"."""
-
-
-def bilateral_pair(title: str) -> tuple[str, ...]:
-    """The two countries a title names as a relationship ("Japan-Pakistan Relations"),
-    or () when it names none ("Russia and Central Asia after the Invasion of Ukraine"
-    joins Russia to a region, not to Ukraine)."""
-    for m in _PAIR.finditer(title):
-        a, b = find_countries(m.group("a")), find_countries(m.group("b"))
-        if len(a) == 1 and len(b) == 1 and a != b:
-            return (a[0], b[0])
-    return ()
-
-
-def _with_pair(countries: tuple[str, ...], pair: tuple[str, ...]) -> tuple[str, ...]:
-    """A sentence naming one side of the document's relationship is about both sides."""
-    if countries and set(countries) & set(pair):
-        return tuple(dict.fromkeys((*countries, *pair)))
-    return countries
-
-
-def _in_context(entities: Entities, subject: tuple[str, ...], pair: tuple[str, ...]) -> Entities:
-    """Countries a sentence is about besides those it names.
-
-    A sentence naming one side of the title's relationship is about both; one naming
-    no country is about its paragraph's subject ("The treaty was signed in 1996"
-    under a paragraph opening "India and Bangladesh ..."), or in a paragraph naming
-    none, about the title's relationship. Other sentences keep their own countries:
-    a brief on Russia and Central Asia does not make every sentence about Ukraine.
-    """
-    if entities.countries:
-        return replace(entities, countries=_with_pair(entities.countries, pair))
-    countries = subject or pair
-    return replace(entities, countries=countries) if countries else entities
 
 
 def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
