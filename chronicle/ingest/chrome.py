@@ -9,6 +9,7 @@ pages; `chrome_lines` gathers them for the cleaner and the metadata reader.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -187,6 +188,7 @@ def nav_targets(lines: Sequence[str]) -> set[str]:
     return targets
 
 
+@functools.lru_cache(maxsize=16384)
 def is_chrome(line: str) -> bool:
     """True for a line of site chrome: a menu, breadcrumb trail, navigation link, notice
     ("You are here", "An official website of ...", a cookie banner).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from chronicle.ingest.document_date.page import Candidate, Page, narrated_dates
+from chronicle.ingest.document_date.page import Candidate, Page, narrated_dates, speaks_of_future
 from chronicle.ingest.document_date.strategies import candidates
 
 _LATE = timedelta(days=365)
@@ -21,12 +21,16 @@ def contradicted(candidate: Candidate, narrated: Sequence[date], future: Sequenc
     over a year after every date the body narrates, and the body speaks in the future
     tense of its own latest dates ("will be visiting on 3 January 2017" under a 2024
     crawl date)."""
-    if not narrated or candidate.strategy in ("front_matter", "html_meta", "html_modified"):
+    if not narrated or candidate.strategy in _DECLARED:
         return False
     latest = max(narrated)
     # the story's own latest dates are still to come: it was written before them
     ahead = any(latest - _LATE <= d < candidate.date - _LATE for d in future)
     return latest < candidate.date - _LATE and ahead
+
+
+_DECLARED = frozenset({"front_matter", "html_meta", "html_modified"})
+"""Dates a page declares for machines: the text cannot contradict them."""
 
 
 def choose(found: Sequence[Candidate], page: Page) -> Candidate | None:
@@ -36,8 +40,8 @@ def choose(found: Sequence[Candidate], page: Page) -> Candidate | None:
         found: Candidates, strongest first (`candidates`).
         page: The page they come from.
     """
-    if not found:
-        return None
+    if not found or found[0].strategy in _DECLARED or not speaks_of_future(page):
+        return found[0] if found else None  # nothing in the text can contradict it
     narrated, future = narrated_dates(page)
     for candidate in found:
         if not contradicted(candidate, narrated, future):

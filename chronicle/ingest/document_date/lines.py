@@ -9,6 +9,7 @@ grammar of dates; only the all-numeric day-first convention of such lines is loc
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -51,6 +52,7 @@ PLACE_PREFIX = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_date(text: str) -> tuple[date, str] | None:
     """The first date with its day in `text` ("January 4, 2018", "26 July 2022").
 
@@ -60,6 +62,8 @@ def parse_date(text: str) -> tuple[date, str] | None:
     Returns:
         (date, the date as written), or None.
     """
+    if not _HAS_DIGIT.search(text):
+        return None
     for match in find_dates(text):
         if match.precision == "day" and match.date_start:
             return match.date_start, match.text
@@ -69,6 +73,7 @@ def parse_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> tuple[date, str] | None:
     """A date when `line` is nothing but a date: labelled, with a weekday, clock time,
     a genre word ("16.02.2015 - Article") or a known place ("Tokyo, 28 April 2022").
@@ -76,6 +81,8 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
     Returns:
         (date, the date as written), or None. A month and year alone gives the 1st.
     """
+    if not _HAS_DIGIT.search(line):
+        return None  # every date line has a number in it
     rest = _LABEL.sub("", line.strip(), count=1).strip(" .")
     placed = PLACE_PREFIX.match(rest)
     if placed and placed.group("place") in country_table():
@@ -101,10 +108,12 @@ def _numeric(match: re.Match[str], text: str) -> tuple[date, str] | None:
         return None
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)|(?<=[A-Z]{2})(?=[A-Z][a-z])")
 """Text nodes a saved page ran together: "March 18, 202310:14 PM UTCUpdated"."""
 
 
+@functools.lru_cache(maxsize=16384)
 def leading_date(line: str, words: int = 12) -> tuple[date, str] | None:
     """The date a short line opens with, whatever follows it (a clock time, "3 min
     read"): "March 18, 2023 10:14 PM UTC Updated", "Thursday 4 May 2023 · 3 min read".
@@ -130,8 +139,11 @@ def first_numeric(line: str) -> tuple[date, str] | None:
     return _numeric(_DAY_FIRST_NUMERIC.match(match.group(1)), match.group(1)) if match else None
 
 
+@functools.lru_cache(maxsize=16384)
 def first_date(text: str) -> tuple[date, str] | None:
     """The first day or month date in a short line, numeric ones read day first."""
+    if not _HAS_DIGIT.search(text):
+        return None
     for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
         if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token), token):
             return parsed
@@ -256,6 +268,7 @@ def stamped_date(line: str) -> tuple[date, str] | None:
     return parsed if _STAMP_AFTER.match(rest) else None
 
 
+@functools.lru_cache(maxsize=16384)
 def is_date_bearing(line: str) -> bool:
     """Whether a masthead line states a date (and so is no headline)."""
     return bool(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from chronicle.ingest.dates import find_dates
-from chronicle.ingest.segment import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,23 +75,37 @@ _BODY_CHARACTERS = 20000
 def narrated_dates(page: Page) -> tuple[list[date], list[date]]:
     """(every date the body narrates, those a future-tense sentence speaks of).
 
-    The body is every line after the masthead; only dates with their year count.
+    The body is every line after the masthead (its first 20,000 characters); only
+    dates with their year count.
     """
     start = page.first_prose if page.first_prose is not None else len(page.texts)
+    return _narrated(tuple(page.texts[start:]))
+
+
+def speaks_of_future(page: Page) -> bool:
+    """Whether any line of the body is in the future tense (a cheap test first)."""
+    start = page.first_prose if page.first_prose is not None else len(page.texts)
+    return any(_FUTURE.search(line) for line in page.texts[start:])
+
+
+@functools.lru_cache(maxsize=8)
+def _narrated(lines: tuple[str, ...]) -> tuple[list[date], list[date]]:
+    body = "\n".join(line for line in lines if line)[:_BODY_CHARACTERS]
     narrated: list[date] = []
     future: list[date] = []
-    size = 0
-    for text in page.texts[start:]:
-        if not text or size > _BODY_CHARACTERS:
+    for match in find_dates(body):
+        if match.date_start is None:
             continue
-        size += len(text)
-        for s, e in split_sentences(text):
-            sentence = text[s:e]
-            dated = [m.date_start for m in find_dates(sentence) if m.date_start]
-            narrated += dated
-            if _FUTURE.search(sentence):
-                future += dated
+        narrated.append(match.date_start)
+        begin = max(body.rfind(stop, 0, match.start) for stop in _STOPS)
+        ends = [i for stop in _STOPS if (i := body.find(stop, match.end)) >= 0]
+        if _FUTURE.search(body, begin + 1, min(ends) if ends else len(body)):
+            future.append(match.date_start)
     return narrated, future
+
+
+_STOPS = (". ", "? ", "! ", "\n")
+"""What ends the sentence around a date, closely enough to read its tense."""
 
 
 def lines_after(page: Page, index: int, count: int) -> list[int]:

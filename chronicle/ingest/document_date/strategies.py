@@ -140,10 +140,9 @@ def decoy_lines(page: Page) -> set[int]:
     head = [i for i, t in enumerate(page.texts) if t][:_HEAD_LINES]
     for i in sorted(set(head_and_foot(page)) | set(head)):
         text = page.texts[i]
-        if not first_date(text) or i == page.first_prose:
-            continue
         labelled = _PAGE_LABEL.search(text) and not ends_sentence(text)
-        if _DECOY_LABEL.match(text) or (labelled and len(text.split()) <= _LABELLED_LINE):
+        decoy = _DECOY_LABEL.match(text) or (labelled and len(text.split()) <= _LABELLED_LINE)
+        if decoy and i != page.first_prose and first_date(text):
             out.add(i)
     return out
 
