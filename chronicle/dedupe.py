@@ -40,6 +40,7 @@ class Evidence:
         same_type: True when the primary types are equal.
         common_types: True when some type other than 'other'/'statement' is shared.
         shared_people: True when a person is named by both.
+        same_subject: True when both name the same person first (who did it).
         people_clash: True when both name people and neither's people include the other's.
         shared_countries: How many countries both name.
         bilateral_clash: True when both name two or more countries but share fewer than two.
@@ -60,6 +61,7 @@ class Evidence:
     common_types: bool
     shared_people: bool
     people_clash: bool
+    same_subject: bool
     shared_countries: int
     bilateral_clash: bool
     similarity: float
@@ -76,7 +78,7 @@ def same_happening_in_document(evidence: Evidence) -> bool:
 
     - Two different days (or a day inside a range) in one text are two happenings;
       only equal dates, or a coarse date containing a precise one, can be one.
-      Two dates one sentence keeps are two happenings unless they are equal.
+      Two dates one sentence keeps are two happenings, even on one day.
     - A sentence told again (`REPEATED` overlap) is one happening whatever else differs.
     - Different people on both sides or two different bilateral relationships: two
       happenings.
@@ -90,10 +92,11 @@ def same_happening_in_document(evidence: Evidence) -> bool:
       when a person is shared or the words meet at all; a thing (an agreement, a
       figure, a statement) only when the words agree or two of them are shared
       ("the Itaipu treaty"), because one summit signs several agreements.
-    - A coarse date containing a precise one, with the same kind of event and a
-      person in common, is a summary of the account ("visited China in 2016" and
-      the visit's days); a vague mention fitting two accounts is cut off one of them
-      by `merge.split_bridged`.
+    - A coarse date containing a precise one, with the same kind of event done by
+      the same person (named first in both), is a summary of the account ("visited
+      China in 2016" and the visit's days); a vague mention fitting two accounts is
+      cut off one of them by `merge.split_bridged`. Another person's visit in the
+      same year is another visit.
     - Two equal coarse dates (a year, a month) cover many happenings: a person must
       be shared and the words agree somewhat, or the words agree well.
     """
@@ -102,8 +105,9 @@ def same_happening_in_document(evidence: Evidence) -> bool:
         return False
     if e.same_sentence:
         # Ingest already let a coarse date that only anchors a finer one go
-        # (`mentions.drop_contained`); the dates one sentence keeps are its own events.
-        return e.relation == "equal"
+        # (`mentions.drop_contained`); the dates one sentence keeps are its own events
+        # ("prayed at the mosque this morning and was to address parliament later today").
+        return False
     if e.similarity >= REPEATED:
         return True
     if e.people_clash or e.bilateral_clash:
@@ -119,6 +123,7 @@ def same_happening_in_document(evidence: Evidence) -> bool:
         if thing:
             return words_agree or e.shared_words >= 2 or (e.unsaid and e.shared_people)
         return e.shared_people or words_agree or e.shared_words >= 1 or e.unsaid
-    if e.relation == "contains" and e.shared_people:
-        return True  # a summary and its account; `merge.split_bridged` cuts a bridge
+    if e.relation == "contains":
+        # a summary and its account; `merge.split_bridged` cuts a bridge
+        return e.same_subject or e.similarity >= 0.5
     return (e.shared_people and e.similarity >= 0.2) or e.similarity >= 0.5

@@ -214,6 +214,7 @@ def evidence(a: Mention, b: Mention, relation: str, precise: bool, common_types:
         same_type=a.type == b.type,
         common_types=common_types,
         shared_people=shared_actors(a, b),
+        same_subject=bool(people_a and people_b) and same_person(people_a[0].key, people_b[0].key),
         people_clash=bool(people_a and people_b)
         and not (_people_within(people_a, people_b) or _people_within(people_b, people_a)),
         shared_countries=shared,

@@ -28,6 +28,8 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
             "The 1974 Land Boundary Agreement and its 2011 Protocol took effect.",
             [("1974", True), ("2011", True)],
         ),
+        # a year before a proper name is part of the name
+        ("Work on the venue for the 2027 Asian Cup began.", [("2027", True)]),
         # a plan's or programme's validity period
         ("Both sides reviewed the 2016-2019 Joint Action Plan.", [("2016-2019", True)]),
         ("They agreed a work programme for 2024-2026.", [("2024-2026", True)]),
@@ -60,6 +62,7 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
     [
         ("The two countries signed a maritime agreement in 2009.", [("2009", False)]),
         ("The 2019 elections returned the coalition to power.", [("2019", False)]),
+        ("The 1999 May Day rally was banned.", [("1999", False)]),  # no name: a month follows
         ("The war lasted from 1980 to 1988.", [("1980 to 1988", False)]),
         # days in apposition date the happening they describe
         (

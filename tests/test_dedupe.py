@@ -219,6 +219,29 @@ class TestDistinctHappeningsOfOneDocument:
         )
         assert not merge.same_event(first, second)
 
+    def test_a_return_visit_later_in_the_year_is_another_visit(self):
+        visit = in_doc(
+            "a",
+            date(2023, 3, 8),
+            date(2023, 3, 11),
+            "range",
+            types=("visit",),
+            actors=("Anthony Albanese", "Narendra Modi"),
+            countries=("AU", "IN"),
+            sentence="Albanese visited India from 8 to 11 March 2023 at the invitation of Modi.",
+        )
+        return_visit = in_doc(
+            "b",
+            date(2023, 1, 1),
+            date(2023, 12, 31),
+            "approximate",
+            types=("visit",),
+            actors=("Narendra Modi",),
+            countries=("AU", "IN"),
+            sentence="Modi accepted an invitation to visit Australia later this year.",
+        )
+        assert not merge.same_event(visit, return_visit)
+
     def test_consecutive_days_of_one_text_are_two_happenings(self):
         talks = in_doc(
             "a",
@@ -264,6 +287,14 @@ class TestDistinctHappeningsOfOneDocument:
         year = replace(year, date=replace(year.date, text="2022"))
         day = replace(day, date=replace(day.date, text="12 September 2022"))
         assert not merge.same_event(year, day)
+
+    def test_two_happenings_one_sentence_dates_on_one_day_stay_apart(self):
+        text = "The envoy laid a wreath this morning and will address parliament later today."
+        wreath = in_doc("a", date(2019, 5, 2), types=("other",), sentence=text)
+        speech = in_doc("b", date(2019, 5, 2), types=("other",), sentence=text)
+        wreath = replace(wreath, date=replace(wreath.date, text="this morning"))
+        speech = replace(speech, date=replace(speech.date, text="later today"))
+        assert not merge.same_event(wreath, speech)
 
 
 def test_a_line_told_twice_naming_no_country_or_person_is_one_event():

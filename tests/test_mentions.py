@@ -88,6 +88,24 @@ class TestCoordinatedDates:
         )
         assert [m.date.text for m in found] == ["2022", "last September"]
 
+    def test_a_finer_date_in_another_main_clause_does_not_swallow_the_coarse_one(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Outcomes\n\nTokyo, 2 February 2024: The President will visit Japan later this "
+            "year, and the two navies will exercise together off Okinawa in June.\n",
+        )
+        assert [(m.date.text, m.type) for m in found] == [
+            ("later this year", "visit"),
+            ("June", "other"),
+        ]
+
+    def test_a_coarse_date_anchoring_a_finer_one_in_its_clause_is_dropped(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Note\n\nIn March 2021, the two coast guards met in Manila on 18 March.\n",
+        )
+        assert [m.date.text for m in found] == ["18 March"]
+
     def test_years_apart_are_separate_events(self, tmp_path):
         found = mentions_of(tmp_path, "Note\n\nThe treaty was reviewed in 2005 and 2011.\n")
         assert [m.date.text for m in found] == ["2005", "2011"]

@@ -28,6 +28,16 @@ _BOUNDARIES = (
 )
 """Clause boundaries between two dates, strongest first."""
 
+_INDEPENDENT = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)
+"""A boundary after which a new main clause starts ("...; it reopens", ", and Albanese ...")."""
+
+
+def independent(gap: str) -> bool:
+    """True when the text between two dates starts a new main clause, so neither
+    date merely anchors the other ("later this year, and ... in May")."""
+    return bool(_INDEPENDENT.search(gap))
+
+
 _LEADING_LINK = re.compile(
     r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|when|where|then|so|which|that)\b[\s,]*)*", re.I
 )

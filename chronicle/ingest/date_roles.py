@@ -1,14 +1,15 @@
 """Tell a date that dates a happening from a date that names a thing or a period.
 
 Writers put years into names and descriptions that state no happening of their
-own: "the 2006 Lombok Treaty", "its 2011 Protocol", "a 1937 treaty", "resolution
-598 (1987)", the validity of a plan or programme ("the 2014-2016 Joint Action
-Plan", "the Dakar Action Plan (2022-2024)", "the programme for 2019-2023") or an
-era set off as a description ("through the decades of Pahlavi rule, from 1925
-to 1979, ..."). The signing or adoption of such a thing is an event only where
-the text dates it ("signed on 4 December"), so these dates are dropped before
-mentions are made. A year before a happening noun ("Erdogan's 2018 visit", "the
-2022 elections") is kept: it dates that happening.
+own: "the 2006 Lombok Treaty", "the 2023 Pacific Games", "its 2011 Protocol",
+"a 1937 treaty", "resolution 598 (1987)", the validity of a plan or programme
+("the 2014-2016 Joint Action Plan", "the Dakar Action Plan (2022-2024)", "the
+programme for 2019-2023") or an era set off as a description ("through the
+decades of Pahlavi rule, from 1925 to 1979, ..."). The signing or adoption of
+such a thing is an event only where the text dates it ("signed on 4 December"),
+so these dates are dropped before mentions are made. A year before a happening
+noun ("Erdogan's 2018 visit", "the 2022 elections") is kept: it dates that
+happening.
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ _MODIFIERS = (
 )
 _THING_AFTER = re.compile(_MODIFIERS + _THING + r"\b", re.I)
 """Up to four modifiers, then the thing the year is part of ("2006 Lombok Treaty")."""
+
+_NAME_AFTER = re.compile(
+    r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][\w’'-]+"
+)
+"""A year before a proper name belongs to the name ("the 2023 Pacific Games", "the 2016
+Rio Olympics"); before a month it is not a premodifier at all."""
 
 _SPAN_THING_AFTER = re.compile(_MODIFIERS + _SPAN_THING + r"\b", re.I)
 """Up to four modifiers, then what a span of years is the validity of ("2024-2026 action plan")."""
@@ -94,6 +102,8 @@ def names_no_happening(match: DateMatch, text: str) -> bool:
     if _DETERMINER_BEFORE.search(before):
         rest = after[_COORDINATED_YEARS.match(after).end() :]
         if (_SPAN_THING_AFTER if years else _THING_AFTER).match(rest):
+            return True
+        if match.precision == "year" and _NAME_AFTER.match(rest):
             return True
     if _THING_BEFORE.search(before):
         return True

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chronicle.ingest.classify import classify
-from chronicle.ingest.clauses import clauses_of
+from chronicle.ingest.clauses import clauses_of, independent
 from chronicle.ingest.date_roles import names_no_happening
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.entities import (
@@ -80,7 +80,7 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
             _resolved(entities[index], people), subjects.get(segment.paragraph, ()), pair
         )
         body = segment.text[dateline_length(segment.text) :]
-        kept = drop_contained(drop_dateline(matches, segment, body))
+        kept = drop_contained(drop_dateline(matches, segment, body), doc.text)
         assigned = assign(kept, doc.text, seg_entities)
         clauses = clauses_of(body, [match.text for match, _ in assigned])
         for (match, own), clause in zip(assigned, clauses, strict=True):
@@ -265,12 +265,18 @@ def _takes_year_from_context(date_text: str) -> bool:
     return _OWN_YEAR.search(date_text) is None
 
 
-def drop_contained(matches: Sequence[DateMatch]) -> list[DateMatch]:
-    """Drop a coarse date that only anchors a finer one in the same sentence.
+def drop_contained(matches: Sequence[DateMatch], text: str = "") -> list[DateMatch]:
+    """Drop a coarse date that only anchors a finer one in the same clause.
 
     "Earlier, in December 2017, ... on December 19" states one event, on the 19th.
     A finer date with a year of its own ("floods of 2022 ... aid announced last
-    September", "in FY2021-22, up from a year earlier") is another event: both stay.
+    September", "in FY2021-22, up from a year earlier") is another event, and so is
+    a finer date in another main clause ("visit Australia later this year, and ...
+    welcoming him to the summit in Sydney in May"): both stay.
+
+    Args:
+        matches: The dates of one sentence.
+        text: The text their offsets index, to see the clauses between them.
     """
     kept = []
     for m in matches:
@@ -285,6 +291,7 @@ def drop_contained(matches: Sequence[DateMatch]) -> list[DateMatch]:
             and o.date_end <= m.date_end
             and (o.date_start, o.date_end) != (m.date_start, m.date_end)
             and _takes_year_from_context(o.text)
+            and not independent(text[min(m.end, o.end) : max(m.start, o.start)])
             for o in matches
         )
         if not anchored:
