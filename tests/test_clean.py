@@ -656,3 +656,23 @@ def test_notes_left_at_the_foot_of_a_pdf_page_are_footnotes() -> None:
         "2": 'Zambia Daily Mail, "Freight halts on the corridor", 3 May 1998.',
     }
     assert cleaned.paragraphs[-3].text == "3 people were hurt in the 2001 floods, officials said."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this article: Facebook Twitter LinkedIn Email",
+        "Tags: Ghana, Togo, border, trade",
+        "Subscribe to our weekly newsletter",
+        "Listen to this article",
+        "Image source, Lusaka Mail",
+        "Photo credit: Ministry of Transport",
+        "Copy link",
+    ],
+)
+def test_share_bars_tags_and_credits_are_chrome(line: str) -> None:
+    assert is_chrome(line) or is_boilerplate(line)
+
+
+def test_a_sentence_about_sharing_is_no_share_bar() -> None:
+    assert not is_chrome("The two countries share a border of 1,100 km.")

@@ -53,7 +53,11 @@ _SITE_NOTICE = re.compile(
     r"|sign up for (?:the |our )?.{0,40}newsletter\b|advertisement\W*$|sponsored\W*$"
     r"|retrieved from\b.{0,80}$|\[(?:photo|image|video|graphic)\]"
     r"|(?:reading time\s*:?\s*)?\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$"
-    r"|(?:related(?:\s+\w+){0,2}|more (?:from|on) [^:]{1,40}|see also|read (?:more|also))\s*:\s)"
+    r"|(?:related(?:\s+\w+){0,2}|more (?:from|on) [^:]{1,40}|see also|read (?:more|also))\s*:\s"
+    r"|(?:tags|topics|filed under|categories|keywords)\s*:\s.{0,200}$"
+    r"|subscribe to (?:our|the) .{0,40}newsletter\b|listen to (?:this )?(?:article|story)\b"
+    r"|image (?:caption|source)\b|(?:photo|image|picture) credits?\s*:|file photo\W*$"
+    r"|copy (?:link|url)\W*$)"
     r"|\bcookies?\b.{0,160}\b(?:accept|consent|preferences|settings|agree|privacy)\b"
     r"|^(?:we|this (?:web)?site) uses? cookies\b",
     re.I,
@@ -68,11 +72,15 @@ _MENU_WORDS = frozenset(
     | terms of use | help | feedback | sitemap | site map | accessibility | rss | english
     | français | español | deutsch | türkçe | русский | 中文 | follow us | gift this article
     | listen | a- | a | a+ | screen reader access | skip to main content | website policies
-    | disclaimer | faq | faqs | careers | epaper | e-paper | latest | watch live | more""".split(
-        "|"
-    )
+    | disclaimer | faq | faqs | careers | epaper | e-paper | latest | watch live | more
+    | facebook | twitter | x | linkedin | whatsapp | telegram | reddit | copy link""".split("|")
 )
 """Link labels of page chrome: a line made only of these (or of many short links) is a menu."""
+_SHARE_WORDS = frozenset(
+    "share this page article story print email e-mail tweet save copy link facebook twitter x "
+    "linkedin whatsapp telegram reddit".split()
+)
+"""The words of a share bar, which pages often run together without separators."""
 _MENU_ITEM_WORDS = 4
 _MENU_COUNT = re.compile(r"^(?:comments|visitors|views|likes|shares)\s*[:(]?\s*[\d,]+\)?$", re.I)
 
@@ -89,6 +97,9 @@ def is_menu(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped.startswith("|") or "\t" in stripped:
         return False
+    words = stripped.rstrip(":").lower().replace(":", " ").split()
+    if len(words) >= 2 and all(w in _SHARE_WORDS for w in words):
+        return True  # "Share: Facebook Twitter LinkedIn Email"
     items = [i.strip() for i in _MENU_SEPARATOR.split(stripped) if i.strip()]
     if len(items) < 2:
         return False
