@@ -1,11 +1,12 @@
-"""Read a document's own metadata from its front matter: title, date, publisher, author.
+"""Read a document's own metadata: title, date, publisher, author, and the lines they use.
 
-The front matter ("masthead") is every line before the first line of running
-prose. In it we look for a date line, a byline, genre labels ("ISSUE BRIEF"),
-institution names, and heading-like lines that could be the title; the first
-prose line may hold a news dateline ("Islamabad, 26 July 2022 (TDI): ...").
-Lines used up as metadata are reported so the cleaner can leave them out of
-the body text; the title line itself stays in the body as a heading.
+The masthead is every line before the first line of running prose (site chrome
+blanked out first, `chronicle.ingest.chrome`). This module finds the landmarks in it
+and asks one module per question: which line is the headline (`title`), who wrote it
+(`byline`), who published it (`publisher`), and when (`document_date`, whose
+strategies also read the foot of the page and the body). Lines used up as metadata
+(date lines, bylines, labels, decoy dates) are reported so the cleaner leaves them out
+of the body; the title line itself stays in the body as a heading.
 """
 
 from __future__ import annotations
