@@ -190,3 +190,29 @@ def test_elements_marked_as_chrome_are_left_out() -> None:
     assert html_to_text(html) == (
         "# Trade talks\n\nTalks were held in Accra.\n\nPage last updated: 4 March 2026"
     )
+
+
+def test_json_ld_dates_publisher_and_author_become_front_matter() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@graph": [{"@type": "WebSite", "name": "Lusaka Mail Online"}, '
+        '{"@type": "NewsArticle", "datePublished": "2021-03-02T08:00:00+02:00", '
+        '"dateModified": "2021-03-03T10:00:00+02:00", "author": [{"name": "Ama Owusu"}], '
+        '"publisher": {"@type": "Organization", "name": "Lusaka Mail"}}]}</script>'
+        '<script type="application/ld+json">not json</script></head>'
+        "<body><h1>Corridor reopens</h1><p>Freight resumed.</p></body></html>"
+    )
+    assert html_to_text(html) == (
+        "---\ndate-published: 2021-03-02T08:00:00+02:00\n"
+        "date-modified: 2021-03-03T10:00:00+02:00\nsite-name: Lusaka Mail\n"
+        "author: Ama Owusu\n---\n\n# Corridor reopens\n\nFreight resumed."
+    )
+
+
+def test_meta_tags_win_over_json_ld() -> None:
+    html = (
+        '<head><meta property="article:published_time" content="2021-03-01">'
+        '<script type="application/ld+json">{"datePublished": "2021-03-02"}</script></head>'
+        "<p>Freight resumed.</p>"
+    )
+    assert html_to_text(html).startswith("---\ndate-published: 2021-03-01\n---")

@@ -7,6 +7,7 @@ empty, unsupported) is reported as one `DocumentError` with a one-line message.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -317,6 +318,8 @@ class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
+        self.linked_data: list[str] = []  # JSON-LD blocks (schema.org), read for dates
+        self.in_linked_data = False
         self.chrome: list[str] = []  # the open chrome element's tag, once per nesting
         self.parts: list[str] = []
         self.skip_depth = 0
@@ -328,6 +331,9 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._read_meta(dict(attrs))
+        if tag == "script" and (dict(attrs).get("type") or "").lower() == "application/ld+json":
+            self.in_linked_data = True
+            self.linked_data.append("")
         if self.chrome:
             if tag == self.chrome[0] and tag not in _VOID_TAGS:
                 self.chrome.append(tag)
@@ -377,6 +383,8 @@ class _TextExtractor(HTMLParser):
             self.meta[key] = content
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_linked_data = False
         if self.chrome:
             if tag == self.chrome[0]:
                 self.chrome.pop()
@@ -396,6 +404,8 @@ class _TextExtractor(HTMLParser):
             self.sup_depth = max(0, self.sup_depth - 1)
 
     def handle_data(self, data: str) -> None:
+        if self.in_linked_data:
+            self.linked_data[-1] += data
         if self.skip_depth or self.chrome:
             return
         if self.sup_depth and data.strip().isdigit():
@@ -426,7 +436,54 @@ def html_to_text(html: str) -> str:
     text = "".join(parser.parts)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
-    if not parser.meta or not text:
+    meta = linked_data_meta(parser.linked_data) | parser.meta  # meta tags win
+    if not meta or not text:
         return text
-    front = "".join(f"{key}: {value}\n" for key, value in parser.meta.items())
+    front = "".join(f"{key}: {value}\n" for key, value in meta.items())
     return f"---\n{front}---\n\n{text}"
+
+
+_LINKED_DATA_KEYS = {
+    "datePublished": "date-published",
+    "dateCreated": "date-published",
+    "dateModified": "date-modified",
+}
+
+
+def linked_data_meta(blocks: list[str]) -> dict[str, str]:
+    """What a page's schema.org JSON-LD says of its dates, publisher and author, under
+    the front-matter keys of `META_KEYS` (the first article-like object wins)."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for item in _objects(data):
+            for key, name in _LINKED_DATA_KEYS.items():
+                if isinstance(item.get(key), str):
+                    found.setdefault(name, item[key][:_META_LENGTH])
+            for key, name in (("publisher", "site-name"), ("author", "author")):
+                if who := _name_of(item.get(key)):
+                    found.setdefault(name, who[:_META_LENGTH])
+    return found
+
+
+def _objects(data: object) -> Iterator[dict]:
+    """Every JSON object in a JSON-LD document, "@graph" lists included."""
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                yield from _objects(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _objects(value)
+
+
+def _name_of(value: object) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) else ""
