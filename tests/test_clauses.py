@@ -60,6 +60,13 @@ from chronicle.ingest.mentions import content_hash, extract_mentions
             ]
             * 2,
         ),
+        # a quotation is not cut into clauses
+        (
+            'Ruto said on Monday that the deal was "fair, binding and final" for the 2009 border.',
+            ["Monday", "2009"],
+            ['Ruto said on Monday that the deal was "fair, binding and final" for the 2009 border.']
+            * 2,
+        ),
         # no boundary between the dates: one clause for both
         (
             "Fishing talks ran from 2012 to 2016 in Oslo.",

@@ -44,6 +44,10 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
         # an era in apposition
         ("Under Soviet rule, from 1940 to 1991, the port was closed.", [("1940 to 1991", True)]),
         ("Franco's dictatorship, from 1939 to 1975, kept Spain apart.", [("1939 to 1975", True)]),
+        (
+            "For generations, from the 1920s to the 1970s, cotton tied the two economies.",
+            [("the 1920s", True), ("the 1970s", True)],
+        ),
         # a span of years is the validity of a partnership statement, a build-up, a regime
         (
             "Aid follows the 2019-2022 statement of partnership with Tonga.",
@@ -70,6 +74,10 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
             [("3 to 9 August 2010", False)],
         ),
         ("Rice exports fell sharply between 2008 and 2011.", [("2008 and 2011", False)]),
+        (
+            "Rainfall declined from the 1950s to the 1980s.",
+            [("the 1950s", False), ("the 1980s", False)],
+        ),
         ("In 2012 the plan was adopted by the cabinet.", [("2012", False)]),
         # a day is never a name, even next to a plan
         ("The Action Plan was signed on 4 December 2023.", [("4 December 2023", False)]),

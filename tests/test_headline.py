@@ -17,6 +17,12 @@ def headline(sentence: str, date_text: str = "", entities: Entities | None = Non
 
 # (sentence, date_text, expected headline)
 CASES = [
+    # a comma inside a number does not close an interrupting phrase
+    (
+        "The memorial opened in 2004, in the hills above the town where 45,000 victims lie.",
+        "2004",
+        "The memorial opened, in the hills above the town where 45,000 victims lie",
+    ),
     (
         "On Thursday, January 4, from 11:38 a.m. (local time) for approximately two hours and "
         "ten minutes, Mr. Taro Kono, Minister for Foreign Affairs, on his visit to the Islamic "

@@ -83,11 +83,18 @@ def clause_bounds(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int
     return spans
 
 
+_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
+"""A quotation is one piece of what was said: no clause boundary inside it."""
+
+
 def _boundary(text: str, start: int, end: int, *, skip_first_comma: bool) -> int | None:
     """Offset of the strongest clause boundary in text[start:end], or None."""
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
     for pattern in _BOUNDARIES:
         for m in pattern.finditer(text, start, end):
             if skip_first_comma and pattern is _BOUNDARIES[-1] and m.start() == start:
+                continue
+            if any(a < m.start() < b for a, b in quoted):
                 continue
             return m.start()
     return None

@@ -80,6 +80,12 @@ _ERA_BEFORE = re.compile(
 )
 """An era described in apposition: "the decades of Pahlavi rule, from 1925 to 1979"."""
 
+_APPOSED_FROM_TO = re.compile(
+    r",\s*(?:from|between)\s+(?:the\s+)?\d{3}0s\s+(?:to|and|until)\s+(?:the\s+)?\d{3}0s\s*,"
+)
+"""Two decades spanning an era in apposition ("for a century, from the 1890s to the
+1990s, the mines ..."): each decade alone is read as a date of its own."""
+
 _SPAN_PRECISIONS = frozenset({"range", "year", "approximate"})
 """Only whole years and spans of years name things; "on 4 December" never does."""
 
@@ -106,6 +112,10 @@ def names_no_happening(match: DateMatch, text: str) -> bool:
         if match.precision == "year" and _NAME_AFTER.match(rest):
             return True
     if _THING_BEFORE.search(before):
+        return True
+    window = before + text[match.start : match.end] + after
+    at, to = len(before), len(window) - len(after)
+    if any(m.start() <= at and to <= m.end() for m in _APPOSED_FROM_TO.finditer(window)):
         return True
     if not years:
         return False

@@ -41,8 +41,9 @@ _LEADING_FILLER_RE = re.compile(r"^(?:also|further|then|and|but|so|thus)\s+", re
 _FILLER_WORDS_RE = re.compile(r"\s+(?:also|already|recently|reportedly)\b")
 _INTERRUPTER_RE = re.compile(
     r",\s*(?:on|during|in|at|after|before|while|ahead\s+of)\s+(?:his|her|their|its|the|a)\b"
-    r"[^,]*,"
+    r"(?:[^,]|,(?=\d))*,(?=\s)"
 )
+"""A backgrounded phrase between commas; a comma inside a number ("250,000") is not one."""
 _CLAUSE_CUTS = (", and ", ", which ", ", who ", ", while ", "; ", ", that ", ", as ", " which ")
 _DANGLING_RE = re.compile(
     r"(?:\s+(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|its|their|his|her))+$",
