@@ -352,6 +352,10 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         ("ISLAMABAD, June 30 (Reuters) - Pakistan agreed.", "ISLAMABAD, June 30 (Reuters) - "),
         ("Islamabad, 26 July 2022 (TDI): The minister met.", "Islamabad, 26 July 2022 (TDI): "),
         ("Karachi, home to 20 million people - is a port.", ""),
+        (
+            "BEIJING, Nov. 17 (Xinhua) -- China and Argentina agreed.",
+            "BEIJING, Nov. 17 (Xinhua) -- ",
+        ),
     ],
 )
 def test_dateline_length(sentence: str, dateline: str) -> None:

@@ -34,6 +34,7 @@ from chronicle.ingest.clean import is_table_row
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.document_date import (
     DATE_LINE_RESIDUE,
+    DATELINE,
     Page,
     decoy_lines,
     document_date,
@@ -85,7 +86,7 @@ __all__ = [
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*,\s*(?P<date>[^():—–]{4,30}?)?\s*"
-    r"(?:\((?P<source>[^()]{2,40})\))?\s*(?::|—|–|\s-)\s",
+    r"(?:\((?P<source>[^()]{2,40})\))?\s*(?::|—|–|\s--?)\s",
 )
 
 
@@ -297,15 +298,10 @@ def _ends(text: str) -> bool:
     return ends_sentence(text) or ends_sentence(_TRAILING_MARKER.sub("", text))
 
 
-_LEDE_DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*(?:[:—–]|\s-)\s*"
-)
-
-
 def dateline_length(sentence: str) -> int:
     """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): ",
     "ISLAMABAD, June 30 (Reuters) - "), or 0."""
-    m = _LEDE_DATELINE.match(sentence)
+    m = DATELINE.match(sentence)
     if not m or not any(ch.isdigit() for ch in m.group("date")):
         return 0
     # "Karachi, home to 20 million people - is ..." has a number, but no date: a

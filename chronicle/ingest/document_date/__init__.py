@@ -13,6 +13,7 @@ date finder (`chronicle.ingest.dates.find_dates`), so there is one grammar of da
 from chronicle.ingest.document_date.choose import choose, contradicted, document_date
 from chronicle.ingest.document_date.lines import (
     DATE_LINE_RESIDUE,
+    DATELINE,
     first_date,
     is_date_bearing,
     labelled_date,
@@ -43,6 +44,7 @@ from chronicle.ingest.document_date.strategies import (
 )
 
 __all__ = [
+    "DATELINE",
     "DATE_LINE_RESIDUE",
     "RANK",
     "STRATEGIES",

@@ -108,6 +108,12 @@ def _numeric(match: re.Match[str], text: str) -> tuple[date, str] | None:
         return None
 
 
+DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*"
+    r"(?:[:—–]|\s--?)\s*"
+)
+"""A news dateline opening a lede: place, date, maybe the agency, then a colon or dash
+("ISLAMABAD, Dec 28 (Reuters) - ", "Beijing, Nov. 17 (Xinhua) -- ")."""
 _HAS_DIGIT = re.compile(r"\d")
 _GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)|(?<=[A-Z]{2})(?=[A-Z][a-z])")
 """Text nodes a saved page ran together: "March 18, 202310:14 PM UTCUpdated"."""

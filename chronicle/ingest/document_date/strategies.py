@@ -16,6 +16,7 @@ from datetime import date
 from chronicle.ingest.chrome import is_boilerplate
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.document_date.lines import (
+    DATELINE,
     PLACE_PREFIX,
     PUBLISHED_LABEL,
     UPDATED_LABEL,
@@ -174,11 +175,6 @@ def from_date_line(page: Page) -> list[Candidate]:
     return out
 
 
-_DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*(?:[:—–]|\s-)\s*"
-)
-
-
 def from_dateline(page: Page) -> list[Candidate]:
     """A wire or newspaper dateline opening the first paragraph
     ("ISLAMABAD, 26 July 2022 (TDI): ..."). A dateline without its year ("SKOPJE,
@@ -187,7 +183,7 @@ def from_dateline(page: Page) -> list[Candidate]:
     what it reports."""
     if page.first_prose is None:
         return []
-    match = _DATELINE.match(page.texts[page.first_prose])
+    match = DATELINE.match(page.texts[page.first_prose])
     if not match:
         return []
     if parsed := parse_date(match.group("date")):
