@@ -84,12 +84,6 @@ __all__ = [
 ]
 
 
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*,\s*(?P<date>[^():—–]{4,30}?)?\s*"
-    r"(?:\((?P<source>[^()]{2,40})\))?\s*(?::|—|–|\s--?)\s",
-)
-
-
 _FRONT_MATTER_LINES = 40
 
 
@@ -230,7 +224,7 @@ def _laid_out(line: str) -> str:
 
 def _dateline_source(texts: Sequence[str], first_prose: int | None) -> str:
     """The agency a wire dateline credits: "ISLAMABAD, Dec 28 (Reuters) -"."""
-    dateline = _DATELINE.match(texts[first_prose]) if first_prose is not None else None
+    dateline = DATELINE.match(texts[first_prose]) if first_prose is not None else None
     source = ((dateline.group("source") or "") if dateline else "").strip()
     return source if source and not any(c.isdigit() for c in source) else ""
 

@@ -109,7 +109,7 @@ def _numeric(match: re.Match[str], text: str) -> tuple[date, str] | None:
 
 
 DATELINE = re.compile(
-    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\([^)]{1,30}\))?\s*"
+    r"^\s*[A-Z][\w.'’ -]{1,40},\s*(?P<date>[^:—–(]{4,30}?)\s*(?:\((?P<source>[^()]{1,40})\))?\s*"
     r"(?:[:—–]|\s--?)\s*"
 )
 """A news dateline opening a lede: place, date, maybe the agency, then a colon or dash
