@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from chronicle.ingest.date_roles import names_no_happening
+from chronicle.ingest.date_roles import names_no_happening, with_stated_length
 from chronicle.ingest.dates import find_dates
 
 REFERENCE = date(2023, 6, 1)
@@ -90,3 +90,22 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
 )
 def test_dates_of_happenings_are_kept(sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("3 May - the Emir begins a three-day visit to Muscat", (date(2023, 5, 5), "range")),
+        ("He arrived in Hanoi on 3 May for a two-day official visit", (date(2023, 5, 4), "range")),
+        # the visit is the setting of another dated event: the day stays a day
+        ("During his three-day visit, he met the premier on 3 May", (date(2023, 5, 3), "day")),
+        ("The Emir visited Muscat on 3 May", (date(2023, 5, 3), "day")),
+    ],
+)
+def test_a_day_beginning_a_visit_of_stated_length_dates_the_whole_visit(clause, expected):
+    [match] = find_dates(clause, REFERENCE)
+    stretched = with_stated_length(match, clause)
+    assert (stretched.date_start, stretched.date_end, stretched.precision) == (
+        date(2023, 5, 3),
+        *expected,
+    )

@@ -9,12 +9,15 @@ decades of Pahlavi rule, from 1925 to 1979, ..."). The signing or adoption of
 such a thing is an event only where the text dates it ("signed on 4 December"),
 so these dates are dropped before mentions are made. A year before a happening
 noun ("Erdogan's 2018 visit", "the 2022 elections") is kept: it dates that
-happening.
+happening. And a day that begins a visit of stated length ("14 July: Isaias
+begins a three-day visit") dates the whole visit.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import timedelta
 
 from chronicle.model import DateMatch
 
@@ -132,3 +135,27 @@ def _spans_years(match: DateMatch) -> bool:
     whole = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
     fiscal = start.day == 1 and (end - start).days >= 700  # FY2023-2027: April to March
     return end.year > start.year and (whole or fiscal)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_STATED_LENGTH = re.compile(
+    r"\b(?:begins?|began|starts?|started|arrives?|arrived|opens?|opened|for)\s+"
+    r"(?:a|an|his|her|their|its)\s+(?P<n>two|three|four|five|six|seven|eight|[2-9]|1[0-4])"
+    r"-day\b(?:\s+[\w-]+){0,3}?\s+(?:visit|trip|tour|stay)\b",
+    re.I,
+)
+"""A visit whose first day is dated and whose length is stated: "14 July - Isaias begins
+a three-day visit", "arrived on 3 May for a two-day official visit"."""
+
+
+def with_stated_length(match: DateMatch, clause: str) -> DateMatch:
+    """A single day that begins a visit of stated length becomes the visit's days."""
+    stated = _STATED_LENGTH.search(clause)
+    if stated is None or match.precision != "day" or match.date_start is None:
+        return match
+    if match.date_start != match.date_end:
+        return match
+    count = stated.group("n").lower()
+    days = _NUMBERS.get(count) or int(count)
+    end = match.date_start + timedelta(days=days - 1)
+    return replace(match, date_end=end, precision="range")

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from chronicle.ingest.classify import classify
 from chronicle.ingest.clauses import clauses_of, independent
-from chronicle.ingest.date_roles import names_no_happening
+from chronicle.ingest.date_roles import names_no_happening, with_stated_length
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.entities import (
     defined_acronyms,
@@ -92,6 +92,8 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
                 is_footnote=segment.kind == "footnote",
                 date_text=match.text,
             )
+            if types[0] == "visit":
+                match = with_stated_length(match, clause)
             mentions.append(_mention(doc, doc_hash, segment, clause, match, own, types))
     return mentions
 
