@@ -67,6 +67,12 @@ from chronicle.ingest.mentions import content_hash, extract_mentions
             ['Ruto said on Monday that the deal was "fair, binding and final" for the 2009 border.']
             * 2,
         ),
+        # a date is found as a whole phrase, not inside a word ("Mayor")
+        (
+            "The Mayor met the envoy in May, and the council voted in June.",
+            ["May", "June"],
+            ["The Mayor met the envoy in May", "the council voted in June."],
+        ),
         # no boundary between the dates: one clause for both
         (
             "Fishing talks ran from 2012 to 2016 in Oslo.",

@@ -17,6 +17,12 @@ def headline(sentence: str, date_text: str = "", entities: Entities | None = Non
 
 # (sentence, date_text, expected headline)
 CASES = [
+    # the date phrase is removed as a whole phrase, not from inside a word
+    (
+        "The Mayor of Kyiv met the Polish envoy in May.",
+        "May",
+        "The Mayor of Kyiv met the Polish envoy",
+    ),
     # a comma inside a number does not close an interrupting phrase
     (
         "The memorial opened in 2004, in the hills above the town where 45,000 victims lie.",

@@ -174,11 +174,12 @@ def clauses_of(text: str, date_texts: Sequence[str]) -> list[str]:
         return [text] * len(date_texts)
     spans, pos = [], 0
     for written in date_texts:
-        at = text.find(written, pos)
-        if at < 0:
+        # as a whole phrase: "May" is not the start of "Mayor"
+        found = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)").search(text, pos)
+        if found is None:
             return [text] * len(date_texts)
-        spans.append((at, at + len(written)))
-        pos = at + len(written)
+        spans.append(found.span())
+        pos = found.end()
     bounds = clause_bounds(text, spans)
     distinct = list(dict.fromkeys(bounds))
     relative = [bool(_OPENS_RELATIVE.match(text, b[0], b[1])) for b in distinct]

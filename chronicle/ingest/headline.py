@@ -127,10 +127,10 @@ def _remove_date(text: str, date_text: str) -> str:
     """
     if not date_text:
         return text
-    at = text.find(date_text)
-    if at < 0:
+    found = re.search(rf"(?<!\w){re.escape(date_text)}(?!\w)", text)  # not "May" in "Mayor"
+    if found is None:
         return text
-    before, after = text[:at], text[at + len(date_text) :]
+    before, after = text[: found.start()], text[found.end() :]
     after = _COORDINATED_AFTER_RE.sub("", after, count=1)
     before = _COORDINATED_BEFORE_RE.sub("", before, count=1)
     before = _PREPOSITION_END_RE.sub("", before)
