@@ -1,0 +1,68 @@
+"""The organisations of a sentence: lexicon forms, and acronyms a document defines.
+
+"... Agency (JICA)" defines JICA for the rest of the document; term acronyms ("GDP",
+"MoU") and country acronyms are never organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from chronicle import lexicon
+from chronicle.ingest.entities.scan import (
+    SUPERSCRIPTS,
+    Match,
+    dedupe,
+    gaz_words,
+    org_lookup,
+    scan,
+)
+
+_PAREN_ACRONYM_RE = re.compile(r"([A-Za-z][\w’'-]*)\s*\(([A-Z][A-Za-z&]*[A-Z]s?)\)")
+
+
+def defined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms a text defines in parentheses after a capitalised phrase ("... Agency (JICA)").
+
+    Country acronyms and term acronyms ("FDI", "GDP") are left out.
+
+    Args:
+        text: A sentence or a whole document.
+
+    Returns:
+        The acronyms, e.g. ``frozenset({"JICA", "HLEPD"})``.
+    """
+    table = lexicon.country_forms()
+    found = set()
+    for m in _PAREN_ACRONYM_RE.finditer(text.translate(SUPERSCRIPTS)):
+        word, acronym = m.groups()
+        if not word[:1].isupper() or acronym in lexicon.term_acronyms() or acronym in table:
+            continue
+        if sum(c.isupper() for c in acronym) >= 2:
+            found.add(acronym)
+    return frozenset(found)
+
+
+def _org_matches(text: str, known: Collection[str]) -> list[Match]:
+    words = gaz_words(text)
+    matches = scan(text, org_lookup(), words)
+    taken = {(m.start, m.end) for m in matches}
+    extra = set(known) | defined_acronyms(text)
+    for word in words:
+        if word.text in extra and not any(s <= word.start < e for s, e in taken):
+            matches.append(Match(word.start, word.end, word.text, word.text))
+    return sorted(matches, key=lambda m: m.start)
+
+
+def find_organisations(sentence: str, known: Collection[str] = ()) -> tuple[str, ...]:
+    """Short names of the organisations (and treaties) a sentence names, in order.
+
+    Args:
+        sentence: Any text.
+        known: Extra acronyms to recognise, e.g. from ``defined_acronyms(document)``.
+
+    Returns:
+        Deduplicated short names such as ``("UNSC", "JICA")``.
+    """
+    return dedupe(m.value for m in _org_matches(sentence.translate(SUPERSCRIPTS), known))

@@ -1,0 +1,153 @@
+"""The words of a sentence, and longest-match lookup of lexicon forms among them.
+
+Two tokenizers: the person parser's (titles with a dot, initials, hyphenated words, a
+possessive 's) and the gazetteer's (hyphens split words, so "Japan-Pakistan" is two
+countries). ``scan`` finds the longest lexicon form starting at each capitalised word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from chronicle import lexicon
+
+SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
+"""Footnote markers glued to words ("Bajwa,¹Kono") become spaces; offsets are kept."""
+
+_ABBREVIATIONS = r"H\.\s?E\.|U\.S\.(?:A\.)?|U\.K\.|U\.N\.|U\.A\.E\.|D\.P\.R\.K\."
+_TITLES_WITH_DOT = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Mme|Gen|Lt|Col|Maj|Capt|Sen|Amb|Adm|Brig|Smt)\.(?=\s*\w)"
+)
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’][^\W\d_]{2,})?"
+
+_TOKEN_RE = re.compile(
+    rf"{_ABBREVIATIONS}|{_TITLES_WITH_DOT}|[A-Z]\.(?=\s?[A-Z])|{_WORD}|['’]s\b|\d[\d,.]*|\S"
+)
+"""Person tokenizer: abbreviations, titles, initials, (hyphenated) words, possessive 's."""
+
+_GAZ_WORD_RE = re.compile(rf"{_ABBREVIATIONS}|[^\W\d_]+(?:['’][^\W\d_]{{2,}})?|\d+")
+"""Gazetteer tokenizer: hyphens split words, so "Japan-Pakistan" is two countries."""
+
+SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word (or punctuation mark) and its offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon form found in a sentence: its span, its value (a code or short name), its text."""
+
+    start: int
+    end: int
+    value: str
+    text: str
+
+
+def tokens(text: str) -> list[Token]:
+    """The person parser's tokens of a text."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def norm(span: str) -> str:
+    """A span as the lexicon writes it: single spaces, straight apostrophes."""
+    return SPACE_RE.sub(" ", span).replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A lexicon table indexed for ``scan``: exact forms, all-caps forms, longest per first word."""
+
+    exact: Mapping[str, str]
+    upper: Mapping[str, str]
+    max_len: Mapping[str, int]
+
+
+def build_lookup(table: Mapping[str, str]) -> Lookup:
+    """Index a form -> value table for ``scan``."""
+    exact: dict[str, str] = {}
+    upper: dict[str, str] = {}
+    max_len: dict[str, int] = {}
+    for key, value in table.items():
+        form = norm(key)
+        exact[form] = value
+        if len(form) >= 4:
+            upper.setdefault(form.upper(), value)
+        words = _GAZ_WORD_RE.findall(form)
+        if not words:
+            continue
+        for first in (words[0], words[0].upper()):
+            max_len[first] = max(max_len.get(first, 0), len(words))
+    return Lookup(exact, upper, max_len)
+
+
+@cache
+def country_lookup() -> Lookup:
+    """The country forms of the lexicon, indexed once."""
+    return build_lookup(lexicon.country_forms())
+
+
+@cache
+def org_lookup() -> Lookup:
+    """The organisation forms of the lexicon, indexed once."""
+    return build_lookup(lexicon.organisations())
+
+
+def is_all_caps(word: str) -> bool:
+    """Whether a word of two letters or more is written in capitals ("TOKYO", "US")."""
+    return word.isupper() and len(word) >= 2
+
+
+def scan(text: str, lookup: Lookup, words: list[Token]) -> list[Match]:
+    """Longest-match lookup of word n-grams starting at capitalised words."""
+    found: list[Match] = []
+    i = 0
+    while i < len(words):
+        first = words[i].text
+        longest = lookup.max_len.get(first, 0)
+        if not longest or not first[:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(longest, len(words) - i), 0, -1):
+            span = text[words[i].start : words[i + n - 1].end]
+            key = norm(span)
+            value = lookup.exact.get(key)
+            if value is None and all(is_all_caps(w.text) for w in words[i : i + n]):
+                value = lookup.upper.get(key.upper()) if len(key) >= 4 else None
+            if value is not None:
+                hit = (n, value)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, value = hit
+        found.append(
+            Match(
+                words[i].start,
+                words[i + n - 1].end,
+                value,
+                text[words[i].start : words[i + n - 1].end],
+            )
+        )
+        i += n
+    return found
+
+
+def gaz_words(text: str) -> list[Token]:
+    """The gazetteer's words of a text (hyphens split words)."""
+    return [Token(m.group(), m.start(), m.end()) for m in _GAZ_WORD_RE.finditer(text)]
+
+
+def dedupe(values: Iterable[str]) -> tuple[str, ...]:
+    """Non-empty values, first occurrence kept, in order."""
+    return tuple(dict.fromkeys(v for v in values if v))

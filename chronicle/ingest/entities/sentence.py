@@ -1,0 +1,130 @@
+"""One sentence as the person parser sees it, and the lexicon's word classes it compares with.
+
+``Sentence`` holds the tokens and the countries and organisations found in them (a word
+inside a place is no name); ``lex()`` gives the role words, honorifics and cue words of
+``chronicle.lexicon`` in the forms the parser compares them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from chronicle import lexicon
+from chronicle.ingest.entities.places import country_matches
+from chronicle.ingest.entities.scan import Token, gaz_words, org_lookup, scan, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The lexicon's word classes in the forms the person parser compares them in."""
+
+    role_words_lower: frozenset[str]
+    heads_lower: frozenset[str]
+    role_domain: frozenset[str]
+    honorifics: frozenset[str]  # without inner spaces: "H. E." is "H.E."
+    name_cues: frozenset[str]
+    byline_cues: frozenset[str]
+    reporting_verbs: frozenset[str]
+    determiners: frozenset[str]
+    name_particles: frozenset[str]
+    given_name_countries: frozenset[str]
+    not_bare_name: frozenset[str]
+    not_a_name: frozenset[str]
+    plural_verbs: frozenset[str]
+    object_cues: frozenset[str]
+    with_cues: frozenset[str]
+    plural_heads: Mapping[str, str]  # lower-case plural -> the head as written
+
+
+def _plurals(head: str) -> tuple[str, ...]:
+    """'Presidents', 'Secretaries': how a role head is written for several people."""
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return (head[:-1] + "ies",)
+    return (head + "s",)
+
+
+@cache
+def lex() -> Words:
+    heads = lexicon.role_words("head")
+    words = lexicon.person_words
+    return Words(
+        role_words_lower=frozenset(w.lower() for w in heads | lexicon.role_words("modifier")),
+        heads_lower=frozenset(w.lower() for w in heads),
+        plural_heads={p.lower(): h for h in heads for p in _plurals(h)},
+        plural_verbs=words("plural_verb"),
+        object_cues=words("object_cue"),
+        with_cues=words("with_cue"),
+        role_domain=lexicon.role_words("domain"),
+        honorifics=frozenset(h.replace(" ", "") for h in words("honorific")),
+        name_cues=words("name_cue"),
+        byline_cues=words("byline_cue"),
+        reporting_verbs=words("reporting_verb"),
+        determiners=words("determiner"),
+        name_particles=words("name_particle"),
+        given_name_countries=words("given_name_country"),
+        not_bare_name=words("not_bare_name"),
+        not_a_name=words("not_a_name"),
+    )
+
+
+class Sentence:
+    """Working state for the person parser over one sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokens(text)
+        self.countries = country_matches(text)
+        self.orgs = scan(text, org_lookup(), gaz_words(text))
+        self._country_at = {m.start: m for m in self.countries}
+
+    def word(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        if i <= 0 or i >= len(self.toks):
+            return ""
+        return self.text[self.toks[i - 1].end : self.toks[i].start]
+
+    def in_place(self, tok: Token) -> bool:
+        """True when the token overlaps a country (except given-name-like ones) or organisation."""
+        for m in self.countries:
+            if m.start < tok.end and tok.start < m.end and m.text not in lex().given_name_countries:
+                return True
+        return any(m.start < tok.end and tok.start < m.end for m in self.orgs)
+
+    def country_at(self, i: int) -> tuple[int, str] | None:
+        """If a country mention starts at token i, return (index after it, code)."""
+        if i >= len(self.toks):
+            return None
+        m = self._country_at.get(self.toks[i].start)
+        if m is None:
+            return None
+        j = i
+        while j < len(self.toks) and self.toks[j].start < m.end:
+            j += 1
+        return j, m.value
+
+    def country_before(self, i: int) -> tuple[int, str] | None:
+        """Country naming the role that starts at token i: "Japanese", "Pakistan's"."""
+        if i <= 0:
+            return None
+        start = self.toks[i].start
+        prev = self.toks[i - 1]
+        if prev.text in ("'s", "’s") and i >= 2:
+            end = self.toks[i - 2].end
+            target = i - 2
+        else:
+            end = prev.end
+            target = i - 1
+        if self.text[end:start].strip() and target == i - 1:
+            return None
+        for m in self.countries:
+            if m.end == end:
+                j = target
+                while j > 0 and self.toks[j].start > m.start:
+                    j -= 1
+                return j, m.value
+        return None
