@@ -25,6 +25,11 @@ REPEATED = 0.8
 SAME_WORDS = 0.3
 """Word overlap at which two sentences of one text say the same thing in other words."""
 
+GATHERING_TYPES = frozenset({"meeting", "dialogue", "visit"})
+"""Types of people coming together; one day's meeting, talks and visit by the same people
+are one happening told in different words ("met ... on 23 June", "during the talks on
+23 June")."""
+
 THING_TYPES = frozenset({"agreement", "economic", "statement", "citation"})
 """Types whose events are told apart by what they are about (which agreement was signed,
 which figure, what was said), not by who took part: one summit signs several agreements."""
@@ -53,6 +58,7 @@ class Evidence:
         primary: The kind of event the two name: their primary type, or when one
             names none ('other'), the other's.
         untyped: True when one of the two names no kind of event ('other').
+        gatherings: True when both are gatherings (`GATHERING_TYPES`).
     """
 
     relation: str
@@ -70,6 +76,7 @@ class Evidence:
     unsaid: bool
     primary: str
     untyped: bool = False
+    gatherings: bool = False
     same_sentence: bool = False
 
 
@@ -88,6 +95,8 @@ def same_happening_in_document(evidence: Evidence) -> bool:
       people or shares words with it ("K2 tanks unloaded at Gdynia" beside "the
       first tanks arrived at Gdynia"). Beside a statement or an agreement the words
       must agree: a scene of the day is not what was said or signed that day.
+    - On one named day, a meeting, talks or a visit by the same people are one
+      gathering told in different words.
     - On one named day and of one kind, a gathering (meeting, visit, talks) is one
       when a person is shared or the words meet at all; a thing (an agreement, a
       figure, a statement) only when the words agree or two of them are shared
@@ -116,6 +125,8 @@ def same_happening_in_document(evidence: Evidence) -> bool:
     day = e.relation == "equal" and e.precise
     thing = e.primary in THING_TYPES
     if not e.same_type:
+        if day and e.gatherings:
+            return e.shared_people
         if not (day and e.untyped):
             return False
         return words_agree or (not thing and (e.shared_people or e.shared_words >= 2))

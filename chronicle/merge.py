@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from chronicle.dedupe import Evidence, same_happening_in_document
+from chronicle.dedupe import GATHERING_TYPES, Evidence, same_happening_in_document
 from chronicle.model import Entities, Mention
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "approximate": 4, "unresolved": 5}
@@ -193,9 +193,11 @@ def compatible(a: Mention, b: Mention) -> bool:
     if a.type == "citation":
         return relation == "equal" and similarity(a, b) >= (0.8 if one_document else 0.6)
     common_types = bool((set(a.types) & set(b.types)) - {"other", "statement"})
-    # In one text a caption or an infobox line often names no kind of event at all.
-    untyped = one_document and "other" in (a.type, b.type)
-    if not common_types and a.type != b.type and not untyped:
+    # In one text a caption or an infobox line often names no kind of event at all,
+    # and one day's meeting is told as "talks" or "the visit" too.
+    kinds = {a.type, b.type}
+    lenient = one_document and ("other" in kinds or kinds <= GATHERING_TYPES)
+    if not common_types and a.type != b.type and not lenient:
         return False
     found = evidence(a, b, relation, sa.precise and sb.precise, common_types)
     if one_document:
@@ -228,6 +230,7 @@ def evidence(a: Mention, b: Mention, relation: str, precise: bool, common_types:
         unsaid=not words(a.sentence) or not words(b.sentence),
         primary=b.type if a.type == "other" else a.type,
         untyped="other" in (a.type, b.type),
+        gatherings={a.type, b.type} <= GATHERING_TYPES,
         same_sentence=a.sentence == b.sentence and a.date.text != b.date.text,
     )
 

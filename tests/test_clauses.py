@@ -98,6 +98,16 @@ from chronicle.ingest.mentions import content_hash, extract_mentions
                 "replaced the accord of 3 March 1921.",
             ],
         ),
+        # a participle set after a noun is about that noun
+        (
+            "At the forum on 2 July, the ministers praised the Mekong–Lancang framework, "
+            "launched in March 2016, and its fund.",
+            ["2 July", "March 2016"],
+            [
+                "At the forum on 2 July, the ministers praised the Mekong–Lancang framework",
+                "the Mekong–Lancang framework launched in March 2016, and its fund.",
+            ],
+        ),
         # a gapped verb: "and Kirchner on 25 May" is a clause of its own
         (
             "Bachelet took office on 11 March 2006 and Tabaré Vázquez on 1 March 2005.",

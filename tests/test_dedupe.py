@@ -139,6 +139,28 @@ class TestOneHappeningToldTwice:
         )
         assert merge.same_event(caption, story)
 
+    def test_one_days_meeting_and_talks_by_the_same_people_are_one_gathering(self):
+        day = date(2024, 6, 23)
+        met = in_doc(
+            "a",
+            day,
+            types=("meeting",),
+            actors=("Yoon Suk Yeol", "To Lam"),
+            countries=("KR", "VN"),
+            sentence="Yoon met To Lam in Hanoi on 23 June 2024.",
+        )
+        talks = in_doc(
+            "b",
+            day,
+            types=("dialogue",),
+            actors=("Yoon Suk Yeol",),
+            countries=("KR", "VN"),
+            sentence="During the talks on 23 June, Yoon raised semiconductor supply chains.",
+        )
+        other_talks = replace(talks, key="c", entities=replace(talks.entities, actors=()))
+        assert merge.same_event(met, talks)
+        assert not merge.same_event(met, other_talks)  # nobody in common: not shown to be one
+
 
 class TestDistinctHappeningsOfOneDocument:
     def test_a_scene_of_the_day_is_not_what_was_said_that_day(self):

@@ -23,7 +23,11 @@ _BOUNDARIES = (
     re.compile(
         r",\s*(?:and|but|while|whereas|when|where|after|before|until|then|so|which)\b\s*", re.I
     ),
-    re.compile(r"\s+(?:and|but|while|whereas|then)\s+(?=[^\W\d])"),
+    re.compile(
+        r"\s+(?:and|but|while|whereas|then)\s+(?=[a-z])"
+        # a gapped verb: "took office on 1 January and Kirchner on 25 May"
+        r"|\s+and\s+(?=(?:[A-Z][\w’'.-]*\s+){1,4}(?:on|in)\s*$)"
+    ),
     re.compile(r",\s+"),
 )
 """Clause boundaries between two dates, strongest first."""
@@ -47,12 +51,14 @@ _OPENS_RELATIVE = re.compile(r"[\s,;:–—-]*(?:which|who|whom|whose|that)\b", 
 """A clause opening on a relative pronoun has the noun before it as its subject."""
 
 _LEAD_IN = re.compile(
-    r"[\s,;]*(?:(?:in|on|at|by|from|since|during|after|before|until|following|early|late|"
-    r"later|earlier|then|and|but|so)\b[\s,]*)*(?:the\s+)?$",
+    r"[\s,;]*(?:(?:and|but|then|so)\s+)?"
+    r"(?:(?:in|on|at|by|from|since|during|after|before|until|following|throughout|over|"
+    r"within|early|late|later|earlier)\b[^,;]*)?$",
     re.I,
 )
-"""What may stand before a date that opens its clause ("In 2012, ...", "On 3 May, ..."):
-the comma after such a date does not end the clause."""
+"""What may stand before a date that opens its clause: nothing, or an adverbial phrase
+("In 2012, ...", "During the talks on 23 June, ..."). The comma after such a date
+does not end the clause."""
 
 
 def clause_bounds(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -151,7 +157,7 @@ def with_subjects(texts: Sequence[str], relative: Sequence[bool]) -> list[str]:
             texts = [f"{named} {texts[0][:1].lower()}{texts[0][1:]}", *texts[1:]]
     subject = _SUBJECT.match(texts[0]) if texts else None
     if subject is None:
-        return list(texts)
+        return _with_appositive_nouns(texts, relative)
     out = [texts[0]]
     carry = not _RELATIVE.search(texts[0][subject.end() :])
     for text, opened_relative in zip(texts[1:], relative[1:], strict=True):
@@ -161,6 +167,26 @@ def with_subjects(texts: Sequence[str], relative: Sequence[bool]) -> list[str]:
             continue
         out.append(f"{subject.group(0)} {text}")
         carry = not _RELATIVE.search(text)
+    return out
+
+
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en)\b")
+_NOUN_PHRASE_END = re.compile(
+    r"^.*\b(?P<np>(?:the|a|an|its|their|his|her|our)\s+(?:[\w’'–-]+\s+){0,5}[\w’'–-]+)\s*$",
+    re.I | re.S,
+)
+"""The noun phrase a clause ends with, from its last determiner."""
+
+
+def _with_appositive_nouns(texts: Sequence[str], relative: Sequence[bool]) -> list[str]:
+    """A clause that is a participle set after a noun ("... reviewed the Strategic
+    Partnership, upgraded in December 2022, ...") is about that noun."""
+    out = [texts[0]] if texts else []
+    for before, text, opened_relative in zip(texts, texts[1:], relative[1:], strict=False):
+        noun = _NOUN_PHRASE_END.search(before)
+        if noun and not opened_relative and _PARTICIPLE.match(text):
+            text = f"{noun.group('np')} {text}"
+        out.append(text)
     return out
 
 
