@@ -215,6 +215,10 @@ class TestLineForms:
     ("line", "expected"),
     [
         ("16.02.2015 - Article", date(2015, 2, 16)),
+        ("Thu 4 Jun 2020 08.00 EDT", date(2020, 6, 4)),
+        ("Wed, 3 Mar 2021", date(2021, 3, 3)),
+        ("03/05/2021 09:12", date(2021, 5, 3)),  # numeric with a clock: still day first
+        ("Satellite images 3 May 2021", None),
         ("date 2018-01-31", date(2018, 1, 31)),
         ("Wednesday, 3 June 2020", date(2020, 6, 3)),
         ("Nairobi, 3 June 2020", date(2020, 6, 3)),

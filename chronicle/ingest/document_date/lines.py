@@ -26,7 +26,7 @@ _LABEL = re.compile(
     r"^(?:(?:date|dated|published|publication date|date of publication|posted|posted on|"
     r"issued|issued on|released|released on|first published|published on|updated|"
     r"last updated|last updated on|last modified|modified|updated on)\b\s*(?:in|on)?\s*:?\s*)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?",
     re.I,
 )
 
@@ -89,14 +89,15 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
         return parse_date_line(placed.group("rest"))
     if match := _DAY_FIRST_NUMERIC.match(rest):
         return _numeric(match, rest)
+    numeric = first_numeric(rest)  # "03/05/2021 09:12": day first, as the whole line is
     matches = [m for m in find_dates(rest) if m.date_start]
-    if len(matches) != 1 or matches[0].precision not in ("day", "month"):
+    if numeric is None and (len(matches) != 1 or matches[0].precision not in ("day", "month")):
         return None
-    found = matches[0]
-    residue = DATE_LINE_RESIDUE.sub("", rest.replace(found.text, " ")).strip(" ,.|-–—·•")
+    value, text = numeric or (matches[0].date_start, matches[0].text)
+    residue = DATE_LINE_RESIDUE.sub("", rest.replace(text, " ")).strip(" ,.|-–—·•")
     if residue and not _GENRE_WORD.match(residue):
         return None
-    return found.date_start, found.text
+    return value, text
 
 
 def _numeric(match: re.Match[str], text: str) -> tuple[date, str] | None:
@@ -266,7 +267,7 @@ def stamped_date(line: str) -> tuple[date, str] | None:
     placed = PLACE_PREFIX.match(line)
     if placed:
         line = placed.group("rest")  # "Bruxelles, 23/11/2018 - 15:56"
-    parsed = leading_date(line) or first_numeric(line)
+    parsed = first_numeric(line) or leading_date(line)
     if not parsed:
         return None
     rest = _GLUED.sub(" ", line)
