@@ -9,8 +9,9 @@ lookups. Forms are exact, case-sensitive surface forms ("US" is a country, "us" 
 Files:
     countries.csv     code, alpha_3, name: every ISO 3166-1 country and its display name.
     places.csv        form, code, kind: names, short forms, adjectives, capitals, cities,
-                      combining prefixes ("Pak-", "Sino-") and phrases that are not the
-                      country they contain ("South China Sea": kind not_a_place, no code).
+                      combining prefixes ("Pak-", "Sino-"), phrases that are not the
+                      country they contain ("South China Sea": kind not_a_place, no code)
+                      and regions (kind region, no code: "Kosovo", "Crimea", "Africa").
     organisations.csv form, short: organisations and treaties; an empty short marks the
                       acronym of a term ("GDP", "MoU"), never an organisation.
     roles.csv         role, kind, country: role words (head, modifier, domain) and whole
@@ -27,10 +28,22 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-PLACE_KINDS = ("name", "short", "adjective", "capital", "city", "prefix", "not_a_place")
+PLACE_KINDS = (
+    "name",
+    "short",
+    "adjective",
+    "capital",
+    "city",
+    "prefix",
+    "not_a_place",
+    "region",
+)
 """Kinds of places.csv rows: ISO names, common short forms, nationality adjectives, capitals,
-other cities that stand for their country, combining forms used before a hyphen, and
-phrases that contain a country form without naming the country."""
+other cities that stand for their country, combining forms used before a hyphen,
+phrases that contain a country form without naming the country, and regions: places that
+are no ISO country (Kosovo, Somaliland, Africa) or a part of one (Crimea, Tibet, Punjab).
+A region carries no code: alone it does not say whose story it is (Punjab and Kashmir
+span two countries, Crimea's is disputed), but it is a place, so never a person's name."""
 
 ROLE_KINDS = ("head", "modifier", "domain", "title")
 """Kinds of roles.csv rows: a word that ends a role ("Minister"), a word that may precede
@@ -133,12 +146,17 @@ def country_forms() -> Mapping[str, str]:
     """
     table: dict[str, str] = {}
     for form, code, kind in _places():
-        if kind == "prefix":
+        if kind in ("prefix", "region"):
             continue
         table[form] = code
         if kind == "adjective" and _PLURAL_SUFFIX.search(form):
             table.setdefault(form + "s", code)
     return MappingProxyType(table)
+
+
+def regions() -> frozenset[str]:
+    """Places that name no ISO country by themselves ("Kosovo", "Crimea", "Asian")."""
+    return frozenset(place_forms("region"))
 
 
 def country_prefixes() -> Mapping[str, str]:

@@ -39,7 +39,7 @@ class TestIntegrity:
     def test_every_place_has_a_known_kind_and_a_valid_code(self):
         for row in lexicon.read_rows("places.csv"):
             assert row["kind"] in lexicon.PLACE_KINDS, row
-            if row["kind"] == "not_a_place":
+            if row["kind"] in ("not_a_place", "region"):
                 assert row["code"] == "", row
             else:
                 assert row["code"] in ISO, row
@@ -107,6 +107,11 @@ class TestLookups:
     def test_prefixes_are_not_country_forms_on_their_own(self):
         assert lexicon.country_prefixes()["Sino"] == "CN"
         assert "Sino" not in lexicon.country_forms()
+
+    def test_regions_are_places_but_tag_no_country(self):
+        assert {"Kosovo", "Crimea", "Tibet", "Khyber Pakhtunkhwa"} <= lexicon.regions()
+        assert "Crimea" not in lexicon.country_forms()
+        assert "Pakistan" not in lexicon.regions()
 
     def test_capitals_and_cities(self):
         assert lexicon.capitals()["Kigali"] == "RW"

@@ -65,7 +65,12 @@ def is_caps_surname(s: Sentence, i: int, *, alone: bool = False) -> bool:
     if word in lexicon.organisations() or word.title() in forms or word in forms:
         return False
     if alone:
-        return word not in lexicon.term_acronyms() and word.title() not in lex().not_a_name
+        title = word.title()
+        return (
+            word not in lexicon.term_acronyms()
+            and title not in lex().not_a_name
+            and title not in lexicon.regions()
+        )
     nxt = s.word(i + 1)
     return (
         bool(_CAP_WORD_RE.match(nxt))

@@ -97,6 +97,12 @@ def country_lookup() -> Lookup:
 
 
 @cache
+def region_lookup() -> Lookup:
+    """The regions of the lexicon (places that tag no country), indexed once."""
+    return build_lookup(dict.fromkeys(lexicon.regions(), ""))
+
+
+@cache
 def org_lookup() -> Lookup:
     """The organisation forms of the lexicon, indexed once."""
     return build_lookup(lexicon.organisations())

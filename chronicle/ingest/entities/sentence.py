@@ -13,7 +13,14 @@ from functools import cache
 
 from chronicle import lexicon
 from chronicle.ingest.entities.places import country_matches
-from chronicle.ingest.entities.scan import Token, gaz_words, org_lookup, scan, tokens
+from chronicle.ingest.entities.scan import (
+    Token,
+    gaz_words,
+    org_lookup,
+    region_lookup,
+    scan,
+    tokens,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +83,9 @@ class Sentence:
         self.text = text
         self.toks = tokens(text)
         self.countries = country_matches(text)
-        self.orgs = scan(text, org_lookup(), gaz_words(text))
+        words = gaz_words(text)
+        self.orgs = scan(text, org_lookup(), words)
+        self.regions = scan(text, region_lookup(), words)
         self._country_at = {m.start: m for m in self.countries}
 
     def word(self, i: int) -> str:
@@ -89,11 +98,12 @@ class Sentence:
         return self.text[self.toks[i - 1].end : self.toks[i].start]
 
     def in_place(self, tok: Token) -> bool:
-        """True when the token overlaps a country (except given-name-like ones) or organisation."""
+        """True when the token overlaps a country (except given-name-like ones), a region or
+        an organisation."""
         for m in self.countries:
             if m.start < tok.end and tok.start < m.end and m.text not in lex().given_name_countries:
                 return True
-        return any(m.start < tok.end and tok.start < m.end for m in self.orgs)
+        return any(m.start < tok.end and tok.start < m.end for m in (*self.regions, *self.orgs))
 
     def country_at(self, i: int) -> tuple[int, str] | None:
         """If a country mention starts at token i, return (index after it, code)."""
