@@ -172,8 +172,7 @@ def search(
     for hint in results.hints:
         click.echo(f"hint: {hint}", err=True)
     if as_json:
-        dated = {str(d["path"]): d for d in store.documents()}
-        events = [_with_document_dates(e.to_json(), dated) for e in results.events]
+        events = [e.to_json() for e in results.events]
         click.echo(json.dumps(events, indent=2, ensure_ascii=False))
         return
     from chronicle.render import events_table
@@ -206,15 +205,6 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
     console = _console()
     for table in stats_tables(facets, store.counts()):
         console.print(table)
-
-
-def _with_document_dates(event: dict[str, Any], documents: dict[str, dict]) -> dict[str, Any]:
-    """An event's JSON with each source's document date and how it was found."""
-    for source in event["sources"]:
-        doc = documents.get(str(source["document"]), {})
-        source["document_date"] = doc.get("doc_date")
-        source["document_date_source"] = doc.get("doc_date_source") or None
-    return event
 
 
 def document_json(doc: dict[str, Any]) -> dict[str, Any]:

@@ -194,6 +194,8 @@ class Source:
         precision: This source's precision.
         footnotes: Footnote texts the sentence links to.
         detail: Timing kept with the date, e.g. "from 11:38 a.m. (local time)".
+        document_date: The source document's own date (ISO), or None.
+        document_date_source: How that date was found (a strategy name), or "".
     """
 
     document: str
@@ -207,6 +209,8 @@ class Source:
     precision: str = "day"
     footnotes: tuple[str, ...] = ()
     detail: str = ""
+    document_date: str | None = None
+    document_date_source: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The stable machine form used by `chronicle search --json`."""
@@ -220,6 +224,8 @@ class Source:
             "date_end": self.date_end,
             "precision": self.precision,
             "detail": self.detail,
+            "document_date": self.document_date,
+            "document_date_source": self.document_date_source or None,
             "footnotes": list(self.footnotes),
         }
 

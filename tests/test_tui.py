@@ -263,3 +263,35 @@ def test_detail_marks_every_form_of_a_stemmed_term():
     text = highlighted("Kono visited Islamabad. Revisit the visit. [bold]x[/]", ["visits", "bold"])
     assert [text.plain[s.start : s.end] for s in text.spans] == ["visited", "visit", "bold"]
     assert "[bold]x[/]" in text.plain  # document text stays text
+
+
+def test_detail_says_each_sources_document_date_and_how_it_was_found():
+    from chronicle.model import Event, Source
+    from chronicle.tui.detail import describe_event
+
+    source = Source(
+        document="/briefs/oslo.txt",
+        title="Talks in Oslo",
+        publisher="",
+        date_text="14 March 2019",
+        text="The ministers met in Oslo on 14 March 2019.",
+        document_date="2019-03-15",
+        document_date_source="byline",
+    )
+    undated = Source(
+        document="/briefs/notes.txt", title="Notes", publisher="", date_text="", text="x"
+    )
+    event = Event(
+        1,
+        "k",
+        "2019-03-14",
+        "2019-03-14",
+        "day",
+        "meeting",
+        "Talks",
+        "t",
+        sources=(source, undated),
+    )
+    plain = describe_event(event).plain
+    assert "document dated: 2019-03-15 (byline)" in plain
+    assert plain.count("document dated:") == 1  # an undated document says nothing

@@ -89,6 +89,8 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
             precision=precision,
             footnotes=tuple(json.loads(footnotes)),
             detail=detail,
+            document_date=doc_date,
+            document_date_source=doc_date_source,
         )
         for (
             path,
@@ -102,9 +104,12 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
             precision,
             footnotes,
             detail,
+            doc_date,
+            doc_date_source,
         ) in db.execute(
             "SELECT d.path, d.title, d.publisher, m.date_text, m.sentence, m.paragraph, "
-            "m.date_start, m.date_end, m.precision, m.footnotes, m.detail FROM mentions m "
+            "m.date_start, m.date_end, m.precision, m.footnotes, m.detail, "
+            "d.doc_date, d.doc_date_source FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "
             "ORDER BY m.precision = 'day' DESC, m.precision = 'range' DESC, d.path, m.char_start",
             [event_id],

@@ -92,6 +92,10 @@ def describe_event(
         if source.detail:
             out.append("\n   time: ", style="dim")
             out.append(safe_text(source.detail))
+        if source.document_date:
+            out.append("\n   document dated: ", style="dim")
+            how = f" ({source.document_date_source})" if source.document_date_source else ""
+            out.append(safe_text(source.document_date + how))
         out.append("\n   ")
         out.append(highlighted(source.text, terms))
         if source.paragraph and source.paragraph.strip() != source.text.strip():
