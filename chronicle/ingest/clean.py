@@ -27,6 +27,7 @@ from chronicle.ingest.chrome import (
     repeated_lines,
     running_heads,
 )
+from chronicle.ingest.date_names import MONTH_NAME
 from chronicle.ingest.inline import (
     FROM_SUPERSCRIPT,
     SUPERSCRIPTS,
@@ -167,10 +168,7 @@ _NOTES_HEADING = re.compile(
 _NUMBERED_NOTE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\d\s].*)$")
 
 
-_MONTH_START = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-)
+_MONTH_START = re.compile(MONTH_NAME)
 
 
 def _numbered_notes(lines: Sequence[str]) -> list[str]:

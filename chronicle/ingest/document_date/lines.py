@@ -13,6 +13,7 @@ import functools
 import re
 from datetime import date
 
+from chronicle.ingest.date_names import MONTH_WORD
 from chronicle.ingest.dates import find_dates
 from chronicle.ingest.gazetteer import country_table
 
@@ -198,7 +199,7 @@ _NOT_NAME = re.compile(
 """Words that make a capitalised phrase a thing's name, not a person's."""
 
 
-_MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_MONTH_WORD = re.compile(rf"^{MONTH_WORD}(?!\w)", re.I)
 
 
 _READING_TIME = re.compile(r"\s*\d{1,3}\s*min(?:ute)?s?(?:\s+read)?\W*$", re.I)
