@@ -171,6 +171,9 @@ class TestLineForms:
         [
             ("Ama Owusu 4 June 2020 5 min read", date(2020, 6, 4)),
             ("Lucía Montero | 8 April 2022", date(2022, 4, 8)),
+            ("Janet Mwangi · 3 May 2021", date(2021, 5, 3)),  # a name may start like a month
+            ("Marcus Lindqvist 12 June 2019", date(2019, 6, 12)),
+            ("March 12 2019 12 June 2019", None),  # a month is no name
             ("Lusaka Treaty 9 June 1976", None),  # a thing's name, not a person's
             ("THE LUSAKA MAIL · 9 June 1976", None),  # a masthead in capitals is no name
         ],
