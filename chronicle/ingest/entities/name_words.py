@@ -35,8 +35,10 @@ def is_name_word(s: Sentence, i: int, first: bool) -> bool:
         return True
     if not _CAP_WORD_RE.match(word):
         return False
-    if word.replace(".", "") in lex().honorifics or word.lower() in lex().role_words_lower:
+    if word.lower() in lex().role_words_lower:
         return False
+    if word.replace(".", "") in lex().honorifics and (first or f"{word}." in lex().honorifics):
+        return False  # "Sheikh Hasina", "Mr. Kono"; but "Atif Mian": a full word ends a name
     if word.lower() in MONTHS:
         nxt = s.word(i + 1)
         if first or nxt[:1].isdigit():

@@ -21,6 +21,13 @@ from chronicle.names import name_key
 _COMMON_NOUN_RE = re.compile(r"(?:tions?|ments?|ness|ities|ity|ings?|ances?|ences?|isms?|ists?)$")
 """English noun endings: a lone capitalised word ending so is not a surname ("Opening")."""
 
+_QUOTE_ENDS = frozenset({",", '"', "”", "'", "’"})
+"""What ends reported words before an inverted attribution (", said Kono")."""
+
+_AFTER_SPEAKER = frozenset({"", ",", ".", ";", ":", "(", "of", "at", "in", "on", "from", "with"})
+"""What follows the speaker's name in an inverted attribution; a verb there ("..., says
+Du Pont still holds an edge") makes the name the subject of the reported clause instead."""
+
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -72,6 +79,8 @@ def _bare_ok(s: Sentence, i: int, j: int) -> bool:
     before = s.word(i - 1)
     if before in lex().object_cues or (before == "with" and s.word(i - 2) in lex().with_cues):
         return True  # "met Kagame", "held talks with Ishaq Dar"
+    if before in lex().reporting_verbs and s.word(i - 2) in _QUOTE_ENDS and nxt in _AFTER_SPEAKER:
+        return True  # the speaker after the words: "..., said Chad Smith, a researcher"
     return not single and before in lex().byline_cues
 
 

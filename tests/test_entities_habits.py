@@ -1,0 +1,73 @@
+"""Habits of real writing the entity tagger follows: regions, honorifics, inverted
+attributions, headline case, and place words inside other names."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.ingest.entities import find_entities
+
+
+def people(sentence: str) -> list[tuple[str, str, str]]:
+    return [(a.name, a.role, a.country) for a in find_entities(sentence).actors]
+
+
+class TestRegions:
+    @pytest.mark.parametrize(
+        ("sentence", "countries"),
+        [
+            ("Kosovo and Serbia agreed on an energy roadmap in Brussels.", ("RS", "BE")),
+            ("Crimea Celebrates Anniversary As Ukraine Protests", ("UA",)),
+            ("Talks on Tibet resumed after Kashmir stayed calm.", ()),
+        ],
+    )
+    def test_a_region_is_a_place_that_tags_no_country(self, sentence, countries):
+        entities = find_entities(sentence)
+        assert entities.actors == ()
+        assert entities.countries == countries
+
+
+class TestHonorifics:
+    def test_sheikh_before_a_name_is_an_honorific(self):
+        sentence = (
+            "Sheikh Mohamed bin Zayed received the Emir of Qatar, Sheikh Tamim bin Hamad "
+            "Al Thani, in Abu Dhabi on 4 December."
+        )
+        assert people(sentence) == [
+            ("Mohamed bin Zayed", "", ""),
+            ("Tamim bin Hamad Al Thani", "Emir", "QA"),
+        ]
+
+    def test_a_full_word_honorific_after_a_given_name_is_the_surname(self):
+        assert people("Finance Minister Abdul Hafeez Sheikh met the IMF team.") == [
+            ("Abdul Hafeez Sheikh", "Finance Minister", "")
+        ]
+        assert people("The economist Atif Mian said the plan would fail.") == [
+            ("Atif Mian", "", "")
+        ]
+
+    def test_an_abbreviated_honorific_still_starts_a_new_name(self):
+        assert people("Mr Kono and Mr Asif met in Islamabad.") == [
+            ("Kono", "", ""),
+            ("Asif", "", ""),
+        ]
+
+
+class TestInvertedAttribution:
+    def test_the_speaker_after_said_is_a_person_even_with_a_country_word_for_a_name(self):
+        sentence = (
+            "Chad and Sudan reopened the Adré crossing on Monday, said Chad Smith, a "
+            "researcher at the institute."
+        )
+        entities = find_entities(sentence)
+        assert [a.name for a in entities.actors] == ["Chad Smith"]
+        assert entities.countries == ("TD", "SD")
+
+    def test_after_a_quotation(self):
+        assert people('"The border is open again," said Jordan Hale of the aid agency.') == [
+            ("Jordan Hale", "", "")
+        ]
+
+    def test_a_name_that_does_not_close_the_attribution_is_no_speaker(self):
+        sentence = "The outlook for steel is weak, says Northgate Energy chief economist Lena Park."
+        assert people(sentence) == []
