@@ -25,10 +25,10 @@ REPEATED = 0.8
 SAME_WORDS = 0.3
 """Word overlap at which two sentences of one text say the same thing in other words."""
 
-GATHERING_TYPES = frozenset({"meeting", "dialogue", "visit"})
-"""Types of people coming together; one day's meeting, talks and visit by the same people
+GATHERING_TYPES = frozenset({"meeting", "dialogue"})
+"""Types of people sitting down together: one day's meeting and talks by the same people
 are one happening told in different words ("met ... on 23 June", "during the talks on
-23 June")."""
+23 June"). A visit is not among them: it holds meetings (`merge.is_part_of`)."""
 
 THING_TYPES = frozenset({"agreement", "economic", "statement", "citation"})
 """Types whose events are told apart by what they are about (which agreement was signed,
@@ -95,8 +95,8 @@ def same_happening_in_document(evidence: Evidence) -> bool:
       people or shares words with it ("K2 tanks unloaded at Gdynia" beside "the
       first tanks arrived at Gdynia"). Beside a statement or an agreement the words
       must agree: a scene of the day is not what was said or signed that day.
-    - On one named day, a meeting, talks or a visit by the same people are one
-      gathering told in different words.
+    - On one named day, a meeting and talks by the same people are one gathering
+      told in different words.
     - On one named day and of one kind, a gathering (meeting, visit, talks) is one
       when a person is shared or the words meet at all; a thing (an agreement, a
       figure, a statement) only when the words agree or two of them are shared

@@ -194,7 +194,7 @@ def compatible(a: Mention, b: Mention) -> bool:
         return relation == "equal" and similarity(a, b) >= (0.8 if one_document else 0.6)
     common_types = bool((set(a.types) & set(b.types)) - {"other", "statement"})
     # In one text a caption or an infobox line often names no kind of event at all,
-    # and one day's meeting is told as "talks" or "the visit" too.
+    # and one day's meeting is told as "talks" too.
     kinds = {a.type, b.type}
     lenient = one_document and ("other" in kinds or kinds <= GATHERING_TYPES)
     if not common_types and a.type != b.type and not lenient:

@@ -158,8 +158,10 @@ class TestOneHappeningToldTwice:
             sentence="During the talks on 23 June, Yoon raised semiconductor supply chains.",
         )
         other_talks = replace(talks, key="c", entities=replace(talks.entities, actors=()))
+        visit = replace(met, key="d", type="visit", types=("visit",))
         assert merge.same_event(met, talks)
         assert not merge.same_event(met, other_talks)  # nobody in common: not shown to be one
+        assert not merge.same_event(visit, talks)  # a visit holds talks: not the same thing
 
 
 class TestDistinctHappeningsOfOneDocument:
