@@ -17,6 +17,12 @@ def headline(sentence: str, date_text: str = "", entities: Entities | None = Non
 
 # (sentence, date_text, expected headline)
 CASES = [
+    # a chronology entry's year label goes with the date
+    (
+        "1967: The East African Community is founded in Arusha on 6 June 1967.",
+        "6 June 1967",
+        "The East African Community is founded in Arusha",
+    ),
     # the date phrase is removed as a whole phrase, not from inside a word
     (
         "The Mayor of Kyiv met the Polish envoy in May.",

@@ -29,6 +29,8 @@ _SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
 _BULLET_RE = re.compile(r"^\s*(?:[•·*\-–]\s*|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)")
 _DATELINE_RE = re.compile(r"^[A-Z][\w .'’-]{1,30},[^:]{0,45}\d[^:]{0,45}:\s+")
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
+_YEAR_LABEL_RE = re.compile(r"^\s*\d{4}(?:\s*[–-]\s*\d{2,4})?\s*(?::|\s[–—-])\s+")
+"""A chronology entry's year label ("1967: The Community is founded on 6 June 1967")."""
 _LEADING_ADVERBIAL_RE = re.compile(
     r"^(?:(?:On|In|At|From|For|During|After|Before|Following|Since|Until|Earlier|Later|"
     r"Meanwhile|Furthermore|Moreover|Additionally|However|Similarly|Conversely|Also|Thus|"
@@ -156,6 +158,7 @@ def _base(text: str, date_text: str) -> str:
     text = text.replace("*", "").replace("\\$", "$").replace("“", '"').replace("”", '"')
     text = _SPACES_RE.sub(" ", text).strip()
     text = _BULLET_RE.sub("", text)
+    text = _YEAR_LABEL_RE.sub("", text)
     text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
     return _EMPTY_CLAUSE_RE.sub(r"\1", text).strip()
 
