@@ -71,3 +71,37 @@ class TestInvertedAttribution:
     def test_a_name_that_does_not_close_the_attribution_is_no_speaker(self):
         sentence = "The outlook for steel is weak, says Northgate Energy chief economist Lena Park."
         assert people(sentence) == []
+
+
+class TestHeadlineCase:
+    @pytest.mark.parametrize(
+        ("headline", "expected"),
+        [
+            ("Modi Arrives In Washington For State Visit", [("Modi", "", "")]),
+            ("Ramaphosa Hosts Lula In Pretoria", [("Ramaphosa", "", ""), ("Lula", "", "")]),
+            (
+                "Vucic Meets Kurti In Brussels As Talks Stall",
+                [("Vucic", "", ""), ("Kurti", "", "")],
+            ),
+            ("Evo Morales Visits Havana", [("Evo Morales", "", "")]),
+            ("President Williams Opens Nairobi Trade Fair", [("Williams", "President", "")]),
+            ("Prime Minister Arrives In Tokyo For Talks", []),
+            ("Special Envoy Tells Security Council Of Delays", []),
+        ],
+    )
+    def test_a_capitalised_verb_after_a_name_ends_it_and_makes_it_a_person(
+        self, headline, expected
+    ):
+        assert people(headline) == expected
+
+    def test_a_capitalised_word_ending_the_line_is_a_surname(self):
+        assert people("Trade Representative Carla Hills") == [
+            ("Carla Hills", "Trade Representative", "")
+        ]
+
+    def test_a_noun_the_lexicon_knows_is_no_verb(self):
+        assert people("Andean Affairs Unit Briefing") == []
+
+    def test_an_inverted_says_is_no_given_name(self):
+        sentence = 'Says Ana Ortiz, a trader in Lima: "Nobody expected this."'
+        assert people(sentence) == [("Ana Ortiz", "", "")]

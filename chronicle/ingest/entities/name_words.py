@@ -37,6 +37,8 @@ def is_name_word(s: Sentence, i: int, first: bool) -> bool:
         return False
     if word.lower() in lex().role_words_lower:
         return False
+    if s.headline_verb(i) or (word.endswith("s") and word.lower() in lex().verbs):
+        return False  # "Modi Arrives In Washington"; "Says Michael Hirsch, ..."
     if word.replace(".", "") in lex().honorifics and (first or f"{word}." in lex().honorifics):
         return False  # "Sheikh Hasina", "Mr. Kono"; but "Atif Mian": a full word ends a name
     if word.lower() in MONTHS:

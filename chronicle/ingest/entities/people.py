@@ -72,15 +72,18 @@ def _bare_ok(s: Sentence, i: int, j: int) -> bool:
         return False  # "the Southern Patagonian Ice Field was": no article before a person
     if single and (s.word(i) in lex().not_bare_name or _COMMON_NOUN_RE.search(s.word(i))):
         return False
-    if nxt in ("'s", "’s") or nxt in lex().reporting_verbs:
+    if nxt in ("'s", "’s") or nxt in lex().reporting_verbs or s.headline_verb(j):
         return True
     if nxt == "," and s.word(j + 1) == "who":
         return True
     before = s.word(i - 1)
     if before in lex().object_cues or (before == "with" and s.word(i - 2) in lex().with_cues):
         return True  # "met Kagame", "held talks with Ishaq Dar"
-    if before in lex().reporting_verbs and s.word(i - 2) in _QUOTE_ENDS and nxt in _AFTER_SPEAKER:
-        return True  # the speaker after the words: "..., said Chad Smith, a researcher"
+    if before.lower() in lex().object_cues and s.headline_verb(i - 1):
+        return True  # "Ramaphosa Hosts Lula"
+    inverted = s.word(i - 2) in _QUOTE_ENDS or (i == 1 and before.istitle())
+    if before.lower() in lex().reporting_verbs and inverted and nxt in _AFTER_SPEAKER:
+        return True  # the speaker: "..., said Chad Smith, a researcher"; "Says Ana Ortiz:"
     return not single and before in lex().byline_cues
 
 

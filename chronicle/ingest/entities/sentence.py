@@ -7,6 +7,7 @@ inside a place is no name); ``lex()`` gives the role words, honorifics and cue w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -42,6 +43,7 @@ class Words:
     plural_verbs: frozenset[str]
     object_cues: frozenset[str]
     with_cues: frozenset[str]
+    verbs: frozenset[str]  # every verb form the cue lists know, lower case ("hosts")
     plural_heads: Mapping[str, str]  # lower-case plural -> the head as written
 
 
@@ -73,7 +75,32 @@ def lex() -> Words:
         given_name_countries=words("given_name_country"),
         not_bare_name=words("not_bare_name"),
         not_a_name=words("not_a_name"),
+        verbs=frozenset(
+            words("reporting_verb")
+            | words("object_cue")
+            | words("with_cue")
+            | {v + "s" for v in words("plural_verb")}
+        ),
     )
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_VERB_S_RE = re.compile(r"[A-Z][a-z]+[^\W\dsaiou_]s")
+"""The shape of a verb's third person in headline case: "Arrives", "Hosts", "Says"; not
+"Santos", "Tsipras", "Marcus", "Paris" or "Congress" (no English verb ends so)."""
+
+
+def _headline_case_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines written in headline case: every word of four letters or more
+    capitalised, at least two of them ("Modi Arrives In Washington For State Visit")."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        long = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
+        if len(long) >= 2 and all(w[0].isupper() and not w.isupper() for w in long):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 class Sentence:
@@ -87,6 +114,7 @@ class Sentence:
         self.orgs = scan(text, org_lookup(), words)
         self.regions = scan(text, region_lookup(), words)
         self._country_at = {m.start: m for m in self.countries}
+        self._headline_lines = _headline_case_lines(text)
 
     def word(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < len(self.toks) else ""
@@ -96,6 +124,33 @@ class Sentence:
         if i <= 0 or i >= len(self.toks):
             return ""
         return self.text[self.toks[i - 1].end : self.toks[i].start]
+
+    def headline_verb(self, i: int) -> bool:
+        """Whether token i is the verb of a headline-case line: a capitalised word with a
+        verb's -s between a capitalised word and the rest of the line ("Modi Arrives In
+        Washington", "Ramaphosa Hosts Lula"). A verb the cue lists know always is one; a
+        noun they know never is ("Andean Affairs Unit"); of two candidates in a row the
+        second is the verb ("Morales Visits Havana"); one that ends its line is a surname
+        ("Trade Representative Carla Hills")."""
+        word = self.word(i)
+        if not (_VERB_S_RE.fullmatch(word) and self._in_headline_line(i)):
+            return False
+        before = self.word(i - 1)
+        if not (before[:1].isupper() and not before.isupper() and self._spaced(i)):
+            return False
+        if word.lower() in lex().verbs:
+            return True
+        if word in lex().not_a_name or not (self._spaced(i + 1) and self.word(i + 1).isalpha()):
+            return False
+        return not _VERB_S_RE.fullmatch(self.word(i + 1))
+
+    def _spaced(self, i: int) -> bool:
+        """Whether token i follows token i-1 on the same line after spaces only."""
+        return 0 < i < len(self.toks) and self.gap(i).strip(" ") == ""
+
+    def _in_headline_line(self, i: int) -> bool:
+        start = self.toks[i].start
+        return any(a <= start < b for a, b in self._headline_lines)
 
     def in_place(self, tok: Token) -> bool:
         """True when the token overlaps a country (except given-name-like ones), a region or
