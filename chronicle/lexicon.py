@@ -12,8 +12,9 @@ Files:
                       combining prefixes ("Pak-", "Sino-"), phrases that are not the
                       country they contain ("South China Sea": kind not_a_place, no code)
                       and regions (kind region, no code: "Kosovo", "Crimea", "Africa").
-    organisations.csv form, short: organisations and treaties; an empty short marks the
-                      acronym of a term ("GDP", "MoU"), never an organisation.
+    organisations.csv form, short, kind: organisations and treaties (kind body), acronyms
+                      of terms ("GDP", "MoU": kind term, never an organisation) and words
+                      that end an organisation's name ("Airways": kind head).
     roles.csv         role, kind, country: role words (head, modifier, domain) and whole
                       titles only one country has ("external affairs minister" -> IN).
     person_cues.csv   word, kind: honorifics and the other words that tell a name apart.
@@ -177,26 +178,33 @@ def given_name_countries() -> frozenset[str]:
 # --------------------------------------------------------------------- organisations
 
 
+ORGANISATION_KINDS = ("body", "term", "head")
+"""Kinds of organisations.csv rows: an organisation or treaty (with its short name), the
+acronym of a term ("GDP", "MoU": never an organisation), and a word that ends the name of
+an organisation named after its country ("Kenya Airways", "Japan Football Association")."""
+
+
 @cache
-def _organisations() -> tuple[dict[str, str], frozenset[str]]:
-    named: dict[str, str] = {}
-    terms: set[str] = set()
-    for row in read_rows("organisations.csv"):
-        if row["short"]:
-            named[row["form"]] = row["short"]
-        else:
-            terms.add(row["form"])
-    return named, frozenset(terms)
+def _organisations() -> tuple[tuple[str, str, str], ...]:
+    return tuple((r["form"], r["short"], r["kind"]) for r in read_rows("organisations.csv"))
 
 
+@cache
 def organisations() -> Mapping[str, str]:
     """Organisation or treaty surface form -> its short name ("United Nations" -> "UN")."""
-    return MappingProxyType(_organisations()[0])
+    return MappingProxyType({f: s for f, s, k in _organisations() if k == "body"})
 
 
+@cache
 def term_acronyms() -> frozenset[str]:
     """Acronyms of terms, not bodies ("GDP", "MoU"): never organisations."""
-    return _organisations()[1]
+    return frozenset(f for f, _, k in _organisations() if k == "term")
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    """Words that end an organisation's name after a country word ("Airways", "Bank")."""
+    return frozenset(f for f, _, k in _organisations() if k == "head")
 
 
 # ----------------------------------------------------------------------------- roles

@@ -105,3 +105,34 @@ class TestHeadlineCase:
     def test_an_inverted_says_is_no_given_name(self):
         sentence = 'Says Ana Ortiz, a trader in Lima: "Nobody expected this."'
         assert people(sentence) == [("Ana Ortiz", "", "")]
+
+
+class TestPlaceWordsInsideOtherNames:
+    @pytest.mark.parametrize(
+        ("sentence", "countries"),
+        [
+            ("Kenya Airways resumed flights to Mumbai on 3 March.", ("IN",)),
+            ("An Ethiopian Airlines flight landed in Asmara on 18 July.", ("ER",)),
+            ("Pakistan International Airlines cancelled its Oslo route.", ("NO",)),
+            ("The China Development Bank lent Angola $2 billion.", ("AO",)),
+            (
+                "Kenya and Ethiopia opened the Moyale crossing; Kenya's central bank cut rates.",
+                ("KE", "ET"),
+            ),
+        ],
+    )
+    def test_a_country_word_that_begins_an_organisations_name_is_no_party(
+        self, sentence, countries
+    ):
+        assert find_entities(sentence).countries == countries
+
+    @pytest.mark.parametrize(
+        ("sentence", "countries"),
+        [
+            ("Ahead of the Georgia Senate race, the candidates met in Atlanta.", ()),
+            ("The Georgia runoff on 5 January decided control of the chamber.", ()),
+            ("Georgia and Armenia signed a transit accord in Tbilisi on 12 May.", ("GE", "AM")),
+        ],
+    )
+    def test_georgia_before_a_word_of_us_state_politics_is_the_state(self, sentence, countries):
+        assert find_entities(sentence).countries == countries

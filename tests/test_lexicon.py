@@ -14,7 +14,7 @@ ISO = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 FILES = {
     "countries.csv": ("code", "alpha_3", "name"),
     "places.csv": ("form", "code", "kind"),
-    "organisations.csv": ("form", "short"),
+    "organisations.csv": ("form", "short", "kind"),
     "roles.csv": ("role", "kind", "country"),
     "person_cues.csv": ("word", "kind"),
 }
@@ -54,6 +54,11 @@ class TestIntegrity:
     def test_no_organisation_form_is_listed_twice(self):
         forms = Counter(r["form"] for r in lexicon.read_rows("organisations.csv"))
         assert [f for f, n in forms.items() if n > 1] == []
+
+    def test_only_bodies_have_a_short_name(self):
+        for row in lexicon.read_rows("organisations.csv"):
+            assert row["kind"] in lexicon.ORGANISATION_KINDS, row
+            assert bool(row["short"]) == (row["kind"] == "body"), row
 
     def test_roles_have_a_kind_and_only_titles_have_a_country(self):
         rows = lexicon.read_rows("roles.csv")
@@ -132,6 +137,8 @@ class TestLookups:
         assert lexicon.organisations()["Forum on China-Africa Cooperation"] == "FOCAC"
         assert "GDP" in lexicon.term_acronyms()
         assert "GDP" not in lexicon.organisations()
+        assert "Airways" in lexicon.organisation_heads()
+        assert "Airways" not in lexicon.organisations()
 
     @pytest.mark.parametrize(
         ("role", "code"),

@@ -68,6 +68,39 @@ def _is_false_us(text: str, match: Match, words: list[Token], idx: int) -> bool:
     return False
 
 
+_NAME_WORD_AFTER_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]*)")
+
+
+def organisation_name_spans(text: str, countries: Iterable[Match]) -> list[tuple[int, int]]:
+    """Spans of the country words that begin an organisation's name.
+
+    A country word followed, on the same line, by up to three capitalised words the last
+    of which ends an organisation's name is part of that name ("Kenya Airways", "Pakistan
+    International Airlines", "China Development Bank"): the sentence speaks of the
+    company or body, not of the country.
+
+    Args:
+        text: One sentence.
+        countries: Its country matches.
+
+    Returns:
+        (start, end) offsets of those country words.
+    """
+    heads = lexicon.organisation_heads()
+    spans = []
+    for match in countries:
+        at = match.end
+        for _ in range(3):
+            word = _NAME_WORD_AFTER_RE.match(text, at)
+            if word is None:
+                break
+            if word.group(1) in heads:
+                spans.append((match.start, match.end))
+                break
+            at = word.end()
+    return spans
+
+
 def country_name(code: str) -> str:
     """Readable English name of an ISO alpha-2 code ("PK" -> "Pakistan"); the code if unknown."""
     return lexicon.country_name(code)

@@ -6,7 +6,11 @@ from collections.abc import Collection
 
 from chronicle.ingest.entities.organisations import find_organisations
 from chronicle.ingest.entities.people import find_people
-from chronicle.ingest.entities.places import country_matches, example_spans
+from chronicle.ingest.entities.places import (
+    country_matches,
+    example_spans,
+    organisation_name_spans,
+)
 from chronicle.ingest.entities.scan import SUPERSCRIPTS, dedupe
 from chronicle.model import Actor, Entities
 
@@ -21,17 +25,18 @@ def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -
 
     Returns:
         Entities with actors deduplicated by key and codes/names in order of appearance.
-        Countries inside a person's name ("Chad Smith") or given as examples ("countries
-        such as Brazil") are not counted.
+        Countries inside a person's or an organisation's name ("Chad Smith", "Kenya
+        Airways") or given as examples ("countries such as Brazil") are not counted.
     """
     text = sentence.translate(SUPERSCRIPTS)
     people = find_people(text)
     actors: dict[str, Actor] = {}
     for mention in people:
         actors.setdefault(mention.actor.key, mention.actor)
-    # countries inside a person's name ("Chad Smith") or listed as examples are no party
+    # countries inside a name ("Chad Smith", "Kenya Airways") or listed as examples are no party
     matches = country_matches(text)
     spans = [(p.name_start, p.name_end) for p in people] + example_spans(text, matches)
+    spans += organisation_name_spans(text, matches)
     named = (m.value for m in matches if not any(s <= m.start < e for s, e in spans))
     # a role only one country has ("Secretary of State Blinken") names that country too
     countries = dedupe([*named, *(a.country for a in actors.values() if a.country)])
