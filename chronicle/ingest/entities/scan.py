@@ -18,15 +18,23 @@ SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
 """Footnote markers glued to words ("Bajwa,¹Kono") become spaces; offsets are kept."""
 
 _ABBREVIATIONS = r"H\.\s?E\.|U\.S\.(?:A\.)?|U\.K\.|U\.N\.|U\.A\.E\.|D\.P\.R\.K\."
-_TITLES_WITH_DOT = (
-    r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Mme|Gen|Lt|Col|Maj|Capt|Sen|Amb|Adm|Brig|Smt)\.(?=\s*\w)"
-)
+_RANKS_WITH_DOT = ("Gen", "Lt", "Col", "Maj", "Capt", "Sen", "Amb", "Adm", "Brig")
+"""Ranks written short with a dot ("Gen. Bajwa"); the honorifics ("Mr.", "Smt.") are the
+lexicon's."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’][^\W\d_]{2,})?"
 
-_TOKEN_RE = re.compile(
-    rf"{_ABBREVIATIONS}|{_TITLES_WITH_DOT}|[A-Z]\.(?=\s?[A-Z])|{_WORD}|['’]s\b|\d[\d,.]*|\S"
-)
-"""Person tokenizer: abbreviations, titles, initials, (hyphenated) words, possessive 's."""
+
+@cache
+def _token_re() -> re.Pattern[str]:
+    """Person tokenizer: abbreviations, titles, initials, (hyphenated) words, possessive 's."""
+    honorifics = lexicon.person_words("honorific")
+    short = {h[:-1] for h in honorifics if h.endswith(".") and h.count(".") == 1}
+    titles = "|".join(map(re.escape, sorted(short | set(_RANKS_WITH_DOT))))
+    return re.compile(
+        rf"{_ABBREVIATIONS}|(?:{titles})\.(?=\s*\w)|[A-Z]\.(?=\s?[A-Z])|{_WORD}|['’]s\b"
+        r"|\d[\d,.]*|\S"
+    )
+
 
 _GAZ_WORD_RE = re.compile(rf"{_ABBREVIATIONS}|[^\W\d_]+(?:['’][^\W\d_]{{2,}})?|\d+")
 """Gazetteer tokenizer: hyphens split words, so "Japan-Pakistan" is two countries."""
@@ -55,7 +63,7 @@ class Match:
 
 def tokens(text: str) -> list[Token]:
     """The person parser's tokens of a text."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [Token(m.group(), m.start(), m.end()) for m in _token_re().finditer(text)]
 
 
 def norm(span: str) -> str:
