@@ -30,7 +30,19 @@ STEPS = [
     ),
     (
         "The embassy closed in June 2008; a year later it reopened.",
-        ("a year later", D(2009, 6, 1), D(2009, 6, 30), "month"),
+        ("a year later", D(2009, 1, 1), D(2009, 12, 31), "year"),  # the step's grain
+    ),
+    (
+        "The embassy closed in June 2008; two months later it reopened.",
+        ("two months later", D(2008, 8, 1), D(2008, 8, 31), "month"),
+    ),
+    (
+        "Mandela was released on 11 February 1990. Four years later he was elected president.",
+        ("Four years later", D(1994, 1, 1), D(1994, 12, 31), "year"),
+    ),
+    (
+        "He was ambassador in Tokyo from 1998 to 2003. A year later he became foreign minister.",
+        ("A year later", D(2004, 1, 1), D(2004, 12, 31), "year"),  # from the span's end
     ),
     (
         "Diplomatic ties were cut in 1998. Six years later they were restored.",
@@ -66,7 +78,7 @@ STEPS = [
     ),
     (
         "The ministers met on 2 May 2015. A year earlier, his predecessor had come.",
-        ("A year earlier", D(2014, 5, 2), D(2014, 5, 2), "day"),
+        ("A year earlier", D(2014, 5, 2), D(2014, 5, 2), "day"),  # looking back: like with like
     ),
 ]
 
@@ -130,8 +142,22 @@ class TestDeicticStaysWithTheDocumentDate:
             D(2016, 6, 23),
         )
 
-    def test_with_nothing_narrated_a_step_counts_from_the_document_date(self):
-        assert last("Three days later the ministers left.", D(2024, 5, 10))[1] == D(2024, 5, 13)
+    def test_with_nothing_narrated_a_future_step_counts_from_the_document_date(self):
+        text = "Three days later the ministers will leave for Geneva."
+        assert last(text, D(2024, 5, 10))[1] == D(2024, 5, 13)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Three days later the ministers left.",
+            "Smith (2015) argued that the coalition was fragile. Two years later it collapsed.",
+            "The following year, the government launched a literacy programme.",
+            "The next day, the talks collapsed.",
+        ],
+    )
+    def test_with_nothing_narrated_a_past_step_is_unresolved(self, text):
+        m = find_dates(text, D(2024, 5, 10))[-1]
+        assert (m.date_start, m.date_end, m.precision) == (None, None, "unresolved")
 
 
 @pytest.mark.parametrize(
@@ -190,7 +216,7 @@ class TestYearsThatNameAThing:
         )
         assert last(text)[1] == D(2014, 8, 1)
 
-    def test_a_bracketed_year_after_a_name_is_no_anchor_either(self):
+    def test_a_bracketed_year_in_a_sentence_that_told_its_day_is_no_anchor(self):
         text = "The state was admitted on 8 April 1993, as resolution 817 (1993) had urged the day before."
         assert last(text)[1] == D(1993, 4, 7)
 

@@ -12,15 +12,17 @@ import re
 
 from chronicle.ingest.date_context import has_group, heads_entry
 from chronicle.ingest.date_days import list_head_before
-from chronicle.ingest.date_names import MONTH_NAME, MONTHS
+from chronicle.ingest.date_names import MONTH_NAME, MONTH_NAMES
 from chronicle.ingest.date_resolve import year_range_end
 from chronicle.ingest.date_rule import Cand, Spotting
 
-YEAR_CONTEXT = frozenset(
+DETERMINERS = frozenset("the a an its their his her our this that".split())
+"""Words that, before a year and a noun, make the year modify the noun ("the 2005 earthquake")."""
+
+YEAR_CONTEXT = DETERMINERS | frozenset(
     "in since by during of from until till through throughout before after year years "
-    "early late mid circa c ca between for the its their his her our this "
-    "that fiscal fy spring summer autumn fall winter end beginning start middle pre post "
-    "into calendar due a".split()
+    "early late mid circa c ca between for fiscal fy spring summer autumn fall winter end "
+    "beginning start middle pre post into calendar due".split()
 )
 """Words that, right before a bare four-digit number, make it read as a year."""
 
@@ -38,10 +40,24 @@ QUANTITY_AFTER = re.compile(
 )
 """What may not follow a number for it to be a year (money, counts, units, decimals)."""
 
+COUNTED_AFTER = re.compile(
+    r"\s+(?:staff|employees|workers|personnel|officers|police|residents|inhabitants|families"
+    r"|households|refugees|migrants|civilians|prisoners|patients|children|pupils|villagers"
+    r"|passengers|delegates|volunteers|seats|beds|homes|houses|vehicles|km|hectares|acres)\b"
+)
+"""People and things a number before them counts: "the ministry's 2000 staff" are people, where
+"the 2000 election" is a year (a year modifies one happening, a count a plural)."""
+
 MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:US|Rs|PKR|USD|EUR|No|no|pp?|vol|Vol|#))\.?\s*\\?\$?\s*$")
 
 CITATION_YEAR_END = re.compile(r"\s*(?:[.;)\]]|\s*(?:&|and)\s*(?:19|20)\d\d\b|$)", re.MULTILINE)
 """What follows the year of a citation (``Press, 2017.``, ``Statistics, 2016 & 2017``)."""
+
+CITATION_CUE = re.compile(r"\b(?:Sources?:|See\s+also\b|accessed\b|retrieved\b)", re.IGNORECASE)
+"""Words that open a reference to a source ("(Source: Reuters, 12 March 2019)")."""
+
+_CITATION_REACH = 240
+_FUNCTION_WORDS = frozenset("of the and for on in to at de la du des al el".split())
 
 NAME_AFTER_WEEKDAY = frozenset(
     "Times Telegraph Express Mirror Post Herald Mail Star Tribune Observer Sport Night "
@@ -58,7 +74,7 @@ DATE_WORDS_CAPITALISED = frozenset(
 MONTH_CONTEXT = frozenset("last next this each every and or to on until".split())
 """Words that, besides the year words, make a lone full month name a month ("until May")."""
 
-_FULL_MONTHS = frozenset(name for name, num in MONTHS.items() if len(name) > 3 or num == 5)
+_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 
 
 def prev_word(text: str, pos: int) -> str:
@@ -67,8 +83,39 @@ def prev_word(text: str, pos: int) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
-def _line_of(text: str, pos: int) -> str:
-    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+def _line_of(text: str, pos: int, reach: int = 400) -> str:
+    """The line around ``pos``, at most ``reach`` characters either side (a long paragraph
+    without a line break would make every look-up a scan of the whole text)."""
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach)
+    return text[text.rfind("\n", lo, pos) + 1 or lo : (text.find("\n", pos, hi) + 1 or hi + 1) - 1]
+
+
+def is_citation(text: str, start: int, end: int) -> bool:
+    """A date that says when a source appeared: in a bracket or line that a citation cue
+    opens ("(Source: Reuters, 12 March 2019.)", "See also: ...", "accessed 5 June 2018"),
+    or ending a line of comma-separated names ("Ministry of Foreign Affairs, Press release,
+    4 June 2018.")."""
+    reach = max(0, start - _CITATION_REACH)  # a citation is short: look no further back
+    line_start = text.rfind("\n", reach, start) + 1 or reach
+    bracket = text.rfind("(", line_start, start)
+    if bracket >= 0 and text.find(")", bracket, start) < 0:
+        lead = text[bracket + 1 : start]
+    else:
+        lead = text[line_start:start]
+    if CITATION_CUE.search(lead):
+        return True
+    if not (lead.rstrip().endswith(",") and CITATION_YEAR_END.match(text, end)):
+        return False
+    rest = text[end : end + 8].split("\n")[0]
+    parts = lead.rstrip().rstrip(",").split(",")
+    return not rest.strip(" .;)]") and len(parts) >= 2 and all(map(_is_a_name, parts))
+
+
+def _is_a_name(part: str) -> bool:
+    """A publisher's, author's or title's part of a citation: capitalised, hardly a verb in it."""
+    words = part.split()
+    lower = [w for w in words[1:] if w[:1].islower() and w not in _FUNCTION_WORDS]
+    return bool(words) and words[0][:1].isupper() and len(lower) <= 1
 
 
 def year_is_date(c: Cand, spot: Spotting) -> bool:
@@ -90,10 +137,14 @@ def year_is_date(c: Cand, spot: Spotting) -> bool:
         return True
     possessive = re.search(r"\w['’]s\s+\Z", text[max(0, start - 8) : start])
     if possessive and re.match(r"\s+[a-z]", text[m.end() :]):
-        return True  # "Erdogan's 2018 visit": a possessive, like "the", before a noun
+        return not COUNTED_AFTER.match(
+            text, m.end()
+        )  # "Erdogan's 2018 visit", not "its 2000 staff"
     if prev in YEAR_CONTEXT:
-        if prev in ("the", "a", "its", "their", "his", "her", "our", "this", "that"):
-            return bool(re.match(r"\s+[A-Za-z]", text[m.end() :]))  # "the 2005 earthquake"
+        if prev in DETERMINERS:  # "the 2005 earthquake"; "the 2000 staff" are people
+            return bool(re.match(r"\s+[A-Za-z]", text[m.end() :])) and not COUNTED_AFTER.match(
+                text, m.end()
+            )
         return not (
             prev == "of" and prev_word(text, start - 3) in ("total", "number", "sum", "out", "lot")
         )
@@ -124,6 +175,8 @@ def month_is_date(c: Cand, spot: Spotting) -> bool:
     """A month name is a month unless it is a name ("the Long March of 1934"), a noun
     ("The March was peaceful"), or a lone abbreviation ("Jan." alone is too weak)."""
     m, text = c.m, spot.text
+    if has_group(m, "rel") and m.group("rel").lower() == "that" and m.group("m").title() == "May":
+        return False  # "officials said that May would step down": a name
     dated = any(has_group(m, g) for g in ("y", "ry", "mod", "rel"))
     if (
         m.group("m").title() in ("May", "March")

@@ -15,10 +15,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from chronicle.ingest.date_names import MONTH_ABBREVIATIONS
 from chronicle.ingest.date_spans import Span, safe_date
 
+_ABBREVIATED_MONTHS = "".join(
+    rf"(?<!\b(?:{'|'.join(a for a in MONTH_ABBREVIATIONS if len(a) == n)}))"
+    for n in sorted({len(a) for a in MONTH_ABBREVIATIONS})
+)  # a look-behind has one width: one per length of abbreviation
 SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!Sept)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!Mrs)[.!?](?=\s+[A-Z\"'“])|\n"
+    rf"(?<![A-Z]){_ABBREVIATED_MONTHS}(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs))(?<!Mrs)[.!?](?=\s+[A-Z\"'“])|\n"
 )
 """A sentence's end: a full stop not after an abbreviation, or a line break."""
 
@@ -30,9 +35,15 @@ FUTURE_CUE = re.compile(
 )
 """Cues that a bare weekday or month near them points forward."""
 
+EVENT_PAST = frozenset(
+    "was were had did met went came held took made began left spoke won lost gave got saw "
+    "became struck fell broke ended expired".split()
+)
+"""Past forms that tell what happened (not "said", and not every "-ed" word: "extended to
+Nov. 20" sets a deadline ahead)."""
+
 PAST_CUE = re.compile(
-    r"\b(?:said|says|told|was|were|had|did|met|went|came|held|took|made|began|left|spoke|won|lost"
-    r"|gave|got|saw|became|struck|fell|broke|ended|ago|last|yesterday|\w{2,}ed)\b",
+    rf"\b(?:{'|'.join(sorted(EVENT_PAST))}|said|says|told|ago|last|yesterday|\w{{2,}}ed)\b",
     re.IGNORECASE,
 )
 """Cues that a bare weekday or month near them points back (the default)."""
@@ -42,15 +53,10 @@ TENSE_SLACK_DAYS = 120
 """How far the nearest reading may be on the wrong side of the reference before tense flips it."""
 
 
-_EVENT_SLACK_DAYS = 7
-"""The same when the clause's verb tells a past event ("took office on 1 January")."""
-
-EVENT_PAST = frozenset(
-    "was were had did met went came held took made began left spoke won lost gave got saw "
-    "became struck fell broke ended".split()
-)
-"""Past forms that tell what happened (not "said", and not every "-ed" word: "extended to
-Nov. 20" sets a deadline ahead)."""
+_EVENT_SLACK_DAYS = 1
+"""The same when the clause's verb tells a past event ("took office on 1 January"): a
+writer tells such an event only once it has happened, so at most a day's slip (time
+zones, a dateline written overnight) puts it after the document's date."""
 
 _ON_OR_IN = re.compile(r"\b(?:on|in)\s+\Z", re.IGNORECASE)
 
@@ -86,6 +92,8 @@ class Context:
     """Numeric dates are day/month/year here (the document writes "26 July 2022" or "26/07")."""
     last_span: Span | None = None
     """The date last narrated: narrative steps ("three days later") count from it."""
+    last_end: int = -1
+    """Where the expression of the date last narrated ends."""
     last_entry: tuple[int, date] | None = None
     """(offset, date) of the last chronology entry that starts with its date."""
     last_quarter: Span | None = None
@@ -118,6 +126,13 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·][ \t]+)?[*_]{0,2}\Z")
 _ENTRY_AFTER = re.compile(r"[*_]{0,2}[ \t]*(?::|–|—|-[ \t])[ \t]*\S")
 
 
+PLAIN_HEADING = re.compile(
+    r"\n[ \t]*\n[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}[A-Z][^\n.!?\d]{0,60}\n(?=[ \t]*\S)"
+)
+"""A heading line after a blank line ("Upcoming:", "## Recent events"): no date, no sentence
+stop, text right under it. It ends a chronology's run of entries."""
+
+
 def heads_entry(text: str, start: int, end: int) -> bool:
     """A date opening a line of a chronology: "1947: Pakistan is created", "- 14 July - ..."."""
     return bool(
@@ -143,7 +158,12 @@ def implicit_year(
     heading = ctx.year_headings[at] if at >= 0 and ctx.year_headings[at][1] else None
     section = ctx.year_headings[at][0] if at >= 0 else -1
     entry = ctx.last_entry
-    if entry is not None and entry[0] > section and heads_entry(ctx.text, start, end):
+    if (
+        entry is not None
+        and entry[0] > section
+        and heads_entry(ctx.text, start, end)
+        and not PLAIN_HEADING.search(ctx.text, entry[0], start)
+    ):
         return entry[1].year
     if heading is not None:
         base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019

@@ -98,11 +98,8 @@ ORDINALS: dict[str, int] = {
 """Ordinals of quarters ("the third quarter")."""
 
 SPOKEN_NUMBERS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 0, "thousand": 0, "and": 0,
+    **{word: n for word, n in NUMBER_WORDS.items() if word not in ("a", "an", "hundred")},
+    "hundred": 0, "thousand": 0, "and": 0,
 }  # fmt: skip
 """Words of a year said aloud ("nineteen ninety-six")."""
 

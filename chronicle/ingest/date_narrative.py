@@ -3,9 +3,10 @@
 "Talks opened on 4 May 2019. Three days later the ministers signed" is 7 May 2019,
 not three days after the article was written; "in March 2011 ... the following
 year" is 2012; "on 7 December that year" is the year just narrated. Writers count
-forward from the end of what they last narrated and back from its start, and keep
-its precision: a step from a day lands on a day, from a month on a month, from a
-year on a year. Without a narrated date the document's own date is the anchor.
+forward from the end of what they last narrated and back from its start, and a step
+is as precise as the coarser of the two: "four years later" after a day is a year,
+"three days later" after a day a day. Without a narrated date, a step in a clause
+about the past is unresolved; one about the future counts from the document's date.
 """
 
 from __future__ import annotations
@@ -60,28 +61,60 @@ def anchor_day(ctx: Context, forward: bool) -> date | None:
     return ctx.reference
 
 
-def step(ctx: Context, n: int, unit: str, modifier: str = "") -> Resolution | None:
-    """The date ``n`` units after (before, when negative) the date last narrated, at its
-    precision: "a month later" after 24 May 1982 is 24 June 1982, "two years later" after
-    March 2011 is March 2013, after 2011 it is 2013.
+_UNIT_GRAIN = {"hour": "day", "day": "day", "week": "day", "month": "month", "year": "year"}
+_UNIT_GRAIN["decade"] = "year"
+_RANK = {"day": 0, "month": 1, "year": 2}
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 28, "year": 365, "decade": 3652}
 
-    Returns None when nothing was narrated.
+
+def end_grain(span: Span) -> str:
+    """The precision of a narrated date's ends: "from 1998 to 2003" ends on a year, "March to
+    May 2019" on a month, "3-12 May" on a day."""
+    kind = grain(span)
+    if kind != "span":
+        return kind
+    a, b = span
+    if a.month == 1 and a.day == 1 and (b.month, b.day) == (12, 31):
+        return "year"
+    if a.day == 1 and b == month_span(b.year, b.month)[1]:
+        return "month"
+    return "day"
+
+
+def step(ctx: Context, n: int, unit: str, modifier: str = "") -> Resolution | None:
+    """The date ``n`` units after (before, when negative) the date last narrated, counted
+    from its end going forward and from its start going back, at the coarser of its grain
+    and the step's: "a month later" after 24 May 1982 is June 1982, "four years later"
+    after 11 February 1990 is 1994, "a year later" after "from 1998 to 2003" is 2004.
+
+    Looking back keeps the narrated grain: "compared with C$18 million a year earlier"
+    after 12 August 1989 is 12 August 1988. A stretch shorter than the step moves whole
+    ("a year earlier" after the third quarter of 1989 is that quarter of 1988). A step
+    finer than the narrated date shifts it ("two weeks later" after March 2011), but a
+    step of days after a bare year names no day: unresolved. Returns None when
+    nothing was narrated.
     """
     if ctx.last_span is None:
         return None
     a, b = ctx.last_span
-    base = b if n >= 0 else a
     shift = delta(n, unit)
-    kind = grain(ctx.last_span)
-    moved = base + shift
-    if kind == "day":
+    kind, by = end_grain(ctx.last_span), _UNIT_GRAIN[unit]
+    if n < 0 and _RANK[kind] < _RANK[by]:
+        by = kind  # looking back compares like with like: "a year earlier" is that day
+    moved = (b if n >= 0 else a) + shift
+    if grain(ctx.last_span) == "span" and (b - a).days < _UNIT_DAYS[unit]:
+        res = Resolution((a + shift, b + shift), "approximate", modifier)  # a quarter a year on
+    elif _RANK[by] < _RANK[kind]:
+        if kind == "year" and by == "day":
+            res = Resolution(None, "unresolved", modifier)  # "in 1967 ... three days later"
+        else:
+            res = Resolution((a + shift, b + shift), "approximate", modifier)
+    elif by == "day":
         res = Resolution((moved, moved), "day", modifier)
-    elif kind == "month" and unit not in ("day", "week"):
+    elif by == "month":
         res = Resolution(month_span(moved.year, moved.month), "month", modifier)
-    elif kind == "year" and unit in ("year", "decade"):
-        res = Resolution(year_span(moved.year), "year", modifier)
     else:
-        res = Resolution((a + shift, b + shift), "approximate", modifier)
+        res = Resolution(year_span(moved.year), "year", modifier)
     res.counted = "forward" if n >= 0 else "back"
     return res
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from chronicle.ingest.date_context import Context, Resolution, clause_tense
+from chronicle.ingest.date_context import (
+    FUTURE_CUE,
+    PAST_CUE,
+    Context,
+    Resolution,
+    clause_tense,
+)
 from chronicle.ingest.date_names import WEEKDAYS, count_of
 from chronicle.ingest.date_narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
 from chronicle.ingest.date_rule import Cand
@@ -94,6 +100,8 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
         unit = m.group("unit3").lower()
         told = tells(ctx, unit) and not clause_tense(ctx.text, c.start, c.end)
         ref = anchor_day(ctx, forward=True) if told else ctx.reference
+        if not told and _elsewhen(ctx) and _tells_the_past(c, ctx):
+            return Resolution(None, "unresolved")  # "in 2016 ... by the end of the month"
         if ref is None:
             return Resolution(None, "unresolved")
         span, mod = sub_span(unit_span(unit, ref, 0)[0], m.group("mod3"))
@@ -105,6 +113,8 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
         rel, unit = m.group("rel").lower().split()[0], m.group("unit").lower()
     narrative = rel in _NARRATIVE or (rel == "next" and m.group("the") is not None)
     if unit in _DAY_UNITS:
+        if ctx.last_span is None and narrative and _tells_the_past(c, ctx):
+            return Resolution(None, "unresolved")  # "the following day, the talks collapsed"
         return _relative_day(rel, ctx)  # "the next morning", "that evening": a day
     n = _STEPS.get(rel, 0)
     ref, counted = ctx.reference, ""
@@ -113,6 +123,8 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
         counted = "back" if n < 0 else "forward" if n > 0 else "same"
     elif rel in ("that", "same"):
         return None  # "that month" with no month told before it
+    elif narrative and n != 0 and _tells_the_past(c, ctx):
+        return Resolution(None, "unresolved")  # "the following year, the plan was launched"
     if ref is None:
         return Resolution(None, "unresolved")
     res = _unit_rel(m, unit, ref, n)
@@ -120,6 +132,28 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
     if counted and n == 0 and res.span is not None:
         res.span = _rest_of(res.span, ctx.last_span, res.modifier)
     return res
+
+
+def _tells_the_past(c: Cand, ctx: Context) -> bool:
+    """Whether the clause around a narrative step tells a past happening: such a step counts
+    from a date the story told, never from the day the document was written."""
+    tense = clause_tense(ctx.text, c.start, c.end)
+    if tense is None:  # "Two days later, the ministers met": the verb follows the comma
+        rest = _SENTENCE_REST.match(ctx.text, c.end).group(0)
+        cues = [(m.start(), f) for cue, f in _CUES for m in [cue.search(rest)] if m is not None]
+        tense = min(cues)[1] if cues else None
+    return tense is False
+
+
+_SENTENCE_REST = re.compile(r"[^.;!?\n]{0,160}")
+_CUES = ((FUTURE_CUE, True), (PAST_CUE, False))
+
+
+def _elsewhen(ctx: Context) -> bool:
+    """Whether the story last told a time that does not hold the document's date ("In 2016,
+    the UK voted to leave" in a 2024 text): "the month" is then no month it named."""
+    told, ref = ctx.last_span, ctx.reference
+    return told is not None and (ref is None or not told[0] <= ref <= told[1])
 
 
 def _rest_of(span: Span, told: Span, modifier: str) -> Span:
@@ -248,6 +282,8 @@ def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Reso
         told = step(ctx, sign * n, unit, modifier)
         if told is not None:
             return told
+        if _tells_the_past(c, ctx):
+            return Resolution(None, "unresolved")  # "two years later the government collapsed"
     if ref is None:
         return Resolution(None, "unresolved")
     if m.group("today"):  # "forty years ago today": that very day

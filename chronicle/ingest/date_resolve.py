@@ -90,6 +90,11 @@ def resolve_month(c: Cand, ctx: Context) -> Resolution | None:
         y = month_after(ctx, month, forward=rel == "following")
         if y is None:
             return Resolution(None, "unresolved")
+    elif rel == "that":
+        # "In 1991 the Union dissolved. That December ...": the month of the year last told
+        y = year_by_word("that", ctx)
+        if y is None:
+            return Resolution(None, "unresolved")
     elif m.group("ry") and (y := year_by_word(m.group("ry"), ctx)) is not None:
         pass  # "June this year", "August of that year"
     elif m.group("ry") or m.group("rel"):
@@ -211,14 +216,30 @@ def resolve_half(c: Cand, ctx: Context) -> Resolution | None:
 
 def resolve_months_of(c: Cand, ctx: Context) -> Resolution | None:
     """ "the first nine months of 2019" (January to September), "the last three months of
-    2020" (October to December): the span a trade or budget report sums over."""
+    2020" (October to December), "the first nine months of the year": the span a trade or budget
+    report sums over."""
     m = c.m
-    n, y = count_of(m.group("num")), int(m.group("y"))
+    n = count_of(m.group("num"))
+    explicit = int(m.group("y")) if m.group("y") else None
+    y = explicit or _year_named(m.group("yw"), c, ctx)
     if not 1 <= n <= 12:
         return None
+    if y is None:
+        return Resolution(None, "unresolved")
     first = 1 if m.group("end").lower() == "first" else 13 - n
     span = (month_span(y, first)[0], month_span(y, first + n - 1)[1])
-    return Resolution(span, "range", explicit_year=y)
+    return Resolution(span, "range", explicit_year=explicit)
+
+
+def _year_named(word: str, c: Cand, ctx: Context) -> int | None:
+    """The year of "of this year", "of last year", and of "of the year": a report's year is
+    the one its paragraph names, else the one it was written in."""
+    if word.lower() != "the":
+        return year_by_word(word, ctx)
+    anchors = [a for a in ctx.anchors if ctx.paragraph(a.start) == ctx.paragraph(c.start)]
+    if anchors:
+        return anchors[-1].when.year
+    return ctx.reference.year if ctx.reference else None
 
 
 def resolve_season(c: Cand, ctx: Context) -> Resolution | None:

@@ -253,7 +253,7 @@ RULES = RuleBook(
             "month",
             _compile(
                 rf"(?:{MOD}[\s-]+|(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past"
-                r"|(?:the\s+)?(?:following|previous|preceding)))\s+)?"
+                r"|that|(?:the\s+)?(?:following|previous|preceding)))\s+)?"
                 rf"{_g(MONTH_NAME, 'm')}(?:,?\s+(?:of\s+)?{_g(YEAR, 'y')}|{YEAR_WORD})?"
                 r"(?!\s*\d)"
             ),
@@ -331,12 +331,12 @@ RULES = RuleBook(
             names=("H",),
             words=("half",),
         ),
-        # the first nine months of 2019 ; the last three months of 2020
+        # the first nine months of 2019 ; the last three months of 2020 ; of the year
         DateRule(
             "months_of",
             _compile(
                 rf"(?:(?i:the)\s+)?(?P<end>(?i:first|last|final))\s+(?P<num>(?i:{NUMBER}))\s+"
-                rf"(?i:months)\s+of\s+{_g(YEAR, 'y')}"
+                rf"(?i:months)\s+of\s+(?:{_g(YEAR, 'y')}|(?P<yw>(?i:the|this|last|next))\s+(?i:year)\b)"
             ),
             resolve=resolve_months_of,
             words=("months",),

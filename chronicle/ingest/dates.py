@@ -15,12 +15,14 @@ few milliseconds.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime
 
-from chronicle.ingest.date_checks import prev_word
-from chronicle.ingest.date_context import Anchor, Context, Resolution, heads_entry
+from chronicle.ingest.date_checks import DETERMINERS, is_citation, prev_word
+from chronicle.ingest.date_context import SENTENCE_END, Anchor, Context, Resolution, heads_entry
 from chronicle.ingest.date_names import NUMBER
+from chronicle.ingest.date_narrative import grain
 from chronicle.ingest.date_rule import Cand, Spotting
 from chronicle.ingest.date_rules import RULES
 from chronicle.model import DateMatch
@@ -121,6 +123,8 @@ _VAGUE = frozenset({"past", "present", "future"})
 def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
     """Note what a resolved date lends the dates after it."""
     lends = cand.rule.lends
+    if is_citation(ctx.text, cand.start, cand.end):
+        return  # "(Source: Reuters, 12 March 2019.)": when a source appeared, not the story
     if res.explicit_year is not None and res.span is not None:
         dated = lends != "year"
         when = res.span[0] if dated else date(res.explicit_year, 7, 1)
@@ -132,7 +136,11 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
         return  # "recently", "a year earlier", "later that month": the story stays put
     if lends == "year" and _names_a_thing(ctx.text, cand.start, cand.end):
         return  # "under the 2006 Lombok Treaty": the year dates the treaty, not the story
-    ctx.last_span = res.span
+    if lends == "year" and _background(ctx, cand.start):
+        return  # "on 2 August 1990 ... accepting the 1975 terms": the sentence's date is August's
+    if prev_word(ctx.text, cand.start) == "since" and not _WHEN_AFTER.match(ctx.text, cand.end):
+        return  # "its first hike since 2007": the date compared with, not one the story tells
+    ctx.last_span, ctx.last_end = res.span, cand.end
     if res.span[0].year == res.span[1].year and heads_entry(ctx.text, cand.start, cand.end):
         ctx.last_entry = (cand.start, res.span[0])  # "January 23, 2011: ..." dates "May 2: ..."
     if lends == "quarter":
@@ -140,17 +148,34 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
         ctx.last_quarter_end = cand.end
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|that)\s+\Z")
-_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+
+
+def _background(ctx: Context, start: int) -> bool:
+    """A bare year in a sentence that already told a day or month of its story: a time the
+    sentence mentions ("the 1994 genocide", "since 2007"), not the time it tells of."""
+    told = ctx.last_span
+    return (
+        told is not None
+        and grain(told) in ("day", "month")
+        and not SENTENCE_END.search(ctx.text, ctx.last_end, start)
+    )
+
+
+_DETERMINER_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(DETERMINERS))})\s+\Z")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_AUTHOR_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\bal\.)[ \t]*\Z")
 
 
 def _names_a_thing(text: str, start: int, end: int) -> bool:
-    """A year that is part of a name: between an article and a noun ("the 2006 Lombok
-    Treaty", "the 1975 terms") or in brackets after one ("resolution 817 (1993)")."""
+    """A year that is part of a name, so dates nothing the story tells: between an article
+    and a proper name ("the 2006 Lombok Treaty") or an author's year in brackets ("Smith
+    (2015) argued"). "The 2011 census" and "the 1967 war" are happenings in that year, and
+    "resolution 1701 (2006)" gives the year the resolution was adopted: they date the story."""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        return True
+        return bool(_AUTHOR_BEFORE.search(text, max(0, start - 30), start - 1))
     return bool(
-        _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _WORD_AFTER.match(text, end)
+        _DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _NAME_AFTER.match(text, end)
     )
 
 
@@ -185,12 +210,22 @@ def _has(m: re.Match[str], group: str) -> bool:
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
-    """Keep the longest of overlapping candidates (rule order breaks ties)."""
+    """Keep the longest of overlapping candidates (rule order breaks ties).
+
+    The candidates taken never overlap, so, kept in text order, only the two neighbours
+    of a new candidate can overlap it.
+    """
+    starts: list[int] = []
     taken: list[Cand] = []
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.order, c.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, c.start)
+        if i and taken[i - 1].end > c.start:
+            continue
+        if i < len(taken) and taken[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken
 
 
 # --- output -----------------------------------------------------------------------------------
