@@ -29,7 +29,8 @@ compared as "199"/"19", and week "W7" as "W07". An approximate match with modifi
 "past" or "future" ("now", "recently", "the future") stands for PRESENT_REF, PAST_REF or
 FUTURE_REF. Unresolved matches have no value.
 
-Throughput is find_dates over all texts, and ``dateparser.search.search_dates`` on every
+Throughput is find_dates over all texts (each alone, then all joined into one document, which
+shows a step that grows faster than the text), and ``dateparser.search.search_dates`` on every
 naively split sentence of the first N documents (default 40), both in KB/s.
 """
 
@@ -261,6 +262,18 @@ def baseline_kbps(docs: list[Doc]) -> tuple[float, int]:
     return size / 1024 / elapsed, len(docs)
 
 
+def one_document_kbps(docs: list[Doc]) -> tuple[float, int]:
+    """find_dates over every text joined into one document, in KB/s: a long, date-dense
+    document must cost no more per KB than many short ones (no step may be quadratic)."""
+    text = "\n\n".join(doc.text for doc in docs)
+    elapsed, found = float("inf"), 0
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        found = len(find_dates(text, docs[0].dct))
+        elapsed = min(elapsed, time.perf_counter() - t0)
+    return len(text.encode("utf-8")) / 1024 / elapsed, found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     default = os.environ.get("CHRONICLE_TIMEX_DIR", str(REPO.parent / "shared/data/tempeval3/dev"))
@@ -294,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"value           P={p:.3f} R={r:.3f} F1={f:.3f}")
     ours = size / 1024 / elapsed
     print(f"find_dates      {ours:,.0f} KB/s ({elapsed * 1000:.0f} ms for {size / 1024:.0f} KB)")
+    whole, taken = one_document_kbps(docs)
+    print(f"one document    {whole:,.0f} KB/s (all texts as one, {taken:,} dates: scaling)")
     if args.baseline_docs > 0:
         theirs, n = baseline_kbps(docs[: args.baseline_docs])
         print(f"search_dates    {theirs:,.1f} KB/s (per sentence, {n} documents)")
