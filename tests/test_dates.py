@@ -736,3 +736,40 @@ def test_a_possessive_before_a_year_and_a_noun_makes_it_a_year(text, found):
 def test_the_first_or_last_months_of_a_year(text, start, end):
     m = only(text)
     assert (m.date_start, m.date_end, m.precision) == (start, end, "range")
+
+
+class TestEachWordListIsWrittenOnce:
+    def test_a_lone_abbreviation_is_no_month_but_the_full_name_is(self):
+        ref = date(2024, 3, 1)
+        assert find_dates("Delegates will meet again in Sept to review the plan.", ref) == []
+        m = find_dates("Delegates will meet again in September to review the plan.", ref)[0]
+        assert (m.date_start, m.date_end, m.precision) == (
+            date(2024, 9, 1),
+            date(2024, 9, 30),
+            "month",
+        )
+
+    def test_a_full_stop_after_an_abbreviated_month_ends_no_sentence(self):
+        from chronicle.ingest.date_context import SENTENCE_END
+
+        assert SENTENCE_END.search("on 4 Sept. The") is None
+        assert SENTENCE_END.search("on 4 Dec. Talks") is None
+        assert SENTENCE_END.search("in Geneva. Talks").start() == 9
+
+    def test_every_event_verb_is_a_past_cue(self):
+        from chronicle.ingest.date_context import EVENT_PAST, PAST_CUE
+
+        assert all(PAST_CUE.fullmatch(verb) for verb in EVENT_PAST)
+
+    def test_a_year_said_aloud_reads_the_counting_words(self):
+        text = "The treaty dates from nineteen ninety-six, the year two thousand and one saw it extended."
+        assert [m.date_start.year for m in find_dates(text, date(2024, 1, 1))] == [1996, 2001]
+
+
+def test_a_long_date_dense_text_is_read_in_one_pass():
+    line = (
+        "On 3 March 2019 talks opened; on 4 March 2019 they paused; by 5 March 2019 they ended.\n"
+    )
+    matches = find_dates(line * 2000, date(2024, 1, 1))
+    assert len(matches) == 6000
+    assert (matches[-1].date_start, matches[-1].precision) == (date(2019, 3, 5), "day")
