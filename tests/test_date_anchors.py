@@ -101,6 +101,22 @@ class TestAHeadingEndsAChronology:
         text = "- 1991: Independence.\n- 1992: Joins the UN.\n\nUpcoming:\n- 5 June: Summit in Brussels.\n"
         assert last(text, D(2024, 3, 15))[1] == D(2024, 6, 5)
 
+    def test_a_plain_heading_ends_a_year_headings_section(self):
+        text = (
+            "## 2019\n- 14 February: Talks in Oslo.\n\nUpcoming:\n- 5 June: Summit in Brussels.\n"
+        )
+        assert [m.date_start for m in find_dates(text, D(2024, 3, 15))] == [
+            D(2019, 2, 14),
+            D(2024, 6, 5),
+        ]
+
+    def test_entries_under_a_bare_year_line_stay_in_that_year(self):
+        text = "2019\n\n14 February: Talks in Oslo.\n\n5 June: Summit in Brussels.\n"
+        assert [m.date_start for m in find_dates(text, D(2024, 3, 15))] == [
+            D(2019, 2, 14),
+            D(2019, 6, 5),
+        ]
+
     def test_entries_without_a_heading_keep_the_year_of_the_entry_before(self):
         text = "- 14 March 2009: Border talks.\n- 2 June: Ceasefire.\n"
         assert last(text, D(2024, 3, 15))[1] == D(2009, 6, 2)

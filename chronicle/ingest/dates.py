@@ -20,7 +20,14 @@ import re
 from datetime import date, datetime
 
 from chronicle.ingest.date_checks import DETERMINERS, is_citation, prev_word
-from chronicle.ingest.date_context import SENTENCE_END, Anchor, Context, Resolution, heads_entry
+from chronicle.ingest.date_context import (
+    PLAIN_HEADING,
+    SENTENCE_END,
+    Anchor,
+    Context,
+    Resolution,
+    heads_entry,
+)
 from chronicle.ingest.date_names import NUMBER
 from chronicle.ingest.date_narrative import grain
 from chronicle.ingest.date_rule import Cand, Spotting
@@ -114,6 +121,7 @@ def _year_headings(text: str) -> list[tuple[int, int]]:
     if not years:
         return []
     others = [(h.start(), 0) for h in MARKDOWN_HEADING.finditer(text)]
+    others += [(h.start() + 1, 0) for h in PLAIN_HEADING.finditer(text)]  # "Upcoming:"
     return sorted(dict(others + years).items())  # any other heading ends a year's section
 
 
