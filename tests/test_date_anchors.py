@@ -91,6 +91,17 @@ class TestACitationIsNoAnchor:
     def test_a_step_after_a_source_line_is_not_counted_from_it(self, text):
         assert last(text, D(2024, 1, 10))[1:] == (None, None, "unresolved")
 
+    def test_the_day_a_source_was_read_is_no_anchor(self):
+        text = (
+            "Ministry of Foreign Affairs of Peru, Press release (accessed 5 June 2018).\n"
+            "Two days later, the talks resumed."
+        )
+        assert last(text, D(2024, 1, 10))[1:] == (None, None, "unresolved")
+
+    def test_a_thing_retrieved_on_a_day_is_a_happening(self):
+        text = "Divers retrieved the flight recorder on 3 May 2019. Two days later, it was read."
+        assert last(text, D(2024, 1, 10))[1] == D(2019, 5, 5)
+
     def test_a_sentence_that_ends_on_a_date_after_a_comma_still_anchors(self):
         text = "The summit opened on Monday, 4 June 2018. Two days later, the leaders signed."
         assert last(text, D(2024, 1, 10))[1] == D(2018, 6, 6)

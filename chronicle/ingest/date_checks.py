@@ -53,8 +53,14 @@ MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:US|Rs|PKR|USD|EUR|No|no|pp?|vol|V
 CITATION_YEAR_END = re.compile(r"\s*(?:[.;)\]]|\s*(?:&|and)\s*(?:19|20)\d\d\b|$)", re.MULTILINE)
 """What follows the year of a citation (``Press, 2017.``, ``Statistics, 2016 & 2017``)."""
 
-CITATION_CUE = re.compile(r"\b(?:Sources?:|See\s+also\b|accessed\b|retrieved\b)", re.IGNORECASE)
+CITATION_CUE = re.compile(r"\b(?:Sources?:|See\s+also\b)", re.IGNORECASE)
 """Words that open a reference to a source ("(Source: Reuters, 12 March 2019)")."""
+
+ACCESSED_BEFORE = re.compile(
+    r"(?:^|[,.;]\s*)(?:accessed|retrieved|last\s+visited)(?:\s+on)?:?\s*\Z", re.IGNORECASE
+)
+"""The day a web source was read, opening a citation or its bracket ("(accessed 5 June
+2018)", ", retrieved on 5 June 2018"); "bodies were retrieved on 3 May" tells a happening."""
 
 _CITATION_REACH = 240
 _FUNCTION_WORDS = frozenset("of the and for on in to at de la du des al el".split())
@@ -102,7 +108,7 @@ def is_citation(text: str, start: int, end: int) -> bool:
         lead = text[bracket + 1 : start]
     else:
         lead = text[line_start:start]
-    if CITATION_CUE.search(lead):
+    if CITATION_CUE.search(lead) or ACCESSED_BEFORE.search(lead):
         return True
     if not (lead.rstrip().endswith(",") and CITATION_YEAR_END.match(text, end)):
         return False
