@@ -215,3 +215,21 @@ def test_a_possessive_year_before_a_happening_is_a_year():
     assert found("Erdogan's 2018 visit sealed the deal.", D(2024, 3, 15)) == [
         ("2018", D(2018, 1, 1), D(2018, 12, 31), "year")
     ]
+
+
+class TestAParagraphOfMilestones:
+    def test_after_a_later_year_a_year_less_date_is_the_documents_year(self):
+        text = (
+            "The 2008 strategic dialogue gave ties a framework, and the prime minister's 2022 "
+            "visit to Canberra raised them to a comprehensive partnership. Trade ministers met "
+            "in Jakarta in March 2012. The foreign minister met her counterpart in Bali on "
+            "October 14."
+        )
+        assert last(text, D(2022, 12, 1))[1] == D(2022, 10, 14)
+
+    def test_a_story_told_in_order_keeps_the_year_it_told(self):
+        text = (
+            "Ties were restored in 1994. Trade ministers met in Jakarta in March 2012. The "
+            "foreign minister met her counterpart in Bali on October 14."
+        )
+        assert last(text, D(2022, 12, 1))[1] == D(2012, 10, 14)

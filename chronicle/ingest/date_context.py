@@ -172,7 +172,8 @@ def implicit_year(
         same_sentence = not SENTENCE_END.search(ctx.text, last.end, pos)
         same_paragraph = ctx.paragraph(last.start) == ctx.paragraph(pos)
         after_heading = heading is None or last.start > heading[0]
-        if after_heading and (same_sentence or (same_paragraph and last.dated) or base is None):
+        carries = same_sentence or (same_paragraph and last.dated and not _told_out_of_order(ctx))
+        if after_heading and (carries or base is None):
             base = last.when
             told = ctx.reference is None or (ctx.reference - base).days > _TELLING_DAYS
             stop = SENTENCE_END.search(ctx.text, end)
@@ -207,6 +208,24 @@ def implicit_year(
         right_side = moved >= ref - timedelta(_FUTURE_SLACK_DAYS) if tense else moved <= ref
         return flipped if right_side or base is ref else year
     return year
+
+
+_PARAGRAPH_ANCHORS = 12
+"""How many dates back a paragraph is read for a later year (a paragraph rarely names more)."""
+
+
+def _told_out_of_order(ctx: Context) -> bool:
+    """Whether the paragraph named a later year before its last dated anchor: a fact sheet's
+    list of milestones ("Biden's 2023 visit ... in May 2016 ... on September 19"), not a
+    story told in order, so a year-less date in a later sentence is the document's year."""
+    last = ctx.anchors[-1]
+    para = ctx.paragraph(last.start)
+    for anchor in reversed(ctx.anchors[-_PARAGRAPH_ANCHORS:-1]):
+        if ctx.paragraph(anchor.start) != para:
+            return False
+        if anchor.when.year > last.when.year:
+            return True
+    return False
 
 
 _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|wn|ne|de|lt)\b", re.I)
