@@ -147,7 +147,8 @@ def implicit_year(
 
     The local anchor is the last explicit-year match before ``start`` when it is in the
     same sentence, or in the same paragraph and itself month- or day-level ("in December
-    2017 ... on December 19"). Without a reference, any earlier explicit year will do. A
+    2017 ... on December 19") unless the paragraph named a later year before it (a list of
+    milestones, not a story). Without a reference, any earlier explicit year will do. A
     chronology's entries run forward under one year: a year-less entry ("September 1:")
     takes the year of the entry before it ("January 23, 2011:"), unless a year heading
     came between them.
