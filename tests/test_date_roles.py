@@ -39,6 +39,11 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
             "Both cited the 2016 award, delivered on 12 July 2016.",
             [("2016", True), ("12 July 2016", False)],
         ),
+        # a span of years picking out a group of people
+        (
+            "The law restored citizenship to Fijians born between 1970 and 1987.",
+            [("1970 and 1987", True)],
+        ),
         # a resolution's year in brackets
         ("The Council recalled resolution 1701 (2006).", [("2006", True)]),
         # an era in apposition

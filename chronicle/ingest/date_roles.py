@@ -65,6 +65,12 @@ _SPAN_THING_AFTER = re.compile(_MODIFIERS + _SPAN_THING + r"\b", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years?\s+)?(?:from\s+)?$", re.I)
 """A span of years after "for" is a validity ("the automotive regime for 2000-2005")."""
 
+_GROUP_BEFORE = re.compile(
+    r"\b(?:born|living|resident|residing|employed|serving|aged)\s+(?:between|from|in)\s+$", re.I
+)
+"""A span of years that picks out a group of people ("Samoans born between 1924 and 1948")
+describes them; it dates nothing that happened."""
+
 _APPOSITION = (re.compile(r",\s*(?:from|between)?\s*$"), re.compile(r"^\s*[,;]"))
 """A span of years set off by commas describes an era ("Suharto's New Order, from 1966
 to 1998, gave ..."; "for a century, from the 1890s to the 1990s, the mines ...")."""
@@ -122,7 +128,7 @@ def names_no_happening(match: DateMatch, text: str) -> bool:
         return True
     if not years:
         return False
-    if _ERA_BEFORE.search(before) or _FOR_BEFORE.search(before):
+    if _ERA_BEFORE.search(before) or _FOR_BEFORE.search(before) or _GROUP_BEFORE.search(before):
         return True
     return bool(_APPOSITION[0].search(before) and _APPOSITION[1].match(after))
 
