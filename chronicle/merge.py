@@ -10,14 +10,16 @@ deterministic and incremental (see `chronicle.store.writer`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from chronicle.dedupe import GATHERING_TYPES, Evidence, same_happening_in_document
+from chronicle.ingest.date_names import MONTH_NAMES, WEEKDAY_NAMES
+from chronicle.lexicon import country_forms
 from chronicle.model import Entities, Mention
+from chronicle.names import fold, same_person
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "approximate": 4, "unresolved": 5}
 """Lower is more exact; used to pick an event's date from its sources."""
@@ -39,12 +41,11 @@ _STOP = frozenset(
     """the and for with from that this was were has have had its their his her which
     who also been between two both will would said into over under about after before
     during than other such more most very all any one our are not but may
-    january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday year years
+    year years
     sign signs signed signing agreement agreements agreed meet meets met meeting meetings
     held hold holds visit visits visited visiting talks dialogue minister ministers
     foreign prime president sides side countries country bilateral""".split()
-)
+) | {name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}
 """Words too common in diplomatic reporting to say two sentences report one thing
 (event types, roles and countries are compared on their own)."""
 
@@ -86,19 +87,10 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in _STOP and w not in places)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, so "Brasília" and "Brasilia" are one word, not "bras"."""
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    from chronicle.ingest.gazetteer import country_table
-
     return frozenset(
-        fold(form) for form, code in country_table().items() if code and form.isalpha()
+        fold(form) for form, code in country_forms().items() if code and form.isalpha()
     )
 
 
@@ -108,19 +100,6 @@ def similarity(a: Mention, b: Mention) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / len(wa | wb)
-
-
-def same_person(a: str, b: str) -> bool:
-    """True when two actor keys name the same person.
-
-    A one-word key (a surname seen alone) matches any longer key containing it.
-    """
-    if a == b:
-        return True
-    ta, tb = a.split(), b.split()
-    if len(ta) == 1 or len(tb) == 1:
-        return set(ta) <= set(tb) or set(tb) <= set(ta)
-    return False
 
 
 def shared_actors(a: Mention, b: Mention) -> bool:

@@ -13,6 +13,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Lower case without accents ("Pérez" -> "perez")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronicle.ingest.gazetteer import country_table
+from chronicle.lexicon import country_forms
 from chronicle.model import EVENT_TYPES, Entities
 
 _I = re.IGNORECASE
@@ -284,7 +284,7 @@ def _without_dateline(sentence: str) -> str:
     if not match:
         return sentence
     place = match.group("place")
-    is_place = len(place) >= 6 or " " in place or place.title() in country_table()
+    is_place = len(place) >= 6 or " " in place or place.title() in country_forms()
     return sentence[match.end() :] if is_place else sentence
 
 

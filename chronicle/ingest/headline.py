@@ -19,7 +19,7 @@ import re
 
 from chronicle.ingest.classify import find_cues
 from chronicle.ingest.entities import PersonMention, country_name, find_people, same_person
-from chronicle.ingest.gazetteer import CAPITALS, country_table
+from chronicle.lexicon import capitals, country_forms
 from chronicle.model import Entities
 
 MAX_LENGTH = 80
@@ -197,14 +197,14 @@ def _subject_verb(text: str, types: tuple[str, ...], names: list[str]) -> str:
 def _place(phrase: str) -> str:
     """A destination as a headline shows it: capitals as written, countries by name."""
     phrase = phrase.strip().rstrip(".,")
-    if phrase in CAPITALS:
+    if phrase in capitals():
         return phrase
-    code = country_table().get(phrase)
+    code = country_forms().get(phrase)
     if code:
         return country_name(code)
     for word in reversed(phrase.split()):
-        code = country_table().get(word)
-        if code and word not in CAPITALS:
+        code = country_forms().get(word)
+        if code and word not in capitals():
             return country_name(code)
     return phrase
 

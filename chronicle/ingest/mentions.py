@@ -25,10 +25,10 @@ from chronicle.ingest.entities import (
     find_entities,
     resolve_actors,
 )
-from chronicle.ingest.gazetteer import country_table
 from chronicle.ingest.headline import make_headline
 from chronicle.ingest.metadata import DATE_LINE_RESIDUE, dateline_length
 from chronicle.ingest.subjects import bilateral_pair, in_context, paragraph_subjects, with_pair
+from chronicle.lexicon import country_forms
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 
 EVENT_SEGMENT_KINDS = frozenset({"sentence", "list_item", "footnote", "heading"})
@@ -228,7 +228,7 @@ def _is_date_line(segment: Segment, matches: Sequence[DateMatch]) -> bool:
     rest = DATE_LINE_RESIDUE.sub(" ", rest).strip(" ,.;:-–—()|/")
     if len(rest) < 3:
         return True
-    return len(segment.text) <= 60 and rest in country_table()  # a place: "Tokyo, 28 April"
+    return len(segment.text) <= 60 and rest in country_forms()  # a place: "Tokyo, 28 April"
 
 
 _COORDINATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")

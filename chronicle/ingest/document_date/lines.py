@@ -15,7 +15,7 @@ from datetime import date
 
 from chronicle.ingest.date_names import MONTH_WORD
 from chronicle.ingest.dates import find_dates
-from chronicle.ingest.gazetteer import country_table
+from chronicle.lexicon import country_forms
 
 _DAY_FIRST_NUMERIC = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)$")
 """An all-numeric date ("15.03.2023", "12/11/2016"), read day first unless impossible:
@@ -86,7 +86,7 @@ def parse_date_line(line: str) -> tuple[date, str] | None:
         return None  # every date line has a number in it
     rest = _LABEL.sub("", line.strip(), count=1).strip(" .")
     placed = PLACE_PREFIX.match(rest)
-    if placed and placed.group("place") in country_table():
+    if placed and placed.group("place") in country_forms():
         return parse_date_line(placed.group("rest"))
     if match := _DAY_FIRST_NUMERIC.match(rest):
         return _numeric(match, rest)

@@ -39,8 +39,8 @@ from chronicle.ingest.document_date.page import (
     lines_after,
     narrated_dates,
 )
-from chronicle.ingest.gazetteer import country_table
 from chronicle.ingest.segment import ends_sentence
+from chronicle.lexicon import country_forms
 
 _NEAR_TITLE = 4
 """How many lines under the headline or byline a date line still belongs to them."""
@@ -165,7 +165,7 @@ def from_date_line(page: Page) -> list[Candidate]:
         placed = PLACE_PREFIX.match(text)
         if numbered:
             name = "release_number_line"
-        elif placed and placed.group("place") in country_table():
+        elif placed and placed.group("place") in country_forms():
             name = "place_date_line"
         elif page.title is not None and index < page.title:
             name = "date_above_title"

@@ -1,7 +1,7 @@
 """The words of a sentence, and longest-match lookup of lexicon forms among them.
 
 Two tokenizers: the person parser's (titles with a dot, initials, hyphenated words, a
-possessive 's) and the gazetteer's (hyphens split words, so "Japan-Pakistan" is two
+possessive 's) and the lexicon's (hyphens split words, so "Japan-Pakistan" is two
 countries). ``scan`` finds the longest lexicon form starting at each capitalised word.
 """
 
@@ -158,7 +158,7 @@ def scan(text: str, lookup: Lookup, words: list[Token]) -> list[Match]:
 
 
 def gaz_words(text: str) -> list[Token]:
-    """The gazetteer's words of a text (hyphens split words)."""
+    """The lexicon's words of a text (hyphens split words)."""
     return [Token(m.group(), m.start(), m.end()) for m in _GAZ_WORD_RE.finditer(text)]
 
 
