@@ -73,8 +73,8 @@ QUERIES = [
 
 
 def _parse(path: str):
-    from chronicle.ingest.document import load_document
-    from chronicle.ingest.mentions import content_hash, extract_mentions
+    from chronicle.ingest.events.mentions import content_hash, extract_mentions
+    from chronicle.ingest.text.document import load_document
 
     doc = load_document(Path(path))
     doc_hash = content_hash(doc.text)

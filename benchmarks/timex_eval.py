@@ -50,7 +50,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from chronicle.ingest.dates import find_dates  # noqa: E402
+from chronicle.ingest.dates.finder import find_dates  # noqa: E402
 from chronicle.model import DateMatch  # noqa: E402
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

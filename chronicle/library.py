@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from chronicle.ingest.document import load_document
-from chronicle.ingest.mentions import content_hash, extract_mentions
-from chronicle.ingest.read import DocumentError, iter_paths
+from chronicle.ingest.events.mentions import content_hash, extract_mentions
+from chronicle.ingest.text.document import load_document
+from chronicle.ingest.text.read import DocumentError, iter_paths
 from chronicle.store import Store, StoreError
 
 DB_ENV = "CHRONICLE_DB"

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from chronicle.dedupe import GATHERING_TYPES, Evidence, same_happening_in_document
-from chronicle.ingest.date_names import MONTH_NAMES, WEEKDAY_NAMES
+from chronicle.ingest.dates.names import MONTH_NAMES, WEEKDAY_NAMES
 from chronicle.lexicon import country_forms
 from chronicle.model import Entities, Mention
 from chronicle.names import fold, same_person

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.document import load_document
-from chronicle.ingest.mentions import content_hash, extract_mentions
+from chronicle.ingest.events.mentions import content_hash, extract_mentions
+from chronicle.ingest.text.document import load_document
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.store import Store, StoreError
 from chronicle.store.bulk import bulk_load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.ingest.classify import classify, find_cues
+from chronicle.ingest.events.classify import classify, find_cues
 from chronicle.model import EVENT_TYPES
 
 # (sentence, expected leading types) — the result must start with these, in this order.

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.clauses import clauses_of
-from chronicle.ingest.document import load_document
-from chronicle.ingest.mentions import content_hash, extract_mentions
+from chronicle.ingest.events.clauses import clauses_of
+from chronicle.ingest.events.mentions import content_hash, extract_mentions
+from chronicle.ingest.text.document import load_document
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicle.ingest.clean import (
+from chronicle.ingest.text.clean import (
     caption_stem,
     clean_inline,
     clean_lines,
@@ -24,7 +24,7 @@ from chronicle.ingest.clean import (
     sanitize,
     split_markers,
 )
-from chronicle.ingest.document import document_from_text, load_document
+from chronicle.ingest.text.document import document_from_text, load_document
 from chronicle.model import CleanDocument
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

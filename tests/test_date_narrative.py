@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
 
 D = date
 REF = D(2024, 5, 10)

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from chronicle.ingest.date_roles import names_no_happening, with_stated_length
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
+from chronicle.ingest.events.date_roles import names_no_happening, with_stated_length
 
 REFERENCE = date(2023, 6, 1)
 

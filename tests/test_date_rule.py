@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from chronicle.ingest.date_names import (
+from chronicle.ingest.dates.names import (
     MONTH_NAME,
     MONTH_WORD,
     MONTHS,
@@ -15,9 +15,9 @@ from chronicle.ingest.date_names import (
     month_number,
     weekday_number,
 )
-from chronicle.ingest.date_rule import DateRule, RuleBook
-from chronicle.ingest.date_rules import RULES
-from chronicle.ingest.date_spans import month_span, shift_month
+from chronicle.ingest.dates.rule import DateRule, RuleBook
+from chronicle.ingest.dates.rules import RULES
+from chronicle.ingest.dates.spans import month_span, shift_month
 
 
 def _never(c, ctx):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
 
 D = date
 REF = D(2018, 1, 10)
@@ -750,14 +750,14 @@ class TestEachWordListIsWrittenOnce:
         )
 
     def test_a_full_stop_after_an_abbreviated_month_ends_no_sentence(self):
-        from chronicle.ingest.date_context import SENTENCE_END
+        from chronicle.ingest.dates.context import SENTENCE_END
 
         assert SENTENCE_END.search("on 4 Sept. The") is None
         assert SENTENCE_END.search("on 4 Dec. Talks") is None
         assert SENTENCE_END.search("in Geneva. Talks").start() == 9
 
     def test_every_event_verb_is_a_past_cue(self):
-        from chronicle.ingest.date_context import EVENT_PAST, PAST_CUE
+        from chronicle.ingest.dates.context import EVENT_PAST, PAST_CUE
 
         assert all(PAST_CUE.fullmatch(verb) for verb in EVENT_PAST)
 

@@ -6,8 +6,6 @@ from datetime import date
 
 import pytest
 
-from chronicle.ingest.clean import prepare_lines
-from chronicle.ingest.document import document_from_text
 from chronicle.ingest.document_date import (
     Candidate,
     Page,
@@ -31,7 +29,9 @@ from chronicle.ingest.document_date import (
     separated_date,
     stamped_date,
 )
-from chronicle.ingest.metadata import extract_metadata
+from chronicle.ingest.metadata.extract import extract_metadata
+from chronicle.ingest.text.clean import prepare_lines
+from chronicle.ingest.text.document import document_from_text
 
 LEDE = "The two delegations met in Lusaka and agreed to reopen the rail corridor to freight."
 
@@ -326,7 +326,7 @@ class TestPages:
             f"<p>{LEDE}</p></body></html>",
             encoding="utf-8",
         )
-        from chronicle.ingest.document import load_document
+        from chronicle.ingest.text.document import load_document
 
         doc = load_document(path)
         assert (doc.date, doc.date_source, doc.publisher, doc.title) == (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.ingest.classify import classify
 from chronicle.ingest.entities import apply_resolution, find_entities, resolve_actors
-from chronicle.ingest.headline import MAX_LENGTH, make_headline
+from chronicle.ingest.events.classify import classify
+from chronicle.ingest.events.headline import MAX_LENGTH, make_headline
 from chronicle.model import Actor, Entities
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.document import load_document
-from chronicle.ingest.mentions import content_hash, dateline_length, extract_mentions
-from chronicle.ingest.subjects import bilateral_pair
+from chronicle.ingest.events.mentions import content_hash, dateline_length, extract_mentions
+from chronicle.ingest.events.subjects import bilateral_pair
+from chronicle.ingest.text.document import load_document
 
 
 def mentions_of(tmp_path: Path, text: str, name: str = "doc.txt"):

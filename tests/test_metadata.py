@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.clean import prepare_lines
-from chronicle.ingest.document import document_from_text, load_document
-from chronicle.ingest.metadata import (
+from chronicle.ingest.metadata.extract import (
     clean_name,
     extract_metadata,
     organisation_name,
@@ -17,6 +15,8 @@ from chronicle.ingest.metadata import (
     parse_date_line,
     title_case,
 )
+from chronicle.ingest.text.clean import prepare_lines
+from chronicle.ingest.text.document import document_from_text, load_document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -359,7 +359,7 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     ],
 )
 def test_dateline_length(sentence: str, dateline: str) -> None:
-    from chronicle.ingest.metadata import dateline_length
+    from chronicle.ingest.metadata.extract import dateline_length
 
     assert sentence[: dateline_length(sentence)] == dateline
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.read import (
+from chronicle.ingest.text.read import (
     DocumentError,
     decode_bytes,
     html_to_text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.ingest.segment import ends_sentence, looks_like_heading, split_sentences
+from chronicle.ingest.text.segment import ends_sentence, looks_like_heading, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -27,7 +27,7 @@ def _parse_target(text: str) -> date | None:
                 return datetime.strptime(text, fmt).date()
             except ValueError:
                 pass
-    from chronicle.ingest.dates import find_dates
+    from chronicle.ingest.dates.finder import find_dates
 
     # An approximate match ("3 weeks ago" is a whole ISO week) names no one day,
     # so it goes to dateparser, which counts back from today exactly.

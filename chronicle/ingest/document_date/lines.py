@@ -13,8 +13,8 @@ import functools
 import re
 from datetime import date
 
-from chronicle.ingest.date_names import MONTH_WORD
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
+from chronicle.ingest.dates.names import MONTH_WORD
 from chronicle.lexicon import country_forms
 
 _DAY_FIRST_NUMERIC = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)$")

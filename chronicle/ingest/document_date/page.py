@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
 
 
 @dataclass(frozen=True, slots=True)

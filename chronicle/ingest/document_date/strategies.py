@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from chronicle.ingest.chrome import is_boilerplate
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.document_date.lines import (
     DATELINE,
     PLACE_PREFIX,
@@ -39,7 +38,8 @@ from chronicle.ingest.document_date.page import (
     lines_after,
     narrated_dates,
 )
-from chronicle.ingest.segment import ends_sentence
+from chronicle.ingest.text.chrome import is_boilerplate
+from chronicle.ingest.text.segment import ends_sentence
 from chronicle.lexicon import country_forms
 
 _NEAR_TITLE = 4

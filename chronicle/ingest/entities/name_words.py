@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from chronicle import lexicon
-from chronicle.ingest.date_names import MONTHS, WEEKDAYS
+from chronicle.ingest.dates.names import MONTHS, WEEKDAYS
 from chronicle.ingest.entities.sentence import Sentence, lex
 
 _UP = "A-ZÀ-ÖØ-Þ"

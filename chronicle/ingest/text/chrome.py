@@ -13,8 +13,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from chronicle.ingest.inline import clean_inline
-from chronicle.ingest.segment import ends_sentence, looks_like_heading
+from chronicle.ingest.text.inline import clean_inline
+from chronicle.ingest.text.segment import ends_sentence, looks_like_heading
 
 _NAVIGATION = re.compile(
     r"^(?:(?:go )?back to|return to)\b.{1,100}$"

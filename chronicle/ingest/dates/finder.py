@@ -19,8 +19,8 @@ import bisect
 import re
 from datetime import date, datetime
 
-from chronicle.ingest.date_checks import DETERMINERS, is_citation, prev_word
-from chronicle.ingest.date_context import (
+from chronicle.ingest.dates.checks import DETERMINERS, is_citation, prev_word
+from chronicle.ingest.dates.context import (
     PLAIN_HEADING,
     SENTENCE_END,
     Anchor,
@@ -28,10 +28,10 @@ from chronicle.ingest.date_context import (
     Resolution,
     heads_entry,
 )
-from chronicle.ingest.date_names import NUMBER
-from chronicle.ingest.date_narrative import grain
-from chronicle.ingest.date_rule import Cand, Spotting
-from chronicle.ingest.date_rules import RULES
+from chronicle.ingest.dates.names import NUMBER
+from chronicle.ingest.dates.narrative import grain
+from chronicle.ingest.dates.rule import Cand, Spotting
+from chronicle.ingest.dates.rules import RULES
 from chronicle.model import DateMatch
 
 __all__ = ["find_dates"]

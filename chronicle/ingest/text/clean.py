@@ -1,7 +1,7 @@
 """Clean decoded text into paragraphs: no chrome or boilerplate, footnotes apart.
 
-The pipeline is line based. `prepare_lines` (from `chronicle.ingest.inline`) makes the
-text safe; `clean_lines` then drops the lines `chronicle.ingest.chrome` marks as page
+The pipeline is line based. `prepare_lines` (from `chronicle.ingest.text.inline`) makes the
+text safe; `clean_lines` then drops the lines `chronicle.ingest.text.chrome` marks as page
 chrome or boilerplate, lifts footnote blocks out of the running text (PDF conversions
 drop them in mid-sentence at page breaks, or leave them at a page's foot), rejoins the
 sentence a page break cut, groups wrapped lines into paragraphs, keeps list items and
@@ -15,7 +15,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from chronicle.ingest.chrome import (
+from chronicle.ingest.dates.names import MONTH_NAME
+from chronicle.ingest.text.chrome import (
     caption_stem,
     chrome_lines,
     is_boilerplate,
@@ -27,15 +28,14 @@ from chronicle.ingest.chrome import (
     repeated_lines,
     running_heads,
 )
-from chronicle.ingest.date_names import MONTH_NAME
-from chronicle.ingest.inline import (
+from chronicle.ingest.text.inline import (
     FROM_SUPERSCRIPT,
     SUPERSCRIPTS,
     clean_inline,
     prepare_lines,
     sanitize,
 )
-from chronicle.ingest.segment import ends_sentence, looks_like_heading
+from chronicle.ingest.text.segment import ends_sentence, looks_like_heading
 
 __all__ = [
     "SUPERSCRIPTS",

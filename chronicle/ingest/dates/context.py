@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from chronicle.ingest.date_names import MONTH_ABBREVIATIONS
-from chronicle.ingest.date_spans import Span, safe_date
+from chronicle.ingest.dates.names import MONTH_ABBREVIATIONS
+from chronicle.ingest.dates.spans import Span, safe_date
 
 _ABBREVIATED_MONTHS = "".join(
     rf"(?<!\b(?:{'|'.join(a for a in MONTH_ABBREVIATIONS if len(a) == n)}))"

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chronicle.ingest.byline import BYLINE, EDITED_BY
-from chronicle.ingest.chrome import caption_stem, is_boilerplate, is_disclaimer
 from chronicle.ingest.document_date import is_date_bearing
-from chronicle.ingest.publisher import KNOWN_OUTLETS, STATE_NAME, is_organisation
-from chronicle.ingest.segment import looks_like_heading
+from chronicle.ingest.metadata.byline import BYLINE, EDITED_BY
+from chronicle.ingest.metadata.publisher import KNOWN_OUTLETS, STATE_NAME, is_organisation
+from chronicle.ingest.text.chrome import caption_stem, is_boilerplate, is_disclaimer
+from chronicle.ingest.text.segment import looks_like_heading
 
 
 def heading_one(lines: Sequence[str], top: Sequence[int]) -> int | None:

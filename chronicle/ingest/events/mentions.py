@@ -16,18 +16,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chronicle.ingest.classify import classify
-from chronicle.ingest.clauses import clauses_of, independent
-from chronicle.ingest.date_roles import names_no_happening, with_stated_length
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.entities import (
     defined_acronyms,
     find_entities,
     resolve_actors,
 )
-from chronicle.ingest.headline import make_headline
-from chronicle.ingest.metadata import DATE_LINE_RESIDUE, dateline_length
-from chronicle.ingest.subjects import bilateral_pair, in_context, paragraph_subjects, with_pair
+from chronicle.ingest.events.classify import classify
+from chronicle.ingest.events.clauses import clauses_of, independent
+from chronicle.ingest.events.date_roles import names_no_happening, with_stated_length
+from chronicle.ingest.events.headline import make_headline
+from chronicle.ingest.events.subjects import (
+    bilateral_pair,
+    in_context,
+    paragraph_subjects,
+    with_pair,
+)
+from chronicle.ingest.metadata.extract import DATE_LINE_RESIDUE, dateline_length
 from chronicle.lexicon import country_forms
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 

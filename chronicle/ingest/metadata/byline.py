@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from chronicle.ingest.document_date import is_date_bearing, parse_date_line
-from chronicle.ingest.segment import looks_like_heading
+from chronicle.ingest.text.segment import looks_like_heading
 
 BYLINE = re.compile(r"^(?:by|written by|author|authors|authored by)\s*:?\s*(?P<name>.*)$", re.I)
 

@@ -14,11 +14,11 @@ import itertools
 import re
 from collections.abc import Callable
 
-from chronicle.ingest.date_context import Context, Resolution, has_group, implicit_year
-from chronicle.ingest.date_names import DAY, MONTH_NAME, YEAR, month_number, weekday_number
-from chronicle.ingest.date_narrative import year_by_word
-from chronicle.ingest.date_rule import Cand, Spotting
-from chronicle.ingest.date_spans import safe_date
+from chronicle.ingest.dates.context import Context, Resolution, has_group, implicit_year
+from chronicle.ingest.dates.names import DAY, MONTH_NAME, YEAR, month_number, weekday_number
+from chronicle.ingest.dates.narrative import year_by_word
+from chronicle.ingest.dates.rule import Cand, Spotting
+from chronicle.ingest.dates.spans import safe_date
 
 Fields = tuple[int, int, int | None, int, int, int | None]
 """(month, day, year, end month, end day, year written after the first day) as written."""

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from chronicle.ingest.date_names import SEASONS
+from chronicle.ingest.dates.names import SEASONS
 
 Span = tuple[date, date]
 """First and last day, both included."""

@@ -1,7 +1,7 @@
 """Read a document's own metadata: title, date, publisher, author, and the lines they use.
 
 The masthead is every line before the first line of running prose (site chrome
-blanked out first, `chronicle.ingest.chrome`). This module finds the landmarks in it
+blanked out first, `chronicle.ingest.text.chrome`). This module finds the landmarks in it
 and asks one module per question: which line is the headline (`title`), who wrote it
 (`byline`), who published it (`publisher`), and when (`document_date`, whose
 strategies also read the foot of the page and the body). Lines used up as metadata
@@ -16,22 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from chronicle.ingest.byline import (
-    clean_name,
-    edited_by_lines,
-    find_author,
-    unlabelled_byline,
-)
-from chronicle.ingest.casing import title_case
-from chronicle.ingest.chrome import (
-    is_boilerplate,
-    is_chrome,
-    link_lists,
-    nav_targets,
-    repeated_lines,
-)
-from chronicle.ingest.clean import is_table_row
-from chronicle.ingest.dates import find_dates
+from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.document_date import (
     DATE_LINE_RESIDUE,
     DATELINE,
@@ -41,8 +26,14 @@ from chronicle.ingest.document_date import (
     parse_date,
     parse_date_line,
 )
-from chronicle.ingest.inline import clean_inline
-from chronicle.ingest.publisher import (
+from chronicle.ingest.metadata.byline import (
+    clean_name,
+    edited_by_lines,
+    find_author,
+    unlabelled_byline,
+)
+from chronicle.ingest.metadata.casing import title_case
+from chronicle.ingest.metadata.publisher import (
     GENRE_LABEL,
     KNOWN_OUTLETS,
     STATE_NAME,
@@ -54,8 +45,17 @@ from chronicle.ingest.publisher import (
     site_name,
     stated_publisher,
 )
-from chronicle.ingest.segment import ends_sentence
-from chronicle.ingest.title import heading_one, is_headline, pick_title, title_line
+from chronicle.ingest.metadata.title import heading_one, is_headline, pick_title, title_line
+from chronicle.ingest.text.chrome import (
+    is_boilerplate,
+    is_chrome,
+    link_lists,
+    nav_targets,
+    repeated_lines,
+)
+from chronicle.ingest.text.clean import is_table_row
+from chronicle.ingest.text.inline import clean_inline
+from chronicle.ingest.text.segment import ends_sentence
 
 __all__ = [
     "DATE_LINE_RESIDUE",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from chronicle.ingest.date_context import has_group, heads_entry
-from chronicle.ingest.date_days import list_head_before
-from chronicle.ingest.date_names import MONTH_NAME, MONTH_NAMES
-from chronicle.ingest.date_resolve import year_range_end
-from chronicle.ingest.date_rule import Cand, Spotting
+from chronicle.ingest.dates.context import has_group, heads_entry
+from chronicle.ingest.dates.days import list_head_before
+from chronicle.ingest.dates.names import MONTH_NAME, MONTH_NAMES
+from chronicle.ingest.dates.resolve import year_range_end
+from chronicle.ingest.dates.rule import Cand, Spotting
 
 DETERMINERS = frozenset("the a an its their his her our this that".split())
 """Words that, before a year and a noun, make the year modify the noun ("the 2005 earthquake")."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from chronicle.ingest.clean import CleanText, Paragraph, clean_lines, prepare_lines
-from chronicle.ingest.metadata import dateline_length, extract_metadata
-from chronicle.ingest.read import DocumentError, read_document
-from chronicle.ingest.segment import split_sentences
+from chronicle.ingest.metadata.extract import dateline_length, extract_metadata
+from chronicle.ingest.text.clean import CleanText, Paragraph, clean_lines, prepare_lines
+from chronicle.ingest.text.read import DocumentError, read_document
+from chronicle.ingest.text.segment import split_sentences
 from chronicle.model import CleanDocument, Segment
 
 PARAGRAPH_SEPARATOR = "\n\n"

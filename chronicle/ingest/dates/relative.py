@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from chronicle.ingest.date_context import (
+from chronicle.ingest.dates.context import (
     FUTURE_CUE,
     PAST_CUE,
     Context,
     Resolution,
     clause_tense,
 )
-from chronicle.ingest.date_names import WEEKDAYS, count_of
-from chronicle.ingest.date_narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
-from chronicle.ingest.date_rule import Cand
-from chronicle.ingest.date_spans import (
+from chronicle.ingest.dates.names import WEEKDAYS, count_of
+from chronicle.ingest.dates.narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
+from chronicle.ingest.dates.rule import Cand
+from chronicle.ingest.dates.spans import (
     Span,
     month_span,
     shift_month,

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from chronicle.ingest.date_context import Context, Resolution, clause_tense, implicit_year
-from chronicle.ingest.date_days import day_of, listed_year, month_of, two_digit_year
-from chronicle.ingest.date_names import DECADE_WORDS, ORDINALS, SPOKEN_NUMBERS, count_of
-from chronicle.ingest.date_narrative import month_after, year_by_word
-from chronicle.ingest.date_rule import Cand
-from chronicle.ingest.date_spans import (
+from chronicle.ingest.dates.context import Context, Resolution, clause_tense, implicit_year
+from chronicle.ingest.dates.days import day_of, listed_year, month_of, two_digit_year
+from chronicle.ingest.dates.names import DECADE_WORDS, ORDINALS, SPOKEN_NUMBERS, count_of
+from chronicle.ingest.dates.narrative import month_after, year_by_word
+from chronicle.ingest.dates.rule import Cand
+from chronicle.ingest.dates.spans import (
     Span,
     month_span,
     quarter_span,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
-    from chronicle.ingest.date_context import Context, Resolution
+    from chronicle.ingest.dates.context import Context, Resolution
 
 Lends = Literal["date", "year", "relative", "quarter"]
 """What a resolved match lends the year-less dates after it: "date" (a month or day with

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chronicle.ingest.casing import title_case
 from chronicle.ingest.document_date import Page, parse_date_line, published_outlet
-from chronicle.ingest.segment import looks_like_heading
+from chronicle.ingest.metadata.casing import title_case
+from chronicle.ingest.text.segment import looks_like_heading
 
 GENRE_LABEL = re.compile(
     r"^(?:issue|policy|media|press|research|news|background|strategic)?\s*"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from chronicle.ingest.date_checks import (
+from chronicle.ingest.dates.checks import (
     ago_is_date,
     ends_a_day_list,
     month_is_date,
@@ -20,7 +20,7 @@ from chronicle.ingest.date_checks import (
     weekday_is_date,
     year_is_date,
 )
-from chronicle.ingest.date_days import (
+from chronicle.ingest.dates.days import (
     day_check,
     day_resolver,
     dmy_dash_fields,
@@ -32,7 +32,7 @@ from chronicle.ingest.date_days import (
     resolve_day_head,
     resolve_day_tail,
 )
-from chronicle.ingest.date_names import (
+from chronicle.ingest.dates.names import (
     DAY,
     DECADE_WORDS,
     MONTH_ABBR,
@@ -47,7 +47,7 @@ from chronicle.ingest.date_names import (
     WEEKDAY_NAMES,
     YEAR,
 )
-from chronicle.ingest.date_relative import (
+from chronicle.ingest.dates.relative import (
     resolve_ago,
     resolve_deictic,
     resolve_span,
@@ -55,7 +55,7 @@ from chronicle.ingest.date_relative import (
     resolve_vague,
     resolve_weekday,
 )
-from chronicle.ingest.date_resolve import (
+from chronicle.ingest.dates.resolve import (
     resolve_century,
     resolve_decade,
     resolve_half,
@@ -68,7 +68,7 @@ from chronicle.ingest.date_resolve import (
     resolve_week_of,
     resolve_year,
 )
-from chronicle.ingest.date_rule import DateRule, RuleBook
+from chronicle.ingest.dates.rule import DateRule, RuleBook
 
 # --- building blocks -------------------------------------------------------------------------
 

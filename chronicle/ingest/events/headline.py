@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from chronicle.ingest.classify import find_cues
 from chronicle.ingest.entities import PersonMention, country_name, find_people, same_person
+from chronicle.ingest.events.classify import find_cues
 from chronicle.lexicon import capitals, country_forms
 from chronicle.model import Entities
 

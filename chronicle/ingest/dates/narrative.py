@@ -15,8 +15,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from chronicle.ingest.date_context import Context, Resolution
-from chronicle.ingest.date_spans import Span, month_span, year_span
+from chronicle.ingest.dates.context import Context, Resolution
+from chronicle.ingest.dates.spans import Span, month_span, year_span
 
 FORWARD = frozenset({"later", "after", "following", "next"})
 """Direction words that count forward from the date last narrated."""

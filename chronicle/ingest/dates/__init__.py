@@ -1,0 +1,1 @@
+"""Dates: find every date expression in a text and resolve it to calendar days (`find_dates`)."""

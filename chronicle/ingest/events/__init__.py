@@ -1,0 +1,5 @@
+"""Events: one document's dated statements as mentions, each with its own clause's facts.
+
+A mention takes the type, people and places of the clause its date governs
+(``clauses``, ``subjects``), unless the date only names something (``date_roles``).
+"""

@@ -1,0 +1,1 @@
+"""Text: bytes on disk to clean paragraphs and sentences."""
