@@ -25,6 +25,7 @@ from chronicle.ingest.document_date import (
     name_and_date,
     numbered_release_date,
     parse_date_line,
+    publication_date,
     published_outlet,
     separated_date,
     stamped_date,
@@ -182,6 +183,35 @@ class TestLineForms:
         parsed = name_and_date(line)
         assert (parsed[0] if parsed else None) == expected
 
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("Published: 16 May 2023 | Updated: 18 May 2023", date(2023, 5, 16)),
+            ("Updated 18 May 2023 · Published 16 May 2023", date(2023, 5, 16)),
+            ("16.05.2023 - Update : 17.05.2023", date(2023, 5, 16)),
+            ("16 May 2023 | Last updated 18 May 2023", date(2023, 5, 16)),
+            ("Published: 16.05.2023 15:20 Updated: 17.05.2023 09:02", date(2023, 5, 16)),
+            ("Talks on 16 May 2023 and 18 May 2023", None),  # two dates, no update named
+            ("Updated: 18 May 2023", None),  # one date is no stamp of two
+        ],
+    )
+    def test_a_line_stamped_published_and_updated_gives_the_first(
+        self, line: str, expected: date | None
+    ) -> None:
+        parsed = publication_date(line)
+        assert (parsed[0] if parsed else None) == expected
+
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("Aigerim Sadykova |16.05.2023 - Update : 16.05.2023", date(2023, 5, 16)),
+            ("Aigerim Sadykova | 16.05.2023 - Update : 19.05.2023", date(2023, 5, 16)),
+            ("Tomás Ferreira|3 March 2022", date(2022, 3, 3)),
+        ],
+    )
+    def test_an_author_line_with_bars_and_an_update(self, line: str, expected: date) -> None:
+        assert name_and_date(line)[0] == expected
+
     def test_numbered_release_line(self) -> None:
         line = "No: 88, 2 March 2020, Press Release Regarding the Visit of the Foreign Minister"
         assert numbered_release_date(line) == (date(2020, 3, 2), "2 March 2020")
@@ -247,6 +277,39 @@ def test_lines_that_date_the_copy_are_decoys() -> None:
     assert decoy_lines(lines) == {1, 3, 4}
 
 
+class TestCrawlBars:
+    def test_a_date_above_the_menu_is_the_day_the_page_was_saved(self) -> None:
+        lines = page(
+            "Tuesday, 03.12.2024",
+            "",  # a menu line, blanked as chrome
+            "Rail corridor reopens",
+            LEDE,
+            top=(0, 2),
+            title=2,
+            first_prose=3,
+            chrome=frozenset({1}),
+        )
+        assert from_date_line(lines) == []
+        assert decoy_lines(lines) == {0}
+
+    def test_a_date_bar_with_the_weather_and_login_links(self) -> None:
+        lines = page(
+            "Tuesday, 03.12.2024 · +7°C · Login",
+            "Rail corridor reopens",
+            LEDE,
+            top=(0, 1),
+            title=1,
+            first_prose=2,
+        )
+        assert from_date_line(lines) == []
+        assert decoy_lines(lines) == {0}
+
+    def test_a_date_right_above_the_headline_stays_the_articles(self) -> None:
+        lines = page("Tuesday, 16.05.2023", "Rail corridor reopens", LEDE, top=(0, 1), title=1)
+        assert found(from_date_line(lines)) == [(date(2023, 5, 16), "date_above_title", 0)]
+        assert decoy_lines(lines) == set()
+
+
 class TestChooser:
     def test_a_late_crawl_date_loses_to_a_text_speaking_of_earlier_dates_in_future(self) -> None:
         crawl = Candidate(date(2024, 4, 24), "April 24, 2024", "date_above_title", 0, True)
@@ -278,6 +341,38 @@ class TestPages:
             f"By Chanda Mwale, Staff Writer\nMarch 4, 2021\n\n{LEDE}\n"
         )
         assert (found.date, found.date_source) == (date(2021, 3, 4), "byline")
+
+    def test_an_agency_author_line_beats_the_crawl_date_bar(self) -> None:
+        doc = document_from_text(
+            "Tuesday, 03.12.2024\nAstana  +2°C    KZ  EN  RU    Login\n\nSTEPPE WIRE\n\n"
+            "Home | Politics | Economy | Region | World\n\n"
+            "Kazakhstan and Azerbaijan agree to double Caspian freight\n\n"
+            "Aigerim Sadykova |16.05.2023 - Update : 16.05.2023\n\n"
+            "The transport ministers of Kazakhstan and Azerbaijan agreed on Tuesday to "
+            "double container traffic across the Caspian Sea.\n"
+        )
+        assert (doc.date, doc.date_source) == (date(2023, 5, 16), "byline")
+        assert [s.text for s in doc.segments][1:] == [
+            "Kazakhstan and Azerbaijan agree to double Caspian freight",
+            "The transport ministers of Kazakhstan and Azerbaijan agreed on Tuesday to "
+            "double container traffic across the Caspian Sea.",
+        ]
+
+    def test_a_crawl_bar_alone_dates_nothing(self) -> None:
+        doc = document_from_text(
+            "Tuesday, 03.12.2024\n\nHome | Politics | Economy | Region | World\n\n"
+            f"Rail corridor reopens to freight\n\n{LEDE}\n"
+        )
+        assert (doc.date, doc.date_source) == (None, "")
+        assert [s.text for s in doc.segments] == ["Rail corridor reopens to freight", LEDE]
+
+    def test_a_published_and_updated_line_under_the_headline(self) -> None:
+        found = meta(
+            "Wednesday, 4 December 2024\n\nHome | News | Opinion | Sport\n\n"
+            "Rail corridor reopens to freight\n\n"
+            f"Updated: 18 May 2023 | Published: 16 May 2023\n\n{LEDE}\n"
+        )
+        assert (found.date, found.date_source) == (date(2023, 5, 16), "updated_line")
 
     def test_published_foot_line_names_date_and_publisher(self) -> None:
         found = meta(

@@ -25,7 +25,7 @@ such lines (an American page spells its month out)."""
 
 _LABEL = re.compile(
     r"^(?:(?:date|dated|published|publication date|date of publication|posted|posted on|"
-    r"issued|issued on|released|released on|first published|published on|updated|"
+    r"issued|issued on|released|released on|first published|published on|updated|update|"
     r"last updated|last updated on|last modified|modified|updated on)\b\s*(?:in|on)?\s*:?\s*)?"
     r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?",
     re.I,
@@ -33,7 +33,7 @@ _LABEL = re.compile(
 
 
 DATE_LINE_RESIDUE = re.compile(
-    r"\b(?i:updated|last\s+updated|published|posted|date|dated|issued|released|on|at)\b"
+    r"\b(?i:updated?|last\s+updated|published|posted|date|dated|issued|released|on|at)\b"
     r"|\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?)(?![\w]))?|\b(?i:[ap]\.m\.|[ap]m)(?!\w)"
     r"|\b(?:GMT|UTC|PKT|JST|IST|EDT|EST|PST|PDT|CET|CEST|BST)(?:\s*[+-]\s*\d{1,2})?\b"
 )
@@ -177,9 +177,11 @@ UPDATED_LABEL = re.compile(
 
 
 _NAME_BEFORE = re.compile(
-    r"^(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3})\s*[|·•,—–-]?\s+"
+    r"^(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3})"
+    r"(?:\s*[|·•,—–]\s*|\s+-\s+|\s+)(?=\S)"
 )
-"""A person's name in ordinary capitals ("Ama Owusu", "Lucía Montero", "Li Na")."""
+"""A person's name in ordinary capitals ("Ama Owusu", "Lucía Montero", "Li Na"), then a
+separator, spaced or not ("Ama Owusu |16.05.2023")."""
 
 
 def name_and_date(line: str) -> tuple[date, str] | None:
@@ -273,7 +275,51 @@ def stamped_date(line: str) -> tuple[date, str] | None:
         return None
     rest = _GLUED.sub(" ", line)
     rest = rest[rest.find(parsed[1]) + len(parsed[1]) :]
-    return parsed if _STAMP_AFTER.match(rest) else None
+    if not _STAMP_AFTER.match(rest):
+        return None
+    return publication_date(line) or parsed
+
+
+_NUMERIC_TOKEN = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b")
+
+
+def line_dates(line: str) -> list[tuple[int, date, str]]:
+    """Every full date on a line, in order: (offset, date, as written); all-numeric ones
+    read day first."""
+    out = []
+    for token in _NUMERIC_TOKEN.finditer(line):
+        if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token.group()), token.group()):
+            out.append((token.start(), parsed[0], parsed[1]))
+    blanked = _NUMERIC_TOKEN.sub(lambda m: " " * len(m.group()), line)
+    for match in find_dates(blanked):
+        if match.precision == "day" and match.date_start:
+            out.append((match.start, match.date_start, match.text))
+    return sorted(out, key=lambda found: found[0])
+
+
+_UPDATE_WORD = re.compile(r"\b(?:last\s+)?(?:updated?|modified|revised|edited)\b", re.I)
+
+
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted|issued|released|created)\b", re.I)
+
+
+def publication_date(line: str) -> tuple[date, str] | None:
+    """The first-publication date of a line stamped with several ("Published: 16 May 2023
+    | Updated: 18 May 2023", "Updated 18 May 2023 · Published 16 May 2023", "16.05.2023 -
+    Update : 17.05.2023"): the date labelled published, else the earliest, as a page is
+    published before it is updated. None unless the line names an update."""
+    if not _UPDATE_WORD.search(line):
+        return None
+    dated = line_dates(line)
+    if len(dated) < 2:
+        return None
+    labelled = [
+        (value, text)
+        for position, (offset, value, text) in enumerate(dated)
+        if _PUBLISHED_WORD.search(line, dated[position - 1][0] if position else 0, offset)
+        and not _UPDATE_WORD.search(line, dated[position - 1][0] + 1 if position else 0, offset)
+    ]
+    return labelled[0] if labelled else min((value, text) for _, value, text in dated)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -286,6 +332,7 @@ def is_date_bearing(line: str) -> bool:
         or separated_date(line)
         or labelled_date(line)
         or stamped_date(line)
+        or name_and_date(line)
     )
 
 

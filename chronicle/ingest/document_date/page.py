@@ -22,6 +22,8 @@ class Page:
         title: Index of the headline, or None.
         byline: Indexes of the byline's lines.
         front: Front-matter keys (and the page's meta tags, passed on by the HTML reader).
+        chrome: Indexes of the site's chrome lines (menus, login and language links),
+            blanked in `texts`: where they stand tells the site's header from the article.
     """
 
     texts: Sequence[str]
@@ -30,6 +32,7 @@ class Page:
     title: int | None = None
     byline: frozenset[int] = frozenset()
     front: Mapping[str, str] = field(default_factory=dict)
+    chrome: frozenset[int] = frozenset()
 
     def footer(self, count: int) -> list[int]:
         """Indexes of the last `count` non-blank lines."""

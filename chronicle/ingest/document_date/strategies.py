@@ -27,6 +27,7 @@ from chronicle.ingest.document_date.lines import (
     numbered_release_date,
     parse_date,
     parse_date_line,
+    publication_date,
     separated_date,
     stamped_date,
 )
@@ -112,7 +113,7 @@ def _labelled(page: Page, label: re.Pattern[str], name: str) -> list[Candidate]:
         text = page.texts[index]
         if not label.match(text) or len(text.split()) > _LABELLED_LINE:
             continue
-        if parsed := first_date(text):
+        if parsed := publication_date(text) or first_date(text):
             # a labelled date line is metadata, whatever else it carries ("· Visitors: 9")
             out.append(Candidate(parsed[0], parsed[1], name, index, only_date=True))
     return out
@@ -145,18 +146,53 @@ def decoy_lines(page: Page) -> set[int]:
         decoy = _DECOY_LABEL.match(text) or (labelled and len(text.split()) <= _LABELLED_LINE)
         if decoy and i != page.first_prose and first_date(text):
             out.add(i)
+    return out | crawl_bars(page)
+
+
+_HEADER_PART = re.compile(
+    r"^(?:[+−-]?\d{1,2}\s*°\s*[CF]?|(?:log|sign)\s*(?:in|out|up)|login|register|subscribe"
+    r"|e-?paper|weather|(?:[A-Z]{2}(?:\s+|$)){2,})$",
+    re.I,
+)
+"""What a site's header bar prints beside today's date: the weather ("+7°C"), login and
+subscription links, language codes ("AZ EN RU")."""
+
+
+_PARTS = re.compile(r"\s+[·|•]\s+|\s*\|\s*")
+
+
+def crawl_bars(page: Page) -> set[int]:
+    """Date lines in the site's header: the day the page was saved, not written
+    ("Tuesday, 03.12.2024" above the site's name and menus). Such a line stands above
+    the headline with a menu or link bar between them, or carries header links of its
+    own (the weather, "Login", language codes)."""
+    if page.title is None:
+        return set()
+    out = set()
+    for index in page.top:
+        if index >= page.title:
+            break
+        text = page.texts[index]
+        parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+        header = any(_HEADER_PART.match(p) for p in parts)
+        below = any(index < i < page.title for i in page.chrome)
+        if (header or below) and (parse_date_line(text) or separated_date(text)):
+            out.add(index)
     return out
 
 
 def from_date_line(page: Page) -> list[Candidate]:
     """A masthead line that is only a date (or a date among short parts, "Name · date"):
     under the headline ("date_under_title"), a speech's place and date
-    ("place_date_line"), or above the headline, where a site often prints today's date
-    ("date_above_title")."""
+    ("place_date_line"), or above the headline ("date_above_title"), but not in the
+    site's header bar, where a site prints the day the page was saved (`crawl_bars`)."""
     out = []
+    bars = crawl_bars(page)
     for index in page.top:
         text = page.texts[index]
-        if index in page.byline or PUBLISHED_LABEL.match(text) or UPDATED_LABEL.match(text):
+        if index in page.byline or index in bars:
+            continue
+        if PUBLISHED_LABEL.match(text) or UPDATED_LABEL.match(text):
             continue
         numbered = numbered_release_date(text)
         parsed = parse_date_line(text) or separated_date(text) or numbered or stamped_date(text)
@@ -236,10 +272,12 @@ _SENTENCE_WORDS = 6
 def from_masthead(page: Page) -> list[Candidate]:
     """Any short masthead line with a full date ("TO BE ANSWERED ON 03.02.2022"): the
     weakest evidence, used only when nothing else dates the document."""
+    bars = crawl_bars(page)
     dated = [
         (index, parsed)
         for index in page.top
         if index != page.title
+        and index not in bars
         and len(page.texts[index].split()) <= _SHORT_LINE
         and not _LIST_MARK.match(page.texts[index])
         and not ends_sentence(page.texts[index])  # a sentence narrates; a masthead labels

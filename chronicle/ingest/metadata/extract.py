@@ -155,7 +155,7 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     title_index = heading_one(lines, top) or title_line(
         texts, top, consumed | set(repeats), targets
     )
-    page = Page(texts, top, first_prose, title_index, frozenset(byline), front)
+    page = Page(texts, top, first_prose, title_index, frozenset(byline), front, frozenset(chrome))
     chosen, considered = document_date(page)
     consumed |= {c.line for c in considered if c.only_date and c.line is not None}
     consumed |= decoy_lines(page)
