@@ -358,6 +358,17 @@ class TestPages:
             "double container traffic across the Caspian Sea.",
         ]
 
+    def test_an_author_line_under_the_standfirst(self) -> None:
+        found = meta(
+            "Tuesday, 03.12.2024\n\nTürkçe | English | Русский\n\nSTEPPE NEWS AGENCY\n\n"
+            "Kazakhstan, Azerbaijan agree to double Caspian freight\n\n"
+            "Transport ministers meet in Astana, say container traffic across the Caspian "
+            "Sea will double by 2025.\n\n"
+            "Aigerim Sadykova   |16.05.2023 - Update : 16.05.2023\n\nASTANA\n\n"
+            f"{LEDE}\n"
+        )
+        assert (found.date, found.date_source) == (date(2023, 5, 16), "byline")
+
     def test_a_crawl_bar_alone_dates_nothing(self) -> None:
         doc = document_from_text(
             "Tuesday, 03.12.2024\n\nHome | Politics | Economy | Region | World\n\n"

@@ -178,7 +178,7 @@ UPDATED_LABEL = re.compile(
 
 _NAME_BEFORE = re.compile(
     r"^(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3})"
-    r"(?:\s*[|·•,—–]\s*|\s+-\s+|\s+)(?=\S)"
+    r"(?:(?:\s*[|·•,—–]\s*)+|\s+-\s+|\s+)(?=\S)"
 )
 """A person's name in ordinary capitals ("Ama Owusu", "Lucía Montero", "Li Na"), then a
 separator, spaced or not ("Ama Owusu |16.05.2023")."""

@@ -117,5 +117,11 @@ def lines_after(page: Page, index: int, count: int) -> list[int]:
     return tops[:count]
 
 
+def lines_below(page: Page, index: int, count: int) -> list[int]:
+    """The next `count` non-blank lines after `index`, masthead or not: an agency's
+    author line often stands under the headline's standfirst, a sentence."""
+    return [i for i in range(index + 1, len(page.texts)) if page.texts[i]][:count]
+
+
 def head_and_foot(page: Page) -> list[int]:
     return sorted(set(page.top) | set(page.footer(_FOOT_LINES)))

@@ -37,6 +37,7 @@ from chronicle.ingest.document_date.page import (
     Strategy,
     head_and_foot,
     lines_after,
+    lines_below,
     narrated_dates,
 )
 from chronicle.ingest.text.chrome import is_boilerplate
@@ -76,14 +77,15 @@ _BYLINE_SEPARATOR = re.compile(r"\s+[|•·—–-]\s+|,\s+(?=\w+\.?\s+\d|\d)")
 
 
 def from_byline(page: Page) -> list[Candidate]:
-    """A date in the byline block: "By NAME" over "December 28, 2017", or on the byline
-    itself after a separator ("By Jane Roe | December 28, 2017")."""
+    """A date in the byline block: "By NAME" over "December 28, 2017", on the byline
+    itself after a separator ("By Jane Roe | December 28, 2017"), or an author line
+    without "By" under the headline or its standfirst ("Jane Roe |16.05.2023")."""
     out = []
     for index in sorted(page.byline):
         for part in _BYLINE_SEPARATOR.split(page.texts[index])[1:]:
             if parsed := parse_date_line(part):
                 out.append(Candidate(parsed[0], parsed[1], "byline", index))
-    near = lines_after(page, page.title, _NEAR_TITLE) if page.title is not None else page.top[:4]
+    near = lines_below(page, page.title, _NEAR_TITLE) if page.title is not None else page.top[:4]
     for index in near:
         if index not in page.byline and (parsed := name_and_date(page.texts[index])):
             out.append(Candidate(parsed[0], parsed[1], "byline", index, only_date=True))
