@@ -124,6 +124,26 @@ from chronicle.ingest.text.document import load_document
                 "were frozen in 2018.",
             ],
         ),
+        # year-less dates: ", and on DATE SUBJECT VERB" and "DATE, SUBJECT VERB" open clauses
+        (
+            "Omani aircraft struck gun positions at Hauf in October, and on 11 December "
+            "the sultan declared the war over.",
+            ["October", "11 December"],
+            [
+                "Omani aircraft struck gun positions at Hauf in October",
+                "on 11 December the sultan declared the war over.",
+            ],
+        ),
+        (
+            "The rebels shelled Salalah on 3 May, and on 9 May, the army retook the plain.",
+            ["3 May", "9 May"],
+            ["The rebels shelled Salalah on 3 May", "on 9 May, the army retook the plain."],
+        ),
+        (
+            "Talks opened in Geneva in March; on 2 June, the ministers initialled the text.",
+            ["March", "2 June"],
+            ["Talks opened in Geneva in March", "on 2 June, the ministers initialled the text."],
+        ),
     ],
 )
 def test_each_date_governs_its_clause(sentence, dates, expected):
@@ -152,3 +172,24 @@ def test_each_date_of_a_sentence_gets_its_own_headline_type_and_people(tmp_path:
         ["Pedro Pablo Kuczynski"],
     ]
     assert found[0].sentence == found[1].sentence  # both keep the whole sentence as source
+
+
+def test_two_clauses_with_year_less_dates_are_two_events(tmp_path: Path):
+    path = tmp_path / "essay.txt"
+    path.write_text(
+        "The Dhofar war\n\nBy 1975 the rebels held only a strip of coast near the border. "
+        "Omani aircraft struck gun positions at Hauf in October, and on 11 December the "
+        "sultan declared the war over.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    found = extract_mentions(doc, content_hash(doc.text))
+    assert [(m.date.date_start.isoformat(), m.date.date_end.isoformat()) for m in found] == [
+        ("1975-01-01", "1975-12-31"),
+        ("1975-10-01", "1975-10-31"),
+        ("1975-12-11", "1975-12-11"),
+    ]
+    assert [(m.type, m.headline) for m in found[1:]] == [
+        ("other", "Omani aircraft struck gun positions at Hauf"),
+        ("statement", "The sultan declared the war over"),
+    ]

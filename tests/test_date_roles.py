@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from chronicle.ingest.dates.finder import find_dates
-from chronicle.ingest.events.date_roles import names_no_happening, with_stated_length
+from chronicle.ingest.events.date_roles import labels_a_period, names_no_happening
 
 REFERENCE = date(2023, 6, 1)
 
@@ -60,6 +60,15 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
         ),
         ("Both navies planned a 2025-2029 fleet build-up.", [("2025-2029", True)]),
         ("Quotas under the steel regime for 2010-2014 were cut.", [("2010-2014", True)]),
+        # a year before a programme or document noun gives its edition or validity
+        (
+            "UNHCR's 2023 appeal for the coastal countries is 14 per cent funded.",
+            [("2023", True)],
+        ),
+        ("Defence took a third of the ministry's 2024 budget.", [("2024", True)]),
+        ("The 2022 work plan lists eleven joint projects.", [("2022", True)]),
+        ("The bank's 2021 annual report put arrears at $4 billion.", [("2021", True)]),
+        ("Its 2019 white paper named the strait a core interest.", [("2019", True)]),
     ],
 )
 def test_names_and_validity_periods_date_no_happening(sentence, expected):
@@ -84,6 +93,11 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
             [("the 1950s", False), ("the 1980s", False)],
         ),
         ("In 2012 the plan was adopted by the cabinet.", [("2012", False)]),
+        # a year before an event noun dates that happening
+        ("Erdogan's 2018 visit ended a six-year freeze.", [("2018", False)]),
+        ("The 2011 census counted 1.2 million speakers.", [("2011", False)]),
+        ("The 1967 war closed the canal for eight years.", [("1967", False)]),
+        ("Aid rose after the 2015 earthquake.", [("2015", False)]),
         # a day is never a name, even next to a plan
         ("The Action Plan was signed on 4 December 2023.", [("4 December 2023", False)]),
         # the name is dropped, the signing date stays
@@ -97,20 +111,25 @@ def test_dates_of_happenings_are_kept(sentence, expected):
     assert roles(sentence) == expected
 
 
+def labels(heading: str) -> list[tuple[str, bool]]:
+    """Each date of a heading with True when it labels the period the section covers."""
+    bounds = (0, len(heading))
+    return [(m.text, labels_a_period(m, heading, bounds)) for m in find_dates(heading, REFERENCE)]
+
+
 @pytest.mark.parametrize(
-    ("clause", "expected"),
+    ("heading", "expected"),
     [
-        ("3 May - the Emir begins a three-day visit to Muscat", (date(2023, 5, 5), "range")),
-        ("He arrived in Hanoi on 3 May for a two-day official visit", (date(2023, 5, 4), "range")),
-        # the visit is the setting of another dated event: the day stays a day
-        ("During his three-day visit, he met the premier on 3 May", (date(2023, 5, 3), "day")),
-        ("The Emir visited Muscat on 3 May", (date(2023, 5, 3), "day")),
+        ("High-level visits (since 2014)", [("2014", True)]),
+        ("Trade (India's fiscal year, April–March)", [("April–March", True)]),
+        ("Agreements signed, 2010–2020", [("2010–2020", True)]),
+        ("From war to a border treaty: Oman and South Yemen, 1967–1992", [("1967–1992", True)]),
+        ("Relations since independence (1991–2021)", [("1991–2021", True)]),
+        # a heading that dates what it reports: a day, a single month, or a date inside it
+        ("State visit of President Lula (12–14 March 2019)", [("12–14 March 2019", False)]),
+        ("Talks in Geneva, October 2019", [("October 2019", False)]),
+        ("The 1994 genocide and its aftermath", [("1994", False)]),
     ],
 )
-def test_a_day_beginning_a_visit_of_stated_length_dates_the_whole_visit(clause, expected):
-    [match] = find_dates(clause, REFERENCE)
-    stretched = with_stated_length(match, clause)
-    assert (stretched.date_start, stretched.date_end, stretched.precision) == (
-        date(2023, 5, 3),
-        *expected,
-    )
+def test_a_heading_closing_on_a_period_labels_its_section(heading, expected):
+    assert labels(heading) == expected

@@ -222,3 +222,22 @@ READOUT = [("MY",), ("ID", "MY"), ("MY",), ("ID",), ("SG",)]
 )
 def test_a_title_naming_two_countries_the_text_leads_with_names_a_relationship(title, named, pair):
     assert bilateral_pair(title, named) == pair
+
+
+def test_headings_labelling_a_period_state_no_event(tmp_path):
+    found = mentions_of(
+        tmp_path,
+        "# From war to a border treaty: Oman and South Yemen, 1967–1992\n\n"
+        "## High-level visits (since 2014)\n\n"
+        "- Foreign Minister Badr Albusaidi visited Aden on 3 May 2015.\n\n"
+        "## Agreements signed, 2010–2020\n\n"
+        "- A border protocol was signed in Muscat on 1 October 1992.\n\n"
+        "## State visit of the Sultan (12–14 March 2019)\n\n"
+        "The Sultan held talks in Aden.\n",
+        name="relations.md",
+    )
+    assert [(m.date.date_start.isoformat(), m.type) for m in found] == [
+        ("2015-05-03", "visit"),
+        ("1992-10-01", "agreement"),
+        ("2019-03-12", "visit"),
+    ]

@@ -9,14 +9,13 @@ decades of Pahlavi rule, from 1925 to 1979, ..."). The signing or adoption of
 such a thing is an event only where the text dates it ("signed on 4 December"),
 so these dates are dropped before mentions are made. A year before a happening
 noun ("Erdogan's 2018 visit", "the 2022 elections") is kept: it dates that
-happening. And a day that begins a visit of stated length ("14 July: Isaias
-begins a three-day visit") dates the whole visit.
+happening. A heading that labels its section with a period ("High-level visits
+(since 2014)", "Agreements signed, 2010–2020") dates no happening either.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import timedelta
 
 from chronicle.model import DateMatch
@@ -26,9 +25,14 @@ _THING = (
     r"|constitutions?|resolutions?|plans?|programmes?|programs?|strateg(?:y|ies)|frameworks?"
     r"|road\s?maps?|agendas?|visions?|acts?|laws?|terms|deals?|pacts?|communiqu[ée]s?"
     r"|memorand(?:um|a)|MoUs?|budgets?|envelopes?|packages?|guidelines|statutes?"
-    r"|awards?|rulings?|verdicts?|judg(?:e)?ments?)"
+    r"|awards?|rulings?|verdicts?|judg(?:e)?ments?"
+    r"|appeals?|reports?|editions?|white\s+papers?|polic(?:y|ies)|manifestos?"
+    r"|allocations?|appropriations?|quotas?|estimates?|figures|statistics|yearbooks?|mandates?)"
 )
-"""Nouns naming a document, an instrument or a programme, not a happening."""
+"""Nouns naming a document, an instrument or a programme, not a happening: a year before
+one gives its edition or validity ("UNHCR's 2023 appeal", "the bank's 2021 annual report",
+"the ministry's 2024 budget"), where before an event noun ("the 2011 census", "the 1967
+war") it dates the happening."""
 
 _SPAN_THING = (
     r"(?:" + _THING + r"|statements?\s+of|partnerships?|periods?|phases?|phase-?outs?|build-?ups?"
@@ -143,25 +147,38 @@ def _spans_years(match: DateMatch) -> bool:
     return end.year > start.year and (whole or fiscal)
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_STATED_LENGTH = re.compile(
-    r"\b(?:begins?|began|starts?|started|arrives?|arrived|opens?|opened|for)\s+"
-    r"(?:a|an|his|her|their|its)\s+(?P<n>two|three|four|five|six|seven|eight|[2-9]|1[0-4])"
-    r"-day\b(?:\s+[\w-]+){0,3}?\s+(?:visit|trip|tour|stay)\b",
-    re.I,
+_LABEL_BEFORE = re.compile(
+    r"(?:[(,:–—]\s*(?:(?:since|from|between|after|until|before)\s+)?|\b(?:since|from)\s+)$", re.I
 )
-"""A visit whose first day is dated and whose length is stated: "14 July - Isaias begins
-a three-day visit", "arrived on 3 May for a two-day official visit"."""
+_LABEL_AFTER = re.compile(r"^\s*\)?[\s.]*$")
+"""A heading's period stands at its end, set off by a bracket, comma or colon ("High-level
+visits (since 2014)", "Oman and South Yemen, 1967–1992") or after "since"."""
 
 
-def with_stated_length(match: DateMatch, clause: str) -> DateMatch:
-    """A single day that begins a visit of stated length becomes the visit's days."""
-    stated = _STATED_LENGTH.search(clause)
-    if stated is None or match.precision != "day" or match.date_start is None:
-        return match
-    if match.date_start != match.date_end:
-        return match
-    count = stated.group("n").lower()
-    days = _NUMBERS.get(count) or int(count)
-    end = match.date_start + timedelta(days=days - 1)
-    return replace(match, date_end=end, precision="range")
+def labels_a_period(match: DateMatch, text: str, heading: tuple[int, int]) -> bool:
+    """True when a heading's closing date is the period its section covers, not a happening.
+
+    "Trade (India's fiscal year, April–March)", "Agreements signed, 2010–2020", "Relations
+    since independence (1991–2021)": the happenings are in the text under it. A day or a
+    single month ("Visit to Japan (12–14 March 2019)") dates what the heading reports.
+
+    Args:
+        match: A date found in `text`.
+        text: The document text its offsets index.
+        heading: The (start, end) offsets of the heading holding it.
+    """
+    if not _is_period(match):
+        return False
+    before = text[heading[0] : match.start].rstrip(" ")
+    return bool(
+        _LABEL_BEFORE.search(before + " ") and _LABEL_AFTER.match(text[match.end : heading[1]])
+    )
+
+
+def _is_period(match: DateMatch) -> bool:
+    """True for a year or longer, or a span of whole months."""
+    start, end = match.date_start, match.date_end
+    if start is None or end is None or match.precision == "day":
+        return False
+    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
+    return whole_months and (end.year, end.month) != (start.year, start.month)

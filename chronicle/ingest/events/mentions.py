@@ -24,13 +24,18 @@ from chronicle.ingest.entities import (
 )
 from chronicle.ingest.events.classify import classify
 from chronicle.ingest.events.clauses import clauses_of, independent
-from chronicle.ingest.events.date_roles import names_no_happening, with_stated_length
+from chronicle.ingest.events.date_roles import labels_a_period, names_no_happening
 from chronicle.ingest.events.headline import make_headline
 from chronicle.ingest.events.subjects import (
     bilateral_pair,
     in_context,
     paragraph_subjects,
     with_pair,
+)
+from chronicle.ingest.events.visits import (
+    states_visit_length,
+    with_stated_length,
+    within_visits,
 )
 from chronicle.ingest.metadata.extract import DATE_LINE_RESIDUE, dateline_length
 from chronicle.lexicon import country_forms
@@ -76,10 +81,13 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     named = [_resolved(e, people).countries for e in entities]
     pair = bilateral_pair(doc.title, named)
     subjects = paragraph_subjects(segments, [with_pair(c, pair) for c in named])
-    mentions = []
+    mentions, clauses_read = [], []
     for index, matches in sorted(by_segment.items()):
         segment = segments[index]
-        if _is_date_line(segment, matches):
+        if segment.kind == "heading":
+            bounds = (segment.start, segment.end)
+            matches = [m for m in matches if not labels_a_period(m, doc.text, bounds)]
+        if not matches or _is_date_line(segment, matches):
             continue
         seg_entities = in_context(
             _resolved(entities[index], people), subjects.get(segment.paragraph, ()), pair
@@ -97,10 +105,18 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
                 is_footnote=segment.kind == "footnote",
                 date_text=match.text,
             )
-            if types[0] == "visit":
+            if types[0] != "visit" and "visit" in types and states_visit_length(clause):
+                # "signed ... on Monday at the end of a four-day state visit": the
+                # signing is Monday's, the visit is the four days ending on Monday
+                stay = with_stated_length(match, clause)
+                visit = _mention(doc, doc_hash, segment, clause, stay, own, ("visit", *types))
+                mentions.append(replace(visit, key=f"{visit.key}:visit"))
+                clauses_read.append(clause)
+            elif types[0] == "visit":
                 match = with_stated_length(match, clause)
             mentions.append(_mention(doc, doc_hash, segment, clause, match, own, types))
-    return mentions
+            clauses_read.append(clause)
+    return within_visits(mentions, clauses_read)
 
 
 def _clause_entities(
