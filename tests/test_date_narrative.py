@@ -309,3 +309,85 @@ def test_a_vague_step_in_a_story_counts_from_the_narrated_date():
         "approximate",
         "about",
     )
+
+
+class TestAYearThatFramesTheStory:
+    def test_a_year_opening_a_sentence_lends_its_year_to_the_paragraph(self):
+        text = (
+            "By 1975 the rebels had been pushed back towards the border. Omani aircraft "
+            "struck gun positions at Hauf in October, and on 11 December the sultan "
+            "declared the war over."
+        )
+        assert [(m.text, m.date_start) for m in find_dates(text, D(2019, 4, 1))] == [
+            ("1975", D(1975, 1, 1)),
+            ("October", D(1975, 10, 1)),
+            ("11 December", D(1975, 12, 11)),
+        ]
+
+    def test_a_year_before_a_noun_frames_nothing_beyond_its_sentence(self):
+        text = "The 1975 offensive was planned in Muscat. On 11 December the sultan spoke."
+        assert last(text, D(2019, 4, 1))[1] == D(2018, 12, 11)
+
+    def test_a_story_about_now_is_not_framed_by_an_older_year(self):
+        text = "In 2019, the plant closed. Output fell again in March, the ministry said on Monday."
+        assert [m.date_start for m in find_dates(text, D(2023, 5, 16))][1] == D(2023, 3, 1)
+
+
+class TestNarratedSeasons:
+    @pytest.mark.parametrize(
+        ("text", "start", "end"),
+        [
+            # the next such season after the narrated date
+            (
+                "The contract was signed in December 1973. Engineers arrived the following spring.",
+                D(1974, 3, 1),
+                D(1974, 5, 31),
+            ),
+            (
+                "The dam was finished in April 1980. The following spring the valley flooded.",
+                D(1981, 3, 1),
+                D(1981, 5, 31),
+            ),
+            # the season of the narrated year
+            (
+                "Talks opened in March 1976. The ministers met in Riyadh that autumn.",
+                D(1976, 9, 1),
+                D(1976, 11, 30),
+            ),
+            # a January lies in the winter that began the December before
+            (
+                "The treaty was signed in January 1976. That winter the border stayed shut.",
+                D(1975, 12, 1),
+                D(1976, 2, 29),
+            ),
+            # the last such season before it
+            (
+                "The flood came in August 1998. The previous spring had been dry.",
+                D(1998, 3, 1),
+                D(1998, 5, 31),
+            ),
+        ],
+    )
+    def test_a_season_counted_from_the_narrated_date(self, text, start, end):
+        assert last(text, D(2019, 4, 1))[1:3] == (start, end)
+
+    def test_a_future_following_season_counts_from_the_document_date(self):
+        text = "The line will open next year; the following spring, trains will reach the coast."
+        assert last(text, D(2019, 4, 1))[1:3] == (D(2021, 3, 1), D(2021, 5, 31))
+
+    def test_a_past_following_season_with_nothing_narrated_is_unresolved(self):
+        assert last("The following spring, trains ran to the coast.", D(2019, 4, 1))[1:] == (
+            None,
+            None,
+            "unresolved",
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("Prices that fall in winter rise again in March 2020.", ["March 2020"]),
+            ("The town drew on the same spring water in 1900.", ["1900"]),
+        ],
+    )
+    def test_that_or_same_before_a_season_word_is_no_date_unless_it_is_a_season(self, text, found):
+        assert [m.text for m in find_dates(text, D(2019, 4, 1))] == found

@@ -217,14 +217,15 @@ def weekday_is_date(c: Cand, spot: Spotting) -> bool:
 
 
 def season_is_date(c: Cand, spot: Spotting) -> bool:
-    """ "in the summer", "by the fall": this year's, read by tense; "summer" alone is a word."""
+    """ "in the summer", "by the fall": this year's, read by tense; "summer" alone is a word;
+    "that autumn" is the narrated year's, but "prices that fall" no season."""
     m, text = c.m, spot.text
     the_season = text[m.start() : m.start() + 4].lower() == "the "
-    return (
-        has_group(m, "y")
-        or has_group(m, "rel")
-        or (the_season and prev_word(text, m.start()) in ("in", "during", "by", "until", "over"))
-    )
+    dated_by = prev_word(text, m.start()) in ("in", "during", "by", "until", "over")
+    if has_group(m, "rel") and m.group("rel").lower().startswith(("that", "same")):
+        # "that autumn" is a season; "prices that fall" and "the same spring water" are not
+        return m.group("s").lower() != "fall" and (dated_by or m.group("rel").lower() == "that")
+    return has_group(m, "y") or has_group(m, "rel") or (the_season and dated_by)
 
 
 def quarter_is_date(c: Cand, spot: Spotting) -> bool:

@@ -3,9 +3,9 @@
 ``Context`` holds what resolving one date may look at besides its own words: the
 reference (the document's date), the dates already read (anchors for year-less
 dates and for narrative steps like "the following day"), a chronology's year
-headings, and the order numeric dates are written in. ``implicit_year`` gives a
-year-less date its year; ``clause_tense`` says which way the clause around a date
-points.
+headings, the order numeric dates are written in, and whether the text tells of the
+time around its own date (``tells_of_now``). ``implicit_year`` gives a year-less date
+its year; ``clause_tense`` says which way the clause around a date points.
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ class Anchor:
     when: date
     dated: bool
     """True for month- or day-level expressions ("December 2017"), False for bare years."""
+    frames: bool = False
+    """A bare year that sets the time of the story told after it ("By 1975 the rebels had
+    been pushed back"): it lends its year over its paragraph, as a dated anchor does."""
 
 
 @dataclass(slots=True)
@@ -98,6 +101,9 @@ class Context:
     """(offset, date) of the last chronology entry that starts with its date."""
     last_quarter: Span | None = None
     last_quarter_end: int = -1
+    about_now: bool = False
+    """The text tells of the time around its own date (a news story), so a year-less date in
+    a later sentence is near that date, not in an older year named for background."""
 
     def paragraph(self, pos: int) -> int:
         """The number of the paragraph ``pos`` lies in."""
@@ -147,14 +153,18 @@ def implicit_year(
 
     The local anchor is the last explicit-year match before ``start`` when it is in the
     same sentence, or in the same paragraph and itself month- or day-level ("in December
-    2017 ... on December 19") unless the paragraph named a later year before it (a list of
-    milestones, not a story). Without a reference, any earlier explicit year will do. A
-    chronology's entries run forward under one year: a year-less entry ("September 1:")
-    takes the year of the entry before it ("January 23, 2011:"), unless a year heading
-    came between them.
+    2017 ... on December 19") or a year that frames the story ("By 1975 ..."), unless the
+    paragraph named a later year before it (a list of milestones, not a story). In a text
+    about the time of its own date, an anchor more than a year older lends nothing to a
+    later sentence whose tense the document's date fits ("The camp opened in October 2021.
+    Arrivals rose in late January" is last January). A clause that looks back from the
+    time of writing ("since January", "last met in March") is read from the reference.
+    Without a reference, any earlier explicit year will do. A chronology's entries run
+    forward under one year: a year-less entry ("September 1:") takes the year of the
+    entry before it ("January 23, 2011:"), unless a year heading came between them.
     """
     pos = start
-    base, tense = ctx.reference, None
+    base = ctx.reference
     at = bisect.bisect_left(ctx.year_headings, (pos, -1)) - 1
     heading = ctx.year_headings[at] if at >= 0 and ctx.year_headings[at][1] else None
     section = ctx.year_headings[at][0] if at >= 0 else -1
@@ -166,6 +176,8 @@ def implicit_year(
         and not PLAIN_HEADING.search(ctx.text, entry[0], start)
     ):
         return entry[1].year
+    if heading is None and ctx.reference is not None and _looks_back_from_now(ctx, start):
+        return latest_by(ctx.reference, month, day)
     if heading is not None:
         base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019
     if ctx.anchors:
@@ -173,18 +185,35 @@ def implicit_year(
         same_sentence = not SENTENCE_END.search(ctx.text, last.end, pos)
         same_paragraph = ctx.paragraph(last.start) == ctx.paragraph(pos)
         after_heading = heading is None or last.start > heading[0]
-        carries = same_sentence or (same_paragraph and last.dated and not _told_out_of_order(ctx))
+        carries = same_sentence or (
+            same_paragraph and (last.dated or last.frames) and not _told_out_of_order(ctx)
+        )
+        if carries and not same_sentence and heading is None and _background(ctx, last):
+            year = _read_by_tense(ctx, ctx.reference, pos, end, month, day, weekday)
+            if _fits_tense(ctx, pos, end, weekday, year, month, day):
+                return year  # the old year was background to a story about now
         if after_heading and (carries or base is None):
             base = last.when
             told = ctx.reference is None or (ctx.reference - base).days > _TELLING_DAYS
             stop = SENTENCE_END.search(ctx.text, end)
             back = _PLUPERFECT.search(ctx.text, last.end, stop.start() if stop else end + 80)
-            if told and last.dated and weekday is None and not back:
-                return _year_ahead(base, month, day)
+            if told and weekday is None and not back:
+                if last.frames:
+                    return base.year  # "By 1975 ... in October": October 1975
+                if last.dated:
+                    return _year_ahead(base, month, day)
     if base is None:
         return None
+    return _read_by_tense(ctx, base, pos, end, month, day, weekday)
+
+
+def _read_by_tense(
+    ctx: Context, base: date, pos: int, end: int, month: int, day: int, weekday: int | None
+) -> int:
+    """The year putting month/day nearest ``base``, moved a year when the clause's tense
+    says the date lies on the other side of the time of writing."""
     ref = ctx.reference
-    cue = None
+    cue = tense = None
     if ref is not None:
         # with a weekday the clause's verb follows the whole "Thursday, January 4"
         cue = clause_cue(ctx.text, pos, end if weekday is not None else pos + 1)
@@ -209,6 +238,93 @@ def implicit_year(
         right_side = moved >= ref - timedelta(_FUTURE_SLACK_DAYS) if tense else moved <= ref
         return flipped if right_side or base is ref else year
     return year
+
+
+def _background(ctx: Context, anchor: Anchor) -> bool:
+    """Whether an anchor is an older time a story about now names for background: the text
+    tells of the time around its date, and the anchor lies more than a year before it."""
+    ref = ctx.reference
+    if ref is None or not ctx.about_now:
+        return False
+    if anchor.dated:
+        return (ref - anchor.when).days > _TELLING_DAYS
+    return anchor.when.year < ref.year
+
+
+def _fits_tense(
+    ctx: Context, pos: int, end: int, weekday: int | None, year: int, month: int, day: int
+) -> bool:
+    """Whether a date read from the document's date lies on the side its clause's tense
+    says: a past clause at or before the time of writing, a future one not long before it.
+    ("By March the troops had reached the city", written in February, is no March ahead.)"""
+    cue = clause_cue(ctx.text, pos, end if weekday is not None else pos + 1)
+    if cue is None:
+        return True
+    when = safe_date(year, month, day) or date(year, month, 28)
+    if cue[0]:
+        return when >= ctx.reference - timedelta(_FUTURE_SLACK_DAYS)
+    return when <= ctx.reference
+
+
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|mid|late)[\s-]+)?\Z")
+_LAST_DONE = re.compile(
+    rf"\b(?<!had )(?:was\s+|were\s+)?last\s+(?:{'|'.join(sorted(EVENT_PAST))}|\w{{2,}}ed)\b",
+    re.IGNORECASE,
+)
+"""A happening told as the latest of its kind ("the commission last met", "was last seen")."""
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def _looks_back_from_now(ctx: Context, start: int) -> bool:
+    """Whether a year-less date's clause measures back from the time of writing: "has
+    blocked sampling since January", "the commission last met in March". A pluperfect
+    ("had held the town since January") measures from a narrated time instead, and so
+    does "since" in a story told long after."""
+    lead = re.split(r"[.;!?\n]", ctx.text[max(0, start - 120) : start])[-1]
+    if _PLUPERFECT_BEFORE.search(lead):
+        return False
+    if _LAST_DONE.search(lead):
+        return True
+    if not _SINCE_BEFORE.search(lead):
+        return False
+    return ctx.about_now or not ctx.anchors or bool(_PRESENT_PERFECT.search(lead))
+
+
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have|'s|’s|'ve)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|de|lt|ught)\b"
+)
+"""A present perfect ("has blocked", "have been held"): a time that runs up to now."""
+
+
+def latest_by(ref: date, month: int, day: int) -> int:
+    """The year of the last such month at or before ``ref`` (its own month included: "since
+    May", written on 3 May, is this May)."""
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+_YEAR_TOKEN = re.compile(r"(?<![\w.,/-])(?:1[6-9]|20)\d\d(?![\w%]|[.,]\d)")
+_NOW_WORDS = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|this\s+(?:week|month|year)|last\s+week"
+    r"|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+"""Words a writer uses for the days around the time of writing."""
+
+
+def tells_of_now(text: str, reference: date | None) -> bool:
+    """Whether a text tells of the time around its own date (a news story, a readout), not
+    of a past it looks back on (a history essay): its years and day words are mostly the
+    document's own year or the one before, or words for the days around it ("on Tuesday",
+    "this week"), each of which counts twice, as a writer names the present more sparingly."""
+    if reference is None:
+        return False
+    near = old = 0
+    for m in _YEAR_TOKEN.finditer(text):
+        if int(m.group()) >= reference.year - 1:
+            near += 1
+        else:
+            old += 1
+    return near + 2 * len(_NOW_WORDS.findall(text)) >= old
 
 
 _PARAGRAPH_ANCHORS = 12

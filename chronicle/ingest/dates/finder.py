@@ -27,6 +27,7 @@ from chronicle.ingest.dates.context import (
     Context,
     Resolution,
     heads_entry,
+    tells_of_now,
 )
 from chronicle.ingest.dates.names import NUMBER
 from chronicle.ingest.dates.narrative import grain
@@ -96,6 +97,7 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
         reference = reference.date()  # a datetime is a date subclass, but compares with neither
     ctx = Context(text, reference, [p.end() for p in PARAGRAPH_BREAK.finditer(text)])
     ctx.year_headings = _year_headings(text)
+    ctx.about_now = tells_of_now(text, reference)
     cands = _select(_spot(text))
     ctx.day_first = sum(c.rule.day_order(c.m) for c in cands) > 0
     matches = []
@@ -136,7 +138,8 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
     if res.explicit_year is not None and res.span is not None:
         dated = lends != "year"
         when = res.span[0] if dated else date(res.explicit_year, 7, 1)
-        ctx.anchors.append(Anchor(cand.start, cand.end, when, dated))
+        frames = not dated and res.precision == "year" and _frames_the_story(ctx.text, cand)
+        ctx.anchors.append(Anchor(cand.start, cand.end, when, dated, frames))
     elif lends == "relative" and res.precision in ("day", "month") and not res.counted:
         # "Last month, the two sides renewed the accord, on October 22": that October
         ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
@@ -157,6 +160,18 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+
+_FRAME_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)(?:[Bb]y|[Ii]n|[Dd]uring|[Tt]hroughout)\s+\Z")
+_FRAME_AFTER = re.compile(r"\s*(?:,|\s+(?:the|a|an|its|his|her|their|[A-Z]\w*)\b)")
+
+
+def _frames_the_story(text: str, cand: Cand) -> bool:
+    """A bare year opening its sentence as the time of what follows ("By 1975 the rebels
+    had been pushed back", "In 1975, Omani aircraft ..."): the year-less dates after it in
+    its paragraph are in that year. "In 1975 elections" or a year deep in a sentence
+    frames nothing beyond it."""
+    lead = text[max(0, cand.start - 20) : cand.start]
+    return bool(_FRAME_BEFORE.search(lead) and _FRAME_AFTER.match(text, cand.end))
 
 
 def _background(ctx: Context, start: int) -> bool:

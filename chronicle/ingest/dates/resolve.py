@@ -243,12 +243,21 @@ def _year_named(word: str, c: Cand, ctx: Context) -> int | None:
 
 
 def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
-    """ "spring 2010", "last fall", "in the summer" (this year's, read by tense)."""
+    """ "spring 2010", "last fall", "in the summer" (this year's, read by tense), "this
+    autumn" (the next one in a clause about the future), "the following spring" (the next
+    one after the date last narrated), "that autumn" (the narrated year's)."""
     m, ref = c.m, ctx.reference
     season = m.group("s").lower()
     explicit = int(m.group("y")) if m.group("y") else None
+    rel_word = (m.group("rel") or "").lower().split()[:1]
+    counted = ""
     if explicit:
         y = explicit
+    elif rel_word and rel_word[0] in _NARRATED_SEASON:
+        counted = _NARRATED_SEASON[rel_word[0]]
+        y = _narrated_season_year(c, ctx, season, counted)
+        if y is None:
+            return None if counted == "same" else Resolution(None, "unresolved")
     else:
         if ref is None:
             return Resolution(None, "unresolved")
@@ -268,11 +277,51 @@ def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
             y = y if season_span(y, season)[1] < ref else y - 1
         elif rel in ("next", "coming"):
             y = y if season_span(y, season)[0] > ref else y + 1
+        elif rel == "this" and season_span(y, season)[1] < ref:
+            # "will open this autumn", written in December: the next one
+            y += bool(clause_tense(ctx.text, c.start, c.end))
     span = season_span(y, season)
     mod = ""
     if m.group("mod"):
         span, mod = sub_span(span, m.group("mod"))
-    return Resolution(span, "approximate", mod, explicit)
+    return Resolution(span, "approximate", mod, explicit, counted)
+
+
+_NARRATED_SEASON = {
+    "following": "forward",
+    "previous": "back",
+    "preceding": "back",
+    "that": "same",
+    "same": "same",
+}
+"""Words before a season that count from the date last narrated."""
+
+
+def _narrated_season_year(c: Cand, ctx: Context, season: str, counted: str) -> int | None:
+    """The year a narrated season starts in: the first such season after the narrated date
+    ("in December 1973 ... the following spring" is spring 1974), the last one before it,
+    or the one of its year ("in March 1976 ... that autumn"; "that winter" after January
+    1976 is the winter that January is in). With nothing narrated, "the following spring"
+    in a clause about the future counts from the document's date."""
+    told = ctx.last_span
+    if told is None:
+        ahead = counted == "forward" and clause_tense(ctx.text, c.start, c.end)
+        if not ahead or ctx.reference is None:
+            return None
+        told = (ctx.reference, ctx.reference)
+    first, last = told
+    if counted == "same":
+        y = last.year if first.year != last.year else first.year
+        return y - 1 if season == "winter" and first.month <= 2 else y
+    if counted == "forward":
+        y = last.year - 1
+        while season_span(y, season)[0] <= last:
+            y += 1
+        return y
+    y = first.year + 1
+    while season_span(y, season)[1] >= first:
+        y -= 1
+    return y
 
 
 def resolve_spoken_year(c: Cand, ctx: Context) -> Resolution | None:

@@ -341,11 +341,13 @@ RULES = RuleBook(
             resolve=resolve_months_of,
             words=("months",),
         ),
-        # spring 2010 ; Summer 2016 ; last fall ; the winter of 2019 ; early summer 2010
+        # spring 2010 ; Summer 2016 ; last fall ; the winter of 2019 ; early summer 2010 ;
+        # the following spring ; that autumn
         DateRule(
             "season",
             _compile(
-                rf"(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+"
+                rf"(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past"
+                r"|following|previous|preceding|that(?:\s+same)?|same))\s+"
                 rf"|{MOD}[\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))(?![\w-])"
                 rf"(?:\s+(?:of\s+)?{_g(YEAR, 'y')})?"
             ),
