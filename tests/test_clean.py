@@ -14,6 +14,7 @@ from chronicle.ingest.text.clean import (
     clean_inline,
     clean_lines,
     clean_text,
+    dated_row,
     is_boilerplate,
     is_chrome,
     is_menu,
@@ -676,3 +677,54 @@ def test_share_bars_tags_and_credits_are_chrome(line: str) -> None:
 
 def test_a_sentence_about_sharing_is_no_share_bar() -> None:
     assert not is_chrome("The two countries share a border of 1,100 km.")
+
+
+class TestChronologyRows:
+    @pytest.mark.parametrize(
+        ("line", "entry"),
+        [
+            (
+                "12-15 March 1965\tTanzania\tState visit; signed a rail agreement with Nyerere.",
+                "12-15 March 1965 – Tanzania – State visit; signed a rail agreement with Nyerere.",
+            ),
+            (
+                "1968\tUnited Kingdom\tPrivate visit for medical treatment",
+                ("1968 – United Kingdom – Private visit for medical treatment"),
+            ),
+            ("12 May 1961\tTunisia\tOfficial visit.", "12 May 1961 – Tunisia – Official visit."),
+            (
+                "| October 1967 | India | Opened a trade fair in New Delhi. |",
+                "October 1967 – India – Opened a trade fair in New Delhi.",
+            ),
+            ("1965\t12.4\t8.1", ""),  # trade by year: figures stay a table
+            ("1965\tNew Zealand\tSouth Africa", ""),  # names, not a statement
+            ("Date\tCountry\tDetails", ""),  # the header row
+            ("Tanzania\t12-15 March 1965\tState visit to Dar es Salaam.", ""),  # date not first
+        ],
+    )
+    def test_a_row_opening_on_a_date_and_ending_in_prose_is_an_entry(
+        self, line: str, entry: str
+    ) -> None:
+        assert dated_row(line) == entry
+
+    def test_a_chronology_table_reaches_the_text_as_dated_entries(self) -> None:
+        doc = document_from_text(
+            "Visits abroad, 1965-1968\n\n"
+            "Date\tCountry\tDetails\n"
+            "12-15 March 1965\tTanzania\tState visit; signed a rail agreement with Nyerere.\n"
+            "1968\tUnited Kingdom\tPrivate visit for medical treatment\n\n"
+            "Trade with Tanzania\n\nYear\tExports\tImports\n1965\t12.4\t8.1\n1966\t14.0\t9.3\n"
+        )
+        assert [(s.kind, s.text) for s in doc.segments] == [
+            ("heading", "Visits abroad, 1965-1968"),
+            ("table_row", "Date | Country | Details"),
+            (
+                "list_item",
+                "12-15 March 1965 – Tanzania – State visit; signed a rail agreement with Nyerere.",
+            ),
+            ("list_item", "1968 – United Kingdom – Private visit for medical treatment"),
+            ("heading", "Trade with Tanzania"),
+            ("table_row", "Year | Exports | Imports"),
+            ("table_row", "1965 | 12.4 | 8.1"),
+            ("table_row", "1966 | 14.0 | 9.3"),
+        ]

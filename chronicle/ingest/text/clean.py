@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.dates.names import MONTH_NAME
 from chronicle.ingest.text.chrome import (
     caption_stem,
@@ -46,6 +47,7 @@ __all__ = [
     "clean_inline",
     "clean_lines",
     "clean_text",
+    "dated_row",
     "is_boilerplate",
     "is_chrome",
     "is_disclaimer",
@@ -246,6 +248,8 @@ def _classify(line: str) -> _Item | None:
     if match := _FOOTNOTE_DEF.match(line):
         marker = _marker_of(match)
         return _Item("footnote", [match.group("text")], marker=marker)
+    if entry := dated_row(line):
+        return _Item("list_item", [entry])
     if is_table_row(line):
         return _Item("table_row", [line])
     if match := _MD_HEADING.match(line):
@@ -290,6 +294,48 @@ def is_table_row(line: str) -> bool:
         return True
     words = stripped.split()
     return len(words) >= 3 and all(_NUMERIC_CELL.match(w) for w in words)
+
+
+_ENTRY_SEPARATOR = " – "
+_ROW_CELL = re.compile(r"\t| {2,}|(?:^|\s)\|(?:\s|$)")
+_YEAR_CELL = re.compile(r"^(?:1[5-9]|20)\d\d\.?$")
+_PROSE_WORDS = 3
+_WORD_CELL = re.compile(r"[^\W\d_]{2,}")
+
+
+def dated_row(line: str) -> str:
+    """A row of a chronology laid out as a table, as one statement: "1–6 April 1961<TAB>
+    Morocco<TAB>State visit; met King Hassan II ..." gives "1–6 April 1961 – Morocco –
+    State visit; met King Hassan II ...", so the row's date dates its details. The first
+    cell is a date and nothing else, the last is words (three or more, or a sentence),
+    not figures: a row of numbers by year stays a table row. "" for any other line.
+
+    Args:
+        line: A raw line; cells are set apart by tabs, by Markdown bars ("| 1961 | ...
+            |"), or by wide gaps (then three cells or more).
+    """
+    stripped = line.strip()
+    tabbed = "\t" in stripped or stripped.startswith("|")
+    cells = [c.strip() for c in _ROW_CELL.split(stripped) if c.strip()]
+    if len(cells) < 2 or (not tabbed and len(cells) < 3):
+        return ""
+    details = clean_inline(cells[-1])
+    words = len(_WORD_CELL.findall(details))
+    if words < _PROSE_WORDS and not (words >= 2 and ends_sentence(details)):
+        return ""  # "Official visit." is a statement; "New Zealand" a name
+    if not _is_date_cell(clean_inline(cells[0])):
+        return ""
+    return _ENTRY_SEPARATOR.join(clean_inline(c) for c in cells)
+
+
+def _is_date_cell(cell: str) -> bool:
+    """A cell that is one date and nothing else ("1–6 April 1961", "March 1965", "1968")."""
+    if not cell or (not cell[:1].isdigit() and not _MONTH_START.match(cell)):
+        return False
+    if _YEAR_CELL.match(cell):
+        return True
+    found = find_dates(cell)
+    return len(found) == 1 and found[0].start == 0 and found[0].end >= len(cell.rstrip(".:"))
 
 
 _PROSE_CELL_WORDS = 8
