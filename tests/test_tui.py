@@ -143,6 +143,26 @@ class TestBrowsing:
 
 
 class TestKeys:
+    async def test_help_scrolls_with_the_timelines_movement_keys(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            body = app.screen.query_one("#help-body")
+            await pilot.press("j", "j", "j")
+            await pilot.pause()
+            assert body.scroll_y == 3
+            await pilot.press("k")
+            await pilot.pause()
+            assert body.scroll_y == 2
+            await pilot.press("G")
+            await pilot.pause()
+            assert body.scroll_y == body.max_scroll_y > 3
+            await pilot.press("g")
+            await pilot.pause()
+            assert body.scroll_y == 0
+
     async def test_help_lists_the_bindings_and_closes(self, app_store):
         app = make_app(app_store)
         async with app.run_test(size=SIZE) as pilot:

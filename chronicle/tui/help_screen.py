@@ -17,7 +17,16 @@ HELP_TEXT = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 class HelpScreen(ModalScreen[None]):
     """A modal listing every binding; any of Esc, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("space", "scroll('page_down')", "Page down", show=False),
+        Binding("b", "scroll('page_up')", "Page up", show=False),
+        Binding("g", "scroll('home')", "Top", show=False),
+        Binding("G", "scroll('end')", "Bottom", show=False),
+    ]
+    """The timeline's movement keys move through the help too (as in less)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
@@ -25,3 +34,7 @@ class HelpScreen(ModalScreen[None]):
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        getattr(body, f"scroll_{where}")(animate=False)
