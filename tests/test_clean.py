@@ -728,3 +728,82 @@ class TestChronologyRows:
             ("table_row", "1965 | 12.4 | 8.1"),
             ("table_row", "1966 | 14.0 | 9.3"),
         ]
+
+
+class TestReferenceLists:
+    PAGE = (
+        "Zambia–Yugoslavia relations\n\n"
+        "President Tito visited Lusaka in May 1970, when the two leaders opened a joint "
+        "shipping line.[1] The Non-Aligned summit followed in September 1970.[3]\n\n"
+        "References\n\n"
+        "^ Rubinstein, Alvin Z. (1970). Yugoslavia and the Nonaligned World. Princeton.\n"
+        "^ Jakovina, Tvrtko (2011).\n"
+        '^ a b "Tito arrives in Lusaka". Times of Zambia. 4 May 1970. Retrieved 12 March 2021.\n'
+        "\nFurther reading\n\n"
+        "Mwangala, Peter (1998). Zambia's Foreign Policy, 1964–1991. Lusaka: Multimedia.\n"
+        "Okafor, Chidi; Banda, Ruth (2004). Non-alignment in Africa. African Affairs.\n"
+    )
+
+    def test_caret_lines_and_author_year_entries_are_footnotes(self) -> None:
+        doc = document_from_text(self.PAGE)
+        assert [(s.kind, s.footnotes, s.text) for s in doc.segments[1:]] == [
+            (
+                "sentence",
+                ("1",),
+                "President Tito visited Lusaka in May 1970, when the two leaders opened a "
+                "joint shipping line.",
+            ),
+            ("sentence", ("3",), "The Non-Aligned summit followed in September 1970."),
+            ("heading", (), "References"),
+            (
+                "footnote",
+                ("1",),
+                "Rubinstein, Alvin Z. (1970). Yugoslavia and the Nonaligned World. Princeton.",
+            ),
+            ("footnote", ("2",), "Jakovina, Tvrtko (2011)."),
+            (
+                "footnote",
+                ("3",),
+                '"Tito arrives in Lusaka". Times of Zambia. 4 May 1970. Retrieved 12 March 2021.',
+            ),
+            (
+                "footnote",
+                ("ref1",),
+                "Mwangala, Peter (1998). Zambia's Foreign Policy, 1964–1991. Lusaka: Multimedia.",
+            ),
+            (
+                "footnote",
+                ("ref2",),
+                "Okafor, Chidi; Banda, Ruth (2004). Non-alignment in Africa. African Affairs.",
+            ),
+        ]
+
+    def test_an_author_year_line_outside_a_reference_list_stays_text(self) -> None:
+        doc = document_from_text(
+            "Zambia–Yugoslavia relations\n\n"
+            "Mwangala, Peter (1998) argued that the shipping line opened in May 1970 "
+            "mattered more than the summit.\n"
+        )
+        assert [s.kind for s in doc.segments] == ["heading", "sentence"]
+
+    def test_a_numbered_caret_line_keeps_its_number(self) -> None:
+        doc = document_from_text(
+            "Relations\n\nThe line opened in May 1970.[7]\n\n7. ^ Jakovina, Tvrtko (2011).\n"
+        )
+        assert [(s.kind, s.footnotes) for s in doc.segments] == [
+            ("heading", ()),
+            ("sentence", ("7",)),
+            ("footnote", ("7",)),
+        ]
+
+    def test_a_reference_list_dates_only_citations(self) -> None:
+        from chronicle.ingest.events.mentions import extract_mentions
+
+        found = [
+            (m.date.text, m.type) for m in extract_mentions(document_from_text(self.PAGE), "h")
+        ]
+        assert [f for f in found if f[1] != "citation"] == [
+            ("May 1970", "visit"),
+            ("September 1970", "meeting"),
+        ]
+        assert ("4 May 1970", "citation") in found

@@ -164,7 +164,8 @@ def clean_lines(lines: Sequence[str], skip: Collection[int] = ()) -> CleanText:
 
 _NOTES_HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*)?[*_]{0,2}(?:notes|endnotes|end\s+notes|footnotes|references|sources"
-    r"|bibliography)[*_]{0,2}\s*:?\s*$",
+    r"|bibliography|(?:select(?:ed)?\s+)?bibliography|further\s+reading|works\s+cited"
+    r"|citations|literature)[*_]{0,2}\s*:?\s*$",
     re.I,
 )
 _NUMBERED_NOTE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\d\s].*)$")
@@ -173,14 +174,38 @@ _NUMBERED_NOTE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\d\s].
 _MONTH_START = re.compile(MONTH_NAME)
 
 
+_CARET_NOTE = re.compile(r"^\s*(?:(?P<n>\d{1,3})[.)]?\s+)?\^\s*(?:[a-z]\s+)*(?P<text>\S.*)$")
+"""A reference-list line of a wiki page: a caret (the link back to the text), maybe the
+letters of each place that cites it, then the source ("^ a b Rubinstein, Alvin Z. (1970).
+Yugoslavia and the Nonaligned World.")."""
+
+
+_AUTHOR_YEAR = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3},\s+[A-Z][^()\n]{0,80}?"
+    r"\s*\((?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^()]{1,20})?\)"
+)
+"""A bibliography entry: authors as "Surname, Given", then the year in brackets
+("Jakovina, Tvrtko (2011).", "Okafor, Chidi; Banda, Ruth (2004). ...")."""
+
+
 def _numbered_notes(lines: Sequence[str]) -> list[str]:
-    """Under a "Notes"/"References" heading, "1 Dawn, ..." and "1. Dawn, ..." are footnotes:
-    rewrite them as "[1] Dawn, ..." so they are lifted out and linked like the others."""
+    """Rewrite the lines of a reference list as footnotes ("[1] Dawn, ...") so they are
+    lifted out and linked like the others: under a "Notes"/"References"/"Further reading"
+    heading, "1 Dawn, ...", "1. Dawn, ..." and author-and-year entries ("Mwangala, Peter
+    (1998). ..."); anywhere, a wiki page's caret lines ("^ Jakovina, Tvrtko (2011)."),
+    numbered in order as the page numbers its references."""
     out = list(lines)
     in_notes = False
+    carets = cited = 0
     for index, line in enumerate(lines):
-        if _NOTES_HEADING.match(line):
+        if caret := _CARET_NOTE.match(line):
+            carets += 1
+            out[index] = f"[{caret.group('n') or carets}] {caret.group('text')}"
+        elif _NOTES_HEADING.match(line):
             in_notes = True
+        elif in_notes and _AUTHOR_YEAR.match(line.strip()):
+            cited += 1
+            out[index] = f"[^ref{cited}]: {line.strip()}"
         elif (
             in_notes
             and (match := _NUMBERED_NOTE.match(line))
