@@ -7,7 +7,9 @@ Ingest (the entity tagger), merge (which words are place names) and the search l
 lookups. Forms are exact, case-sensitive surface forms ("US" is a country, "us" is not).
 
 Files:
-    countries.csv     code, alpha_3, name: every ISO 3166-1 country and its display name.
+    countries.csv     code, alpha_3, name, fiscal_year_start: every ISO 3166-1 country, its
+                      display name and the month its government's fiscal year starts in
+                      (empty when not known).
     places.csv        form, code, kind: names, short forms, adjectives, capitals, cities,
                       combining prefixes ("Pak-", "Sino-"), phrases that are not the
                       country they contain ("South China Sea": kind not_a_place, no code)
@@ -110,6 +112,28 @@ def country_codes() -> frozenset[str]:
 def country_name(code: str) -> str:
     """Display name of an ISO alpha-2 code ("KP" -> "North Korea"); the code itself if unknown."""
     return _countries()[0].get(code.upper(), code)
+
+
+@cache
+def _fiscal_year_starts() -> Mapping[str, int]:
+    return MappingProxyType(
+        {
+            row["code"]: int(row["fiscal_year_start"])
+            for row in read_rows("countries.csv")
+            if row["fiscal_year_start"]
+        }
+    )
+
+
+def fiscal_year_start(code: str) -> int | None:
+    """The month (1-12) a country's government fiscal year starts in: 4 for India's
+    April-March year, 7 for Pakistan's July-June, 10 for the United States', 1 for a
+    calendar year; None when the lexicon does not know it.
+
+    Args:
+        code: An ISO alpha-2 code, any case.
+    """
+    return _fiscal_year_starts().get(code.upper())
 
 
 def alpha_3_codes() -> Mapping[str, str]:

@@ -121,7 +121,12 @@ def labels(heading: str) -> list[tuple[str, bool]]:
     ("heading", "expected"),
     [
         ("High-level visits (since 2014)", [("2014", True)]),
-        ("Trade (India's fiscal year, April–March)", [("April–March", True)]),
+        # a stated fiscal-year convention is no date at all
+        ("Trade (India's fiscal year, April–March)", []),
+        (
+            "Trade in the 2019 season (April–September)",
+            [("2019", False), ("April–September", True)],
+        ),
         ("Agreements signed, 2010–2020", [("2010–2020", True)]),
         ("From war to a border treaty: Oman and South Yemen, 1967–1992", [("1967–1992", True)]),
         ("Relations since independence (1991–2021)", [("1991–2021", True)]),

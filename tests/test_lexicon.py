@@ -12,7 +12,7 @@ from chronicle import lexicon
 ISO = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 FILES = {
-    "countries.csv": ("code", "alpha_3", "name"),
+    "countries.csv": ("code", "alpha_3", "name", "fiscal_year_start"),
     "places.csv": ("form", "code", "kind"),
     "organisations.csv": ("form", "short", "kind"),
     "roles.csv": ("role", "kind", "country"),
@@ -35,6 +35,10 @@ class TestIntegrity:
         assert {r["code"]: r["alpha_3"] for r in rows} == ISO
         assert Counter(r["code"] for r in rows).most_common(1)[0][1] == 1
         assert all(r["name"] for r in rows)
+
+    def test_a_fiscal_year_start_is_a_month_or_empty(self):
+        starts = {r["fiscal_year_start"] for r in lexicon.read_rows("countries.csv")}
+        assert starts <= {"", *(str(month) for month in range(1, 13))}
 
     def test_every_place_has_a_known_kind_and_a_valid_code(self):
         for row in lexicon.read_rows("places.csv"):
@@ -132,6 +136,22 @@ class TestLookups:
 
     def test_alpha_3_codes(self):
         assert lexicon.alpha_3_codes()["PAK"] == "PK"
+
+    @pytest.mark.parametrize(
+        ("code", "month"),
+        [
+            ("IN", 4),  # April-March
+            ("jp", 4),
+            ("PK", 7),  # July-June
+            ("AU", 7),
+            ("US", 10),  # October-September
+            ("CN", 1),  # the calendar year
+            ("AD", None),  # not known
+            ("ZZ", None),
+        ],
+    )
+    def test_fiscal_year_start(self, code, month):
+        assert lexicon.fiscal_year_start(code) == month
 
     def test_organisations_and_term_acronyms_are_apart(self):
         assert lexicon.organisations()["Forum on China-Africa Cooperation"] == "FOCAC"

@@ -101,6 +101,9 @@ class Context:
     """(offset, date) of the last chronology entry that starts with its date."""
     last_quarter: Span | None = None
     last_quarter_end: int = -1
+    fiscal_start: int | None = None
+    """The month the text's fiscal years start in (see ``fiscal``), once read."""
+    fiscal_read: bool = False
     about_now: bool = False
     """The text tells of the time around its own date (a news story), so a year-less date in
     a later sentence is near that date, not in an older year named for background."""

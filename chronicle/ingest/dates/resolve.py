@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from chronicle.ingest.dates.context import Context, Resolution, clause_tense, implicit_year
 from chronicle.ingest.dates.days import day_of, listed_year, month_of, two_digit_year
+from chronicle.ingest.dates.fiscal import fiscal_span, fiscal_year_start
 from chronicle.ingest.dates.names import DECADE_WORDS, ORDINALS, SPOKEN_NUMBERS, count_of
 from chronicle.ingest.dates.narrative import month_after, year_by_word
 from chronicle.ingest.dates.rule import Cand
@@ -57,12 +58,27 @@ def resolve_week_of(c: Cand, ctx: Context) -> Resolution | None:
     return Resolution(span, "approximate", explicit_year=explicit)
 
 
+_CONVENTION_BEFORE = re.compile(r"(?i:fiscal|financial|budget)\s+years?\b[^.;\n]{0,30}\Z")
+_CONVENTION_AFTER = re.compile(r"\s+(?i:fiscal|financial|budget)\s+years?\b")
+
+
 def resolve_month_range(c: Cand, ctx: Context) -> Resolution | None:
-    """March to May 2019 ; December 2018 - February 2019 ; January-March (year from context)."""
+    """March to May 2019 ; December 2018 - February 2019 ; January-March (year from context).
+    A year-less range that states a convention ("the fiscal year runs from April to March",
+    "an April-March fiscal year") is no date."""
     m = c.m
     first, last = month_of(m.group("m")), month_of(m.group("m2"))
     y0 = int(m.group("y0")) if m.group("y0") else None
     y = int(m.group("y")) if m.group("y") else None
+    if (
+        y is None
+        and y0 is None
+        and (
+            _CONVENTION_AFTER.match(ctx.text, c.end)
+            or _CONVENTION_BEFORE.search(ctx.text, max(0, c.start - 50), c.start)
+        )
+    ):
+        return None
     wraps = first > last
     if y is None and y0 is None:
         y0 = implicit_year(ctx, c.start, c.end, first, 15)
@@ -141,14 +157,40 @@ def resolve_year(c: Cand, ctx: Context) -> Resolution | None:
     if m.group("y2"):
         end = year_range_end(y, m.group("y2"))
         if end == y + 1 and (m.group("fy") or len(m.group("y2")) == 2):
-            # "FY2016-17", "the 2016-17 budget": a fiscal (or academic) year. Pakistan's
-            # runs July-June, Japan's and India's April-March; this span holds either.
+            # "FY2016-17", "the 2016-17 budget": a fiscal (or academic) year, by the text's
+            # convention when it names a budget year; else a span holding both April-March
+            # (India, Japan) and July-June (Pakistan, Australia).
+            known = _is_budget_year(c) and fiscal_span(y, end, _fiscal_start(ctx))
+            if known:
+                return Resolution(known, "range", explicit_year=y)
             return Resolution((date(y, 4, 1), date(end, 6, 30)), "approximate", explicit_year=y)
         return Resolution((date(y, 1, 1), date(end, 12, 31)), "range", explicit_year=y)
     if m.group("mod"):
         span, mod = sub_span(year_span(y), m.group("mod"))
         return Resolution(span, "approximate", mod, y)
     return Resolution(year_span(y), "year", explicit_year=y)
+
+
+_BUDGET_AFTER = re.compile(r"\s+(?:[Bb]udget|fiscal\b|financial\s+year|FY\b)")
+_BUDGET_BEFORE = re.compile(r"(?i:fiscal|financial|budget)\s+years?\s+(?:of\s+)?\Z")
+
+
+def _is_budget_year(c: Cand) -> bool:
+    """ "FY2016-17", "fiscal 2016-17", "the 2018-19 Budget", "the financial year 2016-17": a
+    government's budget year ("the 2016-17 season" or "school year" follows no budget)."""
+    text = c.m.string
+    return bool(
+        c.m.group("fy")
+        or _BUDGET_AFTER.match(text, c.end)
+        or _BUDGET_BEFORE.search(text, max(0, c.start - 30), c.start)
+    )
+
+
+def _fiscal_start(ctx: Context) -> int | None:
+    """The text's fiscal-year start month, read from the whole text on first need."""
+    if not ctx.fiscal_read:
+        ctx.fiscal_start, ctx.fiscal_read = fiscal_year_start(ctx.text), True
+    return ctx.fiscal_start
 
 
 def resolve_decade(c: Cand, ctx: Context) -> Resolution | None:

@@ -1,0 +1,106 @@
+"""Two-year fiscal forms ("FY 2022-23") follow the convention the text states or the
+fiscal year of the country it is about; unknown, they keep the span holding both."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronicle.ingest.dates.finder import find_dates
+from chronicle.ingest.dates.fiscal import fiscal_span, main_country, stated_start
+
+D = date
+REF = D(2023, 6, 1)
+
+
+def found(text: str) -> list[tuple[str, date | None, date | None, str]]:
+    """Every match in ``text`` as (text, start, end, precision)."""
+    return [(m.text, m.date_start, m.date_end, m.precision) for m in find_dates(text, REF)]
+
+
+class TestTheCountryTheTextIsAboutDecides:
+    def test_an_indian_text_means_april_to_march(self):
+        text = (
+            "India's exports of engineering goods rose 9% in FY 2022-23, the Indian "
+            "commerce ministry said, with shipments to India's neighbours leading."
+        )
+        assert found(text) == [("FY 2022-23", D(2022, 4, 1), D(2023, 3, 31), "range")]
+
+    def test_a_pakistani_text_means_july_to_june(self):
+        text = (
+            "Pakistan's tax collection fell short of target in FY2016-17, and the Pakistani "
+            "finance ministry blamed lower imports."
+        )
+        assert found(text) == [("FY2016-17", D(2016, 7, 1), D(2017, 6, 30), "range")]
+
+    def test_an_australian_budget_year_means_july_to_june(self):
+        text = "The 2018-19 Budget raised Australia's aid to Indonesia, Canberra said."
+        assert found(text) == [("2018-19", D(2018, 7, 1), D(2019, 6, 30), "range")]
+
+    def test_a_tie_between_two_countries_keeps_the_wide_span(self):
+        text = "Trade between India and Pakistan shrank in FY2019-20."
+        assert found(text) == [("FY2019-20", D(2019, 4, 1), D(2020, 6, 30), "approximate")]
+
+    def test_a_country_with_a_calendar_fiscal_year_keeps_the_wide_span(self):
+        text = "China's imports from Chile rose in FY2019-20, Chinese customs said."
+        assert found(text) == [("FY2019-20", D(2019, 4, 1), D(2020, 6, 30), "approximate")]
+
+    def test_a_season_is_no_budget_year(self):
+        text = "India's 2016-17 cricket season ended in Mumbai, where India beat England."
+        assert found(text) == [("2016-17", D(2016, 4, 1), D(2017, 6, 30), "approximate")]
+
+
+class TestAStatedConventionWins:
+    def test_a_year_ending_in_june_in_an_indian_text(self):
+        text = (
+            "The Indian company's fiscal year ends on 30 June. India's regulator cleared "
+            "its accounts for FY 2021-22."
+        )
+        assert found(text)[-1] == ("FY 2021-22", D(2021, 7, 1), D(2022, 6, 30), "range")
+
+    def test_the_stated_range_is_no_date_itself(self):
+        text = "Kenya's fiscal year runs from July to June; revenue grew in FY2020-21."
+        assert found(text) == [("FY2020-21", D(2020, 7, 1), D(2021, 6, 30), "range")]
+
+    @pytest.mark.parametrize(
+        ("text", "month"),
+        [
+            ("the fiscal year ending 30 June", 7),
+            ("the financial year begins on 1 April", 4),
+            ("an April-March fiscal year", 4),
+            ("India's fiscal year (April–March)", 4),
+            ("its fiscal year ends in September", 10),
+            ("the fiscal year ending June 30, 2019", 7),
+            ("the year ending 30 June", None),  # no fiscal word: any year can end in June
+        ],
+    )
+    def test_stated_start(self, text, month):
+        assert stated_start(text) == month
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The U.S. and Vietnam met. The United States said so.", "US"),
+        ("New Delhi and Dhaka agreed; India and Bangladesh signed.", None),  # two each
+        ("Japan's budget, Tokyo said, and Japan.", "JP"),
+        ("No country named here.", None),
+    ],
+)
+def test_main_country_is_the_one_named_most(text, code):
+    assert main_country(text) == code
+
+
+@pytest.mark.parametrize(
+    ("start_month", "span"),
+    [
+        (4, (D(2022, 4, 1), D(2023, 3, 31))),
+        (7, (D(2022, 7, 1), D(2023, 6, 30))),
+        (10, (D(2022, 10, 1), D(2023, 9, 30))),
+        (1, None),  # a calendar year is no two-year form
+        (None, None),
+    ],
+)
+def test_fiscal_span(start_month, span):
+    assert fiscal_span(2022, 2023, start_month) == span
