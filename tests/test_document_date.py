@@ -329,6 +329,20 @@ class TestChooser:
         crawl = Candidate(date(2024, 4, 24), "April 24, 2024", "date_above_title", 0, True)
         assert choose([crawl], lines) is None
 
+    def test_a_dateline_year_inferred_from_the_body_never_overrules_a_stated_date(self) -> None:
+        lines = page(
+            "July 9, 2018 / 4:41 PM",
+            "Border reopens",
+            "ASMARA, July 9 (Wire) - The border war ended in December 2000, and the leaders "
+            "met last month.",
+            top=(0, 1),
+            title=1,
+            first_prose=2,
+        )
+        stamp = Candidate(date(2018, 7, 9), "July 9, 2018", "date_above_title", 0, True)
+        inferred = Candidate(date(2001, 7, 9), "July 9", "yearless_dateline", 2)
+        assert choose([stamp, inferred], lines) == stamp
+
 
 def meta(text: str):
     return extract_metadata(prepare_lines(text))
@@ -384,6 +398,20 @@ class TestPages:
             f"Updated: 18 May 2023 | Published: 16 May 2023\n\n{LEDE}\n"
         )
         assert (found.date, found.date_source) == (date(2023, 5, 16), "updated_line")
+
+    PORT = (
+        "Wednesday, 4 December 2024\n\nAktau ferry terminal doubles its capacity\n\n"
+        "The ferry terminal at Aktau, opened in 2016, handled 480 container ships {when}, "
+        "twice as many as in 2016.\n\nAktau\n12.03.2018\n"
+    )
+
+    def test_a_body_counting_from_its_own_day_rejects_a_late_page_date(self) -> None:
+        found = meta(self.PORT.format(when="last year"))
+        assert (found.date, found.date_source) == (date(2018, 3, 12), "foot_date_line")
+
+    def test_a_body_giving_its_years_keeps_the_date_above_the_headline(self) -> None:
+        found = meta(self.PORT.format(when="in 2017"))
+        assert (found.date, found.date_source) == (date(2024, 12, 4), "date_above_title")
 
     def test_published_foot_line_names_date_and_publisher(self) -> None:
         found = meta(

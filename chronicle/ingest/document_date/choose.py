@@ -2,7 +2,9 @@
 
 The strongest candidate wins unless the text contradicts it: a date over a year after
 everything the body narrates, over a body that speaks in the future tense of its own
-latest dates, is a crawl date, not the date the text was written.
+latest dates, is a crawl date, not the date the text was written; so is such a date
+over a body that counts from its own day ("last year", "in January") when the page
+carries another date that fits.
 """
 
 from __future__ import annotations
@@ -10,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from chronicle.ingest.document_date.page import Candidate, Page, narrated_dates, speaks_of_future
+from chronicle.ingest.document_date.page import (
+    Candidate,
+    Page,
+    counts_from_own_time,
+    narrated_dates,
+    speaks_of_future,
+)
 from chronicle.ingest.document_date.strategies import candidates
 
 _LATE = timedelta(days=365)
@@ -33,6 +41,10 @@ _DECLARED = frozenset({"front_matter", "html_meta", "html_modified"})
 """Dates a page declares for machines: the text cannot contradict them."""
 
 
+_PAGE_DATES = frozenset({"date_above_title", "masthead_date", "html_modified", "updated_line"})
+"""Where a page may print its own dates (today's, the last edit's) rather than the text's."""
+
+
 def choose(found: Sequence[Candidate], page: Page) -> Candidate | None:
     """The strongest candidate the text does not contradict, or None.
 
@@ -40,13 +52,38 @@ def choose(found: Sequence[Candidate], page: Page) -> Candidate | None:
         found: Candidates, strongest first (`candidates`).
         page: The page they come from.
     """
-    if not found or found[0].strategy in _DECLARED or not speaks_of_future(page):
+    if not found or found[0].strategy in _DECLARED:
         return found[0] if found else None  # nothing in the text can contradict it
-    narrated, future = narrated_dates(page)
-    for candidate in found:
-        if not contradicted(candidate, narrated, future):
-            return candidate
-    return None
+    if speaks_of_future(page):
+        narrated, future = narrated_dates(page)
+        found = [c for c in found if not contradicted(c, narrated, future)]
+        if not found:
+            return None
+    return in_own_time(found, page)
+
+
+def in_own_time(found: Sequence[Candidate], page: Page) -> Candidate:
+    """The strongest candidate, unless it stands where a page prints its own dates (above
+    the headline, an update line) and is over a year after everything the body
+    narrates while the body counts dates from its own day ("last year", "in January")
+    and another candidate is not: of two dates a page carries, the text was written on
+    the one its own "last year" fits.
+
+    Args:
+        found: Candidates, strongest first (at least one).
+        page: The page they come from.
+    """
+    if found[0].strategy not in _PAGE_DATES or len({c.date for c in found}) < 2:
+        return found[0]
+    if not counts_from_own_time(page):
+        return found[0]
+    narrated, _ = narrated_dates(page)
+    if not narrated:
+        return found[0]
+    latest = max(narrated)
+    # a yearless dateline's year is inferred from those very dates: it states nothing
+    timely = [c for c in found if c.date - _LATE <= latest and c.strategy != "yearless_dateline"]
+    return found[0] if not timely or found[0] in timely else timely[0]
 
 
 def document_date(page: Page) -> tuple[Candidate | None, list[Candidate]]:
