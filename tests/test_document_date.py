@@ -381,7 +381,11 @@ class TestPages:
             "Aigerim Sadykova   |16.05.2023 - Update : 16.05.2023\n\nASTANA\n\n"
             f"{LEDE}\n"
         )
-        assert (found.date, found.date_source) == (date(2023, 5, 16), "byline")
+        assert (found.date, found.date_source, found.author) == (
+            date(2023, 5, 16),
+            "byline",
+            "Aigerim Sadykova",
+        )
 
     def test_a_crawl_bar_alone_dates_nothing(self) -> None:
         doc = document_from_text(

@@ -14,6 +14,7 @@ from chronicle.ingest.document_date.choose import choose, contradicted, document
 from chronicle.ingest.document_date.lines import (
     DATE_LINE_RESIDUE,
     DATELINE,
+    NAME_BEFORE,
     first_date,
     is_date_bearing,
     labelled_date,
@@ -48,6 +49,7 @@ from chronicle.ingest.document_date.strategies import (
 __all__ = [
     "DATELINE",
     "DATE_LINE_RESIDUE",
+    "NAME_BEFORE",
     "RANK",
     "STRATEGIES",
     "Candidate",

@@ -176,7 +176,7 @@ UPDATED_LABEL = re.compile(
 )
 
 
-_NAME_BEFORE = re.compile(
+NAME_BEFORE = re.compile(
     r"^(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3})"
     r"(?:(?:\s*[|·•,—–]\s*)+|\s+-\s+|\s+)(?=\S)"
 )
@@ -187,7 +187,7 @@ separator, spaced or not ("Ama Owusu |16.05.2023")."""
 def name_and_date(line: str) -> tuple[date, str] | None:
     """The date of a byline without "By": a name, then the date and maybe a reading time
     ("Ama Owusu 4 June 2020 · 5 min read", "Ama Owusu | 4 June 2020")."""
-    match = _NAME_BEFORE.match(line)
+    match = NAME_BEFORE.match(line)
     if not match or _MONTH_WORD.match(match.group("name")) or _NOT_NAME.search(match.group()):
         return None
     rest = line[match.end() :]

@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chronicle.ingest.document_date import is_date_bearing, parse_date_line
+from chronicle.ingest.document_date import (
+    NAME_BEFORE,
+    is_date_bearing,
+    name_and_date,
+    parse_date_line,
+)
 from chronicle.ingest.text.segment import looks_like_heading
 
 BYLINE = re.compile(r"^(?:by|written by|author|authors|authored by)\s*:?\s*(?P<name>.*)$", re.I)
@@ -90,3 +95,10 @@ def unlabelled_byline(texts: Sequence[str], top: Sequence[int]) -> int | None:
         if _NAMES.match(texts[index]) and is_date_bearing(texts[top[position + 1]]):
             return index
     return None
+
+
+def dated_author(line: str) -> str:
+    """The author of a byline without "By", a name then the date ("Aigerim Sadykova
+    |16.05.2023 - Update : 16.05.2023" -> "Aigerim Sadykova"); "" for any other line."""
+    match = NAME_BEFORE.match(line)
+    return clean_name(match.group("name")) if match and name_and_date(line) else ""

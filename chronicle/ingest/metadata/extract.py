@@ -28,6 +28,7 @@ from chronicle.ingest.document_date import (
 )
 from chronicle.ingest.metadata.byline import (
     clean_name,
+    dated_author,
     edited_by_lines,
     find_author,
     unlabelled_byline,
@@ -162,6 +163,8 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     if chosen is not None and chosen.strategy == "masthead_date" and chosen.line is not None:
         consumed.add(chosen.line)
 
+    if not author and chosen is not None and chosen.strategy == "byline" and chosen.line:
+        author = dated_author(texts[chosen.line])
     if chosen is not None and chosen.strategy == "release_number_line":
         title_index = chosen.line  # "No: 214, 16 June 2021, Press Release Regarding ..."
     publisher = _dateline_source(texts, first_prose)
