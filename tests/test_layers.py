@@ -40,7 +40,19 @@ def modules_in(layer: str) -> list[Path]:
                 "chronicle.tui",
             ),
         ),
-        ("merge", ("textual", "sqlite3", "sqlite_utils", "chronicle.store", "chronicle.tui")),
+        (
+            "merge",
+            (
+                "textual",
+                "sqlite3",
+                "sqlite_utils",
+                "chronicle.store",
+                "chronicle.search",
+                "chronicle.tui",
+                "chronicle.cli",
+                "chronicle.library",
+            ),
+        ),
         ("store", ("textual", "chronicle.search", "chronicle.tui", "chronicle.cli")),
         ("search", ("textual", "sqlite3", "sqlite_utils", "chronicle.tui", "chronicle.cli")),
         ("tui", ("sqlite3", "sqlite_utils", "chronicle.cli")),
@@ -51,6 +63,46 @@ def test_layer_does_not_import(layer, forbidden):
     for path in modules_in(layer):
         for name in imported_modules(path):
             assert not name.startswith(forbidden), f"{path.name} imports {name}"
+
+
+MERGE_READS_FROM_INGEST = {"chronicle.ingest.dates.names"}
+"""Merge compares mentions, not texts: of ingest it reads only the month and weekday
+names (stop words when comparing sentences), the calendar's one table of names."""
+
+
+def test_the_merge_layer_is_the_whole_merge_package():
+    assert [p.name for p in modules_in("merge")] == [
+        "__init__.py",
+        "clusters.py",
+        "drafts.py",
+        "evidence.py",
+        "in_document.py",
+        "links.py",
+        "rules.py",
+        "spans.py",
+    ]
+
+
+def test_merge_reads_nothing_of_ingest_but_the_calendar_names():
+    for path in modules_in("merge"):
+        for name in imported_modules(path):
+            if name.startswith("chronicle.ingest"):
+                assert name in MERGE_READS_FROM_INGEST, f"{path.name} imports {name}"
+    for module in MERGE_READS_FROM_INGEST:
+        path = PACKAGE.parent / (module.replace(".", "/") + ".py")
+        assert not {n for n in imported_modules(path) if n.startswith("chronicle")}, module
+
+
+def test_merge_does_no_input_or_output():
+    """The store feeds merge its mentions and writes the answer: merge opens nothing."""
+    for path in modules_in("merge"):
+        assert not {"os", "io", "pathlib", "shutil", "tempfile"} & imported_modules(path), path
+        calls = {
+            node.func.id
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        }
+        assert "open" not in calls, path
 
 
 @pytest.mark.parametrize("module", ["lexicon", "names"])

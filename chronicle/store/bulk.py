@@ -237,7 +237,7 @@ def cluster_all(
 def links(drafts: Sequence[merge.EventDraft]) -> tuple[dict[int, int], set[tuple[int, int]]]:
     """Part-of and related links between drafts (by index), as incremental ingest sets them.
 
-    Only drafts sharing a name token (a necessary condition of `merge.same_person`)
+    Only drafts sharing a name token (a necessary condition of `chronicle.names.same_person`)
     and close in time are compared.
 
     Returns:

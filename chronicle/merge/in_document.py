@@ -5,19 +5,19 @@ infobox and the text, a photo caption and the story, a repeated paragraph, a
 header date and the same date in the text. Those are one event with all their
 sentences as sources. But one document also lists distinct happenings on one day
 with the same countries (a chronology) or two agreements signed at one summit,
-so inside a document the same evidence as across documents (`Evidence`, built
-by `chronicle.merge`) is read with more care: a document narrates consistently,
-so two different days are two happenings, and two people or two things named
-differently are two happenings.
+so inside a document the same evidence as across documents (`evidence.Evidence`)
+is read with more care: a document narrates consistently, so two different days
+are two happenings, and two people or two things named differently are two
+happenings.
 
-Pure: `chronicle.merge.compatible` builds the evidence and asks this module when
-both mentions come from one document; clustering stays a function of the set of
+Pure: `rules.compatible` builds the evidence and asks this module when both
+mentions come from one document; clustering stays a function of the set of
 mentions, so ingest order and bulk loading still give the same events.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from chronicle.merge.evidence import Evidence
 
 REPEATED = 0.8
 """Word overlap at which a sentence is the same sentence told again (a repeated paragraph)."""
@@ -25,59 +25,9 @@ REPEATED = 0.8
 SAME_WORDS = 0.3
 """Word overlap at which two sentences of one text say the same thing in other words."""
 
-GATHERING_TYPES = frozenset({"meeting", "dialogue"})
-"""Types of people sitting down together: one day's meeting and talks by the same people
-are one happening told in different words ("met ... on 23 June", "during the talks on
-23 June"). A visit is not among them: it holds meetings (`merge.is_part_of`)."""
-
 THING_TYPES = frozenset({"agreement", "economic", "statement", "citation"})
 """Types whose events are told apart by what they are about (which agreement was signed,
 which figure, what was said), not by who took part: one summit signs several agreements."""
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What two mentions have in common, computed once for both merge rules.
-
-    Attributes:
-        relation: How the dates relate (`merge.date_relation`): 'equal', 'contains', 'near'.
-        precise: True when both dates are pinned to days.
-        same_type: True when the primary types are equal.
-        common_types: True when some type other than 'other'/'statement' is shared.
-        shared_people: True when a person is named by both.
-        same_subject: True when both name the same person first (who did it).
-        people_clash: True when both name people and neither's people include the other's.
-        shared_countries: How many countries both name.
-        bilateral_clash: True when both name two or more countries but share fewer than two.
-        similarity: Jaccard overlap of the content words.
-        shared_words: How many content words both use, people's names left out.
-        contained: True when every content word of the shorter sentence is in the other.
-        unsaid: True when one sentence has no content words left (no evidence against).
-        same_sentence: True when both dates were read in one sentence (the same words
-            with different date phrases).
-        primary: The kind of event the two name: their primary type, or when one
-            names none ('other'), the other's.
-        untyped: True when one of the two names no kind of event ('other').
-        gatherings: True when both are gatherings (`GATHERING_TYPES`).
-    """
-
-    relation: str
-    precise: bool
-    same_type: bool
-    common_types: bool
-    shared_people: bool
-    people_clash: bool
-    same_subject: bool
-    shared_countries: int
-    bilateral_clash: bool
-    similarity: float
-    shared_words: int
-    contained: bool
-    unsaid: bool
-    primary: str
-    untyped: bool = False
-    gatherings: bool = False
-    same_sentence: bool = False
 
 
 def same_happening_in_document(evidence: Evidence) -> bool:
@@ -104,7 +54,7 @@ def same_happening_in_document(evidence: Evidence) -> bool:
     - A coarse date containing a precise one, with the same kind of event done by
       the same person (named first in both), is a summary of the account ("visited
       China in 2016" and the visit's days); a vague mention fitting two accounts is
-      cut off one of them by `merge.split_bridged`. Another person's visit in the
+      cut off one of them by `clusters.split_bridged`. Another person's visit in the
       same year is another visit.
     - Two equal coarse dates (a year, a month) cover many happenings: a person must
       be shared and the words agree somewhat, or the words agree well.
@@ -135,6 +85,6 @@ def same_happening_in_document(evidence: Evidence) -> bool:
             return words_agree or e.shared_words >= 2 or (e.unsaid and e.shared_people)
         return e.shared_people or words_agree or e.shared_words >= 1 or e.unsaid
     if e.relation == "contains":
-        # a summary and its account; `merge.split_bridged` cuts a bridge
+        # a summary and its account; `clusters.split_bridged` cuts a bridge
         return e.same_subject or e.similarity >= 0.5
     return (e.shared_people and e.similarity >= 0.2) or e.similarity >= 0.5

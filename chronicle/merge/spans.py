@@ -1,0 +1,67 @@
+"""Which days a mention's date covers, and how two such spans relate.
+
+Every merge rule starts from the dates: two mentions can be one happening only
+when their spans are equal, one contains the other, or two precise dates lie a
+few days apart (`NEAR_DAYS`, a conflict the timeline flags).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from chronicle.model import Mention
+
+PRECISE = frozenset({"day", "range"})
+"""Precisions that pin a happening to named days."""
+
+NEAR_DAYS = 3
+"""Precise dates this close may still be one event reported inconsistently (flagged)."""
+
+
+def shift(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar (no overflow at year 1 or 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a mention's date covers."""
+
+    start: date
+    end: date
+    precise: bool
+
+
+def span_of(mention: Mention) -> Span | None:
+    """The interval a mention's date covers, or None when it is unresolved."""
+    d = mention.date
+    if d.date_start is None or d.date_end is None:
+        return None
+    return Span(d.date_start, d.date_end, d.precision in PRECISE)
+
+
+def date_relation(a: Span, b: Span) -> str:
+    """How two date spans relate: 'equal', 'contains', 'nested', 'near' or 'apart'.
+
+    'contains' means a coarse date (a year, a month) covers the other date, which is
+    how a vague and an exact report of one happening look. 'nested' means both are
+    precise and one lies strictly inside the other (a meeting inside a visit).
+    """
+    if a.start == b.start and a.end == b.end:
+        return "equal"
+    overlap = a.start <= b.end and b.start <= a.end
+    a_in_b = b.start <= a.start and a.end <= b.end
+    b_in_a = a.start <= b.start and b.end <= a.end
+    if a_in_b or b_in_a:
+        outer = b if a_in_b else a
+        return "nested" if outer.precise else "contains"
+    if overlap:
+        return "near" if a.precise and b.precise else "contains"
+    gap = (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
+    if a.precise and b.precise and gap <= NEAR_DAYS:
+        return "near"
+    return "apart"
