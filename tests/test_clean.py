@@ -807,3 +807,23 @@ class TestReferenceLists:
             ("September 1970", "meeting"),
         ]
         assert ("4 May 1970", "citation") in found
+
+    def test_other_forms_of_reference_lists(self) -> None:
+        notes = clean_text(
+            "The line opened in May 1970.\n\nBibliography\n\n"
+            "Rubinstein, Alvin Z. 1970. Yugoslavia and the Nonaligned World. Princeton.\n\n"
+            "Jakovina, Tvrtko. The Third Side of the Cold War. Zagreb: Fraktura, 2011.\n\n"
+            "References\n\n"
+            "Jump up to: a b Mwangala, Peter (1998).\n"
+            "↑ Petrović, Ivan (2003).\n"
+        ).footnotes
+        assert notes == {
+            "ref1": "Rubinstein, Alvin Z. 1970. Yugoslavia and the Nonaligned World. Princeton.",
+            "ref2": "Jakovina, Tvrtko. The Third Side of the Cold War. Zagreb: Fraktura, 2011.",
+            "1": "Mwangala, Peter (1998).",
+            "2": "Petrović, Ivan (2003).",
+        }
+
+    def test_a_caret_inside_a_sentence_is_no_reference(self) -> None:
+        cleaned = clean_text("Output rose 3^2 times between 1998 and 2003.\n")
+        assert (cleaned.footnotes, [p.kind for p in cleaned.paragraphs]) == ({}, ["prose"])

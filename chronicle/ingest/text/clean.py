@@ -174,26 +174,32 @@ _NUMBERED_NOTE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[.)]\s*|\s+)(?P<text>[^\d\s].
 _MONTH_START = re.compile(MONTH_NAME)
 
 
-_CARET_NOTE = re.compile(r"^\s*(?:(?P<n>\d{1,3})[.)]?\s+)?\^\s*(?:[a-z]\s+)*(?P<text>\S.*)$")
-"""A reference-list line of a wiki page: a caret (the link back to the text), maybe the
-letters of each place that cites it, then the source ("^ a b Rubinstein, Alvin Z. (1970).
-Yugoslavia and the Nonaligned World.")."""
-
-
-_AUTHOR_YEAR = re.compile(
-    r"^[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3},\s+[A-Z][^()\n]{0,80}?"
-    r"\s*\((?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^()]{1,20})?\)"
+_CARET_NOTE = re.compile(
+    r"^\s*(?:(?P<n>\d{1,3})[.)]?\s+)?(?:[\^↑]\s*(?:(?i:jump up to)\s*:?\s*)?"
+    r"|(?i:jump up to)\s*:\s*)(?:[a-z]\s+)*(?P<text>\S.*)$"
 )
-"""A bibliography entry: authors as "Surname, Given", then the year in brackets
-("Jakovina, Tvrtko (2011).", "Okafor, Chidi; Banda, Ruth (2004). ...")."""
+"""A reference-list line of a wiki page: a caret or arrow (the link back to the text),
+maybe "Jump up to:" and the letters of each place that cites it, then the source
+("^ a b Rubinstein, Alvin Z. (1970). Yugoslavia and the Nonaligned World.")."""
+
+
+_AUTHOR_FIRST = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3},\s+[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,3}(?:[.,;]|\s+(?:and|&)\s|\s*\()"
+)
+"""A bibliography entry opens on its authors as "Surname, Given" ("Jakovina, Tvrtko
+(2011).", "Okafor, Chidi; Banda, Ruth (2004).", "Rubinstein, Alvin Z. 1970. ...")."""
+
+
+_CITED_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 
 
 def _numbered_notes(lines: Sequence[str]) -> list[str]:
     """Rewrite the lines of a reference list as footnotes ("[1] Dawn, ...") so they are
     lifted out and linked like the others: under a "Notes"/"References"/"Further reading"
-    heading, "1 Dawn, ...", "1. Dawn, ..." and author-and-year entries ("Mwangala, Peter
-    (1998). ..."); anywhere, a wiki page's caret lines ("^ Jakovina, Tvrtko (2011)."),
-    numbered in order as the page numbers its references."""
+    heading, "1 Dawn, ...", "1. Dawn, ..." and entries that open on their authors and
+    give a year ("Mwangala, Peter (1998). ..."); anywhere, a wiki page's caret lines
+    ("^ Jakovina, Tvrtko (2011)."), numbered in order as the page numbers its references."""
     out = list(lines)
     in_notes = False
     carets = cited = 0
@@ -203,7 +209,7 @@ def _numbered_notes(lines: Sequence[str]) -> list[str]:
             out[index] = f"[{caret.group('n') or carets}] {caret.group('text')}"
         elif _NOTES_HEADING.match(line):
             in_notes = True
-        elif in_notes and _AUTHOR_YEAR.match(line.strip()):
+        elif in_notes and _AUTHOR_FIRST.match(line.strip()) and _CITED_ANY_YEAR.search(line):
             cited += 1
             out[index] = f"[^ref{cited}]: {line.strip()}"
         elif (
