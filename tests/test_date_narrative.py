@@ -348,6 +348,17 @@ class TestNarratedSeasons:
                 D(1981, 3, 1),
                 D(1981, 5, 31),
             ),
+            # after a whole year, the winter that begins in its December
+            (
+                "Gas exports were cut in 2004. The following winter was the coldest in years.",
+                D(2004, 12, 1),
+                D(2005, 2, 28),
+            ),
+            (
+                "Gas exports were cut in January 1976. The following winter was harsh.",
+                D(1976, 12, 1),
+                D(1977, 2, 28),
+            ),
             # the season of the narrated year
             (
                 "Talks opened in March 1976. The ministers met in Riyadh that autumn.",
@@ -370,6 +381,33 @@ class TestNarratedSeasons:
     )
     def test_a_season_counted_from_the_narrated_date(self, text, start, end):
         assert last(text, D(2019, 4, 1))[1:3] == (start, end)
+
+    @pytest.mark.parametrize(
+        ("text", "reference", "start"),
+        [
+            (
+                "In 1975, the rebels retreated. Omani jets struck Hauf in the autumn.",
+                D(2019, 4, 1),
+                D(1975, 9, 1),
+            ),
+            (
+                "Talks opened in March 1976. The ministers met again in the autumn.",
+                None,
+                D(1976, 9, 1),
+            ),
+            # a story about now: the older year is background, the autumn is this year's
+            (
+                "The camp opened in October 2021. A decision is expected in the autumn, "
+                "officials said on Tuesday.",
+                D(2023, 5, 16),
+                D(2023, 9, 1),
+            ),
+        ],
+    )
+    def test_a_bare_season_in_a_story_told_long_after_is_in_the_storys_year(
+        self, text, reference, start
+    ):
+        assert [m.date_start for m in find_dates(text, reference) if "autumn" in m.text] == [start]
 
     def test_a_future_following_season_counts_from_the_document_date(self):
         text = "The line will open next year; the following spring, trains will reach the coast."

@@ -210,6 +210,25 @@ def implicit_year(
     return _read_by_tense(ctx, base, pos, end, month, day, weekday)
 
 
+def tells_history(ctx: Context, pos: int) -> bool:
+    """Whether a year-less date at ``pos`` continues a story told long before the time of
+    writing: the last anchor, more than a year old, lends its year here (same sentence, or
+    same paragraph as a dated or framing anchor) and is no background to a story about now."""
+    if not ctx.anchors or ctx.year_headings:
+        return False
+    last = ctx.anchors[-1]
+    if ctx.reference is not None and (ctx.reference - last.when).days <= _TELLING_DAYS:
+        return False
+    if not SENTENCE_END.search(ctx.text, last.end, pos):
+        return True
+    return (
+        ctx.paragraph(last.start) == ctx.paragraph(pos)
+        and (last.dated or last.frames)
+        and not _told_out_of_order(ctx)
+        and not _background(ctx, last)
+    )
+
+
 def _read_by_tense(
     ctx: Context, base: date, pos: int, end: int, month: int, day: int, weekday: int | None
 ) -> int:

@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from chronicle.ingest.dates.context import Context, Resolution, clause_tense, implicit_year
+from chronicle.ingest.dates.context import (
+    Context,
+    Resolution,
+    clause_tense,
+    implicit_year,
+    tells_history,
+)
 from chronicle.ingest.dates.days import day_of, listed_year, month_of, two_digit_year
 from chronicle.ingest.dates.fiscal import fiscal_span, fiscal_year_start
-from chronicle.ingest.dates.names import DECADE_WORDS, ORDINALS, SPOKEN_NUMBERS, count_of
+from chronicle.ingest.dates.names import DECADE_WORDS, ORDINALS, SEASONS, SPOKEN_NUMBERS, count_of
 from chronicle.ingest.dates.narrative import month_after, year_by_word
 from chronicle.ingest.dates.rule import Cand
 from chronicle.ingest.dates.spans import (
@@ -300,6 +306,9 @@ def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
         y = _narrated_season_year(c, ctx, season, counted)
         if y is None:
             return None if counted == "same" else Resolution(None, "unresolved")
+    elif not rel_word and tells_history(ctx, c.start):
+        # "In 1975, ... in the autumn": the season of the story's year
+        y = implicit_year(ctx, c.start, c.end, SEASONS[season], 15)
     else:
         if ref is None:
             return Resolution(None, "unresolved")
@@ -341,7 +350,8 @@ _NARRATED_SEASON = {
 
 def _narrated_season_year(c: Cand, ctx: Context, season: str, counted: str) -> int | None:
     """The year a narrated season starts in: the first such season after the narrated date
-    ("in December 1973 ... the following spring" is spring 1974), the last one before it,
+    ("in December 1973 ... the following spring" is spring 1974; "in 2004 ... the following
+    winter" is the one that begins that December), the last one before it,
     or the one of its year ("in March 1976 ... that autumn"; "that winter" after January
     1976 is the winter that January is in). With nothing narrated, "the following spring"
     in a clause about the future counts from the document's date."""
@@ -355,9 +365,9 @@ def _narrated_season_year(c: Cand, ctx: Context, season: str, counted: str) -> i
     if counted == "same":
         y = last.year if first.year != last.year else first.year
         return y - 1 if season == "winter" and first.month <= 2 else y
-    if counted == "forward":
-        y = last.year - 1
-        while season_span(y, season)[0] <= last:
+    if counted == "forward":  # begins after the narrated date begins, ends after it ends
+        y = first.year - 1
+        while season_span(y, season)[0] <= first or season_span(y, season)[1] <= last:
             y += 1
         return y
     y = first.year + 1
