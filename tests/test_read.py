@@ -216,3 +216,25 @@ def test_meta_tags_win_over_json_ld() -> None:
         "<p>Freight resumed.</p>"
     )
     assert html_to_text(html).startswith("---\ndate-published: 2021-03-01\n---")
+
+
+def test_a_table_cell_keeps_its_paragraphs_on_its_row() -> None:
+    html = (
+        "<table><tr><th>Date</th><th>Country</th><th>Details</th></tr>"
+        "<tr><td>1968</td><td>United Kingdom</td>"
+        "<td><p>Private visit.</p><p>Met the <br>Prime Minister.</p></td></tr></table>"
+        "<p>After the table.</p>"
+    )
+    assert html_to_text(html) == (
+        "Date\tCountry\tDetails\n1968\tUnited Kingdom\tPrivate visit. Met the Prime Minister."
+        "\n\nAfter the table."
+    )
+
+
+def test_the_headers_date_and_weather_are_chrome() -> None:
+    html = (
+        '<body><div class="current-date">Tuesday, 03.12.2024</div>'
+        '<span class="weather">Baku +7°C</span>'
+        "<h1>Ferry terminal opens</h1><p>The terminal opened in Aktau.</p></body>"
+    )
+    assert html_to_text(html) == "# Ferry terminal opens\n\nThe terminal opened in Aktau."

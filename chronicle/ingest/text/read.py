@@ -293,14 +293,16 @@ front-matter key each is passed on as."""
 
 
 _CHROME_ELEMENT = re.compile(
-    r"(?:^|[\s_-])(?:(?:bread)?crumbs?|today|date-today|cookies?(?:-banner|-notice|-consent)?"
+    r"(?:^|[\s_-])(?:(?:bread)?crumbs?|today|date-today|current-?date|header-?date"
+    r"|weather|cookies?(?:-banner|-notice|-consent)?"
     r"|share|sharing|social|related|sidebar|menu|navbar|navigation|skip-?link|subscribe"
     r"|newsletter|advert\w*|promo"
     r"|most-?(?:read|popular)|trending|comments?)(?:$|[\s_-])",
     re.I,
 )
 """Class names, ids and ARIA labels that pages give their chrome (trafilatura relies on
-the same habit): breadcrumb trails, cookie banners, share bars, related links."""
+the same habit): breadcrumb trails, cookie banners, share bars, related links, the
+header's date of today and its weather."""
 _CHROME_ROLES = frozenset({"navigation", "banner", "search", "complementary"})
 
 
@@ -327,6 +329,7 @@ class _TextExtractor(HTMLParser):
         self.sup_depth = 0
         self.lists: list[list[int]] = []  # per open list: [is_ordered, counter]
         self.cells = 0  # cells seen in the current table row
+        self.in_cell = False  # a cell's paragraphs and breaks stay on its row
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -356,17 +359,18 @@ class _TextExtractor(HTMLParser):
                 self.parts.append(f"{self.lists[-1][1]}. ")
             else:
                 self.parts.append("• ")
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag == "hr":
-            self.parts.append("\n\n")
         elif tag == "tr":
             self.parts.append("\n")
-            self.cells = 0
+            self.cells, self.in_cell = 0, False
         elif tag in ("td", "th"):
             self.parts.append("\t" if self.cells else "")
             self.cells += 1
-        elif tag in _BLOCK_TAGS:
+            self.in_cell = True
+        elif self.in_cell and (tag in _BLOCK_TAGS or tag in ("br", "hr")):
+            self._space_in_cell()
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "hr" or tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
         if tag == "h1":
             self.parts.append("# ")  # the page's headline, kept as a Markdown title
@@ -396,7 +400,11 @@ class _TextExtractor(HTMLParser):
             return
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
-        if tag in _BLOCK_TAGS:
+        if tag in ("td", "th", "table"):
+            self.in_cell = False
+        if self.in_cell and tag in _BLOCK_TAGS:
+            self._space_in_cell()
+        elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
         if tag == "pre":
             self.pre_depth = max(0, self.pre_depth - 1)
@@ -412,7 +420,17 @@ class _TextExtractor(HTMLParser):
             data = data.strip().translate(_SUPERSCRIPT_DIGITS)
         if not self.pre_depth:
             data = _SPACES.sub(" ", data)
+        if self.in_cell and self._after_space():
+            data = data.lstrip(" ")  # one space between a cell's words: two part cells
         self.parts.append(data)
+
+    def _after_space(self) -> bool:
+        last = next((part for part in reversed(self.parts) if part), "")
+        return not last or last[-1].isspace()
+
+    def _space_in_cell(self) -> None:
+        if not self._after_space():
+            self.parts.append(" ")
 
 
 def html_to_text(html: str) -> str:
