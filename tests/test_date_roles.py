@@ -123,6 +123,7 @@ def labels(heading: str) -> list[tuple[str, bool]]:
         ("High-level visits (since 2014)", [("2014", True)]),
         # a stated fiscal-year convention is no date at all
         ("Trade (India's fiscal year, April–March)", []),
+        ("Exports by month (January–June 2023)", [("January–June 2023", True)]),
         (
             "Trade in the 2019 season (April–September)",
             [("2019", False), ("April–September", True)],
