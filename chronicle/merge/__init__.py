@@ -19,7 +19,13 @@ One question per module:
 The names other layers use are re-exported here (`from chronicle import merge`).
 """
 
-from chronicle.merge.clusters import UnionFind, candidate_pairs, cluster, split_bridged
+from chronicle.merge.clusters import (
+    UnionFind,
+    candidate_pairs,
+    cluster,
+    join_stored,
+    split_bridged,
+)
 from chronicle.merge.drafts import (
     PRECISION_RANK,
     EventDraft,
@@ -73,6 +79,7 @@ __all__ = [
     "has_conflict",
     "is_part_of",
     "is_related",
+    "join_stored",
     "same_event",
     "same_happening_in_document",
     "shared_actors",

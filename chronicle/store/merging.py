@@ -33,39 +33,11 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     new = sorted(mentions, key=lambda m: m.key)
     if not new:
         return
-    stored = _stored_candidates(db, new)
-    event_ids = sorted({event_id for _, event_id in stored})
-    node_of_event = {event_id: len(new) + i for i, event_id in enumerate(event_ids)}
-    forest = merge.UnionFind(len(new) + len(event_ids))
-    for i, j in merge.candidate_pairs(new):
-        if forest.find(i) != forest.find(j) and merge.compatible(new[i], new[j]):
-            forest.union(i, j)
-    by_anchor: dict[str, list[tuple[Mention, int]]] = {}
-    for mention, event_id in stored:
-        for anchor in merge.anchors(mention):
-            by_anchor.setdefault(anchor, []).append((mention, event_id))
-    for i, mention in enumerate(new):
-        seen: set[str] = set()
-        for anchor in merge.anchors(mention):
-            for other, event_id in by_anchor.get(anchor, ()):
-                node = node_of_event[event_id]
-                if other.key in seen or forest.find(i) == forest.find(node):
-                    continue
-                seen.add(other.key)
-                if merge.compatible(mention, other):
-                    forest.union(i, node)
-    components: dict[int, tuple[list[Mention], list[int]]] = {}
-    for i, mention in enumerate(new):
-        components.setdefault(forest.find(i), ([], []))[0].append(mention)
-    for event_id, node in node_of_event.items():
-        root = forest.find(node)
-        if root in components:
-            components[root][1].append(event_id)
     written = []
     orphans: list[int] = []
     for group, old_ids in _join_overlapping(
         _with_split_siblings(db, load_mentions(db, sorted(keys_of_events(db, ids))), ids, fresh)
-        for fresh, ids in components.values()
+        for fresh, ids in merge.join_stored(new, _stored_candidates(db, new))
     ):
         orphans += children_of(db, old_ids)
         delete_events(db, old_ids)
