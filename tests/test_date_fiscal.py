@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from chronicle.ingest.dates.finder import find_dates
-from chronicle.ingest.dates.fiscal import fiscal_span, main_country, stated_start
+from chronicle.ingest.dates.fiscal import budget_country, fiscal_span, stated_start
 
 D = date
 REF = D(2023, 6, 1)
@@ -38,8 +38,8 @@ class TestTheCountryTheTextIsAboutDecides:
         text = "The 2018-19 Budget raised Australia's aid to Indonesia, Canberra said."
         assert found(text) == [("2018-19", D(2018, 7, 1), D(2019, 6, 30), "range")]
 
-    def test_a_tie_between_two_countries_keeps_the_wide_span(self):
-        text = "Trade between India and Pakistan shrank in FY2019-20."
+    def test_a_country_of_unknown_convention_keeps_the_wide_span(self):
+        text = "Nepal's exports to Nepal's neighbours grew in FY2019-20, Kathmandu said."
         assert found(text) == [("FY2019-20", D(2019, 4, 1), D(2020, 6, 30), "approximate")]
 
     def test_a_country_with_a_calendar_fiscal_year_keeps_the_wide_span(self):
@@ -83,13 +83,31 @@ class TestAStatedConventionWins:
     ("text", "code"),
     [
         ("The U.S. and Vietnam met. The United States said so.", "US"),
-        ("New Delhi and Dhaka agreed; India and Bangladesh signed.", None),  # two each
         ("Japan's budget, Tokyo said, and Japan.", "JP"),
+        # named about as often: the first named, as a bilateral text names its own side first
+        (
+            "India and Bangladesh met; Bangladesh thanked India, and Bangladesh and India agreed.",
+            "IN",
+        ),
+        # far more often named: the main subject, though named second
+        ("India and Bangladesh met; Bangladesh, Bangladesh and Dhaka agreed.", "BD"),
+        # a calendar-year country keeps no two-year budget year: the next country's
+        ("The Maldives and India: the Maldives, Malé and the Maldives again.", "IN"),
+        ("China and France, and China again.", None),
         ("No country named here.", None),
     ],
 )
-def test_main_country_is_the_one_named_most(text, code):
-    assert main_country(text) == code
+def test_budget_country_is_the_one_named_most_with_a_split_fiscal_year(text, code):
+    assert budget_country(text) == code
+
+
+def test_a_bilateral_text_counts_in_the_fiscal_year_of_the_side_it_names_first():
+    text = (
+        "India-Bangladesh relations\n\nIndia was the first to recognise Bangladesh, and "
+        "India and Bangladesh share a long border. Bangladesh is India's largest trading "
+        "partner in South Asia: trade stood at US$ 15.9 billion in FY 2022-23, Dhaka said."
+    )
+    assert found(text)[-1] == ("FY 2022-23", D(2022, 4, 1), D(2023, 3, 31), "range")
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 A two-year fiscal form names a government's budget year, which starts in April in
 India, Japan or the United Kingdom, in July in Pakistan or Australia, in October in
 the United States. The text decides: a stated convention ("the fiscal year ending 30
-June", "India's April-March fiscal year") wins; else the country the text names most,
-by the ``fiscal_year_start`` of ``chronicle.lexicon``. Read once per text, and only when
-the text has a fiscal form to resolve.
+June", "India's April-March fiscal year") wins; else the country the text names most
+(``budget_country``), by the ``fiscal_year_start`` of ``chronicle.lexicon``. Read once
+per text, and only when the text has a fiscal form to resolve.
 """
 
 from __future__ import annotations
@@ -51,10 +51,12 @@ def stated_start(text: str) -> int | None:
     return month_number(m.group("start") or m.group("first") or m.group("first2"))
 
 
-def main_country(text: str) -> str | None:
-    """The country a text names most (by name, adjective or capital), None when it names none."""
+def country_mentions(text: str) -> tuple[Counter[str], dict[str, int]]:
+    """How often a text names each country (by name, adjective or capital), and where it
+    first names each."""
     forms = lexicon.country_forms()
     counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
     for run in _NAME_RUN.finditer(text):
         words = [w.removesuffix("'s").removesuffix("’s") for w in run.group().split()]
         i = 0
@@ -65,14 +67,32 @@ def main_country(text: str) -> str | None:
                 if code is not None:
                     if code:
                         counts[code] += 1
+                        first.setdefault(code, run.start())
                     i += n
                     break
             else:
                 i += 1
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None  # a tie says nothing about whose budget it is
-    return ranked[0][0]
+    return counts, first
+
+
+_LEADING_SHARE = 0.75
+"""A country named at least this share as often as the most named one is a main subject."""
+
+
+def budget_country(text: str) -> str | None:
+    """The country whose budget years a text's two-year fiscal forms count: the one it
+    names most, leaving out countries whose fiscal year is the calendar year (their
+    budgets name no two-year year: "FY2016-17" in a text about the Maldives and India is
+    India's). When two are named about as often, the one named first: a bilateral text
+    names its writer's country first ("India-Bangladesh relations"). None when it names
+    no such country."""
+    counts, first = country_mentions(text)
+    candidates = {c: n for c, n in counts.items() if lexicon.fiscal_year_start(c) != 1}
+    if not candidates:
+        return None
+    top = max(candidates.values())
+    leading = [c for c, n in candidates.items() if n >= _LEADING_SHARE * top]
+    return min(leading, key=first.__getitem__)
 
 
 def fiscal_year_start(text: str) -> int | None:
@@ -81,7 +101,7 @@ def fiscal_year_start(text: str) -> int | None:
     stated = stated_start(text)
     if stated is not None:
         return stated
-    country = main_country(text)
+    country = budget_country(text)
     return lexicon.fiscal_year_start(country) if country else None
 
 
