@@ -827,3 +827,21 @@ class TestReferenceLists:
     def test_a_caret_inside_a_sentence_is_no_reference(self) -> None:
         cleaned = clean_text("Output rose 3^2 times between 1998 and 2003.\n")
         assert (cleaned.footnotes, [p.kind for p in cleaned.paragraphs]) == ({}, ["prose"])
+
+    def test_short_notes_and_quoted_titles_under_a_notes_heading(self) -> None:
+        notes = clean_text(
+            "The line opened in May 1970.\n\nNotes\n\n"
+            "Rubinstein 1970, p. 12.\n\n"
+            "Kay and Lee (2004): 33\n\n"
+            '"Tito arrives in Lusaka". Times of Zambia. 4 May 1970.\n\n'
+            "The summit closed in September 1970.\n"
+        )
+        assert list(notes.footnotes.values()) == [
+            "Rubinstein 1970, p. 12.",
+            "Kay and Lee (2004): 33",
+            '"Tito arrives in Lusaka". Times of Zambia. 4 May 1970.',
+        ]
+        assert [p.text for p in notes.paragraphs if p.kind == "prose"] == [
+            "The line opened in May 1970.",
+            "The summit closed in September 1970.",
+        ]

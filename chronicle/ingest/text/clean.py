@@ -194,6 +194,27 @@ _AUTHOR_FIRST = re.compile(
 _CITED_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 
 
+_SHORT_CITATION = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?"
+    r"(?:[,:]\s*(?:pp?\.\s*)?[\divxl]+(?:\s*[–-]\s*[\divxl]+)?)?\.?$"
+)
+"""A short note citing an author and year ("Rubinstein 1970, p. 12.", "Kay and Lee
+(2004): 33")."""
+
+
+_QUOTED_TITLE = re.compile(r'^["“][^"”]{3,200}["”][.,]?\s+\S')
+"""A source cited by its title in quotes ("\"Tito arrives in Lusaka\". Times of Zambia.")."""
+
+
+def _is_reference_entry(line: str) -> bool:
+    """Whether a line under a "References"-like heading cites a source: authors first
+    with a year, a short author-year note, or a quoted title followed by where it ran."""
+    if _SHORT_CITATION.match(line):
+        return True
+    cited = _AUTHOR_FIRST.match(line) or _QUOTED_TITLE.match(line)
+    return bool(cited and _CITED_ANY_YEAR.search(line))
+
+
 def _numbered_notes(lines: Sequence[str]) -> list[str]:
     """Rewrite the lines of a reference list as footnotes ("[1] Dawn, ...") so they are
     lifted out and linked like the others: under a "Notes"/"References"/"Further reading"
@@ -209,7 +230,7 @@ def _numbered_notes(lines: Sequence[str]) -> list[str]:
             out[index] = f"[{caret.group('n') or carets}] {caret.group('text')}"
         elif _NOTES_HEADING.match(line):
             in_notes = True
-        elif in_notes and _AUTHOR_FIRST.match(line.strip()) and _CITED_ANY_YEAR.search(line):
+        elif in_notes and _is_reference_entry(line.strip()):
             cited += 1
             out[index] = f"[^ref{cited}]: {line.strip()}"
         elif (
