@@ -115,3 +115,15 @@ class TestArrivalsAndReturns:
             ("2023-03-06", "2023-03-08", "visit"),
             ("2023-03-07", "2023-03-07", "visit"),
         ]
+
+    def test_a_landing_after_a_visit_is_another_journey(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Ethiopia and Eritrea, 2018\n\n"
+            "14 July 2018 - President Isaias begins a three-day visit to Ethiopia.\n\n"
+            "18 July 2018 - An Ethiopian Airlines flight lands in Asmara.\n",
+        )
+        assert rows(found) == [
+            ("2018-07-14", "2018-07-16", "visit"),
+            ("2018-07-18", "2018-07-18", "other"),
+        ]

@@ -35,13 +35,18 @@ _ENDS = re.compile(
 """A visit whose last day is dated: "signed ... on Monday at the end of a four-day state
 visit", "concluded a two-day visit on 9 May"."""
 
-_ARRIVAL_OR_RETURN = re.compile(
+_RETURN = re.compile(
     r"\b(?:return(?:s|ed|ing)?\s+(?:home|to\s+[A-Z]|from\s+[A-Z])"
-    r"|(?:fl(?:ew|ies|y)|head(?:s|ed)|went|left\s+for)\s+(?:back\s+)?home"
-    r"|arriv(?:es?|ed|ing)\s+(?:back\s+)?(?:in|at)\s+[A-Z]|land(?:s|ed)\s+in\s+[A-Z]"
+    r"|(?:fl(?:ew|ies|y)|head(?:s|ed)|went|left\s+for)\s+(?:back\s+)?home)"
+)
+"""A clause telling a traveller's return ("returned to Dili", "flew home")."""
+
+_ARRIVAL = re.compile(
+    r"\b(?:arriv(?:es?|ed|ing)\s+(?:in|at)\s+[A-Z]|land(?:s|ed)\s+in\s+[A-Z]"
     r"|depart(?:s|ed)\s+(?:for|from)\s+[A-Z]|left\s+[A-Z])"
 )
-"""A clause telling a traveller's arrival or return ("returned to Dili", "flew home")."""
+"""A clause telling an arrival or a departure ("landed in Jakarta"): a day of a visit only
+inside its days; after them it is someone's or something else's journey."""
 
 _LONGEST_VISIT = timedelta(days=14)
 """A range of days longer than this is not one visit's stay."""
@@ -78,11 +83,14 @@ def within_visits(mentions: Sequence[Mention], clauses: Sequence[str]) -> list[M
         clauses: The clause each mention was read from, in the same order.
     """
     visits = [m for m in mentions if _is_stay(m)]
-    return [
-        m
-        for m, clause in zip(mentions, clauses, strict=True)
-        if not (_ARRIVAL_OR_RETURN.search(clause) and any(_day_of(m, v) for v in visits))
-    ]
+    kept = []
+    for m, clause in zip(mentions, clauses, strict=True):
+        after = _JOURNEY_HOME if _RETURN.search(clause) else None
+        if after is None and _ARRIVAL.search(clause):
+            after = timedelta(0)
+        if after is None or not any(_day_of(m, v, after) for v in visits):
+            kept.append(m)
+    return kept
 
 
 def _is_stay(mention: Mention) -> bool:
@@ -93,13 +101,13 @@ def _is_stay(mention: Mention) -> bool:
     return mention.date.precision == "range" and start < end <= start + _LONGEST_VISIT
 
 
-def _day_of(mention: Mention, visit: Mention) -> bool:
-    """True when a single day falls within the visit (or soon after it: the journey home)
-    and no one else travels in it."""
+def _day_of(mention: Mention, visit: Mention, after: timedelta) -> bool:
+    """True when a single day falls within the visit (or up to `after` past its end: the
+    journey home) and no one else travels in it."""
     day = mention.date.date_start
     if mention is visit or mention.date.precision != "day" or day is None:
         return False
-    if not visit.date.date_start <= day <= visit.date.date_end + _JOURNEY_HOME:
+    if not visit.date.date_start <= day <= visit.date.date_end + after:
         return False
     travellers = {a.key for a in mention.entities.actors}
     return not travellers or bool(travellers & {a.key for a in visit.entities.actors})
