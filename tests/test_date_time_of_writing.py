@@ -49,6 +49,16 @@ class TestAStoryAboutNowKeepsItsYear:
         assert found(text, D(2023, 2, 22))[1] == ("late January", D(2022, 1, 22), D(2022, 1, 31))
 
 
+class TestALentYearAgreesWithTheClausesTense:
+    def test_a_future_clause_takes_no_year_long_past(self):
+        text = "Under the 1993 accord, the two sides will meet again in March."
+        assert found(text, D(2023, 5, 16))[1] == ("March", D(2024, 3, 1), D(2024, 3, 31))
+
+    def test_a_future_seen_from_a_narrated_past_keeps_its_year(self):
+        text = "In March 2010 the envoy said he would visit on 8 April."
+        assert found(text, D(2024, 5, 1))[1] == ("8 April", D(2010, 4, 8), D(2010, 4, 8))
+
+
 class TestLookingBackFromTheTimeOfWriting:
     def test_last_met_is_the_latest_such_month_before_the_document(self):
         text = (

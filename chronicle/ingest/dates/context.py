@@ -258,8 +258,19 @@ def _read_by_tense(
         # said he would visit on 8 April" stays 2010 in a 2024 document)
         moved = safe_date(flipped, month, day) or date(flipped, month, 28)
         right_side = moved >= ref - timedelta(_FUTURE_SLACK_DAYS) if tense else moved <= ref
-        return flipped if right_side or base is ref else year
+        if right_side or base is ref:
+            return flipped
+        if cue[1].lower() in _FUTURE_OF_WRITING and not ctx.year_headings:
+            # "Under the 1993 accord the sides will meet in March": no March of 1993 (a
+            # chronology's year heading, though, dates its entries whatever their tense)
+            return _read_by_tense(ctx, ref, pos, end, month, day, weekday)
+        return year
     return year
+
+
+_FUTURE_OF_WRITING = frozenset({"will", "won't", "'ll", "shall"})
+"""Future cues that count from the time of writing ("would" and "planned" may tell a
+future seen from a narrated past: "In March 2010 he said he would visit on 8 April")."""
 
 
 def _background(ctx: Context, anchor: Anchor) -> bool:
