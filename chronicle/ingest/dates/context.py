@@ -104,9 +104,16 @@ class Context:
     fiscal_start: int | None = None
     """The month the text's fiscal years start in (see ``fiscal``), once read."""
     fiscal_read: bool = False
-    about_now: bool = False
+    about_now: bool | None = None
     """The text tells of the time around its own date (a news story), so a year-less date in
-    a later sentence is near that date, not in an older year named for background."""
+    a later sentence is near that date, not in an older year named for background; read
+    from the whole text on first need (see ``is_about_now``)."""
+
+    def is_about_now(self) -> bool:
+        """Whether the text tells of the time around its own date (``tells_of_now``)."""
+        if self.about_now is None:
+            self.about_now = tells_of_now(self.text, self.reference)
+        return self.about_now
 
     def paragraph(self, pos: int) -> int:
         """The number of the paragraph ``pos`` lies in."""
@@ -277,7 +284,7 @@ def _background(ctx: Context, anchor: Anchor) -> bool:
     """Whether an anchor is an older time a story about now names for background: the text
     tells of the time around its date, and the anchor lies more than a year before it."""
     ref = ctx.reference
-    if ref is None or not ctx.about_now:
+    if ref is None or not ctx.is_about_now():
         return False
     if anchor.dated:
         return (ref - anchor.when).days > _TELLING_DAYS
@@ -320,7 +327,7 @@ def _looks_back_from_now(ctx: Context, start: int) -> bool:
         return True
     if not _SINCE_BEFORE.search(lead):
         return False
-    return ctx.about_now or not ctx.anchors or bool(_PRESENT_PERFECT.search(lead))
+    return not ctx.anchors or bool(_PRESENT_PERFECT.search(lead)) or ctx.is_about_now()
 
 
 _PRESENT_PERFECT = re.compile(

@@ -27,7 +27,6 @@ from chronicle.ingest.dates.context import (
     Context,
     Resolution,
     heads_entry,
-    tells_of_now,
 )
 from chronicle.ingest.dates.names import NUMBER
 from chronicle.ingest.dates.narrative import grain
@@ -97,7 +96,6 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
         reference = reference.date()  # a datetime is a date subclass, but compares with neither
     ctx = Context(text, reference, [p.end() for p in PARAGRAPH_BREAK.finditer(text)])
     ctx.year_headings = _year_headings(text)
-    ctx.about_now = tells_of_now(text, reference)
     cands = _select(_spot(text))
     ctx.day_first = sum(c.rule.day_order(c.m) for c in cands) > 0
     matches = []
