@@ -304,6 +304,19 @@ class TestCrawlBars:
         assert from_date_line(lines) == []
         assert decoy_lines(lines) == {0}
 
+    @pytest.mark.parametrize(
+        ("line", "bar"),
+        [
+            ("Tuesday, 03.12.2024 · AZ EN RU", True),  # language links
+            ("Tuesday, 03.12.2024 · -3 °C", True),  # the weather
+            ("Tuesday, 03.12.2024 · Sign in", True),
+            ("Tuesday, 03.12.2024 · Go To", False),  # words, not language codes
+        ],
+    )
+    def test_what_a_header_bar_prints_beside_the_date(self, line: str, bar: bool) -> None:
+        lines = page(line, "Rail corridor reopens", LEDE, top=(0, 1), title=1, first_prose=2)
+        assert decoy_lines(lines) == ({0} if bar else set())
+
     def test_a_date_right_above_the_headline_stays_the_articles(self) -> None:
         lines = page("Tuesday, 16.05.2023", "Rail corridor reopens", LEDE, top=(0, 1), title=1)
         assert found(from_date_line(lines)) == [(date(2023, 5, 16), "date_above_title", 0)]

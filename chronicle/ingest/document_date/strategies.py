@@ -153,7 +153,7 @@ def decoy_lines(page: Page) -> set[int]:
 
 _HEADER_PART = re.compile(
     r"^(?:[+−-]?\d{1,2}\s*°\s*[CF]?|(?:log|sign)\s*(?:in|out|up)|login|register|subscribe"
-    r"|e-?paper|weather|(?:[A-Z]{2}(?:\s+|$)){2,})$",
+    r"|e-?paper|weather|(?-i:(?:[A-Z]{2}(?:\s+|$)){2,}))$",
     re.I,
 )
 """What a site's header bar prints beside today's date: the weather ("+7°C"), login and
