@@ -73,6 +73,9 @@ class TestStrategies:
     def test_date_on_the_byline_itself(self) -> None:
         lines = page("By Chanda Mwale | 4 March 2021", top=(0,), byline=frozenset({0}))
         assert found(from_byline(lines)) == [(date(2021, 3, 4), "byline", 0)]
+        updated = "By Chanda Mwale | Updated: 9 March 2021 | Published: 4 March 2021"
+        lines = page(updated, top=(0,), byline=frozenset({0}))
+        assert found(from_byline(lines)) == [(date(2021, 3, 4), "byline", 0)]
 
     @pytest.mark.parametrize(
         ("line", "expected"),

@@ -82,6 +82,9 @@ def from_byline(page: Page) -> list[Candidate]:
     without "By" under the headline or its standfirst ("Jane Roe |16.05.2023")."""
     out = []
     for index in sorted(page.byline):
+        if parsed := publication_date(page.texts[index]):
+            out.append(Candidate(parsed[0], parsed[1], "byline", index))
+            continue
         for part in _BYLINE_SEPARATOR.split(page.texts[index])[1:]:
             if parsed := parse_date_line(part):
                 out.append(Candidate(parsed[0], parsed[1], "byline", index))
