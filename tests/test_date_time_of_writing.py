@@ -44,6 +44,13 @@ class TestAStoryAboutNowKeepsItsYear:
         )
         assert found(text, D(2023, 2, 22))[1] == ("March", D(2022, 3, 1), D(2022, 3, 31))
 
+    def test_a_verb_after_the_comma_says_the_tense_too(self):
+        text = (
+            "The war began in February 2022. By April, the troops had withdrawn from the "
+            "capital, officials said on Tuesday."
+        )
+        assert found(text, D(2023, 2, 22))[1] == ("April", D(2022, 4, 1), D(2022, 4, 30))
+
     def test_the_same_sentence_still_lends_its_year(self):
         text = "The camp opened in October 2021 and filled up by late January, officials said on Tuesday."
         assert found(text, D(2023, 2, 22))[1] == ("late January", D(2022, 1, 22), D(2022, 1, 31))
@@ -66,6 +73,10 @@ class TestLookingBackFromTheTimeOfWriting:
             "last met in Tbilisi in March."
         )
         assert found(text, D(2023, 5, 16))[1] == ("March", D(2023, 3, 1), D(2023, 3, 31))
+
+    def test_at_last_is_a_step_of_the_story_not_the_latest_of_its_kind(self):
+        text = "In 1975 the two sides at last signed a truce in March."
+        assert found(text, D(2019, 4, 1))[1] == ("March", D(1975, 3, 1), D(1975, 3, 31))
 
     def test_since_a_month_in_the_present_perfect_is_this_years(self):
         # the later "2014" and the future cue must not push January ahead

@@ -298,6 +298,8 @@ def _fits_tense(
     says: a past clause at or before the time of writing, a future one not long before it.
     ("By March the troops had reached the city", written in February, is no March ahead.)"""
     cue = clause_cue(ctx.text, pos, end if weekday is not None else pos + 1)
+    if cue is None:  # "By April, the troops had withdrawn": the verb follows the comma
+        cue = sentence_cue(ctx.text, end)
     if cue is None:
         return True
     when = safe_date(year, month, day) or date(year, month, 28)
@@ -306,12 +308,26 @@ def _fits_tense(
     return when <= ctx.reference
 
 
+_SENTENCE_REST = re.compile(r"[^.;!?\n]{0,160}")
+_CUES = ((FUTURE_CUE, True), (PAST_CUE, False))
+
+
+def sentence_cue(text: str, end: int) -> tuple[bool, str] | None:
+    """The first tense cue in the rest of the sentence after ``end`` (True for future, the
+    cue as written): "Two days later, the ministers met" has its verb after the comma."""
+    rest = _SENTENCE_REST.match(text, end).group(0)
+    cues = [(m.start(), f, m.group()) for c, f in _CUES for m in [c.search(rest)] if m]
+    return min(cues)[1:] if cues else None
+
+
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:early|mid|late)[\s-]+)?\Z")
 _LAST_DONE = re.compile(
-    rf"\b(?<!had )(?:was\s+|were\s+)?last\s+(?:{'|'.join(sorted(EVENT_PAST))}|\w{{2,}}ed)\b",
+    rf"\b(?<!had )(?<!at )(?:was\s+|were\s+)?last\s+"
+    rf"(?:{'|'.join(sorted(EVENT_PAST))}|\w{{2,}}ed)\b",
     re.IGNORECASE,
 )
-"""A happening told as the latest of its kind ("the commission last met", "was last seen")."""
+"""A happening told as the latest of its kind ("the commission last met", "was last seen");
+"at last signed" is a story's step, not the latest of its kind."""
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\b", re.IGNORECASE)
 
 

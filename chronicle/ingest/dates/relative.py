@@ -12,11 +12,10 @@ import re
 from datetime import date, timedelta
 
 from chronicle.ingest.dates.context import (
-    FUTURE_CUE,
-    PAST_CUE,
     Context,
     Resolution,
     clause_tense,
+    sentence_cue,
 )
 from chronicle.ingest.dates.names import WEEKDAYS, count_of
 from chronicle.ingest.dates.narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
@@ -139,14 +138,9 @@ def _tells_the_past(c: Cand, ctx: Context) -> bool:
     from a date the story told, never from the day the document was written."""
     tense = clause_tense(ctx.text, c.start, c.end)
     if tense is None:  # "Two days later, the ministers met": the verb follows the comma
-        rest = _SENTENCE_REST.match(ctx.text, c.end).group(0)
-        cues = [(m.start(), f) for cue, f in _CUES for m in [cue.search(rest)] if m is not None]
-        tense = min(cues)[1] if cues else None
+        cue = sentence_cue(ctx.text, c.end)
+        tense = None if cue is None else cue[0]
     return tense is False
-
-
-_SENTENCE_REST = re.compile(r"[^.;!?\n]{0,160}")
-_CUES = ((FUTURE_CUE, True), (PAST_CUE, False))
 
 
 def _elsewhen(ctx: Context) -> bool:
