@@ -144,6 +144,16 @@ from chronicle.ingest.text.document import load_document
             ["March", "2 June"],
             ["Talks opened in Geneva in March", "on 2 June, the ministers initialled the text."],
         ),
+        # an irregular past tense ends the subject: the second verb phrase keeps it
+        (
+            "The two countries fought a brief border war in 1995 and signed a peace "
+            "agreement in Brasilia on Oct. 26, 1998.",
+            ["1995", "Oct. 26, 1998"],
+            [
+                "The two countries fought a brief border war in 1995",
+                "The two countries signed a peace agreement in Brasilia on Oct. 26, 1998.",
+            ],
+        ),
     ],
 )
 def test_each_date_governs_its_clause(sentence, dates, expected):
@@ -193,3 +203,44 @@ def test_two_clauses_with_year_less_dates_are_two_events(tmp_path: Path):
         ("other", "Omani aircraft struck gun positions at Hauf"),
         ("statement", "The sultan declared the war over"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a start date belongs to its own verb phrase, not to the signing before it
+        (
+            "The two ministers signed a memorandum on border security and agreed to reopen "
+            "the Kara crossing to lorries from 1 June 2024.",
+            "1 June 2024",
+            "The two ministers agreed to reopen the Kara crossing to lorries from 1 June 2024.",
+        ),
+        # so does a deadline
+        (
+            "The commission approved the survey plan and set up a team to finish it by March 2026.",
+            "March 2026",
+            "The commission set up a team to finish it by March 2026.",
+        ),
+        # a date inside "decided to <do>" dates the doing
+        (
+            "The foreign ministers reviewed the action plan and decided to meet again in "
+            "Ulaanbaatar in March 2025.",
+            "March 2025",
+            "The foreign ministers decided to meet again in Ulaanbaatar in March 2025.",
+        ),
+        # a plain "on <date>" after coordinated verbs dates the whole sentence
+        (
+            "The leaders met in Accra and signed the trade accord on 5 May 2021.",
+            "5 May 2021",
+            "The leaders met in Accra and signed the trade accord on 5 May 2021.",
+        ),
+        # "to" before a place is no infinitive
+        (
+            "The army crossed the river and sent troops to the border in May 2020.",
+            "May 2020",
+            "The army crossed the river and sent troops to the border in May 2020.",
+        ),
+    ],
+)
+def test_a_lone_date_governs_only_the_verb_phrase_it_times(sentence, date, expected):
+    assert clauses_of(sentence, [date]) == [expected]

@@ -114,7 +114,9 @@ def clause_text(text: str, span: tuple[int, int]) -> str:
 
 _VERB = (
     r"(?:was|were|is|are|has|have|had|will|would|did|does|led|took|met|began|became|won|went"
-    r"|made|held|left|fell|rose|broke|gave|saw|came|ran|[a-z]+ed)\b"
+    r"|made|held|left|fell|rose|broke|gave|saw|came|ran|fought|sent|lost|struck|built|sold"
+    r"|bought|spent|kept|set|paid|sought|brought|drew|grew|wrote|spoke|chose|froze|stood"
+    r"|withdrew|undertook|overtook|swore|bore|[a-z]+ed)\b"
 )
 _VERB_START = re.compile("^" + _VERB)
 """A clause opening on a verb has lost its subject to the clause before ("... and were frozen")."""
@@ -196,8 +198,10 @@ def clauses_of(text: str, date_texts: Sequence[str]) -> list[str]:
     Returns the whole text for every date when the sentence has one date, or when
     a date cannot be found as written.
     """
-    if len(date_texts) < 2:
-        return [text] * len(date_texts)
+    if len(date_texts) == 1:
+        return [own_verb_phrase(text, date_texts[0])]
+    if not date_texts:
+        return []
     spans, pos = [], 0
     for written in date_texts:
         # as a whole phrase: "May" is not the start of "Mayor"
@@ -225,3 +229,39 @@ def _says_something(clause: str, date_text: str) -> bool:
     """False for a clause that is little more than its date ("2009, and ..."): the
     sentence then speaks for it."""
     return len(clause.replace(date_text, " ").split()) >= _MIN_WORDS
+
+
+_SETS_A_TIME = re.compile(
+    r"\b(?:from|by|until|till|as\s+of|starting|effective|with\s+effect\s+from)\s*$", re.I
+)
+"""What before a date makes it the start or deadline of an action ("reopen ... from 1 June")."""
+
+_INFINITIVE = re.compile(r"^[a-z]+\s+to\s+[a-z]+\b")
+"""A verb with an infinitive ("agreed to meet again in May") dates the infinitive's action."""
+
+_AND_VERB = re.compile(rf"\s+and\s+(?={_VERB})")
+
+
+def own_verb_phrase(text: str, date_text: str) -> str:
+    """The part of a one-date sentence its date governs.
+
+    "The ministers signed a memorandum on security and agreed to reopen the border
+    post from 1 June": a start date, a deadline or a date inside "agreed to <do>"
+    belongs to its own coordinated verb phrase, not to the signing before it; the
+    phrase takes the sentence's subject. Any other sentence is read whole ("met in
+    Accra and signed the accord on 5 May" were one day's doings).
+    """
+    found = re.search(rf"(?<!\w){re.escape(date_text)}(?!\w)", text)
+    if found is None:
+        return text
+    joins = list(_AND_VERB.finditer(text, 0, found.start()))
+    if not joins:
+        return text
+    join = joins[-1]
+    first, second = text[: join.start()], text[join.end() : found.start()]
+    if not (_SETS_A_TIME.search(second) or _INFINITIVE.match(second)) or not re.search(
+        rf"\s{_VERB}\s", first
+    ):
+        return text
+    own = with_subjects([first.strip(), text[join.end() :]], [False, False])[1]
+    return own if own != text[join.end() :] else text

@@ -30,7 +30,10 @@ from chronicle.ingest.events.subjects import (
     bilateral_pair,
     in_context,
     paragraph_subjects,
+    recent_parties,
     with_pair,
+    with_parties,
+    with_stated_nationality,
 )
 from chronicle.ingest.events.visits import (
     states_visit_length,
@@ -76,11 +79,15 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     # Every sentence's people, dated or not: a full name in an undated sentence
     # still tells who a later "Minister Kono" is.
     known = defined_acronyms(doc.text)
-    entities = [find_entities(s.text, known_organisations=known) for s in segments]
+    entities = [
+        with_stated_nationality(s.text, find_entities(s.text, known_organisations=known))
+        for s in segments
+    ]
     people = resolve_actors(a for e in entities for a in e.actors)
     named = [_resolved(e, people).countries for e in entities]
     pair = bilateral_pair(doc.title, named)
     subjects = paragraph_subjects(segments, [with_pair(c, pair) for c in named])
+    parties = recent_parties(named, pair)
     mentions, clauses_read = [], []
     for index, matches in sorted(by_segment.items()):
         segment = segments[index]
@@ -93,12 +100,14 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
             _resolved(entities[index], people), subjects.get(segment.paragraph, ()), pair
         )
         body = segment.text[dateline_length(segment.text) :]
+        seg_entities = with_parties(seg_entities, body, parties[index])
         kept = drop_contained(drop_dateline(matches, segment, body), doc.text)
         assigned = assign(kept, doc.text, seg_entities)
         clauses = clauses_of(body, [match.text for match, _ in assigned])
         for (match, own), clause in zip(assigned, clauses, strict=True):
             if clause != body and own is seg_entities:
                 own = _clause_entities(clause, seg_entities, people, known, pair)
+                own = with_parties(own, clause, parties[index])
             types = classify(
                 clause,
                 own,

@@ -6,7 +6,10 @@ countries of the paragraph's first sentence that names any). A document about on
 relationship ("Japan-Pakistan Relations", a readout of a minister meeting an
 ambassador) makes each sentence naming one side about both sides. A title is
 not a licence to add its countries everywhere: "Russia and Central Asia after
-the Invasion of Ukraine" does not make every sentence about Ukraine.
+the Invasion of Ukraine" does not make every sentence about Ukraine. A sentence
+whose subject is the parties ("The two countries fought ... and signed a peace
+agreement in Brasilia") is about them, whatever city it names; a person introduced
+with a nationality ("Peruvian Environment Minister Albina Ruiz") carries it.
 """
 
 from __future__ import annotations
@@ -16,14 +19,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chronicle.ingest.entities import find_countries
+from chronicle.ingest.entities import find_countries, find_people
+from chronicle.lexicon import capitals, country_forms
 from chronicle.model import Entities, Segment
 
 _PAIR = re.compile(
-    r"(?P<a>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})\s*(?:[-–—/]|\s+and\s+|\s*&\s*)\s*"
+    r"(?P<a>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})\s*(?:[-–—/,]|\s+and\s+|\s*&\s*)\s*"
     r"(?P<b>[A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,2})"
 )
-"""Two names joined as a relationship's name: "Japan-Kazakhstan", "Ethiopia and Eritrea"."""
+"""Two names joined as a relationship's name: "Japan-Kazakhstan", "Ethiopia and Eritrea",
+a wire headline's "Peru, Ecuador agree"."""
 
 _LEADING = 3
 """A title's two countries are the document's relationship when both are among the
@@ -93,3 +98,83 @@ def in_context(entities: Entities, subject: tuple[str, ...], pair: tuple[str, ..
         return replace(entities, countries=with_pair(entities.countries, pair))
     countries = subject or pair
     return replace(entities, countries=countries) if countries else entities
+
+
+_PARTIES = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs"
+    r"|parties|capitals|leaders|presidents|ministers|foreign\s+ministers|prime\s+ministers"
+    r"|delegations|armies)\b|\bthe\s+neighbou?rs\b",
+    re.I,
+)
+"""How writers name a relationship's two parties once they have been named."""
+
+
+def with_parties(entities: Entities, text: str, parties: tuple[str, ...]) -> Entities:
+    """A sentence speaking of "the two countries" is about the parties, first.
+
+    A city it names ("signed a peace agreement in Brasilia") adds its country as
+    the place, after the parties, never instead of them.
+
+    Args:
+        entities: What the sentence (or clause) names.
+        text: Its text.
+        parties: The two countries the context is about (() when unknown).
+    """
+    if len(parties) < 2 or not _PARTIES.search(text):
+        return entities
+    return replace(entities, countries=tuple(dict.fromkeys((*parties, *entities.countries))))
+
+
+def recent_parties(
+    named: Sequence[tuple[str, ...]], pair: tuple[str, ...]
+) -> list[tuple[str, ...]]:
+    """For each sentence, the two countries "the two countries" there refers to.
+
+    The document's relationship when it has one, else the first two countries of
+    the latest earlier sentence naming at least two.
+
+    Args:
+        named: The countries each sentence names, in text order.
+        pair: The document's relationship (() when it has none).
+    """
+    out: list[tuple[str, ...]] = []
+    latest: tuple[str, ...] = ()
+    for countries in named:
+        out.append(pair or latest)
+        if len(countries) >= 2:
+            latest = tuple(countries[:2])
+    return out
+
+
+_NATIONALITY_BEFORE = re.compile(
+    r"(?P<word>[A-Z][\w’'-]+?)(?:['’]s)?\s+"
+    r"(?:(?:[A-Z][\w’'-]*|counterpart|foreign|deputy|prime|vice|minister|ambassador|envoy)\s+)"
+    r"{0,4}$"
+)
+"""A nationality or country opening a person's role ("Peruvian Environment Minister",
+"her Ecuadorean counterpart", "Peru's Environment Minister")."""
+
+
+def with_stated_nationality(text: str, entities: Entities) -> Entities:
+    """The sentence's people, each given the country their role names.
+
+    Args:
+        text: The sentence.
+        entities: Its entities; actors with a country keep it.
+    """
+    stated: dict[str, str] = {}
+    for mention in find_people(text):
+        before = _NATIONALITY_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+        if before is None or before.end() != mention.start:
+            continue
+        word = before.group("word")
+        code = country_forms().get(word)
+        if code and word not in capitals():
+            stated.setdefault(mention.actor.key, code)
+    if not stated:
+        return entities
+    actors = tuple(
+        replace(a, country=stated[a.key]) if not a.country and a.key in stated else a
+        for a in entities.actors
+    )
+    return replace(entities, actors=actors)
