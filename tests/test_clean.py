@@ -154,6 +154,9 @@ def test_repeated_lines_finds_numbered_title_runs_and_duplicates() -> None:
         ("In 2012 exports were 389 million.", False),
         ("\tIndented paragraph text.", False),
         ("1. First item", False),
+        ("| S.No. | Document | Signatories |", True),  # a Markdown table's row
+        ("| 2012 | 389 | 1,860 |", True),
+        ("|", False),
     ],
 )
 def test_is_table_row(line: str, row: bool) -> None:
@@ -706,6 +709,19 @@ class TestChronologyRows:
         self, line: str, entry: str
     ) -> None:
         assert dated_row(line) == entry
+
+    def test_a_markdown_chronology_table(self) -> None:
+        doc = document_from_text(
+            "# Visits\n\n| Date | Country | Details |\n|---|---|---|\n"
+            "| 1–6 April 1961 | Morocco | State visit; met King Hassan II. |\n"
+            "| 1965 | 12.4 | 8.1 |\n"
+        )
+        assert [(s.kind, s.text) for s in doc.segments] == [
+            ("heading", "Visits"),
+            ("table_row", "Date | Country | Details"),
+            ("list_item", "1–6 April 1961 – Morocco – State visit; met King Hassan II."),
+            ("table_row", "1965 | 12.4 | 8.1"),
+        ]
 
     def test_a_chronology_table_reaches_the_text_as_dated_entries(self) -> None:
         doc = document_from_text(

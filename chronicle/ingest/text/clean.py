@@ -330,7 +330,8 @@ def _continues(last: _Item, line: str) -> bool:
 
 
 def is_table_row(line: str) -> bool:
-    """True for a tab-separated row, or a row of mostly numeric cells.
+    """True for a tab-separated row, a Markdown table's row, or a row of mostly numeric
+    cells.
 
     Args:
         line: A raw line (tabs and runs of spaces intact).
@@ -338,7 +339,9 @@ def is_table_row(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    cells = [c for c in _CELL_GAP.split(stripped) if c.strip()]
+    cells = _cells(stripped)
+    if _PIPE_ROW.match(stripped) and len(cells) >= 2:
+        return True  # a Markdown table's row
     if "\t" in stripped and len(cells) >= 2 and not _is_sentence_with_tab(stripped):
         return True
     numeric = sum(1 for c in cells if _NUMERIC_CELL.match(c.strip()))
@@ -349,7 +352,19 @@ def is_table_row(line: str) -> bool:
 
 
 _ENTRY_SEPARATOR = " – "
-_ROW_CELL = re.compile(r"\t| {2,}|(?:^|\s)\|(?:\s|$)")
+_PIPE_ROW = re.compile(r"^\|.*\|$")
+"""A Markdown table row: "| 1961 | Morocco | State visit |"."""
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a row: between a Markdown row's bars, else between tabs or wide gaps."""
+    stripped = line.strip()
+    parts = (
+        stripped.strip("|").split("|") if _PIPE_ROW.match(stripped) else _CELL_GAP.split(stripped)
+    )
+    return [c.strip() for c in parts if c.strip()]
+
+
 _YEAR_CELL = re.compile(r"^(?:1[5-9]|20)\d\d\.?$")
 _PROSE_WORDS = 3
 _WORD_CELL = re.compile(r"[^\W\d_]{2,}")
@@ -367,8 +382,8 @@ def dated_row(line: str) -> str:
             |"), or by wide gaps (then three cells or more).
     """
     stripped = line.strip()
-    tabbed = "\t" in stripped or stripped.startswith("|")
-    cells = [c.strip() for c in _ROW_CELL.split(stripped) if c.strip()]
+    tabbed = "\t" in stripped or bool(_PIPE_ROW.match(stripped))
+    cells = _cells(stripped)
     if len(cells) < 2 or (not tabbed and len(cells) < 3):
         return ""
     details = clean_inline(cells[-1])
@@ -482,7 +497,7 @@ def _paragraphs(items: list[_Item], known: set[str]) -> list[Paragraph]:
 
 
 def _table_row(line: str) -> str:
-    cells = (clean_inline(c) for c in _CELL_GAP.split(line.strip()))
+    cells = (clean_inline(c) for c in _cells(line))
     return " | ".join(c for c in cells if c)
 
 
