@@ -429,3 +429,23 @@ class TestNarratedSeasons:
     )
     def test_that_or_same_before_a_season_word_is_no_date_unless_it_is_a_season(self, text, found):
         assert [m.text for m in find_dates(text, D(2019, 4, 1))] == found
+
+
+class TestAYearlessMonthInHistory:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a relative clause of the same sentence looks back: the writer would name
+            # another year
+            "On 3 April 1961 Tito met King Hassan II, who came to the throne in February.",
+            "3–6 April 1961 – Morocco – state visit; met Hassan II, who had come to the throne in February.",
+            # an irregular pluperfect in the next sentence steps back too
+            "On 3 April 1961 Tito met the king. The king had come to the throne in February.",
+        ],
+    )
+    def test_an_earlier_month_stays_in_the_narrated_year(self, text):
+        assert last(text)[1:3] == (D(1961, 2, 1), D(1961, 2, 28))
+
+    def test_a_later_sentence_without_a_step_back_still_runs_forward(self):
+        text = "The border talks opened on 25 April 1978. In February both armies mobilised."
+        assert last(text)[1] == D(1979, 2, 1)

@@ -208,6 +208,8 @@ def implicit_year(
             stop = SENTENCE_END.search(ctx.text, end)
             back = _PLUPERFECT.search(ctx.text, last.end, stop.start() if stop else end + 80)
             if told and weekday is None and not back:
+                if same_sentence and _RELATIVE.search(ctx.text, last.end, pos):
+                    return base.year  # "met Hassan II, who came to the throne in February"
                 if last.frames:
                     return base.year  # "By 1975 ... in October": October 1975
                 if last.dated:
@@ -401,9 +403,17 @@ def _told_out_of_order(ctx: Context) -> bool:
     return False
 
 
-_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|wn|ne|de|lt)\b", re.I)
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:already\s+|just\s+|been\s+)?"
+    r"(?:\w+(?:ed|en|wn|ne|de|lt)|come|become|begun|run|met|left|won|held|fought|sent|led|"
+    r"made|set|put|kept|lost|brought|thought|sought|taught|bought|struck|swum|sworn)\b",
+    re.I,
+)
 """A step back in a narrative ("had signed", "had been held"): the nearest year, not the
 next one."""
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+"""A relative clause after a narrated date tells background: its year-less date keeps
+the narrated year rather than running on into the next."""
 _TELLING_DAYS = 366
 """A narrated date this long before the document's date is history being told: the dates
 after it run forward from it. Nearer the time of writing, the nearest year wins."""
