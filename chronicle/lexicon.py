@@ -104,6 +104,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, alpha_3
 
 
+@cache
 def country_codes() -> frozenset[str]:
     """Every ISO alpha-2 code the lexicon knows."""
     return frozenset(_countries()[0])
@@ -136,6 +137,7 @@ def fiscal_year_start(code: str) -> int | None:
     return _fiscal_year_starts().get(code.upper())
 
 
+@cache
 def alpha_3_codes() -> Mapping[str, str]:
     """ISO alpha-3 code -> alpha-2 code ("PAK" -> "PK")."""
     return MappingProxyType({a3: a2 for a2, a3 in _countries()[1].items()})
@@ -146,6 +148,7 @@ def _places() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["form"], r["code"], r["kind"]) for r in read_rows("places.csv"))
 
 
+@cache
 def place_forms(*kinds: str) -> Mapping[str, str]:
     """Form -> code of the places.csv rows of the given kinds (all kinds when none given).
 
@@ -179,6 +182,7 @@ def country_forms() -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
+@cache
 def regions() -> frozenset[str]:
     """Places that name no ISO country by themselves ("Kosovo", "Crimea", "Asian")."""
     return frozenset(place_forms("region"))
