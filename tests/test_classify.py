@@ -287,3 +287,82 @@ def test_a_newspaper_dateline_is_not_a_source_note(lede):
 )
 def test_struck_is_an_agreement_only_with_a_deal(sentence, expected):
     assert classify(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a closing attribution reports the clause before it; that clause's verb decides
+        (
+            "Zambia and Malawi reopened the Mchinji border post on Monday, officials in "
+            "Lusaka said.",
+            "Monday",
+            ("other", "statement"),
+        ),
+        (
+            "Chile and Bolivia agreed on Friday to pool seismic data, their science "
+            "ministers said after talks in Geneva.",
+            "Friday",
+            ("agreement", "statement", "dialogue"),
+        ),
+        # a nominal cue before the attribution decides too
+        (
+            "The 50th anniversary of the border treaty falls in 2026, the ambassador said.",
+            "2026",
+            ("anniversary", "agreement", "statement"),
+        ),
+        # nothing happens before it: the saying is the event
+        ("Relations will improve in 2025, the minister said.", "2025", ("statement",)),
+        # the date after the attribution dates the telling
+        (
+            "The two ministers signed the accord after long talks, they told reporters on "
+            "Thursday.",
+            "Thursday",
+            ("statement", "agreement", "dialogue"),
+        ),
+    ],
+)
+def test_a_closing_attribution_does_not_decide_the_type(sentence, date_text, expected):
+    assert classify(sentence, date_text=date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # receiving a counterpart is a meeting; a joint commission's session, a dialogue
+        (
+            "The Foreign Minister on Sunday received her Beninese counterpart in Lagos for "
+            "the third session of the Nigeria-Benin Joint Border Commission.",
+            "Sunday",
+            ("dialogue", "meeting"),
+        ),
+        (
+            "President Mahama hosted Prime Minister Sonko at the Flagstaff House on 2 June.",
+            "2 June",
+            ("meeting",),
+        ),
+        # receiving a thing is no meeting
+        ("The president received a letter from the emir on 3 May.", "3 May", ("other",)),
+        # a cue inside a building's name is no cue ("Jubilee House")
+        (
+            "President Akufo-Addo received Minister Dussey at the Jubilee House yesterday.",
+            "yesterday",
+            ("meeting",),
+        ),
+        # while the same word as a noun still is
+        (
+            "The Golden Jubilee of the union was marked in Dar es Salaam on 26 April 2014.",
+            "26 April 2014",
+            ("anniversary",),
+        ),
+    ],
+)
+def test_hosting_and_names_of_places(sentence, date_text, expected):
+    assert classify(sentence, date_text=date_text) == expected
+
+
+def test_agreeing_to_do_something_is_an_agreement_agreeing_that_is_a_view():
+    assert classify("Ghana and Togo agreed to reopen the crossing in June 2024.")[0] == (
+        "agreement"
+    )
+    assert classify("The ministers agreed that trade should grow in 2024.")[0] == "statement"

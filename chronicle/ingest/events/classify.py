@@ -54,6 +54,16 @@ _VERBAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meeting", re.compile(_words("met", "meets?", "discussed", "discusses"), _I)),
     ("meeting", re.compile(r"\bcalled\s+on\s+(?=(?:the\s+)?[A-Z])")),
     (
+        # receiving or hosting a person: "received her Togolese counterpart",
+        # "hosted Professor Dussey", not "received a letter" or "hosted the Games"
+        "meeting",
+        re.compile(
+            r"\b(?i:received|receives|hosted|hosts|welcomed|welcomes)\s+"
+            r"(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+            r"(?:counterparts?|delegations?|envoys?|ambassadors?|[A-Z][a-z]+\.?\s+[A-Z])"
+        ),
+    ),
+    (
         "visit",
         re.compile(
             _words("visited", "toured", "arrived", "arrives", "arriving", r"travell?ed\s+to"), _I
@@ -64,6 +74,9 @@ _VERBAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "agreement",
         re.compile(_words("signed", "signs?", "signing", "inked", "ratified"), _I),
     ),
+    # "agreed to share data", "agreed on a ceasefire": what they settled ("agreed that"
+    # reports a shared view)
+    ("agreement", re.compile(r"\bagree[ds]?\s+(?:\w+\s+){0,3}?(?:to|on|upon)\s", _I)),
     (
         # "struck a deal", "the deal struck on ...", not "aircraft struck airfields"
         "agreement",
@@ -112,7 +125,8 @@ _VERBAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 "assured",
                 "added",
                 r"spoke\s+(?:of|about|on)",
-                "agreed",
+                r"agreed(?!\s+(?:\w+\s+){0,3}?(?:to|on|upon)\s)",
+                "recalled",
                 "sought",
                 "voiced",
                 "thanked",
@@ -198,7 +212,8 @@ _NOMINAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"working\s+groups?",
                 "negotiations?",
                 r"rounds?\s+of",
-                r"joint\s+(?:committee|commission)",
+                r"joint\s+(?:[A-Z]\w+\s+){0,2}(?:committee|commission)",
+                r"sessions?\s+of\s+the\s+(?:[\w-]+\s+){0,5}(?:Commission|Committee)",
             ),
             _I,
         ),
@@ -288,6 +303,24 @@ def _without_dateline(sentence: str) -> str:
     return sentence[match.end() :] if is_place else sentence
 
 
+_NAMES_A_PLACE = re.compile(
+    r"\s+(?:[A-Z]\w*\s+)?(?:House|Hall|Palace|Cent(?:re|er)|Building|Street"
+    r"|Road|Avenue|Square|Park|Bridge|Hotel|Tower|Stadium|Line|Hospital|School|College"
+    r"|University|Airport|Station|Gardens?|Museum|Library|Foundation|Award|Prize|Medal)\b"
+)
+"""A capitalised cue followed by a building's or institution's noun is a name ("the Jubilee
+House", "the Summit Hotel", "Trade Centre"), no event."""
+
+_ATTRIBUTION = re.compile(
+    r",\s*(?:(?:[^,;]{0,80}?\s)?(?:said|says|told|tells|added|stated|reported)\b"
+    r"|according\s+to\b)[^;]*$"
+)
+"""A closing attribution (", their environment ministers said on the sidelines ..."):
+it tells who reports the clause before it, not what happened."""
+
+_VERB_BEFORE = re.compile(r"\b[a-z]+ed\b|\b(?:met|held|made|took|began|won|lost|left|set)\b")
+"""A finite verb before an attribution: the clause reports a happening of its own."""
+
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 _AS_BEFORE_RE = re.compile(r"\bas\s+$", _I)
 """A verb after "as" is a discourse marker ("as explained in Table below"), not an event."""
@@ -330,7 +363,11 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
         )
     nominal: list[Cue] = []
     for type_, pattern in _NOMINAL_CUES:
-        nominal.extend(Cue(type_, m.start(), m.end(), False) for m in pattern.finditer(sentence))
+        nominal.extend(
+            Cue(type_, m.start(), m.end(), False)
+            for m in pattern.finditer(sentence)
+            if not (sentence[m.start()].isupper() and _NAMES_A_PLACE.match(sentence, m.end()))
+        )
     nominal.sort(key=lambda c: c.start)
     for m in _LIGHT_VERB_RE.finditer(sentence):
         for cue in nominal:
@@ -363,6 +400,19 @@ def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | Non
     if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > 4:
         return None
     return cue
+
+
+def _without_attribution(cues: tuple[Cue, ...], sentence: str, date_text: str) -> tuple[Cue, ...]:
+    """The cues that may decide the date's event: a closing attribution's reporting verb
+    does not ("Kenya and Tanzania reopened the crossing on Tuesday, officials said")."""
+    found = _ATTRIBUTION.search(sentence)
+    at = sentence.find(date_text) if date_text else -1
+    if found is None or not 0 <= at < found.start():
+        return cues
+    before = tuple(c for c in cues if c.start < found.start())
+    if not before and _VERB_BEFORE.search(sentence, 0, found.start()) is None:
+        return cues  # nothing before it happens: the saying is the event
+    return before
 
 
 def _clause_of(sentence: str, date_text: str) -> tuple[int, int] | None:
@@ -417,11 +467,14 @@ def classify(
     cited = _CITATION_RE.search(_without_dateline(sentence))
     if is_footnote or (cited and not any(c.verbal for c in cues)):
         order.append("citation")
-    primary = _date_cue(sentence, cues, date_text)
+    deciding = _without_attribution(cues, sentence, date_text)
+    primary = _date_cue(sentence, deciding, date_text)
     if primary is None:
         clause = _clause_of(sentence, date_text)
         if clause is None:
-            primary = _main_cue(cues, sentence, date_text)
+            primary = _main_cue(deciding, sentence, date_text)
+            if primary is None and deciding != cues and not order:
+                order.append("other")  # reported, but what happened names no kind of event
         else:
             # "1965: The second war breaks out; the Tashkent Declaration is signed on
             # 10 January 1966": the signing is 1966's event, not 1965's
