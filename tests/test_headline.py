@@ -237,3 +237,54 @@ def test_a_chronology_entry_loses_its_date_and_its_colon() -> None:
     assert headline("14 February: India strikes Balakot in Pakistan.", "14 February") == (
         "India strikes Balakot in Pakistan"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a wire's capitalised place opens the story, not the headline
+        (
+            "RIGA - Latvia and Lithuania signed a power grid accord on Tuesday.",
+            "on Tuesday",
+            "Latvia and Lithuania signed a power grid accord",
+        ),
+        (
+            "LA PAZ, May 4 (AP) — Bolivia and Chile resumed gas talks on Tuesday.",
+            "on Tuesday",
+            "Bolivia and Chile resumed gas talks",
+        ),
+        # a role's whole title goes with it, the portfolio too
+        (
+            "Chilean Energy Minister Diego Pardow opened the Arica plant on 4 March 2024.",
+            "on 4 March 2024",
+            "Diego Pardow opened the Arica plant",
+        ),
+        # two people joined by "and" are both the subject of the verb
+        (
+            "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan "
+            "signed the border accord at a summit in Arusha in February 2023.",
+            "in February 2023",
+            "William Ruto and Samia Suluhu Hassan signed the border accord at a summit…",
+        ),
+    ],
+)
+def test_wire_stories_and_titles(sentence: str, date_text: str, expected: str) -> None:
+    assert headline(sentence, date_text) == expected
+
+
+def test_a_date_in_a_reported_clause_headlines_what_was_reported() -> None:
+    sentence = (
+        "Minister Ayodele recalled that the first session of the Commission was held in "
+        "Cotonou in October 2019."
+    )
+    assert (
+        make_headline(sentence, "October 2019", find_entities(sentence), ("dialogue", "statement"))
+        == "The first session of the Commission was held in Cotonou"
+    )
+    # a statement keeps its speaker
+    assert make_headline(
+        "Minister Ayodele said that the talks had been useful on 3 May.",
+        "3 May",
+        Entities(),
+        ("statement",),
+    ).startswith("Ayodele")

@@ -27,7 +27,11 @@ MAX_LENGTH = 80
 
 _SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
 _BULLET_RE = re.compile(r"^\s*(?:[•·*\-–]\s*|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)")
-_DATELINE_RE = re.compile(r"^[A-Z][\w .'’-]{1,30},[^:]{0,45}\d[^:]{0,45}:\s+")
+_DATELINE_RE = re.compile(
+    r"^[A-Z][\w .'’-]{1,30},[^:]{0,45}\d[^:]{0,45}:\s+"
+    # a wire's capitalised place, with or without its date: "TALLINN - ", "LIMA, May 4 (AP) — "
+    r"|^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[^–—:]{1,40}?)?\s+[-–—]+\s+"
+)
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
 _YEAR_LABEL_RE = re.compile(r"^\s*\d{4}(?:\s*[–-]\s*\d{2,4})?\s*(?::|\s[–—-])\s+")
 """A chronology entry's year label ("1967: The Community is founded on 6 June 1967")."""
@@ -139,11 +143,19 @@ def _remove_date(text: str, date_text: str) -> str:
     return before + after
 
 
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,3}$")
+"""Capitalised words right before a role open its title ("Peruvian Environment Minister")."""
+
+
 def _substitute(text: str, mentions: tuple[PersonMention, ...], names: list[str]) -> str:
     """Replace each person mention (role, honorifics, appositive included) by a name."""
     pieces, last = [], 0
     for mention, name in zip(mentions, names, strict=True):
-        pieces.append(text[last : mention.start])
+        start = mention.start
+        if start < mention.name_start:  # a role: its whole title goes
+            title = _TITLE_WORDS_BEFORE.search(text, last, start)
+            start = title.start() if title else start
+        pieces.append(text[last:start])
         pieces.append(name)
         last = mention.end
     pieces.append(text[last:])
@@ -186,9 +198,12 @@ def _subject_verb(text: str, types: tuple[str, ...], names: list[str]) -> str:
             continue
         before = [span for span in spans if span[1] <= cue.start]
         if before:
-            _, end, name = before[-1]
+            start, end, name = before[-1]
             gap = text[end : cue.start]
             if "," not in gap and len(gap.split()) <= 3:
+                # "William Ruto and Samia Suluhu Hassan had agreed": both are the subject
+                if len(before) > 1 and text[before[-2][1] : start] in (" and ", " & "):
+                    return text[before[-2][0] :]
                 return name + text[end:]
         return ""
     return ""
@@ -307,7 +322,7 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
         At most MAX_LENGTH characters, no trailing full stop; "" only when the sentence has no words
         left (e.g. a "*****" separator).
     """
-    clean = sentence.translate(_SUPERSCRIPTS)
+    clean = _reported(sentence.translate(_SUPERSCRIPTS), date_text, types)
     mentions = find_people(clean)
     names = _display_names(mentions, entities)
     base = _base(_substitute(clean, mentions, names), date_text)
@@ -320,6 +335,26 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
     # "14 February: India strikes ..." loses its date, and so its colon
     headline = headline.lstrip(" :;,.–—-") or headline
     return _fit(_capitalise(headline))
+
+
+_REPORTED_RE = re.compile(
+    r"\b(?:recalled|noted|said|stated|added|explained|stressed|pointed\s+out|reminded\s+\w+|"
+    r"told\s+\w+|announced|confirmed|underlined|emphasi[sz]ed)\s+that\s+"
+)
+"""A reporting verb and "that": what follows is the reported happening."""
+
+
+def _reported(sentence: str, date_text: str, types: tuple[str, ...]) -> str:
+    """The reported clause when the date and the event are in it: "Botchwey recalled
+    that the first session was held in Lome in October 2019" is headlined by the session.
+    A statement keeps its speaker (its template shows "Speaker: what was said")."""
+    if not date_text or (types and types[0] == "statement"):
+        return sentence
+    at = sentence.find(date_text)
+    reports = [m for m in _REPORTED_RE.finditer(sentence, 0, max(at, 0)) if at >= 0]
+    if not reports:
+        return sentence
+    return _capitalise(sentence[reports[-1].end() :])
 
 
 def _name_spans(text: str, names: list[str]) -> list[tuple[int, int, str]]:
