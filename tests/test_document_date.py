@@ -490,3 +490,31 @@ class TestPages:
             "Border reopens",
         )
         assert [s.text for s in doc.segments] == ["Border reopens", LEDE]
+
+
+class TestABackgroundYearIsNoEvidenceAgainstTheStorysDate:
+    """A story that mentions an older year and a plan still to come keeps its own date."""
+
+    def test_a_byline_date_stands_over_a_background_year_and_a_yearless_plan(self) -> None:
+        doc = document_from_text(
+            "Peru, Chile ministers meet\n\nBy Ana Ruiz\nJuly 1, 2020\n\n"
+            "LIMA - The foreign ministers of Peru and Chile met on Monday, five years after "
+            "the two countries signed a free trade accord in 2015. They will meet again in "
+            "October.\n"
+        )
+        assert (doc.date, doc.date_source) == (date(2020, 7, 1), "byline")
+
+    def test_a_yearless_dateline_takes_no_year_from_a_bare_background_year(self) -> None:
+        doc = document_from_text(
+            "Peru, Chile ministers meet\n\nLIMA, July 1 (Reuters) - The foreign ministers of "
+            "Peru and Chile met on Monday. The two countries signed an accord in 2015. They "
+            "will meet again in October.\n"
+        )
+        assert doc.date is None  # unknown rather than confidently 2015
+
+    def test_a_yearless_dateline_still_follows_a_narrated_day(self) -> None:
+        doc = document_from_text(
+            "Peru, Chile ministers meet\n\nLIMA, July 1 (Reuters) - The foreign ministers of "
+            "Peru and Chile met on Monday, after talks broke down on 12 March 2020.\n"
+        )
+        assert (doc.date, doc.date_source) == (date(2020, 7, 1), "yearless_dateline")

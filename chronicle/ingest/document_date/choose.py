@@ -29,7 +29,7 @@ def contradicted(candidate: Candidate, narrated: Sequence[date], future: Sequenc
     over a year after every date the body narrates, and the body speaks in the future
     tense of its own latest dates ("will be visiting on 3 January 2017" under a 2024
     crawl date)."""
-    if not narrated or candidate.strategy in _DECLARED:
+    if not narrated or candidate.strategy not in _PRINTED_BY_PAGE:
         return False
     latest = max(narrated)
     # the story's own latest dates are still to come: it was written before them
@@ -39,6 +39,12 @@ def contradicted(candidate: Candidate, narrated: Sequence[date], future: Sequenc
 
 _DECLARED = frozenset({"front_matter", "html_meta", "html_modified"})
 """Dates a page declares for machines: the text cannot contradict them."""
+
+_PRINTED_BY_PAGE = frozenset(
+    {"date_above_title", "masthead_date", "updated_line", "foot_date_line"}
+)
+"""Where a site prints dates of its own (today's, the crawl's, the last edit's): only these
+can be crawl dates. A byline, a date line under the title or a dateline is the story's."""
 
 
 _PAGE_DATES = frozenset({"date_above_title", "masthead_date", "html_modified", "updated_line"})

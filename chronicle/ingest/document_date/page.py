@@ -68,7 +68,7 @@ _FOOT_LINES = 12
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|is scheduled|are scheduled|is expected to|"
-    r"are expected to|upcoming|forthcoming|next (?:week|month|year)|sees)\b",
+    r"are expected to|upcoming|forthcoming|next (?:week|month|year))\b",
     re.I,
 )
 
@@ -80,32 +80,52 @@ def narrated_dates(page: Page) -> tuple[list[date], list[date]]:
     """(every date the body narrates, those a future-tense sentence speaks of).
 
     The body is every line after the masthead (its first 20,000 characters); only
-    dates with their year count.
+    dates that state their year count (a year-less "October" would borrow its year
+    from a background date the body mentions).
     """
-    start = page.first_prose if page.first_prose is not None else len(page.texts)
-    return _narrated(tuple(page.texts[start:]))
+    told = _narrated(_body_lines(page))
+    return [t.day for t in told], [t.day for t in told if t.future]
+
+
+def narrated_days(page: Page) -> list[date]:
+    """The days and months (not bare years) the body narrates in the past: what a
+    story's own date must come after. "signed an accord in 2015" is background, not a
+    day the story reports."""
+    return [t.day for t in _narrated(_body_lines(page)) if t.precise and not t.future]
 
 
 def speaks_of_future(page: Page) -> bool:
     """Whether any line of the body is in the future tense (a cheap test first)."""
+    return any(_FUTURE.search(line) for line in _body_lines(page))
+
+
+def _body_lines(page: Page) -> tuple[str, ...]:
     start = page.first_prose if page.first_prose is not None else len(page.texts)
-    return any(_FUTURE.search(line) for line in page.texts[start:])
+    return tuple(page.texts[start:])
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    day: date
+    precise: bool
+    future: bool
+
+
+_STATED_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|'\d\d\b")
 
 
 @functools.lru_cache(maxsize=8)
-def _narrated(lines: tuple[str, ...]) -> tuple[list[date], list[date]]:
+def _narrated(lines: tuple[str, ...]) -> tuple[_Told, ...]:
     body = "\n".join(line for line in lines if line)[:_BODY_CHARACTERS]
-    narrated: list[date] = []
-    future: list[date] = []
+    told: list[_Told] = []
     for match in find_dates(body):
-        if match.date_start is None:
+        if match.date_start is None or not _STATED_YEAR.search(match.text):
             continue
-        narrated.append(match.date_start)
         begin = max(body.rfind(stop, 0, match.start) for stop in _STOPS)
         ends = [i for stop in _STOPS if (i := body.find(stop, match.end)) >= 0]
-        if _FUTURE.search(body, begin + 1, min(ends) if ends else len(body)):
-            future.append(match.date_start)
-    return narrated, future
+        future = bool(_FUTURE.search(body, begin + 1, min(ends) if ends else len(body)))
+        told.append(_Told(match.date_start, match.precision in ("day", "month", "range"), future))
+    return tuple(told)
 
 
 _STOPS = (". ", "? ", "! ", "\n")

@@ -38,7 +38,7 @@ from chronicle.ingest.document_date.page import (
     head_and_foot,
     lines_after,
     lines_below,
-    narrated_dates,
+    narrated_days,
 )
 from chronicle.ingest.text.chrome import is_boilerplate
 from chronicle.ingest.text.segment import ends_sentence
@@ -221,7 +221,8 @@ def from_dateline(page: Page) -> list[Candidate]:
     ("ISLAMABAD, 26 July 2022 (TDI): ..."). A dateline without its year ("SKOPJE,
     Feb 12 (Agency) -") takes the first year that puts it on or after every date
     the story narrates in the past ("yearless_dateline"): news is written after
-    what it reports."""
+    what it reports. Only days and months count: a bare year ("signed an accord in
+    2015") is background, and no evidence of when the story was filed."""
     if page.first_prose is None:
         return []
     match = DATELINE.match(page.texts[page.first_prose])
@@ -230,8 +231,7 @@ def from_dateline(page: Page) -> list[Candidate]:
     if parsed := parse_date(match.group("date")):
         return [Candidate(parsed[0], parsed[1], "dateline", page.first_prose)]
     yearless = [m for m in find_dates(match.group("date")) if m.precision == "unresolved"]
-    narrated, future = narrated_dates(page)
-    past = [d for d in narrated if d not in future]
+    past = narrated_days(page)
     if not yearless or not past:
         return []
     text = yearless[0].text
