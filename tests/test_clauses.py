@@ -154,6 +154,24 @@ from chronicle.ingest.text.document import load_document
                 "The two countries signed a peace agreement in Brasilia on Oct. 26, 1998.",
             ],
         ),
+        # a relative clause with a subject of its own takes its noun as object
+        (
+            "The experts will meet in Lome next month to prepare the third session, which "
+            "Benin will host in 2025.",
+            ["next month", "2025"],
+            [
+                "The experts will meet in Lome next month to prepare the third session",
+                "Benin will host the third session in 2025.",
+            ],
+        ),
+        (
+            "The ministers set up a joint fund in 2019, which Norway has financed since 2021.",
+            ["2019", "2021"],
+            [
+                "The ministers set up a joint fund in 2019",
+                "Norway has financed a joint fund since 2021.",
+            ],
+        ),
     ],
 )
 def test_each_date_governs_its_clause(sentence, dates, expected):

@@ -180,6 +180,35 @@ _NOUN_PHRASE_END = re.compile(
 """The noun phrase a clause ends with, from its last determiner."""
 
 
+_OBJECT_RELATIVE = re.compile(
+    r"^(?P<doer>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+"
+    r"(?P<verb>(?:(?:will|would|shall|has|have|had|is|was|were|did|does|may|can)\s+){1,2}"
+    r"(?:be\s+|been\s+)?[a-z]+|[a-z]+ed)\b"
+)
+"""A relative clause whose subject is a name: its noun is the verb's object ("the third
+session, which Togo will host in 2025")."""
+
+
+_ADVERBIAL_TAIL = re.compile(r"\s+(?:in|on|at|since|from|by|during|until|before|after)\s")
+
+
+def with_objects(texts: Sequence[str], relative: Sequence[bool]) -> list[str]:
+    """Relative clauses with a subject of their own, given their noun as object.
+
+    "..., to prepare the third session, which Togo will host in 2025" reads
+    "Togo will host the third session in 2025".
+    """
+    out = list(texts[:1])
+    for before, text, opened_relative in zip(texts, texts[1:], relative[1:], strict=False):
+        noun = _NOUN_PHRASE_END.search(before)
+        found = _OBJECT_RELATIVE.match(text)
+        if opened_relative and noun and found:
+            thing = _ADVERBIAL_TAIL.split(noun.group("np"), maxsplit=1)[0]
+            text = f"{text[: found.end()]} {thing}{text[found.end() :]}"
+        out.append(text)
+    return out
+
+
 def _with_appositive_nouns(texts: Sequence[str], relative: Sequence[bool]) -> list[str]:
     """A clause that is a participle set after a noun ("... reviewed the Strategic
     Partnership, upgraded in December 2022, ...") is about that noun."""
@@ -214,6 +243,7 @@ def clauses_of(text: str, date_texts: Sequence[str]) -> list[str]:
     distinct = list(dict.fromkeys(bounds))
     relative = [bool(_OPENS_RELATIVE.match(text, b[0], b[1])) for b in distinct]
     read = with_subjects([clause_text(text, b) for b in distinct], relative)
+    read = with_objects(read, relative)
     texts = dict(zip(distinct, read, strict=True))
     return [
         texts[b] if _says_something(texts[b], written) else text
