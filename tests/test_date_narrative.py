@@ -449,3 +449,11 @@ class TestAYearlessMonthInHistory:
     def test_a_later_sentence_without_a_step_back_still_runs_forward(self):
         text = "The border talks opened on 25 April 1978. In February both armies mobilised."
         assert last(text)[1] == D(1979, 2, 1)
+
+
+def test_a_narrative_step_lends_its_year_to_the_yearless_dates_after_it():
+    text = (
+        "In 2012 Peru and Chile upgraded ties. The following year, they signed a trade pact. "
+        "In March, the ministers met in Lima."
+    )
+    assert last(text, D(2020, 7, 1))[1:3] == (D(2013, 3, 1), D(2013, 3, 31))

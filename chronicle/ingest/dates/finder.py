@@ -126,6 +126,8 @@ def _year_headings(text: str) -> list[tuple[int, int]]:
 
 
 _VAGUE = frozenset({"past", "present", "future"})
+_STEPS = frozenset({"day", "month", "year"})
+"""Precisions of a narrative step that lends its year to the year-less dates after it."""
 
 
 def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
@@ -141,6 +143,10 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
     elif lends == "relative" and res.precision in ("day", "month") and not res.counted:
         # "Last month, the two sides renewed the accord, on October 22": that October
         ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
+    elif res.counted == "forward" and res.span is not None and res.precision in _STEPS:
+        # "In 2012 ... The following year, they signed a pact. In March, ...": March 2013
+        yearly = res.precision == "year"
+        ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], not yearly, yearly))
     if res.span is None or res.modifier in _VAGUE or res.counted in ("back", "same"):
         return  # "recently", "a year earlier", "later that month": the story stays put
     if lends == "year" and _names_a_thing(ctx.text, cand.start, cand.end):
