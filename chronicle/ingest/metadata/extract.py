@@ -71,19 +71,6 @@ __all__ = [
     "title_case",
 ]
 
-__all__ = [
-    "DATE_LINE_RESIDUE",
-    "Metadata",
-    "clean_name",
-    "dateline_length",
-    "extract_metadata",
-    "front_matter",
-    "organisation_name",
-    "parse_date",
-    "parse_date_line",
-    "title_case",
-]
-
 
 _FRONT_MATTER_LINES = 40
 
