@@ -288,3 +288,16 @@ def test_a_date_in_a_reported_clause_headlines_what_was_reported() -> None:
         Entities(),
         ("statement",),
     ).startswith("Ayodele")
+
+
+def test_a_minister_receiving_a_counterpart_for_a_commission_session_meets_them() -> None:
+    sentence = (
+        "The Minister of Foreign Affairs, Hon. Amina Diallo, on Monday received her Guinean "
+        "counterpart, Dr. Morissanda Kouyate, in Dakar for the fourth session of the "
+        "Senegal-Guinea Joint Commission."
+    )
+    types = classify(sentence, date_text="Monday")
+    assert types == ("dialogue", "meeting")
+    assert make_headline(sentence, "on Monday", find_entities(sentence), types) == (
+        "Amina Diallo meets Morissanda Kouyate"
+    )

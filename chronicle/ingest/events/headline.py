@@ -72,7 +72,7 @@ _VISIT_RE = re.compile(
     rf"|\bvisit\s+(?:of|by)\s+[^,;]*?\s+to\s+(?:the\s+)?(?P<place2>{_CAP_PHRASE})",
 )
 _BY_RE = re.compile(r"\s+by\s+")
-_MEET_RE = re.compile(r"\b(?:met|meets?|meeting|talks)\b", re.IGNORECASE)
+_MEET_RE = re.compile(r"\b(?:met|meets?|meeting|talks|received|hosted|welcomed)\b", re.IGNORECASE)
 _SIGNED_RE = re.compile(rf"\bsigned\s+(?:the\s+|a\s+)?(?P<object>{_CAP_PHRASE})")
 _ESTABLISH_RE = re.compile(
     r"(?P<subject>[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?)\s+(?:have\s+|had\s+)?established\s+"
@@ -263,7 +263,9 @@ def _template(text: str, types: tuple[str, ...], spans, entities: Entities) -> s
     if primary == "citation":
         return ""
     names = [name for _, _, name in spans]
-    if primary == "meeting" and len(dict.fromkeys(names)) >= 2:
+    # a session of a dialogue where one minister receives another is their meeting
+    meets = primary == "meeting" or (primary == "dialogue" and "meeting" in types)
+    if meets and len(dict.fromkeys(names)) >= 2:
         m = _MEET_RE.search(text)
         at = m.start() if m else spans[1][0]
         subject = _nearest_actor(text, at, spans)
