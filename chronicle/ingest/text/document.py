@@ -54,30 +54,20 @@ def load_document(path: Path) -> CleanDocument:
         DocumentError: The file cannot be read or holds no usable text.
     """
     text, encoding = read_document(path)
-    lines = prepare_lines(text)
-    meta = extract_metadata(lines)
-    cleaned = clean_lines(lines, skip=meta.consumed)
-    if not cleaned.paragraphs:
+    doc = document_from_text(text, str(path), encoding)
+    if not doc.paragraphs:
         raise DocumentError(f"{path}: no usable text after cleaning")
-    full_text, segments = assemble(cleaned.paragraphs)
-    return CleanDocument(
-        path=str(path),
-        text=full_text,
-        paragraphs=tuple(p.text for p in cleaned.paragraphs),
-        segments=tuple(segments),
-        footnotes=dict(cleaned.footnotes),
-        title=meta.title or fallback_title(segments),
-        date=meta.date,
-        date_text=meta.date_text,
-        date_source=meta.date_source,
-        publisher=meta.publisher,
-        author=meta.author,
-        encoding=encoding,
-    )
+    return doc
 
 
-def document_from_text(text: str, path: str = "<text>") -> CleanDocument:
-    """Build a `CleanDocument` from text already in memory (tests, pasted text)."""
+def document_from_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> CleanDocument:
+    """Build a `CleanDocument` from text already in memory (a file's decoded text, a test's).
+
+    Args:
+        text: The decoded text (HTML already flattened).
+        path: Where it came from.
+        encoding: The encoding its bytes were decoded with.
+    """
     lines = prepare_lines(text)
     meta = extract_metadata(lines)
     cleaned: CleanText = clean_lines(lines, skip=meta.consumed)
@@ -94,6 +84,7 @@ def document_from_text(text: str, path: str = "<text>") -> CleanDocument:
         date_source=meta.date_source,
         publisher=meta.publisher,
         author=meta.author,
+        encoding=encoding,
     )
 
 
