@@ -35,6 +35,23 @@ REFERENCE = date(2023, 6, 1)
             "The Emir concluded a three-day visit to Amman on 3 May",
             (date(2023, 5, 1), date(2023, 5, 3)),
         ),
+        # counts past eight, in words or digits, and lengths in weeks
+        (
+            "On 3 May the President began a nine-day visit to Brazil and Chile",
+            (date(2023, 5, 3), date(2023, 5, 11)),
+        ),
+        (
+            "The Chancellor returned to Berlin on 3 May at the end of a ten-day tour of Africa",
+            (date(2023, 4, 24), date(2023, 5, 3)),
+        ),
+        (
+            "The Prime Minister arrived in Tokyo on 3 May for a 12-day trip",
+            (date(2023, 5, 3), date(2023, 5, 14)),
+        ),
+        (
+            "The King concluded a two-week visit to Australia on 3 May",
+            (date(2023, 4, 20), date(2023, 5, 3)),
+        ),
     ],
 )
 def test_a_day_beginning_or_ending_a_visit_of_stated_length_dates_the_whole_visit(clause, expected):
@@ -51,6 +68,10 @@ def test_a_day_beginning_or_ending_a_visit_of_stated_length_dates_the_whole_visi
         "During his three-day visit, he met the premier on 3 May",
         "The Emir visited Muscat on 3 May",
         "A four-day strike closed the port on 3 May",
+        # a length in weeks that is not a visit's
+        "A two-week strike closed the port on 3 May",
+        # a count too large for one visit
+        "On 3 May he began a 90-day stay in Geneva",
     ],
 )
 def test_a_day_without_a_visit_of_stated_length_stays_a_day(clause):

@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
+from chronicle.ingest.dates.names import NUMBER_WORDS, count_of
 from chronicle.model import DateMatch, Mention
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNT = "|".join(w for w, n in NUMBER_WORDS.items() if 1 < n <= 20)
 _LENGTH = (
-    r"(?:a|an|his|her|their|its)\s+(?P<n>two|three|four|five|six|seven|eight|[2-9]|1[0-4])"
-    r"-day\b(?:\s+[\w-]+){0,3}?\s+(?:visit|trip|tour|stay)\b"
+    rf"(?:a|an|his|her|their|its)\s+(?P<n>{_COUNT}|[2-9]|1\d|20)"
+    r"-(?P<unit>day|week)\b(?:\s+[\w-]+){0,3}?\s+(?:visit|trip|tour|stay)\b"
 )
+"""A stated length: "a three-day visit", "a ten-day tour", "her two-week official trip"."""
 _STARTS = re.compile(
     r"\b(?:begins?|began|starts?|started|arrives?|arrived|opens?|opened|for)\s+" + _LENGTH, re.I
 )
@@ -63,11 +65,16 @@ def with_stated_length(match: DateMatch, clause: str) -> DateMatch:
     stated = starts or ends
     if stated is None:
         return match
-    count = stated.group("n").lower()
-    days = timedelta(days=(_NUMBERS.get(count) or int(count)) - 1)
+    days = timedelta(days=_days(stated) - 1)
     if starts:
         return replace(match, date_end=match.date_start + days, precision="range")
     return replace(match, date_start=match.date_start - days, precision="range")
+
+
+def _days(stated: re.Match[str]) -> int:
+    """The number of days a stated length spans ("ten-day" 10, "two-week" 14)."""
+    count = count_of(stated.group("n"))
+    return count * 7 if stated.group("unit").lower() == "week" else count
 
 
 def states_visit_length(clause: str) -> bool:
