@@ -81,6 +81,7 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
         ("The two countries signed a maritime agreement in 2009.", [("2009", False)]),
         ("The 2019 elections returned the coalition to power.", [("2019", False)]),
         ("The 1999 May Day rally was banned.", [("1999", False)]),  # no name: a month follows
+        ("The 2016 Sept. referendum was annulled.", [("2016", False)]),  # an abbreviated month
         ("The war lasted from 1980 to 1988.", [("1980 to 1988", False)]),
         # days in apposition date the happening they describe
         (

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from chronicle.ingest.dates.names import MONTH_NAME
 from chronicle.model import DateMatch
 
 _THING = (
@@ -56,10 +57,7 @@ _MODIFIERS = (
 _THING_AFTER = re.compile(_MODIFIERS + _THING + r"\b", re.I)
 """Up to four modifiers, then the thing the year is part of ("2006 Lombok Treaty")."""
 
-_NAME_AFTER = re.compile(
-    r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][\w’'-]+"
-)
+_NAME_AFTER = re.compile(rf"\s+(?!{MONTH_NAME})[A-Z][\w’'-]+")
 """A year before a proper name belongs to the name ("the 2023 Pacific Games", "the 2016
 Rio Olympics"); before a month it is not a premodifier at all."""
 
