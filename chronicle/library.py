@@ -82,18 +82,19 @@ def ingest_paths(
 def ingest_file(store: Store, path: Path, report: IngestReport) -> None:
     """Parse one file and store it unless its contents are already stored.
 
-    A file is unchanged when its path already holds these contents. The same
-    text under another path is not stored twice (the text is the identity), but
+    A file is unchanged when its path already holds these contents, read by these
+    rules (a file an older chronicle read is read again, so an upgrade improves it). The
+    same text under another path is not stored twice (the text is the identity), but
     an older version stored under this path is dropped, so nothing stale stays.
     """
     try:
         doc = load_document(path)
         doc_hash = content_hash(doc.text)
         holder = store.path_for_hash(doc_hash)
-        if holder == str(path):
+        if holder == str(path) and store.extractor_for_hash(doc_hash) == doc.extractor:
             report.unchanged.append(str(path))
             return
-        if holder is not None:
+        if holder is not None and holder != str(path):
             store.remove_document(str(path))
             report.failed.append((str(path), f"{path}: same text as {holder}; kept once"))
             report.duplicates.append(str(path))

@@ -105,6 +105,7 @@ class CleanDocument:
         publisher: Publisher or source when stated ("" if none).
         author: Author when stated ("" if none).
         encoding: The encoding the bytes were decoded with.
+        extractor: Fingerprint of the rules that read it ("" when unknown).
     """
 
     path: str
@@ -119,6 +120,7 @@ class CleanDocument:
     publisher: str = ""
     author: str = ""
     encoding: str = "utf-8"
+    extractor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,3 +93,32 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_others(tmp_path, monk
         report = ingest_paths(store, [tmp_path])
     assert report.added == [str((tmp_path / "good.txt").resolve())]
     assert "RuntimeError" in report.failed[0][1]
+
+
+def test_a_file_an_older_extractor_read_is_read_again(tmp_path):
+    import sqlite3
+
+    doc = tmp_path / "note.txt"
+    doc.write_text(
+        "Talks in Oslo\n\nOslo, 14 March 2019\n\nThe ministers met in Oslo on 14 March 2019.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        assert ingest_paths(store, [doc]).added == [str(doc)]
+        assert ingest_paths(store, [doc]).unchanged == [str(doc)]  # same text, same rules
+    with sqlite3.connect(db) as conn:  # as an older chronicle would have left it
+        conn.execute("UPDATE documents SET extractor = '', doc_date_source = ''")
+    with Store(db) as store:
+        again = ingest_paths(store, [doc])
+        assert (again.added, again.failed, again.duplicates) == ([str(doc)], [], [])
+        assert [d["doc_date_source"] for d in store.documents()] == ["place_date_line"]
+        assert store.counts()["documents"] == 1
+        assert ingest_paths(store, [doc]).unchanged == [str(doc)]
+
+
+def test_the_extractor_fingerprint_is_a_stable_short_hash():
+    from chronicle.ingest.version import extractor_version
+
+    assert extractor_version() == extractor_version()
+    assert len(extractor_version()) == 12 and int(extractor_version(), 16) >= 0

@@ -72,6 +72,10 @@ class Store:
         """The path of the stored document with exactly these contents, if any."""
         return self._run(writer.path_for_hash, content_hash)
 
+    def extractor_for_hash(self, content_hash: str) -> str | None:
+        """Which rules read the stored document with exactly these contents, if any."""
+        return self._run(writer.extractor_for_hash, content_hash)
+
     def add_document(
         self, doc: CleanDocument, content_hash: str, mentions: Sequence[Mention]
     ) -> int:

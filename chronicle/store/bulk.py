@@ -109,8 +109,8 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
         name = Path(doc.path).name
         cur = conn.execute(
             "INSERT INTO documents (path, name, content_hash, title, publisher, author, "
-            "doc_date, doc_date_text, doc_date_source, encoding, text, ingested_at) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "doc_date, doc_date_text, doc_date_source, encoding, extractor, text, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 doc.path,
                 name,
@@ -122,6 +122,7 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
                 doc.date_text,
                 doc.date_source,
                 doc.encoding,
+                doc.extractor,
                 doc.text,
                 now,
             ],

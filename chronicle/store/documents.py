@@ -75,6 +75,7 @@ def add_document(
                     "doc_date": doc.date.isoformat() if doc.date else None,
                     "doc_date_text": doc.date_text,
                     "doc_date_source": doc.date_source,
+                    "extractor": doc.extractor,
                     "encoding": doc.encoding,
                     "text": doc.text,
                     "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),

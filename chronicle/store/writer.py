@@ -120,6 +120,14 @@ def path_for_hash(db: sqlite_utils.Database, content_hash: str) -> str | None:
     return row[0] if row else None
 
 
+def extractor_for_hash(db: sqlite_utils.Database, content_hash: str) -> str | None:
+    """The fingerprint of the rules that read the stored document with these contents."""
+    row = db.execute(
+        "SELECT extractor FROM documents WHERE content_hash = ?", [content_hash]
+    ).fetchone()
+    return row[0] if row else None
+
+
 def keys_of_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[str]:
     """Keys of every mention of these events."""
     ids = list(event_ids)

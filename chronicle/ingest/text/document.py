@@ -14,6 +14,7 @@ from chronicle.ingest.metadata.extract import dateline_length, extract_metadata
 from chronicle.ingest.text.clean import CleanText, Paragraph, clean_lines, prepare_lines
 from chronicle.ingest.text.read import DocumentError, read_document
 from chronicle.ingest.text.segment import split_sentences
+from chronicle.ingest.version import extractor_version
 from chronicle.model import CleanDocument, Segment
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -85,6 +86,7 @@ def document_from_text(text: str, path: str = "<text>", encoding: str = "utf-8")
         publisher=meta.publisher,
         author=meta.author,
         encoding=encoding,
+        extractor=extractor_version(),
     )
 
 
