@@ -10,6 +10,7 @@ import pytest
 
 from chronicle.ingest.dates.context import latest_by, tells_of_now
 from chronicle.ingest.dates.finder import find_dates
+from chronicle.ingest.dates.own_time import dates_from_own_day, own_time_words
 
 D = date
 
@@ -136,3 +137,21 @@ def test_without_a_document_date_no_text_is_about_now():
 )
 def test_latest_by_is_the_last_such_month_at_or_before_the_reference(month, expected):
     assert latest_by(D(2023, 5, 16), month, 15) == expected
+
+
+class TestWordsThatCountFromTheWritersDay:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The minister left for Brussels yesterday and returns on Friday.", 2),
+            ("Exports rose last year and are forecast to fall next spring.", 2),
+            ("The port has been closed since March, and talks resume this week.", 2),
+            # a month with its year or its day is a calendar date, not one counted from now
+            ("The port closed in March 2019 and reopened on March 4.", 0),
+            # "may" the verb and "march" the noun are not months
+            ("Talks in may fail, and a march by farmers is planned.", 0),
+        ],
+    )
+    def test_each_word_for_the_days_around_the_writing_is_counted(self, text, expected):
+        assert own_time_words(text) == expected
+        assert dates_from_own_day(text) is (expected > 0)

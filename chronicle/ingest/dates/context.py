@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from chronicle.ingest.dates.names import MONTH_ABBREVIATIONS
+from chronicle.ingest.dates.own_time import own_time_words
 from chronicle.ingest.dates.spans import Span, safe_date
 
 _ABBREVIATED_MONTHS = "".join(
@@ -361,12 +362,6 @@ def latest_by(ref: date, month: int, day: int) -> int:
 
 
 _YEAR_TOKEN = re.compile(r"(?<![\w.,/-])(?:1[6-9]|20)\d\d(?![\w%]|[.,]\d)")
-_NOW_WORDS = re.compile(
-    r"\b(?:yesterday|today|tonight|tomorrow|this\s+(?:week|month|year)|last\s+week"
-    r"|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
-    re.IGNORECASE,
-)
-"""Words a writer uses for the days around the time of writing."""
 
 
 def tells_of_now(text: str, reference: date | None) -> bool:
@@ -382,7 +377,7 @@ def tells_of_now(text: str, reference: date | None) -> bool:
             near += 1
         else:
             old += 1
-    return near + 2 * len(_NOW_WORDS.findall(text)) >= old
+    return near + 2 * own_time_words(text) >= old
 
 
 _PARAGRAPH_ANCHORS = 12

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chronicle.ingest.dates.finder import find_dates
-from chronicle.ingest.dates.names import MONTH_FULL, WEEKDAY
+from chronicle.ingest.dates.own_time import dates_from_own_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,20 +132,12 @@ _STOPS = (". ", "? ", "! ", "\n")
 """What ends the sentence around a date, closely enough to read its tense."""
 
 
-_OWN_TIME = re.compile(
-    rf"\b(?:(?:last|this|next|past)\s+(?:year|month|week|spring|summer|autumn|fall|winter)"
-    rf"|yesterday|(?:on|last|this|next)\s+{WEEKDAY}|(?:in|since|by|last|this)\s+{MONTH_FULL}"
-    rf"(?!\s*,?\s*\d))",
-)
-"""A date counted from the writer's own day: "last year", "on Tuesday", "in January"."""
-
-
 def counts_from_own_time(page: Page) -> bool:
     """Whether the body dates something from the day it was written ("trade rose last
     year", "the terminal opened in January"): then it was written within a year or so of
     what it narrates."""
     start = page.first_prose if page.first_prose is not None else len(page.texts)
-    return any(_OWN_TIME.search(line) for line in page.texts[start:])
+    return any(dates_from_own_day(line) for line in page.texts[start:])
 
 
 def lines_after(page: Page, index: int, count: int) -> list[int]:
