@@ -136,3 +136,43 @@ class TestPlaceWordsInsideOtherNames:
     )
     def test_georgia_before_a_word_of_us_state_politics_is_the_state(self, sentence, countries):
         assert find_entities(sentence).countries == countries
+
+
+class TestNationalityBeforeARole:
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            (
+                "Peruvian Environment Minister Albina Ruiz opened the talks in Lima.",
+                [("Albina Ruiz", "Environment Minister", "PE")],
+            ),
+            (
+                "Chile's Energy Minister Diego Pardow and his Bolivian counterpart Franklin "
+                "Molina met in Geneva.",
+                [("Diego Pardow", "Energy Minister", "CL"), ("Franklin Molina", "", "BO")],
+            ),
+            (
+                "Kenyan Trade Cabinet Secretary Moses Kuria said the talks would resume.",
+                [("Moses Kuria", "Trade Cabinet Secretary", "KE")],
+            ),
+            (
+                "Her Ecuadorean counterpart Gabriela Sommerfeld replied on Friday.",
+                [("Gabriela Sommerfeld", "", "EC")],
+            ),
+        ],
+    )
+    def test_a_nationality_before_a_role_gives_the_person_a_country(self, sentence, expected):
+        assert people(sentence) == expected
+
+    def test_a_portfolio_word_before_a_role_word_is_part_of_the_role(self):
+        assert people("On Tuesday Interior Minister Nancy Faeser banned the group.") == [
+            ("Nancy Faeser", "Interior Minister", "")
+        ]
+
+    def test_a_capital_before_a_role_is_no_nationality(self):
+        sentence = "The ministers met at Santiago Mayor Claudio Orrego's office on Monday."
+        assert people(sentence) == [("Claudio Orrego", "Mayor", "")]
+
+    def test_a_word_of_an_organisation_is_no_portfolio(self):
+        sentence = "United Nations Secretary-General Antonio Guterres arrived in Kyiv."
+        assert people(sentence) == [("Antonio Guterres", "Secretary-General", "")]

@@ -1,17 +1,14 @@
-"""Which countries a sentence is about: the parties it refers to, the nationality of its people."""
+"""Which countries a sentence is about: the parties it refers to."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from chronicle.ingest.entities import find_entities
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
 from chronicle.ingest.events.subjects import (
     bilateral_pair,
     recent_parties,
     with_parties,
-    with_stated_nationality,
 )
 from chronicle.ingest.text.document import load_document
 from chronicle.model import Entities
@@ -34,26 +31,6 @@ def test_the_parties_are_the_documents_pair_else_the_last_two_named():
     named = [("CL", "BO", "CH"), (), ("AR",), ("BR",)]
     assert recent_parties(named, ()) == [(), ("CL", "BO"), ("CL", "BO"), ("CL", "BO")]
     assert recent_parties(named, ("CL", "BO")) == [("CL", "BO")] * 4
-
-
-def test_a_role_opening_on_a_nationality_gives_the_person_a_country():
-    sentence = (
-        "Chilean Energy Minister Diego Pardow and his Bolivian counterpart Franklin Molina "
-        "met in Geneva."
-    )
-    people = with_stated_nationality(sentence, find_entities(sentence)).actors
-    assert [(a.name, a.country) for a in people] == [
-        ("Diego Pardow", "CL"),
-        ("Franklin Molina", "BO"),
-    ]
-
-
-def test_a_capital_before_a_role_is_no_nationality():
-    sentence = "The ministers met at Santiago Mayor Claudio Orrego's office on Monday."
-    found = find_entities(sentence)
-    unknown = replace(found, actors=tuple(replace(a, country="") for a in found.actors))
-    people = with_stated_nationality(sentence, unknown).actors
-    assert [(a.name, a.country) for a in people] == [("Claudio Orrego", "")]
 
 
 def test_historic_sentences_and_later_surnames_keep_the_parties(tmp_path: Path):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chronicle.ingest.entities.name_words import is_caps_surname, parse_name, skip_honorifics
-from chronicle.ingest.entities.roles import appositive_role, parse_role
+from chronicle.ingest.entities.roles import appositive_role, parse_role, role_word
 from chronicle.ingest.entities.scan import SPACE_RE, SUPERSCRIPTS
 from chronicle.ingest.entities.sentence import Sentence, lex
 from chronicle.model import Actor
@@ -113,7 +113,7 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
     while i < n:
         word = s.word(i)
         # 1. role first
-        if word.lower() in lex().role_words_lower or word.lower() in lex().plural_heads:
+        if role_word(s, i) or word.lower() in lex().plural_heads:
             role = parse_role(s, i)
             if role is not None:
                 k = role.end
@@ -152,7 +152,9 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
         if word in lex().name_cues:
             end = parse_name(s, i + 1)
             if end > i + 1:
-                found.append(_make_mention(s, i + 1, end, (i + 1, end), "", ""))
+                prefix = s.country_before(i)  # "his Bolivian counterpart Franklin Molina"
+                country = prefix[1] if prefix else ""
+                found.append(_make_mention(s, i + 1, end, (i + 1, end), "", country))
                 i = end
                 continue
         # 4. bare name

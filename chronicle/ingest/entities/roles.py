@@ -1,8 +1,9 @@
 """A person's role as written: "Federal Minister for Foreign Affairs of Pakistan", "Presidents".
 
-A role is modifiers and a head ("Foreign Minister"), then complements after "for", "of",
-"to", "on", "at" (a country after "of" is the role's country); two offices joined by
-"and" are one person's. ``appositive_role`` reads the role after a name and a comma.
+A role is modifiers and a head ("Foreign Minister", "Environment Minister"), then
+complements after "for", "of", "to", "on", "at" (a country after "of" is the role's
+country); two offices joined by "and" are one person's. ``appositive_role`` reads the
+role after a name and a comma.
 """
 
 from __future__ import annotations
@@ -25,12 +26,23 @@ class Role:
     plural: bool = False  # "Presidents X and Y": the role of each of the names that follow
 
 
+def role_word(s: Sentence, j: int, *, before_head: bool = True) -> bool:
+    """Whether token j is a word of a role: a role modifier or head, or, before the head, a
+    capitalised portfolio ("Environment Minister", "Trade Representative") that is no
+    place's or organisation's word ("United Nations Secretary-General" is the UN's)."""
+    word = s.word(j)
+    if word.lower() in lex().role_words_lower:
+        return True
+    portfolio = before_head and word[:1].isupper() and word in lex().role_domain
+    return portfolio and not s.in_place(s.toks[j])
+
+
 def parse_role(s: Sentence, i: int) -> Role | None:
     """Parse "Federal Minister for Foreign Affairs of Pakistan" starting at token i."""
     j = i
     last_head = -1
     plural = ""
-    while j < len(s.toks) and s.word(j).lower() in lex().role_words_lower:
+    while j < len(s.toks) and role_word(s, j, before_head=last_head < 0):
         if j > i and not s.gap(j).isspace():
             break
         if s.word(j).lower() in lex().heads_lower and not s.word(j + 1).startswith(("'", "’")):

@@ -173,7 +173,9 @@ class Sentence:
         return j, m.value
 
     def country_before(self, i: int) -> tuple[int, str] | None:
-        """Country naming the role that starts at token i: "Japanese", "Pakistan's"."""
+        """Country naming the role that starts at token i: "Japanese", "Pakistan's". A city
+        is no nationality: "Santiago Mayor" is the city's mayor, "Beijing's envoy" an
+        envoy sent there or from there."""
         if i <= 0:
             return None
         start = self.toks[i].start
@@ -187,7 +189,7 @@ class Sentence:
         if self.text[end:start].strip() and target == i - 1:
             return None
         for m in self.countries:
-            if m.end == end:
+            if m.end == end and m.text not in lexicon.capitals():
                 j = target
                 while j > 0 and self.toks[j].start > m.start:
                     j -= 1

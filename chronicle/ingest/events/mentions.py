@@ -33,7 +33,6 @@ from chronicle.ingest.events.subjects import (
     recent_parties,
     with_pair,
     with_parties,
-    with_stated_nationality,
 )
 from chronicle.ingest.events.visits import (
     states_visit_length,
@@ -79,10 +78,7 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     # Every sentence's people, dated or not: a full name in an undated sentence
     # still tells who a later "Minister Kono" is.
     known = defined_acronyms(doc.text)
-    entities = [
-        with_stated_nationality(s.text, find_entities(s.text, known_organisations=known))
-        for s in segments
-    ]
+    entities = [find_entities(s.text, known_organisations=known) for s in segments]
     people = resolve_actors(a for e in entities for a in e.actors)
     named = [_resolved(e, people).countries for e in entities]
     pair = bilateral_pair(doc.title, named)

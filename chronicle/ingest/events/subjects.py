@@ -8,8 +8,7 @@ ambassador) makes each sentence naming one side about both sides. A title is
 not a licence to add its countries everywhere: "Russia and Central Asia after
 the Invasion of Ukraine" does not make every sentence about Ukraine. A sentence
 whose subject is the parties ("The two countries fought ... and signed a peace
-agreement in Brasilia") is about them, whatever city it names; a person introduced
-with a nationality ("Peruvian Environment Minister Albina Ruiz") carries it.
+agreement in Brasilia") is about them, whatever city it names.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chronicle.ingest.entities import find_countries, find_people
-from chronicle.lexicon import capitals, country_forms
+from chronicle.ingest.entities import find_countries
 from chronicle.model import Entities, Segment
 
 _PAIR = re.compile(
@@ -144,37 +142,3 @@ def recent_parties(
         if len(countries) >= 2:
             latest = tuple(countries[:2])
     return out
-
-
-_NATIONALITY_BEFORE = re.compile(
-    r"(?P<word>[A-Z][\w’'-]+?)(?:['’]s)?\s+"
-    r"(?:(?:[A-Z][\w’'-]*|counterpart|foreign|deputy|prime|vice|minister|ambassador|envoy)\s+)"
-    r"{0,4}$"
-)
-"""A nationality or country opening a person's role ("Peruvian Environment Minister",
-"her Ecuadorean counterpart", "Peru's Environment Minister")."""
-
-
-def with_stated_nationality(text: str, entities: Entities) -> Entities:
-    """The sentence's people, each given the country their role names.
-
-    Args:
-        text: The sentence.
-        entities: Its entities; actors with a country keep it.
-    """
-    stated: dict[str, str] = {}
-    for mention in find_people(text):
-        before = _NATIONALITY_BEFORE.search(text, max(0, mention.start - 80), mention.start)
-        if before is None or before.end() != mention.start:
-            continue
-        word = before.group("word")
-        code = country_forms().get(word)
-        if code and word not in capitals():
-            stated.setdefault(mention.actor.key, code)
-    if not stated:
-        return entities
-    actors = tuple(
-        replace(a, country=stated[a.key]) if not a.country and a.key in stated else a
-        for a in entities.actors
-    )
-    return replace(entities, actors=actors)
