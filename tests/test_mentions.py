@@ -56,6 +56,18 @@ class TestDatelines:
         assert [m.date.date_start.isoformat() for m in found] == ["2022-07-26"]
         assert found[0].headline.startswith("Bilawal Bhutto meets")
 
+    def test_an_undated_wire_dateline_is_neither_a_place_nor_a_headline(self, tmp_path):
+        found = mentions_of(
+            tmp_path,
+            "Ethiopia ratifies treaty\n\nThursday 9 March 2023\n\n"
+            "NAIROBI — The Ethiopian parliament approved the Red Sea treaty with Eritrea "
+            "on Tuesday.\n",
+        )
+        assert [(m.date.date_start.isoformat(), m.entities.countries) for m in found] == [
+            ("2023-03-07", ("ET", "ER"))
+        ]
+        assert found[0].headline.startswith("The Ethiopian parliament approved")
+
 
 class TestCoordinatedDates:
     def test_consecutive_years_are_one_period(self, tmp_path):

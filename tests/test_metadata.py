@@ -356,6 +356,14 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
             "BEIJING, Nov. 17 (Xinhua) -- China and Argentina agreed.",
             "BEIJING, Nov. 17 (Xinhua) -- ",
         ),
+        # a wire dateline with no date: a city in capitals or one the lexicon knows
+        ("TALLINN - Estonia expelled a Russian diplomat.", "TALLINN - "),
+        ("LA PAZ — Bolivia and Chile resumed talks.", "LA PAZ — "),
+        ("SAN JOSE, Costa Rica — Voters went to the polls.", "SAN JOSE, Costa Rica — "),
+        ("Nairobi – Kenya's parliament voted.", "Nairobi – "),
+        # an organisation's acronym, or a pair of countries, is no dateline
+        ("NATO - The alliance met in Vilnius.", ""),
+        ("Peru - Ecuador talks resumed in Lima.", ""),
     ],
 )
 def test_dateline_length(sentence: str, dateline: str) -> None:

@@ -78,7 +78,11 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     # Every sentence's people, dated or not: a full name in an undated sentence
     # still tells who a later "Minister Kono" is.
     known = defined_acronyms(doc.text)
-    entities = [find_entities(s.text, known_organisations=known) for s in segments]
+    # A dateline tells where the story was filed, not where its events happened.
+    entities = [
+        find_entities(s.text[dateline_length(s.text) :], known_organisations=known)
+        for s in segments
+    ]
     people = resolve_actors(a for e in entities for a in e.actors)
     named = [_resolved(e, people).countries for e in entities]
     pair = bilateral_pair(doc.title, named)

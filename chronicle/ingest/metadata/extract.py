@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from chronicle import lexicon
 from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.document_date import (
     DATE_LINE_RESIDUE,
@@ -282,13 +283,37 @@ def _ends(text: str) -> bool:
     return ends_sentence(text) or ends_sentence(_TRAILING_MARKER.sub("", text))
 
 
+_PLACE_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"\s*(?:[—–]|\s--?\s)\s*(?=\S)"
+)
+"""A wire dateline with no date: a city, maybe its country or state, then a dash
+("TALLINN - ", "LA PAZ — ", "SAN JOSE, Costa Rica — ", "Tallinn – ")."""
+
+
+def _place_dateline_length(sentence: str) -> int:
+    """Length of an undated dateline: its place in capitals ("NAIROBI") and no
+    organisation's acronym ("NATO - "), or a city the lexicon knows ("Nairobi - ")."""
+    m = _PLACE_DATELINE.match(sentence)
+    if m is None:
+        return 0
+    place = m.group("place")
+    if place in lexicon.capitals() or place.title() in lexicon.capitals():
+        return m.end()
+    capitals_only = place.isupper() and sum(ch.isalpha() for ch in place) >= 3
+    return m.end() if capitals_only and place not in lexicon.organisations() else 0
+
+
 def dateline_length(sentence: str) -> int:
     """Length of a news dateline opening the sentence ("Islamabad, 26 July 2022 (TDI): ",
-    "ISLAMABAD, June 30 (Reuters) - "), or 0."""
+    "ISLAMABAD, June 30 (Reuters) - ", "LA PAZ — "), or 0."""
     m = DATELINE.match(sentence)
     if not m or not any(ch.isdigit() for ch in m.group("date")):
-        return 0
+        return _place_dateline_length(sentence)
     # "Karachi, home to 20 million people - is ..." has a number, but no date: a
     # dateline's date has its day (the year may be left to the byline)
     found = find_dates(m.group("date"))
-    return m.end() if any(d.precision in ("day", "unresolved") for d in found) else 0
+    if any(d.precision in ("day", "unresolved") for d in found):
+        return m.end()
+    return _place_dateline_length(sentence)
