@@ -110,6 +110,12 @@ def test_clean_inline(raw: str, clean: str) -> None:
         ("Pakistan and Japan have a number of institutional mechanisms.", False),
         ("Back to back meetings were held in Tokyo on 4 May.", True),
         ("2012\t389\t1,860\t2,249", False),
+        # a print edition's note is chrome; a story that appeared in print is not
+        ("This article appears in the Summer 2019 issue of the quarterly.", True),
+        ("A version of this article appeared in print on page B4 of the Tuesday edition.", True),
+        ("This essay appeared in the March 2008 issue.", True),
+        ("The report appeared in print on 3 May 2011 after the court lifted its ban.", False),
+        ("This article examines why the treaty appeared in print so late.", False),
         ("", False),
     ],
 )

@@ -63,6 +63,14 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 """Site chrome that is not a link list: where-you-are notices, cookie banners, credits."""
+_PRINT_NOTICE = re.compile(
+    r"^(?:an? (?:earlier |shorter |different )?version of )?this (?:article|story|essay|piece"
+    r"|review|column)\s+(?:(?:also|first|originally|previously)\s+)?appear(?:s|ed)\s+(?:in|on)\b"
+    r".{0,60}\b(?:print|issue|edition)\b.{0,80}$",
+    re.I,
+)
+"""A magazine's or newspaper's note on its print edition: "This article appears in the
+spring 2021 issue.", "A version of this article appeared in print on page A12"."""
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*| {2,}")
 _MENU_WORDS = frozenset(
     item.strip()
@@ -138,6 +146,7 @@ def is_boilerplate(line: str) -> bool:
             _NAVIGATION,
             _BREADCRUMB,
             _SITE_NOTICE,
+            _PRINT_NOTICE,
             _CAPTION,
             _CONTACT,
             _COPYRIGHT,
@@ -222,7 +231,7 @@ _DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+
 
 def _is_chrome_part(text: str) -> bool:
     return text.lower() in _MENU_WORDS or any(
-        pattern.search(text) for pattern in (_NAVIGATION, _BREADCRUMB, _SITE_NOTICE)
+        pattern.search(text) for pattern in (_NAVIGATION, _BREADCRUMB, _SITE_NOTICE, _PRINT_NOTICE)
     )
 
 
