@@ -145,11 +145,13 @@ class TestWordsThatCountFromTheWritersDay:
         [
             ("The minister left for Brussels yesterday and returns on Friday.", 2),
             ("Exports rose last year and are forecast to fall next spring.", 2),
-            ("The port has been closed since March, and talks resume this week.", 2),
+            ("The port closed last March, and talks resume this week.", 2),
             # a month with its year or its day is a calendar date, not one counted from now
             ("The port closed in March 2019 and reopened on March 4.", 0),
+            # a history says "in" or "by" a month of the year it narrates
+            ("The court ruled in 1978. By December the armies were mobilised.", 0),
             # "may" the verb and "march" the noun are not months
-            ("Talks in may fail, and a march by farmers is planned.", 0),
+            ("Talks this may fail, and a march by farmers is planned last.", 0),
         ],
     )
     def test_each_word_for_the_days_around_the_writing_is_counted(self, text, expected):

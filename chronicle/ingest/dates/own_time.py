@@ -1,7 +1,8 @@
 """Words that count from the writer's own day, written once for every reader of a text.
 
-"Yesterday", "on Tuesday", "last year", "in January" (with no year after it) each date
-something from the day the text was written. The date finder weighs them to tell a news
+"Yesterday", "on Tuesday", "last year", "this January" (with no year after it) each
+date something from the day the text was written; "in January" or "by December" does not,
+as a history says it of the year it narrates. The date finder weighs them to tell a news
 story from a history essay; the document-date chooser reads them to tell that a page was
 written near what it narrates. Both ask the same question, so both read this one list.
 """
@@ -16,10 +17,10 @@ OWN_TIME = re.compile(
     r"\b(?:(?i:yesterday|today|tonight|tomorrow"
     r"|(?:last|this|next|past)\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b"
     rf"|(?i:on|last|next|this)\s+{WEEKDAY}"
-    rf"|(?i:in|since|by|last|this)\s+{MONTH_FULL}(?!\s*,?\s*\d))"
+    rf"|(?i:last|this)\s+{MONTH_FULL}(?!\s*,?\s*\d))"
 )
 """A date counted from the writer's own day: "yesterday", "last year", "on Tuesday",
-"in January". Weekday and month names are capitalised ("in may" is not a month)."""
+"last January". Weekday and month names are capitalised ("this may" is not a month)."""
 
 
 def own_time_words(text: str) -> int:
