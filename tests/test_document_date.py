@@ -30,6 +30,7 @@ from chronicle.ingest.document_date import (
     separated_date,
     stamped_date,
 )
+from chronicle.ingest.document_date.lines import PUBLISHED_LABEL
 from chronicle.ingest.metadata.extract import extract_metadata
 from chronicle.ingest.text.clean import prepare_lines
 from chronicle.ingest.text.document import document_from_text
@@ -518,3 +519,38 @@ class TestABackgroundYearIsNoEvidenceAgainstTheStorysDate:
             "Peru and Chile met on Monday, after talks broke down on 12 March 2020.\n"
         )
         assert (doc.date, doc.date_source) == (date(2020, 7, 1), "yearless_dateline")
+
+
+class TestIssueLabels:
+    """A label of issue (tabled, issued, delivered, adopted) dates the document itself and
+    outranks the line that says when the page was last modified."""
+
+    REPORT = (
+        "Standing Committee on Regional Trade\n\n"
+        "Inquiry into the Pacific labour mobility scheme\n\n{label}\n\n"
+        "The committee received 64 submissions and held hearings in Cairns and Darwin.\n\n"
+        "Last modified: 9 April 2024\n"
+    )
+
+    @pytest.mark.parametrize(
+        ("label", "expected"),
+        [
+            ("Report tabled: 21 March 2024", date(2024, 3, 21)),
+            ("Date tabled: 21 March 2024", date(2024, 3, 21)),
+            ("Statement issued on 21 March 2024", date(2024, 3, 21)),
+            ("Speech delivered: 21 March 2024", date(2024, 3, 21)),
+            ("Resolution adopted on 21 March 2024", date(2024, 3, 21)),
+            ("Date of publication: 21.03.2024", date(2024, 3, 21)),
+        ],
+    )
+    def test_a_label_of_issue_beats_the_modified_line(self, label: str, expected: date) -> None:
+        found = meta(self.REPORT.format(label=label))
+        assert (found.date, found.date_source) == (expected, "published_line")
+
+    def test_without_a_label_of_issue_the_modified_line_dates_the_page(self) -> None:
+        found = meta(self.REPORT.format(label="Chair: Hon. Rosa Tuilagi MP"))
+        assert (found.date, found.date_source) == (date(2024, 4, 9), "updated_line")
+
+    def test_a_sentence_that_tells_of_adoption_is_no_label(self) -> None:
+        assert not PUBLISHED_LABEL.match("Adopted in 2015, the plan set out three goals.")
+        assert not PUBLISHED_LABEL.match("Delivered in Geneva, the speech drew protests.")

@@ -161,12 +161,25 @@ def first_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+_DOCUMENT_NOUN = (
+    r"(?:(?:press\s+)?(?:release|statement)|report|speech|address|remarks|resolution|decision"
+    r"|communiqu[eé]|declaration|paper|brief|commentary|article|document|judg(?:e)?ment|notice"
+    r"|letter|opinion|motion|bill)"
+)
+"""What a label of issue names as issued ("Report tabled", "Speech delivered")."""
+
+
 PUBLISHED_LABEL = re.compile(
-    r"^\W*(?:published|posted|issued|released|first published|publication date|"
-    r"date of publication|date of issue|dated?)\b(?!\s*(?:modified|updated|of last))"
+    r"^\W*(?:(?:published|posted|issued|released|first published|publication date|"
+    r"date of publication|date of issue|date of adoption|dated?)\b"
+    r"(?!\s*(?:modified|updated|of last))"
+    rf"|(?:{_DOCUMENT_NOUN}\s+(?:was\s+)?)?(?:tabled|issued|released|delivered|adopted"
+    r"|published|presented)(?=\s*(?::|on\b|\d)))"
     r"(?:\s+(?:in|on|by)\s+(?P<outlet>[^,]{2,60}?)\s*,)?",
     re.I,
 )
+"""A label of publication or issue opening a line: "Published in Dawn, ...", "Posted on",
+"Date of publication:", "Report tabled: 26 March 2024", "Statement issued on 4 May 2019"."""
 
 
 UPDATED_LABEL = re.compile(
