@@ -433,6 +433,14 @@ def test_a_datetime_reference_works_like_its_date():
         ("on 3, 4 and 5 May 2016", [D(2016, 5, 3), D(2016, 5, 4), D(2016, 5, 5)]),
         ("on March 3 and 4, 2019", [D(2019, 3, 3), D(2019, 3, 4)]),
         ("Chapter 4, 2019 edition", []),
+        # no year: the list ends where the clause goes on
+        (
+            "The envoy, who visited Lusaka on June 8 and 9, had proposed a joint commission.",
+            [D(2017, 6, 8), D(2017, 6, 9)],
+        ),
+        ("They met on May 3 and 4 in Lima.", [D(2017, 5, 3), D(2017, 5, 4)]),
+        # before a noun the second number counts something
+        ("On May 3 and 4 delegates arrived.", [D(2018, 5, 3)]),
     ],
 )
 def test_every_day_of_a_list_naming_its_month_once(text, expected):

@@ -241,13 +241,17 @@ def resolve_day_head(c: Cand, ctx: Context) -> Resolution | None:
 def resolve_day_tail(c: Cand, ctx: Context) -> Resolution | None:
     """The last day of a list that named its month first: the 4 of "March 3 and 4, 2019"."""
     head = list_head_before(ctx.text, c.start)
-    return None if head is None else _listedday_of(c, ctx, month_of(head.group("m")))
+    if head is None:
+        return None
+    # Without a year, the last day's year is read where the list begins, as its head's is.
+    return _listedday_of(c, ctx, month_of(head.group("m")), head.start())
 
 
-def _listedday_of(c: Cand, ctx: Context, month: int) -> Resolution | None:
+def _listedday_of(c: Cand, ctx: Context, month: int, at: int | None = None) -> Resolution | None:
     day = day_of(c.m.group("d"))
     explicit = _year(c.m.group("y"))
-    year = explicit or implicit_year(ctx, c.start, c.end, month, day)
+    start = c.start if at is None else at
+    year = explicit or implicit_year(ctx, start, c.end, month, day)
     if year is None:
         return Resolution(None, "unresolved")
     when = safe_date(year, month, day)

@@ -101,6 +101,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{pattern})")
 
 
+_YEARLESS_TAIL_END = (
+    r"(?=\s*(?:[,.;:)\]]|\Z)|\s+(?:in|at|on|during|when|while|to|with|for|before|after"
+    r"|respectively|this|last|next)\b)"
+)
+"""A list's last day without a year ends where the clause goes on ("November 18 and 19, had
+proposed", "May 3 and 4 in Lima"); before a noun it counts something ("18 and 19 delegates")."""
+
+
 # --- triggers and small per-rule helpers ------------------------------------------------------
 
 MONTH_TRIGGERS = tuple(
@@ -218,10 +226,11 @@ RULES = RuleBook(
             resolve=resolve_day_head,
             names=MONTH_TRIGGERS,
         ),
-        # the "4, 2019" of "March 3 and 4, 2019" (the month is read from before it)
+        # the "4, 2019" of "March 3 and 4, 2019", the "19" of "on November 18 and 19, he"
+        # (the month is read from before it)
         DateRule(
             "day_tail",
-            _compile(rf"(?<=\s){_g(DAY, 'd')}(?:,\s*|\s+){_g(YEAR, 'y')}"),
+            _compile(rf"(?<=\s){_g(DAY, 'd')}(?:(?:,\s*|\s+){_g(YEAR, 'y')}|{_YEARLESS_TAIL_END})"),
             resolve=resolve_day_tail,
             names=MONTH_TRIGGERS,
             check=ends_a_day_list,
