@@ -69,6 +69,19 @@ def roles(sentence: str) -> list[tuple[str, bool]]:
         ("The 2022 work plan lists eleven joint projects.", [("2022", True)]),
         ("The bank's 2021 annual report put arrears at $4 billion.", [("2021", True)]),
         ("Its 2019 white paper named the strait a core interest.", [("2019", True)]),
+        # the end of a thing's validity: when it stops holding, not a happening
+        (
+            "The 1962 Water Agreement, which runs until 2061, lets the city draw river water.",
+            [("1962", True), ("2061", True)],
+        ),
+        ("The fishing licence is valid until 31 December 2030.", [("31 December 2030", True)]),
+        ("The port lease expires in 2047.", [("2047", True)]),
+        ("The moratorium lasts until March 2026.", [("March 2026", True)]),
+        (
+            "The compact, in force until 2035, was signed in 2015.",
+            [("2035", True), ("2015", False)],
+        ),
+        ("The grant, valid from 2020 to 2025, covers schools.", [("2020 to 2025", True)]),
     ],
 )
 def test_names_and_validity_periods_date_no_happening(sentence, expected):
@@ -98,6 +111,9 @@ def test_names_and_validity_periods_date_no_happening(sentence, expected):
         ("Erdogan's 2018 visit ended a six-year freeze.", [("2018", False)]),
         ("The 2011 census counted 1.2 million speakers.", [("2011", False)]),
         ("The 1967 war closed the canal for eight years.", [("1967", False)]),
+        # a happening that went on until a date is no validity
+        ("Fighting continued until 2019.", [("2019", False)]),
+        ("The accord entered into force in 2005.", [("2005", False)]),
         ("Aid rose after the 2015 earthquake.", [("2015", False)]),
         # a day is never a name, even next to a plan
         ("The Action Plan was signed on 4 December 2023.", [("4 December 2023", False)]),

@@ -97,6 +97,19 @@ _APPOSED_FROM_TO = re.compile(
 """Two decades spanning an era in apposition ("for a century, from the 1890s to the
 1990s, the mines ..."): each decade alone is read as a date of its own."""
 
+_VALIDITY_BEFORE = re.compile(
+    r"\b(?:(?:runs?|running|ran|lasts?|lasting|valid|effective|in\s+force|in\s+effect)"
+    r"\s+(?:(?:from|since)\s+[\w\s,]{1,25}?\s+)?(?:until|till|to|through|thru)"
+    r"|(?:expires?|expiring|lapses?|lapsing)\s+(?:in|on|at\s+the\s+end\s+of)"
+    r"|(?:valid|effective|in\s+force|in\s+effect)\s+(?:from|between|for))"
+    r"\s+(?:(?:the\s+)?end\s+of\s+|mid-?\s*)?$",
+    re.I,
+)
+"""The end of a thing's validity ("the agreement, which runs until 2061", "valid until 31
+December 2030", "the lease expires in 2047", "in force until 2035", "valid from 2020 to
+2025") is when it stops
+holding, not a happening: the writer describes the thing, its signing is dated elsewhere."""
+
 _SPAN_PRECISIONS = frozenset({"range", "year", "approximate"})
 """Only whole years and spans of years name things; "on 4 December" never does."""
 
@@ -111,9 +124,11 @@ def names_no_happening(match: DateMatch, text: str) -> bool:
         match: A date found in `text` (its offsets index `text`).
         text: The text it was found in.
     """
+    before = text[max(0, match.start - _WINDOW) : match.start]
+    if _VALIDITY_BEFORE.search(before):
+        return True
     if match.precision not in _SPAN_PRECISIONS or not re.search(r"\d{4}", match.text):
         return False
-    before = text[max(0, match.start - _WINDOW) : match.start]
     after = text[match.end : match.end + _WINDOW]
     years = _spans_years(match)
     if _DETERMINER_BEFORE.search(before):
