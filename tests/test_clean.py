@@ -116,6 +116,12 @@ def test_clean_inline(raw: str, clean: str) -> None:
         ("This essay appeared in the March 2008 issue.", True),
         ("The report appeared in print on 3 May 2011 after the court lifted its ban.", False),
         ("This article examines why the treaty appeared in print so late.", False),
+        # a credit line of a byline block; a sentence about photographs is not one
+        ("Photographs by Idris Salih", True),
+        ("Illustrations by Mei Lin for the Review", True),
+        ("Additional reporting by Jon Roe in Kigali", True),
+        ("Photographs by the border police showed the burned trucks.", False),
+        ("Images by satellite firms show new runways.", False),
         ("", False),
     ],
 )

@@ -63,6 +63,15 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 """Site chrome that is not a link list: where-you-are notices, cookie banners, credits."""
+_CREDIT = re.compile(
+    r"^(?:(?:additional\s+)?(?:photo(?:graph)?s|photography|images|illustrations?|pictures"
+    r"|video|artwork|graphics|maps)(?:\s+and\s+\w+)?\s+by\s+"
+    r"(?-i:[A-Z])[^.!?;]{1,60}|(?:reporting|additional reporting)\s+by\s+"
+    r"(?-i:[A-Z])[^.!?;]{1,60})$",
+    re.I,
+)
+"""A credit line of a byline block or a story's foot: "Photographs by Idris Salih",
+"Illustrations by Mei Lin for the Review", "Additional reporting by Jon Roe"."""
 _PRINT_NOTICE = re.compile(
     r"^(?:an? (?:earlier |shorter |different )?version of )?this (?:article|story|essay|piece"
     r"|review|column)\s+(?:(?:also|first|originally|previously)\s+)?appear(?:s|ed)\s+(?:in|on)\b"
@@ -147,6 +156,7 @@ def is_boilerplate(line: str) -> bool:
             _BREADCRUMB,
             _SITE_NOTICE,
             _PRINT_NOTICE,
+            _CREDIT,
             _CAPTION,
             _CONTACT,
             _COPYRIGHT,
