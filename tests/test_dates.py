@@ -781,3 +781,24 @@ def test_a_long_date_dense_text_is_read_in_one_pass():
     matches = find_dates(line * 2000, date(2024, 1, 1))
     assert len(matches) == 6000
     assert (matches[-1].date_start, matches[-1].precision) == (date(2019, 3, 5), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fixed-date holiday is a day; without a year it reads its year like "on 1 January"
+        ("The amnesty was announced on New Year's Day.", [("New Year's Day", D(2018, 1, 1))]),
+        ("The truce began on Christmas Eve 2016.", [("Christmas Eve 2016", D(2016, 12, 24))]),
+        ("On New Year’s Eve 2015 the king spoke.", [("New Year’s Eve 2015", D(2015, 12, 31))]),
+        ("Crossings closed over Christmas 2014.", [("Christmas 2014", D(2014, 12, 25))]),
+        ("Markets reopened after Boxing Day 2012.", [("Boxing Day 2012", D(2012, 12, 26))]),
+        # "Christmas" naming a place or a season of shopping is no day
+        ("The ship sailed to Christmas Island.", []),
+        ("Christmas shopping fell by a tenth.", []),
+        ("New Year celebrations were muted.", []),
+    ],
+)
+def test_fixed_date_holidays_are_days(text, expected):
+    found = find_dates(text, REF)
+    assert [(m.text, m.date_start) for m in found] == expected
+    assert all(m.date_end == m.date_start and m.precision == "day" for m in found)

@@ -15,7 +15,14 @@ import re
 from collections.abc import Callable
 
 from chronicle.ingest.dates.context import Context, Resolution, has_group, implicit_year
-from chronicle.ingest.dates.names import DAY, MONTH_NAME, YEAR, month_number, weekday_number
+from chronicle.ingest.dates.names import (
+    DAY,
+    MONTH_NAME,
+    YEAR,
+    holiday_day,
+    month_number,
+    weekday_number,
+)
 from chronicle.ingest.dates.narrative import year_by_word
 from chronicle.ingest.dates.rule import Cand, Spotting
 from chronicle.ingest.dates.spans import safe_date
@@ -257,4 +264,16 @@ def _listedday_of(c: Cand, ctx: Context, month: int, at: int | None = None) -> R
     when = safe_date(year, month, day)
     if when is None:
         return None
+    return Resolution((when, when), "day", explicit_year=explicit)
+
+
+def resolve_holiday(c: Cand, ctx: Context) -> Resolution | None:
+    """A fixed-date holiday ("on New Year's Day", "Christmas Eve 2019"): a day whose year,
+    when unwritten, is read as for any year-less day (context, then the reference and tense)."""
+    month, day = holiday_day(c.m.group("h"))
+    explicit = _year(c.m.group("y"))
+    year = explicit or implicit_year(ctx, c.start, c.end, month, day)
+    if year is None:
+        return Resolution(None, "unresolved")
+    when = safe_date(year, month, day)
     return Resolution((when, when), "day", explicit_year=explicit)

@@ -110,3 +110,14 @@ DECADE_WORDS: dict[str, int] = {
 
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 """Season -> first month (meteorological seasons, northern hemisphere)."""
+
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+}  # fmt: skip
+"""Holidays on one fixed day of the calendar -> (month, day); keys use a plain apostrophe."""
+
+
+def holiday_day(name: str) -> tuple[int, int]:
+    """The (month, day) of a fixed-date holiday as written ("New Year’s Day" -> (1, 1))."""
+    return HOLIDAYS[" ".join(name.replace("’", "'").lower().split())]

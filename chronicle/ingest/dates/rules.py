@@ -31,6 +31,7 @@ from chronicle.ingest.dates.days import (
     numeric_fields,
     resolve_day_head,
     resolve_day_tail,
+    resolve_holiday,
 )
 from chronicle.ingest.dates.names import (
     DAY,
@@ -99,6 +100,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
     """Compile a rule's pattern. A date starts where a word starts: saying so first lets the
     regex engine skip the inside of words (a scan two to three times faster)."""
     return re.compile(rf"(?<!\w)(?:{pattern})")
+
+
+_NOT_CHRISTMAS_DAY = (
+    r"Island|[Tt]rees?|[Cc]ards?|[Mm]arkets?|[Gg]ifts?|[Pp]resents?|[Ll]ights|[Cc]arols?"
+    r"|[Ss]eason|[Ss]hopping|[Dd]ecorations?|[Pp]art(?:y|ies)|[Bb]onus(?:es)?"
+)
+"""Nouns "Christmas" modifies without naming the day ("Christmas Island", "Christmas
+shopping", "the Christmas season")."""
 
 
 _YEARLESS_TAIL_END = (
@@ -234,6 +243,17 @@ RULES = RuleBook(
             resolve=resolve_day_tail,
             names=MONTH_TRIGGERS,
             check=ends_a_day_list,
+        ),
+        # New Year's Day ; Christmas Eve 2019 ; on Boxing Day (not "Christmas Island")
+        DateRule(
+            "holiday",
+            _compile(
+                r"(?P<h>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day"
+                rf"|Christmas(?![\w’'-]|\s+(?:{_NOT_CHRISTMAS_DAY})\b))(?:,?\s+{_g(YEAR, 'y')})?"
+            ),
+            resolve=resolve_holiday,
+            names=("New", "Christmas", "Boxing"),
+            reach=(0, 30),
         ),
         # the first week of February ; the last week of December 2023 ; the week of 19 February
         DateRule(
