@@ -31,7 +31,8 @@ from chronicle.ingest.document_date import (
     stamped_date,
 )
 from chronicle.ingest.document_date.lines import PUBLISHED_LABEL
-from chronicle.ingest.metadata.extract import extract_metadata
+from chronicle.ingest.metadata.extract import _masthead, extract_metadata
+from chronicle.ingest.metadata.publisher import GENRE_LABEL
 from chronicle.ingest.text.clean import prepare_lines
 from chronicle.ingest.text.document import document_from_text
 
@@ -554,3 +555,57 @@ class TestIssueLabels:
     def test_a_sentence_that_tells_of_adoption_is_no_label(self) -> None:
         assert not PUBLISHED_LABEL.match("Adopted in 2015, the plan set out three goals.")
         assert not PUBLISHED_LABEL.match("Delivered in Geneva, the speech drew protests.")
+
+
+class TestBylineBlocks:
+    """A date line a few lines under the headline, among byline, credit and series lines,
+    is the document's: a standfirst above the block does not end the masthead."""
+
+    FEATURE = (
+        "THE HORIZON REVIEW\n\nThe long road back to Lusaka\n\n"
+        "How a forgotten railway line became a lifeline for three landlocked economies.\n\n"
+        "{byline}\n\nPhotographs by Idris Salih\n\nMay 12, 2021 · 14 min read\n\n{lede}\n"
+    )
+
+    def test_a_magazine_block_under_a_standfirst(self) -> None:
+        doc = document_from_text(self.FEATURE.format(byline="By Amal Farouk", lede=LEDE))
+        assert (doc.date, doc.date_source) == (date(2021, 5, 12), "byline")
+        assert [s.text for s in doc.segments] == [
+            "The long road back to Lusaka",
+            "How a forgotten railway line became a lifeline for three landlocked economies.",
+            LEDE,
+        ]
+
+    def test_without_a_byline_the_standfirst_is_the_first_prose(self) -> None:
+        text = (
+            "The long road back to Lusaka\n\n"
+            f"{LEDE}\n\nBy then the line carried grain.\n\nMarch 2021\n"
+        )
+        assert _masthead(prepare_lines(text)) == ([0], 2)
+
+    @pytest.mark.parametrize(
+        "block",
+        [
+            "Commentary No. 3/2021\n\nTan Wei Ming and Rohan Pillai\n\n15 January 2021",
+            "RSIS Commentary 007/2021\nTan Wei Ming\nRohan Pillai\n\n15 January 2021",
+            "Tan Wei Ming and Rohan Pillai    15 January 2021\nCommentary No. 3/2021",
+            "Commentary No. 3/2021 | 15 January 2021\n\nTan Wei Ming and Rohan Pillai",
+        ],
+    )
+    def test_a_commentary_block_of_two_authors_and_a_series_number(self, block: str) -> None:
+        doc = document_from_text(f"Coastal states and the grey zone\n\n{block}\n\n{LEDE}\n")
+        assert doc.date == date(2021, 1, 15)
+        assert "Commentary" not in " ".join(s.text for s in doc.segments)
+
+    @pytest.mark.parametrize(
+        ("line", "label"),
+        [
+            ("Commentary No. 3/2021", True),
+            ("RSIS Commentary 007", True),
+            ("Policy Brief No. 12/2019", True),
+            ("Commentary on the 2021 budget", False),
+            ("The Commentary 7", False),
+        ],
+    )
+    def test_a_series_number_line_is_a_genre_label(self, line: str, label: bool) -> None:
+        assert bool(GENRE_LABEL.match(line)) is label

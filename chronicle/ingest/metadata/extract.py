@@ -24,10 +24,12 @@ from chronicle.ingest.document_date import (
     Page,
     decoy_lines,
     document_date,
+    name_and_date,
     parse_date,
     parse_date_line,
 )
 from chronicle.ingest.metadata.byline import (
+    BYLINE,
     clean_name,
     dated_author,
     edited_by_lines,
@@ -257,14 +259,42 @@ def _masthead(texts: Sequence[str]) -> tuple[list[int], int | None]:
             (not _ends(text) and len(text.split()) <= 30) or is_headline(text)
         )
         wrapped = following and (following[:1].islower() or text.rstrip()[-1:] in ",;")
-        if not standalone_heading and (
-            _is_prose(text) or (wrapped and _is_prose(f"{text} {following}"))
+        if (
+            not standalone_heading
+            and (_is_prose(text) or (wrapped and _is_prose(f"{text} {following}")))
+            and not (len(top) <= _STANDFIRST_AFTER and _byline_follows(texts, index))
         ):
             return top, index  # a hard-wrapped first sentence starts the prose too
         if len(top) >= _MASTHEAD_LINES:
             return top, None
         top.append(index)
     return top, None
+
+
+_STANDFIRST_AFTER = 4
+"""How many masthead lines (a kicker, the headline) a standfirst may stand under."""
+
+
+_BYLINE_WITHIN = 3
+
+
+def _byline_follows(texts: Sequence[str], index: int) -> bool:
+    """Whether a byline ("By NAME", "NAME · 12 May 2021") follows the prose line at
+    `index` before any other prose: the line is the headline's standfirst, and the byline
+    block under it is masthead."""
+    following = [i for i in range(index + 1, len(texts)) if texts[i]][:_BYLINE_WITHIN]
+    for i in following:
+        if _is_byline(texts[i]):
+            return True
+        if _is_prose(texts[i]):
+            return False
+    return False
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Amal Farouk", "Ama Owusu · 4 June 2020", but not "By then the line closed."."""
+    labelled = BYLINE.match(text) and len(text.split()) <= 8 and not _ends(text)
+    return bool(labelled or name_and_date(text))
 
 
 _TRAILING_MARKER = re.compile(r"(?<=[.!?\"”’)])\s*(?:\[\^?\w{1,3}\]|\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*$")

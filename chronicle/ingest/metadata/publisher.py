@@ -12,10 +12,11 @@ from chronicle.ingest.metadata.casing import title_case
 from chronicle.ingest.text.segment import looks_like_heading
 
 GENRE_LABEL = re.compile(
-    r"^(?:issue|policy|media|press|research|news|background|strategic)?\s*"
+    r"^(?:(?-i:[A-Z]{2,8})\s+)?(?:issue|policy|media|press|research|news|background|strategic)?\s*"
     r"(?:brief|briefing|release|statement|paper|report|commentary|analysis|op-?ed|opinion|"
     r"news|backgrounder|readout|transcript|fact ?sheet|note|insight|spotlight|comment|article|"
-    r"working paper|occasional paper|special report)s?(?:\s+(?:no\.?|number|#)\s*\d+)?\W*$",
+    r"working paper|occasional paper|special report)s?"
+    r"(?:\s+(?:(?:no\.?|number|#)\s*)?\d{1,4}(?:[/.-]\d{1,4})?)?\W*$",
     re.I,
 )
 
