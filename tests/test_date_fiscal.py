@@ -38,6 +38,21 @@ class TestTheCountryTheTextIsAboutDecides:
         text = "The 2018-19 Budget raised Australia's aid to Indonesia, Canberra said."
         assert found(text) == [("2018-19", D(2018, 7, 1), D(2019, 6, 30), "range")]
 
+    def test_a_partner_of_unknown_convention_does_not_hide_the_budget_country(self):
+        text = (
+            "Total Australian development assistance to Vanuatu is estimated at $98.2 million "
+            "in 2023-24. Vanuatu's needs grew after the cyclones, and Vanuatu's ministries "
+            "asked for more since 2019-20."
+        )
+        assert found(text) == [
+            ("2023-24", D(2023, 7, 1), D(2024, 6, 30), "range"),
+            ("2019-20", D(2019, 7, 1), D(2020, 6, 30), "range"),
+        ]
+
+    def test_a_bare_two_year_form_with_no_money_or_budget_in_the_text_keeps_the_wide_span(self):
+        text = "India's talks with India's neighbours on river data stalled in 2019-20."
+        assert found(text) == [("2019-20", D(2019, 4, 1), D(2020, 6, 30), "approximate")]
+
     def test_a_country_of_unknown_convention_keeps_the_wide_span(self):
         text = "Nepal's exports to Nepal's neighbours grew in FY2019-20, Kathmandu said."
         assert found(text) == [("FY2019-20", D(2019, 4, 1), D(2020, 6, 30), "approximate")]

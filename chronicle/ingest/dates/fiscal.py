@@ -83,11 +83,13 @@ def budget_country(text: str) -> str | None:
     """The country whose budget years a text's two-year fiscal forms count: the one it
     names most, leaving out countries whose fiscal year is the calendar year (their
     budgets name no two-year year: "FY2016-17" in a text about the Maldives and India is
-    India's). When two are named about as often, the one named first: a bilateral text
+    India's), and countries whose convention is unknown (a partner named often, "PNG" in
+    an Australian aid report, must not hide the budget's own country). When two are named
+    about as often, the one named first: a bilateral text
     names its writer's country first ("India-Bangladesh relations"). None when it names
     no such country."""
     counts, first = country_mentions(text)
-    candidates = {c: n for c, n in counts.items() if lexicon.fiscal_year_start(c) != 1}
+    candidates = {c: n for c, n in counts.items() if lexicon.fiscal_year_start(c) not in (None, 1)}
     if not candidates:
         return None
     top = max(candidates.values())

@@ -166,7 +166,7 @@ def resolve_year(c: Cand, ctx: Context) -> Resolution | None:
             # "FY2016-17", "the 2016-17 budget": a fiscal (or academic) year, by the text's
             # convention when it names a budget year; else a span holding both April-March
             # (India, Japan) and July-June (Pakistan, Australia).
-            known = _is_budget_year(c) and fiscal_span(y, end, _fiscal_start(ctx))
+            known = _is_budget_year(c, ctx.text) and fiscal_span(y, end, _fiscal_start(ctx))
             if known:
                 return Resolution(known, "range", explicit_year=y)
             return Resolution((date(y, 4, 1), date(end, 6, 30)), "approximate", explicit_year=y)
@@ -181,14 +181,41 @@ _BUDGET_AFTER = re.compile(r"\s+(?:[Bb]udget|fiscal\b|financial\s+year|FY\b)")
 _BUDGET_BEFORE = re.compile(r"(?i:fiscal|financial|budget)\s+years?\s+(?:of\s+)?\Z")
 
 
-def _is_budget_year(c: Cand) -> bool:
+_OTHER_YEAR_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:season|school|academic|term|session|campaign|crop|harvest|tour"
+    r"|league|championship)\b",
+    re.I,
+)
+"""Years that are no budget's: "the 2016-17 season", "the 2019-20 school year"."""
+
+_MONEY = r"(?:[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(?:million|billion|crore|lakh|bn|m)\b)"
+_MONEY_BEFORE = re.compile(_MONEY + r"[^.;\n]{0,60}\Z", re.I)
+"""An amount of money just before the year ("estimated at $637.4 million in 2023-24")."""
+
+_BUDGET_TEXT = re.compile(
+    r"\b(?:[Bb]udgets?|fiscal\s+years?|financial\s+years?|FY\s?\d)"
+    rf"|(?i:{_MONEY})[^.;\n]{{0,60}}\b(?:19|20)\d\d\s*[-–]\s*\d\d\b"
+)
+"""A text that speaks of budgets or financial years, or puts an amount of money in a two-year
+form, writes its other budget years bare too ("Since 2013-14, the program ...")."""
+
+
+def _is_budget_year(c: Cand, whole: str) -> bool:
     """ "FY2016-17", "fiscal 2016-17", "the 2018-19 Budget", "the financial year 2016-17": a
-    government's budget year ("the 2016-17 season" or "school year" follows no budget)."""
+    government's budget year ("the 2016-17 season" or "school year" follows no budget). A
+    bare "2023-24" is one beside an amount of money or in a text about budgets or financial
+    years ("aid is estimated at $637.4 million in 2023-24", "Since 2013-14, the program ...")."""
     text = c.m.string
-    return bool(
+    if (
         c.m.group("fy")
         or _BUDGET_AFTER.match(text, c.end)
         or _BUDGET_BEFORE.search(text, max(0, c.start - 30), c.start)
+    ):
+        return True
+    if _OTHER_YEAR_AFTER.match(text, c.end):
+        return False
+    return bool(
+        _MONEY_BEFORE.search(text, max(0, c.start - 80), c.start) or _BUDGET_TEXT.search(whole)
     )
 
 
