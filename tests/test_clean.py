@@ -15,11 +15,13 @@ from chronicle.ingest.text.clean import (
     clean_lines,
     clean_text,
     dated_row,
+    day_head,
     is_boilerplate,
     is_chrome,
     is_menu,
     is_table_row,
     link_lists,
+    programme_days,
     repeated_lines,
     running_heads,
     sanitize,
@@ -872,4 +874,78 @@ class TestReferenceLists:
         assert [p.text for p in notes.paragraphs if p.kind == "prose"] == [
             "The line opened in May 1970.",
             "The summit closed in September 1970.",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Monday, 20 October", "Monday, 20 October"),
+        ("Tuesday 21 October 2014:", "Tuesday 21 October 2014"),
+        ("- Thursday, March 5", "Thursday, March 5"),
+        ("October 2014", ""),
+        ("Day 1: Monday 20 October", ""),
+        ("Talks resumed on 20 October 2014.", ""),
+    ],
+)
+def test_day_head(line: str, day: str) -> None:
+    assert day_head(line) == day
+
+
+class TestProgrammeDays:
+    """A day line alone heads the lines under it until the next day line."""
+
+    def test_each_activity_takes_the_day_above_it(self) -> None:
+        lines = [
+            "Saturday, 7 March",
+            "Arrival of the delegation in Windhoek; welcome by the Deputy Minister",
+            "Sunday, 8 March",
+            "Talks with the Minister of International Relations",
+            "Visit to the port of Walvis Bay",
+            "",
+            "Monday 9 March 2020:",
+            "Departure for Gaborone",
+        ]
+        out, heads = programme_days(lines, set())
+        assert heads == {0, 2, 6}
+        assert out[1] == (
+            "- Saturday, 7 March – Arrival of the delegation in Windhoek; welcome by the "
+            "Deputy Minister"
+        )
+        assert out[3:5] == [
+            "- Sunday, 8 March – Talks with the Minister of International Relations",
+            "- Sunday, 8 March – Visit to the port of Walvis Bay",
+        ]
+        assert out[7] == "- Monday 9 March 2020 – Departure for Gaborone"
+
+    def test_a_line_that_continues_the_one_above_keeps_no_day_of_its_own(self) -> None:
+        lines = [
+            "- Saturday, 7 March",
+            "- Arrival of the delegation in Windhoek and a working dinner hosted by",
+            "  the Deputy Minister",
+            "- Sunday, 8 March",
+            "- Talks with the Minister of International Relations",
+        ]
+        out, _ = programme_days(lines, set())
+        assert out[1:3] == [
+            "- Saturday, 7 March – Arrival of the delegation in Windhoek and a working "
+            "dinner hosted by",
+            "  the Deputy Minister",
+        ]
+
+    def test_one_day_line_or_a_day_line_over_a_gap_heads_nothing(self) -> None:
+        one = ["Saturday, 7 March", "Arrival of the delegation in Windhoek"]
+        gap = ["Saturday, 7 March", "", "Arrival in Windhoek", "Sunday, 8 March", ""]
+        assert programme_days(one, set()) == (one, set())
+        assert programme_days(gap, set()) == (gap, set())
+
+    def test_the_programme_becomes_dated_items(self) -> None:
+        text = (
+            "Programme of the visit\n\nSaturday, 7 March\nArrival in Windhoek\n"
+            "Sunday, 8 March\nTalks with the Minister of International Relations\n"
+        )
+        assert [p.text for p in clean_text(text).paragraphs] == [
+            "Programme of the visit",
+            "Saturday, 7 March – Arrival in Windhoek",
+            "Sunday, 8 March – Talks with the Minister of International Relations",
         ]

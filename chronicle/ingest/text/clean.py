@@ -147,7 +147,8 @@ def clean_lines(lines: Sequence[str], skip: Collection[int] = ()) -> CleanText:
         Body paragraphs in order, followed by one paragraph per footnote.
     """
     dropped = set(skip) | chrome_lines(lines)
-    blocks = _blocks(_numbered_notes(lines), dropped)
+    lines, heads = programme_days(lines, dropped)
+    blocks = _blocks(_numbered_notes(lines), dropped | heads)
     items = [item for block in blocks for item in _parse_block(block)]
     body, notes = _lift_footnotes(items)
     body = _rejoin(body)
@@ -393,6 +394,60 @@ def dated_row(line: str) -> str:
     if not _is_date_cell(clean_inline(cells[0])):
         return ""
     return _ENTRY_SEPARATOR.join(clean_inline(c) for c in cells)
+
+
+_DAY_HEAD = re.compile(r"^\s*(?:[-*•–·]\s+)?(?P<date>[^:]{4,40}?)\s*:?\s*$")
+_ACTIVITY = re.compile(r"^\s*(?:[-*•–·]\s+)?(?P<text>[\w\"“(].*)$")
+
+
+def day_head(line: str) -> str:
+    """The date of a line that is one day and nothing else, as a programme heads its
+    days ("Monday, 20 October", "- Tuesday 21 October 2014:"), else ""."""
+    match = _DAY_HEAD.match(line)
+    if not match or not line.strip():
+        return ""
+    text = clean_inline(match.group("date"))
+    found = find_dates(text)
+    if len(found) != 1 or found[0].start != 0 or found[0].end < len(text):
+        return ""
+    return text if found[0].precision in ("day", "unresolved") else ""
+
+
+_PROGRAMME_DAYS = 2
+"""Day lines a list needs before each heads the lines under it."""
+
+
+def programme_days(lines: Sequence[str], dropped: Collection[int]) -> tuple[list[str], set[int]]:
+    """Give each activity of a programme its day. A day line standing alone heads the
+    lines under it in its block until the next day line ("Monday, 20 October" over
+    "Arrival of the delegation ..."): each becomes its own item, "Monday, 20 October –
+    Arrival of the delegation ...", and the day line goes. A line that continues the
+    one above it (lower case) is left to join it. Lists of fewer than two such days are
+    left alone.
+
+    Returns:
+        The lines, rewritten, and the indexes of the day lines now carried by them.
+    """
+    out = list(lines)
+    heads: dict[int, list[tuple[int, str]]] = {}
+    day = -1
+    for index, line in enumerate(lines):
+        if index in dropped:
+            continue
+        if not line.strip():
+            day = -1
+        elif day_head(line):
+            day = index
+            heads[index] = []
+        elif day >= 0 and (activity := _ACTIVITY.match(line)) and not line.strip()[:1].islower():
+            heads[day].append((index, activity.group("text").strip()))
+    heads = {d: below for d, below in heads.items() if below}
+    if len(heads) < _PROGRAMME_DAYS:
+        return out, set()
+    for head, below in heads.items():
+        for index, activity in below:
+            out[index] = f"- {day_head(lines[head])}{_ENTRY_SEPARATOR}{activity}"
+    return out, set(heads)
 
 
 def _is_date_cell(cell: str) -> bool:
