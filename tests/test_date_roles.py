@@ -7,7 +7,11 @@ from datetime import date
 import pytest
 
 from chronicle.ingest.dates.finder import find_dates
-from chronicle.ingest.events.date_roles import labels_a_period, names_no_happening
+from chronicle.ingest.events.date_roles import (
+    labels_a_period,
+    names_no_happening,
+    steps_to_a_state,
+)
 
 REFERENCE = date(2023, 6, 1)
 
@@ -156,3 +160,25 @@ def labels(heading: str) -> list[tuple[str, bool]]:
 )
 def test_a_heading_closing_on_a_period_labels_its_section(heading, expected):
     assert labels(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("date_text", "clause", "expected"),
+    [
+        # a copula and an adjective after a narrative step: how things stood, no happening
+        (
+            "Two decades later",
+            "Two decades later the mood in the valley could hardly have been more different.",
+            True,
+        ),
+        ("A year later", "A year later relations were warmer than at any time since 1979.", True),
+        # a passive or an active verb after the step is a happening
+        ("Two decades later", "Two decades later the second dam was finished.", False),
+        ("A year later", "A year later the two foreign ministers met in Oslo.", False),
+        ("The next year", "The next year Parliament was dissolved.", False),
+        # a stated date is no step: the state is kept for the writer's own reasons
+        ("in 1980", "in 1980 the mood in the valley was different.", False),
+    ],
+)
+def test_a_state_dated_only_by_a_narrative_step_is_no_happening(date_text, clause, expected):
+    assert steps_to_a_state(date_text, clause) is expected

@@ -150,6 +150,16 @@ def test_now_and_the_future_are_not_events(tmp_path):
     )
 
 
+def test_a_state_after_a_narrative_step_is_no_event_but_the_step_still_counts(tmp_path):
+    text = (
+        "The river dam\n\nWork on the high dam was begun in 1960. Two decades later the mood "
+        "in the valley could hardly have been more different. A year later the second "
+        "turbine hall was finished.\n"
+    )
+    found = [(m.date.text, m.date.date_start.year) for m in mentions_of(tmp_path, text)]
+    assert found == [("1960", 1960), ("A year later", 1981)]
+
+
 def test_masthead_date_lines_state_no_event(tmp_path):
     found = mentions_of(
         tmp_path,

@@ -195,3 +195,42 @@ def _is_period(match: DateMatch) -> bool:
         return False
     whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
     return whole_months and (end.year, end.month) != (start.year, start.month)
+
+
+_STEP = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\w+\s+and\s+a\s+half|a\s+few"
+    r"|several|some)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:later|afterwards)"
+    r"|(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|decade))$",
+    re.I,
+)
+"""A narrative step counted from the date last narrated ("Two decades later", "the next year")."""
+
+_STATE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|remained|remains|seemed|seems|looked|felt)\b"
+    r"(?:\s+(?:hardly|barely|still|far|much|even|quite|very|no|not|more|less|so|rather))*"
+    r"\s+(?P<next>[\w’'-]+)",
+    re.I,
+)
+"""A copula and the word after it: an adjective there describes a state ("the mood was calmer"),
+a participle or "-ing" form makes the clause a happening ("was signed", "were visiting")."""
+
+_HAPPENING_WORD = re.compile(
+    r"\b\w{3,}(?:ed|en|ing)\b|\b(?:built|made|held|sent|won|lost|begun|began|done|set|put"
+    r"|cut|split|shut|hit|led|met|sold|told|paid|laid|brought|bought|fought|kept|left|struck"
+    r"|sworn|drawn|shown|grown|went|came|gave|took|rose|fell|saw|became|broke|ran|wrote|spoke)\b",
+    re.I,
+)
+"""A past or passive participle, an "-ing" form or an irregular past: a verb of happening."""
+
+
+def steps_to_a_state(date_text: str, clause: str) -> bool:
+    """True when a clause dated only by a narrative step describes a state with a copula
+    ("Two decades later the mood could hardly have been more different."): it tells how
+    things stood then, no happening. "Two decades later the dam was finished" is one."""
+    if not _STEP.match(date_text.strip()):
+        return False
+    rest = clause.replace(date_text, " ", 1)
+    state = _STATE_VERB.search(rest)
+    if state is None or _HAPPENING_WORD.match(state.group("next")):
+        return False
+    return not _HAPPENING_WORD.search(rest)

@@ -24,7 +24,11 @@ from chronicle.ingest.entities import (
 )
 from chronicle.ingest.events.classify import classify
 from chronicle.ingest.events.clauses import clauses_of, independent
-from chronicle.ingest.events.date_roles import labels_a_period, names_no_happening
+from chronicle.ingest.events.date_roles import (
+    labels_a_period,
+    names_no_happening,
+    steps_to_a_state,
+)
 from chronicle.ingest.events.headline import make_headline
 from chronicle.ingest.events.subjects import (
     bilateral_pair,
@@ -114,6 +118,8 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
                 is_footnote=segment.kind == "footnote",
                 date_text=match.text,
             )
+            if types == ("other",) and steps_to_a_state(match.text, clause):
+                continue
             if types[0] != "visit" and "visit" in types and states_visit_length(clause):
                 # "signed ... on Monday at the end of a four-day state visit": the
                 # signing is Monday's, the visit is the four days ending on Monday
