@@ -10,7 +10,10 @@ such a thing is an event only where the text dates it ("signed on 4 December"),
 so these dates are dropped before mentions are made. A year before a happening
 noun ("Erdogan's 2018 visit", "the 2022 elections") is kept: it dates that
 happening. A heading that labels its section with a period ("High-level visits
-(since 2014)", "Agreements signed, 2010–2020") dates no happening either.
+(since 2014)", "Agreements signed, 2010–2020") dates no happening either, nor does the
+end of a thing's validity ("which runs until 2061", "valid until 31 December 2030").
+A clause dated only by a narrative step that describes a state with a copula ("Two
+decades later the mood was different") tells how things stood, not what happened.
 """
 
 from __future__ import annotations
