@@ -597,6 +597,26 @@ class TestBylineBlocks:
         assert doc.date == date(2021, 1, 15)
         assert "Commentary" not in " ".join(s.text for s in doc.segments)
 
+    STANDFIRST = "Beijing and Manila are testing how far coast guards can go short of war."
+
+    @pytest.mark.parametrize(
+        ("block", "expected"),
+        [
+            ("Tan Wei Ming and Rohan Pillai\n\n15 January 2021", date(2021, 1, 15)),
+            (
+                "Commentary No. 3/2021\nTan Wei Ming\nRohan Pillai\n15 January 2021",
+                date(2021, 1, 15),
+            ),
+            # a heading over a date line is no byline block: the date may be an entry's
+            ("Key Dates\n\n15 January 2021", None),
+        ],
+    )
+    def test_a_standfirst_over_authors_or_a_series_line(
+        self, block: str, expected: date | None
+    ) -> None:
+        text = f"Coastal states and the grey zone\n\n{self.STANDFIRST}\n\n{block}\n\n{LEDE}\n"
+        assert document_from_text(text).date == expected
+
     @pytest.mark.parametrize(
         ("line", "label"),
         [

@@ -279,16 +279,19 @@ _BYLINE_WITHIN = 3
 
 
 def _byline_follows(texts: Sequence[str], index: int) -> bool:
-    """Whether a byline ("By NAME", "NAME · 12 May 2021") follows the prose line at
-    `index` before any other prose: the line is the headline's standfirst, and the byline
-    block under it is masthead."""
+    """Whether a byline block follows the prose line at `index` before any other prose:
+    "By NAME", "NAME · 12 May 2021", a series line ("Commentary No. 3/2021") or authors'
+    names over a date line. The line is then the headline's standfirst, and the block
+    under it is masthead."""
     following = [i for i in range(index + 1, len(texts)) if texts[i]][:_BYLINE_WITHIN]
+    block = []
     for i in following:
-        if _is_byline(texts[i]):
-            return True
         if _is_prose(texts[i]):
-            return False
-    return False
+            break
+        if _is_byline(texts[i]) or GENRE_LABEL.match(texts[i]):
+            return True
+        block.append(i)
+    return unlabelled_byline(texts, block) is not None
 
 
 def _is_byline(text: str) -> bool:
