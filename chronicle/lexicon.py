@@ -7,9 +7,11 @@ Ingest (the entity tagger), merge (which words are place names) and the search l
 lookups. Forms are exact, case-sensitive surface forms ("US" is a country, "us" is not).
 
 Files:
-    countries.csv     code, alpha_3, name, fiscal_year_start: every ISO 3166-1 country, its
-                      display name and the month its government's fiscal year starts in
-                      (empty when not known).
+    countries.csv     code, alpha_3, name, fiscal_year_start, institutions: every ISO
+                      3166-1 country, its display name, the month its government's fiscal
+                      year starts in (empty when not known) and names of its own
+                      parliament or government that name no country ("Lok Sabha",
+                      "Whitehall"; ";"-separated, for telling whose budget a text reads).
     places.csv        form, code, kind: names, short forms, adjectives, capitals, cities,
                       combining prefixes ("Pak-", "Sino-"), phrases that are not the
                       country they contain ("South China Sea": kind not_a_place, no code)
@@ -122,6 +124,20 @@ def _fiscal_year_starts() -> Mapping[str, int]:
             row["code"]: int(row["fiscal_year_start"])
             for row in read_rows("countries.csv")
             if row["fiscal_year_start"]
+        }
+    )
+
+
+@cache
+def institution_forms() -> Mapping[str, str]:
+    """Names of a country's own parliament or government that contain no country name ->
+    its code ("Lok Sabha" -> "IN", "Senate Estimates" -> "AU")."""
+    return MappingProxyType(
+        {
+            form: row["code"]
+            for row in read_rows("countries.csv")
+            for form in row["institutions"].split(";")
+            if form
         }
     )
 

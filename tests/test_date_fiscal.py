@@ -108,6 +108,13 @@ class TestAStatedConventionWins:
         ("India and Bangladesh met; Bangladesh, Bangladesh and Dhaka agreed.", "BD"),
         # a calendar-year country keeps no two-year budget year: the next country's
         ("The Maldives and India: the Maldives, Malé and the Maldives again.", "IN"),
+        # a country's own institutions count for it ("Senate Estimates" is Australia's)
+        (
+            "Officials told Senate Estimates that aid to Fiji and Tonga would rise; Senate "
+            "Estimates also heard the Commonwealth Government's plan, and Japan's aid to Fiji.",
+            "AU",
+        ),
+        ("The Lok Sabha passed the grants, and the Lok Sabha's guest from Bangladesh spoke.", "IN"),
         ("China and France, and China again.", None),
         ("No country named here.", None),
     ],

@@ -12,7 +12,7 @@ from chronicle import lexicon
 ISO = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 FILES = {
-    "countries.csv": ("code", "alpha_3", "name", "fiscal_year_start"),
+    "countries.csv": ("code", "alpha_3", "name", "fiscal_year_start", "institutions"),
     "places.csv": ("form", "code", "kind"),
     "organisations.csv": ("form", "short", "kind"),
     "roles.csv": ("role", "kind", "country"),
@@ -39,6 +39,14 @@ class TestIntegrity:
     def test_a_fiscal_year_start_is_a_month_or_empty(self):
         starts = {r["fiscal_year_start"] for r in lexicon.read_rows("countries.csv")}
         assert starts <= {"", *(str(month) for month in range(1, 13))}
+
+    def test_an_institution_names_no_country_and_belongs_to_one(self):
+        forms = lexicon.country_forms()
+        rows = lexicon.read_rows("countries.csv")
+        institutions = [f for r in rows for f in r["institutions"].split(";") if f]
+        assert len(institutions) == len(set(institutions))
+        assert not any(form in forms for form in institutions)
+        assert lexicon.institution_forms()["Lok Sabha"] == "IN"
 
     def test_every_place_has_a_known_kind_and_a_valid_code(self):
         for row in lexicon.read_rows("places.csv"):

@@ -52,9 +52,9 @@ def stated_start(text: str) -> int | None:
 
 
 def country_mentions(text: str) -> tuple[Counter[str], dict[str, int]]:
-    """How often a text names each country (by name, adjective or capital), and where it
-    first names each."""
-    forms = lexicon.country_forms()
+    """How often a text names each country (by name, adjective, capital or one of its own
+    institutions: "Lok Sabha", "Senate Estimates"), and where it first names each."""
+    forms = {**lexicon.institution_forms(), **lexicon.country_forms()}
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for run in _NAME_RUN.finditer(text):
