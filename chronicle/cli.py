@@ -99,7 +99,11 @@ def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) -> None:
-    """Read documents (.txt, .md, .html files or folders) into the chronicle."""
+    """Read documents (.txt, .md, .html files or folders) into the chronicle.
+
+    A file already stored is skipped unless its text changed or a newer chronicle
+    reads documents differently; then it is read again and its events replaced.
+    """
     from rich.console import Console
 
     from chronicle.library import ingest_paths
