@@ -17,9 +17,6 @@ from chronicle.model import Event
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-PRECISION_MARK = {"day": "", "range": "", "month": "~m", "year": "~y", "approximate": "≈"}
-"""Suffix that tells at a glance how exact a date is."""
-
 
 def plain(text: str) -> str:
     """Text with control characters (escape sequences included) removed."""

@@ -212,9 +212,7 @@ def _is_token_char(ch: str) -> bool:
 
 def has_token(text: str) -> bool:
     """True when FTS5's unicode61 tokenizer would find a word in ``text``."""
-    return any(
-        unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co" for ch in text
-    )
+    return any(_is_token_char(ch) for ch in text)
 
 
 # ---------------------------------------------------------------------------
@@ -258,9 +256,8 @@ def resolve_country(value: str) -> str | None:
     return index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
 
 
-def country_name(code: str) -> str:
-    """Display name for an ISO alpha-2 code ("PK" -> "Pakistan"); the code if unknown."""
-    return lexicon.country_name(code)
+country_name = lexicon.country_name
+"""Display name of an ISO alpha-2 code ("PK" -> "Pakistan"); the code itself if unknown."""
 
 
 # ---------------------------------------------------------------------------

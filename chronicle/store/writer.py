@@ -13,6 +13,7 @@ from datetime import date
 import sqlite_utils
 
 from chronicle import merge
+from chronicle.lexicon import country_name
 from chronicle.model import Actor, DateMatch, Entities, Mention
 
 _MENTION_COLUMNS = (
@@ -174,7 +175,7 @@ def event_row(draft: merge.EventDraft, publishers: Sequence[str]) -> dict[str, o
         "headline": best.headline,
         "text": best.sentence,
         "actors": "; ".join(_unique(a.name for m in ordered for a in m.entities.actors)),
-        "countries": " ".join(countries + [_country_name(c) for c in countries]),
+        "countries": " ".join(countries + [country_name(c) for c in countries]),
         "organisations": " ".join(_unique(o for m in ordered for o in m.entities.organisations)),
         "sources_text": "\n".join(m.sentence for m in draft.mentions if m is not best),
         "publishers": " ".join(publishers),
@@ -230,11 +231,3 @@ def _unique_pairs(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     for key, name in items:
         seen.setdefault(key, name)
     return list(seen.items())
-
-
-def _country_name(code: str) -> str:
-    try:
-        from chronicle.ingest.entities import country_name
-    except ImportError:  # pragma: no cover - entities arrive with the extraction engine
-        return code
-    return country_name(code)

@@ -83,6 +83,11 @@ MONTH_CONTEXT = frozenset("last next this each every and or to on until".split()
 _FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
 
 
+_MONTH_THEN_COMMA = re.compile(rf"{MONTH_NAME}\s*,\s*\Z")
+_LISTED_MONTH_AFTER = re.compile(rf"\s*(?:,|and|or|&)\s*{MONTH_NAME}")
+"""A month name listed before and after another ("March, May and June 2019")."""
+
+
 def prev_word(text: str, pos: int) -> str:
     """The word (or punctuation mark) right before ``pos``, lower-cased."""
     m = re.search(r"([\w.']+|[,&–-])\s*$", text[max(0, pos - 40) : pos])
@@ -201,8 +206,8 @@ def month_is_date(c: Cand, spot: Spotting) -> bool:
     contexted = prev in YEAR_CONTEXT or prev in MONTH_CONTEXT
     if (
         prev == ","
-        and re.search(rf"{MONTH_NAME}\s*,\s*\Z", text[max(0, m.start() - 14) : m.start()])
-        and re.match(rf"\s*(?:,|and|or|&)\s*{MONTH_NAME}", text[m.end() : m.end() + 16])
+        and _MONTH_THEN_COMMA.search(text[max(0, m.start() - 14) : m.start()])
+        and _LISTED_MONTH_AFTER.match(text[m.end() : m.end() + 16])
     ):
         contexted = True  # "March, May and June 2019": inside a list of months
     if word.title() in ("May", "March") and (not contexted or prev == "the"):

@@ -18,8 +18,6 @@ from dateutil.relativedelta import relativedelta
 from chronicle.ingest.dates.context import Context, Resolution
 from chronicle.ingest.dates.spans import Span, month_span, year_span
 
-FORWARD = frozenset({"later", "after", "following", "next"})
-"""Direction words that count forward from the date last narrated."""
 NARRATIVE_WORDS = frozenset({"later", "earlier", "after", "before"})
 """Words after a count ("three days later") that count from the narrated date."""
 

@@ -152,9 +152,8 @@ def first_date(text: str) -> tuple[date, str] | None:
     """The first day or month date in a short line, numeric ones read day first."""
     if not _HAS_DIGIT.search(text):
         return None
-    for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
-        if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token), token):
-            return parsed
+    if parsed := _numeric_date(text):
+        return parsed
     for match in find_dates(text):
         if match.precision in ("day", "month") and match.date_start:
             return match.date_start, match.text
@@ -350,7 +349,13 @@ def is_date_bearing(line: str) -> bool:
 
 
 def full_date(text: str) -> tuple[date, str] | None:
-    for token in re.findall(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b", text):
-        if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token), token):
+    """A numeric date read day first, else the date a whole line states."""
+    return _numeric_date(text) or parse_date(text)
+
+
+def _numeric_date(text: str) -> tuple[date, str] | None:
+    """The first all-numeric date of ``text`` ("16.02.2015"), read day first."""
+    for token in _NUMERIC_TOKEN.finditer(text):
+        if parsed := _numeric(_DAY_FIRST_NUMERIC.match(token.group()), token.group()):
             return parsed
-    return parse_date(text)
+    return None

@@ -101,9 +101,8 @@ def organisation_name_spans(text: str, countries: Iterable[Match]) -> list[tuple
     return spans
 
 
-def country_name(code: str) -> str:
-    """Readable English name of an ISO alpha-2 code ("PK" -> "Pakistan"); the code if unknown."""
-    return lexicon.country_name(code)
+country_name = lexicon.country_name
+"""Display name of an ISO alpha-2 code ("PK" -> "Pakistan"); the code itself if unknown."""
 
 
 _ALWAYS_EXAMPLES_RE = re.compile(r"\b(?:such as|e\.\s?g\.|for (?:example|instance))\s*,?\s*", re.I)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from chronicle import lexicon
+from chronicle.ingest.text.inline import SUPERSCRIPTS as SUPERSCRIPT_DIGITS
 
-SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
+SUPERSCRIPTS = str.maketrans({c: " " for c in SUPERSCRIPT_DIGITS})
 """Footnote markers glued to words ("Bajwa,¹Kono") become spaces; offsets are kept."""
 
 _ABBREVIATIONS = r"H\.\s?E\.|U\.S\.(?:A\.)?|U\.K\.|U\.N\.|U\.A\.E\.|D\.P\.R\.K\."

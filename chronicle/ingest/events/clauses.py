@@ -120,6 +120,8 @@ _VERB = (
 )
 _VERB_START = re.compile("^" + _VERB)
 """A clause opening on a verb has lost its subject to the clause before ("... and were frozen")."""
+_A_VERB = re.compile(rf"\s{_VERB}\s")
+"""A verb standing as a word of its own somewhere in a clause."""
 
 _SUBJECT = re.compile(
     r"^(?!(?:In|On|At|By|From|Since|During|After|Before|Until|Following|When|While|As|For)\b)"
@@ -289,9 +291,7 @@ def own_verb_phrase(text: str, date_text: str) -> str:
         return text
     join = joins[-1]
     first, second = text[: join.start()], text[join.end() : found.start()]
-    if not (_SETS_A_TIME.search(second) or _INFINITIVE.match(second)) or not re.search(
-        rf"\s{_VERB}\s", first
-    ):
+    if not (_SETS_A_TIME.search(second) or _INFINITIVE.match(second)) or not _A_VERB.search(first):
         return text
     own = with_subjects([first.strip(), text[join.end() :]], [False, False])[1]
     return own if own != text[join.end() :] else text

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from chronicle.ingest.entities import PersonMention, country_name, find_people, same_person
+from chronicle.ingest.entities.scan import SUPERSCRIPTS
 from chronicle.ingest.events.classify import find_cues
 from chronicle.lexicon import capitals, country_forms
 from chronicle.model import Entities
@@ -25,7 +26,6 @@ from chronicle.model import Entities
 MAX_LENGTH = 80
 """Longest headline, in characters, ellipsis included."""
 
-_SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
 _BULLET_RE = re.compile(r"^\s*(?:[•·*\-–]\s*|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)")
 _DATELINE_RE = re.compile(
     r"^[A-Z][\w .'’-]{1,30},[^:]{0,45}\d[^:]{0,45}:\s+"
@@ -324,7 +324,7 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
         At most MAX_LENGTH characters, no trailing full stop; "" only when the sentence has no words
         left (e.g. a "*****" separator).
     """
-    clean = _reported(sentence.translate(_SUPERSCRIPTS), date_text, types)
+    clean = _reported(sentence.translate(SUPERSCRIPTS), date_text, types)
     mentions = find_people(clean)
     names = _display_names(mentions, entities)
     base = _base(_substitute(clean, mentions, names), date_text)

@@ -83,10 +83,8 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     # still tells who a later "Minister Kono" is.
     known = defined_acronyms(doc.text)
     # A dateline tells where the story was filed, not where its events happened.
-    entities = [
-        find_entities(s.text[dateline_length(s.text) :], known_organisations=known)
-        for s in segments
-    ]
+    bodies = [s.text[dateline_length(s.text) :] for s in segments]
+    entities = [find_entities(body, known_organisations=known) for body in bodies]
     people = resolve_actors(a for e in entities for a in e.actors)
     named = [_resolved(e, people).countries for e in entities]
     pair = bilateral_pair(doc.title, named)
@@ -103,7 +101,7 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
         seg_entities = in_context(
             _resolved(entities[index], people), subjects.get(segment.paragraph, ()), pair
         )
-        body = segment.text[dateline_length(segment.text) :]
+        body = bodies[index]
         seg_entities = with_parties(seg_entities, body, parties[index])
         kept = drop_contained(drop_dateline(matches, segment, body), doc.text)
         assigned = assign(kept, doc.text, seg_entities)

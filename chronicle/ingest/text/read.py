@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from chronicle.ingest.text.inline import SUPERSCRIPTS
+
 SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 """File name endings `read_document` accepts (compared lower-cased)."""
 
@@ -254,7 +256,7 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _META_LENGTH = 200
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", SUPERSCRIPTS)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
 
