@@ -11,6 +11,15 @@ expected ``date_start``/``date_end``/``precision``, so the same corpus measures
 date extraction at scale (``benchmarks/corpus_accuracy.py``) and feeds the
 search benchmark (``benchmarks/search_bench.py``).
 
+Many dates tell a shared happening: the world holds 20,000 meetings, visits,
+agreements, dialogues, anniversaries and elections, and each genre retells some
+of them in its own words (a wire paragraph, a brief's list of visits, a think
+tank's history), at the precision its writer chose: the day in one, the month
+or the year in another, a visit's days as a range, the people named in one
+style or not at all. ``DIR/merge_gold.jsonl`` lists, for each happening some
+document tells, every report of it (document, date text, offsets, date as
+written), so merging can be scored (``benchmarks/merge_equivalence.py``).
+
 Distractors that must *not* become dates (``may`` the verb, phone and fax
 numbers, money, counts, page and resolution numbers) are recorded as well.
 Filler prose is drawn from a Zipf-distributed vocabulary (real words from the
@@ -32,7 +41,7 @@ import re
 import sys
 import time
 from calendar import monthrange
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -158,6 +167,8 @@ class WorldEvent:
     actors: tuple[Person, ...]
     countries: tuple[Country, ...]
     topic: str
+    ident: int = -1
+    """Index in `World.events`; -1 for a happening only one document tells."""
 
 
 @dataclass
@@ -258,6 +269,7 @@ def build_world(seed: int) -> World:
         actors = (_person(rng, world, a), _person(rng, world, b))
         world.events.append(WorldEvent(kind, start, end, actors, (a, b), rng.choice(TOPICS)))
     world.events.sort(key=lambda e: e.start)
+    world.events = [replace(e, ident=i) for i, e in enumerate(world.events)]
     return world
 
 
@@ -279,6 +291,8 @@ class Builder:
     pos: int = 0
     dates: list[dict] = field(default_factory=list)
     distractors: list[dict] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)
+    """Dates that tell a shared happening, for the merge gold."""
 
     def add(self, text: str) -> None:
         self.parts.append(text)
@@ -301,6 +315,8 @@ class Builder:
         if tok.modifier:
             entry["modifier"] = tok.modifier
         self.dates.append(entry)
+        if tok.happening >= 0:
+            self.reports.append({"happening": tok.happening, **entry})
         self.add(tok.text)
 
     def distractor(self, text: str, kind: str) -> None:
@@ -332,6 +348,8 @@ class DateTok:
     optional: bool = False
     detail: str = ""
     modifier: str = ""
+    happening: int = -1
+    """`WorldEvent.ident` of the shared happening this date tells, else -1."""
 
 
 @dataclass(frozen=True)
@@ -487,9 +505,12 @@ class Writer:
 
     # event sentences -------------------------------------------------------
     def event_sentence(self, ev: WorldEvent | None = None) -> list:
-        rng = self.rng
         if ev is None or ev.start > self.limit:
             ev = self.local_event()
+        return [_told(p, ev) for p in self._event_pieces(ev)]
+
+    def _event_pieces(self, ev: WorldEvent) -> list:
+        rng = self.rng
         a, b = ev.actors
         ca, cb = ev.countries
         kind = ev.kind
@@ -878,6 +899,13 @@ def _events_before(world: World, limit: date) -> int:
     return hit
 
 
+def _told(piece: object, ev: WorldEvent) -> object:
+    """A date piece marked as telling `ev` when others may tell it too."""
+    if isinstance(piece, DateTok) and ev.ident >= 0:
+        return replace(piece, happening=ev.ident)
+    return piece
+
+
 def _cap(pieces: list) -> list:
     """Capitalise the first word of a date phrase used at a sentence start."""
     if pieces and isinstance(pieces[0], str) and pieces[0]:
@@ -1001,7 +1029,7 @@ def doc_brief(b: Builder, wr: Writer, dd: date | None) -> tuple[str, str]:
             ev = wr.local_event()
         b.add("  • ")
         tok = range_tok(rng, ev.start, ev.end) if ev.start != ev.end else day_tok(rng, ev.start)
-        b.date(tok)
+        b.date(_told(tok, ev))
         p = ev.actors[0]
         verb = {
             "visit": f"visit of {wr.name(p)} to {ev.countries[1].name}",
@@ -1089,8 +1117,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
-def make_document(world: World, seed: int, index: int) -> tuple[str, str, dict]:
-    """Document `index`: (relative path, text, gold record)."""
+def make_document(world: World, seed: int, index: int) -> tuple[str, str, dict, list[dict]]:
+    """Document `index`: (relative path, text, gold record, its reports of shared happenings)."""
     rng = random.Random(f"doc:{seed}:{index}")
     genre = rng.choices(["mofa", "wire", "brief", "thinktank"], [30, 30, 20, 20])[0]
     dd = date(1995, 1, 1) + timedelta(days=rng.randrange(29 * 365 + 150))
@@ -1116,36 +1144,70 @@ def make_document(world: World, seed: int, index: int) -> tuple[str, str, dict]:
         "dates": b.dates,
         "distractors": b.distractors,
     }
-    return rel, text, gold
+    return rel, text, gold, b.reports
 
 
 def generate(n: int, out: Path, seed: int = 7, quiet: bool = False) -> dict:
-    """Write `n` documents and gold.jsonl under `out`; returns a summary."""
+    """Write `n` documents, gold.jsonl and merge_gold.jsonl under `out`; returns a summary."""
     t0 = time.perf_counter()
     world = build_world(seed)
     out.mkdir(parents=True, exist_ok=True)
     planted = chars = 0
+    # Reports kept as JSON text, not dicts: at 100,000 documents there are ~400,000.
+    told: dict[int, list[str]] = {}
     with open(out / "gold.jsonl", "w", encoding="utf-8") as gold_file:
         for i in range(n):
-            rel, text, gold = make_document(world, seed, i)
+            rel, text, gold, reports = make_document(world, seed, i)
             path = out / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             gold_file.write(json.dumps(gold, ensure_ascii=False) + "\n")
+            for report in reports:
+                told.setdefault(report.pop("happening"), []).append(
+                    json.dumps({"doc": rel, **report}, ensure_ascii=False)
+                )
             planted += len(gold["dates"])
             chars += len(text)
             if not quiet and i and i % 10_000 == 0:
                 print(f"  {i:,} documents", file=sys.stderr)
+    shared = write_merge_gold(out / "merge_gold.jsonl", world, told)
     elapsed = time.perf_counter() - t0
     summary = {
         "documents": n,
         "dates": planted,
         "characters": chars,
+        "happenings": len(told),
+        "happenings_in_several_documents": shared,
         "seconds": round(elapsed, 2),
         "seed": seed,
     }
     (out / "corpus.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary
+
+
+def write_merge_gold(path: Path, world: World, told: dict[int, list[str]]) -> int:
+    """One line per shared happening some document tells, with every report of it.
+
+    Returns:
+        How many happenings more than one document tells.
+    """
+    shared = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for ident in sorted(told):
+            ev = world.events[ident]
+            reports = [json.loads(r) for r in told[ident]]
+            shared += len({r["doc"] for r in reports}) > 1
+            record = {
+                "happening": ident,
+                "kind": ev.kind,
+                "start": ev.start.isoformat(),
+                "end": ev.end.isoformat(),
+                "countries": [c.code for c in ev.countries],
+                "actors": [f"{p.given} {p.family}" for p in ev.actors],
+                "reports": reports,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return shared
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1158,6 +1220,7 @@ def main(argv: list[str] | None = None) -> int:
     rate = s["documents"] / s["seconds"] if s["seconds"] else 0
     print(
         f"{s['documents']:,} documents, {s['dates']:,} planted dates, "
+        f"{s['happenings_in_several_documents']:,} happenings told by several documents, "
         f"{s['characters'] / 1e6:.1f} M characters in {s['seconds']:.1f} s "
         f"({rate:,.0f} docs/s) -> {args.out}"
     )
