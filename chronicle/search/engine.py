@@ -20,6 +20,7 @@ from chronicle.search.compile import (
     country_size_sql,
     highlights_sql,
     ids_sql,
+    kept_year_histogram_sql,
     page_sql,
     split_highlights,
     year_histogram_sql,
@@ -187,9 +188,12 @@ class Searcher:
         return self._counts[text]
 
     def histogram(self, text: str) -> list[tuple[str, int]]:
-        """Matches per year."""
-        _, compiled = self.understand(text, whole=True)
-        sql, params = year_histogram_sql(compiled)
+        """Matches per year (of every event: from the counts the store keeps)."""
+        query, compiled = self.understand(text, whole=True)
+        if not query.terms and not query.filters:
+            sql, params = kept_year_histogram_sql(hide_citations=True), {}
+        else:
+            sql, params = year_histogram_sql(compiled)
         return [(str(y), int(n)) for y, n in self.store.execute(sql, params)]
 
     def highlights(

@@ -131,28 +131,25 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """How many documents, mentions and events the database holds."""
-    return {
-        table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("documents", "mentions", "events")
-    }
+    """How many documents, mentions and events the database holds (kept by migration 008)."""
+    totals = dict(db.execute("SELECT name, n FROM count_totals").fetchall())
+    return {table: int(totals.get(table, 0)) for table in ("documents", "mentions", "events")}
+
+
+_STATS_SQL = {
+    "year": "SELECT year, sum(n) FROM count_years_types GROUP BY year ORDER BY year",
+    "type": "SELECT type, sum(n) AS t FROM count_years_types GROUP BY type ORDER BY t DESC, type",
+    "country": "SELECT code, n FROM count_countries ORDER BY n DESC, code",
+    "source": "SELECT source, n FROM count_sources ORDER BY n DESC, source",
+}
+"""Each facet from the counts triggers keep (migration 008), not from the event tables."""
 
 
 def stats(db: sqlite_utils.Database) -> dict[str, list[tuple[str, int]]]:
-    """Event counts by year, type, country and source."""
-    queries = {
-        "year": "SELECT coalesce(substr(date_start, 1, 4), 'undated') AS k, count(*) "
-        "FROM events GROUP BY k ORDER BY k",
-        "type": "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type",
-        "country": "SELECT code, count(*) FROM event_countries GROUP BY code "
-        "ORDER BY count(*) DESC, code",
-        "source": "SELECT coalesce(nullif(d.publisher, ''), d.name) AS k, "
-        "count(DISTINCT m.event_id) FROM mentions m JOIN documents d ON d.id = m.document_id "
-        "GROUP BY k ORDER BY count(DISTINCT m.event_id) DESC, k",
-    }
+    """Event counts by year ('undated' last), type, country and source, largest first."""
     return {
         name: [(str(k), int(n)) for k, n in db.execute(sql).fetchall()]
-        for name, sql in queries.items()
+        for name, sql in _STATS_SQL.items()
     }
 
 
