@@ -12,7 +12,8 @@ One question per module:
 - `evidence`: what two mentions have in common (words, people, countries, types);
 - `rules`: `same_event`, and the rule for mentions of different documents;
 - `in_document`: the rule for two mentions of one document;
-- `clusters`: events as connected components, and the cut of a bridged cluster;
+- `clusters`: events as components of precise mentions, each vague one attached
+  to the one it fits best;
 - `drafts`: an event's speaking mention, type and date conflict;
 - `links`: one event held during another, or related to it.
 
@@ -21,10 +22,15 @@ The names other layers use are re-exported here (`from chronicle import merge`).
 
 from chronicle.merge.clusters import (
     UnionFind,
+    attachments,
+    best_fit,
     candidate_pairs,
     cluster,
+    components,
+    fit_order,
+    group,
     join_stored,
-    split_bridged,
+    kind_of,
 )
 from chronicle.merge.drafts import (
     PRECISION_RANK,
@@ -67,19 +73,25 @@ __all__ = [
     "UnionFind",
     "across_documents",
     "anchors",
+    "attachments",
+    "best_fit",
     "best_mention",
     "candidate_pairs",
     "cluster",
     "compatible",
+    "components",
     "container_rank",
     "date_relation",
     "draft_events",
     "event_type",
     "evidence",
+    "fit_order",
+    "group",
     "has_conflict",
     "is_part_of",
     "is_related",
     "join_stored",
+    "kind_of",
     "same_event",
     "same_happening_in_document",
     "shared_actors",
@@ -87,6 +99,5 @@ __all__ = [
     "shift",
     "similarity",
     "span_of",
-    "split_bridged",
     "words",
 ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chronicle.merge.clusters import split_bridged
 from chronicle.merge.spans import span_of
 from chronicle.model import Mention
 
@@ -80,22 +79,17 @@ def event_type(best: Mention, mentions: Sequence[Mention]) -> str:
 
 
 def draft_events(clusters: Iterable[Sequence[Mention]]) -> list[EventDraft]:
-    """Turn clusters into event drafts keyed by their smallest mention key.
-
-    A cluster bridged across distinct happenings becomes several events
-    (`split_bridged`).
-    """
+    """Turn clusters (`clusters.cluster`) into event drafts keyed by their smallest mention key."""
     drafts = []
-    for found in clusters:
-        for group in split_bridged(found):
-            best = best_mention(group)
-            drafts.append(
-                EventDraft(
-                    key=min(m.key for m in group),
-                    best=best,
-                    mentions=tuple(sorted(group, key=lambda m: m.key)),
-                    conflict=has_conflict(group),
-                    type=event_type(best, group),
-                )
+    for group in clusters:
+        best = best_mention(group)
+        drafts.append(
+            EventDraft(
+                key=min(m.key for m in group),
+                best=best,
+                mentions=tuple(sorted(group, key=lambda m: m.key)),
+                conflict=has_conflict(group),
+                type=event_type(best, group),
             )
+        )
     return drafts

@@ -54,7 +54,7 @@ def same_happening_in_document(evidence: Evidence) -> bool:
     - A coarse date containing a precise one, with the same kind of event done by
       the same person (named first in both), is a summary of the account ("visited
       China in 2016" and the visit's days); a vague mention fitting two accounts is
-      cut off one of them by `clusters.split_bridged`. Another person's visit in the
+      attached to the one it fits best (`clusters.best_fit`). Another person's visit in the
       same year is another visit.
     - Two equal coarse dates (a year, a month) cover many happenings: a person must
       be shared and the words agree somewhat, or the words agree well.
@@ -85,6 +85,6 @@ def same_happening_in_document(evidence: Evidence) -> bool:
             return words_agree or e.shared_words >= 2 or (e.unsaid and e.shared_people)
         return e.shared_people or words_agree or e.shared_words >= 1 or e.unsaid
     if e.relation == "contains":
-        # a summary and its account; `clusters.split_bridged` cuts a bridge
+        # a summary and its account; `clusters.best_fit` keeps it to one
         return e.same_subject or e.similarity >= 0.5
     return (e.shared_people and e.similarity >= 0.2) or e.similarity >= 0.5

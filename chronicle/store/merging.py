@@ -1,18 +1,22 @@
 """Keep events up to date as mentions arrive or leave, touching only what changes.
 
-Events are the connected components of `chronicle.merge.same_event`, cut
-where a vague mention bridged two happenings (`merge.split_bridged`). A new
-document's mentions are compared with each other and with the stored mentions
-that share an anchor (a country or a name) and whose dates could meet theirs;
-the events they join, and any stored event compatible with those (a sibling cut
-from the same component), are rebuilt together. Every other event is left
-alone. Removing a document rebuilds only the events it was part of and their
-siblings.
+Events are what `chronicle.merge.cluster` makes of every stored mention: precise
+mentions joined into components, each vague mention attached to the precise one
+it fits best (stored as `mentions.fit_key`), the others grouped among themselves.
+A change gathers, through the blocking index (`chronicle.store.blocks`), the few
+stored events it can affect, and regroups only them (`merge.group`):
+
+- a new precise mention joins the events of the stored precise ones it fits;
+- a new vague mention attaches to the best of the stored and new precise ones
+  whose days meet its own, or else joins the free vague ones it fits;
+- a stored vague mention moves to a new precise one only when that fits it better;
+- removing mentions re-attaches the vague ones that lost their precise mention.
+
+So adding a document costs what its neighbourhood holds, not what the store holds.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -20,174 +24,211 @@ import sqlite_utils
 
 from chronicle import merge
 from chronicle.model import Actor, DateMatch, Entities, Mention
-from chronicle.store.writer import (
-    delete_events,
-    keys_of_events,
-    load_mentions,
-    write_event,
-)
+from chronicle.store import blocks
+from chronicle.store.writer import delete_events, load_mentions, write_event
+
+
+class _Change:
+    """The stored events a change touches, their mentions, and where vague ones attach."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.members: dict[str, Mention] = {}
+        self.fits: dict[str, str | None] = {}
+        self.stored_fits: dict[str, str | None] = {}
+        self.events: set[int] = set()
+        self._loaded: dict[str, Mention] = {}
+
+    def mention(self, key: str) -> Mention:
+        """A stored mention by key (loaded once)."""
+        if key not in self._loaded:
+            self.prefetch([key])
+        return self._loaded[key]
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Load these stored mentions in one go."""
+        missing = sorted({k for k in keys if k not in self._loaded})
+        for m in load_mentions(self.db, missing):
+            self._loaded[m.key] = m
+
+    def add(self, mentions: Iterable[Mention], fits: dict[str, str | None]) -> None:
+        """Make mentions members, with the precise mention each vague one attaches to."""
+        for m in mentions:
+            self.members[m.key] = m
+            self._loaded[m.key] = m
+            if merge.kind_of(m) == "vague":
+                self.fits.setdefault(m.key, fits.get(m.key))
+
+    def touch(self, event_ids: Iterable[int | None]) -> None:
+        """Take in whole stored events: they will be regrouped and rewritten."""
+        fresh = sorted({e for e in event_ids if e is not None} - self.events)
+        if not fresh:
+            return
+        self.events.update(fresh)
+        marks = ",".join("?" * len(fresh))
+        rows = self.db.execute(
+            f"SELECT key, fit_key FROM mentions WHERE event_id IN ({marks})", fresh
+        ).fetchall()
+        stored = dict(rows)
+        self.stored_fits.update(stored)
+        self.prefetch(stored)
+        self.add((self._loaded[k] for k in stored), stored)
+
+    def fit_of(self, key: str, stored_fit: str | None) -> str | None:
+        """Where a vague mention attaches now (a member's fit may have just changed)."""
+        return self.fits.get(key, stored_fit)
+
+    def write(self, orphans: Iterable[int] = ()) -> None:
+        """Replace the touched events by the regrouped members, and link them."""
+        groups = merge.group(list(self.members.values()), self.fits)
+        orphans = [*orphans, *children_of(self.db, self.events)]
+        delete_events(self.db, self.events)
+        written = []
+        for draft in merge.draft_events(groups):
+            event_id = write_event(self.db, draft)
+            blocks.index_event(self.db, event_id, draft)
+            written.append((event_id, draft))
+        changed = [(fit, key) for key, fit in self.fits.items() if self.stored_fits.get(key) != fit]
+        self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
+        link(self.db, written, orphans)
 
 
 def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     """Fold freshly stored mentions (with no event yet) into the events."""
-    new = sorted(mentions, key=lambda m: m.key)
-    if not new:
+    if not mentions:
         return
-    written = []
-    orphans: list[int] = []
-    for group, old_ids in _join_overlapping(
-        _with_split_siblings(db, load_mentions(db, sorted(keys_of_events(db, ids))), ids, fresh)
-        for fresh, ids in merge.join_stored(new, _stored_candidates(db, new))
-    ):
-        orphans += children_of(db, old_ids)
-        delete_events(db, old_ids)
-        written += [(write_event(db, draft), draft) for draft in merge.draft_events([group])]
-    link(db, written, orphans)
-
-
-def _with_split_siblings(
-    db: sqlite_utils.Database,
-    mentions: list[Mention],
-    event_ids: Iterable[int],
-    compared: Sequence[Mention] = (),
-) -> tuple[list[Mention], set[int]]:
-    """Grow a group by every stored event compatible with it, until none is left.
-
-    A stored event is a whole cluster or a part that `merge.split_bridged` cut off
-    one, so a group that gains or loses mentions takes in its former siblings
-    before it is split again; otherwise the result would depend on ingest order.
-
-    Args:
-        mentions: Group members not yet compared with the stored mentions.
-        event_ids: Stored events already in the group.
-        compared: Group members already compared (a new document's mentions).
-    """
-    events = set(event_ids)
-    group = {m.key: m for m in [*compared, *mentions]}
-    frontier = list(mentions)
-    while frontier:
-        grown: list[Mention] = []
-        # Precise mentions of two stored events never fit each other (split_bridged would
-        # have kept them together), so a sibling is found through a vague mention on one
-        # side: precise frontier mentions need only be compared with vague stored ones.
-        vague = [m for m in frontier if not _precise(m)]
-        precise = [m for m in frontier if _precise(m)]
-        found = _stored_candidates(db, vague, exclude=group.keys()) + _stored_candidates(
-            db, precise, exclude=group.keys(), vague_only=True
-        )
-        for other, event_id in found:
-            if event_id in events:
-                continue
-            pool = frontier if not _precise(other) else vague
-            if not any(merge.same_event(other, m) for m in pool):
-                continue
-            events.add(event_id)
-            for m in load_mentions(db, sorted(keys_of_events(db, [event_id]))):
-                if m.key not in group:
-                    group[m.key] = m
-                    grown.append(m)
-        frontier = grown
-    return sorted(group.values(), key=lambda m: m.key), events
-
-
-def _join_overlapping(
-    groups: Iterable[tuple[list[Mention], set[int]]],
-) -> list[tuple[list[Mention], list[int]]]:
-    """Unite groups that took in the same stored event."""
-    joined: list[tuple[dict[str, Mention], set[int]]] = []
-    for mentions, events in groups:
-        merged = {m.key: m for m in mentions}
-        for other in [j for j in joined if j[1] & events]:
-            joined.remove(other)
-            merged |= other[0]
-            events |= other[1]
-        joined.append((merged, events))
-    return [
-        (sorted(group.values(), key=lambda m: m.key), sorted(events)) for group, events in joined
-    ]
-
-
-def _precise(mention: Mention) -> bool:
-    span = merge.span_of(mention)
-    return span is not None and span.precise
-
-
-def _stored_candidates(
-    db: sqlite_utils.Database,
-    new: Sequence[Mention],
-    exclude: Iterable[str] = (),
-    vague_only: bool = False,
-) -> list[tuple[Mention, int]]:
-    """Stored mentions (with their event) that could merge with any new mention.
-
-    Args:
-        vague_only: Only stored mentions whose date is not pinned to days.
-    """
-    vague_sql = " AND m.precision NOT IN ('day', 'range')" if vague_only else ""
-    wanted: dict[str, int] = {}
-    new_keys = {m.key for m in new} | set(exclude)
-    for mention in new:
-        mine = merge.anchors(mention)
-        span = merge.span_of(mention)
-        if span is None:
-            rows = db.execute(
-                _CANDIDATE_SQL + "WHERE m.date_start IS NULL AND m.event_id IS NOT NULL" + vague_sql
-            )
-        else:
-            rows = db.execute(
-                _CANDIDATE_SQL + "WHERE m.date_start <= ? AND m.date_end >= ? "
-                "AND m.event_id IS NOT NULL" + vague_sql,
-                [
-                    merge.shift(span.end, merge.NEAR_DAYS).isoformat(),
-                    merge.shift(span.start, -merge.NEAR_DAYS).isoformat(),
-                ],
-            )
-        for key, event_id, countries, actors, path in rows:
-            if key in wanted or key in new_keys:
-                continue
-            if mine & _row_anchors(countries, actors, path):
-                wanted[key] = event_id
-    found = load_mentions(db, sorted(wanted))
-    return [(m, wanted[m.key]) for m in found]
-
-
-_CANDIDATE_SQL = (
-    "SELECT m.key, m.event_id, m.countries, m.actors, d.path FROM mentions m "
-    "JOIN documents d ON d.id = m.document_id "
-)
-"""What `_row_anchors` needs of a stored mention, without loading it whole."""
-
-
-def _row_anchors(countries: str, actors: str, document: str) -> frozenset[str]:
-    """`merge.anchors` computed from a mentions row's columns, without building a Mention."""
-    codes = {f"c:{c}" for c in json.loads(countries)}
-    names = {f"p:{token}" for a in json.loads(actors) for token in a["key"].split()}
-    return frozenset(codes | names | {f"d:{document}"})
+    if not blocks.rule_is_current(db):
+        rebuild(db)
+        return
+    blocks.index_mentions(db, mentions)
+    new = sorted(mentions, key=lambda m: m.key)
+    change = _Change(db)
+    change.add(new, {})
+    precise = [m for m in new if merge.kind_of(m) == "precise"]
+    for p in precise:
+        _join_precise(change, p)
+    for v in (m for m in new if merge.kind_of(m) == "vague"):
+        _attach(change, v, extra=precise)
+    for p in precise:
+        _take_vague(change, p)
+    for v in (m for m in new if merge.kind_of(m) == "vague" and change.fits[m.key] is None):
+        _join_free(change, v)
+    for u in (m for m in new if merge.kind_of(m) == "undated"):
+        _join_undated(change, u)
+    change.write()
 
 
 def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[int] = ()) -> None:
-    """Recompute from scratch the events made of the mentions with these keys.
+    """Regroup mentions whose events were just deleted because some of their mentions left.
 
     Args:
-        keys: Mentions whose events are rebuilt.
+        keys: The remaining mentions of those events (they have no event now).
         orphans: Events that lost their container already; they look for a new one.
     """
     keys = sorted(set(keys))
-    orphans = list(orphans)
-    if not keys:
-        link(db, [], orphans)
+    if not blocks.rule_is_current(db):
+        rebuild(db)
         return
-    marks = ",".join("?" * len(keys))
-    old_events = {
-        r[0]
-        for r in db.execute(f"SELECT DISTINCT event_id FROM mentions WHERE key IN ({marks})", keys)
-        if r[0] is not None
-    }
-    mentions, old_events = _with_split_siblings(db, load_mentions(db, keys), old_events)
-    drafts = merge.draft_events(merge.cluster(mentions))
-    orphans += children_of(db, old_events)
-    delete_events(db, old_events)
-    link(db, [(write_event(db, draft), draft) for draft in drafts], orphans)
+    change = _Change(db)
+    stored = {}
+    for at in range(0, len(keys), 500):
+        chunk = keys[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        stored |= dict(
+            db.execute(f"SELECT key, fit_key FROM mentions WHERE key IN ({marks})", chunk)
+        )
+    change.stored_fits.update(stored)
+    change.prefetch(stored)
+    change.add((change.mention(k) for k in stored), stored)
+    lost = [k for k, fit in stored.items() if fit is not None and fit not in stored]
+    for key in lost:
+        change.fits[key] = None
+        _attach(change, change.members[key])
+    for key in lost:
+        if change.fits[key] is None:
+            _join_free(change, change.members[key])
+    change.write(orphans)
+
+
+def _join_precise(change: _Change, p: Mention) -> None:
+    """Take in the stored events of precise mentions that are one happening with `p`."""
+    found = blocks.nearby(change.db, p, "precise", reach=merge.NEAR_DAYS)
+    change.prefetch(k for k, e, _ in found if e not in change.events and k not in change.members)
+    for key, event_id, _ in found:
+        if key in change.members or event_id in change.events:
+            continue
+        if merge.same_event(p, change.mention(key)):
+            change.touch([event_id])
+
+
+def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
+    """Attach a vague mention to the precise one it fits best, stored or in `extra`."""
+    found = blocks.nearby(change.db, v, "precise") + blocks.same_document(change.db, v, "precise")
+    change.prefetch(k for k, _, _ in found)
+    candidates = [change.mention(k) for k, _, _ in found] + list(extra)
+    best = merge.best_fit(v, candidates)
+    change.fits[v.key] = best.key if best else None
+    if best is not None and best.key not in change.members:
+        change.touch([dict((k, e) for k, e, _ in found)[best.key]])
+
+
+def _take_vague(change: _Change, p: Mention) -> None:
+    """Move to `p` every stored vague mention that fits it better than where it is."""
+    found = [(k, e, f) for k, e, f in blocks.nearby(change.db, p, "vague") if k != p.key]
+    change.prefetch(k for k, _, _ in found)
+    change.prefetch(f for _, _, f in found if f)
+    for key, event_id, stored_fit in found:
+        s = change.mention(key)
+        if not merge.same_event(s, p):
+            continue
+        current = change.fit_of(key, stored_fit)
+        if current is None or merge.fit_order(s, p) < merge.fit_order(s, change.mention(current)):
+            change.touch([event_id])
+            change.fits[key] = p.key
+
+
+def _join_free(change: _Change, v: Mention) -> None:
+    """Take in the events of free vague mentions that are one happening with `v`."""
+    found = blocks.nearby(change.db, v, "vague", free_only=True) + blocks.same_document(
+        change.db, v, "vague", free_only=True
+    )
+    change.prefetch(k for k, _, _ in found if k not in change.members)
+    for key, event_id, _ in found:
+        if key in change.members:
+            continue
+        if merge.same_event(v, change.mention(key)):
+            change.touch([event_id])
+
+
+def _join_undated(change: _Change, u: Mention) -> None:
+    """Take in the events of undated mentions told again in `u`."""
+    found = blocks.nearby(change.db, u, "undated")
+    change.prefetch(k for k, _, _ in found if k not in change.members)
+    for key, event_id, _ in found:
+        if key not in change.members and merge.same_event(u, change.mention(key)):
+            change.touch([event_id])
+
+
+def rebuild(db: sqlite_utils.Database) -> None:
+    """Regroup every stored mention from scratch (a store built by an older rule)."""
+    keys = [r[0] for r in db.execute("SELECT key FROM mentions ORDER BY key")]
+    mentions = load_mentions(db, keys)
+    db.execute("DELETE FROM mention_blocks")
+    db.execute("DELETE FROM event_blocks")
+    blocks.index_mentions(db, mentions)
+    fits = merge.attachments(mentions)
+    event_ids = [r[0] for r in db.execute("SELECT id FROM events")]
+    delete_events(db, event_ids)
+    written = []
+    for draft in merge.draft_events(merge.group(mentions, fits)):
+        event_id = write_event(db, draft)
+        blocks.index_event(db, event_id, draft)
+        written.append((event_id, draft))
+    db.conn.executemany(
+        "UPDATE mentions SET fit_key = ? WHERE key = ?", [(f, k) for k, f in fits.items()]
+    )
+    link(db, written)
+    blocks.mark_rule(db)
 
 
 def link(
@@ -251,22 +292,23 @@ def _events_sharing_a_person(
     rules look at (its date, type and people), not its every source.
     """
     span = merge.span_of(draft.best)
-    tokens = sorted({t for key in draft.actor_keys for t in key.split()})
+    tokens = {t for key in draft.actor_keys for t in key.split()}
     if span is None or not tokens:
         return []
-    likes = " OR ".join("(' ' || a.actor_key || ' ') LIKE ?" for _ in tokens)
+    ids = blocks.events_near(
+        db,
+        tokens,
+        merge.shift(span.start, -merge.RELATED_DAYS),
+        merge.shift(span.end, merge.RELATED_DAYS),
+    )
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
     rows = db.execute(
         "SELECT e.id, e.key, e.date_start, e.date_end, e.precision, e.type, "
-        "group_concat(all_actors.actor_key, '|') FROM events e "
-        "JOIN event_actors all_actors ON all_actors.event_id = e.id "
-        "WHERE e.id IN (SELECT a.event_id FROM event_actors a JOIN events e ON e.id = a.event_id "
-        f"WHERE e.date_start <= ? AND e.date_end >= ? AND e.type != 'citation' AND ({likes})) "
-        "GROUP BY e.id",
-        [
-            merge.shift(span.end, merge.RELATED_DAYS).isoformat(),
-            merge.shift(span.start, -merge.RELATED_DAYS).isoformat(),
-            *(f"% {t} %" for t in tokens),
-        ],
+        "group_concat(a.actor_key, '|') FROM events e "
+        f"JOIN event_actors a ON a.event_id = e.id WHERE e.id IN ({marks}) GROUP BY e.id",
+        ids,
     ).fetchall()
     return [(row[0], _summary_draft(*row[1:])) for row in rows]
 

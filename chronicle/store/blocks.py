@@ -1,0 +1,211 @@
+"""The merge's blocking index: which stored mentions and events could meet a new one.
+
+Two mentions can only be one happening when they share an anchor (a country, a
+person's name token) and their days meet, so each stored mention is listed under
+its anchors with its days (`mention_blocks`, migration 006); an undated mention,
+which merges only with a sentence told again, is listed under its first words in
+a fixed order instead (prefix filtering: two word sets with Jaccard overlap ≥ t
+share one of the first n - ⌈t·n⌉ + 1 words of each). Spans are grouped by the bit
+length of their length in days, so "anchor A, days meeting [lo, hi]" is one index
+range per length class, and a lookup costs the same however much the store holds.
+Events are listed under their people's name tokens for the links (`event_blocks`).
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import sqlite_utils
+
+from chronicle import merge
+from chronicle.model import Mention
+
+MERGE_RULE = "2"
+"""Which grouping rule built the stored events; a store built by another is rebuilt."""
+
+KINDS = {"precise": 0, "vague": 1, "undated": 2}
+
+UNDATED_SIMILARITY = 0.9
+"""Undated statements merge only at this word overlap (`merge.rules.compatible`)."""
+
+
+def day(value: date) -> int:
+    """A date as a day number."""
+    return value.toordinal()
+
+
+def span_class(start: date, end: date) -> int:
+    """The length class of a span: spans of class c last fewer than 2**c days after their first."""
+    return (end - start).days.bit_length()
+
+
+def mention_anchors(mention: Mention) -> list[str]:
+    """The block keys a mention is listed under."""
+    if merge.kind_of(mention) == "undated":
+        return [f"w:{w}" for w in _prefix_words(mention.sentence)]
+    return sorted(a for a in merge.anchors(mention) if not a.startswith("d:"))
+
+
+def _prefix_words(sentence: str) -> list[str]:
+    words = sorted(merge.words(sentence), key=lambda w: (zlib.crc32(w.encode()), w))
+    keep = len(words) - math.ceil(UNDATED_SIMILARITY * len(words)) + 1
+    return words[:keep] if words else []
+
+
+def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
+    """List stored mentions (already in the mentions table) under their anchors."""
+    ids = _ids(db, [m.key for m in mentions])
+    rows = []
+    classes = set()
+    for m in mentions:
+        kind = KINDS[merge.kind_of(m)]
+        span = merge.span_of(m)
+        if span is None:
+            start = end = cls = 0
+        else:
+            start, end, cls = day(span.start), day(span.end), span_class(span.start, span.end)
+            classes.add(cls)
+        rows += [(a, kind, cls, start, end, ids[m.key]) for a in mention_anchors(m)]
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO mention_blocks "
+        "(anchor, kind, span_class, start_day, end_day, mention_id) VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO block_classes (span_class) VALUES (?)", [(c,) for c in classes]
+    )
+
+
+def _ids(db: sqlite_utils.Database, keys: Sequence[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for at in range(0, len(keys), 500):
+        chunk = keys[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        out |= dict(db.execute(f"SELECT key, id FROM mentions WHERE key IN ({marks})", chunk))
+    return out
+
+
+def _classes(db: sqlite_utils.Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT span_class FROM block_classes ORDER BY span_class")]
+
+
+def nearby(
+    db: sqlite_utils.Database,
+    mention: Mention,
+    kind: str,
+    reach: int = 0,
+    free_only: bool = False,
+) -> list[tuple[str, int | None, str | None]]:
+    """Stored mentions of `kind` sharing a block with `mention` whose days meet its own.
+
+    Args:
+        reach: Days beyond the mention's span that still count as meeting.
+        free_only: Only vague mentions attached to no precise one.
+
+    Returns:
+        (key, event id, fit key) of each, in key order.
+    """
+    anchors = mention_anchors(mention)
+    if not anchors:
+        return []
+    span = merge.span_of(mention)
+    if span is None:
+        lo, hi, classes = 0, 0, [0]
+    else:
+        lo = day(merge.shift(span.start, -reach))
+        hi = day(merge.shift(span.end, reach))
+        classes = _classes(db)
+    ranges = [(a, c, lo - (1 << c) + 1) for a in anchors for c in classes]
+    found: dict[str, tuple[str, int | None, str | None]] = {}
+    for at in range(0, len(ranges), 300):
+        chunk = ranges[at : at + 300]
+        values = ",".join("(?, ?, ?)" for _ in chunk)
+        sql = (
+            f"WITH q(anchor, cls, lo) AS (VALUES {values}) "
+            "SELECT m.key, m.event_id, m.fit_key FROM q "
+            "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = ? "
+            "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND ? "
+            "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day >= ?"
+            + (" AND m.fit_key IS NULL" if free_only else "")
+        )
+        params = [x for r in chunk for x in r] + [KINDS[kind], hi, lo]
+        for key, event_id, fit_key in db.execute(sql, params):
+            found[key] = (key, event_id, fit_key)
+    return [found[k] for k in sorted(found)]
+
+
+def same_document(
+    db: sqlite_utils.Database, mention: Mention, kind: str, free_only: bool = False
+) -> list[tuple[str, int | None, str | None]]:
+    """Stored mentions of `kind` in the mention's own document whose days meet its own.
+
+    Two mentions of one document share an anchor (the document) even when they name
+    no common country or person, which the blocks do not list.
+    """
+    span = merge.span_of(mention)
+    if span is None:
+        return []
+    precise = ",".join(f"'{p}'" for p in sorted(merge.PRECISE))
+    test = "IN" if kind == "precise" else "NOT IN"
+    rows = db.execute(
+        "SELECT m.key, m.event_id, m.fit_key FROM mentions m JOIN documents d "
+        "ON d.id = m.document_id WHERE d.path = ? AND m.date_start <= ? AND m.date_end >= ? "
+        f"AND m.precision {test} ({precise})" + (" AND m.fit_key IS NULL" if free_only else ""),
+        [mention.document, span.end.isoformat(), span.start.isoformat()],
+    ).fetchall()
+    return [tuple(r) for r in rows if r[0] != mention.key]
+
+
+def index_event(db: sqlite_utils.Database, event_id: int, draft: merge.EventDraft) -> None:
+    """List a written event under its people's name tokens (dated events only)."""
+    span = merge.span_of(draft.best)
+    if span is None or draft.type == "citation":
+        return
+    tokens = sorted({t for key in draft.actor_keys for t in key.split()})
+    cls = span_class(span.start, span.end)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO event_blocks (token, span_class, start_day, end_day, event_id) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(t, cls, day(span.start), day(span.end), event_id) for t in tokens],
+    )
+    db.conn.execute("INSERT OR IGNORE INTO block_classes (span_class) VALUES (?)", [cls])
+
+
+def events_near(
+    db: sqlite_utils.Database, tokens: Iterable[str], start: date, end: date
+) -> list[int]:
+    """Ids of dated events naming one of these name tokens whose days meet [start, end]."""
+    tokens = sorted(set(tokens))
+    if not tokens:
+        return []
+    lo, hi = day(start), day(end)
+    ranges = [(t, c, lo - (1 << c) + 1) for t in tokens for c in _classes(db)]
+    found: set[int] = set()
+    for at in range(0, len(ranges), 300):
+        chunk = ranges[at : at + 300]
+        values = ",".join("(?, ?, ?)" for _ in chunk)
+        sql = (
+            f"WITH q(token, cls, lo) AS (VALUES {values}) SELECT b.event_id FROM q "
+            "JOIN event_blocks b ON b.token = q.token AND b.span_class = q.cls "
+            "AND b.start_day BETWEEN q.lo AND ? WHERE b.end_day >= ?"
+        )
+        found.update(r[0] for r in db.execute(sql, [x for r in chunk for x in r] + [hi, lo]))
+    return sorted(found)
+
+
+def rule_is_current(db: sqlite_utils.Database) -> bool:
+    """True when the stored events were built by this merge rule."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'merge_rule'").fetchone()
+    return row is not None and row[0] == MERGE_RULE
+
+
+def mark_rule(db: sqlite_utils.Database) -> None:
+    """Record that the stored events follow this merge rule."""
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('merge_rule', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [MERGE_RULE],
+    )
