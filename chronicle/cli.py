@@ -97,30 +97,43 @@ def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    help="Processes that read documents at once (default: one per core).",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, jobs: int | None
+) -> None:
     """Read documents (.txt, .md, .html files or folders) into the chronicle.
 
     A file already stored is skipped unless its text changed or a newer chronicle
     reads documents differently; then it is read again and its events replaced.
+    Documents are read on every core (--jobs) and saved in batches, each document
+    whole: after Ctrl+C, run the same command again to add the rest. On a terminal
+    a progress bar shows documents/s and the time left.
     """
     from rich.console import Console
 
     from chronicle.library import ingest_paths
+    from chronicle.progress import IngestProgress, printable
 
+    if jobs is not None and jobs < 1:
+        usage = click.ClickException(f"--jobs must be 1 or more, not {jobs}")
+        usage.exit_code = 2
+        raise usage
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {missing[0]}")
     store = _open(ctx, db_path, "write")
     err = Console(stderr=True, highlight=False)
-    with err.status("reading…") as status:
-
-        def progress(done: int, total: int, path: str) -> None:
-            status.update(f"{done}/{total} {path}")
-
-        report = ingest_paths(store, paths, on_progress=progress)
+    with IngestProgress(err) as progress:
+        report = ingest_paths(store, paths, on_progress=progress, jobs=jobs or _cores())
     for _path, reason in report.failed:
-        click.echo(f"skipped {reason}", err=True)
+        click.echo(f"skipped {printable(reason)}", err=True)
     if not (report.added or report.unchanged or report.failed):
         click.echo("no .txt, .md or .html files found in " + ", ".join(map(str, paths)), err=True)
     counts = store.counts()
@@ -264,6 +277,13 @@ def remove(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None) -> 
         for target in targets:
             store.remove_document(target)
             click.echo(f"removed {target}", err=True)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _console():

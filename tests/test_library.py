@@ -77,16 +77,16 @@ def test_paths_are_stored_resolved(tmp_path):
 
 
 def test_an_unexpected_error_in_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
-    import chronicle.library as library
+    import chronicle.pipeline as pipeline
 
-    real = library.extract_mentions
+    real = pipeline.extract_mentions
 
     def explode_on_bad(doc, doc_hash):
         if doc.path.endswith("bad.txt"):
             raise RuntimeError("boom")
         return real(doc, doc_hash)
 
-    monkeypatch.setattr(library, "extract_mentions", explode_on_bad)
+    monkeypatch.setattr(pipeline, "extract_mentions", explode_on_bad)
     (tmp_path / "bad.txt").write_text("Bad\n\nOn 4 January 2018 Kono met Asif.\n")
     (tmp_path / "good.txt").write_text("Good\n\nOn 9 May 2019 Qureshi met Abe.\n")
     with Store(tmp_path / "c.db") as store:

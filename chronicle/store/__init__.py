@@ -82,6 +82,17 @@ class Store:
         """Store a document and its mentions and merge events, in one transaction."""
         return self._run(documents.add_document, doc, content_hash, mentions)
 
+    @contextmanager
+    def batch(self) -> Iterator[documents.Batch]:
+        """Write many documents in one transaction, each inside it as a savepoint.
+
+        `add_document` and `remove_document` called in the block stay atomic one by
+        one; the block commits every document completed in it however it ends
+        (see `documents.batch_transaction`). Holds the store for the whole block.
+        """
+        with self._locked() as db, documents.batch_transaction(db) as batch:
+            yield batch
+
     def remove_document(self, path: str) -> bool:
         """Forget the document read from `path`; True if there was one."""
         return self._run(documents.remove_document, path)

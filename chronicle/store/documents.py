@@ -1,13 +1,16 @@
-"""Add and remove whole documents, each in one transaction with the events it touches.
+"""Add and remove whole documents, each atomic with the events it touches.
 
-An interrupted ingest (Ctrl+C) therefore leaves the whole document or none of
-it, and a changed file replaces its previous version.
+A document is its own transaction, or its own savepoint inside a batch (one
+transaction for many documents, as a large ingest writes them). An interrupted
+ingest (Ctrl+C) therefore leaves the whole document or none of it, and a changed
+file replaces its previous version.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,6 +46,37 @@ def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
         if db.conn.in_transaction:  # a failed COMMIT too leaves nothing half-open
             db.execute("ROLLBACK")
         raise
+
+
+@dataclass
+class Batch:
+    """One open batch; `committed` says whether what was written in it was saved."""
+
+    committed: bool = False
+
+
+@contextmanager
+def batch_transaction(db: sqlite_utils.Database) -> Iterator[Batch]:
+    """One transaction for many documents, each written inside it as a savepoint.
+
+    However the block ends (its end, Ctrl+C, an error) the documents completed in it
+    are committed: each is whole, since a document that failed rolled back to its
+    savepoint. Only when SQLite itself abandoned the transaction (a full disk) or
+    the commit fails is the batch lost, and `committed` stays False.
+    """
+    batch = Batch()
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield batch
+    finally:
+        if db.conn.in_transaction:
+            try:
+                db.execute("COMMIT")
+                batch.committed = True
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
 
 
 def add_document(

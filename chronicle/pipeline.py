@@ -1,0 +1,137 @@
+"""Parse files on every core: a stream of parsed documents, at most a few per worker in flight.
+
+Parsing (read, hash, extract mentions) is a pure function of a file, so it runs in
+a process pool while the caller stores what comes back, in the order the workers
+finish. A file whose path already holds its text, read by these rules, is not
+parsed again: each worker asks a read-only connection to the database (WAL lets
+it read while the writer writes). Workers ignore Ctrl+C; the caller stops them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronicle.ingest.events.mentions import content_hash, extract_mentions
+from chronicle.ingest.text.document import load_document
+from chronicle.ingest.text.read import DocumentError
+from chronicle.model import CleanDocument, Mention
+from chronicle.store import Store, StoreError
+
+Lookup = Callable[[str], tuple[str | None, str | None]]
+"""Content hash -> (path of the stored document with that text, fingerprint that read it)."""
+
+IN_FLIGHT_PER_WORKER = 4
+"""Files handed to each worker ahead of the writer: enough to keep it busy, few enough
+that memory is bounded by this window, not by the corpus."""
+
+POOL_MIN_FILES = 8
+"""Fewer files than this are parsed in-process: starting workers costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What parsing one file gave: a document with its mentions, "unchanged", or an error."""
+
+    path: str
+    doc: CleanDocument | None = None
+    content_hash: str = ""
+    mentions: tuple[Mention, ...] = ()
+    unchanged: bool = False
+    error: str = ""
+
+
+def parse_file(path: Path, lookup: Lookup | None = None) -> Parsed:
+    """Read, hash and extract one file; skip the extraction when `lookup` says it is stored.
+
+    A file that cannot be read, or that trips an unexpected error, gives a `Parsed`
+    with a one-line `error` instead of raising, so one odd file never stops a run.
+
+    Raises:
+        StoreError: The lookup could not read the database.
+    """
+    try:
+        doc = load_document(path)
+        doc_hash = content_hash(doc.text)
+        if lookup is not None:
+            holder, extractor = lookup(doc_hash)
+            if holder == str(path) and extractor == doc.extractor:
+                return Parsed(str(path), content_hash=doc_hash, unchanged=True)
+        return Parsed(str(path), doc, doc_hash, tuple(extract_mentions(doc, doc_hash)))
+    except DocumentError as error:
+        return Parsed(str(path), error=str(error))
+    except StoreError:
+        raise
+    except Exception as error:  # one odd file must not stop the others
+        return Parsed(str(path), error=f"{path}: could not be read ({type(error).__name__})")
+
+
+def store_lookup(store: Store) -> Lookup:
+    """A lookup answered by `store`."""
+    return lambda doc_hash: (store.path_for_hash(doc_hash), store.extractor_for_hash(doc_hash))
+
+
+def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed]:
+    """Parse `paths` with `jobs` processes, yielding each file as soon as it is parsed.
+
+    With one job, or only a few files, files are parsed here, in order. Close the
+    iterator (or let it finish) to stop the workers; those still parsing finish
+    their file first, the rest of the queue is dropped.
+    """
+    if jobs <= 1 or len(paths) < POOL_MIN_FILES:
+        lookup = store_lookup(store)
+        yield from (parse_file(path, lookup) for path in paths)
+        return
+    database = None if store.path == ":memory:" else store.path
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(database,),
+    )
+    try:
+        yield from _stream(pool, paths, jobs * IN_FLIGHT_PER_WORKER)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stream(pool: ProcessPoolExecutor, paths: Sequence[Path], window: int) -> Iterator[Parsed]:
+    queue = iter(paths)
+    running: set[Future[Parsed]] = set()
+    for path in queue:
+        running.add(pool.submit(_parse_in_worker, path))
+        if len(running) >= window:
+            break
+    while running:
+        finished, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            next_path = next(queue, None)
+            if next_path is not None:
+                running.add(pool.submit(_parse_in_worker, next_path))
+            yield future.result()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Forked workers start at once with every module already imported (spawning
+    # re-imports chronicle in each, about 0.6 s). The pool forks all its workers on
+    # the first submit, before any thread of ours or of the pool exists.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+_WORKER: dict[str, Lookup | None] = {"lookup": None}
+"""The read-only lookup of this worker process, opened once by `_start_worker`."""
+
+
+def _start_worker(database: str | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    if database is not None:
+        _WORKER["lookup"] = store_lookup(Store(database, readonly=True))
+
+
+def _parse_in_worker(path: Path) -> Parsed:
+    return parse_file(path, _WORKER["lookup"])

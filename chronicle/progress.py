@@ -1,0 +1,94 @@
+"""Show an ingest's progress on a terminal: documents done of all, documents/s, KB/s, ETA.
+
+On a pipe it shows nothing, so a script's stderr holds only the summary. File
+names are shown as plain text (never read as Rich markup) with any control
+character escaped, so a name cannot garble or steer the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+
+def printable(text: str) -> str:
+    """`text` with every non-printable character (escapes, newlines, bidi marks) as \\xNN."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+class DocumentRate(ProgressColumn):
+    """Documents per second, over the last few seconds."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed or 0:.1f} docs/s", style="progress.data.speed")
+
+
+class ByteRate(ProgressColumn):
+    """Kilobytes of files read per second since the start."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0
+        rate = task.fields.get("bytes", 0) / 1024 / elapsed if elapsed else 0
+        return Text(f"{rate:.0f} KB/s", style="progress.data.speed")
+
+
+class IngestProgress:
+    """A progress bar for `chronicle.library.ingest_paths`, called as (done, total, path).
+
+    Rates count from when it is made; the bar itself appears at the first file done
+    (so no thread of ours exists while the parse pool forks its workers) and is gone
+    when the block ends.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self.enabled = console.is_terminal
+        self.bytes = 0
+        self.progress = Progress(
+            TextColumn("reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            DocumentRate(),
+            ByteRate(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[name]}", markup=False),
+            console=console,
+            transient=True,
+        )
+        self.task = self.progress.add_task("", total=None, name="", bytes=0)
+        self.shown = False
+
+    def __enter__(self) -> IngestProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            self.progress.stop()
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled:
+            return
+        if not self.shown:
+            self.shown = True
+            self.progress.start()
+        self.bytes += _size(path)
+        name = printable(Path(path).name)
+        self.progress.update(self.task, completed=done, total=total, name=name, bytes=self.bytes)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
