@@ -30,7 +30,6 @@ import re
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -38,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling script b
 
 from ingest_throughput import (
     OUT,
-    child_env,
+    ROOT,
     chronicle_command,
     corpus_for,
     db_bytes,
@@ -94,14 +93,10 @@ def remove_db(db: Path) -> None:
 
 def supports_jobs() -> bool:
     """Whether this checkout's `chronicle ingest` takes --jobs."""
-    shown = subprocess.run(
-        chronicle_command("ingest", "--help"),
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        check=False,
-    )
-    return "--jobs" in shown.stdout
+    sys.path.insert(0, str(ROOT))
+    from chronicle.cli import ingest as command
+
+    return any(option.name == "jobs" for option in command.params)
 
 
 def ingest(db: Path, folder: Path, jobs: int | None) -> tuple[float, float, int]:

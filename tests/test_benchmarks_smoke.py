@@ -1,0 +1,225 @@
+"""The benchmark scripts of issue 14 run on a tiny corpus and report what they should."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chronicle.cli import cli
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import ingest_scale  # noqa: E402
+import ingest_throughput  # noqa: E402
+import make_corpus  # noqa: E402
+import merge_equivalence  # noqa: E402
+from merge_equivalence import Report  # noqa: E402
+
+RETELLING = (123, 169, 189, 226, 228)
+"""Documents of the seed-7 corpus that retell three happenings: an establishment of
+relations on 'May 21, 1951' twice, an agreement in 'May 1954' and on '11 May 1954',
+a meeting in '1953' and on '25 June 1953'."""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bench") / "corpus"
+    make_corpus.generate(230, out, seed=7, quiet=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def retold_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A chronicle `chronicle ingest` built from the five retelling documents."""
+    db = tmp_path_factory.mktemp("bench-db") / "c.db"
+    files = [str(p) for i in RETELLING for p in (corpus / "docs" / "000").glob(f"{i:06d}-*")]
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(db), *files])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def gold(corpus: Path) -> list[dict]:
+    lines = (corpus / "merge_gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+# make_corpus: the merge gold -----------------------------------------------------
+
+
+def test_the_merge_gold_counts_every_retold_happening(corpus):
+    summary = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
+    records = gold(corpus)
+    assert summary["happenings"] == len(records) == 838
+    assert summary["happenings_in_several_documents"] == 22
+    assert sum(len(r["reports"]) for r in records) == 861
+
+
+def test_each_report_is_the_date_text_at_its_offsets(corpus):
+    for record in gold(corpus)[:200]:
+        for report in record["reports"]:
+            text = (corpus / report["doc"]).read_text(encoding="utf-8")
+            assert text[report["start"] : report["end"]] == report["text"]
+
+
+def test_a_happening_is_retold_at_different_precisions(corpus):
+    by_id = {r["happening"]: r for r in gold(corpus)}
+    meeting, agreement = by_id[922], by_id[1165]
+    assert (meeting["kind"], meeting["start"]) == ("meeting", "1953-06-25")
+    assert [(r["text"], r["precision"]) for r in meeting["reports"]] == [
+        ("1953", "year"),
+        ("25 June 1953", "day"),
+    ]
+    assert [(r["text"], r["precision"]) for r in agreement["reports"]] == [
+        ("May 1954", "month"),
+        ("11 May 1954", "day"),
+    ]
+
+
+def test_a_smaller_corpus_is_a_prefix_of_a_larger_one(corpus, tmp_path):
+    make_corpus.generate(40, tmp_path / "small", seed=7, quiet=True)
+    small = (tmp_path / "small" / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    large = (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    assert small == large[:40]
+    early = {
+        (r["happening"], x["doc"], x["start"])
+        for r in gold(corpus)
+        for x in r["reports"]
+        if int(x["doc"][9:15]) < 40
+    }
+    assert early == {
+        (r["happening"], x["doc"], x["start"])
+        for r in gold(tmp_path / "small")
+        for x in r["reports"]
+    }
+
+
+# merge_equivalence ----------------------------------------------------------------
+
+
+def test_ingested_events_equal_global_merging(corpus, retold_db):
+    result = merge_equivalence.run(corpus, retold_db)
+    assert result["documents"] == 5
+    assert result["only_stored"] == result["only_reference"] == 0
+    assert result["stored_events"] == result["reference_events"] == result["identical"]
+    assert result["examples"] == []
+    scored = result["gold"]
+    assert (scored["reports"], scored["reports_found"]) == (29, 29)
+    assert (scored["happenings"], scored["happenings_told_twice_or_more"]) == (26, 3)
+    assert scored["stored"]["gold_pairs"] == 3
+    assert scored["stored"] == scored["reference"]
+    assert set(scored["stored_recall_by_precision"]) == {"day+day", "day+month", "day+year"}
+
+
+def test_a_moved_mention_is_reported_and_fails_the_run(retold_db, tmp_path, capsys):
+    db = tmp_path / "moved.db"
+    with sqlite3.connect(retold_db) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    with sqlite3.connect(db) as conn:
+        (event_id,) = conn.execute(
+            "SELECT event_id FROM mentions GROUP BY event_id HAVING count(*) = 2 LIMIT 1"
+        ).fetchone()
+        conn.execute(
+            "UPDATE mentions SET event_id = NULL WHERE id = "
+            "(SELECT max(id) FROM mentions WHERE event_id = ?)",
+            [event_id],
+        )
+    result = merge_equivalence.run(None, db)
+    assert result["mentions_without_event"] == 1
+    assert (result["only_stored"], result["only_reference"]) == (1, 1)
+    assert result["mentions_in_differences"] == 2
+    assert len(result["examples"]) == 1
+    assert merge_equivalence.main(["--db", str(db)]) == 1
+    assert "DIFFERENT" in capsys.readouterr().out
+
+
+def test_pairwise_scores_count_pairs_of_reports():
+    told = [
+        Report(7, "a.txt", 10, 26, "25 June 1953", "day"),
+        Report(7, "b.txt", 40, 44, "1953", "year"),
+        Report(7, "c.txt", 5, 14, "June 1953", "month"),
+        Report(9, "d.txt", 80, 92, "11 May 1954", "day"),
+    ]
+    found = {told[0]: "h:1", told[1]: "h:2", told[3]: "h:3"}  # c.txt's date was missed
+    clusters = {frozenset({"h:1", "h:2", "h:3"})}  # and d.txt's wrongly joined
+    scores = merge_equivalence.pairwise(told, found, clusters)
+    assert scores == {
+        "gold_pairs": 1,
+        "predicted_pairs": 3,
+        "correct_pairs": 1,
+        "precision": 1 / 3,
+        "recall": 1.0,
+        "recall_all_reports": 1 / 3,
+    }
+    assert merge_equivalence.recall_by_precision(told, found, clusters) == {"day+year": (1, 1)}
+
+
+def test_a_report_is_found_again_after_cleaning_shifts_it():
+    raw = "\n\nISSUE BRIEF\n\nTalks opened on 5 March 2019. A second round met on 5 March 2019 too."
+    clean = "Talks opened on 5 March 2019. A second round met on 5 March 2019 too."
+    second = Report(
+        3, "x.txt", raw.rindex("5 March"), raw.rindex("5 March") + 12, "5 March 2019", "day"
+    )
+    assert merge_equivalence.clean_offset(raw, clean, second) == clean.rindex("5 March")
+    assert merge_equivalence.clean_offset(raw, "Talks opened.", second) is None
+
+
+# ingest_throughput -----------------------------------------------------------------
+
+
+def test_throughput_of_a_three_document_ingest(corpus, tmp_path):
+    files = sorted((corpus / "docs" / "000").glob("*.txt"))[:3]
+    folder = ingest_scale.link_folder(tmp_path / "three", files)
+    result = ingest_throughput.measure(folder, tmp_path / "t.db", jobs=1)
+    assert result["documents"] == 3
+    assert result["prose_bytes"] == sum(f.stat().st_size for f in files)
+    assert result["summary"].startswith("added 3 document(s)")
+    assert result["db_bytes"] == ingest_throughput.db_bytes(tmp_path / "t.db")
+    assert result["cpu_s"] > 0 and result["main_peak_mb"] > 0
+
+
+def test_targets_are_judged_by_issue_14s_thresholds():
+    figures = {"kb_per_s": 412.0, "utilisation": 0.93, "tree_peak_mb": 640.0, "db_to_prose": 3.1}
+    assert ingest_throughput.verdicts(figures) == {
+        "kb_per_s": True,
+        "utilisation": True,
+        "tree_peak_mb": False,
+        "db_to_prose": True,
+    }
+
+
+def test_a_process_is_read_from_proc():
+    rss_kb, peak_kb, cpu_s = ingest_throughput.read_process(os.getpid())
+    assert 0 < rss_kb <= peak_kb and cpu_s > 0
+    assert ingest_throughput.descendants(os.getpid())[0] == os.getpid()
+
+
+# ingest_scale --------------------------------------------------------------------
+
+
+@pytest.mark.slow  # six runs of the command: two builds, two empty and two real adds
+def test_scale_grows_one_store_and_resumes_from_its_log(corpus, tmp_path):
+    out = tmp_path / "scale"
+    results = ingest_scale.run(corpus, out, [1, 2], fresh_n=1, repeat=1, jobs=None)
+    assert [r["stored"] for r in results] == [1, 2]
+    assert [r["build_docs"] for r in results] == [1, 1]
+    assert [(r["fresh"], r["repeat"]) for r in results] == [(1, 1), (1, 1)]
+    assert ingest_scale.stored_documents(out / "base.db") == 2  # the fresh one never joins it
+    assert not (out / "measure.db").exists()
+    assert len((out / "steps.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    assert ingest_scale.run(corpus, out, [1, 2], fresh_n=1, repeat=1, jobs=None) == results
+
+
+def test_the_ratio_compares_the_largest_store_with_the_smallest():
+    steps = [
+        {"net_cpu_ms_per_doc": 31.0},
+        {"net_cpu_ms_per_doc": 40.0},
+        {"net_cpu_ms_per_doc": 46.5},
+    ]
+    assert ingest_scale.ratio(steps) == 1.5
