@@ -13,6 +13,7 @@ from dataclasses import replace
 import sqlite_utils
 
 from chronicle.model import Event, Source
+from chronicle.store.writer import stored_text
 
 _EVENT_COLUMNS = (
     "e.id, e.key, e.date_start, e.date_end, e.precision, e.type, e.headline, e.text, "
@@ -107,7 +108,8 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
             doc_date,
             doc_date_source,
         ) in db.execute(
-            "SELECT d.path, d.title, d.publisher, m.date_text, m.sentence, m.paragraph, "
+            "SELECT d.path, d.title, d.publisher, m.date_text, "
+            f"{stored_text('sentence')}, {stored_text('paragraph')}, "
             "m.date_start, m.date_end, m.precision, m.footnotes, m.detail, "
             "d.doc_date, d.doc_date_source FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "

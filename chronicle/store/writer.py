@@ -16,15 +16,32 @@ from chronicle import merge
 from chronicle.lexicon import country_name
 from chronicle.model import Actor, DateMatch, Entities, Mention
 
+
+def stored_text(column: str) -> str:
+    """SQL for a mention's `sentence` or `paragraph` over `mentions m JOIN documents d`.
+
+    Migration 007 keeps either the text itself or, when the document holds it, where
+    it stands in the document's text (`<column>_start`, `<column>_end`).
+    """
+    return (
+        f"coalesce(m.{column}, substr(d.text, m.{column}_start + 1, "
+        f"m.{column}_end - m.{column}_start))"
+    )
+
+
 _MENTION_COLUMNS = (
-    "m.key, d.path, m.sentence, m.paragraph, m.char_start, m.char_end, m.date_text, "
-    "m.date_start, m.date_end, m.precision, m.modifier, m.detail, m.type, m.types, "
-    "m.actors, m.countries, m.organisations, m.headline, m.footnotes"
+    f"m.key, d.path, {stored_text('sentence')}, {stored_text('paragraph')}, m.char_start, "
+    "m.char_end, m.date_text, m.date_start, m.date_end, m.precision, m.modifier, m.detail, "
+    "m.type, m.types, m.actors, m.countries, m.organisations, m.headline, m.footnotes"
 )
 
 
 def mention_row(mention: Mention, document_id: int) -> dict[str, object]:
-    """The mentions-table row for a mention."""
+    """The mentions-table row for a mention.
+
+    It carries the sentence and paragraph themselves; on insert the table keeps only
+    where they stand in the document's text when it holds them (db/007_paragraphs.sql).
+    """
     d = mention.date
     return {
         "key": mention.key,
