@@ -1,0 +1,147 @@
+"""Say whether a chronicle database is consistent: every derived row agrees with its source.
+
+Events are rebuilt, mentions re-pointed and documents removed all the time; each
+invariant here is one query that lists the rows breaking it, so a problem names
+what is wrong and where. Used by the tests after every kind of write and by the
+benchmarks after a large ingest.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import sqlite_utils
+
+_EXAMPLES = 3
+"""Offending rows quoted per problem."""
+
+_BOTH_WAYS = (
+    "SELECT * FROM (SELECT * FROM ({a}) EXCEPT SELECT * FROM ({b})) "
+    "UNION ALL SELECT * FROM (SELECT * FROM ({b}) EXCEPT SELECT * FROM ({a}))"
+)
+"""Rows in one query's result and not the other's, either way."""
+
+_MENTION_COUNTRIES = (
+    "SELECT m.event_id, j.value FROM mentions m, json_each(m.countries) j "
+    "WHERE m.event_id IS NOT NULL"
+)
+_MENTION_ACTORS = (
+    "SELECT m.event_id, json_extract(j.value, '$.key') FROM mentions m, json_each(m.actors) j "
+    "WHERE m.event_id IS NOT NULL"
+)
+
+
+def _slice_problems(column: str) -> str:
+    """Mentions whose `column` is neither its own text nor a slice of the document's."""
+    return (
+        f"SELECT m.key FROM mentions m JOIN documents d ON d.id = m.document_id "
+        f"WHERE (m.{column} IS NULL) = (m.{column}_start IS NULL) "
+        f"OR m.{column}_start < 0 OR m.{column}_end < m.{column}_start "
+        f"OR m.{column}_end > length(d.text)"
+    )
+
+
+INVARIANTS: dict[str, str] = {
+    "mention in no event": "SELECT key FROM mentions WHERE event_id IS NULL "
+    "OR event_id NOT IN (SELECT id FROM events)",
+    "event without a mention": "SELECT id FROM events e "
+    "WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+    "event whose source count is not its number of mentions": "SELECT e.id FROM events e "
+    "WHERE e.source_count != (SELECT count(*) FROM mentions m WHERE m.event_id = e.id)",
+    "event_countries not its mentions' countries": _BOTH_WAYS.format(
+        a="SELECT event_id, code FROM event_countries", b=_MENTION_COUNTRIES
+    ),
+    "event_actors not its mentions' people": _BOTH_WAYS.format(
+        a="SELECT event_id, actor_key FROM event_actors", b=_MENTION_ACTORS
+    ),
+    "mention sentence neither stored nor in its document": _slice_problems("sentence"),
+    "mention paragraph neither stored nor in its document": _slice_problems("paragraph"),
+    "merge block of a removed mention": "SELECT mention_id FROM mention_blocks "
+    "WHERE mention_id NOT IN (SELECT id FROM mentions)",
+    "link block of a removed event": "SELECT event_id FROM event_blocks "
+    "WHERE event_id NOT IN (SELECT id FROM events)",
+    "count_totals not the row counts": _BOTH_WAYS.format(
+        a="SELECT name, n FROM count_totals",
+        b="SELECT 'documents', count(*) FROM documents UNION ALL "
+        "SELECT 'mentions', count(*) FROM mentions UNION ALL SELECT 'events', count(*) FROM events",
+    ),
+    "count_years_types not the events by year and type": _BOTH_WAYS.format(
+        a="SELECT year, type, n FROM count_years_types",
+        b="SELECT coalesce(substr(date_start, 1, 4), 'undated'), type, count(*) FROM events "
+        "GROUP BY 1, 2",
+    ),
+    "count_countries not event_countries by code": _BOTH_WAYS.format(
+        a="SELECT code, n FROM count_countries",
+        b="SELECT code, count(*) FROM event_countries GROUP BY code",
+    ),
+    "event_sources not the mentions by event and source": _BOTH_WAYS.format(
+        a="SELECT event_id, source, n FROM event_sources",
+        b="SELECT m.event_id, coalesce(nullif(d.publisher, ''), d.name), count(*) "
+        "FROM mentions m JOIN documents d ON d.id = m.document_id "
+        "WHERE m.event_id IS NOT NULL GROUP BY 1, 2",
+    ),
+    "count_sources not event_sources by source": _BOTH_WAYS.format(
+        a="SELECT source, n FROM count_sources",
+        b="SELECT source, count(*) FROM event_sources GROUP BY source",
+    ),
+}
+"""Each invariant's name and the query listing the rows that break it."""
+
+
+def check(db: sqlite_utils.Database) -> list[str]:
+    """Every inconsistency found in the database, one line each; empty when there is none.
+
+    Runs SQLite's own integrity and foreign-key checks, FTS5's check of the search
+    index against the events it indexes, then `INVARIANTS`.
+    """
+    problems = [f"integrity_check: {r}" for r in _integrity_reports(db)]
+    problems += [
+        f"foreign key: {table} row {rowid} points at no {parent}"
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check")
+    ]
+    problems += _fts_problems(db)
+    for name, sql in INVARIANTS.items():
+        rows = db.execute(f"SELECT * FROM ({sql}) LIMIT {_EXAMPLES + 1}").fetchall()
+        if rows:
+            shown = ", ".join(_row_text(r) for r in rows[:_EXAMPLES])
+            more = ", ..." if len(rows) > _EXAMPLES else ""
+            problems.append(f"{name}: {shown}{more}")
+    return problems
+
+
+def _integrity_reports(db: sqlite_utils.Database) -> list[str]:
+    """`PRAGMA integrity_check`'s reports, each once, without SQLite 3.40's false ones.
+
+    SQLite 3.40 reports "NULL value in T.C" for a NOT NULL column of a WITHOUT
+    ROWID table that stands before a primary-key column (event_blocks.end_day) even
+    when no row holds a NULL; such a report stands only when a query finds one.
+    """
+    reports = list(dict.fromkeys(r[0] for r in db.execute("PRAGMA integrity_check")))
+    return [r for r in reports if r != "ok" and not _false_null_report(db, r)]
+
+
+def _false_null_report(db: sqlite_utils.Database, report: str) -> bool:
+    match = _NULL_REPORT.fullmatch(report)
+    if match is None:
+        return False
+    table, column = match.groups()
+    return (
+        db.execute(f'SELECT 1 FROM "{table}" WHERE "{column}" IS NULL LIMIT 1').fetchone() is None
+    )
+
+
+_NULL_REPORT = re.compile(r"NULL value in (\w+)\.(\w+)")
+
+
+def _fts_problems(db: sqlite_utils.Database) -> list[str]:
+    """FTS5's own check, rank 1: the index must also match the events table's text."""
+    try:
+        db.execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as error:
+        return [f"events_fts does not match events: {error}"]
+    return []
+
+
+def _row_text(row: tuple) -> str:
+    return str(row[0]) if len(row) == 1 else repr(tuple(row))
