@@ -16,7 +16,7 @@ import pytest
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
 from chronicle.ingest.text.document import load_document
 from chronicle.library import fixtures_dir, ingest_paths
-from chronicle.search.compile import year_histogram_sql
+from chronicle.search.compile import count_sql, year_histogram_sql
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.store.bulk import bulk_load
@@ -76,6 +76,7 @@ def assert_counts_hold(store: Store) -> None:
     _, compiled = searcher.understand("", whole=True)
     scanned = [(str(y), n) for y, n in store.execute(*year_histogram_sql(compiled))]
     assert searcher.histogram("") == scanned
+    assert searcher.count("") == store.execute(*count_sql(compiled))[0][0]
 
 
 def copy_fixtures(folder: Path) -> list[Path]:
@@ -113,7 +114,7 @@ class TestFixtures:
         assert stats["country"][:3] == [("JP", 42), ("PK", 38), ("KZ", 4)]
         assert stats["source"][:2] == [("Institute of Strategic Studies Islamabad", 27), ("TDI", 6)]
 
-    def test_the_histogram_of_all_events_leaves_out_citations_and_undated_events(
+    def test_all_events_leave_out_citations_and_the_histogram_undated_events_too(
         self, fixture_store
     ):
         searcher = Searcher(fixture_store)
@@ -125,6 +126,7 @@ class TestFixtures:
             ("2022", 3),
         ]
         assert sum(n for _, n in searcher.histogram("")) == 42 - 12
+        assert searcher.count("") == 43 - 12
         assert searcher.histogram("sort:-date") == searcher.histogram("")
 
     def test_a_query_with_words_or_filters_still_counts_its_own_matches(self, fixture_store):

@@ -49,6 +49,7 @@ __all__ = [
     "fts_string",
     "highlights_sql",
     "ids_sql",
+    "kept_count_sql",
     "kept_year_histogram_sql",
     "page_sql",
     "split_highlights",
@@ -453,12 +454,21 @@ def year_histogram_sql(compiled: CompiledQuery) -> tuple[str, dict]:
     return sql, dict(compiled.params)
 
 
+def kept_count_sql(hide_citations: bool) -> str:
+    """SQL for ``count_sql`` of a query with no words and no filters: one row, ``n``.
+
+    The store keeps event counts by year and type on write (migration 008), so
+    counting every event reads a few hundred rows instead of every event.
+    """
+    hidden = " WHERE type != 'citation'" if hide_citations else ""
+    return f"SELECT coalesce(sum(n), 0) AS n FROM count_years_types{hidden}"
+
+
 def kept_year_histogram_sql(hide_citations: bool) -> str:
     """SQL for ``year_histogram_sql`` of a query with no words and no filters.
 
-    The store keeps event counts by year and type on write (migration 008), so the
-    histogram of every event reads a few hundred rows instead of every event.
-    Rows ``(year, n)`` ordered by year; undated events are left out, as above.
+    Read from the counts the store keeps, like ``kept_count_sql``: rows ``(year, n)``
+    ordered by year; undated events are left out, as above.
     """
     hidden = " AND type != 'citation'" if hide_citations else ""
     return (

@@ -20,6 +20,7 @@ from chronicle.search.compile import (
     country_size_sql,
     highlights_sql,
     ids_sql,
+    kept_count_sql,
     kept_year_histogram_sql,
     page_sql,
     split_highlights,
@@ -62,6 +63,11 @@ class Results:
 
 def _has_type_filter(query: Query) -> bool:
     return any(f.name == "type" for f in query.filters)
+
+
+def _shows_all(query: Query) -> bool:
+    """True when the query matches every event (but citations): its counts are kept."""
+    return not query.terms and not query.filters
 
 
 class Searcher:
@@ -182,15 +188,18 @@ class Searcher:
     def count(self, text: str) -> int:
         """How many events match `text` (cached)."""
         if text not in self._counts:
-            _, compiled = self.understand(text, whole=True)
-            sql, params = count_sql(compiled)
+            query, compiled = self.understand(text, whole=True)
+            if _shows_all(query):
+                sql, params = kept_count_sql(hide_citations=True), {}
+            else:
+                sql, params = count_sql(compiled)
             self._counts[text] = self.store.execute(sql, params)[0][0]
         return self._counts[text]
 
     def histogram(self, text: str) -> list[tuple[str, int]]:
         """Matches per year (of every event: from the counts the store keeps)."""
         query, compiled = self.understand(text, whole=True)
-        if not query.terms and not query.filters:
+        if _shows_all(query):
             sql, params = kept_year_histogram_sql(hide_citations=True), {}
         else:
             sql, params = year_histogram_sql(compiled)
