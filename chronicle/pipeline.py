@@ -29,8 +29,9 @@ IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: enough to keep it busy, few enough
 that memory is bounded by this window, not by the corpus."""
 
-POOL_MIN_FILES = 8
-"""Fewer files than this are parsed in-process: starting workers costs more than it saves."""
+POOL_MIN_BYTES = 16 * 1024
+"""Less text than this is parsed in-process: starting workers (about 0.3 s, each loading
+the lexicon) costs more than a second core saves on it (reading runs at 10-50 KB/s a core)."""
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,11 @@ def store_lookup(store: Store) -> Lookup:
 def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed]:
     """Parse `paths` with `jobs` processes, yielding each file as soon as it is parsed.
 
-    With one job, or only a few files, files are parsed here, in order. Close the
+    With one job, or only a little text, files are parsed here, in order. Close the
     iterator (or let it finish) to stop the workers; those still parsing finish
     their file first, the rest of the queue is dropped.
     """
-    if jobs <= 1 or len(paths) < POOL_MIN_FILES:
+    if jobs <= 1 or not _worth_a_pool(paths):
         lookup = store_lookup(store)
         yield from (parse_file(path, lookup) for path in paths)
         return
@@ -97,6 +98,18 @@ def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed
         yield from _stream(pool, paths, jobs * IN_FLIGHT_PER_WORKER)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worth_a_pool(paths: Sequence[Path]) -> bool:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # parsing will report it
+        if total >= POOL_MIN_BYTES:
+            return True
+    return False
 
 
 def _stream(pool: ProcessPoolExecutor, paths: Sequence[Path], window: int) -> Iterator[Parsed]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pty
+import signal
 import subprocess
 import sys
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from chronicle import pipeline
 from chronicle.cli import cli
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.progress import IngestProgress, printable
-from chronicle.store import Store
+from chronicle.store import Store, StoreError
 from tests.test_bulk import BENCHMARKS, signature
 
 NOTES = {
@@ -31,8 +33,8 @@ NOTES = {
 
 @pytest.fixture
 def pool_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use the pool even for a handful of files (it is skipped for fewer than 8)."""
-    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 0)
+    """Use the pool even for a few short files (it is skipped for less than 16 KB)."""
+    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
 
 
 def write_notes(folder: Path, notes: dict[str, str] = NOTES) -> list[Path]:
@@ -175,6 +177,33 @@ class TestReports:
             assert multiprocessing.active_children() == []
             again = ingest_paths(store, files, jobs=2)
         assert len(again.added) == 2 and sorted(again.unchanged) == sorted(report.added)
+
+
+def test_ctrl_c_at_the_command_saves_what_was_read_and_leaves_no_process(tmp_path):
+    docs = generated_corpus(tmp_path / "corpus", 60)
+    db = tmp_path / "c.db"
+    command = [sys.executable, "-m", "chronicle.cli", "ingest", str(docs), "--db", str(db)]
+    with subprocess.Popen(
+        [*command, "--jobs", "2"], stderr=subprocess.PIPE, text=True, start_new_session=True
+    ) as process:
+        deadline = time.monotonic() + 120
+        while _stored(db) == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl+C: every process of the group
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130 and "Traceback" not in stderr
+    saved = int(stderr.split("interrupted: ")[1].split(" document(s) were saved whole")[0])
+    assert 0 < saved < 60 and _stored(db) == saved
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # no worker outlived the command
+
+
+def _stored(db: Path) -> int:
+    try:
+        with Store(db, readonly=True) as store:
+            return store.counts()["documents"]
+    except StoreError:  # not there yet, or still being created
+        return 0
 
 
 class TestProgress:
