@@ -102,6 +102,7 @@ def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
     "-j",
     type=int,
     default=None,
+    metavar="N",
     help="Processes that read documents at once (default: one per core).",
 )
 @click.pass_context
