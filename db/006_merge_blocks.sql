@@ -6,7 +6,9 @@
 -- with its days as day numbers and the bit length of its length in days
 -- (span_class), so "the mentions of anchor A whose days meet [lo, hi]" is one
 -- index range per class: a span of class c starts no earlier than lo - 2^c + 1.
--- kind: 0 pinned to days, 1 a coarser date, 2 undated.
+-- kind: 0 pinned to days, 1 a coarser date, 2 undated. Mentions of two documents
+-- must share a type or have the same primary type, which kinds/type_bit test in
+-- the index itself.
 -- mentions.fit_key: the precise mention a vague one is attached to (NULL: none).
 -- event_blocks lists dated events under their people's name tokens, for links.
 -- The rows are written by chronicle.store.blocks; meta 'merge_rule' says which rule
@@ -21,6 +23,8 @@ CREATE TABLE mention_blocks (
     start_day INTEGER NOT NULL,
     end_day INTEGER NOT NULL,
     mention_id INTEGER NOT NULL,
+    kinds INTEGER NOT NULL,     -- bits of the event types it names (not 'other'/'statement')
+    type_bit INTEGER NOT NULL,  -- the bit of its primary type
     PRIMARY KEY (anchor, kind, span_class, start_day, mention_id)
 ) WITHOUT ROWID;
 CREATE INDEX mention_blocks_by_mention ON mention_blocks (mention_id);

@@ -28,6 +28,9 @@ MERGE_RULE = "2"
 
 KINDS = {"precise": 0, "vague": 1, "undated": 2}
 
+UNSHARED_TYPES = frozenset({"other", "statement"})
+"""Types that do not make two documents' mentions of one kind (`merge.rules.compatible`)."""
+
 UNDATED_SIMILARITY = 0.9
 """Undated statements merge only at this word overlap (`merge.rules.compatible`)."""
 
@@ -40,6 +43,20 @@ def day(value: date) -> int:
 def span_class(start: date, end: date) -> int:
     """The length class of a span: spans of class c last fewer than 2**c days after their first."""
     return (end - start).days.bit_length()
+
+
+def type_bit(kind: str) -> int:
+    """A type's bit in `mention_blocks.kinds` (a fixed hash: two types may share one,
+    which only lets a few more candidates through)."""
+    return 1 << (zlib.crc32(kind.encode()) % 62)
+
+
+def type_bits(mention: Mention) -> tuple[int, int]:
+    """(bits of the types that can make two documents' mentions one, bit of the primary)."""
+    kinds = 0
+    for kind in set(mention.types) - UNSHARED_TYPES:
+        kinds |= type_bit(kind)
+    return kinds, type_bit(mention.type)
 
 
 def mention_anchors(mention: Mention) -> list[str]:
@@ -68,10 +85,11 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
         else:
             start, end, cls = day(span.start), day(span.end), span_class(span.start, span.end)
             classes.add(cls)
-        rows += [(a, kind, cls, start, end, ids[m.key]) for a in mention_anchors(m)]
+        kinds, primary = type_bits(m)
+        rows += [(a, kind, cls, start, end, ids[m.key], kinds, primary) for a in mention_anchors(m)]
     db.conn.executemany(
-        "INSERT OR IGNORE INTO mention_blocks "
-        "(anchor, kind, span_class, start_day, end_day, mention_id) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
+        "mention_id, kinds, type_bit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     db.conn.executemany(
@@ -105,6 +123,10 @@ def nearby(
         reach: Days beyond the mention's span that still count as meeting.
         free_only: Only vague mentions attached to no precise one.
 
+    Only mentions another document could share the event with are listed: of a
+    common type unless undated (`merge.rules.compatible`); `same_document` lists
+    the mention's own document.
+
     Returns:
         (key, event id, fit key) of each, in key order.
     """
@@ -129,9 +151,12 @@ def nearby(
             "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = ? "
             "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND ? "
             "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day >= ?"
+            + ("" if kind == "undated" else " AND (b.kinds & ? != 0 OR b.type_bit = ?)")
             + (" AND m.fit_key IS NULL" if free_only else "")
         )
         params = [x for r in chunk for x in r] + [KINDS[kind], hi, lo]
+        if kind != "undated":
+            params += type_bits(mention)
         for key, event_id, fit_key in db.execute(sql, params):
             found[key] = (key, event_id, fit_key)
     return [found[k] for k in sorted(found)]
