@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chronicle.ingest.entities.name_words import is_caps_surname, parse_name, skip_honorifics
 from chronicle.ingest.entities.roles import appositive_role, parse_role, role_word
-from chronicle.ingest.entities.scan import SPACE_RE, SUPERSCRIPTS
+from chronicle.ingest.entities.scan import SPACE_RE, SUPERSCRIPTS, TEXTS_CACHED
 from chronicle.ingest.entities.sentence import Sentence, lex
 from chronicle.model import Actor
 from chronicle.names import name_key
@@ -87,6 +88,7 @@ def _bare_ok(s: Sentence, i: int, j: int) -> bool:
     return not single and before in lex().byline_cues
 
 
+@lru_cache(maxsize=TEXTS_CACHED)
 def find_people(sentence: str) -> tuple[PersonMention, ...]:
     """Find the people named in a sentence, with their roles and role countries.
 

@@ -8,10 +8,12 @@ the lists of countries a sentence gives only as examples ("countries such as Bra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from chronicle import lexicon
 from chronicle.ingest.entities.scan import (
+    TEXTS_CACHED,
     Match,
     Token,
     country_lookup,
@@ -23,7 +25,8 @@ from chronicle.ingest.entities.scan import (
 _DOLLAR_AFTER_RE = re.compile(r"\\?\$")
 
 
-def country_matches(text: str) -> list[Match]:
+@lru_cache(maxsize=TEXTS_CACHED)
+def country_matches(text: str) -> tuple[Match, ...]:
     """Every country mention (blocked phrases removed), with spans, in text order."""
     words = gaz_words(text)
     raw = scan(text, country_lookup(), words)
@@ -44,10 +47,10 @@ def country_matches(text: str) -> list[Match]:
             and text[word.end + 1 : word.end + 2].isalpha()
         ):
             matches.append(Match(word.start, word.end, code, word.text))
-    return matches
+    return tuple(matches)
 
 
-def _is_false_us(text: str, match: Match, words: list[Token], idx: int) -> bool:
+def _is_false_us(text: str, match: Match, words: Sequence[Token], idx: int) -> bool:
     """True when "US" is the currency prefix ("US$") or a word of an all-caps heading."""
     if match.text != "US":
         return False

@@ -8,9 +8,9 @@ countries). ``scan`` finds the longest lexicon form starting at each capitalised
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from chronicle import lexicon
 from chronicle.ingest.text.inline import SUPERSCRIPTS as SUPERSCRIPT_DIGITS
@@ -62,9 +62,15 @@ class Match:
     text: str
 
 
-def tokens(text: str) -> list[Token]:
+TEXTS_CACHED = 4096
+"""Texts whose words are kept: a sentence is read by several taggers and again for its
+headline, so each tokenizer runs once per text."""
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def tokens(text: str) -> tuple[Token, ...]:
     """The person parser's tokens of a text."""
-    return [Token(m.group(), m.start(), m.end()) for m in _token_re().finditer(text)]
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _token_re().finditer(text))
 
 
 def norm(span: str) -> str:
@@ -122,7 +128,7 @@ def is_all_caps(word: str) -> bool:
     return word.isupper() and len(word) >= 2
 
 
-def scan(text: str, lookup: Lookup, words: list[Token]) -> list[Match]:
+def scan(text: str, lookup: Lookup, words: Sequence[Token]) -> list[Match]:
     """Longest-match lookup of word n-grams starting at capitalised words."""
     found: list[Match] = []
     i = 0
@@ -158,9 +164,10 @@ def scan(text: str, lookup: Lookup, words: list[Token]) -> list[Match]:
     return found
 
 
-def gaz_words(text: str) -> list[Token]:
+@lru_cache(maxsize=TEXTS_CACHED)
+def gaz_words(text: str) -> tuple[Token, ...]:
     """The lexicon's words of a text (hyphens split words)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _GAZ_WORD_RE.finditer(text)]
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _GAZ_WORD_RE.finditer(text))
 
 
 def dedupe(values: Iterable[str]) -> tuple[str, ...]:

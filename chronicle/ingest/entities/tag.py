@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 from chronicle.ingest.entities.organisations import find_organisations
 from chronicle.ingest.entities.people import find_people
@@ -11,7 +12,7 @@ from chronicle.ingest.entities.places import (
     example_spans,
     organisation_name_spans,
 )
-from chronicle.ingest.entities.scan import SUPERSCRIPTS, dedupe
+from chronicle.ingest.entities.scan import SUPERSCRIPTS, TEXTS_CACHED, dedupe
 from chronicle.model import Actor, Entities
 
 
@@ -28,6 +29,11 @@ def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -
         Countries inside a person's or an organisation's name ("Chad Smith", "Kenya
         Airways") or given as examples ("countries such as Brazil") are not counted.
     """
+    return _entities(sentence, frozenset(known_organisations))
+
+
+@lru_cache(maxsize=TEXTS_CACHED)
+def _entities(sentence: str, known_organisations: frozenset[str]) -> Entities:
     text = sentence.translate(SUPERSCRIPTS)
     people = find_people(text)
     actors: dict[str, Actor] = {}

@@ -1,0 +1,165 @@
+"""How fast one process parses: `load_document` and `extract_mentions`, per stage.
+
+    python3 benchmarks/parse_speed.py [--docs 500] [--corpus DIR] [--profile] [--json]
+
+Parses the first ``--docs`` documents of a generated corpus (``make_corpus.py``
+output, made once under ``benchmarks/out/corpus-N`` unless ``--corpus`` names one)
+and every document of ``benchmarks/devcorpus``, in this process, nothing stored.
+For each corpus it reports the CPU time (``time.process_time``, so a busy machine
+slows the figures less than wall time would) of each stage per document and the
+throughput in KB/s of the files' bytes. Issue 14 asks for 400 KB/s on two cores,
+so one core must parse at least 200 KB/s. Each corpus is parsed once untimed
+first, so lazy tables and caches filled by the first document are not counted.
+
+With ``--profile`` the timed pass runs under cProfile and the functions with the
+most time of their own are printed after the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # this checkout first
+
+from chronicle.ingest.events.mentions import content_hash, extract_mentions  # noqa: E402
+from chronicle.ingest.text.document import load_document  # noqa: E402
+
+DEVCORPUS = HERE / "devcorpus"
+SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+TARGET_KB_S_PER_CORE = 200
+"""Issue 14's 400 KB/s on the 2-core machine, for one core."""
+
+
+@dataclass
+class Timing:
+    """CPU seconds spent in each stage over a corpus."""
+
+    name: str
+    documents: int = 0
+    kilobytes: float = 0.0
+    load_s: float = 0.0
+    extract_s: float = 0.0
+    mentions: int = 0
+
+    def as_dict(self) -> dict:
+        """The figures, per document and per second."""
+        total = self.load_s + self.extract_s
+        per_doc = 1000 / max(self.documents, 1)
+        return {
+            "corpus": self.name,
+            "documents": self.documents,
+            "kb": round(self.kilobytes, 1),
+            "mentions": self.mentions,
+            "load_ms_per_doc": round(self.load_s * per_doc, 2),
+            "extract_ms_per_doc": round(self.extract_s * per_doc, 2),
+            "parse_ms_per_doc": round(total * per_doc, 2),
+            "load_kb_s": round(self.kilobytes / max(self.load_s, 1e-9), 1),
+            "extract_kb_s": round(self.kilobytes / max(self.extract_s, 1e-9), 1),
+            "parse_kb_s": round(self.kilobytes / max(total, 1e-9), 1),
+        }
+
+
+def documents_of(folder: Path, limit: int | None = None) -> list[Path]:
+    """The readable documents under `folder`, in a stable order (the first `limit`)."""
+    paths = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.name != "README.md")
+    return paths[:limit] if limit else paths
+
+
+def generated_corpus(docs: int) -> Path:
+    """The documents folder of a generated corpus of at least `docs` documents."""
+    sys.path.insert(0, str(HERE))
+    from ingest_throughput import corpus_for
+
+    return corpus_for(docs) / "docs"
+
+
+def parse_timed(name: str, paths: list[Path]) -> Timing:
+    """Parse every path, timing each stage apart."""
+    timing = Timing(name)
+    for path in paths:
+        start = time.process_time()
+        doc = load_document(path)
+        loaded = time.process_time()
+        mentions = extract_mentions(doc, content_hash(doc.text))
+        timing.load_s += loaded - start
+        timing.extract_s += time.process_time() - loaded
+        timing.documents += 1
+        timing.kilobytes += path.stat().st_size / 1024
+        timing.mentions += len(mentions)
+    return timing
+
+
+def warm_up(paths: list[Path]) -> None:
+    """Parse a few documents untimed, so first-use costs are not counted."""
+    for path in paths[:20]:
+        doc = load_document(path)
+        extract_mentions(doc, content_hash(doc.text))
+
+
+def run(corpora: list[tuple[str, list[Path]]], profile: bool) -> tuple[list[Timing], str]:
+    """Time each corpus; with `profile`, also the profile of the timed passes."""
+    for _, paths in corpora:
+        warm_up(paths)
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    timings = [parse_timed(name, paths) for name, paths in corpora]
+    if not profiler:
+        return timings, ""
+    profiler.disable()
+    report = io.StringIO()
+    stats = pstats.Stats(profiler, stream=report)
+    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(30)
+    return timings, report.getvalue()
+
+
+def print_timing(t: dict) -> None:
+    """One corpus's figures as a short table."""
+    mark = "ok" if t["parse_kb_s"] >= TARGET_KB_S_PER_CORE else "below"
+    print(f"{t['corpus']}: {t['documents']} documents, {t['kb']} KB, {t['mentions']} mentions")
+    print(f"  load_document     {t['load_ms_per_doc']:8.2f} ms/doc {t['load_kb_s']:9.1f} KB/s")
+    print(
+        f"  extract_mentions  {t['extract_ms_per_doc']:8.2f} ms/doc {t['extract_kb_s']:9.1f} KB/s"
+    )
+    print(
+        f"  both              {t['parse_ms_per_doc']:8.2f} ms/doc {t['parse_kb_s']:9.1f} KB/s"
+        f"  (one core's share of 400 KB/s on two: {TARGET_KB_S_PER_CORE} KB/s, {mark})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=500, help="generated documents to parse")
+    parser.add_argument("--corpus", type=Path, help="a make_corpus.py output to use instead")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile summary")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    generated = args.corpus / "docs" if args.corpus else generated_corpus(args.docs)
+    corpora = [
+        ("generated", documents_of(generated, args.docs)),
+        ("devcorpus", documents_of(DEVCORPUS)),
+    ]
+    timings, profile = run(corpora, args.profile)
+    figures = [t.as_dict() for t in timings]
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        for t in figures:
+            print_timing(t)
+    if profile:
+        print(profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
