@@ -15,6 +15,9 @@
 -- Writers still insert the texts; the trigger below moves each to offsets when
 -- the slice at those offsets reads back equal, so nothing is stored that would
 -- read back different.
+--
+-- The same rewrite of every row drops the names repeated in each actor: an actor
+-- is [name, key, role, country] instead of {"name": ..., "key": ..., ...}.
 
 ALTER TABLE mentions RENAME COLUMN sentence TO sentence_v6;
 ALTER TABLE mentions RENAME COLUMN paragraph TO paragraph_v6;
@@ -53,7 +56,16 @@ UPDATE mentions SET
     sentence_end = CASE WHEN p.s_ok THEN p.s_at + length(sentence_v6) END,
     paragraph = CASE WHEN p.p_ok THEN NULL ELSE paragraph_v6 END,
     paragraph_start = CASE WHEN p.p_ok THEN p.p_at END,
-    paragraph_end = CASE WHEN p.p_ok THEN p.p_at + length(paragraph_v6) END
+    paragraph_end = CASE WHEN p.p_ok THEN p.p_at + length(paragraph_v6) END,
+    actors = (
+        SELECT json_group_array(json(actor)) FROM (
+            SELECT json_array(
+                json_extract(a.value, '$.name'), json_extract(a.value, '$.key'),
+                json_extract(a.value, '$.role'), json_extract(a.value, '$.country')
+            ) AS actor
+            FROM json_each(mentions.actors) AS a ORDER BY a.key
+        )
+    )
 FROM temp.placed p
 WHERE mentions.id = p.id;
 DROP TABLE temp.placed;

@@ -149,10 +149,7 @@ def copy_into_version_6(source: Path, target: Path) -> None:
     ]
     for table in tables:
         columns = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
-        values = [
-            stored_text(c) if table == "mentions" and c in ("sentence", "paragraph") else f"m.{c}"
-            for c in columns
-        ]
+        values = [_version_6_value(table, c) for c in columns]
         join = "JOIN new.documents d ON d.id = m.document_id" if table == "mentions" else ""
         conn.execute(
             f"INSERT OR IGNORE INTO main.{table} ({', '.join(columns)}) "
@@ -163,6 +160,18 @@ def copy_into_version_6(source: Path, target: Path) -> None:
     conn.close()
 
 
+def _version_6_value(table: str, column: str) -> str:
+    """A column as schema 6 held it: a mention's texts whole, each actor an object."""
+    if table == "mentions" and column in ("sentence", "paragraph"):
+        return stored_text(column)
+    if table == "mentions" and column == "actors":
+        return (
+            "(SELECT json_group_array(json_object('name', a.value ->> 0, 'key', a.value ->> 1, "
+            "'role', a.value ->> 2, 'country', a.value ->> 3)) FROM json_each(m.actors) a)"
+        )
+    return f"m.{column}"
+
+
 class TestMigration:
     def test_a_version_6_database_keeps_every_mention_after_migrating(
         self, tmp_path, fixture_db, fixture_mentions
@@ -170,10 +179,12 @@ class TestMigration:
         old = tmp_path / "v6.db"
         copy_into_version_6(fixture_db, old)
         literal = sqlite3.connect(old).execute(
-            "SELECT count(*) FROM mentions WHERE length(sentence) > 0 AND length(paragraph) > 0"
+            "SELECT count(*), sum(json_type(actors, '$[0]') IS 'object') FROM mentions "
+            "WHERE length(sentence) > 0 AND length(paragraph) > 0"
         )
         n = len(fixture_mentions)
-        assert literal.fetchone() == (n,)
+        with_actors = sum(1 for m in fixture_mentions.values() if m.entities.actors)
+        assert literal.fetchone() == (n, with_actors)
         with Store(old) as store:
             assert {m.key: m for m in load_mentions(store.db, sorted(fixture_mentions))} == (
                 fixture_mentions

@@ -27,7 +27,7 @@ _MENTION_COUNTRIES = (
     "WHERE m.event_id IS NOT NULL"
 )
 _MENTION_ACTORS = (
-    "SELECT m.event_id, json_extract(j.value, '$.key') FROM mentions m, json_each(m.actors) j "
+    "SELECT m.event_id, json_extract(j.value, '$[1]') FROM mentions m, json_each(m.actors) j "
     "WHERE m.event_id IS NOT NULL"
 )
 

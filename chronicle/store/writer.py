@@ -41,6 +41,7 @@ def mention_row(mention: Mention, document_id: int) -> dict[str, object]:
 
     It carries the sentence and paragraph themselves; on insert the table keeps only
     where they stand in the document's text when it holds them (db/007_paragraphs.sql).
+    Each actor is a list [name, key, role, country].
     """
     d = mention.date
     return {
@@ -57,18 +58,18 @@ def mention_row(mention: Mention, document_id: int) -> dict[str, object]:
         "modifier": d.modifier,
         "detail": d.detail,
         "type": mention.type,
-        "types": json.dumps(list(mention.types)),
-        "actors": json.dumps(
-            [
-                {"name": a.name, "key": a.key, "role": a.role, "country": a.country}
-                for a in mention.entities.actors
-            ]
-        ),
-        "countries": json.dumps(list(mention.entities.countries)),
-        "organisations": json.dumps(list(mention.entities.organisations)),
+        "types": _json(mention.types),
+        "actors": _json([a.name, a.key, a.role, a.country] for a in mention.entities.actors),
+        "countries": _json(mention.entities.countries),
+        "organisations": _json(mention.entities.organisations),
         "headline": mention.headline,
-        "footnotes": json.dumps(list(mention.footnotes)),
+        "footnotes": _json(mention.footnotes),
     }
+
+
+def _json(items: Iterable[object]) -> str:
+    """A JSON list without spaces or escaped letters: the table holds one per mention."""
+    return json.dumps(list(items), separators=(",", ":"), ensure_ascii=False)
 
 
 def mention_from_row(row: Sequence) -> Mention:
@@ -112,7 +113,7 @@ def mention_from_row(row: Sequence) -> Mention:
         type=type_,
         types=tuple(json.loads(types)),
         entities=Entities(
-            actors=tuple(Actor(**a) for a in json.loads(actors)),
+            actors=tuple(Actor(*a) for a in json.loads(actors)),
             countries=tuple(json.loads(countries)),
             organisations=tuple(json.loads(orgs)),
         ),
