@@ -274,6 +274,22 @@ _INFINITIVE = re.compile(r"^[a-z]+\s+to\s+[a-z]+\b")
 _AND_VERB = re.compile(rf"\s+and\s+(?={_VERB})")
 
 
+def find_phrase(text: str, phrase: str) -> int:
+    """Offset of the first `phrase` in `text` that stands as whole words ("May", not the
+    start of "Mayor"), or -1. A string search: a pattern per date would be compiled anew."""
+    at = text.find(phrase)
+    while at >= 0:
+        if not (_is_word_char(text, at - 1) or _is_word_char(text, at + len(phrase))):
+            return at
+        at = text.find(phrase, at + 1)
+    return -1
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether text[i] exists and is what a regex's \\w matches."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
 def own_verb_phrase(text: str, date_text: str) -> str:
     """The part of a one-date sentence its date governs.
 
@@ -283,14 +299,14 @@ def own_verb_phrase(text: str, date_text: str) -> str:
     phrase takes the sentence's subject. Any other sentence is read whole ("met in
     Accra and signed the accord on 5 May" were one day's doings).
     """
-    found = re.search(rf"(?<!\w){re.escape(date_text)}(?!\w)", text)
-    if found is None:
+    found = find_phrase(text, date_text)
+    if found < 0:
         return text
-    joins = list(_AND_VERB.finditer(text, 0, found.start()))
+    joins = list(_AND_VERB.finditer(text, 0, found))
     if not joins:
         return text
     join = joins[-1]
-    first, second = text[: join.start()], text[join.end() : found.start()]
+    first, second = text[: join.start()], text[join.end() : found]
     if not (_SETS_A_TIME.search(second) or _INFINITIVE.match(second)) or not _A_VERB.search(first):
         return text
     own = with_subjects([first.strip(), text[join.end() :]], [False, False])[1]

@@ -20,6 +20,7 @@ import re
 from chronicle.ingest.entities import PersonMention, country_name, find_people, same_person
 from chronicle.ingest.entities.scan import SUPERSCRIPTS
 from chronicle.ingest.events.classify import find_cues
+from chronicle.ingest.events.clauses import find_phrase
 from chronicle.lexicon import capitals, country_forms
 from chronicle.model import Entities
 
@@ -133,10 +134,10 @@ def _remove_date(text: str, date_text: str) -> str:
     """
     if not date_text:
         return text
-    found = re.search(rf"(?<!\w){re.escape(date_text)}(?!\w)", text)  # not "May" in "Mayor"
-    if found is None:
+    found = find_phrase(text, date_text)  # not "May" in "Mayor"
+    if found < 0:
         return text
-    before, after = text[: found.start()], text[found.end() :]
+    before, after = text[:found], text[found + len(date_text) :]
     after = _COORDINATED_AFTER_RE.sub("", after, count=1)
     before = _COORDINATED_BEFORE_RE.sub("", before, count=1)
     before = _PREPOSITION_END_RE.sub("", before)
