@@ -168,7 +168,7 @@ class WorldEvent:
     countries: tuple[Country, ...]
     topic: str
     ident: int = -1
-    """Index in `World.events`; -1 for a happening only one document tells."""
+    """Index in `World.events`; -1 for a document's own happening (`Writer.local_event`)."""
 
 
 @dataclass
