@@ -34,6 +34,15 @@ UNSHARED_TYPES = frozenset({"other", "statement"})
 UNDATED_SIMILARITY = 0.9
 """Undated statements merge only at this word overlap (`merge.rules.compatible`)."""
 
+COARSE_SIMILARITY = 0.5
+"""The least word overlap at which two documents' mentions, one date containing the
+other, are one happening without a shared person or two shared countries
+(`merge.rules.across_documents`)."""
+
+
+_NO_END = 1 << 40
+"""A day number after every date."""
+
 
 def day(value: date) -> int:
     """A date as a day number."""
@@ -60,15 +69,38 @@ def type_bits(mention: Mention) -> tuple[int, int]:
 
 
 def mention_anchors(mention: Mention) -> list[str]:
-    """The block keys a mention is listed under."""
+    """Every block key a stored mention is listed under.
+
+    A dated mention is listed under each country ('c:JP') and name token ('p:kono')
+    for lookups within a few days, and under each pair of its countries
+    ('cc:JP|PK') and its first words ('s:...') for the lookups across a coarse date;
+    an undated one under its first words ('w:...').
+    """
     if merge.kind_of(mention) == "undated":
-        return [f"w:{w}" for w in _prefix_words(mention.sentence)]
+        return [f"w:{w}" for w in _prefix_words(mention.sentence, UNDATED_SIMILARITY)]
+    return [*near_anchors(mention), *coarse_anchors(mention)]
+
+
+def near_anchors(mention: Mention) -> list[str]:
+    """Countries and name tokens: what two mentions of one happening share."""
     return sorted(a for a in merge.anchors(mention) if not a.startswith("d:"))
 
 
-def _prefix_words(sentence: str) -> list[str]:
+def coarse_anchors(mention: Mention) -> list[str]:
+    """What a vague date and a mention it contains share when they are one happening
+    in two documents (`merge.rules.across_documents`): a person, two countries, or
+    words that agree by at least `COARSE_SIMILARITY` (prefix filtering);
+    a single country is enough only for two equal spans (`equal_span_anchors`)."""
+    countries = sorted(set(mention.entities.countries))
+    pairs = [f"cc:{a}|{b}" for i, a in enumerate(countries) for b in countries[i + 1 :]]
+    people = sorted({f"p:{t}" for actor in mention.entities.actors for t in actor.key.split()})
+    words = [f"s:{w}" for w in _prefix_words(mention.sentence, COARSE_SIMILARITY)]
+    return [*people, *pairs, *words]
+
+
+def _prefix_words(sentence: str, threshold: float) -> list[str]:
     words = sorted(merge.words(sentence), key=lambda w: (zlib.crc32(w.encode()), w))
-    keep = len(words) - math.ceil(UNDATED_SIMILARITY * len(words)) + 1
+    keep = len(words) - math.ceil(threshold * len(words)) + 1
     return words[:keep] if words else []
 
 
@@ -114,25 +146,24 @@ def nearby(
     db: sqlite_utils.Database,
     mention: Mention,
     kind: str,
+    anchors: Sequence[str],
     reach: int = 0,
     free_only: bool = False,
 ) -> list[tuple[str, int | None, str | None]]:
-    """Stored mentions of `kind` sharing a block with `mention` whose days meet its own.
-
-    Args:
-        reach: Days beyond the mention's span that still count as meeting.
-        free_only: Only vague mentions attached to no precise one.
+    """Stored mentions of `kind` listed under any of `anchors` whose days meet the mention's.
 
     Only mentions another document could share the event with are listed: of a
     common type unless undated (`merge.rules.compatible`); `same_document` lists
     the mention's own document.
 
+    Args:
+        anchors: Block keys to look under (`near_anchors`, `coarse_anchors`, ...).
+        reach: Days beyond the mention's span that still count as meeting.
+        free_only: Only vague mentions attached to no precise one.
+
     Returns:
         (key, event id, fit key) of each, in key order.
     """
-    anchors = mention_anchors(mention)
-    if not anchors:
-        return []
     span = merge.span_of(mention)
     if span is None:
         lo, hi, classes = 0, 0, [0]
@@ -140,21 +171,44 @@ def nearby(
         lo = day(merge.shift(span.start, -reach))
         hi = day(merge.shift(span.end, reach))
         classes = _classes(db)
-    ranges = [(a, c, lo - (1 << c) + 1) for a in anchors for c in classes]
+    ranges = [(a, c, lo - (1 << c) + 1, hi, lo, _NO_END) for a in anchors for c in classes]
+    return _lookup(db, mention, kind, ranges, free_only)
+
+
+def equal_span(
+    db: sqlite_utils.Database, mention: Mention, kind: str, free_only: bool = False
+) -> list[tuple[str, int | None, str | None]]:
+    """Stored mentions of `kind` sharing a country or a person with a dated mention
+    whose span is exactly its own (two reports of "in 2019" need no more in common)."""
+    span = merge.span_of(mention)
+    first, last = day(span.start), day(span.end)
+    cls = span_class(span.start, span.end)
+    ranges = [(a, cls, first, first, last, last) for a in near_anchors(mention)]
+    return _lookup(db, mention, kind, ranges, free_only)
+
+
+def _lookup(
+    db: sqlite_utils.Database,
+    mention: Mention,
+    kind: str,
+    ranges: Sequence[tuple[str, int, int, int, int, int]],
+    free_only: bool,
+) -> list[tuple[str, int | None, str | None]]:
+    """Rows under (anchor, class, first start, last start, first end, last end) ranges."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
-    for at in range(0, len(ranges), 300):
-        chunk = ranges[at : at + 300]
-        values = ",".join("(?, ?, ?)" for _ in chunk)
+    for at in range(0, len(ranges), 200):
+        chunk = ranges[at : at + 200]
+        values = ",".join("(?, ?, ?, ?, ?, ?)" for _ in chunk)
         sql = (
-            f"WITH q(anchor, cls, lo) AS (VALUES {values}) "
+            f"WITH q(anchor, cls, lo, hi, end_lo, end_hi) AS (VALUES {values}) "
             "SELECT m.key, m.event_id, m.fit_key FROM q "
             "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = ? "
-            "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND ? "
-            "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day >= ?"
+            "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND q.hi "
+            "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day BETWEEN q.end_lo AND q.end_hi"
             + ("" if kind == "undated" else " AND (b.kinds & ? != 0 OR b.type_bit = ?)")
             + (" AND m.fit_key IS NULL" if free_only else "")
         )
-        params = [x for r in chunk for x in r] + [KINDS[kind], hi, lo]
+        params = [x for r in chunk for x in r] + [KINDS[kind]]
         if kind != "undated":
             params += type_bits(mention)
         for key, event_id, fit_key in db.execute(sql, params):

@@ -150,9 +150,28 @@ def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[
     change.write(orphans)
 
 
+def _fitting(
+    change: _Change, m: Mention, kind: str, free_only: bool = False
+) -> list[tuple[str, int | None, str | None]]:
+    """Stored mentions of `kind` that a coarse date could be one happening with: in
+    another document, sharing a person, two countries or many words, or a country
+    over the very same span; in its own document, any whose days meet."""
+    db = change.db
+    found = {
+        row[0]: row
+        for lookup in (
+            blocks.nearby(db, m, kind, blocks.coarse_anchors(m), free_only=free_only),
+            blocks.equal_span(db, m, kind, free_only=free_only),
+            blocks.same_document(db, m, kind, free_only=free_only),
+        )
+        for row in lookup
+    }
+    return [found[k] for k in sorted(found)]
+
+
 def _join_precise(change: _Change, p: Mention) -> None:
     """Take in the stored events of precise mentions that are one happening with `p`."""
-    found = blocks.nearby(change.db, p, "precise", reach=merge.NEAR_DAYS)
+    found = blocks.nearby(change.db, p, "precise", blocks.near_anchors(p), reach=merge.NEAR_DAYS)
     change.prefetch(k for k, e, _ in found if e not in change.events and k not in change.members)
     for key, event_id, _ in found:
         if key in change.members or event_id in change.events:
@@ -163,7 +182,7 @@ def _join_precise(change: _Change, p: Mention) -> None:
 
 def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
     """Attach a vague mention to the precise one it fits best, stored or in `extra`."""
-    found = blocks.nearby(change.db, v, "precise") + blocks.same_document(change.db, v, "precise")
+    found = _fitting(change, v, "precise")
     change.prefetch(k for k, _, _ in found)
     candidates = [change.mention(k) for k, _, _ in found] + list(extra)
     best = merge.best_fit(v, candidates)
@@ -174,7 +193,7 @@ def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
 
 def _take_vague(change: _Change, p: Mention) -> None:
     """Move to `p` every stored vague mention that fits it better than where it is."""
-    found = [(k, e, f) for k, e, f in blocks.nearby(change.db, p, "vague") if k != p.key]
+    found = [(k, e, f) for k, e, f in _fitting(change, p, "vague") if k != p.key]
     change.prefetch(k for k, _, _ in found)
     change.prefetch(f for _, _, f in found if f)
     for key, event_id, stored_fit in found:
@@ -189,9 +208,7 @@ def _take_vague(change: _Change, p: Mention) -> None:
 
 def _join_free(change: _Change, v: Mention) -> None:
     """Take in the events of free vague mentions that are one happening with `v`."""
-    found = blocks.nearby(change.db, v, "vague", free_only=True) + blocks.same_document(
-        change.db, v, "vague", free_only=True
-    )
+    found = _fitting(change, v, "vague", free_only=True)
     change.prefetch(k for k, _, _ in found if k not in change.members)
     for key, event_id, _ in found:
         if key in change.members:
@@ -202,7 +219,7 @@ def _join_free(change: _Change, v: Mention) -> None:
 
 def _join_undated(change: _Change, u: Mention) -> None:
     """Take in the events of undated mentions told again in `u`."""
-    found = blocks.nearby(change.db, u, "undated")
+    found = blocks.nearby(change.db, u, "undated", blocks.mention_anchors(u))
     change.prefetch(k for k, _, _ in found if k not in change.members)
     for key, event_id, _ in found:
         if key not in change.members and merge.same_event(u, change.mention(key)):
