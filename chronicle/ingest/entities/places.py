@@ -31,6 +31,7 @@ def country_matches(text: str) -> tuple[Match, ...]:
     words = gaz_words(text)
     raw = scan(text, country_lookup(), words)
     by_start = {m.start: m for m in raw}
+    prefixes = lexicon.country_prefixes()
     matches: list[Match] = []
     for idx, word in enumerate(words):
         m = by_start.get(word.start)
@@ -38,11 +39,10 @@ def country_matches(text: str) -> tuple[Match, ...]:
             if m.value and not _is_false_us(text, m, words, idx):
                 matches.append(m)
             continue
-        if any(x.start <= word.start < x.end for x in raw):
-            continue
-        code = lexicon.country_prefixes().get(word.text)
+        code = prefixes.get(word.text)
         if (
             code
+            and not any(x.start <= word.start < x.end for x in raw)
             and text[word.end : word.end + 1] == "-"
             and text[word.end + 1 : word.end + 2].isalpha()
         ):
