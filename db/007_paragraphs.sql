@@ -75,33 +75,41 @@ ALTER TABLE mentions DROP COLUMN paragraph_v6;
 
 -- New mentions: each text searched from where an occurrence holding the date
 -- would begin at the earliest (a repeated line's own copy, not the first one).
-CREATE TRIGGER mentions_placed AFTER INSERT ON mentions BEGIN
+-- A writer that has the document's text places them itself, which costs far less
+-- (chronicle.store.writer.mention_row); this catches every other insert. One
+-- UPDATE for both texts, so the fresh row is rewritten once; LIMIT 1 keeps SQLite
+-- from flattening the subqueries, which would read the document's text again for
+-- every use of it (2.5 times slower).
+CREATE TRIGGER mentions_placed AFTER INSERT ON mentions
+WHEN new.sentence IS NOT NULL OR new.paragraph IS NOT NULL
+BEGIN
     UPDATE mentions SET
-        sentence = NULL,
-        sentence_start = f.at,
-        sentence_end = f.at + length(new.sentence)
+        sentence = CASE WHEN f.s_ok THEN NULL ELSE new.sentence END,
+        sentence_start = CASE WHEN f.s_ok THEN f.s_at ELSE new.sentence_start END,
+        sentence_end = CASE WHEN f.s_ok THEN f.s_at + length(new.sentence) ELSE new.sentence_end END,
+        paragraph = CASE WHEN f.p_ok THEN NULL ELSE new.paragraph END,
+        paragraph_start = CASE WHEN f.p_ok THEN f.p_at ELSE new.paragraph_start END,
+        paragraph_end = CASE WHEN f.p_ok THEN f.p_at + length(new.paragraph) ELSE new.paragraph_end END
     FROM (
-        SELECT lo + instr(substr(text, lo + 1), new.sentence) - 1 AS at, text,
-            instr(substr(text, lo + 1), new.sentence) AS found
+        SELECT
+            s_at, p_at,
+            s_found > 0 AND substr(text, s_at + 1, length(new.sentence)) = new.sentence AS s_ok,
+            p_found > 0 AND substr(text, p_at + 1, length(new.paragraph)) = new.paragraph AS p_ok
         FROM (
-            SELECT text, max(0, new.char_end - length(new.sentence)) AS lo
-            FROM documents WHERE id = new.document_id
-        )
+            SELECT
+                text,
+                s_lo + instr(substr(text, s_lo + 1), new.sentence) - 1 AS s_at,
+                instr(substr(text, s_lo + 1), new.sentence) AS s_found,
+                p_lo + instr(substr(text, p_lo + 1), new.paragraph) - 1 AS p_at,
+                instr(substr(text, p_lo + 1), new.paragraph) AS p_found
+            FROM (
+                SELECT
+                    text,
+                    max(0, new.char_end - length(new.sentence)) AS s_lo,
+                    max(0, new.char_end - length(new.paragraph)) AS p_lo
+                FROM documents WHERE id = new.document_id LIMIT 1
+            ) LIMIT 1
+        ) LIMIT 1
     ) AS f
-    WHERE mentions.id = new.id AND f.found > 0
-        AND substr(f.text, f.at + 1, length(new.sentence)) = new.sentence;
-    UPDATE mentions SET
-        paragraph = NULL,
-        paragraph_start = f.at,
-        paragraph_end = f.at + length(new.paragraph)
-    FROM (
-        SELECT lo + instr(substr(text, lo + 1), new.paragraph) - 1 AS at, text,
-            instr(substr(text, lo + 1), new.paragraph) AS found
-        FROM (
-            SELECT text, max(0, new.char_end - length(new.paragraph)) AS lo
-            FROM documents WHERE id = new.document_id
-        )
-    ) AS f
-    WHERE mentions.id = new.id AND f.found > 0
-        AND substr(f.text, f.at + 1, length(new.paragraph)) = new.paragraph;
+    WHERE mentions.id = new.id AND (f.s_ok OR f.p_ok);
 END;

@@ -16,7 +16,7 @@ from chronicle.model import Mention
 from chronicle.store import Store
 from chronicle.store.connection import migrations
 from chronicle.store.integrity import check
-from chronicle.store.writer import load_mentions, stored_text
+from chronicle.store.writer import load_mentions, mention_row, stored_text
 from tests.test_merge import mention
 from tests.test_store import document
 
@@ -118,6 +118,25 @@ class TestReadBack:
             (m.sentence, m.paragraph) for m in sorted(mentions, key=lambda m: m.key)
         ]
         assert stored_forms(store) == [(2, 0, 0, 2, 2)]
+
+    def test_the_writer_places_texts_where_the_trigger_would(self, store):
+        placed = []
+        for path in FIXTURE_FILES:
+            doc = load_document(path)
+            document_id = store.add_document(doc, content_hash(doc.text), [])
+            for m in extract_mentions(doc, content_hash(doc.text)):
+                by_trigger = {**mention_row(m, document_id), "key": f"{m.key}:trigger"}
+                by_writer = {**mention_row(m, document_id, doc.text), "key": f"{m.key}:writer"}
+                assert by_writer["sentence"] is None and by_writer["paragraph"] is None
+                placed += [by_trigger, by_writer]
+        store.db["mentions"].insert_all(placed)
+        rows = store.execute(
+            "SELECT replace(replace(key, ':trigger', ''), ':writer', ''), group_concat(DISTINCT sentence_start || '-' || "
+            "sentence_end || ' ' || paragraph_start || '-' || paragraph_end), "
+            "count(sentence) + count(paragraph) FROM mentions GROUP BY 1"
+        )
+        assert len(rows) == len(placed) // 2
+        assert [r for r in rows if "," in r[1] or r[2]] == []
 
     def test_a_mention_the_document_does_not_hold_keeps_its_own_text(self, store):
         made_up = mention("k1", None, document="a.txt", sentence="Zardari visited Tokyo.")

@@ -48,12 +48,13 @@ _EVENT_SQL = (
     ":organisations, :sources_text, :publishers, :source_count, :conflict)"
 )
 _MENTION_SQL = (
-    "INSERT INTO mentions (key, document_id, event_id, sentence, paragraph, char_start, "
-    "char_end, date_text, date_start, date_end, precision, modifier, detail, type, types, "
-    "actors, countries, organisations, headline, footnotes) VALUES (:key, :document_id, "
-    ":event_id, :sentence, :paragraph, :char_start, :char_end, :date_text, :date_start, "
-    ":date_end, :precision, :modifier, :detail, :type, :types, :actors, :countries, "
-    ":organisations, :headline, :footnotes)"
+    "INSERT INTO mentions (key, document_id, event_id, sentence, paragraph, sentence_start, "
+    "sentence_end, paragraph_start, paragraph_end, char_start, char_end, date_text, "
+    "date_start, date_end, precision, modifier, detail, type, types, actors, countries, "
+    "organisations, headline, footnotes) VALUES (:key, :document_id, :event_id, :sentence, "
+    ":paragraph, :sentence_start, :sentence_end, :paragraph_start, :paragraph_end, "
+    ":char_start, :char_end, :date_text, :date_start, :date_end, :precision, :modifier, "
+    ":detail, :type, :types, :actors, :countries, :organisations, :headline, :footnotes)"
 )
 
 
@@ -100,6 +101,7 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     doc_ids: dict[str, int] = {}
     publishers: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}  # mentions point into them instead of copying their paragraphs
     seen_hashes: set[str] = set()
     mentions: list[Mention] = []
     for doc, content_hash, doc_mentions in parsed_docs:
@@ -129,6 +131,7 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
         )
         doc_ids[doc.path] = cur.lastrowid
         publishers[doc.path] = [x for x in (doc.publisher, name) if x]
+        texts[doc.path] = doc.text
         mentions.extend(doc_mentions)
         if len(doc_ids) % 5000 == 0:
             progress("documents", len(doc_ids))
@@ -146,7 +149,7 @@ def _load(conn, parsed_docs, window_days, progress) -> dict[str, int]:
         event_id = conn.execute(_EVENT_SQL, _event_row(draft, publishers)).lastrowid
         event_ids.append(event_id)
         for m in draft.mentions:
-            row = mention_row(m, doc_ids[m.document])
+            row = mention_row(m, doc_ids[m.document], texts[m.document])
             row["event_id"] = event_id
             mention_rows.append(row)
         ordered = _ordered(draft)

@@ -36,19 +36,25 @@ _MENTION_COLUMNS = (
 )
 
 
-def mention_row(mention: Mention, document_id: int) -> dict[str, object]:
+def mention_row(mention: Mention, document_id: int, text: str | None = None) -> dict[str, object]:
     """The mentions-table row for a mention.
 
-    It carries the sentence and paragraph themselves; on insert the table keeps only
-    where they stand in the document's text when it holds them (db/007_paragraphs.sql).
-    Each actor is a list [name, key, role, country].
+    Args:
+        mention: The mention.
+        document_id: Its document's row.
+        text: The document's cleaned text. With it, a sentence or paragraph found
+            there is stored as where it stands (`<column>_start`, `<column>_end`)
+            instead of as text; without it the table's trigger searches for them
+            on insert, at a higher cost (db/007_paragraphs.sql).
+
+    Each actor is stored as a list [name, key, role, country].
     """
     d = mention.date
     return {
         "key": mention.key,
         "document_id": document_id,
-        "sentence": mention.sentence,
-        "paragraph": mention.paragraph,
+        **_placed("sentence", mention.sentence, text, d.end),
+        **_placed("paragraph", mention.paragraph, text, d.end),
         "char_start": d.start,
         "char_end": d.end,
         "date_text": d.text,
@@ -65,6 +71,21 @@ def mention_row(mention: Mention, document_id: int) -> dict[str, object]:
         "headline": mention.headline,
         "footnotes": _json(mention.footnotes),
     }
+
+
+def _placed(column: str, part: str, text: str | None, date_end: int) -> dict[str, object]:
+    """`column` as text, or as the place in `text` where it stands around the date.
+
+    The search starts where an occurrence ending at the date's end would start, as
+    the trigger's does. SQLite's substr stops at a NUL, so a text holding one is
+    never sliced.
+    """
+    at = -1
+    if text is not None and "\x00" not in text:
+        at = text.find(part, max(0, date_end - len(part)))
+    if at < 0:
+        return {column: part, f"{column}_start": None, f"{column}_end": None}
+    return {column: None, f"{column}_start": at, f"{column}_end": at + len(part)}
 
 
 def _json(items: Iterable[object]) -> str:
