@@ -102,6 +102,7 @@ _MENU_ITEM_WORDS = 4
 _MENU_COUNT = re.compile(r"^(?:comments|visitors|views|likes|shares)\s*[:(]?\s*[\d,]+\)?$", re.I)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_menu(line: str) -> bool:
     """True for a line of navigation links: "Home | About Us | Contact Us",
     "News  Politics  Business  Opinion", "Share    Save    Comments (214)".
@@ -140,6 +141,7 @@ _DISCLAIMER = re.compile(
 _NUMBERED_REPEAT = re.compile(r"^(?P<stem>.*\D)\s*\d{1,2}$")
 
 
+@functools.lru_cache(maxsize=16384)
 def is_boilerplate(line: str) -> bool:
     """True for a navigation, caption, contact, copyright, separator or page-number line.
 

@@ -11,6 +11,7 @@ inline HTML, and turns superscript footnote markers into links (`Paragraph.marke
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -330,6 +331,7 @@ def _continues(last: _Item, line: str) -> bool:
     return not ends_sentence(previous) or not looks_like_heading(stripped)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_table_row(line: str) -> bool:
     """True for a tab-separated row, a Markdown table's row, or a row of mostly numeric
     cells.
