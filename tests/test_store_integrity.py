@@ -221,6 +221,18 @@ class TestMigration:
             assert not {"sentence_v6", "paragraph_v6"} & columns
             assert check(store.db) == []
 
+    def test_a_version_6_mention_the_document_does_not_hold_keeps_its_text(self, tmp_path):
+        made_up = mention(
+            "k1", None, document="a.txt", sentence="Zardari visited Tokyo.", actors=("Taro Kono",)
+        )
+        with Store(tmp_path / "new.db") as store:
+            store.add_document(document("a.txt", "A note without that sentence."), "h1", [made_up])
+        copy_into_version_6(tmp_path / "new.db", tmp_path / "v6.db")
+        with Store(tmp_path / "v6.db") as store:
+            assert load_mentions(store.db, ["k1"]) == [made_up]
+            assert stored_forms(store) == [(1, 1, 1, 0, 0)]
+            assert check(store.db) == []
+
 
 class TestConsistentAfterEveryWrite:
     def test_ingest_change_and_removal_leave_every_table_consistent(self, tmp_path):
