@@ -117,7 +117,7 @@ def add_document(
             )
             .last_pk
         )
-        db["mentions"].insert_all(mention_row(m, document_id) for m in mentions)
+        db["mentions"].insert_all(mention_row(m, document_id, doc.text) for m in mentions)
         merge_new(db, mentions)
     return document_id
 
