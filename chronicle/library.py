@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from chronicle.ingest.text.read import iter_paths
@@ -115,12 +116,15 @@ def _write_batch(
     Returns:
         False once `parsed` is exhausted.
     """
+    first = next(parsed, None)  # taken before the write lock, which waits on no worker
+    if first is None:
+        return False
     pending = IngestReport()
     deadline = time.monotonic() + BATCH_SECONDS
     batch = None
     try:
         with store.batch() as batch:
-            for n, item in enumerate(parsed, 1):
+            for n, item in enumerate(chain([first], parsed), 1):
                 store_parsed(store, item, pending)
                 tick(item.path)
                 if n >= BATCH_DOCUMENTS or time.monotonic() > deadline:
