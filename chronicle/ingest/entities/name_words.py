@@ -29,6 +29,9 @@ def is_name_word(s: Sentence, i: int, first: bool) -> bool:
         return False
     tok = s.toks[i]
     word = tok.text
+    first_char = word[:1]
+    if not first_char.isalpha() or (first_char.islower() and "-" not in word[1:4]):
+        return False  # what no test below takes: most words of a sentence, decided at once
     if _INITIAL_RE.match(word):
         return True
     if is_caps_surname(s, i):

@@ -109,6 +109,7 @@ class Sentence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = tokens(text)
+        self._words = tuple(tok.text for tok in self.toks)
         self.countries = country_matches(text)
         words = gaz_words(text)
         self.orgs = scan(text, org_lookup(), words)
@@ -117,7 +118,7 @@ class Sentence:
         self._headline_lines = _headline_case_lines(text)
 
     def word(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+        return self._words[i] if 0 <= i < len(self._words) else ""
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""
