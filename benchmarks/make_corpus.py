@@ -611,8 +611,8 @@ class Writer:
                 ]
             )
         if kind == "dialogue":
-            mech = rng.choice(MECHANISMS)
-            nth = rng.choice(ORDINAL_WORDS)
+            mech = _body(ev, rng.choice(MECHANISMS))
+            nth = _round(ev, rng.choice(ORDINAL_WORDS))
             return rng.choice(
                 [
                     [
@@ -906,6 +906,21 @@ def _told(piece: object, ev: WorldEvent) -> object:
     return piece
 
 
+def _body(ev: WorldEvent, drawn: str) -> str:
+    """The mechanism a dialogue meets under: a shared one's own, so every retelling agrees.
+
+    The draw is made either way, so the documents' random streams stay as they were.
+    """
+    return MECHANISMS[ev.ident % len(MECHANISMS)] if ev.ident >= 0 else drawn
+
+
+def _round(ev: WorldEvent, drawn: str) -> str:
+    """Which round a dialogue is (a shared one's own, as for `_body`)."""
+    if ev.ident < 0:
+        return drawn
+    return ORDINAL_WORDS[ev.ident // len(MECHANISMS) % len(ORDINAL_WORDS)]
+
+
 def _cap(pieces: list) -> list:
     """Capitalise the first word of a date phrase used at a sentence start."""
     if pieces and isinstance(pieces[0], str) and pieces[0]:
@@ -1035,7 +1050,7 @@ def doc_brief(b: Builder, wr: Writer, dd: date | None) -> tuple[str, str]:
             "visit": f"visit of {wr.name(p)} to {ev.countries[1].name}",
             "meeting": f"meeting of {wr.name(p, 'plain')} with {wr.name(ev.actors[1], 'plain')}",
             "agreement": f"MoU on {ev.topic} signed in {ev.countries[1].capital}",
-            "dialogue": f"{rng.choice(MECHANISMS)} held in {ev.countries[1].capital}",
+            "dialogue": f"{_body(ev, rng.choice(MECHANISMS))} held in {ev.countries[1].capital}",
             "anniversary": f"diplomatic relations established between {ev.countries[0].name} and {ev.countries[1].name}",
             "election": f"general elections held in {ev.countries[0].name}",
         }[ev.kind]
