@@ -18,7 +18,7 @@ from chronicle.ingest.text.document import load_document
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.search.compile import count_sql, year_histogram_sql
 from chronicle.search.engine import Searcher
-from chronicle.store import Store
+from chronicle.store import Store, reader
 from chronicle.store.bulk import bulk_load
 from chronicle.store.connection import latest_version
 
@@ -113,6 +113,14 @@ class TestFixtures:
         assert stats["type"][:3] == [("citation", 12), ("visit", 8), ("other", 5)]
         assert stats["country"][:3] == [("JP", 42), ("PK", 38), ("KZ", 4)]
         assert stats["source"][:2] == [("Institute of Strategic Studies Islamabad", 27), ("TDI", 6)]
+
+    def test_stats_read_only_the_largest_rows_asked_for(self, fixture_store):
+        assert reader.stats(fixture_store.db, limit=2) == {
+            "year": [("1947", 2), ("1952", 1)],
+            "type": [("citation", 12), ("visit", 8)],
+            "country": [("JP", 42), ("PK", 38)],
+            "source": [("Institute of Strategic Studies Islamabad", 27), ("TDI", 6)],
+        }
 
     def test_all_events_leave_out_citations_and_the_histogram_undated_events_too(
         self, fixture_store

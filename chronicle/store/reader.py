@@ -147,10 +147,19 @@ _STATS_SQL = {
 """Each facet from the counts triggers keep (migration 008), not from the event tables."""
 
 
-def stats(db: sqlite_utils.Database) -> dict[str, list[tuple[str, int]]]:
-    """Event counts by year ('undated' last), type, country and source, largest first."""
+def stats(db: sqlite_utils.Database, limit: int | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Event counts by year ('undated' last), type, country and source, largest first.
+
+    Args:
+        limit: Most rows per facet (None for all). Sources are one per file without a
+            publisher, so a large chronicle has tens of thousands; an index hands the
+            largest over without reading the rest.
+    """
     return {
-        name: [(str(k), int(n)) for k, n in db.execute(sql).fetchall()]
+        name: [
+            (str(k), int(n))
+            for k, n in db.execute(f"{sql} LIMIT ?", [-1 if limit is None else limit])
+        ]
         for name, sql in _STATS_SQL.items()
     }
 
