@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from chronicle.ingest.dates.checks import DETERMINERS, is_citation, prev_word
 from chronicle.ingest.dates.context import (
@@ -94,6 +95,22 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
     """
     if isinstance(reference, datetime):
         reference = reference.date()  # a datetime is a date subclass, but compares with neither
+    if len(text) <= LINE_LENGTH:
+        return list(_find_in_line(text, reference))
+    return _find(text, reference)
+
+
+LINE_LENGTH = 400
+"""Texts up to this long (a title, a date line, a table cell) have their dates remembered:
+the cleaner, the metadata and the document-date strategies each read the same lines."""
+
+
+@lru_cache(maxsize=4096)
+def _find_in_line(text: str, reference: date | None) -> tuple[DateMatch, ...]:
+    return tuple(_find(text, reference))
+
+
+def _find(text: str, reference: date | None) -> list[DateMatch]:
     ctx = Context(text, reference, [p.end() for p in PARAGRAPH_BREAK.finditer(text)])
     ctx.year_headings = _year_headings(text)
     cands = _select(_spot(text))
