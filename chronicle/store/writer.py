@@ -228,17 +228,25 @@ def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
     ordered = _ordered(draft)
     actor_keys = _unique_pairs((a.key, a.name) for m in ordered for a in m.entities.actors)
     countries = _unique(c for m in ordered for c in m.entities.countries)
-    event_id = db["events"].insert(event_row(draft, _publishers(db, draft))).last_pk
+    row = event_row(draft, _publishers(db, draft))
+    columns = ", ".join(row)
+    event_id = db.conn.execute(
+        f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    ).lastrowid
     marks = ",".join("?" * len(draft.mentions))
-    db.execute(
+    db.conn.execute(
         f"UPDATE mentions SET event_id = ? WHERE key IN ({marks})",
         [event_id, *(m.key for m in draft.mentions)],
     )
-    db["event_countries"].insert_all(
-        ({"event_id": event_id, "code": c} for c in countries), ignore=True
+    # Plain statements, not sqlite_utils' insert: it reads the schema on every call,
+    # and an event is written for each mention a document adds.
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO event_countries (event_id, code) VALUES (?, ?)",
+        [(event_id, c) for c in countries],
     )
-    db["event_actors"].insert_all(
-        ({"event_id": event_id, "actor_key": k, "name": n} for k, n in actor_keys), ignore=True
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO event_actors (event_id, actor_key, name) VALUES (?, ?, ?)",
+        [(event_id, k, n) for k, n in actor_keys],
     )
     return event_id
 
