@@ -15,8 +15,7 @@ from chronicle.ingest.entities.scan import (
     Match,
     dedupe,
     gaz_words,
-    org_lookup,
-    scan,
+    organisation_forms,
 )
 
 _PAREN_ACRONYM_RE = re.compile(r"([A-Za-z][\w’'-]*)\s*\(([A-Z][A-Za-z&]*[A-Z]s?)\)")
@@ -46,7 +45,7 @@ def defined_acronyms(text: str) -> frozenset[str]:
 
 def _org_matches(text: str, known: Collection[str]) -> list[Match]:
     words = gaz_words(text)
-    matches = scan(text, org_lookup(), words)
+    matches = list(organisation_forms(text))
     taken = {(m.start, m.end) for m in matches}
     extra = set(known) | defined_acronyms(text)
     for word in words:

@@ -194,10 +194,12 @@ def example_spans(text: str, countries: Iterable[Match] | None = None) -> list[t
     groups = _GROUP_EXAMPLES_RE.finditer(text)
     cues += [m for m in groups if not _names_every_member(text, m.start())]
     spans = [found for cue in cues if (found := _country_list(text, cue.end(), by_start))]
-    for bracket in (i for i, ch in enumerate(text) if ch == "("):
+    bracket = text.find("(")
+    while bracket >= 0:
         at = bracket + 1
         lead = _ALWAYS_EXAMPLES_RE.match(text, at)
         inside = _country_list(text, lead.end() if lead else at, by_start)
         if inside and _bracket_lists_examples(text, bracket, inside):
             spans.append(inside)
+        bracket = text.find("(", at)
     return spans

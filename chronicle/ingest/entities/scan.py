@@ -123,6 +123,13 @@ def org_lookup() -> Lookup:
     return build_lookup(lexicon.organisations())
 
 
+@lru_cache(maxsize=TEXTS_CACHED)
+def organisation_forms(text: str) -> tuple[Match, ...]:
+    """The organisation forms of a text (read by the person parser and the organisation
+    tagger alike)."""
+    return tuple(scan(text, org_lookup(), gaz_words(text)))
+
+
 def is_all_caps(word: str) -> bool:
     """Whether a word of two letters or more is written in capitals ("TOKYO", "US")."""
     return word.isupper() and len(word) >= 2

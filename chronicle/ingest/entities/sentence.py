@@ -17,7 +17,7 @@ from chronicle.ingest.entities.places import country_matches
 from chronicle.ingest.entities.scan import (
     Token,
     gaz_words,
-    org_lookup,
+    organisation_forms,
     region_lookup,
     scan,
     tokens,
@@ -112,7 +112,7 @@ class Sentence:
         self._words = tuple(tok.text for tok in self.toks)
         self.countries = country_matches(text)
         words = gaz_words(text)
-        self.orgs = scan(text, org_lookup(), words)
+        self.orgs = organisation_forms(text)
         self.regions = scan(text, region_lookup(), words)
         self._country_at = {m.start: m for m in self.countries}
         self._headline_lines = _headline_case_lines(text)
