@@ -10,6 +10,8 @@ events, and the stored attachments of vague mentions must be the global ones.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from chronicle.store import Store
 from chronicle.store.writer import load_mentions
 
 CORPUS = Path(__file__).parent.parent / "benchmarks" / "devcorpus"
+MAKE_CORPUS = Path(__file__).parent.parent / "benchmarks" / "make_corpus.py"
 
 
 def _files() -> list[Path]:
@@ -75,4 +78,25 @@ def test_any_order_with_removals_gives_the_events_of_the_global_rule(tmp_path, s
             assert store.remove_document(str(path.resolve()))
         assert _stored_events(store) == _global_events(store)
         _ingest(store, gone[::-1])
+        assert _stored_events(store) == _global_events(store)
+
+
+def test_a_generated_corpus_with_retold_happenings_merges_as_the_global_rule(tmp_path):
+    """make_corpus plants happenings told by several documents at different precisions,
+    which exercises every lookup of the blocking index across documents."""
+    corpus = tmp_path / "corpus"
+    subprocess.run(
+        [sys.executable, str(MAKE_CORPUS), "--docs", "160", "--out", str(corpus), "--seed", "3"],
+        check=True,
+        capture_output=True,
+    )
+    files = sorted((corpus / "docs").glob("*/*.txt"))
+    random.Random(5).shuffle(files)
+    with Store(tmp_path / "g.db") as store:
+        _ingest(store, files)
+        stored = _stored_events(store)
+        assert stored == _global_events(store)
+        assert len(stored) < store.execute("SELECT count(*) FROM mentions")[0][0]
+        for path in files[::5]:
+            assert store.remove_document(str(path.resolve()))
         assert _stored_events(store) == _global_events(store)
