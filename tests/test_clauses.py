@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest.events.clauses import clauses_of
+from chronicle.ingest.events.clauses import clauses_of, find_phrase
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
 from chronicle.ingest.text.document import load_document
 
@@ -262,3 +262,17 @@ def test_two_clauses_with_year_less_dates_are_two_events(tmp_path: Path):
 )
 def test_a_lone_date_governs_only_the_verb_phrase_it_times(sentence, date, expected):
     assert clauses_of(sentence, [date]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "at"),
+    [
+        ("the Mayor met them in May", "May", 22),  # not the start of "Mayor"
+        ("Mayor", "May", -1),
+        ("on 5 May_2019", "May", -1),  # an underscore is a word character, as in \w
+        ("(May 2019) and May 2019", "May 2019", 1),  # the first whole occurrence
+        ("talks in 2019-20", "2019", 9),  # a hyphen ends a word
+    ],
+)
+def test_a_date_phrase_is_found_only_as_whole_words(text, phrase, at):
+    assert find_phrase(text, phrase) == at
