@@ -89,7 +89,7 @@ def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed
         return
     database = None if store.path == ":memory:" else store.path
     pool = ProcessPoolExecutor(
-        max_workers=jobs,
+        max_workers=min(jobs, len(paths)),  # no idle worker for a short list
         mp_context=_context(),
         initializer=_start_worker,
         initargs=(database,),
