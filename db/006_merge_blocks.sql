@@ -7,8 +7,9 @@
 -- (span_class), so "the mentions of anchor A whose days meet [lo, hi]" is one
 -- index range per class: a span of class c starts no earlier than lo - 2^c + 1.
 -- kind: 0 pinned to days, 1 a coarser date, 2 undated. Mentions of two documents
--- must share a type or have the same primary type, which kinds/type_bit test in
--- the index itself.
+-- must share a type or have the same primary type, and always a country or a name
+-- token, which kinds/type_bit and anchor_bits test in the index itself (a row
+-- listed under its words or two countries says nothing of the rest).
 -- mentions.fit_key: the precise mention a vague one is attached to (NULL: none).
 -- event_blocks lists dated events under their people's name tokens, for links.
 -- The rows are written by chronicle.store.blocks; meta 'merge_rule' says which rule
@@ -25,6 +26,7 @@ CREATE TABLE mention_blocks (
     mention_id INTEGER NOT NULL,
     kinds INTEGER NOT NULL,     -- bits of the event types it names (not 'other'/'statement')
     type_bit INTEGER NOT NULL,  -- the bit of its primary type
+    anchor_bits INTEGER NOT NULL,  -- bits of all its countries and name tokens
     PRIMARY KEY (anchor, kind, span_class, start_day, mention_id)
 ) WITHOUT ROWID;
 CREATE INDEX mention_blocks_by_mention ON mention_blocks (mention_id);

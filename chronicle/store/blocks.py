@@ -60,6 +60,15 @@ def type_bit(kind: str) -> int:
     return 1 << (zlib.crc32(kind.encode()) % 62)
 
 
+def anchor_bits(mention: Mention) -> int:
+    """Bits of a mention's countries and name tokens (a fixed hash, like `type_bit`):
+    two mentions of different documents must share one to be one happening."""
+    bits = 0
+    for anchor in near_anchors(mention):
+        bits |= 1 << (zlib.crc32(anchor.encode()) % 62)
+    return bits
+
+
 def type_bits(mention: Mention) -> tuple[int, int]:
     """(bits of the types that can make two documents' mentions one, bit of the primary)."""
     kinds = 0
@@ -118,10 +127,15 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
             start, end, cls = day(span.start), day(span.end), span_class(span.start, span.end)
             classes.add(cls)
         kinds, primary = type_bits(m)
-        rows += [(a, kind, cls, start, end, ids[m.key], kinds, primary) for a in mention_anchors(m)]
+        bits = anchor_bits(m)
+        rows += [
+            (a, kind, cls, start, end, ids[m.key], kinds, primary, bits)
+            for a in dict.fromkeys(mention_anchors(m))
+        ]
+    # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
     db.conn.executemany(
-        "INSERT OR IGNORE INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
-        "mention_id, kinds, type_bit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
+        "mention_id, kinds, type_bit, anchor_bits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     db.conn.executemany(
@@ -152,9 +166,9 @@ def nearby(
 ) -> list[tuple[str, int | None, str | None]]:
     """Stored mentions of `kind` listed under any of `anchors` whose days meet the mention's.
 
-    Only mentions another document could share the event with are listed: of a
-    common type unless undated (`merge.rules.compatible`); `same_document` lists
-    the mention's own document.
+    Only mentions another document could share the event with are listed: sharing
+    a country or a name token, and of a common type unless undated
+    (`merge.rules.compatible`); `same_document` lists the mention's own document.
 
     Args:
         anchors: Block keys to look under (`near_anchors`, `coarse_anchors`, ...).
@@ -204,11 +218,12 @@ def _lookup(
             "SELECT m.key, m.event_id, m.fit_key FROM q "
             "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = ? "
             "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND q.hi "
-            "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day BETWEEN q.end_lo AND q.end_hi"
+            "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day BETWEEN q.end_lo AND q.end_hi "
+            "AND b.anchor_bits & ? != 0"
             + ("" if kind == "undated" else " AND (b.kinds & ? != 0 OR b.type_bit = ?)")
             + (" AND m.fit_key IS NULL" if free_only else "")
         )
-        params = [x for r in chunk for x in r] + [KINDS[kind]]
+        params = [x for r in chunk for x in r] + [KINDS[kind], anchor_bits(mention)]
         if kind != "undated":
             params += type_bits(mention)
         for key, event_id, fit_key in db.execute(sql, params):
