@@ -4,9 +4,9 @@
     python3 benchmarks/search_bench.py --events 30000       # trial run
     python3 benchmarks/search_bench.py --db benchmarks/out/bench-1000000.db   # reuse
 
-Builds a database from the generated corpus (benchmarks/make_corpus.py): parse
-with 2 processes (load_document + extract_mentions, the real ingest pipeline),
-then `chronicle.store.bulk.bulk_load`. Then times ten representative queries:
+Builds a database from the generated corpus (benchmarks/make_corpus.py) with
+`chronicle ingest` itself (all cores, merging as it goes). Then times ten
+representative queries:
 
 * ``Searcher.search(text, limit=100)`` with the count already cached (first page,
   events loaded, highlights): what the TUI pays when a page is shown;
@@ -26,12 +26,12 @@ import json
 import math
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
 import time
 from collections import defaultdict
-from multiprocessing import Pool
 from pathlib import Path
 
 # This checkout first, whatever copy of chronicle happens to be installed.
@@ -43,18 +43,15 @@ import make_corpus
 from chronicle.search.compile import page_sql
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
-from chronicle.store.bulk import bulk_load
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 FLOOR_SQL = "SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT 100"
 RANK_FLOOR_SQL = "SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rank LIMIT 100"
 """The floor of a ranked query: FTS5 must score every match before the first row."""
-EVENTS_PER_DOC = 5.5
-"""Events per generated document at ~100k documents (7-day windows): more reports merge
-as the corpus grows (10.7 per document at 1,667 documents)."""
-MENTIONS_PER_DOC = 11.0
-"""Events per generated document without merging (11.3 at 93k documents)."""
+EVENTS_PER_DOC = 10.7
+"""Events per generated document (10.7 at 2,000 documents; more reports merge as the
+corpus grows, so a large build holds somewhat fewer events than asked)."""
 
 # name, query, rg pattern (None: rg cannot express it)
 QUERIES = [
@@ -72,54 +69,43 @@ QUERIES = [
 ]
 
 
-def _parse(path: str):
-    from chronicle.ingest.events.mentions import content_hash, extract_mentions
-    from chronicle.ingest.text.document import load_document
-
-    doc = load_document(Path(path))
-    doc_hash = content_hash(doc.text)
-    return doc, doc_hash, extract_mentions(doc, doc_hash)
-
-
-def build(db: Path, events: int, seed: int, window_days: int | None) -> dict:
-    docs = math.ceil(events / (MENTIONS_PER_DOC if window_days == 0 else EVENTS_PER_DOC))
+def build(db: Path, events: int, seed: int, jobs: int) -> dict:
+    """Generate enough documents for `events` events and `chronicle ingest` them."""
+    docs = math.ceil(events / EVENTS_PER_DOC)
     corpus = OUT / f"corpus-{seed}"
-    info = {}
+    info: dict = {}
     meta = corpus / "corpus.json"
     if not meta.exists() or json.loads(meta.read_text())["documents"] < docs:
         t = time.perf_counter()
         make_corpus.generate(docs, corpus, seed)
         info["generate_s"] = time.perf_counter() - t
+    folder = OUT / f"ingest-{seed}-{docs}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     with open(corpus / "gold.jsonl", encoding="utf-8") as gold:
-        files = [
-            str(corpus / json.loads(line)["doc"])
-            for line, _ in zip(gold, range(docs), strict=False)
-        ]
-    print(f"parsing {len(files):,} documents with 2 processes ...", flush=True)
-    t = time.perf_counter()
-    with Pool(2) as pool:
-        parsed = []
-        for n, item in enumerate(pool.imap(_parse, files, chunksize=32), 1):
-            parsed.append(item)
-            if n % 5000 == 0:
-                rate = n / (time.perf_counter() - t)
-                print(f"  parsed {n:,} ({rate:,.0f} docs/s)", flush=True)
-    info["parse_s"] = time.perf_counter() - t
+        for line, _ in zip(gold, range(docs), strict=False):
+            source = corpus / json.loads(line)["doc"]
+            (folder / source.name).symlink_to(source)
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
+    print(f"chronicle ingest of {docs:,} documents (--jobs {jobs}) ...", flush=True)
+    code = "import sys; from chronicle.cli import main; sys.argv[0] = 'chronicle'; main()"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", code, "ingest", str(folder), "--db", str(db), "--jobs", str(jobs)],
+        check=True,
+        env=env,
+    )
+    info["ingest_s"] = time.perf_counter() - t
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    info["ingest_cpu_s"] = usage.ru_utime + usage.ru_stime
+    info["peak_rss_mb"] = usage.ru_maxrss / 1024
     with Store(db) as store:
-        counts = bulk_load(
-            store,
-            parsed,
-            window_days=window_days,
-            on_progress=lambda stage, n: print(f"  {stage} {n:,}", flush=True),
-        )
+        info.update(store.counts())
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    info["load_s"] = time.perf_counter() - t
-    info.update(counts)
-    info["window_days"] = window_days
     info["seed"] = seed
+    info["jobs"] = jobs
     (Path(str(db) + ".json")).write_text(json.dumps(info, indent=2))
     return info
 
@@ -288,19 +274,17 @@ def fmt(v: float | None) -> str:
     return "–" if v is None else (f"{v:,.1f}" if v < 100 else f"{v:,.0f}")
 
 
-def _merge_note(window_days: int | None) -> str:
-    if window_days == 0:
-        return (
-            " No merging (`window_days=0`): every mention is its own event, the search"
-            " workload of a million events; how mentions merge is tested on the fixtures,"
-            " and why exact merging does not finish at this size is finding 7."
-        )
-    if window_days:
-        return (
-            f" Merge windows cut every {window_days} days of start date "
-            "(exact merging does not finish at this size; see Findings)."
-        )
-    return " Exact merging (same events as incremental ingest)."
+KEPT_FROM = "## Ingest as the chronicle grows"
+"""The report's sections from this heading on are written by hand from other benchmarks."""
+
+
+def _kept_sections(path: Path) -> list[str]:
+    """The hand-written sections of an existing report, kept when it is rewritten."""
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    at = text.find(KEPT_FROM)
+    return ["", *text[at:].rstrip("\n").splitlines()] if at >= 0 else []
 
 
 def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: str, files: int):
@@ -315,10 +299,10 @@ def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: st
         f"* {info.get('events', 0):,} events from {info.get('mentions', 0):,} mentions in "
         f"{info.get('documents', 0):,} generated documents "
         f"(`benchmarks/make_corpus.py`, seed {info.get('seed')}); file size {size:.2f} GB.",
-        f"* Built with the real parsing pipeline (`load_document` + `extract_mentions`, "
-        f"2 processes): {info.get('parse_s', 0) / 60:.1f} min; then "
-        f"`chronicle.store.bulk.bulk_load` (one transaction, events by `merge.cluster`): "
-        f"{info.get('load_s', 0) / 60:.1f} min." + _merge_note(info.get("window_days")),
+        f"* Built by `chronicle ingest --jobs {info.get('jobs', 2)}` itself, merging as it "
+        f"goes: {info.get('ingest_s', 0) / 60:.1f} min, "
+        f"{info.get('ingest_cpu_s', 0) / 60:.1f} CPU-min, "
+        f"peak RSS of one process {info.get('peak_rss_mb', 0):,.0f} MB.",
         f"* Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"SQLite {__import__('sqlite3').sqlite_version}, {platform.system()} "
         f"{platform.machine()}.",
@@ -379,6 +363,7 @@ def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: st
             )
         lines.append("")
     lines += FINDINGS
+    lines += _kept_sections(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -419,18 +404,13 @@ previous 516,505-event one built with 7-day merge windows).
    joins each match through the covering index (≈0.3 µs a match).
 6. **Highlights** (`highlight()` + `snippet()` on 100 rows) cost 2-8 ms a page; the CLI
    table asks for them, JSON output and counts do not.
-7. **`Store.add_document` is super-linear** on big stores: a year- or fiscal-year-precision
-   mention pulls every event of that year into the re-merge, and linking loads every
-   event within a month of the rewritten spans. Fine for a desk's few thousand documents;
-   `chronicle.store.bulk.bulk_load` is the path for corpora.
-8. **Exact merging does not scale to a million mentions.** `merge.candidate_pairs` keeps a
-   year-long span active for its whole year, so pairs grow with (mentions per year)²:
-   2,000 documents (45k mentions) gave 8.5 M candidate pairs; 1.05 M mentions with 7-day
-   windows still took 45 min to cluster. The "contains" rule accepts text similarity
-   alone (sim ≥ 0.5), so no blocking key is exact today; requiring a shared actor or
-   country there would allow blocking by actor token and country code. This database
-   is therefore loaded without merging (every mention its own event), which is the same
-   search workload.
+7. **Adding a document no longer re-merges a year** (issue 14): a year- or fiscal-year-
+   precision mention used to pull every event of its year into the re-merge, and linking
+   scanned actor names with `LIKE`. Merging now looks candidates up in a blocking index
+   and regroups only the events a document touches; see "Ingest as the chronicle grows"
+   below for the figures.
+8. **The figures above are for the events `chronicle ingest` makes**, merging as it goes
+   (earlier databases were bulk-loaded without merging, every mention its own event).
 9. **Date extraction at scale** (`benchmarks/corpus_accuracy.py` on 3,000 documents of
    this corpus): every planted form, cross-year ranges (`December 30, 1978 - January 3,
    1979`) included, is found with the right dates, and no distractor (phone, fax, page,
@@ -445,13 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=30, help="timed runs per query")
     parser.add_argument("--rg-runs", type=int, default=5)
-    parser.add_argument(
-        "--window-days",
-        type=int,
-        default=0,
-        help="merge window for bulk_load (default 0: no merging, every mention an event;"
-        " -1: exact, slow beyond a few thousand documents)",
-    )
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="ingest --jobs")
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "performance.md")
     args = parser.parse_args(argv)
     db = args.db or OUT / f"bench-{args.events}.db"
@@ -462,11 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reusing {db}: {info.get('events', '?'):,} events")
         Store(db).close()  # brings an older schema up to date (measure opens read-only)
     else:
-        info = build(db, args.events, args.seed, None if args.window_days < 0 else args.window_days)
-        print(
-            f"built {db}: {info['events']:,} events; parse {info['parse_s']:.0f} s, "
-            f"load {info['load_s']:.0f} s"
-        )
+        info = build(db, args.events, args.seed, args.jobs)
+        print(f"built {db}: {info['events']:,} events in {info['ingest_s']:.0f} s")
     results, tool, files = measure(db, args.runs, args.rg_runs)
     write_report(args.report, db, info, results, tool, files)
     print(f"wrote {args.report}")
