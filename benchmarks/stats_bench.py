@@ -18,7 +18,7 @@ pages are dropped from the page cache before every run (``posix_fadvise``
 DONTNEED on the database and its WAL, so no root and no other file is touched),
 and every run opens a new store. It builds nothing itself beyond the optional
 small database of ``--build`` (search_bench.py's build path: generated corpus,
-bulk load without merging).
+`chronicle ingest`).
 """
 
 from __future__ import annotations
@@ -146,12 +146,12 @@ def describe(db: Path) -> str:
 
 
 def build(events: int) -> Path:
-    """A database of about `events` events (search_bench.py's build, no merging)."""
+    """A database of about `events` events (search_bench.py's build: `chronicle ingest`)."""
     import search_bench
 
     db = OUT / f"stats-{events}.db"
     OUT.mkdir(parents=True, exist_ok=True)
-    info = search_bench.build(db, events, seed=7, window_days=0)
+    info = search_bench.build(db, events, seed=7, jobs=os.cpu_count() or 1)
     print(f"built {db} in {info['load_s']:.0f} s (parse {info['parse_s']:.0f} s)", flush=True)
     return db
 

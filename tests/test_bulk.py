@@ -1,17 +1,15 @@
-"""bulk_load builds the same events as ingesting documents one by one."""
+"""A batch (one transaction, a savepoint per document: what `chronicle ingest` writes
+many files with) builds the same events as storing documents one at a time."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
 from chronicle.ingest.text.document import load_document
 from chronicle.library import fixtures_dir, ingest_paths
-from chronicle.store import Store, StoreError
-from chronicle.store.bulk import bulk_load
+from chronicle.store import Store
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -51,10 +49,13 @@ def compare(tmp_path: Path, files: list[Path]) -> None:
     with Store(tmp_path / "one.db") as one:
         ingest_paths(one, files)
         expected = signature(one)
-    with Store(tmp_path / "bulk.db") as bulk:
-        counts = bulk_load(bulk, parse(files))
-        got = signature(bulk)
-    assert counts["events"] == len(expected[0])
+    with Store(tmp_path / "batch.db") as batched:
+        parsed = parse(files)
+        with batched.batch():
+            for doc, doc_hash, mentions in parsed[::-1]:
+                batched.add_document(doc, doc_hash, mentions)
+        got = signature(batched)
+        assert batched.counts()["events"] == len(expected[0])
     assert got[0] == expected[0]
     assert got[1:] == expected[1:]
 
@@ -72,19 +73,3 @@ def test_a_generated_corpus_gives_the_same_events(tmp_path):
     make_corpus.generate(25, tmp_path / "corpus", seed=3, quiet=True)
     files = sorted((tmp_path / "corpus" / "docs").rglob("*.txt"))
     compare(tmp_path, files)
-
-
-def test_bulk_load_refuses_a_store_with_documents(tmp_path):
-    with Store(tmp_path / "c.db") as store:
-        ingest_paths(store, [fixtures_dir()])
-        with pytest.raises(StoreError):
-            bulk_load(store, parse(sorted(fixtures_dir().glob("*.txt"))[:1]))
-
-
-def test_window_zero_makes_every_mention_its_own_event(tmp_path):
-    parsed = parse(sorted(fixtures_dir().glob("*.txt")))
-    with Store(tmp_path / "c.db") as store:
-        counts = bulk_load(store, parsed, window_days=0)
-        assert counts["events"] == counts["mentions"] == sum(len(m) for _, _, m in parsed)
-        per_event = store.execute("SELECT count(*) FROM mentions GROUP BY event_id")
-        assert {n for (n,) in per_event} == {1}

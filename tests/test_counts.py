@@ -19,7 +19,6 @@ from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.search.compile import count_sql, year_histogram_sql
 from chronicle.search.engine import Searcher
 from chronicle.store import Store, reader
-from chronicle.store.bulk import bulk_load
 from chronicle.store.connection import latest_version
 
 SOURCE = "coalesce(nullif(d.publisher, ''), d.name)"
@@ -178,9 +177,11 @@ class TestWriting:
             assert store.counts() == fixture_store.counts()
             assert store.stats() == fixture_store.stats()
 
-    def test_bulk_loading_counts_as_ingest_does(self, tmp_path, fixture_store):
+    def test_a_batch_counts_as_ingest_does(self, tmp_path, fixture_store):
+        with Store(tmp_path / "c.db") as store, store.batch():
+            for doc, doc_hash, mentions in _parsed():
+                store.add_document(doc, doc_hash, mentions)
         with Store(tmp_path / "c.db") as store:
-            bulk_load(store, _parsed())
             assert_counts_hold(store)
             assert store.stats() == fixture_store.stats()
             assert store.counts() == fixture_store.counts()
@@ -244,7 +245,7 @@ class TestAnyWrite:
 
 
 def _parsed() -> list[tuple]:
-    """The bundled documents read as `bulk_load` takes them."""
+    """The bundled documents parsed, as the ingest pool hands them to the writer."""
     out = []
     for name in FIXTURE_NAMES:
         doc = load_document(fixtures_dir() / name)
