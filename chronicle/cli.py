@@ -59,7 +59,7 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read"):
             database is built from the samples on first use) or "write" (ingest:
             created empty when missing).
     """
-    from chronicle.library import default_db_path, open_default
+    from chronicle.locations import default_db_path
     from chronicle.store import Store, StoreError
 
     explicit = _resolve_db(ctx, db_path)
@@ -69,7 +69,11 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read"):
             f"no database at {explicit}; create one with `chronicle ingest PATH --db {explicit}`"
         )
     try:
-        return Store(path) if mode == "write" else open_default(path)
+        if mode == "write" or Path(path).expanduser().exists():
+            return Store(path)
+        from chronicle.library import open_default  # the ingest pipeline, only to build one
+
+        return open_default(path)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
 
@@ -214,7 +218,7 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
     from chronicle.render import stats_tables
 
     store = _open(ctx, db_path, "read")
-    facets = {k: (v[:limit] if limit else v) for k, v in store.stats().items()}
+    facets = store.stats(limit or None)
     if as_json:
         click.echo(
             json.dumps({"counts": store.counts(), **{k: dict(v) for k, v in facets.items()}})

@@ -9,7 +9,6 @@ without stopping.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -19,11 +18,9 @@ from itertools import chain
 from pathlib import Path
 
 from chronicle.ingest.text.read import iter_paths
+from chronicle.locations import DB_ENV, default_db_path  # noqa: F401 (re-exported)
 from chronicle.pipeline import Parsed, parse_all, parse_file, store_lookup
 from chronicle.store import Store, StoreError
-
-DB_ENV = "CHRONICLE_DB"
-"""Environment variable naming the database when --db is not given."""
 
 BATCH_DOCUMENTS = 200
 """Most documents written in one transaction."""
@@ -51,15 +48,6 @@ class IngestReport:
         self.failed += other.failed
         self.duplicates += other.duplicates
         self.mentions += other.mentions
-
-
-def default_db_path() -> Path:
-    """The database used when neither --db nor CHRONICLE_DB says otherwise."""
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV]).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("chronicle") / "chronicle.db"
 
 
 def fixtures_dir() -> Path:

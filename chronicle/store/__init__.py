@@ -17,7 +17,7 @@ from typing import TypeVar
 import sqlite_utils
 
 from chronicle.model import CleanDocument, Event, Mention
-from chronicle.store import documents, reader, writer
+from chronicle.store import documents, integrity, reader, writer
 from chronicle.store.connection import StoreError, connect, explain
 
 __all__ = ["Store", "StoreError"]
@@ -111,9 +111,13 @@ class Store:
         """Number of documents, mentions and events."""
         return self._run(reader.counts)
 
-    def stats(self) -> dict[str, list[tuple[str, int]]]:
-        """Event counts by year, type, country and source."""
-        return self._run(reader.stats)
+    def stats(self, limit: int | None = None) -> dict[str, list[tuple[str, int]]]:
+        """Event counts by year, type, country and source (at most `limit` rows each)."""
+        return self._run(reader.stats, limit)
+
+    def check(self) -> list[str]:
+        """Every inconsistency between the tables and the search index (empty when none)."""
+        return self._run(integrity.check)
 
     def documents(self) -> list[dict[str, object]]:
         """Every stored document."""
