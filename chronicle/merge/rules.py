@@ -27,7 +27,7 @@ def anchors(mention: Mention) -> frozenset[str]:
     return _anchors(mention.entities, mention.document)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _anchors(entities: Entities, document: str) -> frozenset[str]:
     countries = {f"c:{c}" for c in entities.countries}
     people = {f"p:{token}" for a in entities.actors for token in a.key.split()}
