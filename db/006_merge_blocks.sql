@@ -29,10 +29,8 @@ CREATE TABLE mention_blocks (
     anchor_bits INTEGER NOT NULL,  -- bits of all its countries and name tokens
     PRIMARY KEY (anchor, kind, span_class, start_day, mention_id)
 ) WITHOUT ROWID;
-CREATE INDEX mention_blocks_by_mention ON mention_blocks (mention_id);
-CREATE TRIGGER mentions_unblock AFTER DELETE ON mentions BEGIN
-    DELETE FROM mention_blocks WHERE mention_id = old.id;
-END;
+-- A removed mention's rows are deleted by their keys (chronicle.store.blocks
+-- .unindex_document), so the table needs no second index by mention.
 
 CREATE TABLE event_blocks (
     token TEXT NOT NULL,

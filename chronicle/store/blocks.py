@@ -22,6 +22,7 @@ import sqlite_utils
 
 from chronicle import merge
 from chronicle.model import Mention
+from chronicle.store.writer import load_mentions
 
 MERGE_RULE = "2"
 """Which grouping rule built the stored events; a store built by another is rebuilt."""
@@ -140,6 +141,28 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO block_classes (span_class) VALUES (?)", [(c,) for c in classes]
+    )
+
+
+def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
+    """Take a document's mentions out of the blocks (before the mentions are deleted).
+
+    The rows are found by their keys, recomputed from each mention, so the blocks need
+    no second index by mention (it was as large as a third of the blocks themselves).
+    """
+    rows = db.execute("SELECT key FROM mentions WHERE document_id = ?", [document_id])
+    keys = [r[0] for r in rows]
+    ids = _ids(db, keys)
+    rows = []
+    for m in load_mentions(db, keys):
+        kind = KINDS[merge.kind_of(m)]
+        span = merge.span_of(m)
+        start, cls = (day(span.start), span_class(span.start, span.end)) if span else (0, 0)
+        rows += [(a, kind, cls, start, ids[m.key]) for a in dict.fromkeys(mention_anchors(m))]
+    db.conn.executemany(
+        "DELETE FROM mention_blocks WHERE anchor = ? AND kind = ? AND span_class = ? "
+        "AND start_day = ? AND mention_id = ?",
+        rows,
     )
 
 

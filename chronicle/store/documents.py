@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from chronicle.model import CleanDocument, Mention
+from chronicle.store import blocks
 from chronicle.store.merging import children_of, merge_new, recluster
 from chronicle.store.writer import (
     delete_events,
@@ -160,6 +161,7 @@ def _remove(db: sqlite_utils.Database, document_id: int) -> None:
             [document_id],
         )
     ]
+    blocks.unindex_document(db, document_id)
     db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM documents WHERE id = ?", [document_id])
     remaining = keys_of_events(db, event_ids)
