@@ -22,6 +22,10 @@ class StoreError(Exception):
     """A database problem explained in one line."""
 
 
+CACHE_KB = 64 * 1024
+"""SQLite's page cache per connection, in KB."""
+
+
 def migrations() -> list[tuple[int, str, str]]:
     """The numbered migrations shipped in `db/`, in order: (version, name, sql)."""
     found = []
@@ -71,6 +75,10 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         if target != ":memory:" and not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # A merge writes rows all over the blocks, the search index and the counts; with
+        # SQLite's default 2 MB cache each page is read again from the file as the
+        # store grows, so the cost of adding a document grew with the store.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
         if not readonly:
             migrate(conn)
     except sqlite3.DatabaseError as error:
