@@ -49,3 +49,7 @@ END;
 CREATE TABLE block_classes (
     span_class INTEGER PRIMARY KEY
 );
+
+-- The merge used to find candidates by a date range over every mention; nothing
+-- reads mentions by date any more.
+DROP INDEX mentions_by_date;
