@@ -27,6 +27,8 @@ CREATE TABLE mention_blocks (
     kinds INTEGER NOT NULL,     -- bits of the event types it names (not 'other'/'statement')
     type_bit INTEGER NOT NULL,  -- the bit of its primary type
     anchor_bits INTEGER NOT NULL,  -- bits of all its countries and name tokens
+    word_bits INTEGER NOT NULL,    -- bits of its content words
+    shape INTEGER NOT NULL,        -- 1: no content words, 2: names people, 4: two countries or more
     PRIMARY KEY (anchor, kind, span_class, start_day, mention_id)
 ) WITHOUT ROWID;
 -- A removed mention's rows are deleted by their keys (chronicle.store.blocks

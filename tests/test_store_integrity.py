@@ -216,7 +216,7 @@ class TestMigration:
                     " AND name NOT LIKE 'sqlite_autoindex%'"
                 )
             }
-            assert indexes == {"mentions_by_event", "mentions_by_document", "mentions_by_date"}
+            assert indexes == {"mentions_by_event", "mentions_by_document"}
             columns = {r[1] for r in store.execute("PRAGMA table_info(mentions)")}
             assert not {"sentence_v6", "paragraph_v6"} & columns
             assert check(store.db) == []

@@ -70,6 +70,27 @@ def anchor_bits(mention: Mention) -> int:
     return bits
 
 
+def word_bits(mention: Mention) -> int:
+    """Bits of a mention's content words: two sentences sharing a word share a bit."""
+    bits = 0
+    for word in merge.words(mention.sentence):
+        bits |= 1 << (zlib.crc32(word.encode()) % 62)
+    return bits
+
+
+UNSAID, PEOPLE, TWO_COUNTRIES = 1, 2, 4  # the SQL of `weak_evidence` spells them too
+"""Bits of `mention_blocks.shape`."""
+
+
+def shape(mention: Mention) -> int:
+    """What the rule across documents asks of a mention besides its anchors."""
+    return (
+        (UNSAID if not merge.words(mention.sentence) else 0)
+        | (PEOPLE if mention.entities.actors else 0)
+        | (TWO_COUNTRIES if len(set(mention.entities.countries)) >= 2 else 0)
+    )
+
+
 def type_bits(mention: Mention) -> tuple[int, int]:
     """(bits of the types that can make two documents' mentions one, bit of the primary)."""
     kinds = 0
@@ -128,15 +149,15 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
             start, end, cls = day(span.start), day(span.end), span_class(span.start, span.end)
             classes.add(cls)
         kinds, primary = type_bits(m)
-        bits = anchor_bits(m)
+        bits, words, form = anchor_bits(m), word_bits(m), shape(m)
         rows += [
-            (a, kind, cls, start, end, ids[m.key], kinds, primary, bits)
+            (a, kind, cls, start, end, ids[m.key], kinds, primary, bits, words, form)
             for a in dict.fromkeys(mention_anchors(m))
         ]
     # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
     db.conn.executemany(
-        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
-        "mention_id, kinds, type_bit, anchor_bits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, mention_id, "
+        "kinds, type_bit, anchor_bits, word_bits, shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     db.conn.executemany(
@@ -186,6 +207,7 @@ def nearby(
     anchors: Sequence[str],
     reach: int = 0,
     free_only: bool = False,
+    weak: bool = False,
 ) -> list[tuple[str, int | None, str | None]]:
     """Stored mentions of `kind` listed under any of `anchors` whose days meet the mention's.
 
@@ -197,6 +219,8 @@ def nearby(
         anchors: Block keys to look under (`near_anchors`, `coarse_anchors`, ...).
         reach: Days beyond the mention's span that still count as meeting.
         free_only: Only vague mentions attached to no precise one.
+        weak: The anchors share no person and few words (two countries): keep only
+            what `weak_evidence` allows.
 
     Returns:
         (key, event id, fit key) of each, in key order.
@@ -209,7 +233,7 @@ def nearby(
         hi = day(merge.shift(span.end, reach))
         classes = _classes(db)
     ranges = [(a, c, lo - (1 << c) + 1, hi, lo, _NO_END) for a in anchors for c in classes]
-    return _lookup(db, mention, kind, ranges, free_only)
+    return _lookup(db, mention, kind, ranges, free_only, weak_evidence(mention) if weak else None)
 
 
 def equal_span(
@@ -221,7 +245,23 @@ def equal_span(
     first, last = day(span.start), day(span.end)
     cls = span_class(span.start, span.end)
     ranges = [(a, cls, first, first, last, last) for a in near_anchors(mention)]
-    return _lookup(db, mention, kind, ranges, free_only)
+    return _lookup(db, mention, kind, ranges, free_only, weak_evidence(mention, equal=True))
+
+
+def weak_evidence(mention: Mention, equal: bool = False) -> tuple[str, list[int]]:
+    """SQL keeping the rows that could be one happening with `mention` in another
+    document without a shared person and without agreeing wording (those are found
+    under the people and word anchors): then the rule across documents
+    (`merge.rules.across_documents`) wants that not both name people, some word in
+    common unless one says nothing else, and for two equal spans not two different
+    pairs of countries."""
+    form = shape(mention)
+    sql = " AND NOT (? AND b.shape & 2) AND (? OR b.shape & 1 OR b.word_bits & ? != 0)"
+    params = [int(bool(form & PEOPLE)), int(bool(form & UNSAID)), word_bits(mention)]
+    if equal:
+        sql += " AND NOT (? AND b.shape & 4)"
+        params.append(int(bool(form & TWO_COUNTRIES)))
+    return sql, params
 
 
 def _lookup(
@@ -230,6 +270,7 @@ def _lookup(
     kind: str,
     ranges: Sequence[tuple[str, int, int, int, int, int]],
     free_only: bool,
+    extra: tuple[str, list[int]] | None = None,
 ) -> list[tuple[str, int | None, str | None]]:
     """Rows under (anchor, class, first start, last start, first end, last end) ranges."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
@@ -245,10 +286,12 @@ def _lookup(
             "AND b.anchor_bits & ? != 0"
             + ("" if kind == "undated" else " AND (b.kinds & ? != 0 OR b.type_bit = ?)")
             + (" AND m.fit_key IS NULL" if free_only else "")
+            + (extra[0] if extra else "")
         )
         params = [x for r in chunk for x in r] + [KINDS[kind], anchor_bits(mention)]
         if kind != "undated":
             params += type_bits(mention)
+        params += extra[1] if extra else []
         for key, event_id, fit_key in db.execute(sql, params):
             found[key] = (key, event_id, fit_key)
     return [found[k] for k in sorted(found)]

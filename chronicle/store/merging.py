@@ -157,10 +157,14 @@ def _fitting(
     another document, sharing a person, two countries or many words, or a country
     over the very same span; in its own document, any whose days meet."""
     db = change.db
+    coarse = blocks.coarse_anchors(m)
+    pairs = [a for a in coarse if a.startswith("cc:")]
+    strong = [a for a in coarse if not a.startswith("cc:")]
     found = {
         row[0]: row
         for lookup in (
-            blocks.nearby(db, m, kind, blocks.coarse_anchors(m), free_only=free_only),
+            blocks.nearby(db, m, kind, strong, free_only=free_only),
+            blocks.nearby(db, m, kind, pairs, free_only=free_only, weak=True),
             blocks.equal_span(db, m, kind, free_only=free_only),
             blocks.same_document(db, m, kind, free_only=free_only),
         )
