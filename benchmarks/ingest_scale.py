@@ -31,6 +31,7 @@ import shutil
 import sqlite3
 import statistics
 import sys
+from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling script below
@@ -72,7 +73,9 @@ def stored_documents(db: Path) -> int:
     """How many documents a chronicle holds (0 when there is none yet)."""
     if not db.exists():
         return 0
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    # Not mode=ro: a read-only connection opened while the ingest that just ended is
+    # still taking its WAL down was seen to read the file as malformed.
+    with closing(sqlite3.connect(db)) as conn:
         return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
