@@ -141,60 +141,6 @@ class TestCluster:
         flagged = merge.draft_events(merge.cluster([year, days, off]))
         assert len(flagged) == 1 and flagged[0].conflict
 
-    def test_a_new_document_joins_only_the_stored_events_it_fits(self):
-        talks = mention(
-            "n1",
-            date(2018, 1, 4),
-            types=("meeting",),
-            actors=("Kono",),
-            sentence="Kono held talks with Prime Minister Abbasi in Islamabad on 4 January.",
-        )
-        old_visit = mention(
-            "n2",
-            date(2005, 4, 30),
-            actors=("Junichiro Koizumi",),
-            sentence="Koizumi visited Islamabad on 30 April 2005.",
-        )
-        stored = [
-            (
-                mention(
-                    "s1",
-                    date(2018, 1, 4),
-                    types=("meeting",),
-                    actors=("Taro Kono",),
-                    sentence="Foreign Minister Taro Kono met Abbasi on Thursday.",
-                ),
-                7,
-            ),
-            (
-                mention(
-                    "s2",
-                    date(2018, 1, 1),
-                    date(2018, 1, 31),
-                    "month",
-                    types=("meeting",),
-                    actors=("Taro Kono",),
-                    sentence="Kono's January talks in Islamabad covered trade.",
-                ),
-                7,
-            ),
-            (
-                mention(
-                    "s3",
-                    date(2018, 1, 4),
-                    types=("meeting",),
-                    actors=("Shinzo Abe",),
-                    sentence="Abe received a trade delegation in Tokyo.",
-                ),
-                9,
-            ),
-        ]
-        groups = merge.join_stored([old_visit, talks], stored)
-        assert [([m.key for m in new], ids) for new, ids in groups] == [
-            (["n1"], [7]),
-            (["n2"], []),
-        ]
-
 
 class TestLinks:
     def test_a_meeting_inside_a_visit_is_part_of_it(self):

@@ -29,7 +29,6 @@ from chronicle.merge.clusters import (
     components,
     fit_order,
     group,
-    join_stored,
     kind_of,
 )
 from chronicle.merge.drafts import (
@@ -90,7 +89,6 @@ __all__ = [
     "has_conflict",
     "is_part_of",
     "is_related",
-    "join_stored",
     "kind_of",
     "same_event",
     "same_happening_in_document",

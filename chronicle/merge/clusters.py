@@ -4,8 +4,8 @@ Events depend only on the set of mentions, never on the order documents were
 ingested in. Precise mentions form components of `rules.same_event`; a vague
 mention attaches to the precise one it fits best (`best_fit`) and never bridges
 two happenings; candidates are found by blocking on anchors and sweeping over
-dates; a new document's mentions join the stored events the store hands in
-(`join_stored`).
+dates. The store keeps the same result up to date locally (`group` on the events
+a change touches; `chronicle.store.merging`).
 """
 
 from __future__ import annotations
@@ -170,49 +170,6 @@ class UnionFind:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
             self.parent[max(ri, rj)] = min(ri, rj)
-
-
-def join_stored(
-    new: Sequence[Mention], stored: Sequence[tuple[Mention, int]]
-) -> list[tuple[list[Mention], list[int]]]:
-    """Group a new document's mentions with each other and with stored events.
-
-    The store passes in the stored mentions that could fit (each with its event's
-    id); a new mention that fits one joins its whole event.
-
-    Returns:
-        One (new mentions in key order, ids of the stored events joined in
-        ascending order) per group, ordered by the group's first new mention.
-    """
-    new = sorted(new, key=lambda m: m.key)
-    event_ids = sorted({event_id for _, event_id in stored})
-    node_of_event = {event_id: len(new) + i for i, event_id in enumerate(event_ids)}
-    forest = UnionFind(len(new) + len(event_ids))
-    for i, j in candidate_pairs(new):
-        if forest.find(i) != forest.find(j) and compatible(new[i], new[j]):
-            forest.union(i, j)
-    by_anchor: dict[str, list[tuple[Mention, int]]] = {}
-    for mention, event_id in stored:
-        for anchor in anchors(mention):
-            by_anchor.setdefault(anchor, []).append((mention, event_id))
-    for i, mention in enumerate(new):
-        seen: set[str] = set()
-        for anchor in anchors(mention):
-            for other, event_id in by_anchor.get(anchor, ()):
-                node = node_of_event[event_id]
-                if other.key in seen or forest.find(i) == forest.find(node):
-                    continue
-                seen.add(other.key)
-                if compatible(mention, other):
-                    forest.union(i, node)
-    groups: dict[int, tuple[list[Mention], list[int]]] = {}
-    for i, mention in enumerate(new):
-        groups.setdefault(forest.find(i), ([], []))[0].append(mention)
-    for event_id, node in node_of_event.items():
-        root = forest.find(node)
-        if root in groups:
-            groups[root][1].append(event_id)
-    return list(groups.values())
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
