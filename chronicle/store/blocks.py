@@ -135,18 +135,23 @@ def _prefix_words(sentence: str, threshold: float) -> list[str]:
     return words[:keep] if words else []
 
 
+def _place(mention: Mention) -> tuple[int, int, int, int]:
+    """Where a mention's rows sit in the blocks: (kind, span class, first day, last day)."""
+    span = merge.span_of(mention)
+    if span is None:
+        return KINDS["undated"], 0, 0, 0
+    first, last = day(span.start), day(span.end)
+    return KINDS[merge.kind_of(mention)], span_class(span.start, span.end), first, last
+
+
 def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     """List stored mentions (already in the mentions table) under their anchors."""
     ids = _ids(db, [m.key for m in mentions])
     rows = []
     classes = set()
     for m in mentions:
-        kind = KINDS[merge.kind_of(m)]
-        span = merge.span_of(m)
-        if span is None:
-            start = end = cls = 0
-        else:
-            start, end, cls = day(span.start), day(span.end), span_class(span.start, span.end)
+        kind, cls, start, end = _place(m)
+        if kind != KINDS["undated"]:
             classes.add(cls)
         kinds, primary = type_bits(m)
         bits, words, form = anchor_bits(m), word_bits(m), shape(m)
@@ -171,14 +176,10 @@ def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     The rows are found by their keys, recomputed from each mention, so the blocks need
     no second index by mention (it was as large as a third of the blocks themselves).
     """
-    rows = db.execute("SELECT key FROM mentions WHERE document_id = ?", [document_id])
-    keys = [r[0] for r in rows]
-    ids = _ids(db, keys)
+    ids = dict(db.execute("SELECT key, id FROM mentions WHERE document_id = ?", [document_id]))
     rows = []
-    for m in load_mentions(db, keys):
-        kind = KINDS[merge.kind_of(m)]
-        span = merge.span_of(m)
-        start, cls = (day(span.start), span_class(span.start, span.end)) if span else (0, 0)
+    for m in load_mentions(db, sorted(ids)):
+        kind, cls, start, _ = _place(m)
         rows += [(a, kind, cls, start, ids[m.key]) for a in dict.fromkeys(mention_anchors(m))]
     db.conn.executemany(
         "DELETE FROM mention_blocks WHERE anchor = ? AND kind = ? AND span_class = ? "
