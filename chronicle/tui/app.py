@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from chronicle.search.engine import Searcher
@@ -27,9 +30,14 @@ class ChronicleApp(App[None]):
     ]
 
     def __init__(self, store: Store) -> None:
-        super().__init__()
+        super().__init__(driver_class=_input_driver())
         self.store = store
         self.searcher = Searcher(store)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """End on an error with `return_code` 1: Textual's panic leaves it unset (exit 0)."""
+        self.exit(return_code=1)
+        super().panic(*renderables)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.searcher)
@@ -54,3 +62,12 @@ class ChronicleApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+
+def _input_driver() -> type[Driver] | None:
+    """The driver that reads stdin forgivingly; None (Textual's choice) on Windows."""
+    if sys.platform == "win32":
+        return None
+    from chronicle.tui.driver import ForgivingDriver
+
+    return ForgivingDriver
