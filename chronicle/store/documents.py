@@ -1,13 +1,16 @@
-"""Add and remove whole documents, each atomic with the events it touches.
+"""Add, move and remove whole documents, each atomic with the events it touches.
 
 A document is its own transaction, or its own savepoint inside a batch (one
 transaction for many documents, as a large ingest writes them). An interrupted
 ingest (Ctrl+C) therefore leaves the whole document or none of it, and a changed
-file replaces its previous version.
+file replaces its previous version. A file renamed on disk moves its document
+(same id, same events); the queries by path that remove and prune plan with live
+here too.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,17 +157,67 @@ def remove_document(db: sqlite_utils.Database, path: str) -> bool:
 
 
 def _remove(db: sqlite_utils.Database, document_id: int) -> None:
-    event_ids = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE document_id = ? AND event_id IS NOT NULL",
-            [document_id],
-        )
-    ]
+    event_ids = _events_of(db, document_id)
     blocks.unindex_document(db, document_id)
     db.execute("DELETE FROM mentions WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    _regroup(db, event_ids)
+
+
+def _events_of(db: sqlite_utils.Database, document_id: int) -> list[int]:
+    rows = db.execute(
+        "SELECT DISTINCT event_id FROM mentions WHERE document_id = ? AND event_id IS NOT NULL",
+        [document_id],
+    )
+    return [r[0] for r in rows]
+
+
+def _regroup(db: sqlite_utils.Database, event_ids: list[int]) -> None:
+    """Rewrite these events from the mentions they still have."""
     remaining = keys_of_events(db, event_ids)
     orphans = children_of(db, event_ids)
     delete_events(db, event_ids)
     recluster(db, remaining, orphans)
+
+
+def move_document(db: sqlite_utils.Database, old_path: str, new_path: str) -> bool:
+    """Give the document read from `old_path` the path `new_path`, keeping its id and mentions.
+
+    What `new_path` held before (an older version of that file) is dropped first. The
+    document's events are regrouped from the same mentions, so they come out as the
+    merge makes them, now naming the new file among their sources.
+
+    Returns:
+        True when a document was moved.
+    """
+    with _write_transaction(db):
+        document_id = document_id_for_path(db, old_path)
+        if document_id is None:
+            return False
+        older = document_id_for_path(db, new_path)
+        if older is not None and older != document_id:
+            _remove(db, older)
+        event_ids = _events_of(db, document_id)
+        db.execute(
+            "UPDATE documents SET path = ?, name = ? WHERE id = ?",
+            [new_path, Path(new_path).name, document_id],
+        )
+        _regroup(db, event_ids)
+    return True
+
+
+def hash_for_path(db: sqlite_utils.Database, path: str) -> str | None:
+    """The content hash of the document stored under `path`, if any."""
+    row = db.execute("SELECT content_hash FROM documents WHERE path = ?", [path]).fetchone()
+    return row[0] if row else None
+
+
+def paths_under(db: sqlite_utils.Database, folder: str) -> list[str]:
+    """Stored paths equal to `folder` or inside it, sorted ("/a/b" holds "/a/b/c", not "/a/bc")."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    after = prefix[:-1] + chr(ord(os.sep) + 1)  # the first string past every "<prefix>..."
+    rows = db.execute(
+        "SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path",
+        [folder, prefix, after],
+    )
+    return [r[0] for r in rows]
