@@ -2,11 +2,18 @@
 
     python3 benchmarks/stats_bench.py --db benchmarks/out/bench-1000000.db
     python3 benchmarks/stats_bench.py --build 50000     # a small one first, then time it
+    python3 benchmarks/stats_bench.py --db PATH --against c80f4b2   # before and after
 
 Times, each as the median of `--runs` runs:
 
 * ``chronicle stats --db PATH`` as a process (what a user waits for, interpreter
-  start and imports included), beside ``chronicle --version`` (that start alone);
+  start and imports included), beside ``python3 -c pass`` (the interpreter alone)
+  and ``chronicle --version`` (the interpreter, click and the CLI module); the
+  ``chronicle`` script next to this interpreter is run, not a version manager's
+  shim in front of it (pyenv's adds a shell and ~50-100 ms that are not chronicle's);
+* with ``--against REV``, the same process run with the package as it was at git
+  revision REV (extracted to a temporary folder), for a before/after figure; REV
+  must understand the database's schema;
 * ``Store.stats()`` (every row) and ``Store.counts()`` in this process, and the
   stats of 100 rows a facet that ``chronicle stats`` shows (``reader.stats(limit=100)``),
   each on a store opened for the run;
@@ -24,11 +31,14 @@ small database of ``--build`` (search_bench.py's build path: generated corpus,
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chronicle.search.compile import year_histogram_sql
 from chronicle.search.engine import Searcher
-from chronicle.store import Store, reader
+from chronicle.store import Store
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -85,11 +95,30 @@ def median_ms(fn: Callable[[], object], runs: int, before: Callable[[], None] | 
 
 
 def command(*args: str) -> list[str]:
-    """The `chronicle` command line, from the installed script or this checkout."""
-    script = shutil.which("chronicle")
+    """The `chronicle` command line: the script installed beside this interpreter, else
+    the one on PATH, else this checkout through the interpreter."""
+    beside = Path(sys.executable).with_name("chronicle")
+    script = str(beside) if beside.exists() else shutil.which("chronicle")
     if script:
         return [script, *args]
     return [sys.executable, "-c", "from chronicle.cli import main; main()", *args]
+
+
+def command_at(revision: str, folder: Path, *args: str) -> list[str]:
+    """The `chronicle` command line with the package as it was at git `revision`."""
+    repo = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", revision, "chronicle", "db"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    (folder / "db").rename(folder / "chronicle" / "db")  # where the package finds it
+    code = (
+        f"import sys; sys.path.insert(0, {str(folder)!r}); from chronicle.cli import main; main()"
+    )
+    return [sys.executable, "-c", code, *args]
 
 
 def run_process(args: list[str]) -> None:
@@ -115,17 +144,20 @@ def scans(sqls: list[str]) -> Callable[[Store], object]:
     return lambda store: [store.execute(sql) for sql in sqls]
 
 
-def cases(db: Path, scan: bool) -> dict[str, Callable[[], object]]:
-    """Name -> one run of it."""
+def cases(db: Path, scan: bool, against: list[str] | None) -> dict[str, Callable[[], object]]:
+    """Name -> one run of it (`against`: the command line of an older revision)."""
     out: dict[str, Callable[[], object]] = {
+        "python3 -c pass (interpreter start)": lambda: run_process([sys.executable, "-c", "pass"]),
+    }
+    if against:  # first: this revision's code may migrate the database past REV's schema
+        out["chronicle stats at --against REV (process)"] = lambda: run_process(against)
+    out |= {
         "chronicle --version (process start)": lambda: run_process(command("--version")),
         "chronicle stats --db PATH (process)": lambda: run_process(
             command("stats", "--db", str(db))
         ),
         "Store.stats() (every row of every facet)": in_store(db, lambda s: s.stats()),
-        "stats, 100 rows a facet (chronicle stats)": in_store(
-            db, lambda s: reader.stats(s.db, limit=100)
-        ),
+        "stats, 100 rows a facet (chronicle stats)": in_store(db, lambda s: s.stats(limit=100)),
         "Store.counts()": in_store(db, lambda s: s.counts()),
         'Searcher.histogram("")': in_store(db, lambda s: Searcher(s).histogram("")),
     }
@@ -136,7 +168,7 @@ def cases(db: Path, scan: bool) -> dict[str, Callable[[], object]]:
 
 
 def describe(db: Path) -> str:
-    with Store(db) as store:
+    with Store(db, readonly=True) as store:
         counts = store.counts()
     size = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
     return (
@@ -235,6 +267,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=7, help="Runs per figure (median).")
     parser.add_argument("--scan", action="store_true", help="Also time the scans replaced.")
+    parser.add_argument("--against", metavar="REV", help="Also time stats at git revision REV.")
     args = parser.parse_args()
     if (args.db is None) == (args.build is None):
         parser.error("give exactly one of --db PATH and --build EVENTS")
@@ -246,12 +279,16 @@ def main() -> None:
         db = grow(db, args.copies)
         print(f"grew {db} in {time.perf_counter() - t:.0f} s", flush=True)
     print(describe(db), flush=True)
-    print(f"{'':48} {'warm ms':>9} {'cold ms':>9}")
-    for name, run in cases(db, args.scan).items():
-        run()  # opens and migrates once, and warms the cache for the warm runs
-        warm = median_ms(run, args.runs, None)
-        cold = median_ms(run, args.runs, lambda: drop_cache(db))
-        print(f"{name:48} {warm:9.1f} {cold:9.1f}", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        against = None
+        if args.against:
+            against = command_at(args.against, Path(folder), "stats", "--db", str(db))
+        print(f"{'':48} {'warm ms':>9} {'cold ms':>9}")
+        for name, run in cases(db, args.scan, against).items():
+            run()  # opens and migrates once, and warms the cache for the warm runs
+            warm = median_ms(run, args.runs, None)
+            cold = median_ms(run, args.runs, lambda: drop_cache(db))
+            print(f"{name:48} {warm:9.1f} {cold:9.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -215,7 +215,7 @@ def search(
 @click.pass_context
 def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -> None:
     """Count events by year, type, country and source (--limit rows per facet)."""
-    from chronicle.render import stats_tables
+    from chronicle.render import stats_lines
 
     store = _open(ctx, db_path, "read")
     facets = store.stats(limit or None)
@@ -224,9 +224,7 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
             json.dumps({"counts": store.counts(), **{k: dict(v) for k, v in facets.items()}})
         )
         return
-    console = _console()
-    for table in stats_tables(facets, store.counts()):
-        console.print(table)
+    click.echo("\n".join(stats_lines(facets, store.counts())))
 
 
 def document_json(doc: dict[str, Any]) -> dict[str, Any]:
@@ -253,8 +251,7 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
     """List the documents in the chronicle, with their dates and how they were found."""
     from chronicle.render import documents_table
 
-    docs = _open(ctx, db_path, "read").documents()
-    docs = docs[:limit] if limit else docs
+    docs = _open(ctx, db_path, "read").documents(limit or None)
     if as_json:
         click.echo(json.dumps([document_json(d) for d in docs], indent=2, ensure_ascii=False))
         return

@@ -1,31 +1,43 @@
-"""Rich renderables for the CLI and shared text helpers for the TUI.
+"""What the CLI prints and the text helpers the TUI shares: every string shown as data.
 
-Document text is data: every string from a document goes into a `rich.text.Text`
-built from plain strings after control characters are stripped, so nothing a
-document contains is ever read as markup or reaches the terminal as an escape.
+Document text and file names are data: every such string passes through
+`chronicle.visible` (controls written as escapes) and reaches Rich only as a
+`rich.text.Text`, never as markup, so nothing a document or a file name holds can
+steer the terminal. Rich is imported only by the functions that build its tables:
+`stats` prints plain aligned columns, so that command starts without it.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from chronicle.model import Event
+from chronicle.visible import visible, visible_lines
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
 
 
 def plain(text: str) -> str:
-    """Text with control characters (escape sequences included) removed."""
-    return _CONTROL.sub("", text)
+    """`text` with every control character written as an escape; newlines and tabs kept."""
+    return visible_lines(text)
 
 
 def safe_text(text: str, style: str = "") -> Text:
-    """A Text holding `text` literally (never parsed as markup)."""
-    return Text(plain(text), style=style)
+    """A Text holding `text` literally (never parsed as markup), newlines and tabs kept."""
+    from rich.text import Text
+
+    return Text(visible_lines(text), style=style)
+
+
+def cell(text: object, style: str = "") -> Text:
+    """A one-line table cell holding `text` literally, every control (newline too) escaped."""
+    from rich.text import Text
+
+    return Text(visible(str(text)), style=style)
 
 
 def format_date(event: Event) -> str:
@@ -56,9 +68,11 @@ def format_date(event: Event) -> str:
 
 def marked_text(runs: Sequence[tuple[str, bool]], style: str = "bold underline") -> Text:
     """Text from (text, is_match) runs, matches styled: highlights without markup."""
+    from rich.text import Text
+
     text = Text()
     for chunk, hit in runs:
-        text.append(plain(chunk), style=style if hit else "")
+        text.append(visible(chunk), style=style if hit else "")
     return text
 
 
@@ -67,6 +81,8 @@ def events_table(
     highlights: dict[int, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]] | None = None,
 ) -> Table:
     """A table of events: date, type, headline (matches marked), countries, sources."""
+    from rich.table import Table
+
     highlights = highlights or {}
     table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("id", justify="right", style="dim")
@@ -79,9 +95,9 @@ def events_table(
         table.add_row(
             str(e.id),
             format_date(e),
-            e.type,
+            cell(e.type),
             _headline_cell(e, highlights.get(e.id)),
-            " ".join(e.countries),
+            cell(" ".join(e.countries)),
             f"{e.source_count}{'!' if e.conflict else ''}",
         )
     return table
@@ -92,37 +108,50 @@ def _headline_cell(
 ) -> Text:
     """The headline with matches marked; when they are elsewhere, the snippet that has them."""
     if marks is None:
-        return safe_text(event.headline)
+        return cell(event.headline)
     headline, snippet = marks
-    cell = marked_text(headline)
+    shown = marked_text(headline)
     if not any(hit for _, hit in headline) and any(hit for _, hit in snippet):
-        start = len(cell) + 1
-        cell.append("\n")
-        cell.append_text(marked_text(snippet))
-        cell.stylize("dim", start)
-    return cell
+        start = len(shown) + 1
+        shown.append("\n")
+        shown.append_text(marked_text(snippet))
+        shown.stylize("dim", start)
+    return shown
 
 
-def _count_table(title: str, rows: Iterable[tuple[str, int]]) -> Table:
-    table = Table(title=title, header_style="bold", title_justify="left")
-    table.add_column(title.split()[-1])
-    table.add_column("events", justify="right")
-    for key, count in rows:
-        table.add_row(safe_text(key), str(count))
-    return table
+def width(text: str) -> int:
+    """Columns `text` takes on a terminal (East Asian wide and full-width letters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def stats_tables(stats: dict[str, list[tuple[str, int]]], counts: dict[str, int]) -> list[Table]:
-    """One table per facet of `Store.stats`, headed by the overall counts."""
-    summary = Table(title="chronicle", header_style="bold", title_justify="left")
-    for name in counts:
-        summary.add_column(name, justify="right")
-    summary.add_row(*(str(n) for n in counts.values()))
-    return [summary] + [_count_table(f"events by {name}", rows) for name, rows in stats.items()]
+def columns(header: Sequence[str], rows: Iterable[Sequence[str]], right: int = 1) -> list[str]:
+    """Lines of aligned columns: the first `right` columns left-aligned, the rest right."""
+    table = [list(header)] + [[visible(str(v)) for v in row] for row in rows]
+    widths = [max(width(row[i]) for row in table) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        cells = [
+            v + " " * (w - width(v)) if i < right else " " * (w - width(v)) + v
+            for i, (v, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    return [line(row) for row in table]
+
+
+def stats_lines(stats: dict[str, list[tuple[str, int]]], counts: dict[str, int]) -> list[str]:
+    """`chronicle stats` as text: the overall counts, then one block of lines per facet."""
+    lines = columns(list(counts), [[str(n) for n in counts.values()]], right=0)
+    for name, rows in stats.items():
+        lines += ["", f"events by {name}"]
+        lines += columns([name, "events"], ((key, str(n)) for key, n in rows))
+    return lines
 
 
 def documents_table(docs: Sequence[dict[str, object]]) -> Table:
     """The stored documents."""
+    from rich.table import Table
+
     table = Table(header_style="bold")
     for column in ("id", "date", "date from", "title", "publisher", "mentions"):
         table.add_column(column)
@@ -130,11 +159,11 @@ def documents_table(docs: Sequence[dict[str, object]]) -> Table:
     for d in docs:
         table.add_row(
             str(d["id"]),
-            str(d["doc_date"] or "—"),
-            str(d.get("doc_date_source") or "—").replace("_", " "),
-            safe_text(str(d["title"])),
-            safe_text(str(d["publisher"])),
+            cell(d["doc_date"] or "—"),
+            cell(str(d.get("doc_date_source") or "—").replace("_", " ")),
+            cell(d["title"]),
+            cell(d["publisher"]),
             str(d["mentions"]),
-            safe_text(str(d["path"])),
+            cell(d["path"]),
         )
     return table

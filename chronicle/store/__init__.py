@@ -2,7 +2,9 @@
 
 Every other layer talks to SQLite through this class. One connection is shared
 between threads (Textual workers) behind a lock, because SQLite connections are
-tied to a thread unless serialised.
+tied to a thread unless serialised. Reads run on the plain `sqlite3` connection;
+the writing modules (and `sqlite_utils`, which costs a third of a second to import)
+are loaded only when something writes, so a command that only reads starts fast.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from chronicle.model import CleanDocument, Event, Mention
-from chronicle.store import documents, integrity, reader, writer
+from chronicle.store import reader
 from chronicle.store.connection import StoreError, connect, explain
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from chronicle.store.documents import Batch
 
 __all__ = ["Store", "StoreError"]
 
@@ -36,8 +42,14 @@ class Store:
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
         self.path = str(path)
         self._conn = connect(path, readonly=readonly)
-        self.db = sqlite_utils.Database(self._conn)
         self._lock = threading.RLock()
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a `sqlite_utils.Database`, for the writing modules."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn)
 
     def close(self) -> None:
         """Close the connection."""
@@ -62,68 +74,89 @@ class Store:
         with self._locked() as db:
             return fn(db, *args)
 
+    def _read(self, fn: Callable[..., T], *args: object) -> T:
+        """`fn(connection, *args)` under the lock, on the plain connection."""
+        with self._lock:
+            try:
+                return fn(self._conn, *args)
+            except sqlite3.Error as error:
+                raise StoreError(explain(error, self.path)) from error
+
     # Writing -------------------------------------------------------------
 
     def has_hash(self, content_hash: str) -> bool:
         """True when a document with exactly these contents is stored."""
+        from chronicle.store import writer
+
         return self._run(writer.has_hash, content_hash)
 
     def path_for_hash(self, content_hash: str) -> str | None:
         """The path of the stored document with exactly these contents, if any."""
+        from chronicle.store import writer
+
         return self._run(writer.path_for_hash, content_hash)
 
     def extractor_for_hash(self, content_hash: str) -> str | None:
         """Which rules read the stored document with exactly these contents, if any."""
+        from chronicle.store import writer
+
         return self._run(writer.extractor_for_hash, content_hash)
 
     def add_document(
         self, doc: CleanDocument, content_hash: str, mentions: Sequence[Mention]
     ) -> int:
         """Store a document and its mentions and merge events, in one transaction."""
+        from chronicle.store import documents
+
         return self._run(documents.add_document, doc, content_hash, mentions)
 
     @contextmanager
-    def batch(self) -> Iterator[documents.Batch]:
+    def batch(self) -> Iterator[Batch]:
         """Write many documents in one transaction, each inside it as a savepoint.
 
         `add_document` and `remove_document` called in the block stay atomic one by
         one; the block commits every document completed in it however it ends
         (see `documents.batch_transaction`). Holds the store for the whole block.
         """
+        from chronicle.store import documents
+
         with self._locked() as db, documents.batch_transaction(db) as batch:
             yield batch
 
     def remove_document(self, path: str) -> bool:
         """Forget the document read from `path`; True if there was one."""
+        from chronicle.store import documents
+
         return self._run(documents.remove_document, path)
 
     # Reading -------------------------------------------------------------
 
     def events_by_ids(self, ids: Sequence[int]) -> list[Event]:
         """Events in the order given (without sources)."""
-        return self._run(reader.events_by_ids, ids)
+        return self._read(reader.events_by_ids, ids)
 
     def event(self, event_id: int) -> Event | None:
         """One event with its sources, parts and related events."""
-        return self._run(reader.event_detail, event_id)
+        return self._read(reader.event_detail, event_id)
 
     def counts(self) -> dict[str, int]:
         """Number of documents, mentions and events."""
-        return self._run(reader.counts)
+        return self._read(reader.counts)
 
     def stats(self, limit: int | None = None) -> dict[str, list[tuple[str, int]]]:
         """Event counts by year, type, country and source (at most `limit` rows each)."""
-        return self._run(reader.stats, limit)
+        return self._read(reader.stats, limit)
 
     def check(self) -> list[str]:
         """Every inconsistency between the tables and the search index (empty when none)."""
+        from chronicle.store import integrity
+
         return self._run(integrity.check)
 
-    def documents(self) -> list[dict[str, object]]:
-        """Every stored document."""
-        return self._run(reader.documents)
+    def documents(self, limit: int | None = None) -> list[dict[str, object]]:
+        """Stored documents by path (the first `limit`, or all)."""
+        return self._read(reader.documents, limit)
 
     def execute(self, sql: str, params: dict[str, object] | Sequence[object] = ()) -> list[tuple]:
         """Run a compiled read-only query from `chronicle.search` and return all rows."""
-        with self._locked() as db:
-            return db.execute(sql, params).fetchall()
+        return self._read(lambda conn: conn.execute(sql, params).fetchall())

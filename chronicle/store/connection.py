@@ -71,6 +71,9 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(target, timeout=5.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
+        # What sqlite_utils sets on the connections it wraps; set here so that a
+        # connection behaves the same whether or not a writer has wrapped it yet.
+        conn.execute("PRAGMA recursive_triggers = ON")
         _check_identity(conn, target)
         if target != ":memory:" and not readonly:
             conn.execute("PRAGMA journal_mode = WAL")

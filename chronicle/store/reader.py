@@ -7,13 +7,24 @@ and turns rows into `chronicle.model` objects.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 
-import sqlite_utils
-
 from chronicle.model import Event, Source
-from chronicle.store.writer import stored_text
+
+
+def stored_text(column: str) -> str:
+    """SQL for a mention's `sentence` or `paragraph` over `mentions m JOIN documents d`.
+
+    Migration 007 keeps either the text itself or, when the document holds it, where
+    it stands in the document's text (`<column>_start`, `<column>_end`).
+    """
+    return (
+        f"coalesce(m.{column}, substr(d.text, m.{column}_start + 1, "
+        f"m.{column}_end - m.{column}_start))"
+    )
+
 
 _EVENT_COLUMNS = (
     "e.id, e.key, e.date_start, e.date_end, e.precision, e.type, e.headline, e.text, "
@@ -58,7 +69,7 @@ def event_from_row(row: Sequence) -> Event:
     )
 
 
-def events_by_ids(db: sqlite_utils.Database, ids: Sequence[int]) -> list[Event]:
+def events_by_ids(db: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
     """Events (without sources) in the order of `ids`; missing ids are skipped."""
     found: dict[int, Event] = {}
     for start in range(0, len(ids), 500):
@@ -71,7 +82,7 @@ def events_by_ids(db: sqlite_utils.Database, ids: Sequence[int]) -> list[Event]:
     return [found[i] for i in ids if i in found]
 
 
-def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
+def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
     """One event with every source, its parts and related events."""
     rows = events_by_ids(db, [event_id])
     if not rows:
@@ -132,7 +143,7 @@ def event_detail(db: sqlite_utils.Database, event_id: int) -> Event | None:
     return replace(event, sources=sources, related=related, parts=parts)
 
 
-def counts(db: sqlite_utils.Database) -> dict[str, int]:
+def counts(db: sqlite3.Connection) -> dict[str, int]:
     """How many documents, mentions and events the database holds (kept by migration 008)."""
     totals = dict(db.execute("SELECT name, n FROM count_totals").fetchall())
     return {table: int(totals.get(table, 0)) for table in ("documents", "mentions", "events")}
@@ -147,7 +158,7 @@ _STATS_SQL = {
 """Each facet from the counts triggers keep (migration 008), not from the event tables."""
 
 
-def stats(db: sqlite_utils.Database, limit: int | None = None) -> dict[str, list[tuple[str, int]]]:
+def stats(db: sqlite3.Connection, limit: int | None = None) -> dict[str, list[tuple[str, int]]]:
     """Event counts by year ('undated' last), type, country and source, largest first.
 
     Args:
@@ -164,13 +175,14 @@ def stats(db: sqlite_utils.Database, limit: int | None = None) -> dict[str, list
     }
 
 
-def documents(db: sqlite_utils.Database) -> list[dict[str, object]]:
-    """Every stored document with its event count."""
-    return list(
-        db.query(
-            "SELECT d.id, d.path, d.title, d.publisher, d.author, d.doc_date, d.doc_date_text, "
-            "d.doc_date_source, "
-            "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
-            "FROM documents d ORDER BY d.path"
-        )
+def documents(db: sqlite3.Connection, limit: int | None = None) -> list[dict[str, object]]:
+    """Stored documents in path order (the first `limit`, or all) with their mention counts."""
+    cursor = db.execute(
+        "SELECT d.id, d.path, d.title, d.publisher, d.author, d.doc_date, d.doc_date_text, "
+        "d.doc_date_source, "
+        "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
+        "FROM documents d ORDER BY d.path LIMIT ?",
+        [-1 if limit is None else limit],
     )
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
