@@ -104,7 +104,7 @@ class TestACopyThenAnEdit:
         (folder / "b.txt").write_text(TRADE, encoding="utf-8")
         result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db])
         assert result.exit_code == 0, result.output
-        assert "same text" not in result.output
+        assert "kept once" not in result.output
         with Store(db) as store:
             assert sorted(stored(store)) == ["a.txt", "b.txt"]
             assert events(store)[0] == ("2019-03-14", "meeting", "a.txt", 1)
