@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -95,13 +96,13 @@ def test_ingest_with_prune_drops_them_after_reading(store, folder):
 
 def test_a_file_that_cannot_be_looked_at_is_not_stale(store, folder, monkeypatch):
     hidden = folder / "2018"
-    real_stat = Path.stat
+    real_stat = os.stat
 
-    def no_permission(self: Path, *args, **kwargs):
-        if self.parent == hidden:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_stat(self, *args, **kwargs)
+    def no_permission(path, *args, **kwargs):
+        if Path(path).parent == hidden:  # a folder its owner closed to us
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "stat", no_permission)
+    monkeypatch.setattr(os, "stat", no_permission)
     (folder / "lima.txt").unlink()
     assert stale_documents(store, folder) == [str(folder / "lima.txt")]
