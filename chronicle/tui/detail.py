@@ -1,7 +1,8 @@
 """The detail pane: one event in full, with every source sentence behind it.
 
 Everything shown comes from documents, so it is assembled as `rich.text.Text`
-from plain strings; search terms are highlighted by styling spans, never by
+from strings passed through `chronicle.visible` (a control or bidi character
+shows as an escape); search terms are highlighted by styling spans, never by
 inserting markup.
 """
 
@@ -16,7 +17,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from chronicle.model import Event
-from chronicle.render import format_date, plain, safe_text
+from chronicle.render import format_date
+from chronicle.visible import visible, visible_lines
 
 MATCH_STYLE = "bold reverse"
 """How matched search terms are marked in the detail text."""
@@ -43,7 +45,7 @@ def term_pattern(term: str) -> str:
 
 def highlighted(text: str, terms: Sequence[str], style: str = "") -> Text:
     """`text` as a Text with every word the search terms matched styled."""
-    result = safe_text(text, style)
+    result = Text(visible_lines(text), style=style)
     for term in terms:
         if len(term) >= 2:
             result.highlight_regex(term_pattern(term), style=MATCH_STYLE)
@@ -73,7 +75,7 @@ def describe_event(
     for label, value in facts:
         if value:
             out.append(f"\n{label}: ", style="bold")
-            out.append(plain(value))
+            out.append(visible(value))
     if event.part_of is not None:
         out.append("\nPart of: ", style="bold")
         out.append(_event_ref(event.part_of, neighbours))
@@ -84,18 +86,18 @@ def describe_event(
     out.append(f"\n\nSources ({len(event.sources)})", style="bold underline")
     for number, source in enumerate(event.sources, 1):
         out.append(f"\n\n{number}. ", style="bold")
-        out.append(safe_text(source.title or Path(source.document).name, "bold"))
+        out.append(_name(source.title or Path(source.document).name, "bold"))
         if source.publisher:
-            out.append(safe_text(f" — {source.publisher}", "italic"))
+            out.append(_name(f" — {source.publisher}", "italic"))
         out.append("\n   date as written: ", style="dim")
-        out.append(safe_text(source.date_text or "—"))
+        out.append(_name(source.date_text or "—"))
         if source.detail:
             out.append("\n   time: ", style="dim")
-            out.append(safe_text(source.detail))
+            out.append(_name(source.detail))
         if source.document_date:
             out.append("\n   document dated: ", style="dim")
             how = f" ({source.document_date_source})" if source.document_date_source else ""
-            out.append(safe_text(source.document_date + how))
+            out.append(_name(source.document_date + how))
         out.append("\n   ")
         out.append(highlighted(source.text, terms))
         if source.paragraph and source.paragraph.strip() != source.text.strip():
@@ -103,25 +105,31 @@ def describe_event(
             out.append(_paragraph_with_sentence(source.paragraph, source.text))
         for note in source.footnotes:
             out.append("\n   footnote: ", style="dim")
-            out.append(safe_text(note, "italic"))
+            out.append(Text(visible_lines(note), style="italic"))
         out.append("\n   ")
-        out.append(safe_text(source.document, "dim"))
+        out.append(_name(source.document, "dim"))
     return out
+
+
+def _name(text: str, style: str = "") -> Text:
+    """A name, path or short field on one line: a newline in it is shown as an escape too."""
+    return Text(visible(text), style=style)
 
 
 def _event_ref(event_id: int, neighbours: dict[int, Event]) -> Text:
     other = neighbours.get(event_id)
     if other is None:
         return Text(f"event #{event_id}")
-    return Text(f"{format_date(other)} {plain(other.headline)} (#{event_id})")
+    return Text(f"{format_date(other)} {visible(other.headline)} (#{event_id})")
 
 
 def _paragraph_with_sentence(paragraph: str, sentence: str) -> Text:
     """The paragraph, dimmed, with the source sentence itself in normal style."""
-    text = Text(plain(paragraph), style="dim")
-    at = text.plain.find(plain(sentence))
+    text = Text(visible_lines(paragraph), style="dim")
+    shown = visible_lines(sentence)
+    at = text.plain.find(shown)
     if at >= 0:
-        text.stylize("not dim", at, at + len(plain(sentence)))
+        text.stylize("not dim", at, at + len(shown))
     return text
 
 

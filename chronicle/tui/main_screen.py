@@ -19,7 +19,7 @@ from textual.widgets import Footer, Label
 from textual.worker import get_current_worker
 
 from chronicle.model import Event
-from chronicle.render import format_date, plain
+from chronicle.render import format_date
 from chronicle.search.engine import Searcher
 from chronicle.search.query import parse_query
 from chronicle.store import StoreError
@@ -28,6 +28,7 @@ from chronicle.tui.goto_date import GotoDateScreen
 from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.timeline import Timeline
+from chronicle.visible import visible, visible_lines
 
 
 class MainScreen(Screen[None]):
@@ -72,7 +73,9 @@ class MainScreen(Screen[None]):
         if message.submitted:
             self.query_one(Timeline).focus()
             for hint in parse_query(message.text).hints:
-                self.notify(hint, title="Search", severity="warning", timeout=8, markup=False)
+                self.notify(
+                    visible(hint), title="Search", severity="warning", timeout=8, markup=False
+                )
 
     @on(SearchBar.Left)
     def leave_search_bar(self) -> None:
@@ -118,9 +121,9 @@ class MainScreen(Screen[None]):
             return
         self.terms = terms
         self.query_one(YearHistogram).counts = histogram
-        self.query_one("#status", Label).update(Text(plain(status)))
+        self.query_one("#status", Label).update(Text(visible(status)))
         hint_line = self.query_one("#hints", Label)
-        hint_line.update(Text(plain(hints)))
+        hint_line.update(Text(visible(hints)))
         hint_line.display = bool(hints)  # shown while typing, not only on Enter
         keep = self.current.id if self.current else None
         self.query_one(Timeline).show(ids, keep=keep)
@@ -143,7 +146,9 @@ class MainScreen(Screen[None]):
 
     def report_error(self, error: Exception) -> None:
         """Show a database problem in one line instead of stopping the app."""
-        self.notify(str(error), title="Database", severity="error", markup=False, timeout=10)
+        self.notify(
+            visible(str(error)), title="Database", severity="error", markup=False, timeout=10
+        )
 
     @on(Timeline.EventHighlighted)
     def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:
@@ -252,7 +257,10 @@ class MainScreen(Screen[None]):
         if event is None or event.id != self.query_one(Timeline).current_id:
             self.notify("Nothing to copy yet", severity="warning")
             return
-        lines = [f"{format_date(event)} — {event.headline}", event.text]
-        lines += [f"[{s.publisher or s.title}] {s.text} ({s.document})" for s in event.sources]
-        self.app.copy_to_clipboard(plain("\n".join(lines)))
+        lines = [f"{format_date(event)} — {visible(event.headline)}", visible_lines(event.text)]
+        lines += [
+            f"[{visible(s.publisher or s.title)}] {visible_lines(s.text)} ({visible(s.document)})"
+            for s in event.sources
+        ]
+        self.app.copy_to_clipboard("\n".join(lines))
         self.notify("Copied the event and its sources")

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from chronicle.model import TYPE_LABELS, Event
-from chronicle.render import plain
+from chronicle.visible import visible
 
 PAGE = 200
 """Rows fetched per request."""
@@ -206,7 +206,7 @@ class Timeline(ScrollView, can_focus=True):
         ]
         match = self.get_component_rich_style("timeline--match")
         runs = self._marks.get(event.id) or [(event.headline, False)]
-        parts += [(plain(text), match if hit else Style()) for text, hit in runs]
+        parts += [(visible(text), match if hit else Style()) for text, hit in runs]
         segments = [Segment(text, style) for text, style in parts]
         strip = Strip(segments).crop(0, width).extend_cell_length(width)
         if index == self.cursor:
