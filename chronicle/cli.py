@@ -5,6 +5,11 @@ failure becomes a one-line error and a non-zero exit code; `--debug` shows the
 traceback instead.
 
 Exit codes: 0 success, 1 error, 2 usage error, 130 interrupted.
+
+Paths and document text are data: every message, table and line this module
+prints passes them through `chronicle.visible` (tables through `chronicle.render`),
+and JSON is written with every non-ASCII character escaped, so nothing read from
+a file name or a document can act on the terminal.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any
 import click
 
 from chronicle import __version__
+from chronicle.visible import visible, visible_lines
 
 DEBUG = {"on": False}
 """Set by --debug; read by `main` to decide whether to show tracebacks."""
@@ -44,6 +50,16 @@ def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Most results to show; 0 for all.",
     )(fn)
+
+
+def say(message: str) -> None:
+    """Write a one-line message to stderr, every control character in it made visible."""
+    click.echo(visible(message), err=True)
+
+
+def to_json(value: object, indent: int | None = 2) -> str:
+    """`value` as JSON for the terminal: the real strings, written in ASCII escapes."""
+    return json.dumps(value, indent=indent, ensure_ascii=True)
 
 
 def _resolve_db(ctx: click.Context, db_path: Path | None) -> Path | None:
@@ -124,7 +140,7 @@ def ingest(
     from rich.console import Console
 
     from chronicle.library import ingest_paths
-    from chronicle.progress import IngestProgress, printable
+    from chronicle.progress import IngestProgress
 
     if jobs is not None and jobs < 1:
         usage = click.ClickException(f"--jobs must be 1 or more, not {jobs}")
@@ -138,9 +154,9 @@ def ingest(
     with IngestProgress(err) as progress:
         report = ingest_paths(store, paths, on_progress=progress, jobs=jobs or _cores())
     for _path, reason in report.failed:
-        click.echo(f"skipped {printable(reason)}", err=True)
+        say(f"skipped {reason}")
     if not (report.added or report.unchanged or report.failed):
-        click.echo("no .txt, .md or .html files found in " + ", ".join(map(str, paths)), err=True)
+        say("no .txt, .md or .html files found in " + ", ".join(map(str, paths)))
     counts = store.counts()
     click.echo(
         f"added {len(report.added)} document(s) with {report.mentions} dated mention(s); "
@@ -188,14 +204,13 @@ def search(
     store = _open(ctx, db_path, "read")
     searcher = Searcher(store)
     if show_sql:
-        click.echo(searcher.explain_sql(text))
+        click.echo(visible_lines(searcher.explain_sql(text)))
         return
     results = searcher.search(text, limit=limit or None, details=True, highlight=not as_json)
     for hint in results.hints:
-        click.echo(f"hint: {hint}", err=True)
+        say(f"hint: {hint}")
     if as_json:
-        events = [e.to_json() for e in results.events]
-        click.echo(json.dumps(events, indent=2, ensure_ascii=False))
+        click.echo(to_json([e.to_json() for e in results.events]))
         return
     from chronicle.render import events_table
 
@@ -203,9 +218,7 @@ def search(
         _console().print(events_table(results.events, results.highlights))
     typed = any(f.name == "type" for f in searcher.understand(text)[0].filters)
     hidden = "" if typed else " (citations hidden; add type:citation to list them)"
-    click.echo(
-        f"{results.description} — {len(results.events)} shown of {results.total}{hidden}", err=True
-    )
+    say(f"{results.description} — {len(results.events)} shown of {results.total}{hidden}")
 
 
 @cli.command()
@@ -221,7 +234,7 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
     facets = store.stats(limit or None)
     if as_json:
         click.echo(
-            json.dumps({"counts": store.counts(), **{k: dict(v) for k, v in facets.items()}})
+            to_json({"counts": store.counts(), **{k: dict(v) for k, v in facets.items()}}, None)
         )
         return
     click.echo("\n".join(stats_lines(facets, store.counts())))
@@ -253,7 +266,7 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
 
     docs = _open(ctx, db_path, "read").documents(limit or None)
     if as_json:
-        click.echo(json.dumps([document_json(d) for d in docs], indent=2, ensure_ascii=False))
+        click.echo(to_json([document_json(d) for d in docs]))
         return
     _console().print(documents_table(docs))
 
@@ -278,7 +291,7 @@ def remove(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None) -> 
             )
         for target in targets:
             store.remove_document(target)
-            click.echo(f"removed {target}", err=True)
+            say(f"removed {target}")
 
 
 def _cores() -> int:
@@ -309,6 +322,7 @@ def main() -> None:
     except click.ClickException as error:
         if DEBUG["on"]:
             raise
+        error.message = visible(error.message)  # it may quote a path or an argument
         error.show()
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
@@ -320,11 +334,9 @@ def main() -> None:
         from chronicle.store import StoreError
 
         if isinstance(error, StoreError):  # locked, foreign or newer database: one line already
-            click.echo(f"Error: {error}", err=True)
+            say(f"Error: {error}")
             sys.exit(1)
-        click.echo(
-            f"error: {type(error).__name__}: {error} (run with --debug for details)", err=True
-        )
+        say(f"error: {type(error).__name__}: {error} (run with --debug for details)")
         sys.exit(1)
 
 

@@ -1,8 +1,8 @@
 """Show an ingest's progress on a terminal: documents done of all, documents/s, KB/s, ETA.
 
 On a pipe it shows nothing, so a script's stderr holds only the summary. File
-names are shown as plain text (never read as Rich markup) with any control
-character escaped, so a name cannot garble or steer the terminal.
+names are shown as plain text (never read as Rich markup) through
+`chronicle.visible`, so a name cannot garble or steer the terminal.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from chronicle.visible import visible
 
-def printable(text: str) -> str:
-    """`text` with every non-printable character (escapes, newlines, bidi marks) as \\xNN."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+printable = visible
+"""The name this module's own helper had; `chronicle.visible.visible` is the one helper."""
 
 
 class DocumentRate(ProgressColumn):
@@ -83,7 +83,7 @@ class IngestProgress:
             self.shown = True
             self.progress.start()
         self.bytes += _size(path)
-        name = printable(Path(path).name)
+        name = visible(Path(path).name)
         self.progress.update(self.task, completed=done, total=total, name=name, bytes=self.bytes)
 
 

@@ -6,7 +6,7 @@ import pytest
 from rich.console import Console
 
 from chronicle.model import Event
-from chronicle.render import format_date, safe_text
+from chronicle.render import format_date, plain, safe_text, stats_lines
 
 
 def event(start: str | None, end: str | None, precision: str) -> Event:
@@ -51,3 +51,25 @@ def test_document_text_is_never_markup_or_escapes():
     out = console.export_text()
     assert "[bold red]x[/]" in out
     assert "\x1b[31m" not in console.export_text(styles=True)
+
+
+def test_stats_lines_align_wide_letters_and_escape_controls():
+    lines = stats_lines(
+        {"source": [("共同通信", 12), ("Dawn\x1b]0;x\x07", 3)]},
+        {"documents": 2, "mentions": 15, "events": 15},
+    )
+    assert lines == [
+        "documents  mentions  events",
+        "        2        15      15",
+        "",
+        "events by source",
+        "source            events",
+        "共同通信              12",
+        "Dawn\\x1b]0;x\\x07       3",
+    ]
+
+
+def test_plain_keeps_lines_and_tabs_but_shows_every_other_control():
+    assert plain("Kono met Asif.\n\tIslamabad\x1b[2J \u202e\x9b") == (
+        "Kono met Asif.\n\tIslamabad\\x1b[2J \\u202e\\x9b"
+    )
