@@ -19,12 +19,18 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from chronicle import __version__
 from chronicle.visible import visible, visible_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from textual.app import App
+
+    from chronicle.store import Store
 
 DEBUG = {"on": False}
 """Set by --debug; read by `main` to decide whether to show tracebacks."""
@@ -66,32 +72,67 @@ def _resolve_db(ctx: click.Context, db_path: Path | None) -> Path | None:
     return db_path or (ctx.obj or {}).get("db_path")
 
 
-def _open(ctx: click.Context, db_path: Path | None, mode: str = "read"):
+def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store:
     """Open the database for a command.
 
     Args:
-        mode: "browse" (the TUI: a new database starts with the bundled samples),
-            "read" (an explicit --db must exist, which catches typos; the default
-            database is built from the samples on first use) or "write" (ingest:
-            created empty when missing).
+        mode: "write" (ingest: a new file is created empty) or "read" (the other
+            commands and the browser: a database that --db or CHRONICLE_DB names must
+            exist, which catches typos; the user's own default database is built from
+            the samples on first use). A database in a folder or on a medium that
+            cannot be written is opened read-only for reading.
     """
-    from chronicle.locations import default_db_path
+    from chronicle.locations import named_db_path, user_db_path
     from chronicle.store import Store, StoreError
 
-    explicit = _resolve_db(ctx, db_path)
-    path = explicit or default_db_path()
-    if mode == "read" and explicit is not None and not Path(explicit).expanduser().exists():
-        raise click.ClickException(
-            f"no database at {explicit}; create one with `chronicle ingest PATH --db {explicit}`"
-        )
+    named = _resolve_db(ctx, db_path) or named_db_path()
+    path = Path(named or user_db_path()).expanduser()
     try:
-        if mode == "write" or Path(path).expanduser().exists():
+        if mode == "write":
             return Store(path)
-        from chronicle.library import open_default  # the ingest pipeline, only to build one
-
-        return open_default(path)
+        if path.exists():
+            return Store(path, readonly=not _writable(path))
+        if named is not None:
+            raise click.ClickException(
+                f"no database at {named}; run `chronicle ingest PATH --db {named}` first"
+            )
+        return _first_run(path)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _writable(path: Path) -> bool:
+    """True when the database file and its folder (for the WAL) can both be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _first_run(path: Path) -> Store:
+    """Build the default database from the bundled samples, all or nothing.
+
+    It is built under another name next to it and renamed when complete, so a
+    Ctrl+C (or a crash) during the build leaves no half-built database behind:
+    the next run starts the build again.
+    """
+    from chronicle.library import fixtures_dir, ingest_paths
+    from chronicle.locations import building_path
+    from chronicle.store import Store
+
+    building = building_path(path)
+    _remove_database(building)  # what a killed first run left
+    try:
+        with Store(building) as store:
+            if ingest_paths(store, [fixtures_dir()]).interrupted:
+                raise KeyboardInterrupt
+    except BaseException:
+        _remove_database(building)
+        raise
+    os.replace(building, path)  # closed last, so the WAL is checkpointed into the file
+    return Store(path)
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,10 +149,20 @@ def cli(ctx: click.Context, db_path: Path | None, debug: bool) -> None:
     DEBUG["on"] = debug
     ctx.obj = {"db_path": db_path}
     if ctx.invoked_subcommand is None:
-        store = _open(ctx, db_path, "browse")
+        store = _open(ctx, db_path, "read")
         from chronicle.tui import make_app
 
-        make_app(store).run()
+        ctx.exit(run_app(make_app(store)))
+
+
+def run_app(app: App, **options: Any) -> int:
+    """Run the browser until it ends and return its exit code (1 when it failed).
+
+    Args:
+        options: Passed to `App.run` (the tests run it headless with an autopilot).
+    """
+    app.run(**options)
+    return app.return_code or 0
 
 
 @cli.command()
@@ -301,22 +352,38 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _console():
+def _console() -> Console:
+    """A Rich console on stdout that leaves a closed pipe to `main`, as the rest of the CLI does."""
     from rich.console import Console
 
-    return Console(
+    console = Console(
         highlight=False,
         no_color=bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty(),
     )
+    console.on_broken_pipe = _pipe_closed  # Rich's own ends the process with exit code 1
+    return console
+
+
+def _pipe_closed() -> None:
+    raise BrokenPipeError
 
 
 def main() -> None:
-    """Console-script entry point: run the CLI, turning errors into one line."""
+    """Console-script entry point: run the CLI, turning errors into one line.
+
+    Click's own `main` is not used: it ends a closed pipe with exit code 1.
+    """
     try:
-        cli.main(standalone_mode=False)
+        with cli.make_context("chronicle", sys.argv[1:]) as ctx:
+            cli.invoke(ctx)
+    except BrokenPipeError:
+        # The reader went away (`chronicle stats | head -2`): a normal end. Output still
+        # buffered goes nowhere, so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except click.exceptions.Exit as stop:
         sys.exit(stop.exit_code)
-    except click.Abort:
+    except (click.Abort, EOFError):
         click.echo("interrupted", err=True)
         sys.exit(130)
     except click.ClickException as error:

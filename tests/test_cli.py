@@ -192,9 +192,10 @@ def test_readme_documents_every_command():
 
 
 def test_the_default_database_starts_with_the_samples_but_ingest_starts_empty(tmp_path):
-    env = {"CHRONICLE_DB": str(tmp_path / "default.db")}
+    env = {"CHRONICLE_DB": None, "XDG_DATA_HOME": str(tmp_path / "data")}
     result = CliRunner(env=env).invoke(cli, ["search", "--json"])
     assert result.exit_code == 0 and len(json.loads(result.stdout)) > 20
+    assert (tmp_path / "data" / "chronicle" / "chronicle.db").exists()
     own = tmp_path / "own.db"
     doc = tmp_path / "note.txt"
     doc.write_text("Note\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n")
