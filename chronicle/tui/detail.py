@@ -168,6 +168,11 @@ class EventDetail(VerticalScroll, can_focus=True):
             body.update(describe_event(event, terms, neighbours))
         self.scroll_home(animate=False)
 
+    def show_note(self, note: str) -> None:
+        """Say why no event is shown (instead of showing one that is out of date)."""
+        self.query_one("#detail-body", Static).update(Text(note))
+        self.scroll_home(animate=False)
+
     @property
     def text(self) -> str:
         """The plain text currently shown (for tests and copying)."""

@@ -3,11 +3,14 @@
 It owns the searching: each settled query starts an exclusive thread worker,
 and an answer is shown only if its query is still the current one. Panes never
 touch each other; they post messages here and the screen sets the other pane.
+When another process changes the database, the results are searched again with
+the cursor kept on the same happening (see `chronicle.tui.live`).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -26,9 +29,27 @@ from chronicle.store import StoreError
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.goto_date import GotoDateScreen
 from chronicle.tui.histogram import YearHistogram
+from chronicle.tui.live import POLL_SECONDS, data_version, event_holding, member_keys
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.timeline import Timeline
 from chronicle.visible import visible, visible_lines
+
+GONE = "This event changed in the database; the results are being read again."
+
+
+class Found(NamedTuple):
+    """What a search worker hands to the screen."""
+
+    ids: list[int]
+    status: str
+    hints: str
+    terms: list[str]
+    histogram: list[tuple[str, int]]
+    version: int
+    """The database's `data_version` read before the search."""
+    keep: int | None
+    """The event now holding the highlighted happening's key (a refresh only)."""
+    refresh: bool
 
 
 class MainScreen(Screen[None]):
@@ -48,6 +69,11 @@ class MainScreen(Screen[None]):
         """The query whose results are on screen (or being fetched)."""
         self.terms: list[str] = []
         self.current: Event | None = None
+        """The event in the detail pane (None while it loads or when there is none)."""
+        self.current_keys: list[str] = []
+        """The keys of the current event's mentions: how to find it again after a change."""
+        self.version: int | None = None
+        """The database's `data_version` the results on screen were read at."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -63,6 +89,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(Timeline).focus()
         self.run_search("")
+        self.set_interval(POLL_SECONDS, self._watch_database)
 
     # Searching ---------------------------------------------------------------
 
@@ -81,17 +108,25 @@ class MainScreen(Screen[None]):
     def leave_search_bar(self) -> None:
         self.query_one(Timeline).focus()
 
-    def run_search(self, text: str) -> None:
-        """Start searching for `text`; older searches still running are cancelled."""
+    def run_search(self, text: str, refresh: bool = False) -> None:
+        """Start searching for `text`; older searches still running are cancelled.
+
+        A `refresh` searches again after the database changed: the cursor stays on
+        the happening it was on (found by its key), else at the same row.
+        """
         self.query_text = text
-        self.query_one("#status", Label).update("searching…")
-        self._search_worker(text)
+        if not refresh:
+            self.query_one("#status", Label).update("searching…")
+        self._search_worker(text, self._highlighted_keys() if refresh else [], refresh)
 
     @work(thread=True, exclusive=True, group="search", description="search")
-    def _search_worker(self, text: str) -> None:
+    def _search_worker(self, text: str, follow: list[str], refresh: bool) -> None:
+        store = self.searcher.store
         try:
+            version = data_version(store)  # read first: a later commit is seen by the next poll
             ids, query = self.searcher.ids(text)
             histogram = self.searcher.histogram(text)
+            keep = event_holding(store, follow) if follow else None
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
@@ -106,27 +141,54 @@ class MainScreen(Screen[None]):
         terms = [
             t.text for clause in query.terms if not clause.negated for t in clause.alternatives
         ]
-        self.app.call_from_thread(self._show_results, text, ids, status, hints, terms, histogram)
+        found = Found(ids, status, hints, terms, histogram, version, keep, refresh)
+        self.app.call_from_thread(self._show_results, text, found)
 
-    def _show_results(
-        self,
-        text: str,
-        ids: list[int],
-        status: str,
-        hints: str,
-        terms: list[str],
-        histogram: list[tuple[str, int]],
-    ) -> None:
+    def _show_results(self, text: str, found: Found) -> None:
         if text != self.query_text:
             return
-        self.terms = terms
-        self.query_one(YearHistogram).counts = histogram
-        self.query_one("#status", Label).update(Text(visible(status)))
+        self.version = found.version
+        self.terms = found.terms
+        self.query_one(YearHistogram).counts = found.histogram
+        self.query_one("#status", Label).update(Text(visible(found.status)))
         hint_line = self.query_one("#hints", Label)
-        hint_line.update(Text(visible(hints)))
-        hint_line.display = bool(hints)  # shown while typing, not only on Enter
-        keep = self.current.id if self.current else None
-        self.query_one(Timeline).show(ids, keep=keep)
+        hint_line.update(Text(visible(found.hints)))
+        hint_line.display = bool(found.hints)  # shown while typing, not only on Enter
+        timeline = self.query_one(Timeline)
+        if found.refresh:
+            timeline.show(found.ids, keep=found.keep, at=timeline.cursor)
+        else:
+            timeline.show(found.ids, keep=self.current.id if self.current else None)
+
+    # Another process writing -------------------------------------------------
+
+    def _watch_database(self) -> None:
+        if self.version is not None:
+            self._version_worker()
+
+    @work(thread=True, exclusive=True, group="watch", description="watch the database")
+    def _version_worker(self) -> None:
+        try:
+            version = data_version(self.searcher.store)
+        except StoreError:
+            return  # asked again in a second; a lasting problem is reported by the search
+        self.app.call_from_thread(self._database_at, version)
+
+    def _database_at(self, version: int) -> None:
+        searching = any(w.group == "search" and w.is_running for w in self.app.workers)
+        if version == self.version or searching:
+            return  # a running search is left to finish; the next poll sees the change
+        self.version = version
+        self.searcher = Searcher(self.searcher.store)  # its cached counts are out of date
+        self.run_search(self.query_text, refresh=True)
+
+    def _highlighted_keys(self) -> list[str]:
+        """Keys of the highlighted event's mentions, as far as they are loaded."""
+        timeline = self.query_one(Timeline)
+        if self.current is not None and self.current.id == timeline.current_id:
+            return self.current_keys
+        row = timeline.row(timeline.cursor)
+        return [row.key] if row is not None else []
 
     # Rows and details ----------------------------------------------------------
 
@@ -166,20 +228,31 @@ class MainScreen(Screen[None]):
     def _detail_worker(self, event_id: int) -> None:
         try:
             event = self.searcher.store.event(event_id)
-            if event is None or get_current_worker().is_cancelled:
+            if get_current_worker().is_cancelled:
+                return
+            if event is None:  # another process rebuilt or removed it
+                self.app.call_from_thread(self._show_gone, event_id)
                 return
             linked = [i for i in (event.part_of, *event.parts, *event.related) if i is not None]
             neighbours = {e.id: e for e in self.searcher.store.events_by_ids(linked)}
+            keys = member_keys(self.searcher.store, event_id)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
-        self.app.call_from_thread(self._show_detail, event, neighbours)
+        self.app.call_from_thread(self._show_detail, event, neighbours, keys)
 
-    def _show_detail(self, event: Event, neighbours: dict[int, Event]) -> None:
+    def _show_detail(self, event: Event, neighbours: dict[int, Event], keys: list[str]) -> None:
         if self.query_one(Timeline).current_id != event.id:
             return
         self.current = event
+        self.current_keys = keys
         self.query_one(EventDetail).show_event(event, self.terms, neighbours)
+
+    def _show_gone(self, event_id: int) -> None:
+        if self.query_one(Timeline).current_id != event_id:
+            return
+        self.current = None
+        self.query_one(EventDetail).show_note(GONE)
 
     # Actions -------------------------------------------------------------------
 
@@ -253,10 +326,31 @@ class MainScreen(Screen[None]):
         timeline.focus()
 
     def action_copy(self) -> None:
-        event = self.current
-        if event is None or event.id != self.query_one(Timeline).current_id:
-            self.notify("Nothing to copy yet", severity="warning")
+        event_id = self.query_one(Timeline).current_id
+        if event_id is None:
+            self.notify("Nothing to copy", severity="warning")
+        elif self.current is not None and self.current.id == event_id:
+            self._copy(self.current)
+        else:
+            self._copy_worker(event_id)  # the detail is still loading
+
+    @work(thread=True, exclusive=True, group="copy", description="load the event to copy")
+    def _copy_worker(self, event_id: int) -> None:
+        try:
+            event = self.searcher.store.event(event_id)
+        except StoreError as error:
+            self.app.call_from_thread(self.report_error, error)
             return
+        self.app.call_from_thread(self._copy_if_highlighted, event_id, event)
+
+    def _copy_if_highlighted(self, event_id: int, event: Event | None) -> None:
+        if event is None or self.query_one(Timeline).current_id != event_id:
+            self.notify("The results changed; press y again", severity="warning")
+            return
+        self._copy(event)
+
+    def _copy(self, event: Event) -> None:
+        """Put `event` and its sources on the clipboard (OSC 52)."""
         lines = [f"{format_date(event)} — {visible(event.headline)}", visible_lines(event.text)]
         lines += [
             f"[{visible(s.publisher or s.title)}] {visible_lines(s.text)} ({visible(s.document)})"

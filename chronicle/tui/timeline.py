@@ -107,8 +107,8 @@ class Timeline(ScrollView, can_focus=True):
 
     # Data ------------------------------------------------------------------
 
-    def show(self, ids: Sequence[int], keep: int | None = None) -> None:
-        """Replace the result with `ids`, keeping the cursor on event `keep` if present."""
+    def show(self, ids: Sequence[int], keep: int | None = None, at: int = 0) -> None:
+        """Replace the result with `ids`, the cursor on event `keep` if present, else at `at`."""
         self.generation += 1
         self.ids = list(ids)
         self._rows.clear()  # reloaded with this query's matches marked
@@ -116,7 +116,7 @@ class Timeline(ScrollView, can_focus=True):
         self._pending.clear()
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(self.ids))
-        index = self.ids.index(keep) if keep is not None and keep in self.ids else 0
+        index = self.ids.index(keep) if keep is not None and keep in self.ids else at
         self.cursor = index
         # The new virtual size applies at the next refresh; scroll after it.
         self.call_after_refresh(self._scroll_to_cursor)
