@@ -84,6 +84,7 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
     """
     from chronicle.locations import named_db_path, user_db_path
     from chronicle.store import Store, StoreError
+    from chronicle.store.connection import writable
 
     named = _resolve_db(ctx, db_path) or named_db_path()
     path = Path(named or user_db_path()).expanduser()
@@ -91,7 +92,7 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
         if mode == "write":
             return Store(path)
         if path.exists():
-            return Store(path, readonly=not _writable(path))
+            return Store(path, readonly=not writable(path))
         if named is not None:
             raise click.ClickException(
                 f"no database at {named}; run `chronicle ingest PATH --db {named}` first"
@@ -99,11 +100,6 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
         return _first_run(path)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
-
-
-def _writable(path: Path) -> bool:
-    """True when the database file and its folder (for the WAL) can both be written."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _first_run(path: Path) -> Store:

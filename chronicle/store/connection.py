@@ -7,6 +7,9 @@ with a one-line message, so the CLI and TUI can report it without a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
 import sqlite3
 from importlib import resources
@@ -44,9 +47,15 @@ def latest_version() -> int:
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """Open, check and migrate the database at `path`.
 
+    A database file this creates is readable by its owner only (0600), and so are
+    the folders it creates (0700): it holds whole documents and where they were read
+    from. An existing file keeps its mode; SQLite gives the WAL files the same.
+
     Args:
         path: The database file (created when missing unless `readonly`), or ":memory:".
-        readonly: Open without creating or migrating.
+        readonly: Open an existing, current database without writing to it. When even
+            the WAL's shared-memory file cannot be created (a read-only folder or
+            medium), the file is opened as immutable.
 
     Returns:
         A connection in autocommit mode with WAL, foreign keys and a busy timeout.
@@ -56,20 +65,37 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
             version understands, is locked, or cannot be opened.
     """
     target = str(path)
-    if target != ":memory:":
-        file = Path(target).expanduser()
-        if file.is_dir():
-            raise StoreError(f"{file} is a folder, not a database file")
-        if readonly and not file.exists():
-            raise StoreError(f"no database at {file}; run `chronicle ingest PATH` first")
-        if not readonly:
-            try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(f"cannot create {file.parent}: {error.strerror}") from None
-        target = str(file)
+    if target == ":memory:":
+        return _setup(_open(target), target, readonly=False)
+    file = Path(target).expanduser()
+    if file.is_dir():
+        raise StoreError(f"{file} is a folder, not a database file")
+    if readonly:
+        return _connect_readonly(file)
     try:
-        conn = sqlite3.connect(target, timeout=5.0, isolation_level=None, check_same_thread=False)
+        _make_folders(file.parent)
+        _create_private(file)
+    except OSError as error:
+        raise StoreError(explain_os(error, file)) from None
+    if not writable(file):
+        raise StoreError(f"{file} is read-only; choose another file with --db")
+    return _setup(_open(str(file)), str(file), readonly=False)
+
+
+def writable(file: Path) -> bool:
+    """True when the database file and its folder (for the WAL files) can both be written."""
+    return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
+
+
+def _open(target: str, uri: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(
+        target, timeout=5.0, isolation_level=None, check_same_thread=False, uri=uri
+    )
+
+
+def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.Connection:
+    """Check what the file is, set the connection up and (unless `readonly`) migrate it."""
+    try:
         conn.execute("PRAGMA foreign_keys = ON")
         # What sqlite_utils sets on the connections it wraps; set here so that a
         # connection behaves the same whether or not a writer has wrapped it yet.
@@ -85,8 +111,60 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         if not readonly:
             migrate(conn)
     except sqlite3.DatabaseError as error:
+        conn.close()
         raise StoreError(explain(error, target)) from None
+    except StoreError:
+        conn.close()
+        raise
     return conn
+
+
+def _connect_readonly(file: Path) -> sqlite3.Connection:
+    """A connection that never writes: `mode=ro`, else `immutable=1` where no WAL can exist."""
+    if not file.exists():
+        raise StoreError(f"no database at {file}; run `chronicle ingest PATH --db {file}` first")
+    uri = f"{file.absolute().as_uri()}?mode=ro"
+    probe = _open(uri, uri=True)
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database needs its -shm file to be read; where it cannot be made,
+        # nothing can write to the database either, so it cannot change under us.
+        uri = f"{file.absolute().as_uri()}?immutable=1"
+    finally:
+        probe.close()
+    conn = _setup(_open(uri, uri=True), str(file), readonly=True)
+    version = schema_version(conn)
+    if version < latest_version():
+        conn.close()
+        raise StoreError(
+            f"{file} was written by an older chronicle (schema {version} of "
+            f"{latest_version()}); open it once where it can be written, so it is upgraded"
+        )
+    return conn
+
+
+def _make_folders(folder: Path) -> None:
+    """Create `folder` and any missing parent, each private to its owner (0700)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(mode=0o700, exist_ok=True)
+
+
+def _create_private(file: Path) -> None:
+    """Create `file` empty, readable by its owner only, unless it exists (its mode stays)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def explain_os(error: OSError, file: Path) -> str:
+    """Turn an error creating a database file or its folder into a one-line message."""
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{file} cannot be created there ({error.strerror}); choose another file with --db"
+    return f"cannot create {file}: {error.strerror}"
 
 
 def explain(error: sqlite3.Error, target: str) -> str:
