@@ -128,3 +128,29 @@ async def test_copying_an_event_copies_escapes_not_controls(hostile_db: Path):
             await pilot.press("G", "y")
             await settle(pilot)
             assert app.clipboard.splitlines()[:2] == [f"2019-06-09 — {ENVOYS_SHOWN}", ENVOYS_SHOWN]
+
+
+async def test_a_pasted_name_reaches_the_search_bar_without_its_controls(hostile_db: Path):
+    from textual import events
+
+    from chronicle.tui import SearchBar
+
+    with Store(hostile_db) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash")
+            bar = app.screen.query_one(SearchBar)
+            bar.post_message(events.Paste("envoys\x1b]0;owned\x07 \u202eKandy\x9b2J\nsecond line"))
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert bar.value == "envoys]0;owned Kandy2J"
+            screen = terminal_output(app)
+            for raw in ("\x1b]0;", "\x07", "\u202e", "\x9b"):
+                assert raw not in screen
+            await pilot.press("ctrl+a", "ctrl+k")
+            bar.post_message(events.Paste("en\u200bvoys"))  # a zero-width space inside
+            await pilot.press("enter")
+            await settle(pilot)
+            assert bar.value == "envoys"
+            assert len(app.screen.query_one(Timeline).ids) == 1
