@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -172,9 +172,18 @@ def run_app(app: App, **options: Any) -> int:
     metavar="N",
     help="Processes that read documents at once (default: one per core).",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Also forget stored documents under the folders given whose files are gone.",
+)
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, jobs: int | None
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    db_path: Path | None,
+    jobs: int | None,
+    prune: bool,
 ) -> None:
     """Read documents (.txt, .md, .html files or folders) into the chronicle.
 
@@ -182,7 +191,8 @@ def ingest(
     reads documents differently; then it is read again and its events replaced.
     Documents are read on every core (--jobs) and saved in batches, each document
     whole: after Ctrl+C, run the same command again to add the rest. On a terminal
-    a progress bar shows documents/s and the time left.
+    a progress bar shows documents/s and the time left. Stored documents under a
+    folder given whose files no longer exist are counted; --prune forgets them.
     """
     from rich.console import Console
 
@@ -199,9 +209,21 @@ def ingest(
     store = _open(ctx, db_path, "write")
     err = Console(stderr=True, highlight=False)
     with IngestProgress(err) as progress:
-        report = ingest_paths(store, paths, on_progress=progress, jobs=jobs or _cores())
+        report = ingest_paths(
+            store, paths, on_progress=progress, jobs=jobs or _cores(), prune=prune
+        )
     for _path, reason in report.failed:
         say(f"skipped {reason}")
+    for old, new in report.moved:
+        say(f"moved {old} to {new}")
+    for path in report.pruned:
+        say(f"pruned {path} (its file no longer exists)")
+    for folder, stale in report.stale.items():
+        if stale:
+            say(
+                f"{len(stale)} stored documents under {folder} no longer exist; "
+                f"`chronicle ingest --prune {folder}` forgets them"
+            )
     if not (report.added or report.unchanged or report.failed):
         say("no .txt, .md or .html files found in " + ", ".join(map(str, paths)))
     counts = store.counts()
@@ -321,24 +343,46 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
+@click.option("--yes", "-y", is_flag=True, help="Do not ask, even for a folder or many documents.")
+@click.option("--dry-run", is_flag=True, help="List the documents that would go; remove nothing.")
 @click.pass_context
-def remove(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None) -> None:
-    """Forget documents (by the path they were ingested from) and re-merge their events."""
+def remove(
+    ctx: click.Context, paths: tuple[str, ...], db_path: Path | None, yes: bool, dry_run: bool
+) -> None:
+    """Forget documents (by the path they were ingested from) and re-merge their events.
+
+    A folder names every document ingested from inside it. Removing a folder or
+    more than a few documents asks first (--yes does not); a path that names no
+    stored document stops the command before anything is removed.
+    """
+    from chronicle.library import plan_removal, remove_planned
+
     store = _open(ctx, db_path, "read")
-    stored = [str(d["path"]) for d in store.documents()]
-    for path in paths:
-        resolved = Path(path).resolve()
-        # A folder removes every document ingested from inside it.
-        targets = [
-            p for p in stored if p == path or Path(p) == resolved or resolved in Path(p).parents
-        ]
-        if not targets:
-            raise click.ClickException(
-                f"no document was ingested from {path}; see `chronicle documents`"
-            )
-        for target in targets:
-            store.remove_document(target)
-            say(f"removed {target}")
+    plan = plan_removal(store, paths)
+    if plan.unmatched:
+        raise click.ClickException(
+            f"no document was ingested from {plan.unmatched[0]}; nothing removed "
+            "(see `chronicle documents`)"
+        )
+    if dry_run:
+        for path in plan.documents:
+            click.echo(visible(path))
+        return
+    if plan.needs_confirmation and not yes:
+        _confirm_removal(len(plan.documents), plan.folders)
+    remove_planned(store, plan, on_removed=lambda path: say(f"removed {path}"))
+
+
+def _confirm_removal(count: int, folders: Sequence[str]) -> None:
+    """Ask on a terminal; elsewhere (a script) refuse, since nobody can answer."""
+    under = f" under {', '.join(folders)}" if folders else ""
+    what = f"{count} document(s){under}"
+    if not sys.stdin.isatty():
+        raise click.ClickException(
+            f"this would remove {what}; add --yes to remove them or --dry-run to list them"
+        )
+    if not click.confirm(visible(f"Remove {what} and re-merge their events?"), err=True):
+        raise click.ClickException("nothing removed")
 
 
 def _cores() -> int:

@@ -228,7 +228,7 @@ def test_remove_accepts_a_folder_and_reports_what_it_removed(tmp_path):
         (folder / f"n{i}.txt").write_text(f"Note\n\nOn {i} January 2018 Kono met Asif.\n")
     db = tmp_path / "c.db"
     assert CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
-    result = run("remove", str(folder), "--db", str(db))
+    result = run("remove", str(folder), "--yes", "--db", str(db))
     assert result.returncode == 0 and result.stderr.count("removed ") == 2
     assert json.loads(run("search", "--json", "--db", str(db)).stdout) == []
 
