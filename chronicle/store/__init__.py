@@ -129,6 +129,24 @@ class Store:
 
         return self._run(documents.remove_document, path)
 
+    def move_document(self, old_path: str, new_path: str) -> bool:
+        """Give the document read from `old_path` the path `new_path`; True if there was one."""
+        from chronicle.store import documents
+
+        return self._run(documents.move_document, old_path, new_path)
+
+    def hash_for_path(self, path: str) -> str | None:
+        """The content hash of the document stored under `path`, if any."""
+        from chronicle.store import documents
+
+        return self._run(documents.hash_for_path, path)
+
+    def paths_under(self, folder: str) -> list[str]:
+        """Stored paths equal to `folder` or inside it, sorted."""
+        from chronicle.store import documents
+
+        return self._run(documents.paths_under, folder)
+
     # Reading -------------------------------------------------------------
 
     def events_by_ids(self, ids: Sequence[int]) -> list[Event]:
