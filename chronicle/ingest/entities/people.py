@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from chronicle.ingest.entities.name_words import is_caps_surname, parse_name, skip_honorifics
 from chronicle.ingest.entities.roles import appositive_role, parse_role, role_word
@@ -88,6 +88,24 @@ def _bare_ok(s: Sentence, i: int, j: int) -> bool:
     return not single and before in lex().byline_cues
 
 
+@cache
+def _starters() -> frozenset[str]:
+    """Words that may open a role, an honorific or a cue-noun mention whatever their case
+    ("minister", "ministers", "counterpart"): with the capitalised words, what the rules of
+    ``find_people`` look at."""
+    words = lex()
+    return frozenset(
+        words.role_words_lower | set(words.plural_heads) | words.honorifics | words.name_cues
+    )
+
+
+def _may_start_name(word: str) -> bool:
+    """Whether a word outside `_starters` can open a mention: capitalised, or a lower-case
+    particle joined by a hyphen ("al-Sisi"); the same first test as ``is_name_word``."""
+    first = word[:1]
+    return first.isalpha() and not (first.islower() and "-" not in word[1:4])
+
+
 @lru_cache(maxsize=TEXTS_CACHED)
 def find_people(sentence: str) -> tuple[PersonMention, ...]:
     """Find the people named in a sentence, with their roles and role countries.
@@ -112,8 +130,12 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
     shared_role: dict[int, tuple[str, str]] = {}  # mention index -> role its list shares
     i = 0
     n = len(s.toks)
+    starters = _starters()
     while i < n:
         word = s.word(i)
+        if not _may_start_name(word) and word not in starters and word.lower() not in starters:
+            i += 1  # most words of a sentence start nothing: no rule below takes them
+            continue
         # 1. role first
         if role_word(s, i) or word.lower() in lex().plural_heads:
             role = parse_role(s, i)

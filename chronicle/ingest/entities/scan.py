@@ -67,10 +67,19 @@ TEXTS_CACHED = 4096
 headline, so each tokenizer runs once per text."""
 
 
+_NEW = tuple.__new__
+"""Makes a Token without the Python-level ``__new__`` of a NamedTuple: every word of
+every sentence is one, twice."""
+
+
+def _tokens(pattern: re.Pattern[str], text: str) -> tuple[Token, ...]:
+    return tuple([_NEW(Token, (m[0], *m.span())) for m in pattern.finditer(text)])
+
+
 @lru_cache(maxsize=TEXTS_CACHED)
 def tokens(text: str) -> tuple[Token, ...]:
     """The person parser's tokens of a text."""
-    return tuple(Token(m.group(), m.start(), m.end()) for m in _token_re().finditer(text))
+    return _tokens(_token_re(), text)
 
 
 def norm(span: str) -> str:
@@ -166,7 +175,7 @@ def scan(text: str, lookup: Lookup, words: Sequence[Token]) -> list[Match]:
 @lru_cache(maxsize=TEXTS_CACHED)
 def gaz_words(text: str) -> tuple[Token, ...]:
     """The lexicon's words of a text (hyphens split words)."""
-    return tuple(Token(m.group(), m.start(), m.end()) for m in _GAZ_WORD_RE.finditer(text))
+    return _tokens(_GAZ_WORD_RE, text)
 
 
 def dedupe(values: Iterable[str]) -> tuple[str, ...]:
