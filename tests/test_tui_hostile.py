@@ -144,7 +144,7 @@ async def test_a_pasted_name_reaches_the_search_bar_without_its_controls(hostile
             bar.post_message(events.Paste("envoys\x1b]0;owned\x07 \u202eKandy\x9b2J\nsecond line"))
             await pilot.pause(0.5)
             await settle(pilot)
-            assert bar.value == "envoys]0;owned Kandy2J"
+            assert bar.value == "envoys Kandy2J"  # the OSC sequence goes whole
             screen = terminal_output(app)
             for raw in ("\x1b]0;", "\x07", "\u202e", "\x9b"):
                 assert raw not in screen
@@ -154,3 +154,23 @@ async def test_a_pasted_name_reaches_the_search_bar_without_its_controls(hostile
             await settle(pilot)
             assert bar.value == "envoys"
             assert len(app.screen.query_one(Timeline).ids) == 1
+
+
+async def test_a_date_pasted_with_controls_still_goes_to_its_day(hostile_db: Path):
+    from textual import events
+
+    from chronicle.tui.plain_input import PlainInput
+
+    with Store(hostile_db) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("colon")
+            await settle(pilot)
+            prompt = app.screen.query_one(PlainInput)
+            prompt.post_message(events.Paste("2019\x1b[2J-05\u202e"))
+            await pilot.pause(0.3)
+            assert prompt.value == "2019-05"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen.query_one(Timeline).cursor == 1

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from chronicle.tui.plain_input import PlainInput
+
 _FORMATS = (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4))
 
 
@@ -51,7 +53,7 @@ class GotoDateScreen(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         yield Label("Go to date (2018, 2018-01, 2018-01-04, January 2018):")
-        yield Input(id="goto-input", placeholder="YYYY[-MM[-DD]]")
+        yield PlainInput(id="goto-input", placeholder="YYYY[-MM[-DD]]")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -11,13 +11,13 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-from chronicle.visible import visible
+from chronicle.tui.plain_input import PlainInput
 
 DEBOUNCE_SECONDS = 0.15
 """Pause after the last keystroke before a search starts."""
 
 
-class SearchBar(Input):
+class SearchBar(PlainInput):
     """An Input that posts `QueryChanged` after typing stops, and on Enter."""
 
     BINDINGS = [
@@ -44,12 +44,6 @@ class SearchBar(Input):
         )
         self._timer: Timer | None = None
 
-    def insert_text_at_cursor(self, text: str) -> None:
-        super().insert_text_at_cursor(_typeable(text))
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        super().replace(_typeable(text), start, end)
-
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         if self._timer is not None:
@@ -72,13 +66,3 @@ class SearchBar(Input):
 
     def action_leave(self) -> None:
         self.post_message(self.Left())
-
-
-def _typeable(text: str) -> str:
-    """`text` without the characters `visible` would escape.
-
-    A key never types them, but a paste (a file name copied from a listing) can
-    carry an escape sequence or a bidi override, which the bar would send to the
-    terminal as it is; no stored text holds them either, so they find nothing.
-    """
-    return "".join(c for c in text if visible(c) == c)
