@@ -44,14 +44,38 @@ MARKUP = (
     "<ul><li>", "</li></ul>", "<sup>1</sup>", "<script>x</script>", "<nav>Home</nav>", "&amp;",
     "&#8217;", "<meta property=\"article:published_time\" content=\"2024-03-03\">",
     "<script type=\"application/ld+json\">{\"datePublished\": \"2023-05-01\"}</script>",
-    "<!--", "-->", "<",
+    "<!--", "-->", "<", "<!", "<![", "<![CDATA[", "]]>", "<![if !supportLists]>", "<?xml ", "</",
+    "<a href=\"", "&#99999999;", "&#x110000;", "&", "&nbsp",
 )  # fmt: skip
 
 CONTROLS = (
-    "\x00", "\x07", "\x1b", "\x1b[31m", "\x1b]0;title\x07", "\x0c", "\x0b", "\r", "\r\n",
-    "\x85", "\x9b", "\u2028", "\u2029", "\u202e", "\u202d", "\u2066", "\u200b", "\u200d",
-    "\ufeff", "\u00ad", "\ufffd", "\u00a0", "\u3000",
-)  # fmt: skip
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x1b[31m",
+    "\x1b]0;title\x07",
+    "\x0c",
+    "\x0b",
+    "\r",
+    "\r\n",
+    "\x85",
+    "\x9b",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u00ad",
+    "\ufffd",
+    "\u00a0",
+    "\u3000",
+)
+
+DIGITS = ("٣", "٢٠٢٤", "३", "२०१९", "３", "２０２４", "²", "¹⁹⁹⁰", "①", "𝟐𝟎𝟐𝟒", "Ⅻ")
+"""Digits of other scripts, superscripts and numerals: `\\d` or `str.isdigit` take some."""  # fmt: skip
 
 
 def _number() -> st.SearchStrategy[str]:
@@ -77,6 +101,24 @@ def _built_date() -> st.SearchStrategy[str]:
     )
 
 
+def _linked_data() -> st.SearchStrategy[str]:
+    """A page's JSON-LD block, well formed or not, flat or deeply nested."""
+    depth = st.integers(min_value=1, max_value=3000)
+    nested = st.tuples(st.sampled_from(("[", '{"a":', '{"@graph":[')), depth).map(
+        lambda p: p[0] * p[1] + "{}"
+    )
+    flat = st.sampled_from(
+        (
+            '{"datePublished": "2023-05-01", "publisher": {"name": "Dawn"}}',
+            '{"datePublished": 7, "author": [[1]], "publisher": []}',
+            '{"@graph": [{"dateModified": "2024-13-45"}]}',
+            '{"datePublished": "',
+        )
+    )
+    script = '<script type="application/ld+json">{}</script>'
+    return (nested | flat).map(script.format)
+
+
 def _long_line(repeat: int) -> st.SearchStrategy[str]:
     """A long line: one piece `repeat` times at most (a run of dates, of words without a
     sentence end, of markup)."""
@@ -91,6 +133,8 @@ PIECE = st.one_of(
     st.sampled_from(MARKUP),
     st.sampled_from(CONTROLS),
     st.sampled_from(MONTHS + WEEKDAYS),
+    st.sampled_from(DIGITS),
+    _linked_data(),
     _number(),
     st.just(" "),
     st.text(max_size=12),
@@ -143,6 +187,9 @@ def file_bytes() -> st.SearchStrategy[bytes]:
 
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".TXT")
+
+suffixes = st.one_of(st.sampled_from((".html", ".htm")), st.sampled_from(SUFFIXES))
+"""A supported file name ending, HTML half the time: pages go through more code."""
 
 references = st.one_of(
     st.none(),

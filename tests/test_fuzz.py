@@ -1,15 +1,15 @@
 """Fuzzing with a small, reproducible budget: the reader on any bytes, the date finder on
 any text, one document's whole ingest (issue 15). `benchmarks/fuzz.py` runs the same
-properties with thousands of examples."""
+properties with thousands of examples; what it found is kept below as explicit examples."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
 
-from tests.fuzz_inputs import SUFFIXES, file_bytes, references, texts
+from tests.fuzz_inputs import file_bytes, references, suffixes, texts
 from tests.fuzz_properties import check_dates, check_ingest, check_reader
 
 CI = settings(
@@ -20,10 +20,45 @@ CI = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
+FOUND = settings(CI, phases=[Phase.explicit], report_multiple_bugs=False)
+"""Only the explicit examples: a bug the large budget found, kept as a regression."""
+
 
 @CI
-@given(file_bytes(), st.sampled_from(SUFFIXES))
+@given(file_bytes(), suffixes)
 def test_reader_gives_text_or_one_line_document_error(data: bytes, suffix: str) -> None:
+    check_reader(data, suffix)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=RecursionError,
+    reason="read.linked_data_meta catches only ValueError from json.loads: a JSON-LD block "
+    "nested ~1,000 deep raises RecursionError and the whole page is lost",
+)
+@FOUND
+@example(
+    b'<html><head><script type="application/ld+json">' + b"[" * 5000 + b"</script></head>"
+    b"<body><h1>Talks in Tokyo</h1><p>The ministers met in Tokyo on 3 March 2024.</p></body>",
+    ".html",
+)
+@given(file_bytes(), suffixes)
+def test_reader_survives_deeply_nested_linked_data(data: bytes, suffix: str) -> None:
+    check_reader(data, suffix)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="read.html_to_text: html.parser raises AssertionError on a marked section it does "
+    "not know ('<![ if', '<![--', '<![vml]>') and the whole page is lost",
+)
+@FOUND
+@example(b"<h1>Budget talks</h1><p>The ministers met on 3 March 2024.</p><![ if !vml]>", ".html")
+@example(b"<p>The ministers met on 3 March 2024.</p><![-- draft --]>", ".htm")
+@example(b"<p>The ministers met on 3 March 2024.</p><![vml]>", ".html")
+@given(file_bytes(), suffixes)
+def test_reader_survives_unknown_marked_sections(data: bytes, suffix: str) -> None:
     check_reader(data, suffix)
 
 
@@ -36,6 +71,6 @@ def test_date_finder_keeps_its_contract_and_repeats_itself(
 
 
 @settings(CI, max_examples=40)
-@given(texts(), st.sampled_from(SUFFIXES))
+@given(texts(), suffixes)
 def test_one_document_ingests_without_error_and_the_same_way_twice(text: str, suffix: str) -> None:
     check_ingest(text, suffix)

@@ -1,0 +1,143 @@
+"""Fuzz with a large budget: the properties of `tests/test_fuzz.py`, thousands of examples.
+
+    python3 benchmarks/fuzz.py [--examples 3000] [--seed 0] [--repeat 400]
+                               [--only reader|dates|ingest ...]
+
+Runs each property (the reader on any bytes, the date finder on any text, one
+document's whole ingest into two SQLite stores) with ``--examples`` examples from
+``--seed``, and prints for each: how many inputs were tried, how long it took, the
+slowest inputs (CPU seconds and KB), and every failure Hypothesis found, shrunk to
+its smallest input, with the last lines of its traceback. ``--repeat`` is the most
+times a long line repeats one piece (a line of dates costs a scan of its sentence
+per date, so large values make single examples take minutes). Exits 1 when a
+property failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, seed, settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout first
+
+from tests.fuzz_inputs import file_bytes, references, suffixes, texts
+from tests.fuzz_properties import check_dates, check_ingest, check_reader
+
+SLOWEST = 5
+
+
+@dataclass
+class Run:
+    """What fuzzing one property found."""
+
+    name: str
+    calls: int = 0
+    seconds: float = 0.0
+    slowest: list[tuple[float, int, str]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def timed(self, size: int, shown: object, check: Callable[[], None]) -> None:
+        """Run one example, remembering it when it is among the slowest."""
+        started = time.process_time()
+        try:
+            check()
+        finally:
+            spent = time.process_time() - started
+            self.calls += 1
+            self.slowest = sorted([*self.slowest, (spent, size, repr(shown)[:160])])[-SLOWEST:]
+
+
+def properties(repeat: int) -> dict[str, tuple[Callable[[Run], Callable[..., None]], tuple]]:
+    """Each property's name -> (a test body given its `Run`, its strategies)."""
+    return {
+        "reader": (
+            lambda run: (
+                lambda data, suffix: run.timed(len(data), data, lambda: check_reader(data, suffix))
+            ),
+            (file_bytes(), suffixes),
+        ),
+        "dates": (
+            lambda run: (
+                lambda text, other, ref: run.timed(
+                    len(text), text, lambda: check_dates(text, other, ref)
+                )
+            ),
+            (texts(repeat=repeat), texts(max_pieces=10), references),
+        ),
+        "ingest": (
+            lambda run: (
+                lambda text, suffix: run.timed(len(text), text, lambda: check_ingest(text, suffix))
+            ),
+            (texts(repeat=repeat), suffixes),
+        ),
+    }
+
+
+def fuzz(name: str, body: Callable[[Run], Callable[..., None]], strategies: tuple, args) -> Run:
+    """Run one property with the large budget; failures are kept, not raised."""
+    run = Run(name)
+    test = given(*strategies)(body(run))
+    test = settings(
+        max_examples=args.examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )(test)
+    test = seed(args.seed)(test)
+    started = time.perf_counter()
+    try:
+        test()
+    except Exception as error:  # Hypothesis raises a group when it found several bugs
+        found = error.exceptions if isinstance(error, ExceptionGroup) else [error]
+        run.failures = [_describe(bug) for bug in found]
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _describe(error: BaseException) -> str:
+    """The shrunk input (Hypothesis's note) and the last frames of the traceback."""
+    notes = "\n".join(getattr(error, "__notes__", []))
+    frames = traceback.extract_tb(error.__traceback__)[-4:]
+    where = "".join(traceback.format_list(frames))
+    return f"{notes}\n{where}{type(error).__name__}: {str(error)[:400]}"
+
+
+def report(run: Run) -> str:
+    """One property's result, as printed."""
+    lines = [
+        f"== {run.name}: {run.calls} inputs in {run.seconds:.0f} s, {len(run.failures)} failure(s)",
+        "slowest (CPU s, size, input):",
+    ]
+    lines += [f"  {spent:7.2f} s {size:7d}  {shown}" for spent, size, shown in run.slowest[::-1]]
+    for number, failure in enumerate(run.failures, 1):
+        lines += [f"-- failure {number}", failure.strip()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fuzz the chosen properties and print what each found."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=400)
+    parser.add_argument("--only", nargs="*", choices=("reader", "dates", "ingest"))
+    args = parser.parse_args(argv)
+    failed = False
+    for name, (body, strategies) in properties(args.repeat).items():
+        if args.only and name not in args.only:
+            continue
+        run = fuzz(name, body, strategies, args)
+        print(report(run), flush=True)
+        failed = failed or bool(run.failures)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
