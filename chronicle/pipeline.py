@@ -46,8 +46,11 @@ class Parsed:
     error: str = ""
 
 
-def parse_file(path: Path, lookup: Lookup | None = None) -> Parsed:
+def parse_file(path: Path, lookup: Lookup | None = None, max_bytes: int | None = None) -> Parsed:
     """Read, hash and extract one file; skip the extraction when `lookup` says it is stored.
+
+    A file over `max_bytes` (0: no limit; None: `read.max_file_bytes()`, which
+    `CHRONICLE_MAX_FILE_MB` sets) is refused unread.
 
     A file that cannot be read, or that trips an unexpected error, gives a `Parsed`
     with a one-line `error` instead of raising, so one odd file never stops a run.
@@ -56,7 +59,7 @@ def parse_file(path: Path, lookup: Lookup | None = None) -> Parsed:
         StoreError: The lookup could not read the database.
     """
     try:
-        doc = load_document(path)
+        doc = load_document(path, max_bytes)
         doc_hash = content_hash(doc.text)
         if lookup is not None:
             holder, extractor = lookup(doc_hash)
@@ -76,8 +79,12 @@ def store_lookup(store: Store) -> Lookup:
     return lambda doc_hash: (store.path_for_hash(doc_hash), store.extractor_for_hash(doc_hash))
 
 
-def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed]:
+def parse_all(
+    paths: Sequence[Path], jobs: int, store: Store, max_bytes: int | None = None
+) -> Iterator[Parsed]:
     """Parse `paths` with `jobs` processes, yielding each file as soon as it is parsed.
+
+    Files over `max_bytes` are refused unread (see `parse_file`).
 
     With one job, or only a little text, files are parsed here, in order. Close the
     iterator (or let it finish) to stop the workers; those still parsing finish
@@ -85,7 +92,7 @@ def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed
     """
     if jobs <= 1 or not _worth_a_pool(paths):
         lookup = store_lookup(store)
-        yield from (parse_file(path, lookup) for path in paths)
+        yield from (parse_file(path, lookup, max_bytes) for path in paths)
         return
     database = None if store.path == ":memory:" else store.path
     pool = ProcessPoolExecutor(
@@ -95,7 +102,7 @@ def parse_all(paths: Sequence[Path], jobs: int, store: Store) -> Iterator[Parsed
         initargs=(database,),
     )
     try:
-        yield from _stream(pool, paths, jobs * IN_FLIGHT_PER_WORKER)
+        yield from _stream(pool, paths, jobs * IN_FLIGHT_PER_WORKER, max_bytes)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -112,11 +119,13 @@ def _worth_a_pool(paths: Sequence[Path]) -> bool:
     return False
 
 
-def _stream(pool: ProcessPoolExecutor, paths: Sequence[Path], window: int) -> Iterator[Parsed]:
+def _stream(
+    pool: ProcessPoolExecutor, paths: Sequence[Path], window: int, max_bytes: int | None
+) -> Iterator[Parsed]:
     queue = iter(paths)
     running: set[Future[Parsed]] = set()
     for path in queue:
-        running.add(pool.submit(_parse_in_worker, path))
+        running.add(pool.submit(_parse_in_worker, path, max_bytes))
         if len(running) >= window:
             break
     while running:
@@ -124,7 +133,7 @@ def _stream(pool: ProcessPoolExecutor, paths: Sequence[Path], window: int) -> It
         for future in finished:
             next_path = next(queue, None)
             if next_path is not None:
-                running.add(pool.submit(_parse_in_worker, next_path))
+                running.add(pool.submit(_parse_in_worker, next_path, max_bytes))
             yield future.result()
 
 
@@ -146,5 +155,5 @@ def _start_worker(database: str | None) -> None:
         _WORKER["lookup"] = store_lookup(Store(database, readonly=True))
 
 
-def _parse_in_worker(path: Path) -> Parsed:
-    return parse_file(path, _WORKER["lookup"])
+def _parse_in_worker(path: Path, max_bytes: int | None) -> Parsed:
+    return parse_file(path, _WORKER["lookup"], max_bytes)

@@ -42,11 +42,12 @@ TITLE_LENGTH = 90
 """Longest fallback title, cut at a word boundary."""
 
 
-def load_document(path: Path) -> CleanDocument:
+def load_document(path: Path, max_bytes: int | None = None) -> CleanDocument:
     """Read and clean one document file.
 
     Args:
         path: A supported text, Markdown or HTML file.
+        max_bytes: Refuse a larger file (0: any size); None: `read.max_file_bytes()`.
 
     Returns:
         The cleaned document with paragraphs, segments, footnotes and metadata.
@@ -54,7 +55,7 @@ def load_document(path: Path) -> CleanDocument:
     Raises:
         DocumentError: The file cannot be read or holds no usable text.
     """
-    text, encoding = read_document(path)
+    text, encoding = read_document(path, max_bytes)
     doc = document_from_text(text, str(path), encoding)
     if not doc.paragraphs:
         raise DocumentError(f"{path}: no usable text after cleaning")

@@ -1,4 +1,4 @@
-"""Turn a file on disk into text: pick the files, decode the bytes, flatten HTML.
+"""Turn a file on disk into text: decode the bytes, flatten HTML (`discover` picks the files).
 
 Everything that can go wrong with an input file (missing, unreadable, binary,
 empty, unsupported) is reported as one `DocumentError` with a one-line message.
@@ -10,14 +10,18 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from chronicle.ingest.text.inline import SUPERSCRIPTS
+import charset_normalizer
 
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-"""File name endings `read_document` accepts (compared lower-cased)."""
+from chronicle.ingest.text.discover import (  # noqa: F401 (iter_paths: re-exported)
+    SUPPORTED_EXTENSIONS,
+    is_supported,
+    iter_paths,
+)
+from chronicle.ingest.text.inline import SUPERSCRIPTS
 
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 
@@ -28,65 +32,54 @@ _CONTROL_RATIO = 0.10
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 """Control bytes that plain text legitimately contains (ESC: ANSI colours)."""
 
+MAX_FILE_MB = 100
+"""Largest file read, in MB (2**20 bytes), unless `MAX_FILE_ENV` or a caller says otherwise:
+a document is read whole into memory, at about 150 KB/s a core."""
+
+MAX_FILE_ENV = "CHRONICLE_MAX_FILE_MB"
+"""Environment variable that sets the largest file read, in MB (a number; 0: no limit)."""
+
 
 class DocumentError(Exception):
     """A file that cannot be turned into a document; str() is a one-line reason."""
 
 
-def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders into the supported files they contain.
+def max_file_bytes() -> int:
+    """The largest file to read, in bytes: `MAX_FILE_ENV` if set, else `MAX_FILE_MB`;
+    0 for no limit.
 
-    Folders are walked recursively in sorted order, skipping hidden files and
-    folders and files with unsupported extensions. Paths that are not folders are
-    yielded as given (reading them reports any problem). Each path is yielded once.
-
-    Args:
-        paths: Files and folders.
-
-    Yields:
-        File paths, in a stable order.
+    Raises:
+        DocumentError: The variable is not a number.
     """
-    seen: set[Path] = set()
-    for path in paths:
-        candidates = _walk(path) if path.is_dir() else iter([path])
-        for candidate in candidates:
-            if candidate not in seen:
-                seen.add(candidate)
-                yield candidate
+    setting = os.environ.get(MAX_FILE_ENV, "").strip()
+    try:
+        megabytes = float(setting) if setting else MAX_FILE_MB
+    except ValueError:
+        raise DocumentError(f"{MAX_FILE_ENV}={setting!r} is not a number of MB") from None
+    return max(int(megabytes * 2**20), 0)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and is_supported(Path(name)):
-                yield Path(root) / name
-
-
-def is_supported(path: Path) -> bool:
-    """True when `path` has an extension `read_document` accepts."""
-    return path.suffix.lower() in SUPPORTED_EXTENSIONS
-
-
-def read_document(path: Path) -> tuple[str, str]:
+def read_document(path: Path, max_bytes: int | None = None) -> tuple[str, str]:
     """Read a document file as text.
 
     Args:
         path: A .txt, .md, .markdown, .html or .htm file.
+        max_bytes: Refuse a larger file (0: read any size); None asks
+            `max_file_bytes()`.
 
     Returns:
         (text, encoding): the decoded text (HTML flattened to plain text with
         one block per paragraph) and the name of the encoding used.
 
     Raises:
-        DocumentError: The file is missing, unreadable, binary, empty or of an
-            unsupported type.
+        DocumentError: The file is missing, unreadable, binary, too big, empty, not
+            text in any encoding, or of an unsupported type.
     """
     path = Path(path)
     if not is_supported(path):
         suffix = path.suffix or "(none)"
         raise DocumentError(f"{path}: unsupported file type {suffix}")
-    data = _read_bytes(path)
+    data = _read_bytes(path, max_file_bytes() if max_bytes is None else max_bytes)
     text, encoding = decode_bytes(data, str(path))
     if path.suffix.lower() in HTML_EXTENSIONS:
         text = html_to_text(text)
@@ -95,19 +88,35 @@ def read_document(path: Path) -> tuple[str, str]:
     return text, encoding
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, once its head shows text and its size is within `max_bytes`, so
+    a huge or binary file is refused before it is read into memory."""
     if path.is_dir():
         raise DocumentError(f"{path}: is a folder, not a file")
     if path.exists() and not path.is_file():
         raise DocumentError(f"{path}: not a regular file (a pipe or device)")  # reading would hang
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            head = file.read(_SNIFF_BYTES)
+            if is_binary(head) and not _starts_as_utf16(head):
+                raise DocumentError(f"{path}: binary file, not text")
+            size = os.fstat(file.fileno()).st_size
+            if max_bytes and size > max_bytes:
+                raise DocumentError(
+                    f"{path}: too big to read ({_megabytes(size)} MB, more than "
+                    f"{_megabytes(max_bytes)} MB; {MAX_FILE_ENV} sets the limit)"
+                )
+            return head + file.read()
     except FileNotFoundError:
         raise DocumentError(f"{path}: no such file") from None
     except PermissionError:
         raise DocumentError(f"{path}: permission denied") from None
     except OSError as error:
         raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f}".removesuffix(".0")
 
 
 _BOMS = (
@@ -120,7 +129,8 @@ _BOMS = (
 
 
 def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
-    """Decode file contents: BOM first, then UTF-8, then cp1252, then latin-1.
+    """Decode file contents: BOM first, then UTF-8, then the encoding charset-normalizer
+    finds readable.
 
     Args:
         data: The raw bytes.
@@ -130,7 +140,8 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
         (text, encoding name).
 
     Raises:
-        DocumentError: Empty or whitespace-only input, or binary data.
+        DocumentError: Empty or whitespace-only input, binary data, or bytes that read
+            as noise in every encoding.
     """
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
@@ -153,10 +164,41 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
         # A UTF-8 file with a stray byte or two: one replacement character each beats
         # reading every curly quote of the file as cp1252 mojibake.
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    encoding = detect_encoding(data)
+    if encoding is None:
+        raise DocumentError(f"{name}: not text (its bytes read as noise in every encoding)")
+    return data.decode(encoding), encoding
+
+
+WESTERN = "cp1252"
+"""Windows' Western encoding, in which most documents that are neither UTF-8 nor in a
+non-Latin script were saved (the WHATWG encoding standard reads latin-1 labels as it)."""
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding in which `data` reads as text, by charset-normalizer; None when every
+    encoding gives noise (random bytes, a compressed or encrypted file).
+
+    A few accented letters in English or French prose decode cleanly in a dozen
+    single-byte encodings, and the detector's guess of the language among them is
+    noise ("Bogotá" comes out Baltic as "Bogotį"); of the encodings that read as
+    cleanly as any, the Western one is taken. The price: Turkish or Polish saved in
+    their own Windows encodings lose a few letters, as with the detector's own choice.
+    """
+    results = charset_normalizer.from_bytes(data, cp_exclusion=_WIDE)
+    best = results.best()
+    if best is None:
+        return None
+    cleanest = min(r.chaos for r in results)
+    if any(WESTERN in r.could_be_from_charset for r in results if r.chaos == cleanest):
+        return WESTERN
+    return best.encoding
+
+
+_WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+"""Encodings the detector is not asked about: UTF-16 and UTF-32 have a BOM or zero bytes,
+which `decode_bytes` reads first; without them, a few bytes of Latin text pass for
+Chinese in UTF-16."""
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
@@ -173,18 +215,33 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid >= 2 * invalid > 0
 
 
+def _starts_as_utf16(head: bytes) -> bool:
+    """Whether a file's first bytes are UTF-16 (a BOM, or ASCII text with every other byte
+    zero), whose zeros are no sign of a binary file."""
+    boms = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    return head.startswith(boms) or bool(_utf16_zeros(head))
+
+
 def _bare_utf16(data: bytes) -> str:
     """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 of mostly ASCII text, else ''."""
-    sample = data[:_SNIFF_BYTES]
-    if len(sample) < 4 or len(sample) % 2:
+    name = _utf16_zeros(data[:_SNIFF_BYTES])
+    if not name:
+        return ""
+    try:
+        data.decode(name)
+    except UnicodeDecodeError:
+        return ""
+    return name
+
+
+def _utf16_zeros(sample: bytes) -> str:
+    """The UTF-16 whose ASCII letters leave every other byte of `sample` zero, or ''."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
         return ""
     even, odd = sample[0::2], sample[1::2]
     for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
-            try:
-                data.decode(name)
-            except UnicodeDecodeError:
-                return ""
             return name
     return ""
 
