@@ -255,11 +255,14 @@ def _parsed() -> list[tuple]:
 
 
 def _undo_counts(conn: sqlite3.Connection) -> None:
-    """Take a database back to before migration 008 (its tables and triggers gone)."""
+    """Take a database back to before migration 008 (its tables and triggers gone, and
+    the columns of the migrations after it)."""
     for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'counts\\_%' ESCAPE '\\'"
     ).fetchall():
         conn.execute(f"DROP TRIGGER {name}")
     for table in GROUPED:
         conn.execute(f"DROP TABLE {table}")
+    for column in ("best_key", "votes", "latest_start", "earliest_end"):
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")

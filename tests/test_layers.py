@@ -80,6 +80,7 @@ def test_the_merge_layer_is_the_whole_merge_package():
         "links.py",
         "rules.py",
         "spans.py",
+        "state.py",
     ]
 
 

@@ -19,7 +19,7 @@ import pytest
 from chronicle import merge
 from chronicle.library import IngestReport, fixtures_dir, ingest_file
 from chronicle.store import Store
-from chronicle.store.writer import load_mentions
+from chronicle.store.writer import event_row, load_mentions, publishers_of
 
 CORPUS = Path(__file__).parent.parent / "benchmarks" / "devcorpus"
 MAKE_CORPUS = Path(__file__).parent.parent / "benchmarks" / "make_corpus.py"
@@ -42,6 +42,43 @@ def _global_events(store: Store) -> list[tuple[str, ...]]:
     keys = [r[0] for r in store.execute("SELECT key FROM mentions")]
     mentions = load_mentions(store.db, keys)
     return sorted(tuple(m.key for m in g) for g in merge.cluster(mentions))
+
+
+_ROW = (
+    "key, date_start, date_end, precision, type, headline, text, actors, countries, "
+    "organisations, sources_text, publishers, source_count, conflict, best_key, votes, "
+    "latest_start, earliest_end"
+)
+
+
+def _rows_are_their_members(store: Store, where: str = "1") -> int:
+    """Check every stored event row against the row its mentions give at once.
+
+    Events a report joined are updated from stored totals, not rewritten from their
+    mentions; the row must be the same either way. Returns how many were checked.
+    """
+    members: dict[int, list[str]] = {}
+    for event_id, key in store.execute(
+        f"SELECT m.event_id, m.key FROM mentions m JOIN events e ON e.id = m.event_id WHERE {where}"
+    ):
+        members.setdefault(event_id, []).append(key)
+    for event_id, keys in members.items():
+        mentions = load_mentions(store.db, sorted(keys))
+        state = merge.state_of(mentions, publishers_of(store.db, (m.document for m in mentions)))
+        [stored] = store.execute(f"SELECT {_ROW} FROM events WHERE id = ?", [event_id])
+        assert dict(zip(_ROW.split(", "), stored, strict=True)) == event_row(state), event_id
+    names = [
+        row
+        for row in store.execute("SELECT event_id, actor_key, name FROM event_actors ORDER BY 1, 2")
+        if row[0] in members
+    ]
+    expected = sorted(
+        (event_id, key, name)
+        for event_id, keys in members.items()
+        for key, name in merge.state_of(load_mentions(store.db, keys)).names.items()
+    )
+    assert names == expected
+    return len(members)
 
 
 def _stored_fits(store: Store) -> dict[str, str | None]:
@@ -69,6 +106,7 @@ def test_any_order_with_removals_gives_the_events_of_the_global_rule(tmp_path, s
     with Store(tmp_path / "c.db") as store:
         _ingest(store, order)
         assert _stored_events(store) == _global_events(store)
+        assert _rows_are_their_members(store) > 100
         keys = [r[0] for r in store.execute("SELECT key FROM mentions")]
         assert _stored_fits(store) == {
             k: v for k, v in merge.attachments(load_mentions(store.db, keys)).items()
@@ -79,6 +117,7 @@ def test_any_order_with_removals_gives_the_events_of_the_global_rule(tmp_path, s
         assert _stored_events(store) == _global_events(store)
         _ingest(store, gone[::-1])
         assert _stored_events(store) == _global_events(store)
+        _rows_are_their_members(store)
 
 
 def test_a_generated_corpus_with_retold_happenings_merges_as_the_global_rule(tmp_path):
@@ -97,6 +136,28 @@ def test_a_generated_corpus_with_retold_happenings_merges_as_the_global_rule(tmp
         stored = _stored_events(store)
         assert stored == _global_events(store)
         assert len(stored) < store.execute("SELECT count(*) FROM mentions")[0][0]
+        _rows_are_their_members(store)
         for path in files[::5]:
             assert store.remove_document(str(path.resolve()))
         assert _stored_events(store) == _global_events(store)
+
+
+def test_events_stored_before_their_totals_were_kept_are_totalled_once(tmp_path):
+    """A store from before migration 009 has events without totals (best_key NULL):
+    a report joining one of them totals its mentions, and the row comes out right."""
+    files = _files()
+    random.Random(3).shuffle(files)
+    with Store(tmp_path / "old.db") as store:
+        _ingest(store, files[: len(files) // 2])
+        store.db.execute(
+            "UPDATE events SET best_key = NULL, votes = '{}', latest_start = NULL, "
+            "earliest_end = NULL"
+        )
+        _ingest(store, files[len(files) // 2 :])
+        assert _stored_events(store) == _global_events(store)
+        touched = store.execute("SELECT count(*) FROM events WHERE best_key IS NOT NULL")[0][0]
+        assert touched > 0
+        rows = store.execute(
+            "SELECT id FROM events WHERE best_key IS NOT NULL AND source_count > 1"
+        )
+        assert rows

@@ -15,6 +15,7 @@ One question per module:
 - `clusters`: events as components of precise mentions, each vague one attached
   to the one it fits best;
 - `drafts`: an event's speaking mention, type and date conflict;
+- `state`: the totals an event's row is made of, merged without its mentions;
 - `links`: one event held during another, or related to it.
 
 The names other layers use are re-exported here (`from chronicle import merge`).
@@ -58,6 +59,7 @@ from chronicle.merge.links import (
 )
 from chronicle.merge.rules import across_documents, anchors, compatible, same_event
 from chronicle.merge.spans import NEAR_DAYS, PRECISE, Span, date_relation, shift, span_of
+from chronicle.merge.state import EventState, combined, stand_in, state_of
 
 __all__ = [
     "CONTAINER_TYPES",
@@ -67,6 +69,7 @@ __all__ = [
     "PRECISION_RANK",
     "RELATED_DAYS",
     "EventDraft",
+    "EventState",
     "Evidence",
     "Span",
     "UnionFind",
@@ -77,6 +80,7 @@ __all__ = [
     "best_mention",
     "candidate_pairs",
     "cluster",
+    "combined",
     "compatible",
     "components",
     "container_rank",
@@ -97,5 +101,7 @@ __all__ = [
     "shift",
     "similarity",
     "span_of",
+    "stand_in",
+    "state_of",
     "words",
 ]

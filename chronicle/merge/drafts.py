@@ -26,10 +26,14 @@ class EventDraft:
     conflict: bool
     type: str
     """What the sources together call the event (`event_type`)."""
+    people: frozenset[str] | None = None
+    """The people of a stand-in draft that carries only its best mention."""
 
     @property
     def actor_keys(self) -> frozenset[str]:
         """Every person named by any source."""
+        if self.people is not None:
+            return self.people
         return frozenset(a.key for m in self.mentions for a in m.entities.actors)
 
 
@@ -50,9 +54,9 @@ def best_mention(mentions: Sequence[Mention]) -> Mention:
 def has_conflict(mentions: Sequence[Mention]) -> bool:
     """True when some source's date lies outside another source's date."""
     spans = [s for m in mentions if (s := span_of(m)) is not None]
-    return any(
-        a.end < b.start or b.end < a.start for i, a in enumerate(spans) for b in spans[i + 1 :]
-    )
+    # Spans on a line meet pairwise exactly when the latest start is not after the
+    # earliest end, so one comparison replaces a look at every pair.
+    return bool(spans) and max(s.start for s in spans) > min(s.end for s in spans)
 
 
 def event_type(best: Mention, mentions: Sequence[Mention]) -> str:

@@ -335,6 +335,12 @@ def index_event(db: sqlite_utils.Database, event_id: int, draft: merge.EventDraf
     db.conn.execute("INSERT OR IGNORE INTO block_classes (span_class) VALUES (?)", [cls])
 
 
+def reindex_event(db: sqlite_utils.Database, event_id: int, draft: merge.EventDraft) -> None:
+    """List a rewritten event under its people and days as they are now."""
+    db.conn.execute("DELETE FROM event_blocks WHERE event_id = ?", [event_id])
+    index_event(db, event_id, draft)
+
+
 def events_near(
     db: sqlite_utils.Database, tokens: Iterable[str], start: date, end: date
 ) -> list[int]:

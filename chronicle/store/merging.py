@@ -25,19 +25,42 @@ import sqlite_utils
 from chronicle import merge
 from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.store import blocks
-from chronicle.store.writer import delete_events, load_mentions, write_event
+from chronicle.store.writer import (
+    delete_events,
+    load_mentions,
+    load_state,
+    move_mentions,
+    publishers_of,
+    update_event,
+    write_event,
+)
+
+Unit = str | int
+"""A part of a change's result: a new mention (its key) or a stored event (its id)."""
 
 
 class _Change:
-    """The stored events a change touches, their mentions, and where vague ones attach."""
+    """The stored events a change touches, the links it found, and where vague ones attach.
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    Events are touched without reading their mentions. When every touched event ends
+    up whole inside one result (the usual case: reports join events, events join
+    each other), the result is written from the events' stored totals
+    (`_write_grown`); when a vague mention leaves for another event, the touched
+    events are read whole and regrouped (`_write_regrouped`).
+    """
+
+    def __init__(self, db: sqlite_utils.Database, new: Sequence[Mention] = ()) -> None:
         self.db = db
-        self.members: dict[str, Mention] = {}
+        self.new = {m.key: m for m in new}
+        self.members: dict[str, Mention] = dict(self.new)
         self.fits: dict[str, str | None] = {}
         self.stored_fits: dict[str, str | None] = {}
         self.events: set[int] = set()
-        self._loaded: dict[str, Mention] = {}
+        self.moves: list[tuple[int | None, str]] = []
+        self.regroup = False
+        self._units = merge.UnionFind(0)
+        self._index: dict[Unit, int] = {}
+        self._loaded: dict[str, Mention] = dict(self.new)
 
     def mention(self, key: str) -> Mention:
         """A stored mention by key (loaded once)."""
@@ -60,37 +83,127 @@ class _Change:
                 self.fits.setdefault(m.key, fits.get(m.key))
 
     def touch(self, event_ids: Iterable[int | None]) -> None:
-        """Take in whole stored events: they will be regrouped and rewritten."""
-        fresh = sorted({e for e in event_ids if e is not None} - self.events)
-        if not fresh:
-            return
-        self.events.update(fresh)
-        marks = ",".join("?" * len(fresh))
-        rows = self.db.execute(
-            f"SELECT key, fit_key FROM mentions WHERE event_id IN ({marks})", fresh
-        ).fetchall()
-        stored = dict(rows)
-        self.stored_fits.update(stored)
-        self.prefetch(stored)
-        self.add((self._loaded[k] for k in stored), stored)
+        """Take in stored events: they will be written again."""
+        self.events.update(e for e in event_ids if e is not None)
+
+    def unit(self, key: str, event_id: int | None) -> Unit:
+        """The part of the result a found mention belongs to."""
+        if event_id is not None:
+            return event_id
+        if key not in self.members:
+            self.regroup = True  # a stored mention without an event: regroup to be sure
+        return key
+
+    def _slot(self, unit: Unit) -> int:
+        if unit not in self._index:
+            self._index[unit] = len(self._units.parent)
+            self._units.parent.append(self._index[unit])
+        return self._index[unit]
+
+    def joined(self, a: Unit, b: Unit) -> bool:
+        """True when the two are already known to end up in one event."""
+        return self._units.find(self._slot(a)) == self._units.find(self._slot(b))
+
+    def join(self, a: Unit, b: Unit) -> None:
+        """Record that the two end up in one event (touching a stored one)."""
+        self.touch(u for u in (a, b) if isinstance(u, int))
+        self._units.union(self._slot(a), self._slot(b))
+
+    def move(self, key: str, event_id: int | None, fit: str) -> None:
+        """A stored vague mention of `event_id` now attaches to the precise mention `fit`."""
+        self.touch([event_id])
+        self.fits[key] = fit
+        self.moves.append((event_id, fit))
 
     def fit_of(self, key: str, stored_fit: str | None) -> str | None:
         """Where a vague mention attaches now (a member's fit may have just changed)."""
         return self.fits.get(key, stored_fit)
 
+    def results(self) -> list[tuple[list[int], list[Mention]]]:
+        """Each resulting event as (the stored events it takes in, the new mentions in it)."""
+        for unit in [*self.events, *self.new]:
+            self._slot(unit)
+        found: dict[int, tuple[list[int], list[Mention]]] = {}
+        for unit, slot in sorted(self._index.items(), key=lambda x: x[1]):
+            events, news = found.setdefault(self._units.find(slot), ([], []))
+            if isinstance(unit, int):
+                events.append(unit)
+            elif unit in self.new:
+                news.append(self.new[unit])
+        return [(sorted(e), sorted(n, key=lambda m: m.key)) for e, n in found.values() if e or n]
+
+    def whole(self) -> bool:
+        """True when no touched event loses a mention to another result."""
+        return not self.regroup and all(
+            event_id is None or self.joined(event_id, self.unit_of_fit(fit))
+            for event_id, fit in self.moves
+        )
+
+    def unit_of_fit(self, key: str) -> Unit:
+        """The part of the result a precise mention that vague ones attach to belongs to."""
+        if key in self.new:
+            return key
+        row = self.db.execute("SELECT event_id FROM mentions WHERE key = ?", [key]).fetchone()
+        return self.unit(key, row[0] if row else None)
+
     def write(self, orphans: Iterable[int] = ()) -> None:
-        """Replace the touched events by the regrouped members, and link them."""
-        groups = merge.group(list(self.members.values()), self.fits)
+        """Write the result and link the events written."""
         orphans = [*orphans, *children_of(self.db, self.events)]
-        delete_events(self.db, self.events)
+        written = self._write_grown() if self.whole() else self._write_regrouped()
+        changed = [(fit, key) for key, fit in self.fits.items() if self.stored_fits.get(key) != fit]
+        self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
+        link(self.db, written, orphans)
+
+    def _write_grown(self) -> list[tuple[int, merge.EventDraft]]:
+        """Write each result from its events' stored totals and its new mentions."""
+        written = []
+        for event_ids, news in self.results():
+            if not event_ids:
+                [draft] = merge.draft_events([news])
+                event_id = write_event(self.db, draft)
+                blocks.index_event(self.db, event_id, draft)
+                written.append((event_id, draft))
+                continue
+            parts = {e: load_state(self.db, e) for e in event_ids}
+            # The biggest event keeps its id and its mentions stay; the others move in.
+            kept = max(event_ids, key=lambda e: (parts[e].count, -e))
+            others = [e for e in event_ids if e != kept]
+            states = list(parts.values())
+            if news:
+                paths = [m.document for m in news]
+                states.append(merge.state_of(news, publishers_of(self.db, paths)))
+            state = merge.combined(states)
+            move_mentions(self.db, others, kept)
+            delete_events(self.db, others)
+            update_event(self.db, kept, state, [m.key for m in news])
+            draft = merge.stand_in(state)
+            blocks.reindex_event(self.db, kept, draft)
+            written.append((kept, draft))
+        return written
+
+    def _write_regrouped(self) -> list[tuple[int, merge.EventDraft]]:
+        """Read the touched events whole, regroup every member and write them anew."""
+        events = sorted(self.events)
+        stored: dict[str, str | None] = {}
+        for at in range(0, len(events), 500):
+            chunk = events[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            stored |= dict(
+                self.db.execute(
+                    f"SELECT key, fit_key FROM mentions WHERE event_id IN ({marks})", chunk
+                )
+            )
+        self.stored_fits.update(stored)
+        self.prefetch(stored)
+        self.add((self._loaded[k] for k in stored), stored)
+        groups = merge.group(list(self.members.values()), self.fits)
+        delete_events(self.db, events)
         written = []
         for draft in merge.draft_events(groups):
             event_id = write_event(self.db, draft)
             blocks.index_event(self.db, event_id, draft)
             written.append((event_id, draft))
-        changed = [(fit, key) for key, fit in self.fits.items() if self.stored_fits.get(key) != fit]
-        self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
-        link(self.db, written, orphans)
+        return written
 
 
 def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
@@ -102,16 +215,24 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
         return
     blocks.index_mentions(db, mentions)
     new = sorted(mentions, key=lambda m: m.key)
-    change = _Change(db)
-    change.add(new, {})
+    change = _Change(db, new)
+    for kind in ("precise", "undated"):
+        for component in merge.components([m for m in new if merge.kind_of(m) == kind]):
+            for m in component[1:]:
+                change.join(component[0].key, m.key)
     precise = [m for m in new if merge.kind_of(m) == "precise"]
     for p in precise:
         _join_precise(change, p)
-    for v in (m for m in new if merge.kind_of(m) == "vague"):
+    vague = [m for m in new if merge.kind_of(m) == "vague"]
+    for v in vague:
         _attach(change, v, extra=precise)
     for p in precise:
         _take_vague(change, p)
-    for v in (m for m in new if merge.kind_of(m) == "vague" and change.fits[m.key] is None):
+    free = [v for v in vague if change.fits[v.key] is None]
+    for component in merge.components(free):
+        for m in component[1:]:
+            change.join(component[0].key, m.key)
+    for v in free:
         _join_free(change, v)
     for u in (m for m in new if merge.kind_of(m) == "undated"):
         _join_undated(change, u)
@@ -130,6 +251,7 @@ def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[
         rebuild(db)
         return
     change = _Change(db)
+    change.regroup = True
     stored = {}
     for at in range(0, len(keys), 500):
         chunk = keys[at : at + 500]
@@ -173,15 +295,26 @@ def _fitting(
     return [found[k] for k in sorted(found)]
 
 
-def _join_precise(change: _Change, p: Mention) -> None:
-    """Take in the stored events of precise mentions that are one happening with `p`."""
-    found = blocks.nearby(change.db, p, "precise", blocks.near_anchors(p), reach=merge.NEAR_DAYS)
-    change.prefetch(k for k, e, _ in found if e not in change.events and k not in change.members)
+def _join_found(
+    change: _Change, m: Mention, found: Iterable[tuple[str, int | None, str | None]]
+) -> None:
+    """Join `m` with the result of every found mention that is one happening with it.
+
+    A found mention whose result `m` already joined is not read: in a big event
+    the first fitting member is enough.
+    """
     for key, event_id, _ in found:
-        if key in change.members or event_id in change.events:
+        if key == m.key:
             continue
-        if merge.same_event(p, change.mention(key)):
-            change.touch([event_id])
+        unit = change.unit(key, event_id)
+        if not change.joined(m.key, unit) and merge.same_event(m, change.mention(key)):
+            change.join(m.key, unit)
+
+
+def _join_precise(change: _Change, p: Mention) -> None:
+    """Join `p` with the events of the stored precise mentions that are one happening with it."""
+    found = blocks.nearby(change.db, p, "precise", blocks.near_anchors(p), reach=merge.NEAR_DAYS)
+    _join_found(change, p, found)
 
 
 def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
@@ -191,8 +324,9 @@ def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
     candidates = [change.mention(k) for k, _, _ in found] + list(extra)
     best = merge.best_fit(v, candidates)
     change.fits[v.key] = best.key if best else None
-    if best is not None and best.key not in change.members:
-        change.touch([dict((k, e) for k, e, _ in found)[best.key]])
+    if best is not None:
+        events = {k: e for k, e, _ in found}
+        change.join(v.key, change.unit(best.key, events.get(best.key)))
 
 
 def _take_vague(change: _Change, p: Mention) -> None:
@@ -206,28 +340,20 @@ def _take_vague(change: _Change, p: Mention) -> None:
             continue
         current = change.fit_of(key, stored_fit)
         if current is None or merge.fit_order(s, p) < merge.fit_order(s, change.mention(current)):
-            change.touch([event_id])
-            change.fits[key] = p.key
+            if key in change.new:
+                change.regroup = True  # a new one attached elsewhere though `p` fits better
+            change.move(key, event_id, p.key)
 
 
 def _join_free(change: _Change, v: Mention) -> None:
-    """Take in the events of free vague mentions that are one happening with `v`."""
-    found = _fitting(change, v, "vague", free_only=True)
-    change.prefetch(k for k, _, _ in found if k not in change.members)
-    for key, event_id, _ in found:
-        if key in change.members:
-            continue
-        if merge.same_event(v, change.mention(key)):
-            change.touch([event_id])
+    """Join `v` with the events of free vague mentions that are one happening with it."""
+    _join_found(change, v, _fitting(change, v, "vague", free_only=True))
 
 
 def _join_undated(change: _Change, u: Mention) -> None:
-    """Take in the events of undated mentions told again in `u`."""
+    """Join `u` with the events of undated mentions told again in it."""
     found = blocks.nearby(change.db, u, "undated", blocks.mention_anchors(u))
-    change.prefetch(k for k, _, _ in found if k not in change.members)
-    for key, event_id, _ in found:
-        if key not in change.members and merge.same_event(u, change.mention(key)):
-            change.touch([event_id])
+    _join_found(change, u, found)
 
 
 def rebuild(db: sqlite_utils.Database) -> None:

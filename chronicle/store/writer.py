@@ -14,6 +14,13 @@ import sqlite_utils
 
 from chronicle import merge
 from chronicle.lexicon import country_name
+from chronicle.merge.state import (
+    EventState,
+    one_line,
+    others_first_best,
+    sources_text,
+    state_of,
+)
 from chronicle.model import Actor, DateMatch, Entities, Mention
 
 
@@ -199,71 +206,143 @@ def delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:
         db.execute("DELETE FROM events WHERE id = ?", [event_id])
 
 
-def event_row(draft: merge.EventDraft, publishers: Sequence[str]) -> dict[str, object]:
-    """The events-table row for a draft whose sources' publishers are `publishers`."""
-    best = draft.best
+def event_row(state: EventState) -> dict[str, object]:
+    """The events-table row of an event with these totals.
+
+    Lists start with what the best mention names, in its order, and go on sorted,
+    so the row depends only on the event's mentions, not on the order they came in.
+    """
+    best = state.best
     d = best.date
-    ordered = _ordered(draft)
-    countries = _unique(c for m in ordered for c in m.entities.countries)
+    names = others_first_best(
+        (state.names[a.key] for a in best.entities.actors), state.names.values()
+    )
+    countries = others_first_best(best.entities.countries, state.countries)
+    organisations = others_first_best(best.entities.organisations, state.organisations)
     return {
-        "key": draft.key,
+        "key": state.key,
         "date_start": d.date_start.isoformat() if d.date_start else None,
         "date_end": d.date_end.isoformat() if d.date_end else None,
         "precision": d.precision,
-        "type": draft.type,
+        "type": state.type,
         "headline": best.headline,
         "text": best.sentence,
-        "actors": "; ".join(_unique(a.name for m in ordered for a in m.entities.actors)),
+        "actors": "; ".join(names),
         "countries": " ".join(countries + [country_name(c) for c in countries]),
-        "organisations": " ".join(_unique(o for m in ordered for o in m.entities.organisations)),
-        "sources_text": "\n".join(m.sentence for m in draft.mentions if m is not best),
-        "publishers": " ".join(publishers),
-        "source_count": len(draft.mentions),
-        "conflict": int(draft.conflict),
+        "organisations": " ".join(organisations),
+        "sources_text": sources_text(state),
+        "publishers": "\n".join(sorted(state.publishers)),
+        "source_count": state.count,
+        "conflict": int(state.conflict),
+        "best_key": best.key,
+        "votes": json.dumps(state.votes, separators=(",", ":"), sort_keys=True),
+        "latest_start": state.latest_start.isoformat() if state.latest_start else None,
+        "earliest_end": state.earliest_end.isoformat() if state.earliest_end else None,
     }
 
 
 def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
     """Insert the event a draft describes, point its mentions at it, return its id."""
-    ordered = _ordered(draft)
-    actor_keys = _unique_pairs((a.key, a.name) for m in ordered for a in m.entities.actors)
-    countries = _unique(c for m in ordered for c in m.entities.countries)
-    row = event_row(draft, _publishers(db, draft))
+    state = state_of(draft.mentions, publishers_of(db, (m.document for m in draft.mentions)))
+    row = event_row(state)
     columns = ", ".join(row)
     event_id = db.conn.execute(
         f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values())
     ).lastrowid
-    marks = ",".join("?" * len(draft.mentions))
-    db.conn.execute(
-        f"UPDATE mentions SET event_id = ? WHERE key IN ({marks})",
-        [event_id, *(m.key for m in draft.mentions)],
-    )
+    point_mentions(db, event_id, [m.key for m in draft.mentions])
+    _write_tags(db, event_id, state)
+    return event_id
+
+
+def update_event(
+    db: sqlite_utils.Database, event_id: int, state: EventState, new_keys: Sequence[str]
+) -> None:
+    """Rewrite a stored event's row from new totals and point `new_keys` at it.
+
+    Its other mentions stay where they are: the cost is the row's, not the event's size.
+    """
+    row = event_row(state)
+    assignments = ", ".join(f"{c} = ?" for c in row)
+    db.conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event_id])
+    point_mentions(db, event_id, new_keys)
+    _write_tags(db, event_id, state)
+
+
+def move_mentions(db: sqlite_utils.Database, event_ids: Sequence[int], to: int) -> None:
+    """Make every mention of these events a member of event `to`."""
+    for event_id in event_ids:
+        db.conn.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", [to, event_id])
+
+
+def point_mentions(db: sqlite_utils.Database, event_id: int, keys: Sequence[str]) -> None:
+    """Make these mentions members of the event."""
+    for at in range(0, len(keys), 500):
+        chunk = keys[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        db.conn.execute(
+            f"UPDATE mentions SET event_id = ? WHERE key IN ({marks})", [event_id, *chunk]
+        )
+
+
+def _write_tags(db: sqlite_utils.Database, event_id: int, state: EventState) -> None:
+    """The event's country and person rows (one per country code and person key)."""
     # Plain statements, not sqlite_utils' insert: it reads the schema on every call,
     # and an event is written for each mention a document adds.
     db.conn.executemany(
         "INSERT OR IGNORE INTO event_countries (event_id, code) VALUES (?, ?)",
-        [(event_id, c) for c in countries],
+        [(event_id, c) for c in sorted(state.countries)],
     )
     db.conn.executemany(
-        "INSERT OR IGNORE INTO event_actors (event_id, actor_key, name) VALUES (?, ?, ?)",
-        [(event_id, k, n) for k, n in actor_keys],
+        "INSERT INTO event_actors (event_id, actor_key, name) VALUES (?, ?, ?) "
+        "ON CONFLICT (actor_key, event_id) DO UPDATE SET name = excluded.name "
+        "WHERE excluded.name < name",
+        sorted((event_id, k, n) for k, n in state.names.items()),
     )
-    return event_id
 
 
-def _publishers(db: sqlite_utils.Database, draft: merge.EventDraft) -> list[str]:
-    paths = _unique(m.document for m in draft.mentions)
+def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
+    """The totals of a stored event, read from its row and tags, not from its mentions."""
+    key, best_key, count, votes, latest, earliest, text, sources, orgs, publishers = db.execute(
+        "SELECT key, best_key, source_count, votes, latest_start, earliest_end, text, "
+        "sources_text, organisations, publishers FROM events WHERE id = ?",
+        [event_id],
+    ).fetchone()
+    if best_key is None:  # stored before migration 009: total its mentions once
+        return _state_from_mentions(db, event_id)
+    [best] = load_mentions(db, [best_key])
+    where = "FROM {} WHERE event_id = ?"
+    names = dict(db.execute("SELECT actor_key, name " + where.format("event_actors"), [event_id]))
+    codes = [r[0] for r in db.execute("SELECT code " + where.format("event_countries"), [event_id])]
+    lines = [one_line(text)] + (sources.split("\n") if sources else [])
+    return EventState(
+        key=key,
+        best=best,
+        count=count,
+        votes=json.loads(votes),
+        latest_start=date.fromisoformat(latest) if latest else None,
+        earliest_end=date.fromisoformat(earliest) if earliest else None,
+        names=names,
+        countries=frozenset(codes),
+        organisations=frozenset(orgs.split()),
+        sentences=tuple(sorted(lines)),
+        publishers=frozenset(publishers.split("\n")) - {""},
+    )
+
+
+def _state_from_mentions(db: sqlite_utils.Database, event_id: int) -> EventState:
+    keys = [r[0] for r in db.execute("SELECT key FROM mentions WHERE event_id = ?", [event_id])]
+    mentions = load_mentions(db, keys)
+    return state_of(mentions, publishers_of(db, (m.document for m in mentions)))
+
+
+def publishers_of(db: sqlite_utils.Database, paths: Iterable[str]) -> list[str]:
+    """The publishers and file names of the documents at these paths."""
+    paths = _unique(paths)
     marks = ",".join("?" * len(paths))
     rows = db.execute(
-        f"SELECT path, publisher, name FROM documents WHERE path IN ({marks})", paths
+        f"SELECT publisher, name FROM documents WHERE path IN ({marks})", paths
     ).fetchall()
-    by_path = {path: (publisher, name) for path, publisher, name in rows}
-    return _unique(x for p in paths for x in by_path.get(p, ()) if x)
-
-
-def _ordered(draft: merge.EventDraft) -> list[Mention]:
-    """The best mention first, then the others by key."""
-    return [draft.best, *(m for m in draft.mentions if m is not draft.best)]
+    return _unique(x for row in rows for x in row if x)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -271,10 +350,3 @@ def _unique(items: Iterable[str]) -> list[str]:
     for item in items:
         seen.setdefault(item, None)
     return list(seen)
-
-
-def _unique_pairs(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen: dict[str, str] = {}
-    for key, name in items:
-        seen.setdefault(key, name)
-    return list(seen.items())
