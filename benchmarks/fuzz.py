@@ -1,6 +1,6 @@
 """Fuzz with a large budget: the properties of `tests/test_fuzz.py`, thousands of examples.
 
-    python3 benchmarks/fuzz.py [--examples 3000] [--seed 0] [--repeat 400]
+    python3 benchmarks/fuzz.py [--examples 3000] [--seed 0] [--repeat 400] [--minutes M]
                                [--only reader|dates|ingest ...]
 
 Runs each property (the reader on any bytes, the date finder on any text, one
@@ -9,16 +9,21 @@ document's whole ingest into two SQLite stores) with ``--examples`` examples fro
 slowest inputs (CPU seconds and KB), and every failure Hypothesis found, shrunk to
 its smallest input, with the last lines of its traceback. ``--repeat`` is the most
 times a long line repeats one piece (a line of dates costs a scan of its sentence
-per date, so large values make single examples take minutes). Exits 1 when a
-property failed.
+per date, so large values make single examples take minutes). ``--minutes`` stops
+checking a property after that long (the inputs tested are reported). Exits 1 when a
+property failed. After a failure the search goes on from the next seed, letting inputs
+that meet a bug already found pass, so one run lists every distinct bug it meets
+(a bug is its exception type and the innermost frame of chronicle's code).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,23 +40,46 @@ SLOWEST = 5
 
 @dataclass
 class Run:
-    """What fuzzing one property found."""
+    """What fuzzing one property found: one shrunk failure per distinct bug."""
 
     name: str
+    stop_at: float = float("inf")
+    """`time.perf_counter()` after which inputs are no longer checked (``--minutes``)."""
     calls: int = 0
+    unchecked: int = 0
     seconds: float = 0.0
     slowest: list[tuple[float, int, str]] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)
+    """Bug signature -> its shrunk input and traceback."""
+    repeats: Counter[str] = field(default_factory=Counter)
+    """Bug signature -> inputs that met it again after it was reported."""
 
     def timed(self, size: int, shown: object, check: Callable[[], None]) -> None:
-        """Run one example, remembering it when it is among the slowest."""
+        """Run one example, remembering it when it is among the slowest; an input that
+        meets a bug already reported passes, so the search goes on to other bugs."""
+        if time.perf_counter() > self.stop_at:
+            self.unchecked += 1  # out of time: let Hypothesis run out its examples
+            return
         started = time.process_time()
         try:
             check()
+        except Exception as error:
+            if signature(error) not in self.failures:
+                raise
+            self.repeats[signature(error)] += 1
         finally:
             spent = time.process_time() - started
             self.calls += 1
             self.slowest = sorted([*self.slowest, (spent, size, repr(shown)[:160])])[-SLOWEST:]
+
+
+def signature(error: BaseException) -> str:
+    """A bug's identity: the exception's type and the innermost frame of our code."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if "/chronicle/" in f.filename or "fuzz_" in f.filename]
+    frame = (ours or frames or [None])[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else "?"
+    return f"{type(error).__name__} at {where}"
 
 
 def properties(repeat: int) -> dict[str, tuple[Callable[[Run], Callable[..., None]], tuple]]:
@@ -81,22 +109,31 @@ def properties(repeat: int) -> dict[str, tuple[Callable[[Run], Callable[..., Non
 
 
 def fuzz(name: str, body: Callable[[Run], Callable[..., None]], strategies: tuple, args) -> Run:
-    """Run one property with the large budget; failures are kept, not raised."""
-    run = Run(name)
-    test = given(*strategies)(body(run))
-    test = settings(
-        max_examples=args.examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )(test)
-    test = seed(args.seed)(test)
+    """Run one property until `args.examples` inputs are spent. Hypothesis stops at the
+    first bugs it finds and shrinks them; each is kept and the search restarts from the
+    next seed with those bugs let through."""
     started = time.perf_counter()
-    try:
-        test()
-    except Exception as error:  # Hypothesis raises a group when it found several bugs
-        found = error.exceptions if isinstance(error, ExceptionGroup) else [error]
-        run.failures = [_describe(bug) for bug in found]
+    run = Run(name, stop_at=started + 60 * args.minutes)
+    for round_ in itertools.count():
+        left = args.examples - run.calls
+        if left <= 0 or run.unchecked:
+            break
+        test = given(*strategies)(body(run))
+        test = settings(
+            max_examples=left,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )(test)
+        try:
+            seed(args.seed + round_)(test)()
+            break
+        except Exception as error:  # a group when Hypothesis found several bugs at once
+            found = error.exceptions if isinstance(error, ExceptionGroup) else [error]
+            new = {signature(bug): _describe(bug) for bug in found}
+            if not new.keys() - run.failures.keys():
+                break  # nothing new: the same bug through another door
+            run.failures = new | run.failures
     run.seconds = time.perf_counter() - started
     return run
 
@@ -112,12 +149,14 @@ def _describe(error: BaseException) -> str:
 def report(run: Run) -> str:
     """One property's result, as printed."""
     lines = [
-        f"== {run.name}: {run.calls} inputs in {run.seconds:.0f} s, {len(run.failures)} failure(s)",
+        f"== {run.name}: {run.calls} inputs in {run.seconds:.0f} s, {len(run.failures)} failure(s)"
+        + (f"; out of time, {run.unchecked} inputs left unchecked" if run.unchecked else ""),
         "slowest (CPU s, size, input):",
     ]
     lines += [f"  {spent:7.2f} s {size:7d}  {shown}" for spent, size, shown in run.slowest[::-1]]
-    for number, failure in enumerate(run.failures, 1):
-        lines += [f"-- failure {number}", failure.strip()]
+    for number, (bug, failure) in enumerate(run.failures.items(), 1):
+        again = f" (met again by {run.repeats[bug]} later inputs)" if run.repeats[bug] else ""
+        lines += [f"-- failure {number}: {bug}{again}", failure.strip()]
     return "\n".join(lines)
 
 
@@ -127,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=400)
+    parser.add_argument("--minutes", type=float, default=float("inf"), help="per property")
     parser.add_argument("--only", nargs="*", choices=("reader", "dates", "ingest"))
     args = parser.parse_args(argv)
     failed = False

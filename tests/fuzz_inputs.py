@@ -35,11 +35,14 @@ WORDS = (
     "said", "announced", "inaugurated", "the treaty", "consultations", "trade", "grant aid",
 )  # fmt: skip
 
-MARKUP = (
+MARKDOWN = (
     "\n", "\n\n", "# ", "## 2019\n", "### ", "- ", "* ", "1. ", "| 2019 | visit |\n", "> ",
     "**", "_", "[1]", "[^1]", "[^1]: ", "¹", "²", "---\ndate: 2020-01-01\n---\n",
     "By Staff Reporter\n", "Published: 3 March 2024\n", "Updated: ", "\t", "(", ")", "\"",
     "“", "”", "’", ".", ",", ";", ":", "—", "…",
+)  # fmt: skip
+
+HTML = (
     "<p>", "</p>", "<h1>", "</h1>", "<br>", "<table><tr><td>", "</td><td>", "</td></tr></table>",
     "<ul><li>", "</li></ul>", "<sup>1</sup>", "<script>x</script>", "<nav>Home</nav>", "&amp;",
     "&#8217;", "<meta property=\"article:published_time\" content=\"2024-03-03\">",
@@ -101,6 +104,12 @@ def _built_date() -> st.SearchStrategy[str]:
     )
 
 
+def _tag_like() -> st.SearchStrategy[str]:
+    """Something between angle brackets: a tag, comment, declaration or marked section,
+    well formed or not (the page parser's odd corners)."""
+    return st.from_regex(r"\A<[!?/]?(\[|--)?[ a-zA-Z0-9\[\]!-]{0,8}[>\]]?\Z")
+
+
 def _linked_data() -> st.SearchStrategy[str]:
     """A page's JSON-LD block, well formed or not, flat or deeply nested."""
     depth = st.integers(min_value=1, max_value=3000)
@@ -130,7 +139,9 @@ PIECE = st.one_of(
     st.sampled_from(DATE_PHRASES),
     _built_date(),
     st.sampled_from(WORDS),
-    st.sampled_from(MARKUP),
+    st.sampled_from(MARKDOWN),
+    st.sampled_from(HTML),
+    _tag_like(),
     st.sampled_from(CONTROLS),
     st.sampled_from(MONTHS + WEEKDAYS),
     st.sampled_from(DIGITS),
