@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import sqlite3
@@ -29,14 +30,15 @@ CACHE_KB = 64 * 1024
 """SQLite's page cache per connection, in KB."""
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """The numbered migrations shipped in `db/`, in order: (version, name, sql)."""
+@functools.cache
+def migrations() -> tuple[tuple[int, str, str], ...]:
+    """The numbered migrations shipped in `db/`, in order: (version, name, sql); read once."""
     found = []
     for entry in resources.files("chronicle.db").iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def latest_version() -> int:
