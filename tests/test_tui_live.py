@@ -214,3 +214,36 @@ async def test_a_highlighted_event_that_vanished_shows_no_detail(folders):
             await wait_for_rows(pilot, 0)
             assert shown(app)[:2] == (None, None)
             assert "No event to show" in screen.query_one(EventDetail).text
+
+
+async def test_rows_read_before_a_change_never_show_another_events_detail(folders):
+    first, second = folders
+    db = first.parent / "live.db"
+    with Store(db) as store:
+        ingest_paths(store, [first, second])
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen: MainScreen = app.screen
+            timeline = screen.query_one(Timeline)
+            rows = store.events_by_ids(timeline.ids)
+            seen, screen.version = screen.version, None  # hold the polling back
+            await chronicle("remove", "--db", str(db), str(second / "report.txt"))
+            now = {e.id: e for e in store.events_by_ids(timeline.ids)}
+            # The merge rebuilt the meeting under an id a removed event had: that row's
+            # id now names another happening.
+            assert any(r.id in now and now[r.id].key != r.key for r in rows)
+
+            details = {}
+            for index in reversed(range(len(rows))):
+                timeline.cursor = index
+                await settle(pilot)
+                details[index] = screen.query_one(EventDetail).text.splitlines()[0]
+            assert details == {
+                index: now[r.id].headline if r.id in now and now[r.id].key == r.key else GONE
+                for index, r in enumerate(rows)
+            }
+
+            screen.version = seen
+            await wait_for_rows(pilot, 3)
+            assert dates(app) == ["2019-01-10", "2019-03-14", "2019-05-02"]

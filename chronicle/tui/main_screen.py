@@ -242,7 +242,14 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._show_detail, event, neighbours, keys)
 
     def _show_detail(self, event: Event, neighbours: dict[int, Event], keys: list[str]) -> None:
-        if self.query_one(Timeline).current_id != event.id:
+        timeline = self.query_one(Timeline)
+        if timeline.current_id != event.id:
+            return
+        row = timeline.row(timeline.cursor)
+        if row is not None and row.key != event.key:
+            # The row was read before another process rebuilt its event, and the id
+            # now names another one: show nothing until the results are read again.
+            self._show_gone(event.id)
             return
         self.current = event
         self.current_keys = keys
