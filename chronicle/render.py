@@ -121,6 +121,8 @@ def _headline_cell(
 
 def width(text: str) -> int:
     """Columns `text` takes on a terminal (East Asian wide and full-width letters take two)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
