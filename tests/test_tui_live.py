@@ -244,6 +244,19 @@ async def test_rows_read_before_a_change_never_show_another_events_detail(folder
                 for index, r in enumerate(rows)
             }
 
+            rebuilt = next(i for i, r in enumerate(rows) if r.id in now and now[r.id].key != r.key)
+            timeline.cursor = rebuilt
+            await settle(pilot)
+            await pilot.press("y")
+            await settle(pilot)
+            assert app.clipboard == ""
+            assert list(app._notifications)[-1].message == "The results changed; press y again"
+
             screen.version = seen
             await wait_for_rows(pilot, 3)
             assert dates(app) == ["2019-01-10", "2019-03-14", "2019-05-02"]
+            await pilot.press("y")
+            await settle(pilot)
+            assert app.clipboard.splitlines()[0] == (
+                "2019-03-14 — The foreign ministers of Norway and Sri Lanka met in Oslo to discuss…"
+            )

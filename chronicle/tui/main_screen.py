@@ -242,18 +242,21 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._show_detail, event, neighbours, keys)
 
     def _show_detail(self, event: Event, neighbours: dict[int, Event], keys: list[str]) -> None:
-        timeline = self.query_one(Timeline)
-        if timeline.current_id != event.id:
+        if self.query_one(Timeline).current_id != event.id:
             return
-        row = timeline.row(timeline.cursor)
-        if row is not None and row.key != event.key:
-            # The row was read before another process rebuilt its event, and the id
-            # now names another one: show nothing until the results are read again.
+        if not self._row_shows(event):
             self._show_gone(event.id)
             return
         self.current = event
         self.current_keys = keys
         self.query_one(EventDetail).show_event(event, self.terms, neighbours)
+
+    def _row_shows(self, event: Event) -> bool:
+        """False when the highlighted row was read before another process rebuilt its
+        event and its id now names another one (until the results are read again)."""
+        timeline = self.query_one(Timeline)
+        row = timeline.row(timeline.cursor)
+        return row is None or row.key == event.key
 
     def _show_gone(self, event_id: int) -> None:
         if self.query_one(Timeline).current_id != event_id:
@@ -351,7 +354,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._copy_if_highlighted, event_id, event)
 
     def _copy_if_highlighted(self, event_id: int, event: Event | None) -> None:
-        if event is None or self.query_one(Timeline).current_id != event_id:
+        highlighted = self.query_one(Timeline).current_id == event_id
+        if event is None or not highlighted or not self._row_shows(event):
             self.notify("The results changed; press y again", severity="warning")
             return
         self._copy(event)
