@@ -32,6 +32,8 @@ def defined_acronyms(text: str) -> frozenset[str]:
     Returns:
         The acronyms, e.g. ``frozenset({"JICA", "HLEPD"})``.
     """
+    if "(" not in text:
+        return frozenset()  # most sentences define nothing, and the regex tries every word
     table = lexicon.country_forms()
     found = set()
     for m in _PAREN_ACRONYM_RE.finditer(text.translate(SUPERSCRIPTS)):

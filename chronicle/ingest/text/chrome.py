@@ -9,10 +9,10 @@ pages; `chrome_lines` gathers them for the cleaner and the metadata reader.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
+from chronicle.ingest.memo import per_document
 from chronicle.ingest.text.inline import clean_inline
 from chronicle.ingest.text.segment import ends_sentence, looks_like_heading
 
@@ -102,7 +102,7 @@ _MENU_ITEM_WORDS = 4
 _MENU_COUNT = re.compile(r"^(?:comments|visitors|views|likes|shares)\s*[:(]?\s*[\d,]+\)?$", re.I)
 
 
-@functools.lru_cache(maxsize=16384)
+@per_document
 def is_menu(line: str) -> bool:
     """True for a line of navigation links: "Home | About Us | Contact Us",
     "News  Politics  Business  Opinion", "Share    Save    Comments (214)".
@@ -141,7 +141,7 @@ _DISCLAIMER = re.compile(
 _NUMBERED_REPEAT = re.compile(r"^(?P<stem>.*\D)\s*\d{1,2}$")
 
 
-@functools.lru_cache(maxsize=16384)
+@per_document
 def is_boilerplate(line: str) -> bool:
     """True for a navigation, caption, contact, copyright, separator or page-number line.
 
@@ -220,7 +220,7 @@ def nav_targets(lines: Sequence[str]) -> set[str]:
     return targets
 
 
-@functools.lru_cache(maxsize=16384)
+@per_document
 def is_chrome(line: str) -> bool:
     """True for a line of site chrome: a menu, breadcrumb trail, navigation link, notice
     ("You are here", "An official website of ...", a cookie banner).

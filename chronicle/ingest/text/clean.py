@@ -11,13 +11,13 @@ inline HTML, and turns superscript footnote markers into links (`Paragraph.marke
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.dates.names import MONTH_NAME
+from chronicle.ingest.memo import per_document
 from chronicle.ingest.text.chrome import (
     caption_stem,
     chrome_lines,
@@ -331,7 +331,7 @@ def _continues(last: _Item, line: str) -> bool:
     return not ends_sentence(previous) or not looks_like_heading(stripped)
 
 
-@functools.lru_cache(maxsize=16384)
+@per_document
 def is_table_row(line: str) -> bool:
     """True for a tab-separated row, a Markdown table's row, or a row of mostly numeric
     cells.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from chronicle.ingest.memo import after_document
 from chronicle.ingest.metadata.extract import dateline_length, extract_metadata
 from chronicle.ingest.text.clean import CleanText, Paragraph, clean_lines, prepare_lines
 from chronicle.ingest.text.read import DocumentError, read_document
@@ -73,6 +74,7 @@ def document_from_text(text: str, path: str = "<text>", encoding: str = "utf-8")
     lines = prepare_lines(text)
     meta = extract_metadata(lines)
     cleaned: CleanText = clean_lines(lines, skip=meta.consumed)
+    after_document()
     full_text, segments = assemble(cleaned.paragraphs)
     return CleanDocument(
         path=path,

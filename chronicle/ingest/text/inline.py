@@ -8,10 +8,11 @@ text. Everything else in cleaning works on the lines these give.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import unicodedata
+
+from chronicle.ingest.memo import per_document
 
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028]")
 _PARAGRAPH_SEPARATOR = "\u2029"
@@ -82,7 +83,7 @@ _MISSING_SPACE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=16384)
+@per_document
 def clean_inline(text: str) -> str:
     """Strip inline Markdown and HTML from one paragraph and single-space it.
 
