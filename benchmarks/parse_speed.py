@@ -14,9 +14,10 @@ first, so lazy tables and caches filled by the first document are not counted.
 
 With ``--profile`` the timed pass runs under cProfile and the functions with the
 most time of their own are printed after the figures. A speed-up must not change what
-is extracted: ``--save FILE`` writes a digest of every document's output (the cleaned
-document and its mentions, the extractor fingerprint left out), and ``--check FILE``
-compares this run's output with it and names the documents that differ (exit 1).
+is extracted: ``--save FILE`` writes the figures and a digest of every document's output
+(the cleaned document and its mentions, the extractor fingerprint left out), and
+``--check FILE`` prints the ms per document then and now and compares this run's
+output with the saved one, naming the documents that differ (exit 1).
 """
 
 from __future__ import annotations
@@ -115,6 +116,19 @@ def output_digest(doc: CleanDocument, mentions: list[Mention]) -> str:
     return hashlib.sha1(repr((same_code, mentions)).encode()).hexdigest()
 
 
+def compare_figures(figures: list[dict], before: list[dict]) -> list[str]:
+    """ "before -> now" ms per document of each corpus timed in both runs."""
+    earlier = {t["corpus"]: t for t in before}
+    return [
+        f"{t['corpus']}: {earlier[t['corpus']]['parse_ms_per_doc']:.2f} -> "
+        f"{t['parse_ms_per_doc']:.2f} ms/doc (load {earlier[t['corpus']]['load_ms_per_doc']:.2f}"
+        f" -> {t['load_ms_per_doc']:.2f}, extract {earlier[t['corpus']]['extract_ms_per_doc']:.2f}"
+        f" -> {t['extract_ms_per_doc']:.2f})"
+        for t in figures
+        if t["corpus"] in earlier and t["documents"] == earlier[t["corpus"]]["documents"]
+    ]
+
+
 def compare_digests(digests: dict[str, str], reference: dict[str, str]) -> list[str]:
     """The documents whose output differs from `reference` (or that it lacks)."""
     return sorted(path for path, digest in digests.items() if reference.get(path) != digest)
@@ -186,10 +200,13 @@ def main(argv: list[str] | None = None) -> int:
         print(profile)
     digests = {path: d for t in timings for path, d in t.digests.items()}
     if args.save:
-        args.save.write_text(json.dumps(digests, indent=0, sort_keys=True), encoding="utf-8")
+        saved = {"figures": figures, "digests": digests}
+        args.save.write_text(json.dumps(saved, indent=0, sort_keys=True), encoding="utf-8")
     if args.check:
-        reference = json.loads(args.check.read_text(encoding="utf-8"))
-        differ = compare_digests(digests, reference)
+        before = json.loads(args.check.read_text(encoding="utf-8"))
+        for line in compare_figures(figures, before.get("figures", [])):
+            print(line)
+        differ = compare_digests(digests, before.get("digests", before))
         print(f"output: {len(digests) - len(differ)} of {len(digests)} documents identical")
         for path in differ[:20]:
             print(f"  differs: {path}")

@@ -10,17 +10,14 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import charset_normalizer
 
-from chronicle.ingest.text.discover import (  # noqa: F401 (iter_paths: re-exported)
-    SUPPORTED_EXTENSIONS,
-    is_supported,
-    iter_paths,
-)
+from chronicle.ingest.text import discover
+from chronicle.ingest.text.discover import is_supported
 from chronicle.ingest.text.inline import SUPERSCRIPTS
 
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
@@ -42,6 +39,13 @@ MAX_FILE_ENV = "CHRONICLE_MAX_FILE_MB"
 
 class DocumentError(Exception):
     """A file that cannot be turned into a document; str() is a one-line reason."""
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """The supported files of `paths`, folders walked, symbolic links followed wherever
+    they lead: the walk of the callers written before `discover.discover`, which stays
+    inside the folders given unless asked and says what it left out."""
+    return discover.iter_paths(paths, follow_links=True)
 
 
 def max_file_bytes() -> int:
