@@ -7,7 +7,8 @@ Runs each property (the reader on any bytes, the date finder on any text, one
 document's whole ingest into two SQLite stores) with ``--examples`` examples from
 ``--seed``, and prints for each: how many inputs were tried, how long it took, the
 slowest inputs (CPU seconds and KB), and every failure Hypothesis found, shrunk to
-its smallest input, with the last lines of its traceback. ``--repeat`` is the most
+its smallest input, with the last lines of its traceback. The slowest inputs are
+written whole to ``benchmarks/out/fuzz/``. ``--repeat`` is the most
 times a long line repeats one piece (a line of dates costs a scan of its sentence
 per date, so large values make single examples take minutes). ``--minutes`` stops
 checking a property after that long (the inputs tested are reported). Exits 1 when a
@@ -36,6 +37,8 @@ from tests.fuzz_inputs import file_bytes, references, suffixes, texts
 from tests.fuzz_properties import check_dates, check_ingest, check_reader
 
 SLOWEST = 5
+OUT = Path(__file__).resolve().parent / "out" / "fuzz"
+"""Where the slowest inputs are written in full."""
 
 
 @dataclass
@@ -48,13 +51,14 @@ class Run:
     calls: int = 0
     unchecked: int = 0
     seconds: float = 0.0
-    slowest: list[tuple[float, int, str]] = field(default_factory=list)
+    slowest: list[tuple[float, int, str, str | bytes]] = field(default_factory=list)
+    """(CPU seconds, size, input shortened, input) of the slowest inputs checked."""
     failures: dict[str, str] = field(default_factory=dict)
     """Bug signature -> its shrunk input and traceback."""
     repeats: Counter[str] = field(default_factory=Counter)
     """Bug signature -> inputs that met it again after it was reported."""
 
-    def timed(self, size: int, shown: object, check: Callable[[], None]) -> None:
+    def timed(self, size: int, example: str | bytes, check: Callable[[], None]) -> None:
         """Run one example, remembering it when it is among the slowest; an input that
         meets a bug already reported passes, so the search goes on to other bugs."""
         if time.perf_counter() > self.stop_at:
@@ -70,7 +74,8 @@ class Run:
         finally:
             spent = time.process_time() - started
             self.calls += 1
-            self.slowest = sorted([*self.slowest, (spent, size, repr(shown)[:160])])[-SLOWEST:]
+            entry = (spent, size, repr(example)[:160], example)
+            self.slowest = sorted([*self.slowest, entry], key=lambda e: e[:3])[-SLOWEST:]
 
 
 def signature(error: BaseException) -> str:
@@ -146,6 +151,14 @@ def _describe(error: BaseException) -> str:
     return f"{notes}\n{where}{type(error).__name__}: {str(error)[:400]}"
 
 
+def save_slowest(run: Run, folder: Path) -> None:
+    """Write the slowest inputs whole (`<property>-slowest-<rank>.bin`), to time them again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for rank, (*_, example) in enumerate(run.slowest[::-1], 1):
+        data = example if isinstance(example, bytes) else example.encode("utf-8", "surrogatepass")
+        (folder / f"{run.name}-slowest-{rank}.bin").write_bytes(data)
+
+
 def report(run: Run) -> str:
     """One property's result, as printed."""
     lines = [
@@ -153,7 +166,7 @@ def report(run: Run) -> str:
         + (f"; out of time, {run.unchecked} inputs left unchecked" if run.unchecked else ""),
         "slowest (CPU s, size, input):",
     ]
-    lines += [f"  {spent:7.2f} s {size:7d}  {shown}" for spent, size, shown in run.slowest[::-1]]
+    lines += [f"  {spent:7.2f} s {size:7d}  {shown}" for spent, size, shown, _ in run.slowest[::-1]]
     for number, (bug, failure) in enumerate(run.failures.items(), 1):
         again = f" (met again by {run.repeats[bug]} later inputs)" if run.repeats[bug] else ""
         lines += [f"-- failure {number}: {bug}{again}", failure.strip()]
@@ -175,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         run = fuzz(name, body, strategies, args)
         print(report(run), flush=True)
+        save_slowest(run, OUT)
         failed = failed or bool(run.failures)
     return 1 if failed else 0
 
