@@ -50,7 +50,7 @@ def test_reader_survives_deeply_nested_linked_data(data: bytes, suffix: str) -> 
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="read.html_to_text: html.parser raises AssertionError on a marked section it does "
+    reason="read.html_to_text: html.parser raises AssertionError on a marked section it "
     "cannot name ('<![0', '<![ if', '<![--', '<![vml]>') and the whole page is lost",
 )
 @FOUND
