@@ -121,14 +121,12 @@ class _Change:
 
     def results(self) -> list[tuple[list[int], list[Mention]]]:
         """Each resulting event as (the stored events it takes in, the new mentions in it)."""
-        for unit in [*self.events, *self.new]:
-            self._slot(unit)
         found: dict[int, tuple[list[int], list[Mention]]] = {}
-        for unit, slot in sorted(self._index.items(), key=lambda x: x[1]):
-            events, news = found.setdefault(self._units.find(slot), ([], []))
+        for unit in [*sorted(self.events), *self.new]:  # not the units only looked at
+            events, news = found.setdefault(self._units.find(self._slot(unit)), ([], []))
             if isinstance(unit, int):
                 events.append(unit)
-            elif unit in self.new:
+            else:
                 news.append(self.new[unit])
         return [(sorted(e), sorted(n, key=lambda m: m.key)) for e, n in found.values() if e or n]
 
@@ -303,9 +301,9 @@ def _join_found(
     A found mention whose result `m` already joined is not read: in a big event
     the first fitting member is enough.
     """
-    for key, event_id, _ in found:
-        if key == m.key:
-            continue
+    found = [(k, e) for k, e, _ in found if k != m.key]
+    change.prefetch(k for k, e in found if not change.joined(m.key, change.unit(k, e)))
+    for key, event_id in found:
         unit = change.unit(key, event_id)
         if not change.joined(m.key, unit) and merge.same_event(m, change.mention(key)):
             change.join(m.key, unit)
