@@ -22,19 +22,7 @@ from chronicle.merge.state import (
     state_of,
 )
 from chronicle.model import Actor, DateMatch, Entities, Mention
-
-
-def stored_text(column: str) -> str:
-    """SQL for a mention's `sentence` or `paragraph` over `mentions m JOIN documents d`.
-
-    Migration 007 keeps either the text itself or, when the document holds it, where
-    it stands in the document's text (`<column>_start`, `<column>_end`).
-    """
-    return (
-        f"coalesce(m.{column}, substr(d.text, m.{column}_start + 1, "
-        f"m.{column}_end - m.{column}_start))"
-    )
-
+from chronicle.store.reader import stored_text
 
 _MENTION_COLUMNS = (
     f"m.key, d.path, {stored_text('sentence')}, {stored_text('paragraph')}, m.char_start, "
@@ -88,11 +76,23 @@ def _placed(column: str, part: str, text: str | None, date_end: int) -> dict[str
     never sliced.
     """
     at = -1
-    if text is not None and "\x00" not in text:
-        at = text.find(part, max(0, date_end - len(part)))
+    if text is not None and _nul_free(text):
+        # An occurrence holding the date starts within one length of it: a bounded
+        # search keeps a long document's cost linear in its mentions.
+        at = text.find(part, max(0, date_end - len(part)), date_end + len(part))
     if at < 0:
         return {column: part, f"{column}_start": None, f"{column}_end": None}
     return {column: None, f"{column}_start": at, f"{column}_end": at + len(part)}
+
+
+_LAST_TEXT: list = [None, False]
+
+
+def _nul_free(text: str) -> bool:
+    """Whether a document's text holds no NUL, checked once per document, not per mention."""
+    if _LAST_TEXT[0] is not text:
+        _LAST_TEXT[:] = [text, "\x00" not in text]
+    return _LAST_TEXT[1]
 
 
 def _json(items: Iterable[object]) -> str:
