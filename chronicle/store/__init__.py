@@ -175,6 +175,18 @@ class Store:
         """Stored documents by path (the first `limit`, or all)."""
         return self._read(reader.documents, limit)
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the database."""
+        return self._read(reader.data_version)
+
+    def member_keys(self, event_id: int) -> list[str]:
+        """The keys of the event's mentions, its own key (the smallest) first."""
+        return self._read(reader.member_keys, event_id)
+
+    def event_holding(self, keys: Sequence[str]) -> int | None:
+        """The event holding the first of `keys` still stored (a happening's members, in order)."""
+        return self._read(reader.event_holding, keys)
+
     def execute(self, sql: str, params: dict[str, object] | Sequence[object] = ()) -> list[tuple]:
         """Run a compiled read-only query from `chronicle.search` and return all rows."""
         return self._read(lambda conn: conn.execute(sql, params).fetchall())

@@ -1,7 +1,9 @@
 """Read events back: result pages, event details with their sources, statistics.
 
 Queries arrive already compiled by `chronicle.search`; this module only runs them
-and turns rows into `chronicle.model` objects.
+and turns rows into `chronicle.model` objects. It also answers the questions a
+browser asks to stay true while another process writes: has the database changed,
+and which event now holds a happening's mentions.
 """
 
 from __future__ import annotations
@@ -186,3 +188,30 @@ def documents(db: sqlite3.Connection, limit: int | None = None) -> list[dict[str
     )
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def data_version(db: sqlite3.Connection) -> int:
+    """A number that changes when another connection commits (not this one's own commits)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def member_keys(db: sqlite3.Connection, event_id: int) -> list[str]:
+    """The keys of an event's mentions in order, its own key (the smallest) first."""
+    rows = db.execute("SELECT key FROM mentions WHERE event_id = ? ORDER BY key", [event_id])
+    return [key for (key,) in rows]
+
+
+def event_holding(db: sqlite3.Connection, keys: Sequence[str]) -> int | None:
+    """The event holding the first of `keys` still stored with an event, or None."""
+    holders: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        holders.update(
+            db.execute(
+                f"SELECT key, event_id FROM mentions WHERE key IN ({marks})"
+                " AND event_id IS NOT NULL",
+                chunk,
+            )
+        )
+    return next((holders[key] for key in keys if key in holders), None)

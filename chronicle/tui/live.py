@@ -20,21 +20,14 @@ POLL_SECONDS = 1.0
 
 def data_version(store: Store) -> int:
     """A number that changes whenever another connection commits to the database."""
-    return store.execute("PRAGMA data_version")[0][0]
+    return store.data_version()
 
 
 def member_keys(store: Store, event_id: int) -> list[str]:
     """The keys of the event's mentions, smallest (the event's own key) first."""
-    rows = store.execute("SELECT key FROM mentions WHERE event_id = ? ORDER BY key", [event_id])
-    return [key for (key,) in rows]
+    return store.member_keys(event_id)
 
 
 def event_holding(store: Store, keys: Sequence[str]) -> int | None:
     """The event that holds the first of `keys` still stored (a happening's members, in order)."""
-    holders: dict[str, int] = {}
-    for start in range(0, len(keys), 500):
-        chunk = list(keys[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT key, event_id FROM mentions WHERE key IN ({marks}) AND event_id IS NOT NULL"
-        holders.update(store.execute(sql, chunk))
-    return next((holders[key] for key in keys if key in holders), None)
+    return store.event_holding(keys)
