@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 
 from tests.fuzz_inputs import file_bytes, references, suffixes, texts
@@ -30,12 +29,6 @@ def test_reader_gives_text_or_one_line_document_error(data: bytes, suffix: str) 
     check_reader(data, suffix)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="read.linked_data_meta catches only ValueError from json.loads: a JSON-LD block "
-    "nested ~1,000 deep raises RecursionError and the whole page is lost",
-)
 @FOUND
 @example(
     b'<html><head><script type="application/ld+json">' + b"[" * 5000 + b"</script></head>"
@@ -47,12 +40,6 @@ def test_reader_survives_deeply_nested_linked_data(data: bytes, suffix: str) -> 
     check_reader(data, suffix)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="read.html_to_text: html.parser raises AssertionError on a marked section it "
-    "cannot name ('<![0', '<![ if', '<![--', '<![vml]>') and the whole page is lost",
-)
 @FOUND
 @example(b"<![0", ".html")  # what the large budget shrank it to
 @example(b"<h1>Budget talks</h1><p>The ministers met on 3 March 2024.</p><![ if !vml]>", ".html")

@@ -13,6 +13,7 @@ from chronicle.ingest.text.read import (
     html_to_text,
     is_binary,
     iter_paths,
+    linked_data_meta,
     read_document,
 )
 
@@ -242,3 +243,34 @@ def test_the_headers_date_and_weather_are_chrome() -> None:
         "<h1>Ferry terminal opens</h1><p>The terminal opened in Aktau.</p></body>"
     )
     assert html_to_text(html) == "# Ferry terminal opens\n\nThe terminal opened in Aktau."
+
+
+@pytest.mark.parametrize(
+    "section",
+    ["<![if !supportLists]>", "<![ if !vml]>", "<![-- draft --]>", "<![vml]>", "<![0]>"],
+)
+def test_a_marked_section_the_parser_cannot_name_is_dropped_and_the_page_read_on(
+    section: str,
+) -> None:
+    html = (
+        "<h1>Port deal signed</h1><p>The ministers met in Mombasa on 3 March 2024.</p>"
+        f"{section}<p>They signed the port agreement on 4 March 2024.</p><![endif]>"
+    )
+    assert html_to_text(html) == (
+        "# Port deal signed\n\nThe ministers met in Mombasa on 3 March 2024.\n\n"
+        "They signed the port agreement on 4 March 2024."
+    )
+
+
+def test_linked_data_nested_deeper_than_the_stack_is_ignored_and_the_page_read() -> None:
+    html = (
+        '<head><script type="application/ld+json">' + "[" * 5000 + "</script></head>"
+        "<body><h1>Talks in Tokyo</h1><p>The ministers met in Tokyo on 3 March 2024.</p></body>"
+    )
+    assert html_to_text(html) == "# Talks in Tokyo\n\nThe ministers met in Tokyo on 3 March 2024."
+
+
+def test_linked_data_nested_deep_but_loadable_still_gives_its_date() -> None:
+    article = '{"@type": "NewsArticle", "datePublished": "2023-05-01"}'
+    blocks = ["[" * 900 + article + "]" * 900]
+    assert linked_data_meta(blocks) == {"date-published": "2023-05-01"}

@@ -487,6 +487,14 @@ class _TextExtractor(HTMLParser):
             data = data.lstrip(" ")  # one space between a cell's words: two part cells
         self.parts.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # html.parser asserts on a marked section it cannot name ("<![ if !vml]>",
+        # "<![-- draft --]>"): like a browser, read it as a bogus comment up to its ">".
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
     def _after_space(self) -> bool:
         last = next((part for part in reversed(self.parts) if part), "")
         return not last or last[-1].isspace()
@@ -538,7 +546,7 @@ def linked_data_meta(blocks: list[str]) -> dict[str, str]:
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the stack
             continue
         for item in _objects(data):
             for key, name in _LINKED_DATA_KEYS.items():
@@ -551,15 +559,19 @@ def linked_data_meta(blocks: list[str]) -> dict[str, str]:
 
 
 def _objects(data: object) -> Iterator[dict]:
-    """Every JSON object in a JSON-LD document, "@graph" lists included."""
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                yield from _objects(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _objects(value)
+    """Every JSON object in a JSON-LD document, "@graph" lists included, outer first.
+
+    A stack, not recursion, so however deep `json.loads` let a block nest, walking it
+    cannot raise `RecursionError`.
+    """
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(reversed([v for v in value.values() if isinstance(v, (dict, list))]))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
 
 
 def _name_of(value: object) -> str:
