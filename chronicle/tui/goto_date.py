@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from textual.app import ComposeResult
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from chronicle.store import Store
 from chronicle.tui.plain_input import PlainInput
 
 _FORMATS = (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4))
@@ -44,6 +46,26 @@ def _parse_target(text: str) -> date | None:
 
     parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
     return parsed.date() if parsed else None
+
+
+def first_on_or_after(store: Store, iso: str, ids: Sequence[int]) -> int:
+    """Index of the first dated event starting on or after `iso` in date-ordered `ids`
+    (undated events sort last), or -1 when there is none.
+
+    A binary search reading one event per step: the results may hold a million ids
+    of which only the rows on screen are loaded.
+    """
+    lo, hi = 0, len(ids)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        event = store.events_by_ids([ids[mid]])
+        start = event[0].date_start if event else None
+        if start is not None and start < iso:
+            lo = mid + 1
+        else:
+            hi = mid
+    landed = store.events_by_ids(ids[lo : lo + 1])
+    return lo if landed and landed[0].date_start is not None else -1
 
 
 class GotoDateScreen(ModalScreen[date | None]):

@@ -22,17 +22,17 @@ from textual.widgets import Footer, Label
 from textual.worker import get_current_worker
 
 from chronicle.model import Event
-from chronicle.render import format_date
 from chronicle.search.engine import Searcher
 from chronicle.search.query import parse_query
 from chronicle.store import StoreError
+from chronicle.tui.clipboard import CHANGED, NOTHING, copy_event
 from chronicle.tui.detail import EventDetail
-from chronicle.tui.goto_date import GotoDateScreen
+from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
 from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.live import POLL_SECONDS, data_version, event_holding, member_keys
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.timeline import Timeline
-from chronicle.visible import visible, visible_lines
+from chronicle.visible import visible
 
 GONE = "This event changed in the database; the results are being read again."
 
@@ -304,26 +304,11 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="goto", description="go to date")
     def _goto_worker(self, iso: str, ids: list[int], generation: int) -> None:
         try:
-            index = self._first_on_or_after(iso, ids)
+            index = first_on_or_after(self.searcher.store, iso, ids)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
         self.app.call_from_thread(self._move_cursor, index, iso, generation)
-
-    def _first_on_or_after(self, iso: str, ids: list[int]) -> int:
-        """Index of the first dated event starting on or after `iso` in date-ordered `ids`
-        (undated events sort last), or -1 when there is none."""
-        lo, hi = 0, len(ids)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            event = self.searcher.store.events_by_ids([ids[mid]])
-            start = event[0].date_start if event else None
-            if start is not None and start < iso:
-                lo = mid + 1
-            else:
-                hi = mid
-        landed = self.searcher.store.events_by_ids(ids[lo : lo + 1])
-        return lo if landed and landed[0].date_start is not None else -1
 
     def _move_cursor(self, index: int, iso: str, generation: int) -> None:
         timeline = self.query_one(Timeline)
@@ -338,9 +323,9 @@ class MainScreen(Screen[None]):
     def action_copy(self) -> None:
         event_id = self.query_one(Timeline).current_id
         if event_id is None:
-            self.notify("Nothing to copy", severity="warning")
+            self.notify(NOTHING, severity="warning")
         elif self.current is not None and self.current.id == event_id:
-            self._copy(self.current)
+            copy_event(self.app, self.current)
         else:
             self._copy_worker(event_id)  # the detail is still loading
 
@@ -356,16 +341,6 @@ class MainScreen(Screen[None]):
     def _copy_if_highlighted(self, event_id: int, event: Event | None) -> None:
         highlighted = self.query_one(Timeline).current_id == event_id
         if event is None or not highlighted or not self._row_shows(event):
-            self.notify("The results changed; press y again", severity="warning")
+            self.notify(CHANGED, severity="warning")
             return
-        self._copy(event)
-
-    def _copy(self, event: Event) -> None:
-        """Put `event` and its sources on the clipboard (OSC 52)."""
-        lines = [f"{format_date(event)} — {visible(event.headline)}", visible_lines(event.text)]
-        lines += [
-            f"[{visible(s.publisher or s.title)}] {visible_lines(s.text)} ({visible(s.document)})"
-            for s in event.sources
-        ]
-        self.app.copy_to_clipboard("\n".join(lines))
-        self.notify("Copied the event and its sources")
+        copy_event(self.app, event)
