@@ -24,9 +24,6 @@ from rich.text import Text
 
 from chronicle.visible import visible
 
-printable = visible
-"""The name this module's own helper had; `chronicle.visible.visible` is the one helper."""
-
 
 class DocumentRate(ProgressColumn):
     """Documents per second, over the last few seconds."""

@@ -19,8 +19,9 @@ from rich.console import Console
 from chronicle import pipeline
 from chronicle.cli import cli
 from chronicle.library import fixtures_dir, ingest_paths
-from chronicle.progress import IngestProgress, printable
+from chronicle.progress import IngestProgress
 from chronicle.store import Store, StoreError
+from chronicle.visible import visible
 from tests.test_bulk import BENCHMARKS, signature
 
 NOTES = {
@@ -227,8 +228,8 @@ class TestProgress:
         assert self.run_with_console(tmp_path, terminal=False) == ""
 
     def test_names_lose_their_control_characters(self):
-        assert printable("brief\x1b]0;owned\x07\n.txt") == "brief\\x1b]0;owned\\x07\\x0a.txt"
-        assert printable("Kraków – notes.md") == "Kraków – notes.md"
+        assert visible("brief\x1b]0;owned\x07\n.txt") == "brief\\x1b]0;owned\\x07\\x0a.txt"
+        assert visible("Kraków – notes.md") == "Kraków – notes.md"
 
     def test_the_command_on_a_real_terminal_and_on_a_pipe(self, tmp_path):
         files = write_notes(tmp_path / "notes")
