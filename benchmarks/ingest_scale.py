@@ -59,7 +59,8 @@ def corpus_files(corpus: Path, n: int) -> list[Path]:
 
 
 def link_folder(folder: Path, files: list[Path]) -> Path:
-    """A folder of links to `files` (ingest resolves them, so the store keeps the real paths)."""
+    """A folder of links to `files`, ingested with --follow-links (ingest resolves them, so
+    the store keeps the real paths)."""
     shutil.rmtree(folder, ignore_errors=True)
     for f in files:
         target = folder / f.parent.name / f.name
@@ -104,7 +105,7 @@ def supports_jobs() -> bool:
 
 def ingest(db: Path, folder: Path, jobs: int | None) -> tuple[float, float, int]:
     """(wall s, CPU s, documents added) of one `chronicle ingest` run."""
-    args = ["ingest", "--db", str(db), str(folder)]
+    args = ["ingest", "--db", str(db), str(folder), "--follow-links"]
     if jobs:
         args += ["--jobs", str(jobs)]
     run = run_watched(chronicle_command(*args), interval=0.5)

@@ -203,7 +203,7 @@ def measure(docs_dir: Path, db: Path, jobs: int | None = None) -> dict:
     for path in (db, *_sidecars(db)):
         path.unlink(missing_ok=True)
     files, prose = prose_bytes(docs_dir)
-    args = ["ingest", "--db", str(db), str(docs_dir)]
+    args = ["ingest", "--db", str(db), str(docs_dir), "--follow-links"]
     if jobs:
         args += ["--jobs", str(jobs)]
     run = run_watched(chronicle_command(*args))

@@ -93,7 +93,10 @@ def build(db: Path, events: int, seed: int, jobs: int) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     t = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-c", code, "ingest", str(folder), "--db", str(db), "--jobs", str(jobs)],
+        [
+            *(sys.executable, "-c", code, "ingest", str(folder), "--follow-links"),
+            *("--db", str(db), "--jobs", str(jobs)),
+        ],
         check=True,
         env=env,
     )

@@ -103,32 +103,12 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
 
 
 def _first_run(path: Path) -> Store:
-    """Build the default database from the bundled samples, all or nothing.
-
-    It is built under another name next to it and renamed when complete, so a
-    Ctrl+C (or a crash) during the build leaves no half-built database behind:
-    the next run starts the build again.
-    """
-    from chronicle.library import fixtures_dir, ingest_paths
-    from chronicle.locations import building_path
+    """Build the default database from the bundled samples, all or nothing, and open it."""
+    from chronicle.library import build_samples
     from chronicle.store import Store
 
-    building = building_path(path)
-    _remove_database(building)  # what a killed first run left
-    try:
-        with Store(building) as store:
-            if ingest_paths(store, [fixtures_dir()]).interrupted:
-                raise KeyboardInterrupt
-    except BaseException:
-        _remove_database(building)
-        raise
-    os.replace(building, path)  # closed last, so the WAL is checkpointed into the file
+    build_samples(path)
     return Store(path)
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -177,6 +157,19 @@ def run_app(app: App, **options: Any) -> int:
     is_flag=True,
     help="Also forget stored documents under the folders given whose files are gone.",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the folders given.",
+)
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="MB",
+    help="Refuse larger files (default 100 MB, or CHRONICLE_MAX_FILE_MB; 0: no limit).",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -184,6 +177,8 @@ def ingest(
     db_path: Path | None,
     jobs: int | None,
     prune: bool,
+    follow_links: bool,
+    max_mb: float | None,
 ) -> None:
     """Read documents (.txt, .md, .html files or folders) into the chronicle.
 
@@ -193,6 +188,8 @@ def ingest(
     whole: after Ctrl+C, run the same command again to add the rest. On a terminal
     a progress bar shows documents/s and the time left. Stored documents under a
     folder given whose files no longer exist are counted; --prune forgets them.
+    Folders are read without leaving them by symbolic links (--follow-links does);
+    what was left out and why is summed up at the end.
     """
     from rich.console import Console
 
@@ -210,7 +207,13 @@ def ingest(
     err = Console(stderr=True, highlight=False)
     with IngestProgress(err) as progress:
         report = ingest_paths(
-            store, paths, on_progress=progress, jobs=jobs or _cores(), prune=prune
+            store,
+            paths,
+            on_progress=progress,
+            jobs=jobs or _cores(),
+            prune=prune,
+            follow_links=follow_links,
+            max_bytes=None if max_mb is None else int(max_mb * 2**20),
         )
     for _path, reason in report.failed:
         say(f"skipped {reason}")
@@ -226,6 +229,8 @@ def ingest(
             )
     if not (report.added or report.unchanged or report.failed):
         say("no .txt, .md or .html files found in " + ", ".join(map(str, paths)))
+    for line in report.skipped_summary():
+        say(line)  # a suffix is part of a file name, so it is shown through `visible` too
     counts = store.counts()
     click.echo(
         f"added {len(report.added)} document(s) with {report.mentions} dated mention(s); "
@@ -355,7 +360,7 @@ def remove(
     more than a few documents asks first (--yes does not); a path that names no
     stored document stops the command before anything is removed.
     """
-    from chronicle.library import plan_removal, remove_planned
+    from chronicle.removal import plan_removal, remove_planned
 
     store = _open(ctx, db_path, "read")
     plan = plan_removal(store, paths)

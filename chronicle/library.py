@@ -1,43 +1,38 @@
 """Build a chronicle: run ingest over files and write the results to a store.
 
 The one place where the two layers meet, so that the CLI, the TUI and the
-default-database bootstrap all ingest the same way: parse outside any
-transaction (on every core, `chronicle.pipeline`), then write documents in
-batches, each document atomic, skipping unchanged files and reporting bad ones
-without stopping. Whether a file is a copy of a stored one is decided against
-what is on disk once every file is read, so no text held by a file is dropped; and
-removing or pruning documents is planned here before it is carried out.
+default-database bootstrap all ingest the same way: walk the folders given
+(`discover`, which says what it left out), parse outside any transaction (on
+every core, `chronicle.pipeline`), then write documents in batches, each document
+atomic, skipping unchanged files and reporting bad ones without stopping. Whether
+a file is a copy of a stored one is decided against what is on disk once every
+file is read, so no text held by a file is dropped.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import chain
 from pathlib import Path
-from typing import TypeVar
 
 from chronicle.ingest.events.mentions import content_hash
+from chronicle.ingest.text.discover import Discovery, Skipped, discover
 from chronicle.ingest.text.document import load_document
-from chronicle.ingest.text.read import iter_paths
-from chronicle.locations import DB_ENV, default_db_path  # noqa: F401 (re-exported)
+from chronicle.locations import building_path, default_db_path
 from chronicle.pipeline import Parsed, parse_all, parse_file, store_lookup
-from chronicle.store import Store, StoreError, documents
-
-T = TypeVar("T")
+from chronicle.removal import remove_documents, stale_documents
+from chronicle.store import Store, StoreError
 
 BATCH_DOCUMENTS = 200
 """Most documents written in one transaction."""
 
 BATCH_SECONDS = 1.0
 """Longest a batch stays open, so a slow stream still commits often."""
-
-CONFIRM_ABOVE = 3
-"""`chronicle remove` asks first before removing more documents than this, or a folder."""
 
 
 @dataclass
@@ -56,6 +51,8 @@ class IngestReport:
     """For each folder given: stored documents under it whose file no longer exists."""
     pruned: list[str] = field(default_factory=list)
     """Stale documents removed (`ingest_paths(..., prune=True)`)."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """What the walk of the folders given left out, and why (other types, links, locked folders)."""
     mentions: int = 0
     interrupted: bool = False
 
@@ -67,6 +64,10 @@ class IngestReport:
         self.duplicates += other.duplicates
         self.moved += other.moved
         self.mentions += other.mentions
+
+    def skipped_summary(self) -> list[str]:
+        """What the walk left out, grouped: "3 .docx skipped: unsupported type"."""
+        return Discovery(skipped=self.skipped).summary()
 
 
 @dataclass
@@ -92,6 +93,8 @@ def ingest_paths(
     *,
     jobs: int = 1,
     prune: bool = False,
+    follow_links: bool = False,
+    max_bytes: int | None = None,
 ) -> IngestReport:
     """Ingest files and folders into `store`.
 
@@ -104,17 +107,22 @@ def ingest_paths(
 
     Args:
         store: Where to write.
-        paths: Files and folders (folders are walked for supported files).
+        paths: Files and folders (folders are walked for supported files, without
+            leaving them by symbolic links; what is left out goes to `report.skipped`).
         on_progress: Called as (done, total, path) after each file.
         jobs: Processes that parse; 1 parses here, with no pool.
         prune: Remove the stale documents found under the folders given.
+        follow_links: Follow symbolic links that lead out of the folders given.
+        max_bytes: Refuse larger files unread (0: no limit; None: `CHRONICLE_MAX_FILE_MB`
+            or 100 MB).
     """
-    report = IngestReport()
     given = [Path(p) for p in paths]
     folders = [p.resolve() for p in given if p.is_dir()]
+    found = discover(given, follow_links=follow_links)
+    report = IngestReport(skipped=_not_the_database(store, found.skipped))
     # Resolved paths (no "..", no symlinks): one identity whatever folder it is ingested from.
     # A dangling link stays as named, so the error names what the user gave.
-    files = [p.resolve() if p.exists() else p for p in iter_paths(given)]
+    files = [p.resolve() if p.exists() else p for p in found.files]
     done = iter(range(1, len(files) + 1))
 
     def tick(path: str) -> None:
@@ -123,7 +131,7 @@ def ingest_paths(
 
     on_disk = OnDisk()
     try:
-        with closing(parse_all(files, jobs, store)) as parsed:
+        with closing(parse_all(files, jobs, store, max_bytes)) as parsed:
             while _write_batch(store, parsed, report, tick, on_disk):
                 pass
         settle_copies(store, on_disk, report)
@@ -136,6 +144,16 @@ def ingest_paths(
     except KeyboardInterrupt:
         report.interrupted = True
     return report
+
+
+def _not_the_database(store: Store, skipped: list[Skipped]) -> list[Skipped]:
+    """What the walk left out, less the chronicle's own files (kept in a folder it reads)."""
+    if store.path == ":memory:":
+        return skipped
+    own = Path(store.path).resolve()
+    ours = {own.with_name(own.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
+    names = {path.name for path in ours}  # resolve only what may be one of them
+    return [s for s in skipped if s.path.name not in names or s.path.resolve() not in ours]
 
 
 def _write_batch(
@@ -221,13 +239,13 @@ def _hand_down(
     store: Store, path: str, new_hash: str, on_disk: OnDisk, report: IngestReport
 ) -> None:
     """Before `path` takes `new_hash`, move its stored text to a waiting file that holds it."""
-    old_hash = _query(store, documents.hash_for_path, path)
+    old_hash = store.hash_for_path(path)
     if old_hash in (None, new_hash):
         return
     heir = min((p for p, h in on_disk.waiting.items() if h == old_hash), default=None)
     if heir is not None:
         del on_disk.waiting[heir]
-        _query(store, documents.move_document, path, heir)
+        store.move_document(path, heir)
         report.moved.append((path, heir))
 
 
@@ -254,7 +272,7 @@ def settle_copies(store: Store, on_disk: OnDisk, report: IngestReport) -> None:
                 report.failed.append((path, f"{path}: same text as {holder}; kept once"))
                 report.duplicates.append(path)
             else:
-                _query(store, documents.move_document, holder, path)
+                store.move_document(holder, path)
                 report.moved.append((holder, path))
 
 
@@ -268,111 +286,33 @@ def _still_holds(holder: str, wanted: str, on_disk: OnDisk) -> bool:
     return on_disk.agrees[holder]
 
 
-def stale_documents(store: Store, folder: Path) -> list[str]:
-    """Stored documents under `folder` whose file no longer exists, sorted.
+def build_samples(path: Path) -> None:
+    """Build the database `path` from the bundled samples, all or nothing.
 
-    A folder that is itself gone finds none: an unmounted disk must not look like
-    every document on it deleted. A file that exists but cannot be read is not stale.
+    It is built under another name next to it and renamed when complete, so a
+    Ctrl+C (or a crash) during the build leaves no half-built database behind:
+    the next run starts the build again.
     """
-    folder = Path(folder).expanduser().resolve()
-    if not folder.is_dir():
-        return []
-    return [p for p in _query(store, documents.paths_under, str(folder)) if _gone(p)]
-
-
-def _gone(path: str) -> bool:
+    building = building_path(path)
+    _remove_database(building)  # what a killed first run left
     try:
-        os.stat(path)  # not Path.stat: building a Path costs more than the stat itself
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except OSError:
-        return False  # no permission to look is not "deleted"
-    return False
+        with Store(building) as store:
+            if ingest_paths(store, [fixtures_dir()]).interrupted:
+                raise KeyboardInterrupt
+    except BaseException:
+        _remove_database(building)
+        raise
+    os.replace(building, path)  # closed before, so the WAL is checkpointed into the file
 
 
-def prune(store: Store, folder: Path) -> list[str]:
-    """Remove the stale documents under `folder` (their events re-merge); the paths removed."""
-    return remove_documents(store, stale_documents(store, folder))
-
-
-@dataclass(frozen=True)
-class RemovalPlan:
-    """What `chronicle remove` would do with the paths typed; nothing happens until carried out."""
-
-    documents: tuple[str, ...] = ()
-    """Stored paths that would go, sorted."""
-    folders: tuple[str, ...] = ()
-    """Paths typed that matched as folders (every document under them)."""
-    unmatched: tuple[str, ...] = ()
-    """Paths typed that no stored document answers to."""
-
-    @property
-    def needs_confirmation(self) -> bool:
-        """A folder, or more than `CONFIRM_ABOVE` documents: ask before carrying it out."""
-        return bool(self.folders) or len(self.documents) > CONFIRM_ABOVE
-
-
-def plan_removal(store: Store, typed: Sequence[str]) -> RemovalPlan:
-    """Which stored documents the paths typed name.
-
-    A path names the document stored under it, as typed or resolved from the current
-    folder; a folder (`/`, `.` and `~` too) names every document under it.
-    """
-    found: dict[str, None] = {}
-    folders, unmatched = [], []
-    for path in typed:
-        resolved = str(Path(path).expanduser().resolve())
-        matches = _query(store, documents.paths_under, resolved)
-        if path != resolved and _query(store, documents.hash_for_path, path):
-            matches.append(path)  # stored as typed (a relative path an old chronicle kept)
-        if not matches:
-            unmatched.append(path)
-        elif set(matches) - {path, resolved}:
-            folders.append(path)
-        found.update(dict.fromkeys(matches))
-    return RemovalPlan(tuple(sorted(found)), tuple(folders), tuple(unmatched))
-
-
-def remove_planned(
-    store: Store, plan: RemovalPlan, on_removed: Callable[[str], None] | None = None
-) -> list[str]:
-    """Carry out a plan: remove its documents (their events re-merge); the paths removed."""
-    return remove_documents(store, plan.documents, on_removed)
-
-
-def remove_documents(
-    store: Store, paths: Sequence[str], on_removed: Callable[[str], None] | None = None
-) -> list[str]:
-    """Remove stored documents in one transaction, each atomic; the paths that were stored.
-
-    After Ctrl+C the documents removed so far stay removed, each whole.
-    """
-    removed: list[str] = []
-    if not paths:
-        return removed
-    with store.batch():
-        for path in paths:
-            if store.remove_document(path):
-                removed.append(path)
-                if on_removed:
-                    on_removed(path)
-    return removed
-
-
-def _query(store: Store, fn: Callable[..., T], *args: object) -> T:
-    """Call a `chronicle.store.documents` function through the store's lock.
-
-    The Store has no methods for these yet (`move_document`, `hash_for_path`,
-    `paths_under`); once it has, this goes.
-    """
-    return store._run(fn, *args)
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def open_default(path: Path | None = None) -> Store:
-    """Open the database, building it from the bundled fixtures when it is new."""
+    """Open the database, built whole from the bundled samples when it is new."""
     target = path or default_db_path()
-    is_new = not target.exists()
-    store = Store(target)
-    if is_new:
-        ingest_paths(store, [fixtures_dir()])
-    return store
+    if not target.exists():
+        build_samples(target)
+    return Store(target)

@@ -41,3 +41,44 @@ def test_a_read_command_imports_nothing_heavy(fixture_db, args):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "[]"
+
+
+REMOVE_PROBE = """
+import sys
+sys.argv = ["chronicle", *sys.argv[1:]]
+from chronicle.cli import main
+try:
+    main()
+except SystemExit as stop:
+    assert not stop.code, stop.code
+loaded = sorted(
+    m for m in sys.modules
+    if m.startswith(("chronicle.pipeline", "chronicle.library", "chronicle.ingest."))
+)
+print(loaded, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("dry_run", [["--dry-run"], []])
+def test_remove_imports_nothing_of_the_ingest_pipeline(fixture_db, tmp_path, dry_run):
+    """Removing re-merges, so the store and merge load; of ingest only the calendar names
+    merge reads (`tests/test_layers.py`)."""
+    import shutil
+
+    from chronicle.store import Store
+
+    db = tmp_path / "c.db"
+    shutil.copyfile(fixture_db, db)
+    with Store(db) as store:
+        document = str(store.documents()[0]["path"])
+    result = subprocess.run(
+        [sys.executable, "-c", REMOVE_PROBE, "remove", document, *dry_run, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stderr.splitlines()[-1]
+        == "['chronicle.ingest.dates', 'chronicle.ingest.dates.names']"
+    )

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.library import ingest_paths, prune, stale_documents
+from chronicle.library import ingest_paths
+from chronicle.removal import prune, stale_documents
 from chronicle.store import Store
 
 DAWN = (

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.library import CONFIRM_ABOVE, ingest_paths, plan_removal, remove_planned
+from chronicle.library import ingest_paths
+from chronicle.removal import CONFIRM_ABOVE, plan_removal, remove_planned
 from chronicle.store import Store
 
 NOTES = {

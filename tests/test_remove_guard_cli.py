@@ -1,7 +1,7 @@
 """The command's side of the guards: `remove` asks first, `--dry-run` lists, ingest counts stale files.
 
-The options are wired into `chronicle.cli` from `chronicle.library` (plan_removal,
-remove_planned, ingest_paths(prune=...)); each test here waits for its option to exist.
+The options are wired into `chronicle.cli` from `chronicle.removal` (plan_removal,
+remove_planned) and `chronicle.library` (ingest_paths(prune=...)).
 """
 
 from __future__ import annotations
@@ -20,16 +20,6 @@ NOTES = {
     "kono.txt": "Kono in Islamabad\n\nTaro Kono met Khawaja Asif in Islamabad on 4 January 2018.\n",
     "abe.txt": "Abe in Ankara\n\nShinzo Abe visited Ankara on 28 October 2013 for talks on a nuclear plant.\n",
 }
-
-
-def options(command: str) -> set[str]:
-    return {name for p in cli.commands[command].params for name in p.opts}
-
-
-needs_remove_guard = pytest.mark.skipif(
-    not {"--yes", "--dry-run"} <= options("remove"), reason="remove has no --yes/--dry-run yet"
-)
-needs_prune = pytest.mark.skipif("--prune" not in options("ingest"), reason="no ingest --prune yet")
 
 
 @pytest.fixture
@@ -57,7 +47,6 @@ def test_a_renamed_file_is_moved_not_called_a_duplicate(chronicle):
     assert stored(db) == ["abe.txt", "kono.txt", "lima.txt", "oslo-2019.txt"]
 
 
-@needs_remove_guard
 def test_a_folder_is_not_removed_without_yes(chronicle):
     folder, db = chronicle
     result = CliRunner().invoke(cli, ["remove", str(folder), "--db", db])
@@ -66,7 +55,6 @@ def test_a_folder_is_not_removed_without_yes(chronicle):
     assert len(stored(db)) == 4
 
 
-@needs_remove_guard
 def test_dry_run_lists_and_removes_nothing(chronicle):
     folder, db = chronicle
     result = CliRunner().invoke(cli, ["remove", str(folder), "--dry-run", "--db", db])
@@ -75,7 +63,6 @@ def test_dry_run_lists_and_removes_nothing(chronicle):
     assert len(stored(db)) == 4
 
 
-@needs_remove_guard
 def test_yes_removes_the_folder(chronicle):
     folder, db = chronicle
     result = CliRunner().invoke(cli, ["remove", str(folder), "--yes", "--db", db])
@@ -83,7 +70,6 @@ def test_yes_removes_the_folder(chronicle):
     assert stored(db) == []
 
 
-@needs_remove_guard
 def test_one_file_needs_no_question_and_a_typo_removes_nothing(chronicle):
     folder, db = chronicle
     typo = CliRunner().invoke(cli, ["remove", str(folder / "lima.txt"), "lma.txt", "--db", db])
@@ -94,7 +80,6 @@ def test_one_file_needs_no_question_and_a_typo_removes_nothing(chronicle):
     assert stored(db) == ["abe.txt", "kono.txt", "oslo.txt"]
 
 
-@needs_prune
 def test_ingest_counts_stale_documents_and_prune_drops_them(chronicle):
     folder, db = chronicle
     (folder / "abe.txt").unlink()
