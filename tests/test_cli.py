@@ -191,6 +191,13 @@ def test_readme_documents_every_command():
         assert f"chronicle {name}" in readme, name
 
 
+def test_readme_names_every_option_of_every_command():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    options = {o for c in cli.commands.values() for p in c.params for o in p.opts}
+    assert {"--follow-links", "--max-size", "--prune", "--yes", "--dry-run"} <= options
+    assert sorted(o for o in options if o.startswith("--") and o not in readme) == []
+
+
 def test_the_default_database_starts_with_the_samples_but_ingest_starts_empty(tmp_path):
     env = {"CHRONICLE_DB": None, "XDG_DATA_HOME": str(tmp_path / "data")}
     result = CliRunner(env=env).invoke(cli, ["search", "--json"])
