@@ -260,3 +260,36 @@ async def test_rows_read_before_a_change_never_show_another_events_detail(folder
             assert app.clipboard.splitlines()[0] == (
                 "2019-03-14 — The foreign ministers of Norway and Sri Lanka met in Oslo to discuss…"
             )
+
+
+async def test_the_reader_keeps_their_place_in_the_detail_while_another_process_ingests(folders):
+    first, second = folders
+    db = first.parent / "live.db"
+    with Store(db) as store:
+        ingest_paths(store, [first, second])
+        app = make_app(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await highlight(pilot, "2019-03-14")
+            detail = app.screen.query_one(EventDetail)
+            detail.scroll_end(animate=False)
+            await settle(pilot)
+            end = detail.scroll_y
+            assert end == detail.max_scroll_y > 0
+
+            third = first.parent / "third"
+            third.mkdir()
+            (third / "geneva.txt").write_text(
+                "Geneva round\n\nOn 21 June 2019 the envoys of Norway and Sri Lanka met again"
+                " in Geneva.\n",
+                encoding="utf-8",
+            )
+            await chronicle("ingest", "--db", str(db), str(third))
+            await wait_for_rows(pilot, 6)
+
+            assert "Sources (2)" in detail.text
+            assert detail.scroll_y == end  # read again, not sent back to the top
+
+            await pilot.press("down")
+            await settle(pilot)
+            assert detail.scroll_y == 0  # another event starts at its top

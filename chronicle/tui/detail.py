@@ -133,6 +133,17 @@ def _paragraph_with_sentence(paragraph: str, sentence: str) -> Text:
     return text
 
 
+def _same_happening(before: Event | None, now: Event | None) -> bool:
+    """True when `now` is `before` read again, so the reader keeps their place in it.
+
+    Another process writing makes the browser read the highlighted event again
+    every second or so; a rebuilt event keeps either its id or its key.
+    """
+    if before is None or now is None:
+        return False
+    return before.id == now.id or before.key == now.key
+
+
 class EventDetail(VerticalScroll, can_focus=True):
     """Scrollable view of the highlighted event."""
 
@@ -144,6 +155,10 @@ class EventDetail(VerticalScroll, can_focus=True):
         ("space,pagedown", "page_down", "Page down"),
         ("b,pageup", "page_up", "Page up"),
     ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: Event | None = None
 
     def compose(self):
         yield Static(id="detail-body", markup=False)
@@ -166,11 +181,14 @@ class EventDetail(VerticalScroll, can_focus=True):
             )
         else:
             body.update(describe_event(event, terms, neighbours))
-        self.scroll_home(animate=False)
+        if not _same_happening(self._shown, event):
+            self.scroll_home(animate=False)
+        self._shown = event
 
     def show_note(self, note: str) -> None:
         """Say why no event is shown (instead of showing one that is out of date)."""
         self.query_one("#detail-body", Static).update(Text(note))
+        self._shown = None
         self.scroll_home(animate=False)
 
     @property
