@@ -15,6 +15,12 @@ checking a property after that long (the inputs tested are reported). Exits 1 wh
 property failed. After a failure the search goes on from the next seed, letting inputs
 that meet a bug already found pass, so one run lists every distinct bug it meets
 (a bug is its exception type and the innermost function of chronicle's code).
+
+``--big`` instead times the inputs that once made one document cost more than its
+size: the long runs `tests/test_clean.py` reads (`fuzz_inputs.LONG_RUNS`, cleaned at
+their copies and twice as many) and one sentence of 100 to 800 dates
+(`fuzz_inputs.dated_sentence`, its mentions extracted), each with the CPU time's
+growth per doubling (2x is linear, 4x quadratic).
 """
 
 from __future__ import annotations
@@ -33,7 +39,16 @@ from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout first
 
-from tests.fuzz_inputs import file_bytes, references, suffixes, texts
+from chronicle.ingest.events.mentions import content_hash, extract_mentions
+from chronicle.ingest.text.document import document_from_text
+from tests.fuzz_inputs import (
+    LONG_RUNS,
+    dated_sentence,
+    file_bytes,
+    references,
+    suffixes,
+    texts,
+)
 from tests.fuzz_properties import check_dates, check_ingest, check_reader
 
 SLOWEST = 5
@@ -174,6 +189,36 @@ def report(run: Run) -> str:
     return "\n".join(lines)
 
 
+def _cpu(work: Callable[[], object]) -> tuple[float, object]:
+    started = time.process_time()
+    result = work()
+    return time.process_time() - started, result
+
+
+def big() -> str:
+    """CPU seconds of the big inputs, each size and its double, as printed."""
+    lines = ["== big inputs (CPU s; growth per doubling: 2x is linear, 4x quadratic)"]
+    for name, (piece, copies) in LONG_RUNS.items():
+        spent = [
+            _cpu(lambda text=piece * n: document_from_text(text))[0] for n in (copies, 2 * copies)
+        ]
+        lines.append(
+            f"  clean {name:<13} {copies:>6} / {2 * copies:>6} copies: "
+            f"{spent[0]:6.2f} / {spent[1]:6.2f} s  {spent[1] / max(spent[0], 1e-9):4.1f}x"
+        )
+    before = None
+    for dates in (100, 200, 400, 800):
+        doc = document_from_text(dated_sentence(dates))
+        spent, mentions = _cpu(lambda doc=doc: extract_mentions(doc, content_hash(doc.text)))
+        growth = f"  {spent / max(before, 1e-9):4.1f}x" if before else ""
+        lines.append(
+            f"  mentions of one sentence of {dates:>3} dates: {len(mentions):>3} in {spent:6.2f} s"
+            + growth
+        )
+        before = spent
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fuzz the chosen properties and print what each found."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -182,7 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=400)
     parser.add_argument("--minutes", type=float, default=float("inf"), help="per property")
     parser.add_argument("--only", nargs="*", choices=("reader", "dates", "ingest"))
+    parser.add_argument("--big", action="store_true", help="time the big inputs instead")
     args = parser.parse_args(argv)
+    if args.big:
+        print(big(), flush=True)
+        return 0
     failed = False
     for name, (body, strategies) in properties(args.repeat).items():
         if args.only and name not in args.only:

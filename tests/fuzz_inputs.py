@@ -4,7 +4,7 @@ the cleaner and the readers, not only random unicode."""
 from __future__ import annotations
 
 import codecs
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
@@ -164,6 +164,27 @@ def texts(max_pieces: int = 60, repeat: int = 120) -> st.SearchStrategy[str]:
         st.text(max_size=300),
         st.tuples(pieces.map(" ".join), _long_line(repeat), pieces.map(" ".join)).map("\n".join),
     )
+
+
+LONG_RUNS = {
+    "dots": ("a.", 50_000),
+    "stars": ("*a ", 30_000),
+    "brackets": ("[a](", 30_000),
+    "superscripts": ("x¹", 50_000),
+    "sentences": ("He met Mr. Kono. ", 20_000),
+}
+"""Name -> (piece, copies): runs that once made cleaning a document slower than linear
+(a rule rescanning the text behind each match). `tests/test_clean.py` checks what they
+give; `benchmarks/fuzz.py --big` times them at twice the copies too."""
+
+
+def dated_sentence(dates: int) -> str:
+    """One sentence dating a working group's meetings, `dates` weeks from 6 January 2020
+    joined by semicolons (every date of a sentence once cost a scan of the whole of it)."""
+    first = date(2020, 1, 6)
+    days = (first + timedelta(weeks=week) for week in range(dates))
+    listed = "; ".join(f"{day.day} {day:%B %Y}" for day in days)
+    return f"The joint working group on customs met in Accra on {listed}.\n"
 
 
 ENCODINGS = (

@@ -25,6 +25,9 @@ setting.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -359,7 +362,7 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
         cues.extend(
             Cue(type_, m.start(), m.end(), True)
             for m in pattern.finditer(sentence)
-            if not _AS_BEFORE_RE.search(sentence, 0, m.start())
+            if not _as_before(sentence, m.start())
         )
     nominal: list[Cue] = []
     for type_, pattern in _NOMINAL_CUES:
@@ -369,63 +372,162 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
             if not (sentence[m.start()].isupper() and _NAMES_A_PLACE.match(sentence, m.end()))
         )
     nominal.sort(key=lambda c: c.start)
+    nominal_starts = [c.start for c in nominal]
     for m in _LIGHT_VERB_RE.finditer(sentence):
-        for cue in nominal:
-            if cue.start < m.end():
-                continue
-            between = sentence[m.end() : cue.start]
-            if len(between.split()) <= _LIGHT_VERB_REACH and not _CLAUSE_BREAK_RE.search(between):
-                cues.append(Cue(cue.type, m.start(), cue.end, True))
-            break
+        at = bisect.bisect_left(nominal_starts, m.end())
+        if at < len(nominal) and _near(sentence, m.end(), nominal[at].start, _LIGHT_VERB_REACH):
+            cues.append(Cue(nominal[at].type, m.start(), nominal[at].end, True))
     cues.extend(nominal)
     return tuple(sorted(cues, key=lambda c: (c.start, not c.verbal)))
 
 
-def _date_cue(sentence: str, cues: tuple[Cue, ...], date_text: str) -> Cue | None:
+def _as_before(sentence: str, at: int) -> bool:
+    """Whether "as" and a space come right before `at`; only that much is searched, not
+    the whole sentence before every cue."""
+    start = at
+    while start > 0 and sentence[start - 1].isspace():
+        start -= 1
+    return _AS_BEFORE_RE.search(sentence, max(0, start - 2), at) is not None
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _near(sentence: str, start: int, end: int, reach: int) -> bool:
+    """Whether at most `reach` words and no clause break lie between `start` and `end`.
+    Counts no further than one word past the reach, so a far cue costs no scan of the
+    text between."""
+    words = _WORD_RE.finditer(sentence, start, end)
+    if sum(1 for _ in itertools.islice(words, reach + 1)) > reach:
+        return False
+    return not _CLAUSE_BREAK_RE.search(sentence, start, end)
+
+
+_DATE_CUE_REACH = 4
+"""How many words may separate a verbal cue from the date it governs ("struck on")."""
+
+
+class _CueIndex:
+    """Some of a sentence's cues, arranged so each of its dates finds its own in
+    logarithmic time: a line of hundreds of dates asks of the same cues hundreds of times."""
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        self.cues = cues
+        self.starts = [c.start for c in cues]
+        self.verbal = [c for c in cues if c.verbal]
+        by_end = sorted(range(len(self.verbal)), key=lambda i: self.verbal[i].end)
+        self.verbal_ends = [self.verbal[i].end for i in by_end]
+        # the last verbal cue (in text order) among those ending by each end, in end order
+        self.last_verbal = list(itertools.accumulate(by_end, max))
+        self.main = self.verbal[0] if self.verbal else (cues[0] if cues else None)
+        self.reported = self._reported()
+
+    def _reported(self) -> Cue | None:
+        """A reported event's cue: after an opening reporting verb, the first cue of
+        another type (its verb if it has one)."""
+        if not self.verbal or self.verbal[0].type != "statement":
+            return None
+        said = self.verbal[0].end
+        reported = [c for c in self.cues if c.type != "statement" and c.start > said]
+        return next((c for c in reported if c.verbal), reported[0]) if reported else None
+
+    def named_after(self, sentence: str, after: int) -> Cue | None:
+        """The first event noun starting 0 to 2 characters after `after`, nothing but
+        spaces between ("the January 7 election")."""
+        low = bisect.bisect_left(self.starts, after)
+        high = bisect.bisect_right(self.starts, after + 2)
+        return next(
+            (
+                c
+                for c in self.cues[low:high]
+                if not c.verbal and not sentence[after : c.start].strip()
+            ),
+            None,
+        )
+
+    def verbal_before(self, at: int) -> Cue | None:
+        """The last verbal cue in text order of those ending by `at`."""
+        count = bisect.bisect_right(self.verbal_ends, at)
+        return self.verbal[self.last_verbal[count - 1]] if count else None
+
+    def within(self, start: int, end: int) -> tuple[Cue, ...]:
+        """The cues lying wholly between `start` and `end`."""
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_right(self.starts, end)
+        return tuple(c for c in self.cues[low:high] if c.end <= end)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What classifying any date of one sentence needs, read once per sentence."""
+
+    cues: _CueIndex
+    cited: bool
+    attribution: int
+    """Where a closing attribution starts, or -1 for none."""
+    before_attribution: _CueIndex
+    """The cues that decide a date before the attribution (all cues when no attribution
+    or nothing else happens before it)."""
+    has_dialogue: bool
+    types: tuple[str, ...]
+    """The cues' types, each once, in order of their first cue."""
+    semicolons: bool
+    clauses: dict[tuple[int, int], _CueIndex]
+    """Semicolon clause bounds -> the cues inside, filled as dates ask."""
+
+
+@functools.lru_cache(maxsize=256)
+def _read(sentence: str) -> _Reading:
+    """Read a sentence's cues once for all its dates (they classify one after another)."""
+    cues = find_cues(sentence)
+    index = _CueIndex(cues)
+    found = _ATTRIBUTION.search(sentence)
+    before = index
+    if found is not None:
+        kept = tuple(c for c in cues if c.start < found.start())
+        happens = kept or _VERB_BEFORE.search(sentence, 0, found.start()) is not None
+        if happens and len(kept) < len(cues):
+            before = _CueIndex(kept)
+    return _Reading(
+        cues=index,
+        cited=_CITATION_RE.search(_without_dateline(sentence)) is not None,
+        attribution=found.start() if found is not None else -1,
+        before_attribution=before,
+        has_dialogue=any(c.type == "dialogue" for c in cues),
+        types=tuple(dict.fromkeys(c.type for c in cues)),
+        semicolons=";" in sentence,
+        clauses={},
+    )
+
+
+def _date_cue(sentence: str, cues: _CueIndex, date_text: str, at: int) -> Cue | None:
     """The event noun right after the date ("the January 7 election"), else the verbal cue
     directly before it, in the same clause ("deal struck on <date>")."""
-    at = sentence.find(date_text) if date_text else -1
     if at < 0:
         return None
-    after = at + len(date_text)
-    named = [c for c in cues if not c.verbal and 0 <= c.start - after <= 2]
-    named = [c for c in named if not sentence[after : c.start].strip()]  # no "; " between
-    if named:
-        return named[0]  # "the January 7 election", "the 2015 agreement": the date's own noun
-    before = [c for c in cues if c.verbal and c.end <= at]
-    if not before:
-        return None
-    cue = before[-1]
-    gap = sentence[cue.end : at]
-    if _CLAUSE_BREAK_RE.search(gap) or len(gap.split()) > 4:
+    named = cues.named_after(sentence, at + len(date_text))
+    if named is not None:
+        return named  # "the January 7 election", "the 2015 agreement": the date's own noun
+    cue = cues.verbal_before(at)
+    if cue is None or not _near(sentence, cue.end, at, _DATE_CUE_REACH):
         return None
     return cue
 
 
-def _without_attribution(cues: tuple[Cue, ...], sentence: str, date_text: str) -> tuple[Cue, ...]:
+def _deciding(reading: _Reading, at: int) -> _CueIndex:
     """The cues that may decide the date's event: a closing attribution's reporting verb
     does not ("Kenya and Tanzania reopened the crossing on Tuesday, officials said")."""
-    found = _ATTRIBUTION.search(sentence)
-    at = sentence.find(date_text) if date_text else -1
-    if found is None or not 0 <= at < found.start():
-        return cues
-    before = tuple(c for c in cues if c.start < found.start())
-    if not before and _VERB_BEFORE.search(sentence, 0, found.start()) is None:
-        return cues  # nothing before it happens: the saying is the event
-    return before
+    return reading.before_attribution if 0 <= at < reading.attribution else reading.cues
 
 
-def _clause_of(sentence: str, date_text: str) -> tuple[int, int] | None:
-    """Bounds of the semicolon-separated clause holding the date, or None for one clause."""
-    at = sentence.find(date_text) if date_text else -1
-    if at < 0 or ";" not in sentence:
-        return None
+def _clause_of(sentence: str, at: int) -> tuple[int, int]:
+    """Bounds of the semicolon-separated clause holding the date at `at`."""
     start = sentence.rfind(";", 0, at) + 1
     end = sentence.find(";", at)
     return start, end if end >= 0 else len(sentence)
 
 
-def _main_cue(cues: tuple[Cue, ...], sentence: str, date_text: str) -> Cue | None:
+def _main_cue(cues: _CueIndex, at: int) -> Cue | None:
     """The earliest event verb, else the earliest event noun.
 
     A reporting verb ("stated that Japan and Kazakhstan celebrate the 25th
@@ -433,13 +535,9 @@ def _main_cue(cues: tuple[Cue, ...], sentence: str, date_text: str) -> Cue | Non
     in the reported clause and that clause names another kind of event, the
     reported event is what the date dates.
     """
-    verbal = [c for c in cues if c.verbal]
-    at = sentence.find(date_text) if date_text else -1
-    if verbal and verbal[0].type == "statement" and at > verbal[0].end:
-        reported = [c for c in cues if c.type != "statement" and c.start > verbal[0].end]
-        if reported:
-            return next((c for c in reported if c.verbal), reported[0])
-    return verbal[0] if verbal else (cues[0] if cues else None)
+    if cues.reported is not None and at > cues.verbal[0].end:
+        return cues.reported
+    return cues.main
 
 
 def classify(
@@ -462,33 +560,32 @@ def classify(
         A non-empty tuple of EVENT_TYPES values without repeats; ("other",) if nothing fits.
     """
     del entities  # the rules are lexical; the parameter keeps the pipeline's signature
-    cues = find_cues(sentence)
+    reading = _read(sentence)
+    at = sentence.find(date_text) if date_text else -1
     order: list[str] = []
-    cited = _CITATION_RE.search(_without_dateline(sentence))
-    if is_footnote or (cited and not any(c.verbal for c in cues)):
+    if is_footnote or (reading.cited and not reading.cues.verbal):
         order.append("citation")
-    deciding = _without_attribution(cues, sentence, date_text)
-    primary = _date_cue(sentence, deciding, date_text)
+    deciding = _deciding(reading, at)
+    primary = _date_cue(sentence, deciding, date_text, at)
     if primary is None:
-        clause = _clause_of(sentence, date_text)
-        if clause is None:
-            primary = _main_cue(deciding, sentence, date_text)
-            if primary is None and deciding != cues and not order:
+        if at < 0 or not reading.semicolons:
+            primary = _main_cue(deciding, at)
+            if primary is None and deciding is not reading.cues and not order:
                 order.append("other")  # reported, but what happened names no kind of event
         else:
             # "1965: The second war breaks out; the Tashkent Declaration is signed on
             # 10 January 1966": the signing is 1966's event, not 1965's
-            own = tuple(c for c in cues if clause[0] <= c.start and c.end <= clause[1])
-            primary = _main_cue(own, sentence, date_text)
+            bounds = _clause_of(sentence, at)
+            if bounds not in reading.clauses:
+                reading.clauses[bounds] = _CueIndex(reading.cues.within(*bounds))
+            primary = _main_cue(reading.clauses[bounds], at)
             if primary is None and not order:
                 order.append("other")  # the date's own clause names no kind of event
     if primary is not None:
-        first = primary.type
-        if first == "meeting" and any(c.type == "dialogue" for c in cues):
+        if primary.type == "meeting" and reading.has_dialogue:
             order.append("dialogue")
-        order.append(first)
-    order.extend(c.type for c in cues)
-    result = tuple(dict.fromkeys(order))
+        order.append(primary.type)
+    result = tuple(dict.fromkeys([*order, *reading.types]))
     if not result:
         return ("other",)
     assert all(t in EVENT_TYPES for t in result)
