@@ -16,7 +16,8 @@ from chronicle.model import Mention
 from chronicle.store import Store
 from chronicle.store.connection import migrations
 from chronicle.store.integrity import check
-from chronicle.store.writer import load_mentions, mention_row, stored_text
+from chronicle.store.reader import stored_text
+from chronicle.store.writer import load_mentions, mention_row
 from tests.test_merge import mention
 from tests.test_store import document
 

@@ -22,13 +22,13 @@ from chronicle.merge.state import (
     state_of,
 )
 from chronicle.model import Actor, DateMatch, Entities, Mention
-from chronicle.store.reader import stored_text
 
 _MENTION_COLUMNS = (
-    f"m.key, d.path, {stored_text('sentence')}, {stored_text('paragraph')}, m.char_start, "
+    "m.key, d.path, m.sentence, m.paragraph, m.char_start, "
     "m.char_end, m.date_text, m.date_start, m.date_end, m.precision, m.modifier, m.detail, "
     "m.type, m.types, m.actors, m.countries, m.organisations, m.headline, m.footnotes"
 )
+_PLACES = "m.document_id, m.sentence_start, m.sentence_end, m.paragraph_start, m.paragraph_end"
 
 
 def mention_row(mention: Mention, document_id: int, text: str | None = None) -> dict[str, object]:
@@ -185,18 +185,40 @@ def keys_of_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[s
 
 
 def load_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> list[Mention]:
-    """Mentions by key, as model objects."""
+    """Mentions by key, as model objects.
+
+    A sentence or paragraph stored as a place in its document is sliced here, from
+    the document's text read once, not by SQL's substr: that reads the whole text
+    again for every mention, which made a long document's mentions cost the square
+    of its length.
+    """
     out = []
+    texts: dict[int, str] = {}
     for chunk_start in range(0, len(keys), 500):
         chunk = keys[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
         rows = db.execute(
-            f"SELECT {_MENTION_COLUMNS} FROM mentions m JOIN documents d "
+            f"SELECT {_MENTION_COLUMNS}, {_PLACES} FROM mentions m JOIN documents d "
             f"ON d.id = m.document_id WHERE m.key IN ({marks})",
             chunk,
         ).fetchall()
-        out.extend(mention_from_row(r) for r in rows)
+        _read_texts(db, {r[19] for r in rows if r[2] is None or r[3] is None} - set(texts), texts)
+        out.extend(mention_from_row(_placed_back(r, texts)) for r in rows)
     return out
+
+
+def _read_texts(db: sqlite_utils.Database, ids: set[int], into: dict[int, str]) -> None:
+    if ids:
+        marks = ",".join("?" * len(ids))
+        into.update(db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", [*ids]))
+
+
+def _placed_back(row: Sequence, texts: dict[int, str]) -> tuple:
+    """A row of `_MENTION_COLUMNS` with its sentence and paragraph cut from the document."""
+    document_id, s_start, s_end, p_start, p_end = row[19:]
+    sentence = row[2] if row[2] is not None else texts[document_id][s_start:s_end]
+    paragraph = row[3] if row[3] is not None else texts[document_id][p_start:p_end]
+    return (row[0], row[1], sentence, paragraph, *row[4:19])
 
 
 def delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:
