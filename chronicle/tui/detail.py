@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -144,6 +146,19 @@ def _same_happening(before: Event | None, now: Event | None) -> bool:
     return before.id == now.id or before.key == now.key
 
 
+def hanging(text: Text) -> Group:
+    """`text` with each line's leading spaces kept for the lines it wraps onto.
+
+    A source's fields are indented under its number; wrapped at the pane's width,
+    their second lines would otherwise start at the margin, under the numbers.
+    """
+    rows = []
+    for line in text.split("\n", allow_blank=True):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        rows.append(Padding(line[indent:], (0, 0, 0, indent)) if indent else line)
+    return Group(*rows)
+
+
 class EventDetail(VerticalScroll, can_focus=True):
     """Scrollable view of the highlighted event."""
 
@@ -159,6 +174,7 @@ class EventDetail(VerticalScroll, can_focus=True):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._shown: Event | None = None
+        self._text = Text()
 
     def compose(self):
         yield Static(id="detail-body", markup=False)
@@ -170,9 +186,8 @@ class EventDetail(VerticalScroll, can_focus=True):
         neighbours: dict[int, Event] | None = None,
     ) -> None:
         """Display `event` (or a hint when there is none)."""
-        body = self.query_one("#detail-body", Static)
         if event is None:
-            body.update(
+            self._show(
                 Text(
                     "No event to show. Type / to search, or Esc to clear the search.\n\n"
                     "An empty chronicle? Add documents from a shell:\n"
@@ -180,19 +195,22 @@ class EventDetail(VerticalScroll, can_focus=True):
                 )
             )
         else:
-            body.update(describe_event(event, terms, neighbours))
+            self._show(describe_event(event, terms, neighbours))
         if not _same_happening(self._shown, event):
             self.scroll_home(animate=False)
         self._shown = event
 
     def show_note(self, note: str) -> None:
         """Say why no event is shown (instead of showing one that is out of date)."""
-        self.query_one("#detail-body", Static).update(Text(note))
+        self._show(Text(note))
         self._shown = None
         self.scroll_home(animate=False)
+
+    def _show(self, text: Text) -> None:
+        self._text = text
+        self.query_one("#detail-body", Static).update(hanging(text))
 
     @property
     def text(self) -> str:
         """The plain text currently shown (for tests and copying)."""
-        renderable = self.query_one("#detail-body", Static).content
-        return renderable.plain if isinstance(renderable, Text) else str(renderable)
+        return self._text.plain
