@@ -14,6 +14,7 @@ begins. Dates with no boundary between them ("from 2012 to 2018", "in 2005 and
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -71,19 +72,26 @@ def clause_bounds(text: str, dates: Sequence[tuple[int, int]]) -> list[tuple[int
     Returns:
         One span per date; dates with no boundary between them share a span.
     """
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    quote_starts = [a for a, _ in quoted]
     cuts: list[int] = []
     start = 0
     for (date_start, end), (next_start, _) in itertools.pairwise(dates):
         opens = bool(_LEAD_IN.fullmatch(text, start, date_start))
-        cut = _boundary(text, end, next_start, skip_first_comma=opens)
+        cut = _boundary(text, (end, next_start), quoted, quote_starts, opens)
         cuts.append(cut if cut is not None else -1)
         if cut is not None:
             start = cut
+    # each date's clause ends at the first cut after it: found from the right, in one pass
+    ends, end = [], len(text)
+    for cut in reversed(cuts):
+        end = cut if cut >= 0 else end
+        ends.append(end)
+    ends = [*ends[::-1], len(text)]
     spans: list[tuple[int, int]] = []
     start = 0
     for index in range(len(dates)):
-        end = next((c for c in cuts[index:] if c >= 0), len(text))
-        spans.append((start, end))
+        spans.append((start, ends[index]))
         if index < len(cuts) and cuts[index] >= 0:
             start = cuts[index]
     return spans
@@ -93,17 +101,30 @@ _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
 """A quotation is one piece of what was said: no clause boundary inside it."""
 
 
-def _boundary(text: str, start: int, end: int, *, skip_first_comma: bool) -> int | None:
-    """Offset of the strongest clause boundary in text[start:end], or None."""
-    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+def _boundary(
+    text: str,
+    between: tuple[int, int],
+    quoted: Sequence[tuple[int, int]],
+    quote_starts: Sequence[int],
+    skip_first_comma: bool,
+) -> int | None:
+    """Offset of the strongest clause boundary in text between two offsets, outside the
+    `quoted` spans (as `_QUOTATION` finds them, with their starts), or None."""
+    start, end = between
     for pattern in _BOUNDARIES:
         for m in pattern.finditer(text, start, end):
             if skip_first_comma and pattern is _BOUNDARIES[-1] and m.start() == start:
                 continue
-            if any(a < m.start() < b for a, b in quoted):
+            if _inside(m.start(), quoted, quote_starts):
                 continue
             return m.start()
     return None
+
+
+def _inside(at: int, quoted: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    """Whether `at` lies strictly inside one of the disjoint, ordered `quoted` spans."""
+    index = bisect.bisect_left(starts, at) - 1  # the last quotation opening before `at`
+    return index >= 0 and at < quoted[index][1]
 
 
 def clause_text(text: str, span: tuple[int, int]) -> str:

@@ -15,6 +15,7 @@ Two steps, both deterministic and pure:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chronicle.ingest.entities import PersonMention, country_name, find_people, same_person
@@ -312,6 +313,12 @@ def _template(text: str, types: tuple[str, ...], spans, entities: Entities) -> s
     return ""
 
 
+@functools.lru_cache(maxsize=64)
+def _plain_digits(sentence: str) -> str:
+    """The sentence with superscript digits made plain, once for all of its dates."""
+    return sentence.translate(SUPERSCRIPTS)
+
+
 def make_headline(sentence: str, date_text: str, entities: Entities, types: tuple[str, ...]) -> str:
     """A short headline for the event a sentence reports.
 
@@ -325,7 +332,7 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
         At most MAX_LENGTH characters, no trailing full stop; "" only when the sentence has no words
         left (e.g. a "*****" separator).
     """
-    clean = _reported(sentence.translate(SUPERSCRIPTS), date_text, types)
+    clean = _reported(_plain_digits(sentence), date_text, types)
     mentions = find_people(clean)
     names = _display_names(mentions, entities)
     base = _base(_substitute(clean, mentions, names), date_text)
