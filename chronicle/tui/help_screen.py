@@ -13,6 +13,8 @@ from textual.widgets import Markdown
 HELP_TEXT = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 """Read once at import: the help is static."""
 
+CLOSE_HINT = "Esc, q or ? closes · j/k scroll"
+
 
 class HelpScreen(ModalScreen[None]):
     """A modal listing every binding; any of Esc, q or ? closes it."""
@@ -29,7 +31,8 @@ class HelpScreen(ModalScreen[None]):
     """The timeline's movement keys move through the help too (as in less)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with VerticalScroll(id="help-body") as body:
+            body.border_subtitle = CLOSE_HINT  # the footer below is the main screen's
             yield Markdown(HELP_TEXT)
 
     def action_dismiss(self) -> None:
