@@ -9,6 +9,7 @@ return ("He returned to Dili on Wednesday") tells a day of that visit, not a new
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -92,12 +93,20 @@ def within_visits(mentions: Sequence[Mention], clauses: Sequence[str]) -> list[M
     visits = [m for m in mentions if _is_stay(m)]
     kept = []
     for m, clause in zip(mentions, clauses, strict=True):
-        after = _JOURNEY_HOME if _RETURN.search(clause) else None
-        if after is None and _ARRIVAL.search(clause):
-            after = timedelta(0)
+        after = _days_after_a_stay(clause)
         if after is None or not any(_day_of(m, v, after) for v in visits):
             kept.append(m)
     return kept
+
+
+@functools.lru_cache(maxsize=256)
+def _days_after_a_stay(clause: str) -> timedelta | None:
+    """How long after a stay a clause's day may fall and still be part of it: a return
+    (the journey home) or an arrival; None for any other clause. Read once per clause,
+    which every date of a long sentence may share."""
+    if _RETURN.search(clause):
+        return _JOURNEY_HOME
+    return timedelta(0) if _ARRIVAL.search(clause) else None
 
 
 def _is_stay(mention: Mention) -> bool:
