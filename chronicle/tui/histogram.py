@@ -22,5 +22,8 @@ class YearHistogram(Sparkline):
 
     def watch_counts(self, counts: list[tuple[str, int]]) -> None:
         self.data = yearly_series(counts)
+        # One year has no shape in time: its bar would fill the row and cut the
+        # status line short, so the status gets the whole row instead.
+        self.display = len(self.data) > 1
         years = [y for y, _ in counts]
         self.tooltip = f"matches per year, {years[0]}–{years[-1]}" if years else None
