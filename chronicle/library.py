@@ -31,8 +31,14 @@ from chronicle.store import Store, StoreError
 BATCH_DOCUMENTS = 200
 """Most documents written in one transaction."""
 
-BATCH_SECONDS = 1.0
-"""Longest a batch stays open, so a slow stream still commits often."""
+BATCH_SECONDS = 10.0
+"""Longest a batch stays open, so a slow stream still commits now and then.
+
+Each commit writes every page the batch changed (the search index, the blocks, the
+counts) and checkpoints copy them again: with one-second batches 500 documents
+wrote 16 times the database's size, with ten-second ones 4.3 times. Ctrl+C still
+saves the open batch; only a killed process loses it, and its files are read again
+at the next ingest."""
 
 
 @dataclass

@@ -11,6 +11,7 @@ here too.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,13 +75,18 @@ def batch_transaction(db: sqlite_utils.Database) -> Iterator[Batch]:
         yield batch
     finally:
         if db.conn.in_transaction:
+            failed = False
             try:
                 db.execute("COMMIT")
-                batch.committed = True
-            except BaseException:
+            except sqlite3.Error:
+                failed = True
+                raise
+            finally:
+                # Decided here, not after COMMIT returns: a Ctrl+C landing just after
+                # SQLite committed must not report the saved batch as lost.
+                batch.committed = not failed and not db.conn.in_transaction
                 if db.conn.in_transaction:
                     db.execute("ROLLBACK")
-                raise
 
 
 def add_document(
