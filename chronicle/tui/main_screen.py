@@ -34,6 +34,7 @@ from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.timeline import Timeline
 from chronicle.visible import visible
 
+NO_MATCH = "No event matches this search. Esc clears it and shows every event."
 GONE = "This event changed in the database; the results are being read again."
 
 
@@ -216,7 +217,10 @@ class MainScreen(Screen[None]):
     def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:
         if message.event_id is None:
             self.current = None
-            self.query_one(EventDetail).show_event(None)
+            if self.query_text.strip():
+                self.query_one(EventDetail).show_note(NO_MATCH)
+            else:
+                self.query_one(EventDetail).show_event(None)  # says how to add documents
             return
         self._detail_worker(message.event_id)
 
