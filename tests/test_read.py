@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from chronicle.ingest.text.discover import iter_paths
 from chronicle.ingest.text.read import (
     DocumentError,
     decode_bytes,
     html_to_text,
     is_binary,
-    iter_paths,
     linked_data_meta,
     read_document,
 )

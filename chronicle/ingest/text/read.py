@@ -10,13 +10,12 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import charset_normalizer
 
-from chronicle.ingest.text import discover
 from chronicle.ingest.text.discover import is_supported
 from chronicle.ingest.text.inline import SUPERSCRIPTS
 
@@ -39,13 +38,6 @@ MAX_FILE_ENV = "CHRONICLE_MAX_FILE_MB"
 
 class DocumentError(Exception):
     """A file that cannot be turned into a document; str() is a one-line reason."""
-
-
-def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """The supported files of `paths`, folders walked, symbolic links followed wherever
-    they lead: the walk of the callers written before `discover.discover`, which stays
-    inside the folders given unless asked and says what it left out."""
-    return discover.iter_paths(paths, follow_links=True)
 
 
 def max_file_bytes() -> int:
