@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from chronicle.merge.spans import span_of
 from chronicle.model import Mention
@@ -53,10 +54,24 @@ def best_mention(mentions: Sequence[Mention]) -> Mention:
 
 def has_conflict(mentions: Sequence[Mention]) -> bool:
     """True when some source's date lies outside another source's date."""
+    return conflicting(*date_bounds(mentions))
+
+
+def date_bounds(mentions: Sequence[Mention]) -> tuple[date | None, date | None]:
+    """The latest first day and the earliest last day of the mentions' dates."""
     spans = [s for m in mentions if (s := span_of(m)) is not None]
-    # Spans on a line meet pairwise exactly when the latest start is not after the
-    # earliest end, so one comparison replaces a look at every pair.
-    return bool(spans) and max(s.start for s in spans) > min(s.end for s in spans)
+    if not spans:
+        return None, None
+    return max(s.start for s in spans), min(s.end for s in spans)
+
+
+def conflicting(latest_start: date | None, earliest_end: date | None) -> bool:
+    """Whether dates with these bounds disagree.
+
+    Spans on a line meet pairwise exactly when the latest start is not after the
+    earliest end, so one comparison replaces a look at every pair.
+    """
+    return latest_start is not None and earliest_end is not None and latest_start > earliest_end
 
 
 def event_type(best: Mention, mentions: Sequence[Mention]) -> str:
@@ -66,15 +81,23 @@ def event_type(best: Mention, mentions: Sequence[Mention]) -> str:
     "Zardari visited Japan in 2011" and "during the visit ... the two sides signed
     the Joint Statement" make a visit (at which an agreement was signed).
     """
-    primary = best.type
-    if len(mentions) == 1 or primary == "citation":
-        return primary
+    return voted_type(best.type, len(mentions), type_votes(mentions))
+
+
+def type_votes(mentions: Iterable[Mention]) -> dict[str, int]:
+    """Each type's votes: two from a source whose primary type it is, one otherwise."""
     votes: dict[str, int] = {}
     for m in mentions:
         for rank, kind in enumerate(m.types):
             if kind not in ("other", "citation"):
                 votes[kind] = votes.get(kind, 0) + (2 if rank == 0 else 1)
-    if not votes:
+    return votes
+
+
+def voted_type(primary: str, sources: int, votes: dict[str, int]) -> str:
+    """The type `event_type` gives an event of `sources` sources with these votes,
+    whose best mention's type is `primary`."""
+    if sources == 1 or primary == "citation" or not votes:
         return primary
     best_vote = max(votes.values())
     if votes.get(primary, 0) == best_vote:

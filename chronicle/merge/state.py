@@ -17,11 +17,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from chronicle.merge.drafts import EventDraft, best_mention
-from chronicle.merge.spans import span_of
+from chronicle.merge.drafts import (
+    EventDraft,
+    best_mention,
+    conflicting,
+    date_bounds,
+    type_votes,
+    voted_type,
+)
 from chronicle.model import Mention
-
-_NO_VOTE = ("other", "citation")
 
 
 @dataclass(frozen=True)
@@ -46,20 +50,12 @@ class EventState:
     @property
     def conflict(self) -> bool:
         """True when some source's days lie wholly outside another's."""
-        if self.latest_start is None or self.earliest_end is None:
-            return False
-        return self.latest_start > self.earliest_end
+        return conflicting(self.latest_start, self.earliest_end)
 
     @property
     def type(self) -> str:
         """What the sources together call the event (`merge.event_type`)."""
-        primary = self.best.type
-        if self.count == 1 or primary == "citation" or not self.votes:
-            return primary
-        top = max(self.votes.values())
-        if self.votes.get(primary, 0) == top:
-            return primary
-        return min(k for k, v in self.votes.items() if v == top)
+        return voted_type(self.best.type, self.count, self.votes)
 
     @property
     def actor_keys(self) -> frozenset[str]:
@@ -69,23 +65,18 @@ class EventState:
 
 def state_of(mentions: Sequence[Mention], publishers: Iterable[str] = ()) -> EventState:
     """The totals of an event made of `mentions` (at least one)."""
-    starts = [s.start for m in mentions if (s := span_of(m)) is not None]
-    ends = [s.end for m in mentions if (s := span_of(m)) is not None]
-    votes: dict[str, int] = {}
+    latest_start, earliest_end = date_bounds(mentions)
     names: dict[str, str] = {}
     for m in mentions:
-        for rank, kind in enumerate(m.types):
-            if kind not in _NO_VOTE:
-                votes[kind] = votes.get(kind, 0) + (2 if rank == 0 else 1)
         for a in m.entities.actors:
             names[a.key] = min(names.get(a.key, a.name), a.name)
     return EventState(
         key=min(m.key for m in mentions),
         best=best_mention(mentions),
         count=len(mentions),
-        votes=votes,
-        latest_start=max(starts, default=None),
-        earliest_end=min(ends, default=None),
+        votes=type_votes(mentions),
+        latest_start=latest_start,
+        earliest_end=earliest_end,
         names=names,
         countries=frozenset(c for m in mentions for c in m.entities.countries),
         organisations=frozenset(o for m in mentions for o in m.entities.organisations),
@@ -125,7 +116,7 @@ def one_line(sentence: str) -> str:
     return " ".join(sentence.splitlines())
 
 
-def others_first_best(best_items: Iterable[str], all_items: Iterable[str]) -> list[str]:
+def best_first(best_items: Iterable[str], all_items: Iterable[str]) -> list[str]:
     """The best mention's items in its own order, then the rest sorted."""
     head = list(dict.fromkeys(best_items))
     seen = set(head)

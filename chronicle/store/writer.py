@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -16,8 +17,8 @@ from chronicle import merge
 from chronicle.lexicon import country_name
 from chronicle.merge.state import (
     EventState,
+    best_first,
     one_line,
-    others_first_best,
     sources_text,
     state_of,
 )
@@ -85,14 +86,10 @@ def _placed(column: str, part: str, text: str | None, date_end: int) -> dict[str
     return {column: None, f"{column}_start": at, f"{column}_end": at + len(part)}
 
 
-_LAST_TEXT: list = [None, False]
-
-
+@lru_cache(maxsize=1)
 def _nul_free(text: str) -> bool:
     """Whether a document's text holds no NUL, checked once per document, not per mention."""
-    if _LAST_TEXT[0] is not text:
-        _LAST_TEXT[:] = [text, "\x00" not in text]
-    return _LAST_TEXT[1]
+    return "\x00" not in text
 
 
 def _json(items: Iterable[object]) -> str:
@@ -236,11 +233,9 @@ def event_row(state: EventState) -> dict[str, object]:
     """
     best = state.best
     d = best.date
-    names = others_first_best(
-        (state.names[a.key] for a in best.entities.actors), state.names.values()
-    )
-    countries = others_first_best(best.entities.countries, state.countries)
-    organisations = others_first_best(best.entities.organisations, state.organisations)
+    names = best_first((state.names[a.key] for a in best.entities.actors), state.names.values())
+    countries = best_first(best.entities.countries, state.countries)
+    organisations = best_first(best.entities.organisations, state.organisations)
     return {
         "key": state.key,
         "date_start": d.date_start.isoformat() if d.date_start else None,
