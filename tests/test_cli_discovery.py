@@ -71,13 +71,13 @@ def test_follow_links_reads_the_file_and_stores_its_real_path(desk: Path) -> Non
 
 
 def test_files_of_other_types_are_counted_by_type(desk: Path) -> None:
-    for name in ("budget.pdf", "minutes.docx", "agenda.docx", "Visit.DOCX", "README"):
+    for name in ("budget.xlsx", "minutes.pptx", "agenda.pptx", "Visit.PPTX", "README"):
         (desk / "desk" / name).write_bytes(b"PK\x03\x04 not text")
     code, lines = ingest(str(desk / "desk"), "--db", str(desk / "c.db"))
     assert code == 0
     assert lines[:-1] == [
-        "3 .docx skipped: unsupported type",
-        "1 .pdf skipped: unsupported type",
+        "3 .pptx skipped: unsupported type",
+        "1 .xlsx skipped: unsupported type",
         "1 file with no extension skipped: unsupported type",
     ]
 

@@ -81,13 +81,13 @@ def test_a_broken_link_is_reported(desk: Path) -> None:
 
 
 def test_unsupported_files_are_counted_by_type(tmp_path: Path) -> None:
-    _files(tmp_path, "a.docx", "b.DOCX", "sub/c.docx", "budget.xlsx", "scan.pdf", "README")
+    _files(tmp_path, "a.pptx", "b.PPTX", "sub/c.pptx", "budget.xlsx", "scan.odp", "README")
     _files(tmp_path, "brief.txt", ".DS_Store", ".git/config.txt")
     found = discover([tmp_path])
     assert _names(found.files, tmp_path) == ["brief.txt"]
     assert found.summary() == [
-        f"3 .docx skipped: {UNSUPPORTED}",
-        f"1 .pdf skipped: {UNSUPPORTED}",
+        f"3 .pptx skipped: {UNSUPPORTED}",
+        f"1 .odp skipped: {UNSUPPORTED}",
         f"1 .xlsx skipped: {UNSUPPORTED}",
         f"1 file with no extension skipped: {UNSUPPORTED}",
     ]

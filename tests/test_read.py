@@ -74,7 +74,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("empty.txt", b"", "empty"),
         ("blank.md", b" \n\t\n   \r\n", "empty"),
-        ("notes.pdf", b"%PDF-1.4", "unsupported"),
+        ("notes.xlsx", b"PK\x03\x04", "unsupported"),
         ("noext", b"text", "unsupported"),
         ("empty.html", b"<html><head><title>x</title></head><body> </body></html>", "no text"),
     ],
@@ -159,14 +159,14 @@ def test_read_html_file(tmp_path: Path) -> None:
 
 
 def test_iter_paths_walks_sorted_supported_visible_files(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.md", "c.pdf", ".hidden.txt", "sub/z.html", ".git/x.txt", "sub/y.htm"):
+    for name in ("b.txt", "a.md", "c.xlsx", ".hidden.txt", "sub/z.html", ".git/x.txt", "sub/y.htm"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
-    explicit = tmp_path / "c.pdf"
+    explicit = tmp_path / "c.xlsx"
     found = list(iter_paths([tmp_path, explicit, tmp_path / "a.md"]))
     names = [p.relative_to(tmp_path).as_posix() for p in found]
-    assert names == ["a.md", "b.txt", "sub/y.htm", "sub/z.html", "c.pdf"]
+    assert names == ["a.md", "b.txt", "sub/y.htm", "sub/z.html", "c.xlsx"]
 
 
 def test_html_meta_tags_become_front_matter_and_the_h1_a_title() -> None:

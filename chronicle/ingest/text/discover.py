@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+from chronicle.ingest.formats import BINARY_FORMATS
+
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm", *BINARY_FORMATS})
 """File name endings `read_document` accepts (compared lower-cased)."""
 
 UNSUPPORTED = "unsupported type"

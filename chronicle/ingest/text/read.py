@@ -16,6 +16,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from chronicle.ingest.formats import binary_format, reader
 from chronicle.ingest.text.discover import is_supported
 from chronicle.ingest.text.inline import SUPERSCRIPTS
 
@@ -59,7 +60,8 @@ def read_document(path: Path, max_bytes: int | None = None) -> tuple[str, str]:
     """Read a document file as text.
 
     Args:
-        path: A .txt, .md, .markdown, .html or .htm file.
+        path: A .txt, .md, .markdown, .html or .htm file, or a format of
+            `chronicle.ingest.formats` (PDF, Word).
         max_bytes: Refuse a larger file (0: read any size); None asks
             `max_file_bytes()`.
 
@@ -75,8 +77,12 @@ def read_document(path: Path, max_bytes: int | None = None) -> tuple[str, str]:
     if not is_supported(path):
         suffix = path.suffix or "(none)"
         raise DocumentError(f"{path}: unsupported file type {suffix}")
-    data = _read_bytes(path, max_file_bytes() if max_bytes is None else max_bytes)
-    text, encoding = decode_bytes(data, str(path))
+    limit = max_file_bytes() if max_bytes is None else max_bytes
+    if format_name := binary_format(path):
+        text = reader(format_name)(_read_bytes(path, limit, sniff=False), str(path))
+        encoding = format_name
+    else:
+        text, encoding = decode_bytes(_read_bytes(path, limit), str(path))
     if path.suffix.lower() in HTML_EXTENSIONS:
         text = html_to_text(text)
     if not text.strip():
@@ -84,9 +90,10 @@ def read_document(path: Path, max_bytes: int | None = None) -> tuple[str, str]:
     return text, encoding
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, once its head shows text and its size is within `max_bytes`, so
-    a huge or binary file is refused before it is read into memory."""
+def _read_bytes(path: Path, max_bytes: int, sniff: bool = True) -> bytes:
+    """The file's bytes, once its head shows text (unless `sniff` is off, for a binary
+    format) and its size is within `max_bytes`, so a huge or binary file is refused
+    before it is read into memory."""
     if path.is_dir():
         raise DocumentError(f"{path}: is a folder, not a file")
     if path.exists() and not path.is_file():
@@ -94,7 +101,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         with path.open("rb") as file:
             head = file.read(_SNIFF_BYTES)
-            if is_binary(head) and not _starts_as_utf16(head):
+            if sniff and is_binary(head) and not _starts_as_utf16(head):
                 raise DocumentError(f"{path}: binary file, not text")
             size = os.fstat(file.fileno()).st_size
             if max_bytes and size > max_bytes:
