@@ -106,6 +106,9 @@ class CleanDocument:
         author: Author when stated ("" if none).
         encoding: The encoding the bytes were decoded with.
         extractor: Fingerprint of the rules that read it ("" when unknown).
+        format: What it was read as: "text", "markdown", "html", "pdf" or "docx".
+        url: The web address it was fetched from, else the page's canonical URL
+            ("" if none).
     """
 
     path: str
@@ -121,6 +124,8 @@ class CleanDocument:
     author: str = ""
     encoding: str = "utf-8"
     extractor: str = ""
+    format: str = "text"
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
