@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from chronicle.ingest.formats import binary_format
 from chronicle.ingest.memo import after_document
 from chronicle.ingest.metadata.extract import dateline_length, extract_metadata
 from chronicle.ingest.text.clean import CleanText, Paragraph, clean_lines, prepare_lines
-from chronicle.ingest.text.read import DocumentError, read_document
+from chronicle.ingest.text.read import HTML_EXTENSIONS, DocumentError, read_document
 from chronicle.ingest.text.segment import split_sentences
 from chronicle.ingest.version import extractor_version
 from chronicle.model import CleanDocument, Segment
@@ -57,19 +58,37 @@ def load_document(path: Path, max_bytes: int | None = None) -> CleanDocument:
         DocumentError: The file cannot be read or holds no usable text.
     """
     text, encoding = read_document(path, max_bytes)
-    doc = document_from_text(text, str(path), encoding)
+    doc = document_from_text(text, str(path), encoding, format_of(Path(path)))
     if not doc.paragraphs:
         raise DocumentError(f"{path}: no usable text after cleaning")
     return doc
 
 
-def document_from_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> CleanDocument:
+def format_of(path: Path) -> str:
+    """What a file is read as, by its name: "pdf", "docx", "html", "markdown" or "text"."""
+    suffix = path.suffix.lower()
+    if format_name := binary_format(path):
+        return format_name
+    if suffix in HTML_EXTENSIONS:
+        return "html"
+    return "markdown" if suffix in (".md", ".markdown") else "text"
+
+
+def document_from_text(
+    text: str,
+    path: str = "<text>",
+    encoding: str = "utf-8",
+    format: str = "text",
+    url: str = "",
+) -> CleanDocument:
     """Build a `CleanDocument` from text already in memory (a file's decoded text, a test's).
 
     Args:
-        text: The decoded text (HTML already flattened).
+        text: The decoded text (HTML, PDF and Word already flattened).
         path: Where it came from.
         encoding: The encoding its bytes were decoded with.
+        format: What it was read as (`format_of`).
+        url: The web address it was fetched from ("" for a file).
     """
     lines = prepare_lines(text)
     meta = extract_metadata(lines)
@@ -90,6 +109,8 @@ def document_from_text(text: str, path: str = "<text>", encoding: str = "utf-8")
         author=meta.author,
         encoding=encoding,
         extractor=extractor_version(),
+        format=format,
+        url=url,
     )
 
 
