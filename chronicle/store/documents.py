@@ -23,6 +23,7 @@ import sqlite_utils
 from chronicle.model import CleanDocument, Mention
 from chronicle.store import blocks
 from chronicle.store.merging import children_of, merge_new, recluster
+from chronicle.store.series import write_series
 from chronicle.store.writer import (
     delete_events,
     document_id_for_path,
@@ -128,6 +129,7 @@ def add_document(
             ],
         )
         _insert(db, "mentions", [mention_row(m, document_id, doc.text) for m in mentions])
+        write_series(db, document_id, doc)
         merge_new(db, mentions)
     return document_id
 
