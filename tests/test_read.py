@@ -11,9 +11,7 @@ from chronicle.ingest.text.discover import iter_paths
 from chronicle.ingest.text.read import (
     DocumentError,
     decode_bytes,
-    html_to_text,
     is_binary,
-    linked_data_meta,
     read_document,
 )
 
@@ -132,27 +130,6 @@ def test_read_every_fixture_as_utf8() -> None:
         assert text.strip()
 
 
-def test_html_to_text_drops_chrome_and_keeps_blocks() -> None:
-    html = """<!doctype html><html><head><title>Page</title><style>p{}</style></head>
-    <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
-    <script>alert("x")</script>
-    <h1>Japan-Pakistan Foreign Ministers&rsquo; Meeting</h1>
-    <p>On January 4, Mr. Kono met   H.E. Mr. Asif.<sup>1</sup> Talks&nbsp;lasted
-    two hours.</p>
-    <ul><li>First point</li><li>Second &amp; last</li></ul>
-    <ol><li>One</li><li>Two</li></ol>
-    <table><tr><th>Year</th><th>Total</th></tr><tr><td>2012</td><td>2,249</td></tr></table>
-    <p>Line<br>break</p></body></html>"""
-    text = html_to_text(html)
-    assert "Home" not in text and "alert" not in text and "Page" not in text
-    assert "Japan-Pakistan Foreign Ministers’ Meeting\n\n" in text
-    assert "On January 4, Mr. Kono met H.E. Mr. Asif.¹ Talks\xa0lasted two hours." in text
-    assert "• First point\n• Second & last" in text
-    assert "1. One\n2. Two" in text
-    assert "Year\tTotal\n2012\t2,249" in text
-    assert "Line\nbreak" in text
-
-
 def test_read_html_file(tmp_path: Path) -> None:
     path = _write(tmp_path, "page.htm", b"<p>caf\xe9</p><p>second</p>")
     assert read_document(path) == ("café\n\nsecond", "cp1252")
@@ -167,110 +144,3 @@ def test_iter_paths_walks_sorted_supported_visible_files(tmp_path: Path) -> None
     found = list(iter_paths([tmp_path, explicit, tmp_path / "a.md"]))
     names = [p.relative_to(tmp_path).as_posix() for p in found]
     assert names == ["a.md", "b.txt", "sub/y.htm", "sub/z.html", "c.xlsx"]
-
-
-def test_html_meta_tags_become_front_matter_and_the_h1_a_title() -> None:
-    html = (
-        '<html><head><meta name="dcterms.issued" content="2019-11-05">'
-        '<meta name="dcterms.modified" content="2020-01-09">'
-        '<meta property="og:site_name" content="Ministry of Trade">'
-        '<meta name="viewport" content="width=device-width"></head>'
-        "<body><h1>Trade talks</h1><p>Talks were held.</p></body></html>"
-    )
-    assert html_to_text(html) == (
-        "---\ndate-published: 2019-11-05\ndate-modified: 2020-01-09\n"
-        "site-name: Ministry of Trade\n---\n\n# Trade talks\n\nTalks were held."
-    )
-
-
-def test_elements_marked_as_chrome_are_left_out() -> None:
-    html = (
-        '<body><div class="date-today">Monday 9 March 2026</div>'
-        '<ol class="breadcrumb"><li>Home</li><li>News</li></ol>'
-        '<div id="cookie-banner"><p>We use cookies. <div>Accept</div></p></div>'
-        "<h1>Trade talks</h1><p>Talks were held in Accra.</p>"
-        '<aside class="related-links"><ul><li><div>Older talks (3 May 2019)</div></li></ul></aside>'
-        '<div role="navigation">Next story</div><p>Page last updated: 4 March 2026</p></body>'
-    )
-    assert html_to_text(html) == (
-        "# Trade talks\n\nTalks were held in Accra.\n\nPage last updated: 4 March 2026"
-    )
-
-
-def test_json_ld_dates_publisher_and_author_become_front_matter() -> None:
-    html = (
-        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
-        '"@graph": [{"@type": "WebSite", "name": "Lusaka Mail Online"}, '
-        '{"@type": "NewsArticle", "datePublished": "2021-03-02T08:00:00+02:00", '
-        '"dateModified": "2021-03-03T10:00:00+02:00", "author": [{"name": "Ama Owusu"}], '
-        '"publisher": {"@type": "Organization", "name": "Lusaka Mail"}}]}</script>'
-        '<script type="application/ld+json">not json</script></head>'
-        "<body><h1>Corridor reopens</h1><p>Freight resumed.</p></body></html>"
-    )
-    assert html_to_text(html) == (
-        "---\ndate-published: 2021-03-02T08:00:00+02:00\n"
-        "date-modified: 2021-03-03T10:00:00+02:00\nsite-name: Lusaka Mail\n"
-        "author: Ama Owusu\n---\n\n# Corridor reopens\n\nFreight resumed."
-    )
-
-
-def test_meta_tags_win_over_json_ld() -> None:
-    html = (
-        '<head><meta property="article:published_time" content="2021-03-01">'
-        '<script type="application/ld+json">{"datePublished": "2021-03-02"}</script></head>'
-        "<p>Freight resumed.</p>"
-    )
-    assert html_to_text(html).startswith("---\ndate-published: 2021-03-01\n---")
-
-
-def test_a_table_cell_keeps_its_paragraphs_on_its_row() -> None:
-    html = (
-        "<table><tr><th>Date</th><th>Country</th><th>Details</th></tr>"
-        "<tr><td>1968</td><td>United Kingdom</td>"
-        "<td><p>Private visit.</p><p>Met the <br>Prime Minister.</p></td></tr></table>"
-        "<p>After the table.</p>"
-    )
-    assert html_to_text(html) == (
-        "Date\tCountry\tDetails\n1968\tUnited Kingdom\tPrivate visit. Met the Prime Minister."
-        "\n\nAfter the table."
-    )
-
-
-def test_the_headers_date_and_weather_are_chrome() -> None:
-    html = (
-        '<body><div class="current-date">Tuesday, 03.12.2024</div>'
-        '<span class="weather">Baku +7°C</span>'
-        "<h1>Ferry terminal opens</h1><p>The terminal opened in Aktau.</p></body>"
-    )
-    assert html_to_text(html) == "# Ferry terminal opens\n\nThe terminal opened in Aktau."
-
-
-@pytest.mark.parametrize(
-    "section",
-    ["<![if !supportLists]>", "<![ if !vml]>", "<![-- draft --]>", "<![vml]>", "<![0]>"],
-)
-def test_a_marked_section_the_parser_cannot_name_is_dropped_and_the_page_read_on(
-    section: str,
-) -> None:
-    html = (
-        "<h1>Port deal signed</h1><p>The ministers met in Mombasa on 3 March 2024.</p>"
-        f"{section}<p>They signed the port agreement on 4 March 2024.</p><![endif]>"
-    )
-    assert html_to_text(html) == (
-        "# Port deal signed\n\nThe ministers met in Mombasa on 3 March 2024.\n\n"
-        "They signed the port agreement on 4 March 2024."
-    )
-
-
-def test_linked_data_nested_deeper_than_the_stack_is_ignored_and_the_page_read() -> None:
-    html = (
-        '<head><script type="application/ld+json">' + "[" * 5000 + "</script></head>"
-        "<body><h1>Talks in Tokyo</h1><p>The ministers met in Tokyo on 3 March 2024.</p></body>"
-    )
-    assert html_to_text(html) == "# Talks in Tokyo\n\nThe ministers met in Tokyo on 3 March 2024."
-
-
-def test_linked_data_nested_deep_but_loadable_still_gives_its_date() -> None:
-    article = '{"@type": "NewsArticle", "datePublished": "2023-05-01"}'
-    blocks = ["[" * 900 + article + "]" * 900]
-    assert linked_data_meta(blocks) == {"date-published": "2023-05-01"}
