@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+SERIES_PRECISIONS = ("day", "month", "quarter", "fiscal_year", "year", "range")
+"""Every precision a series' period can have, from most to least exact."""
+
 PRECISIONS = ("day", "month", "year", "range", "approximate", "unresolved")
 """Every precision a date can have, from most to least exact ('unresolved' has no date)."""
 
@@ -88,6 +91,53 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One period of a series and its value, as a table gives it.
+
+    Attributes:
+        period: The period as the table writes it ("2012-13", "Q3 2019").
+        precision: One of SERIES_PRECISIONS.
+        start: First day of the period.
+        end: Last day of the period.
+        value: The number (None when the table marks it missing: "n/a", "–").
+        text: The cell as written ("1,860", "(4.2)", "n/a").
+    """
+
+    period: str
+    precision: str
+    start: date
+    end: date
+    value: float | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A row or column of a document's table read as values over time.
+
+    Attributes:
+        name: The caption and the row or column ("Pakistan's Trade with Japan: Exports").
+        caption: The table's caption as written ("" when it has none).
+        label: The row or column heading the values are under ("" when unlabelled).
+        unit: The unit the table states ("US$ Million", "%"); "" when it states none.
+        convention: For fiscal years, the months they run ("July–June"; "unknown" when
+            neither the table nor its document says); "" otherwise.
+        note: The source or note line printed under the table ("" if none).
+        paragraph: Index of the table's paragraph in ``CleanDocument.paragraphs``.
+        points: The periods in the table's order.
+    """
+
+    name: str
+    caption: str
+    label: str
+    unit: str
+    convention: str
+    note: str
+    paragraph: int
+    points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CleanDocument:
     """A source document after reading and cleaning, before event extraction.
 
@@ -109,6 +159,7 @@ class CleanDocument:
         format: What it was read as: "text", "markdown", "html", "pdf" or "docx".
         url: The web address it was fetched from, else the page's canonical URL
             ("" if none).
+        series: The document's tables read as series over time.
     """
 
     path: str
@@ -126,6 +177,7 @@ class CleanDocument:
     extractor: str = ""
     format: str = "text"
     url: str = ""
+    series: tuple[Series, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,13 @@ footnotes), so every segment's offsets index it directly:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from chronicle.ingest.formats import binary_format
 from chronicle.ingest.memo import after_document
 from chronicle.ingest.metadata.extract import dateline_length, extract_metadata
+from chronicle.ingest.series import find_series
 from chronicle.ingest.text.clean import CleanText, Paragraph, clean_lines, prepare_lines
 from chronicle.ingest.text.read import HTML_EXTENSIONS, DocumentError, read_document
 from chronicle.ingest.text.segment import split_sentences
@@ -95,7 +97,7 @@ def document_from_text(
     cleaned: CleanText = clean_lines(lines, skip=meta.consumed)
     after_document()
     full_text, segments = assemble(cleaned.paragraphs)
-    return CleanDocument(
+    doc = CleanDocument(
         path=path,
         text=full_text,
         paragraphs=tuple(p.text for p in cleaned.paragraphs),
@@ -112,6 +114,7 @@ def document_from_text(
         format=format,
         url=url,
     )
+    return replace(doc, series=find_series(doc))
 
 
 def assemble(paragraphs: Sequence[Paragraph]) -> tuple[str, list[Segment]]:
