@@ -138,6 +138,49 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredSeries:
+    """A series as the store keeps it: with its id and the document it came from.
+
+    Attributes:
+        id: Row id in the store.
+        document: Path (or URL) of the source document.
+        title: The source document's title.
+        series: The series itself.
+    """
+
+    id: int
+    document: str
+    title: str
+    series: Series
+
+    def to_json(self) -> dict[str, object]:
+        """The stable machine form used by `chronicle series --json`."""
+        s = self.series
+        return {
+            "id": self.id,
+            "name": s.name,
+            "caption": s.caption,
+            "label": s.label,
+            "unit": s.unit,
+            "convention": s.convention,
+            "note": s.note,
+            "document": self.document,
+            "document_title": self.title,
+            "points": [
+                {
+                    "period": p.period,
+                    "precision": p.precision,
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat(),
+                    "value": p.value,
+                    "text": p.text,
+                }
+                for p in s.points
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CleanDocument:
     """A source document after reading and cleaning, before event extraction.
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from chronicle.model import CleanDocument, Event, Mention
+from chronicle.model import CleanDocument, Event, Mention, StoredSeries
 from chronicle.store import reader
 from chronicle.store.connection import StoreError, connect, explain
 
@@ -186,6 +186,32 @@ class Store:
     def event_holding(self, keys: Sequence[str]) -> int | None:
         """The event holding the first of `keys` still stored (a happening's members, in order)."""
         return self._read(reader.event_holding, keys)
+
+    # Series -------------------------------------------------------------
+
+    def series(self, ids: Sequence[int]) -> list[StoredSeries]:
+        """The series with these ids, in the order given, with their points."""
+        from chronicle.store import series
+
+        return self._read(series.series_by_ids, ids)
+
+    def all_series_ids(self, limit: int | None = None) -> list[int]:
+        """Every series id by document, in each document's order (the first `limit`)."""
+        from chronicle.store import series
+
+        return self._read(series.all_series_ids, limit)
+
+    def series_ids_of_documents(self, paths: Sequence[str]) -> list[int]:
+        """The ids of the series of the documents stored under these paths."""
+        from chronicle.store import series
+
+        return self._read(series.series_ids_of_documents, paths)
+
+    def series_names(self, limit: int | None = None) -> list[tuple[int, str]]:
+        """(id, name) of every series by document (the first `limit`), for pickers."""
+        from chronicle.store import series
+
+        return self._read(series.series_names, limit)
 
     def execute(self, sql: str, params: dict[str, object] | Sequence[object] = ()) -> list[tuple]:
         """Run a compiled read-only query from `chronicle.search` and return all rows."""
