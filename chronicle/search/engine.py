@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from chronicle.model import Event
+from chronicle.model import Event, StoredSeries
 from chronicle.search.compile import (
     EVENTS_ESTIMATE_SQL,
     HIGHLIGHT_COLUMNS,
@@ -27,6 +27,7 @@ from chronicle.search.compile import (
     year_histogram_sql,
 )
 from chronicle.search.query import Query, describe, parse_query
+from chronicle.search.series import applicable_filters, ignored_filters, series_sql
 from chronicle.store import Store
 
 PAGE_SIZE = 500
@@ -59,6 +60,16 @@ class Results:
     total: int
     cursor: tuple | None
     highlights: dict[int, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]]
+
+
+@dataclass(frozen=True)
+class SeriesResults:
+    """The series a query matches and how it was understood (see `Results`)."""
+
+    text: str
+    description: str
+    hints: tuple[str, ...]
+    series: list[StoredSeries]
 
 
 def _has_type_filter(query: Query) -> bool:
@@ -236,6 +247,18 @@ class Searcher:
                 return {}
             out.update((i, split_highlights(h)) for i, h in self.store.execute(*built))
         return out
+
+    def series(self, text: str, limit: int | None = None) -> SeriesResults:
+        """The series (tables read over time) whose name, caption, label, unit or note
+        match `text`, best first; see `chronicle.search.series` for the filters."""
+        query = parse_query(text)
+        sql, params = series_sql(query, limit)
+        ids = [r[0] for r in self.store.execute(sql, params)]
+        hints = query.hints + ignored_filters(query)
+        applied = replace(query, filters=applicable_filters(query))
+        order = "best match first" if query.has_text else "by document"
+        description = describe(applied, "series", order)
+        return SeriesResults(text, description, hints, self.store.series(ids))
 
     def explain_sql(self, text: str) -> str:
         """The compiled first-page SQL and its parameters, for `--sql`."""

@@ -668,18 +668,20 @@ def _filter_text(flt: Filter) -> str:
     return f"with {_OP_WORDS.get(op, op)} {count} source{'' if count == '1' else 's'}"
 
 
-def describe(query: Query) -> str:
+def describe(query: Query, noun: str = "events", order: str = "") -> str:
     """Describe in plain English how a query was understood.
 
     Args:
         query: A parsed query.
+        noun: What it finds ("events", "series").
+        order: How the results are ordered, when not by the query's sort.
 
     Returns:
         E.g. ``events matching "kono" in Pakistan, type visit, after 2010, by date``.
     """
     positive = [c for c in query.terms if not c.negated]
     negative = [c for c in query.terms if c.negated]
-    head = "events"
+    head = noun
     if positive:
         head += " matching " + " and ".join(_clause_text(c) for c in positive)
     if negative:
@@ -687,10 +689,10 @@ def describe(query: Query) -> str:
             _clause_text(c) for c in negative
         )
     if not query.terms and not query.filters:
-        head = "all events"
+        head = f"all {noun}"
     parts = [head]
     filters = [_filter_text(f) for f in query.filters]
     if filters:
         parts = [f"{head} {filters[0]}", *filters[1:]]
-    parts.append(_SORT_WORDS.get(query.sort, "by date"))
+    parts.append(order or _SORT_WORDS.get(query.sort, "by date"))
     return ", ".join(parts)
