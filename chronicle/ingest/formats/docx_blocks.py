@@ -1,0 +1,183 @@
+"""The blocks of a Word document's body in the order they stand: headings, list items,
+paragraphs, table captions and tables.
+
+Tables are read cell by cell from the XML, so a cell merged across columns or down
+rows is repeated in each grid position it covers and every row keeps the table's
+width. A row that is one cell across the table (a title or section line set inside
+it), or whose only filled cell is one (a letterhead laid out in a table), is read as
+paragraphs, not as a row. A caption ("Caption" style, or "Table 3: ...") just below a
+table is moved above it, where the cleaner and the series parser look for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from chronicle.ingest.formats.docx_lists import Numbering
+from chronicle.ingest.formats.docx_runs import RunReader
+from chronicle.ingest.formats.docx_styles import Styles, val
+from chronicle.ingest.text.segment import looks_like_heading
+
+_CAPTION_LABEL = re.compile(r"^Table\s+\d+\b(?P<mark>\s*[.:–—-])?")
+_WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+"""Content controls and custom XML that wrap body blocks or table rows and cells."""
+_SPACES = re.compile(r"\s+")
+_MAX_SPAN = 64
+"""Most grid columns one cell is taken to cover (a damaged file may claim millions)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the body.
+
+    Attributes:
+        kind: "heading", "item", "caption", "text" or "table".
+        text: Its text; a table's rows on lines, cells separated by tabs.
+        level: A heading's level (0 for the title), a list item's nesting depth.
+        table: The number of the body table it was read from (0: none).
+    """
+
+    kind: str
+    text: str
+    level: int = 0
+    table: int = 0
+
+
+class BodyReader:
+    """Walks a body element into `Block`s."""
+
+    def __init__(self, styles: Styles, numbering: Numbering, runs: RunReader) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.runs = runs
+        self._tables = 0
+
+    def blocks(self, body: _Element) -> list[Block]:
+        """The body's blocks in order, each table's caption above it."""
+        return _captions_above(list(self._walk(body)))
+
+    def _walk(self, container: _Element) -> Iterator[Block]:
+        for child in container:
+            if child.tag == qn("w:p"):
+                if block := self._paragraph(child):
+                    yield block
+            elif child.tag == qn("w:tbl"):
+                self._tables += 1
+                number = self._tables
+                for block in self._table(child):
+                    yield block if block.table else replace(block, table=number)
+            elif child.tag in _WRAPPERS:
+                yield from self._walk(child)
+
+    def _paragraph(self, paragraph: _Element) -> Block | None:
+        ppr = paragraph.find(qn("w:pPr"))
+        names = self.styles.names(ppr)
+        if any(name.startswith("toc ") or name == "toc heading" for name in names):
+            return None  # a table of contents repeats the headings, with page numbers
+        text = self.runs.text(paragraph)
+        if not text:
+            return None
+        level = self.styles.heading_level(ppr)
+        if level is not None:
+            return Block("heading", text, level)
+        if (ref := self.styles.list_ref(ppr)) is not None:
+            label = self.numbering.label(ref)
+            return Block("item", f"{label} {text}" if label else text, ref.level)
+        if "caption" in names or is_caption(text):
+            return Block("caption", text)
+        return Block("text", text)
+
+    def _table(self, table: _Element) -> Iterator[Block]:
+        rows: list[str] = []
+        above: list[_Element] = []
+        walked: set[_Element] = set()
+        for row in _children(table, "w:tr"):
+            if _is_deleted(row):
+                continue
+            cells = above = _grid_cells(row, above)
+            filled = list(dict.fromkeys(c for c in cells if self._cell_text(c)))
+            if len(filled) >= 2:
+                rows.append("\t".join(self._cell_text(c) for c in cells))
+                continue
+            if rows:
+                yield Block("table", "\n".join(rows))
+                rows = []
+            if filled and filled[0] not in walked:
+                walked.add(filled[0])
+                yield from self._walk(filled[0])  # a title row, a laid-out letterhead
+        if rows:
+            yield Block("table", "\n".join(rows))
+
+    def _cell_text(self, cell: _Element) -> str:
+        texts = (self.runs.text(p) for p in cell.iter(qn("w:p")))
+        return _SPACES.sub(" ", " ".join(t for t in texts if t)).strip()
+
+
+def is_caption(text: str) -> bool:
+    """A table's caption by its label: "Table 2: Japan's FDI ...", or "Table 2" over a
+    title, not a sentence that begins "Table 2 shows ..."."""
+    label = _CAPTION_LABEL.match(text)
+    return bool(label and (label.group("mark") or looks_like_heading(text)))
+
+
+def _children(element: _Element, tag: str) -> Iterator[_Element]:
+    """Children with `tag`, looking through content controls that wrap them."""
+    for child in element:
+        if child.tag == qn(tag):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _is_deleted(row: _Element) -> bool:
+    """A table row deleted under tracked changes."""
+    trpr = row.find(qn("w:trPr"))
+    return trpr is not None and trpr.find(qn("w:del")) is not None
+
+
+def _grid_cells(row: _Element, above: list[_Element]) -> list[_Element]:
+    """The cell element at each grid column of a row: a cell spanning columns fills each,
+    a cell continuing a vertical merge is the cell it continues."""
+    cells: list[_Element] = []
+    for cell in _children(row, "w:tc"):
+        column = len(cells)
+        tcpr = cell.find(qn("w:tcPr"))
+        merge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+        if merge is not None and val(merge, "continue") == "continue" and column < len(above):
+            cell = above[column]
+        cells.extend([cell] * _span(tcpr))
+    return cells
+
+
+def _span(tcpr: _Element | None) -> int:
+    """How many grid columns a cell covers."""
+    span = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
+    try:
+        return min(max(int(val(span, "1")), 1), _MAX_SPAN)
+    except ValueError:
+        return 1
+
+
+def _captions_above(blocks: list[Block]) -> list[Block]:
+    """Move a caption that stands just below a table over it, unless the table has one
+    above already or another table follows (then the caption is that table's)."""
+    groups: list[list[Block]] = []  # each table's blocks together, every other block alone
+    for block in blocks:
+        if block.table and groups and groups[-1][0].table == block.table:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    for index in range(1, len(groups)):
+        table, caption = groups[index - 1], groups[index]
+        if caption[0].kind != "caption" or not table[0].table:
+            continue
+        has_one = index >= 2 and groups[index - 2][0].kind == "caption"
+        next_table = index + 1 < len(groups) and groups[index + 1][0].table
+        if not has_one and not next_table:
+            groups[index - 1], groups[index] = caption, table
+    return [block for group in groups for block in group]

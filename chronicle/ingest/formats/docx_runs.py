@@ -1,0 +1,98 @@
+"""The text a reader sees in a Word paragraph, run by run.
+
+Kept: a run's text, text inserted under tracked changes, hyperlinks, content controls
+and fields as the text they show (a date, a page number). Dropped: text deleted under
+tracked changes, hidden text, a field's instruction, comments (their text lives in
+another part) and drawings. A line break becomes a space, a tab a wide gap (see
+`TAB`), and a footnote or endnote reference the note's number in superscript digits,
+which the cleaner links to the note of that number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from chronicle.ingest.formats.docx_styles import Styles, val
+from chronicle.ingest.text.inline import SUPERSCRIPTS
+
+TAB = "   "
+"""A tab in running text is layout: the gap before a right-aligned date on a release's
+number line ("No. 214/2024<TAB>16 June 2024"), after a typed list number. Written as a
+wide gap, which the masthead reader takes as two parts and the table-row test as a
+cell gap only between figures, rather than as a tab, which would make any such line a
+table row."""
+
+NoteMarker = Callable[[str, str], str]
+"""Given a note's kind ("footnote" or "endnote") and id, the number it is shown as."""
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", SUPERSCRIPTS)
+_SPACES = re.compile(r"[ \u00a0]+")
+_TABS = re.compile(r" ?\t[\t ]*")
+
+_CONTAINERS = frozenset(
+    qn(tag)
+    for tag in (
+        "w:ins",
+        "w:moveTo",
+        "w:hyperlink",
+        "w:smartTag",
+        "w:customXml",
+        "w:fldSimple",
+        "w:dir",
+        "w:bdo",
+        "w:sdtContent",
+        "w:sdt",
+    )
+)
+"""Elements whose runs are the paragraph's text: insertions, links, controls, fields."""
+
+_RUN_TEXT = {
+    qn("w:t"): None,
+    qn("w:tab"): "\t",
+    qn("w:ptab"): "\t",
+    qn("w:br"): " ",
+    qn("w:cr"): " ",
+    qn("w:noBreakHyphen"): "-",
+}
+_NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+
+
+class RunReader:
+    """Reads the shown text of paragraphs, given the styles and how notes are numbered."""
+
+    def __init__(self, styles: Styles, note_number: NoteMarker) -> None:
+        self.styles = styles
+        self.note_number = note_number
+
+    def text(self, paragraph: _Element) -> str:
+        """A paragraph's shown text on one line, spaces collapsed, tabs (one or several)
+        made one `TAB` gap, ends trimmed."""
+        text = _SPACES.sub(" ", "".join(self._pieces(paragraph))).strip(" \t")
+        return _TABS.sub(TAB, text)
+
+    def _pieces(self, element: _Element) -> Iterator[str]:
+        for child in element:
+            if child.tag == qn("w:r"):
+                yield from self._run(child)
+            elif child.tag in _CONTAINERS:
+                yield from self._pieces(child)
+
+    def _run(self, run: _Element) -> Iterator[str]:
+        rpr = run.find(qn("w:rPr"))
+        if self.styles.is_hidden(rpr):
+            return
+        superscript = rpr is not None and val(rpr.find(qn("w:vertAlign"))) == "superscript"
+        for child in run:
+            if child.tag in _RUN_TEXT:
+                text = _RUN_TEXT[child.tag] or (child.text or "")
+                # a number typed in superscript is a note marker, as an HTML <sup> is
+                if superscript and text.strip().isdigit():
+                    text = text.strip().translate(_SUPERSCRIPT_DIGITS)
+                yield text
+            elif child.tag in _NOTE_REFERENCES:
+                number = self.note_number(_NOTE_REFERENCES[child.tag], child.get(qn("w:id"), ""))
+                yield number.translate(_SUPERSCRIPT_DIGITS)
