@@ -160,6 +160,17 @@ class WordMaker:
         else:
             raise TypeError(f"not a piece: {piece!r}")
 
+    def letterhead(self, lines: list[str], page_number: bool = True) -> None:
+        """The page header as ministries set their letterhead: its lines, then "Page" and
+        a PAGE field on the right."""
+        header = self.doc.sections[0].header
+        header.is_linked_to_previous = False
+        header.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            header.add_paragraph(line)
+        if page_number:
+            self._add(header.add_paragraph("Page "), Field("PAGE", "1"))
+
     # --- lists ------------------------------------------------------------------------
 
     def numbered(self, items: list[str | tuple[int, str]], number_format: str = "decimal") -> None:

@@ -458,6 +458,44 @@ def test_a_number_typed_in_superscript_is_a_marker():
     assert body(maker) == "Trade fell to US$ 1.9 billion in 2013.³\n\nThe area is 796,096 km²"
 
 
+def test_a_letterhead_in_the_page_header_tops_the_page_without_its_page_number(tmp_path):
+    maker = WordMaker()
+    maker.letterhead(["Ministry of Foreign Affairs", "Government of Pakistan"])
+    maker.paragraph("PRESS RELEASE")
+    maker.title("Foreign Secretary Meets the Ambassador of Japan")
+    maker.paragraph(
+        "Foreign Secretary Tehmina Janjua received the Ambassador of Japan, Mr. Takashi "
+        "Kurai, at the Foreign Office on 21 February 2018."
+    )
+    assert body(maker) == (
+        "Ministry of Foreign Affairs\n\nGovernment of Pakistan\n\nPRESS RELEASE\n\n"
+        "# Foreign Secretary Meets the Ambassador of Japan\n\n"
+        "Foreign Secretary Tehmina Janjua received the Ambassador of Japan, Mr. Takashi Kurai, "
+        "at the Foreign Office on 21 February 2018."
+    )
+    path = tmp_path / "fs-meets-ambassador.docx"
+    path.write_bytes(maker.save())
+    assert load_document(path).publisher == "Ministry of Foreign Affairs"
+
+
+def _date_control(shown: str, prompt: bool) -> object:
+    """A date picker content control, filled in or still showing its prompt."""
+    properties = "<w:showingPlcHdr/>" if prompt else ""
+    return parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtPr>{properties}<w:date/></w:sdtPr>"
+        f"<w:sdtContent><w:r><w:t>{shown}</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+
+
+def test_a_content_control_still_showing_its_prompt_is_no_text():
+    maker = WordMaker()
+    maker.paragraph("Date of issue: ")._p.append(_date_control("12 March 2019", prompt=False))
+    maker.paragraph("Embargoed until: ")._p.append(
+        _date_control("Click or tap to enter a date.", prompt=True)
+    )
+    assert body(maker) == "Date of issue: 12 March 2019\n\nEmbargoed until:"
+
+
 # --- core properties ------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
+from lxml.etree import _Element
 
 from chronicle.ingest.formats.docx_blocks import Block, BodyReader
 from chronicle.ingest.formats.docx_lists import Numbering
@@ -131,13 +132,32 @@ def _body_text(document: docx.document.Document) -> tuple[str, bool]:
     body = document.element.body
     numbers = number_notes(body, notes, styles)
     runs = RunReader(styles, lambda kind, note_id: numbers.get((kind, note_id), ""))
-    blocks = BodyReader(styles, Numbering.read(numbering), runs).blocks(body)
+    reader = BodyReader(styles, Numbering.read(numbering), runs)
+    header = _first_header(document)
+    blocks = [] if header is None else reader.blocks(header)
+    blocks = [b for b in blocks if not _PAGE_NUMBER.match(b.text)] + reader.blocks(body)
     lines = [
         f"{number.translate(_SUPERSCRIPT_DIGITS)} {text}"
         for number, text in note_lines(notes, numbers, runs.text)
     ]
     has_heading = any(block.kind == "heading" for block in blocks)
     return "\n\n".join([*render(blocks), *lines]), has_heading
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _first_header(document: docx.document.Document) -> _Element | None:
+    """The header of the first page, where a ministry's letterhead often stands (its
+    name, "Press Release", the number and date), read as the top of the page; None when
+    the first section has none. Its page number is dropped, and footers, which hold
+    addresses and page numbers, are not read."""
+    sections = document.sections
+    if not len(sections):
+        return None
+    first = sections[0]
+    header = first.first_page_header if first.different_first_page_header_footer else first.header
+    return None if header.is_linked_to_previous else header._element
 
 
 def _related(part: docx.opc.part.Part, reltype: str) -> bool:

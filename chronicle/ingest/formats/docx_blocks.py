@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from chronicle.ingest.formats.docx_lists import Numbering
-from chronicle.ingest.formats.docx_runs import RunReader
+from chronicle.ingest.formats.docx_runs import RunReader, is_placeholder
 from chronicle.ingest.formats.docx_styles import Styles, val
 from chronicle.ingest.text.segment import looks_like_heading
 
@@ -71,7 +71,7 @@ class BodyReader:
                 number = self._tables
                 for block in self._table(child):
                     yield block if block.table else replace(block, table=number)
-            elif child.tag in _WRAPPERS:
+            elif child.tag in _WRAPPERS and not is_placeholder(child):
                 yield from self._walk(child)
 
     def _paragraph(self, paragraph: _Element) -> Block | None:
@@ -100,9 +100,10 @@ class BodyReader:
             if _is_deleted(row):
                 continue
             cells = above = _grid_cells(row, above)
-            filled = list(dict.fromkeys(c for c in cells if self._cell_text(c)))
+            texts = {cell: self._cell_text(cell) for cell in cells}  # once per merged cell
+            filled = [cell for cell, text in texts.items() if text]
             if len(filled) >= 2:
-                rows.append("\t".join(self._cell_text(c) for c in cells))
+                rows.append("\t".join(texts[cell] for cell in cells))
                 continue
             if rows:
                 yield Block("table", "\n".join(rows))

@@ -61,6 +61,15 @@ _RUN_TEXT = {
 _NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 
 
+def is_placeholder(element: _Element) -> bool:
+    """A content control still showing its prompt ("Click or tap to enter a date."): a
+    template's blank, not the document's text."""
+    if element.tag != qn("w:sdt"):
+        return False
+    properties = element.find(qn("w:sdtPr"))
+    return properties is not None and properties.find(qn("w:showingPlcHdr")) is not None
+
+
 class RunReader:
     """Reads the shown text of paragraphs, given the styles and how notes are numbered."""
 
@@ -78,7 +87,7 @@ class RunReader:
         for child in element:
             if child.tag == qn("w:r"):
                 yield from self._run(child)
-            elif child.tag in _CONTAINERS:
+            elif child.tag in _CONTAINERS and not is_placeholder(child):
                 yield from self._pieces(child)
 
     def _run(self, run: _Element) -> Iterator[str]:
