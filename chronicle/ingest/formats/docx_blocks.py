@@ -25,6 +25,7 @@ from chronicle.ingest.text.segment import looks_like_heading
 
 _CAPTION_LABEL = re.compile(r"^Table\s+\d+\b(?P<mark>\s*[.:–—-])?")
 _WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+_P, _TBL, _PPR, _TCPR = (qn(tag) for tag in ("w:p", "w:tbl", "w:pPr", "w:tcPr"))
 """Content controls and custom XML that wrap body blocks or table rows and cells."""
 _SPACES = re.compile(r"\s+")
 _MAX_SPAN = 64
@@ -63,10 +64,10 @@ class BodyReader:
 
     def _walk(self, container: _Element) -> Iterator[Block]:
         for child in container:
-            if child.tag == qn("w:p"):
+            if child.tag == _P:
                 if block := self._paragraph(child):
                     yield block
-            elif child.tag == qn("w:tbl"):
+            elif child.tag == _TBL:
                 self._tables += 1
                 number = self._tables
                 for block in self._table(child):
@@ -75,7 +76,7 @@ class BodyReader:
                 yield from self._walk(child)
 
     def _paragraph(self, paragraph: _Element) -> Block | None:
-        ppr = paragraph.find(qn("w:pPr"))
+        ppr = paragraph.find(_PPR)
         names = self.styles.names(ppr)
         if any(name.startswith("toc ") or name == "toc heading" for name in names):
             return None  # a table of contents repeats the headings, with page numbers
@@ -115,7 +116,7 @@ class BodyReader:
             yield Block("table", "\n".join(rows))
 
     def _cell_text(self, cell: _Element) -> str:
-        texts = (self.runs.text(p) for p in cell.iter(qn("w:p")))
+        texts = (self.runs.text(p) for p in cell.iter(_P))
         return _SPACES.sub(" ", " ".join(t for t in texts if t)).strip()
 
 
@@ -147,7 +148,7 @@ def _grid_cells(row: _Element, above: list[_Element]) -> list[_Element]:
     cells: list[_Element] = []
     for cell in _children(row, "w:tc"):
         column = len(cells)
-        tcpr = cell.find(qn("w:tcPr"))
+        tcpr = cell.find(_TCPR)
         merge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
         if merge is not None and val(merge, "continue") == "continue" and column < len(above):
             cell = above[column]

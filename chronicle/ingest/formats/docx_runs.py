@@ -58,13 +58,16 @@ _RUN_TEXT = {
     qn("w:cr"): " ",
     qn("w:noBreakHyphen"): "-",
 }
+_R, _RPR, _VERT_ALIGN, _ID, _SDT = (
+    qn(tag) for tag in ("w:r", "w:rPr", "w:vertAlign", "w:id", "w:sdt")
+)
 _NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 
 
 def is_placeholder(element: _Element) -> bool:
     """A content control still showing its prompt ("Click or tap to enter a date."): a
     template's blank, not the document's text."""
-    if element.tag != qn("w:sdt"):
+    if element.tag != _SDT:
         return False
     properties = element.find(qn("w:sdtPr"))
     return properties is not None and properties.find(qn("w:showingPlcHdr")) is not None
@@ -85,16 +88,16 @@ class RunReader:
 
     def _pieces(self, element: _Element) -> Iterator[str]:
         for child in element:
-            if child.tag == qn("w:r"):
+            if child.tag == _R:
                 yield from self._run(child)
             elif child.tag in _CONTAINERS and not is_placeholder(child):
                 yield from self._pieces(child)
 
     def _run(self, run: _Element) -> Iterator[str]:
-        rpr = run.find(qn("w:rPr"))
+        rpr = run.find(_RPR)
         if self.styles.is_hidden(rpr):
             return
-        superscript = rpr is not None and val(rpr.find(qn("w:vertAlign"))) == "superscript"
+        superscript = rpr is not None and val(rpr.find(_VERT_ALIGN)) == "superscript"
         for child in run:
             if child.tag in _RUN_TEXT:
                 text = _RUN_TEXT[child.tag] or (child.text or "")
@@ -103,5 +106,5 @@ class RunReader:
                     text = text.strip().translate(_SUPERSCRIPT_DIGITS)
                 yield text
             elif child.tag in _NOTE_REFERENCES:
-                number = self.note_number(_NOTE_REFERENCES[child.tag], child.get(qn("w:id"), ""))
+                number = self.note_number(_NOTE_REFERENCES[child.tag], child.get(_ID, ""))
                 yield number.translate(_SUPERSCRIPT_DIGITS)

@@ -22,6 +22,11 @@ _BODY_OUTLINE = 9
 """`w:outlineLvl` 9 is body text; 0–8 are heading levels 1–9."""
 
 _OFF = frozenset({"0", "false", "off", "none"})
+_VAL = qn("w:val")
+
+_PPR, _RPR, _OUTLINE, _NUM_PR, _RSTYLE, _PSTYLE = (
+    qn(tag) for tag in ("w:pPr", "w:rPr", "w:outlineLvl", "w:numPr", "w:rStyle", "w:pStyle")
+)
 
 TITLE_LEVEL = 0
 """The heading level of a paragraph styled "Title": above every "Heading 1"."""
@@ -31,7 +36,7 @@ def val(element: _Element | None, default: str = "") -> str:
     """An element's `w:val`, or `default` when it or the attribute is missing."""
     if element is None:
         return default
-    return element.get(qn("w:val"), default)
+    return element.get(_VAL, default)
 
 
 def is_on(rpr: _Element | None, tag: str) -> bool:
@@ -48,11 +53,22 @@ class ListRef:
     level: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a style and the styles it is based on say, worked out once per style."""
+
+    names: tuple[str, ...] = ()
+    heading: int | None = None
+    list_ref: ListRef | None = None
+    hidden: bool = False
+
+
 class Styles:
     """The document's styles by id, read through their based-on chains."""
 
     def __init__(self, styles_element: _Element | None) -> None:
         self._by_id: dict[str, _Element] = {}
+        self._facts: dict[str, _Facts] = {}
         if styles_element is not None:
             for style in styles_element.iterfind(qn("w:style")):
                 self._by_id.setdefault(style.get(qn("w:styleId"), ""), style)
@@ -68,50 +84,64 @@ class Styles:
             style_id = val(style.find(qn("w:basedOn")))
         return found
 
-    def names(self, ppr: _Element | None) -> list[str]:
+    def facts(self, style_id: str) -> _Facts:
+        """The names, heading level, list and hiding a style gives, nearest style first."""
+        if style_id not in self._facts:
+            chain = self.chain(style_id)
+            self._facts[style_id] = _Facts(
+                names=tuple(val(s.find(qn("w:name"))).lower() for s in chain),
+                heading=next((h for s in chain if (h := _style_heading(s)) is not None), None),
+                list_ref=next((r for s in chain if (r := _style_list(s)) is not None), None),
+                hidden=any(is_on(s.find(_RPR), "w:vanish") for s in chain),
+            )
+        return self._facts[style_id]
+
+    def names(self, ppr: _Element | None) -> tuple[str, ...]:
         """The lower-cased names of a paragraph's style chain ("caption", "toc 1", ...)."""
-        return [val(s.find(qn("w:name"))).lower() for s in self.chain(paragraph_style(ppr))]
+        return self.facts(paragraph_style(ppr)).names
 
     def heading_level(self, ppr: _Element | None) -> int | None:
         """`TITLE_LEVEL` for a title, 1–9 for a heading, None for any other paragraph."""
-        own = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        own = ppr.find(_OUTLINE) if ppr is not None else None
         if own is not None:
             return _outline(own)
-        for style in self.chain(paragraph_style(ppr)):
-            name = val(style.find(qn("w:name"))).lower()
-            if name == "title":
-                return TITLE_LEVEL
-            if match := _HEADING_NAME.match(name):
-                return int(match.group(1))
-            style_ppr = style.find(qn("w:pPr"))
-            outline = style_ppr.find(qn("w:outlineLvl")) if style_ppr is not None else None
-            if outline is not None:
-                return _outline(outline)
-        return None
+        return self.facts(paragraph_style(ppr)).heading
 
     def list_ref(self, ppr: _Element | None) -> ListRef | None:
         """The list a paragraph is an item of, by its own numbering or its style's."""
-        own = ppr.find(qn("w:numPr")) if ppr is not None else None
+        own = ppr.find(_NUM_PR) if ppr is not None else None
         if own is not None:
             return _list_ref(own)
-        for style in self.chain(paragraph_style(ppr)):
-            style_ppr = style.find(qn("w:pPr"))
-            num_pr = style_ppr.find(qn("w:numPr")) if style_ppr is not None else None
-            if num_pr is not None:
-                return _list_ref(num_pr)
-        return None
+        return self.facts(paragraph_style(ppr)).list_ref
 
     def is_hidden(self, rpr: _Element | None) -> bool:
         """Whether a run is hidden text, by its own properties or its character style's."""
-        if is_on(rpr, "w:vanish"):
-            return True
-        style_id = val(rpr.find(qn("w:rStyle"))) if rpr is not None else ""
-        return any(is_on(s.find(qn("w:rPr")), "w:vanish") for s in self.chain(style_id))
+        if rpr is None:
+            return False
+        return is_on(rpr, "w:vanish") or self.facts(val(rpr.find(_RSTYLE))).hidden
+
+
+def _style_heading(style: _Element) -> int | None:
+    """The heading level one style gives by its name or outline level, else None."""
+    name = val(style.find(qn("w:name"))).lower()
+    if name == "title":
+        return TITLE_LEVEL
+    if match := _HEADING_NAME.match(name):
+        return int(match.group(1))
+    ppr = style.find(_PPR)
+    outline = ppr.find(_OUTLINE) if ppr is not None else None
+    return _outline(outline) if outline is not None else None
+
+
+def _style_list(style: _Element) -> ListRef | None:
+    ppr = style.find(_PPR)
+    num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+    return _list_ref(num_pr) if num_pr is not None else None
 
 
 def paragraph_style(ppr: _Element | None) -> str:
     """The style id a paragraph names ("" for the default style)."""
-    return val(ppr.find(qn("w:pStyle"))) if ppr is not None else ""
+    return val(ppr.find(_PSTYLE)) if ppr is not None else ""
 
 
 def _outline(element: _Element) -> int | None:
