@@ -26,9 +26,10 @@ def parse(paths: list[Path]) -> list:
 def signature(store: Store) -> tuple:
     """Everything about the events that does not depend on row ids."""
     rows = store.execute(
-        "SELECT e.key, e.date_start, e.date_end, e.precision, e.type, e.headline, e.text, "
-        "e.actors, e.countries, e.organisations, e.sources_text, e.publishers, e.source_count, "
-        "e.conflict, p.key FROM events e LEFT JOIN events p ON p.id = e.part_of"
+        "SELECT e.key, e.date_start, e.date_end, e.precision, e.type, t.headline, t.text, "
+        "e.actors, e.countries, e.organisations, t.sources_text, t.publishers, e.source_count, "
+        "e.conflict, p.key FROM events e JOIN event_text t ON t.event_id = e.id "
+        "LEFT JOIN events p ON p.id = e.part_of"
     )
     mentions = store.execute(
         "SELECT m.key, e.key FROM mentions m JOIN events e ON e.id = m.event_id"

@@ -30,37 +30,45 @@ from chronicle.store.connection import migrate
 
 FTS_FROM = "events_fts JOIN events e ON e.sort_key = events_fts.rowid"
 ACTOR = "replace(' ' || actor_key || ' ' || name, '-', ' ')"
+SOURCE = "SELECT 1 FROM mentions m JOIN documents d ON d.id = m.document_id WHERE event_id = e.id"
+
+
+def _source(n: int) -> str:
+    """A source: value matched against a document's publisher or file name."""
+    return f"d.publisher LIKE :source_{n} ESCAPE '\\' OR d.name LIKE :source_{n} ESCAPE '\\'"
+
+
 ACTOR_EVENTS = (
     "SELECT event_id FROM event_actors WHERE (actor_key, name) IN"
     " (SELECT actor_key, name FROM actor_names"
 )
 
 # id, date_start, date_end, precision, type, headline, text, actors, countries,
-# publishers, source_count, [(actor_key, name)], [codes]
+# (publisher, file name), source_count, [(actor_key, name)], [codes]
 EVENTS = [
     (1, "2010-05-01", "2010-05-01", "day", "visit", "Kono visits Islamabad",
      "Foreign Minister Taro Kōno visited Pakistan for talks.", "Taro Kono",
-     "PK JP Pakistan Japan", "MOFA Japan 2018-01-04-mofa-japan.txt", 2,
+     "PK JP Pakistan Japan", ("MOFA Japan", "2018-01-04-mofa-japan.txt"), 2,
      [("kono taro", "Taro Kono")], ["PK", "JP"]),
     (2, "2010-12-31", "2011-01-02", "range", "meeting", "Year-end talks",
-     "Diplomatic talks in Tokyo.", "", "JP Japan", "ISSI 2018-01-10-issi-brief.txt", 1,
+     "Diplomatic talks in Tokyo.", "", "JP Japan", ("ISSI", "2018-01-10-issi-brief.txt"), 1,
      [], ["JP"]),
     (3, "2011-01-01", "2011-01-01", "day", "agreement", "Trade agreement signed",
      "Pakistan and Japan signed a trade agreement on trade.", "", "PK JP Pakistan Japan",
-     "ISSI", 3, [], ["PK", "JP"]),
+     ("ISSI", "issi.txt"), 3, [], ["PK", "JP"]),
     (4, "2018-06-01", "2018-06-30", "month", "statement", "Bilawal statement",
      "Bilawal Bhutto-Zardari made a statement on diplomacy.", "Bilawal Bhutto-Zardari",
-     "PK Pakistan", "TDI 50%_off.txt", 1,
+     "PK Pakistan", ("TDI", "50%_off.txt"), 1,
      [("bhutto-zardari bilawal", "Bilawal Bhutto-Zardari")], ["PK"]),
     (5, "2019-05-20", "2019-06-02", "range", "dialogue", "Strategic dialogue",
      "Strategic dialogue between Kazakhstan and Japan.", "", "KZ JP Kazakhstan Japan",
-     "MOFA Japan", 2, [], ["KZ", "JP"]),
+     ("MOFA Japan", "mofa.txt"), 2, [], ["KZ", "JP"]),
     (6, None, None, "unresolved", "statement", "Undated brief",
      "Pakistan and Japan relations brief on trade.", "", "PK JP Pakistan Japan",
-     "MOFA Pakistan", 1, [], ["PK", "JP"]),
+     ("MOFA Pakistan", "mofa.txt"), 1, [], ["PK", "JP"]),
     (7, "2018-01-04", "2018-01-04", "day", "meeting", "Kono meets Asif",
      "Foreign ministers Kono and Khawaja Asif met.", "Taro Kono; Khawaja Asif",
-     "PK JP Pakistan Japan", "MOFA Japan", 1,
+     "PK JP Pakistan Japan", ("MOFA Japan", "mofa.txt"), 1,
      [("kono taro", "Taro Kono"), ("asif khawaja", "Khawaja Asif")], ["PK", "JP"]),
 ]  # fmt: skip
 
@@ -69,17 +77,29 @@ DATE_ORDER = [1, 2, 3, 7, 4, 5, 6]
 
 
 def build_db(path: Path) -> sqlite3.Connection:
-    """A database from the real schema holding EVENTS."""
+    """A database from the real schema holding EVENTS, each told by one document."""
     db = sqlite3.connect(path, isolation_level=None)
     migrate(db)
     db.execute("BEGIN")
     for row in EVENTS:
-        eid = row[0]
+        eid, headline, text, (publisher, name) = row[0], row[5], row[6], row[9]
         db.execute(
-            "INSERT INTO events (id, key, date_start, date_end, precision, type, headline, text,"
-            " actors, countries, publishers, source_count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (eid, f"k{eid}", *row[1:11]),
+            "INSERT INTO documents (id, path, name, content_hash, publisher, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, '')",
+            (eid, f"/briefs/{eid}/{name}", name, f"h{eid}", publisher, text),
+        )
+        db.execute(
+            "INSERT INTO events (id, key, date_start, date_end, precision, type,"
+            " actors, countries, source_count, best_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (eid, f"k{eid}", *row[1:5], row[7], row[8], row[10], f"k{eid}"),
+        )
+        db.execute(
+            "INSERT INTO mentions (key, document_id, event_id, char_start, char_end, date_text,"
+            " precision, type, types, actors, countries, organisations, headline,"
+            " sentence_start, sentence_end, paragraph_start, paragraph_end)"
+            " VALUES (?, ?, ?, 0, 0, '', ?, ?, '[]', '[]', '[]', '[]', ?, 0, ?, 0, ?)",
+            (f"k{eid}", eid, eid, row[3], row[4], headline, len(text), len(text)),
         )
         db.executemany(
             "INSERT INTO event_actors (event_id, actor_key, name) VALUES (?, ?, ?)",
@@ -89,6 +109,12 @@ def build_db(path: Path) -> sqlite3.Connection:
             "INSERT INTO event_countries (event_id, code) VALUES (?, ?)",
             [(eid, code) for code in row[12]],
         )
+    db.execute(
+        "INSERT INTO events_fts (rowid, headline, text, actors, countries, organisations,"
+        " sources_text, publishers) SELECT sort_key, headline, text, actors, countries,"
+        " organisations, sources_text, publishers FROM event_text"
+    )
+    db.execute("UPDATE events SET indexed = 1")
     db.execute("COMMIT")
     return db
 
@@ -212,18 +238,15 @@ def test_fts_string_doubles_quotes() -> None:
         ),
         ("-type:statement", ("e.type NOT IN (:type_0)",), {"type_0": "statement"}),
         ("precision:day", ("e.precision IN (:precision_0)",), {"precision_0": "day"}),
-        ("source:issi", ("e.publishers LIKE :source_0 ESCAPE '\\'",), {"source_0": "%issi%"}),
+        ("source:issi", (f"EXISTS ({SOURCE} AND ({_source(0)}))",), {"source_0": "%issi%"}),
         (
             "source:50%_x\\",
-            ("e.publishers LIKE :source_0 ESCAPE '\\'",),
+            (f"EXISTS ({SOURCE} AND ({_source(0)}))",),
             {"source_0": "%50\\%\\_x\\\\%"},
         ),
         (
             "-source:issi,tdi",
-            (
-                "NOT (e.publishers LIKE :source_0 ESCAPE '\\'"
-                " OR e.publishers LIKE :source_1 ESCAPE '\\')",
-            ),
+            (f"NOT EXISTS ({SOURCE} AND ({_source(0)} OR {_source(1)}))",),
             {"source_0": "%issi%", "source_1": "%tdi%"},
         ),
         ("after:2010", ("e.date_start > :after_0",), {"after_0": "2010-12-31"}),

@@ -33,7 +33,11 @@ def stored(store: Store) -> dict[str, int]:
 
 
 def events(store: Store) -> list[tuple]:
-    return sorted(store.execute("SELECT date_start, type, publishers, source_count FROM events"))
+    return sorted(
+        store.execute(
+            "SELECT date_start, type, publishers, source_count FROM events JOIN event_text ON event_id = id"
+        )
+    )
 
 
 def folder_with(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -116,14 +120,25 @@ class TestARename:
         with Store(tmp_path / "c.db") as store:
             ingest_paths(store, [folder])
             ids = stored(store)
-            keys = sorted(store.execute("SELECT key, date_start, headline FROM events"))
+            keys = sorted(
+                store.execute(
+                    "SELECT key, date_start, headline FROM events JOIN event_text ON event_id = id"
+                )
+            )
             (folder / "a.txt").rename(folder / "z.txt")
             report = ingest_paths(store, [folder])
             assert report.moved == [(str(folder / "a.txt"), str(folder / "z.txt"))]
             assert (report.added, report.duplicates, report.failed) == ([], [], [])
             assert report.stale == {str(folder): []}
             assert stored(store) == {"z.txt": ids["a.txt"], "b.txt": ids["b.txt"]}
-            assert sorted(store.execute("SELECT key, date_start, headline FROM events")) == keys
+            assert (
+                sorted(
+                    store.execute(
+                        "SELECT key, date_start, headline FROM events JOIN event_text ON event_id = id"
+                    )
+                )
+                == keys
+            )
             assert events(store)[0] == ("2019-03-14", "meeting", "z.txt", 1)
             # The vanished path holds nothing any more, so removing it cannot take z.txt's text.
             assert not store.remove_document(str(folder / "a.txt"))
@@ -180,7 +195,10 @@ def test_a_moved_document_is_stored_as_if_read_at_its_new_path(tmp_path):
         (folder / "a.txt").rename(folder / "z.txt")
         ingest_paths(fresh, [folder / "z.txt"])
         assert documents.move_document(moved.db, str(folder / "a.txt"), str(folder / "z.txt"))
-        rows = "SELECT key, date_start, headline, text, publishers, source_count FROM events"
+        rows = (
+            "SELECT key, date_start, headline, text, publishers, source_count "
+            "FROM events JOIN event_text ON event_id = id"
+        )
         assert moved.execute(rows) == fresh.execute(rows)
         sources = "SELECT source, n FROM event_sources"
         assert moved.execute(sources) == fresh.execute(sources) == [("z.txt", 1)]

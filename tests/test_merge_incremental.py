@@ -45,9 +45,8 @@ def _global_events(store: Store) -> list[tuple[str, ...]]:
 
 
 _ROW = (
-    "key, date_start, date_end, precision, type, headline, text, actors, countries, "
-    "organisations, sources_text, publishers, source_count, conflict, best_key, votes, "
-    "latest_start, earliest_end"
+    "key, date_start, date_end, precision, type, actors, countries, organisations, "
+    "source_count, conflict, best_key, votes, latest_start, earliest_end"
 )
 
 

@@ -41,11 +41,25 @@ class TestOpening:
             " 'Kono meets Asif', 'Foreign ministers met'),"
             " (8, 'k8', NULL, NULL, 'unresolved', 'statement', 'Undated', 'Ministers spoke');"
             "INSERT INTO event_actors VALUES (7, 'kono taro', 'Taro Kono');"
+            "INSERT INTO documents (id, path, name, content_hash, text, ingested_at) VALUES"
+            " (1, '/n.txt', 'n.txt', 'h', 'Foreign ministers met\n\nMinisters spoke', '');"
+            "INSERT INTO mentions (key, document_id, event_id, sentence, paragraph, char_start,"
+            " char_end, date_text, date_start, date_end, precision, type, types, actors,"
+            " countries, organisations, headline) VALUES"
+            " ('k7', 1, 7, 'Foreign ministers met', 'Foreign ministers met', 0, 3, '4 Jan',"
+            " '2018-01-04', '2018-01-04', 'day', 'meeting', '[]', '[]', '[]', '[]',"
+            " 'Kono meets Asif'),"
+            " ('k8', 1, 8, 'Ministers spoke', 'Ministers spoke', 0, 3, 'then', NULL, NULL,"
+            " 'unresolved', 'statement', '[]', '[]', '[]', '[]', 'Undated');"
         )
         conn.close()
         with Store(path) as store:
             searcher = Searcher(store)
             assert [e.id for e in searcher.search("ministers").events] == [7, 8]
+            assert [(e.headline, e.text) for e in searcher.search("ministers").events] == [
+                ("Kono meets Asif", "Foreign ministers met"),
+                ("Undated", "Ministers spoke"),
+            ]
             assert [e.id for e in searcher.search("ministers sort:-date").events] == [7, 8]
             assert [e.id for e in searcher.search("actor:kono").events] == [7]
             assert store.execute("SELECT value FROM meta WHERE key = 'schema_version'") == [

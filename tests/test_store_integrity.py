@@ -150,15 +150,24 @@ class TestReadBack:
 def copy_into_version_6(source: Path, target: Path) -> None:
     """A database at schema 6 (sentence and paragraph stored in every mention) holding
     what `source`, at the latest schema, holds."""
+    copy_into_version(source, target, 6)
+
+
+def copy_into_version(source: Path, target: Path, version: int) -> None:
+    """A database at schema `version` holding what `source`, at the latest schema, holds.
+
+    Columns the latest schema dropped are filled as the code of their time wrote them.
+    """
     conn = sqlite3.connect(target, isolation_level=None)
-    for version, _name, sql in migrations():
-        if version <= 6:
+    for number, _name, sql in migrations():
+        if number <= version:
             conn.executescript(sql)
     conn.execute("ATTACH ? AS new", [str(source)])
     conn.execute("BEGIN")
     conn.execute(
         "INSERT INTO meta SELECT key, value FROM new.meta WHERE key != 'schema_version' "
-        "UNION ALL SELECT 'schema_version', '6'"
+        "UNION ALL SELECT 'schema_version', ?",
+        [str(version)],
     )
     tables = [
         r[0]
@@ -169,7 +178,7 @@ def copy_into_version_6(source: Path, target: Path) -> None:
     ]
     for table in tables:
         columns = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
-        values = [_version_6_value(table, c) for c in columns]
+        values = [_old_value(table, c, version) for c in columns]
         join = "JOIN new.documents d ON d.id = m.document_id" if table == "mentions" else ""
         conn.execute(
             f"INSERT OR IGNORE INTO main.{table} ({', '.join(columns)}) "
@@ -180,15 +189,18 @@ def copy_into_version_6(source: Path, target: Path) -> None:
     conn.close()
 
 
-def _version_6_value(table: str, column: str) -> str:
-    """A column as schema 6 held it: a mention's texts whole, each actor an object."""
-    if table == "mentions" and column in ("sentence", "paragraph"):
+def _old_value(table: str, column: str, version: int) -> str:
+    """A column as schema `version` held it: before 7 a mention's texts whole and each
+    actor an object; before 12 the event's indexed text copied into its row."""
+    if table == "mentions" and column in ("sentence", "paragraph") and version < 7:
         return stored_text(column)
-    if table == "mentions" and column == "actors":
+    if table == "mentions" and column == "actors" and version < 7:
         return (
             "(SELECT json_group_array(json_object('name', a.value ->> 0, 'key', a.value ->> 1, "
             "'role', a.value ->> 2, 'country', a.value ->> 3)) FROM json_each(m.actors) a)"
         )
+    if table == "events" and column in ("headline", "text", "sources_text", "publishers"):
+        return f"(SELECT t.{column} FROM new.event_text t WHERE t.event_id = m.id)"
     return f"m.{column}"
 
 
@@ -284,6 +296,8 @@ class TestCheckNamesWhatIsWrong:
         assert check(broken.db) == [
             f"mention in no event: {key}",
             f"event without a mention: {event_id}",
+            f"event left out of the search index: {event_id}",
+            f"event whose best mention is not one of its mentions: {event_id}",
             f"event whose source count is not its number of mentions: {event_id}",
             f"event_countries not its mentions' countries: {(event_id, 'JP')!r}, "
             f"{(event_id, 'PK')!r}",
@@ -303,8 +317,12 @@ class TestCheckNamesWhatIsWrong:
         )
 
     def test_a_search_index_out_of_step_with_its_events(self, broken):
-        broken.db.execute("DROP TRIGGER events_au")
-        broken.db.execute("UPDATE events SET headline = 'Talks in Astana' WHERE id = 1")
+        # a best mention's headline changed with the trigger that unindexes its event gone
+        broken.db.execute("DROP TRIGGER mentions_fts_bu")
+        broken.db.execute(
+            "UPDATE mentions SET headline = 'Talks in Astana' "
+            "WHERE key = (SELECT best_key FROM events WHERE id = 1)"
+        )
         assert check(broken.db) == [
             "events_fts does not match events: database disk image is malformed"
         ]

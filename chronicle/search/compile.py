@@ -91,6 +91,10 @@ _DAY_KEY = "(CAST(julianday({}) AS INTEGER) << 32)"
 _SOURCE_OPS = {"=": "=", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
 """sources: operators, mapped to the SQL text emitted (a whitelist)."""
 
+_SOURCE_TABLES = "mentions m JOIN documents d ON d.id = m.document_id"
+_SOURCE_COLUMNS = ("d.publisher", "d.name")
+"""What source: matches: the publisher or the file name of any of an event's documents."""
+
 _LIKE_SPECIAL_RE = re.compile(r"([\\%_])")
 _ACTOR_TEXT = "replace(' ' || actor_key || ' ' || name, '-', ' ')"
 
@@ -282,12 +286,11 @@ def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str
     if name in ("type", "precision"):
         return _in_list(f"e.{name}", name, flt.values, params, flt.negated)
     if name == "source":
-        likes = [
-            f"e.publishers LIKE {params.add('source', _like_contains(v))} ESCAPE '\\'"
-            for v in flt.values
-        ]
-        inner = likes[0] if len(likes) == 1 else "(" + " OR ".join(likes) + ")"
-        return f"NOT {inner}" if flt.negated else inner
+        likes = []
+        for value in flt.values:
+            pattern = params.add("source", _like_contains(value))
+            likes += [f"{column} LIKE {pattern} ESCAPE '\\'" for column in _SOURCE_COLUMNS]
+        return _exists(_SOURCE_TABLES, "(" + " OR ".join(likes) + ")", flt.negated)
     if name == "after":
         return f"e.date_start > {params.add('after', flt.values[1])}"
     if name == "before":

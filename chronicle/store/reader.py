@@ -29,9 +29,14 @@ def stored_text(column: str) -> str:
 
 
 _EVENT_COLUMNS = (
-    "e.id, e.key, e.date_start, e.date_end, e.precision, e.type, e.headline, e.text, "
-    "e.actors, e.countries, e.organisations, e.source_count, e.conflict, e.part_of"
+    "e.id, e.key, e.date_start, e.date_end, e.precision, e.type, m.headline, "
+    f"{stored_text('sentence')}, e.actors, e.countries, e.organisations, e.source_count, "
+    "e.conflict, e.part_of"
 )
+_EVENT_SOURCE = (
+    "events e JOIN mentions m ON m.key = e.best_key JOIN documents d ON d.id = m.document_id"
+)
+"""An event's headline and sentence are its best mention's (migration 012)."""
 
 
 def event_from_row(row: Sequence) -> Event:
@@ -78,7 +83,7 @@ def events_by_ids(db: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
         for row in db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})", chunk
+            f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_SOURCE} WHERE e.id IN ({marks})", chunk
         ):
             found[row[0]] = event_from_row(row)
     return [found[i] for i in ids if i in found]

@@ -15,13 +15,7 @@ import sqlite_utils
 
 from chronicle import merge
 from chronicle.lexicon import country_name
-from chronicle.merge.state import (
-    EventState,
-    best_first,
-    one_line,
-    sources_text,
-    state_of,
-)
+from chronicle.merge.state import EventState, best_first, state_of
 from chronicle.model import Actor, DateMatch, Entities, Mention
 
 _MENTION_COLUMNS = (
@@ -230,6 +224,8 @@ def event_row(state: EventState) -> dict[str, object]:
 
     Lists start with what the best mention names, in its order, and go on sorted,
     so the row depends only on the event's mentions, not on the order they came in.
+    The headline, sentences and publishers the search index reads are not in the row:
+    the view `event_text` takes them from the best mention and the members (db/012).
     """
     best = state.best
     d = best.date
@@ -242,13 +238,9 @@ def event_row(state: EventState) -> dict[str, object]:
         "date_end": d.date_end.isoformat() if d.date_end else None,
         "precision": d.precision,
         "type": state.type,
-        "headline": best.headline,
-        "text": best.sentence,
         "actors": "; ".join(names),
         "countries": " ".join(countries + [country_name(c) for c in countries]),
         "organisations": " ".join(organisations),
-        "sources_text": sources_text(state),
-        "publishers": "\n".join(sorted(state.publishers)),
         "source_count": state.count,
         "conflict": int(state.conflict),
         "best_key": best.key,
@@ -260,7 +252,7 @@ def event_row(state: EventState) -> dict[str, object]:
 
 def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
     """Insert the event a draft describes, point its mentions at it, return its id."""
-    state = state_of(draft.mentions, publishers_of(db, (m.document for m in draft.mentions)))
+    state = state_of(draft.mentions)
     row = event_row(state)
     columns = ", ".join(row)
     event_id = db.conn.execute(
@@ -268,6 +260,7 @@ def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
     ).lastrowid
     point_mentions(db, event_id, [m.key for m in draft.mentions])
     _write_tags(db, event_id, state)
+    index_pending(db)
     return event_id
 
 
@@ -283,6 +276,23 @@ def update_event(
     db.conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event_id])
     point_mentions(db, event_id, new_keys)
     _write_tags(db, event_id, state)
+    index_pending(db)
+
+
+_INDEXED = "headline, text, actors, countries, organisations, sources_text, publishers"
+
+
+def index_pending(db: sqlite_utils.Database) -> None:
+    """Put the events a write took out of the search index back in, with their text now.
+
+    The triggers of db/012_compact.sql take an event out (and mark it) before any change
+    to what the index holds for it; it is put back once, after its last change.
+    """
+    db.conn.execute(
+        f"INSERT INTO events_fts (rowid, {_INDEXED}) "
+        f"SELECT sort_key, {_INDEXED} FROM event_text WHERE indexed = 0"
+    )
+    db.conn.execute("UPDATE events SET indexed = 1 WHERE indexed = 0")
 
 
 def move_mentions(db: sqlite_utils.Database, event_ids: Sequence[int], to: int) -> None:
@@ -318,10 +328,14 @@ def _write_tags(db: sqlite_utils.Database, event_id: int, state: EventState) -> 
 
 
 def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
-    """The totals of a stored event, read from its row and tags, not from its mentions."""
-    key, best_key, count, votes, latest, earliest, text, sources, orgs, publishers = db.execute(
-        "SELECT key, best_key, source_count, votes, latest_start, earliest_end, text, "
-        "sources_text, organisations, publishers FROM events WHERE id = ?",
+    """The totals of a stored event, read from its row and tags, not from its mentions.
+
+    Its sentences and publishers are left empty: the row no longer holds them (the
+    search index reads them from the members), so nothing written needs them.
+    """
+    key, best_key, count, votes, latest, earliest, orgs = db.execute(
+        "SELECT key, best_key, source_count, votes, latest_start, earliest_end, organisations "
+        "FROM events WHERE id = ?",
         [event_id],
     ).fetchone()
     if best_key is None:  # stored before migration 009: total its mentions once
@@ -330,7 +344,6 @@ def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
     where = "FROM {} WHERE event_id = ?"
     names = dict(db.execute("SELECT actor_key, name " + where.format("event_actors"), [event_id]))
     codes = [r[0] for r in db.execute("SELECT code " + where.format("event_countries"), [event_id])]
-    lines = [one_line(text)] + (sources.split("\n") if sources else [])
     return EventState(
         key=key,
         best=best,
@@ -341,15 +354,13 @@ def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
         names=names,
         countries=frozenset(codes),
         organisations=frozenset(orgs.split()),
-        sentences=tuple(sorted(lines)),
-        publishers=frozenset(publishers.split("\n")) - {""},
+        sentences=(),
     )
 
 
 def _state_from_mentions(db: sqlite_utils.Database, event_id: int) -> EventState:
     keys = [r[0] for r in db.execute("SELECT key FROM mentions WHERE event_id = ?", [event_id])]
-    mentions = load_mentions(db, keys)
-    return state_of(mentions, publishers_of(db, (m.document for m in mentions)))
+    return state_of(load_mentions(db, keys))
 
 
 def publishers_of(db: sqlite_utils.Database, paths: Iterable[str]) -> list[str]:
