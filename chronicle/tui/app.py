@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from functools import partial
 
 from rich.console import RenderableType
 from textual.app import App, SystemCommand
@@ -15,6 +16,7 @@ from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui.help_screen import HelpScreen
 from chronicle.tui.main_screen import MainScreen
+from chronicle.visible import visible
 
 
 class ChronicleApp(App[None]):
@@ -56,6 +58,12 @@ class ChronicleApp(App[None]):
             yield SystemCommand(
                 "Show citations", "List the works the documents cite", screen.show_citations
             )
+            for series_id, name in screen.series_names:
+                yield SystemCommand(
+                    f"Series: {visible(name)}",
+                    "Chart a table's figures over time",
+                    partial(screen.open_series, series_id),
+                )
         yield SystemCommand("Help", "Every key and the search language (?)", self.action_help)
         yield from super().get_system_commands(screen)
 

@@ -16,6 +16,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from chronicle.model import Event
@@ -55,9 +56,16 @@ def highlighted(text: str, terms: Sequence[str], style: str = "") -> Text:
 
 
 def describe_event(
-    event: Event, terms: Sequence[str] = (), neighbours: dict[int, Event] | None = None
+    event: Event,
+    terms: Sequence[str] = (),
+    neighbours: dict[int, Event] | None = None,
+    series: Sequence[str] = (),
 ) -> Text:
-    """The whole detail view of `event` as one Text."""
+    """The whole detail view of `event` as one Text.
+
+    Args:
+        series: Names of the series read from the tables of the event's documents.
+    """
     neighbours = neighbours or {}
     out = Text()
     out.append(highlighted(event.headline, terms, "bold"))
@@ -85,6 +93,11 @@ def describe_event(
         for other in ids:
             out.append(f"\n{label}: ", style="bold")
             out.append(_event_ref(other, neighbours))
+    if series:
+        out.append(f"\n\nTables in its documents ({len(series)}; s charts them)", style="bold")
+        for name in series:
+            out.append("\n   ")
+            out.append(_name(name))
     out.append(f"\n\nSources ({len(event.sources)})", style="bold underline")
     for number, source in enumerate(event.sources, 1):
         out.append(f"\n\n{number}. ", style="bold")
@@ -169,7 +182,11 @@ class EventDetail(VerticalScroll, can_focus=True):
         ("G,end", "scroll_end", "Bottom"),
         ("space,pagedown", "page_down", "Page down"),
         ("b,pageup", "page_up", "Page up"),
+        ("s", "series", "Series"),
     ]
+
+    class SeriesWanted(Message):
+        """The reader asked to chart the tables of the event's documents."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -184,8 +201,10 @@ class EventDetail(VerticalScroll, can_focus=True):
         event: Event | None,
         terms: Sequence[str] = (),
         neighbours: dict[int, Event] | None = None,
+        series: Sequence[str] = (),
     ) -> None:
-        """Display `event` (or a hint when there is none)."""
+        """Display `event` (or a hint when there is none), with the names of the series
+        its documents' tables hold."""
         if event is None:
             self._show(
                 Text(
@@ -195,10 +214,13 @@ class EventDetail(VerticalScroll, can_focus=True):
                 )
             )
         else:
-            self._show(describe_event(event, terms, neighbours))
+            self._show(describe_event(event, terms, neighbours, series))
         if not _same_happening(self._shown, event):
             self.scroll_home(animate=False)
         self._shown = event
+
+    def action_series(self) -> None:
+        self.post_message(self.SeriesWanted())
 
     def show_note(self, note: str) -> None:
         """Say why no event is shown (instead of showing one that is out of date)."""

@@ -31,11 +31,14 @@ from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
 from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.live import POLL_SECONDS, data_version, event_holding, member_keys
 from chronicle.tui.search_bar import SearchBar
+from chronicle.tui.series_view import SeriesScreen
 from chronicle.tui.timeline import Timeline
 from chronicle.visible import visible
 
 NO_MATCH = "No event matches this search. Esc clears it and shows every event."
 GONE = "This event changed in the database; the results are being read again."
+PALETTE_SERIES = 500
+"""Series offered by the command palette (the first by document)."""
 
 
 class Found(NamedTuple):
@@ -75,6 +78,10 @@ class MainScreen(Screen[None]):
         """The keys of the current event's mentions: how to find it again after a change."""
         self.version: int | None = None
         """The database's `data_version` the results on screen were read at."""
+        self.current_series: list[int] = []
+        """The ids of the series in the current event's documents (what `s` charts)."""
+        self.series_names: list[tuple[int, str]] = []
+        """(id, name) of the chronicle's series, for the command palette."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -90,6 +97,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(Timeline).focus()
         self.run_search("")
+        self._series_names_worker()
         self.set_interval(POLL_SECONDS, self._watch_database)
 
     # Searching ---------------------------------------------------------------
@@ -182,6 +190,7 @@ class MainScreen(Screen[None]):
         self.version = version
         self.searcher = Searcher(self.searcher.store)  # its cached counts are out of date
         self.run_search(self.query_text, refresh=True)
+        self._series_names_worker()
 
     def _highlighted_keys(self) -> list[str]:
         """Keys of the highlighted event's mentions, as far as they are loaded."""
@@ -240,12 +249,25 @@ class MainScreen(Screen[None]):
             linked = [i for i in (event.part_of, *event.parts, *event.related) if i is not None]
             neighbours = {e.id: e for e in self.searcher.store.events_by_ids(linked)}
             keys = member_keys(self.searcher.store, event_id)
+            series = self._series_of(event)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
-        self.app.call_from_thread(self._show_detail, event, neighbours, keys)
+        self.app.call_from_thread(self._show_detail, event, neighbours, keys, series)
 
-    def _show_detail(self, event: Event, neighbours: dict[int, Event], keys: list[str]) -> None:
+    def _series_of(self, event: Event) -> list[tuple[int, str]]:
+        """(id, name) of the series in the tables of the event's documents."""
+        store = self.searcher.store
+        paths = list(dict.fromkeys(source.document for source in event.sources))
+        return [(s.id, s.series.name) for s in store.series(store.series_ids_of_documents(paths))]
+
+    def _show_detail(
+        self,
+        event: Event,
+        neighbours: dict[int, Event],
+        keys: list[str],
+        series: list[tuple[int, str]],
+    ) -> None:
         if self.query_one(Timeline).current_id != event.id:
             return
         if not self._row_shows(event):
@@ -253,7 +275,9 @@ class MainScreen(Screen[None]):
             return
         self.current = event
         self.current_keys = keys
-        self.query_one(EventDetail).show_event(event, self.terms, neighbours)
+        self.current_series = [series_id for series_id, _ in series]
+        names = [name for _, name in series]
+        self.query_one(EventDetail).show_event(event, self.terms, neighbours, names)
 
     def _row_shows(self, event: Event) -> bool:
         """False when the highlighted row was read before another process rebuilt its
@@ -266,6 +290,7 @@ class MainScreen(Screen[None]):
         if self.query_one(Timeline).current_id != event_id:
             return
         self.current = None
+        self.current_series = []
         self.query_one(EventDetail).show_note(GONE)
 
     # Actions -------------------------------------------------------------------
@@ -348,3 +373,26 @@ class MainScreen(Screen[None]):
             self.notify(CHANGED, severity="warning")
             return
         copy_event(self.app, event)
+
+    # Series --------------------------------------------------------------------
+
+    @on(EventDetail.SeriesWanted)
+    def action_series(self) -> None:
+        """Chart the tables of the highlighted event's documents (`s` in the detail pane)."""
+        shown = self.current is not None and self.current.id == self.query_one(Timeline).current_id
+        if not shown or not self.current_series:
+            self.notify("No table in this event's documents", severity="warning")
+            return
+        self.app.push_screen(SeriesScreen(self.searcher.store, self.current_series))
+
+    def open_series(self, series_id: int) -> None:
+        """Chart one series (the command palette's "Series: <name>")."""
+        self.app.push_screen(SeriesScreen(self.searcher.store, [series_id]))
+
+    @work(thread=True, exclusive=True, group="series-names", description="list series")
+    def _series_names_worker(self) -> None:
+        try:
+            names = self.searcher.store.series_names(PALETTE_SERIES)
+        except StoreError:
+            return  # a lasting problem is reported by the search
+        self.app.call_from_thread(setattr, self, "series_names", names)
