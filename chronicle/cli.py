@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -142,7 +143,22 @@ def run_app(app: App, **options: Any) -> int:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--urls",
+    "urls_file",
+    type=click.File("r", encoding="utf-8", errors="replace"),
+    default=None,
+    metavar="FILE",
+    help="Also fetch the web addresses in FILE, one a line (blank lines and # comments skipped).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Longest wait for a web server (default 30, or CHRONICLE_FETCH_TIMEOUT).",
+)
 @db_option
 @click.option(
     "--jobs",
@@ -173,14 +189,20 @@ def run_app(app: App, **options: Any) -> int:
 @click.pass_context
 def ingest(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
+    urls_file: TextIO | None,
+    timeout: float | None,
     db_path: Path | None,
     jobs: int | None,
     prune: bool,
     follow_links: bool,
     max_mb: float | None,
 ) -> None:
-    """Read documents (.txt, .md, .html files or folders) into the chronicle.
+    """Read documents (.txt, .md, .html, .pdf, .docx files, folders, or web addresses)
+    into the chronicle.
+
+    A web address (https://...) is fetched, and stored under that address: ingesting it
+    again fetches it again and updates the document when the page changed.
 
     A file already stored is skipped unless its text changed or a newer chronicle
     reads documents differently; then it is read again and its events replaced.
@@ -191,24 +213,62 @@ def ingest(
     Folders are read without leaving them by symbolic links (--follow-links does);
     what was left out and why is summed up at the end.
     """
-    from rich.console import Console
-
-    from chronicle.library import ingest_paths
-    from chronicle.progress import IngestProgress
+    from chronicle.ingest.fetch import TIMEOUT_ENV, is_url
 
     if jobs is not None and jobs < 1:
         usage = click.ClickException(f"--jobs must be 1 or more, not {jobs}")
         usage.exit_code = 2
         raise usage
-    missing = [p for p in paths if not p.exists()]
+    sources: list[Path | str] = [p if is_url(p) else Path(p) for p in paths]
+    if urls_file is not None:
+        sources += read_url_list(urls_file)
+    if not sources:
+        raise click.UsageError("give files, folders or web addresses to ingest (or --urls FILE)")
+    missing = [p for p in sources if isinstance(p, Path) and not p.exists()]
     if missing:
         raise click.ClickException(f"no such file or folder: {missing[0]}")
+    with _environment(TIMEOUT_ENV, None if timeout is None else str(timeout)):
+        _ingest(ctx, sources, db_path, jobs, prune, follow_links, max_mb)
+
+
+@contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """`name` set to `value` (None: left as it is) for the block: the workers read it, forked
+    from this process."""
+    before = os.environ.get(name)
+    if value is not None:
+        os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
+def _ingest(
+    ctx: click.Context,
+    sources: list[Path | str],
+    db_path: Path | None,
+    jobs: int | None,
+    prune: bool,
+    follow_links: bool,
+    max_mb: float | None,
+) -> None:
+    """`chronicle ingest` once its arguments are checked."""
+    from rich.console import Console
+
+    from chronicle.ingest.fetch import is_url
+    from chronicle.library import ingest_paths
+    from chronicle.progress import IngestProgress
+
     store = _open(ctx, db_path, "write")
     err = Console(stderr=True, highlight=False)
     with IngestProgress(err) as progress:
         report = ingest_paths(
             store,
-            paths,
+            sources,
             on_progress=progress,
             jobs=jobs or _cores(),
             prune=prune,
@@ -228,7 +288,7 @@ def ingest(
                 f"`chronicle ingest --prune {folder}` forgets them"
             )
     if not (report.added or report.unchanged or report.failed):
-        say("no .txt, .md or .html files found in " + ", ".join(map(str, paths)))
+        say("no .txt, .md or .html files found in " + ", ".join(map(str, sources)))
     for line in report.skipped_summary():
         say(line)  # a suffix is part of a file name, so it is shown through `visible` too
     counts = store.counts()
@@ -249,6 +309,27 @@ def ingest(
         report.added or report.unchanged or report.duplicates
     ):
         sys.exit(1)  # nothing given could be read: a script should notice
+    if any(is_url(path) for path, _reason in report.failed):
+        sys.exit(1)  # a page that could not be fetched may come back: a script should retry it
+
+
+def read_url_list(lines: Iterable[str]) -> list[str]:
+    """The web addresses of a --urls file: one a line, blank lines and # comments skipped.
+
+    Raises:
+        click.UsageError: A line that is not an http(s) address (a typo should not pass).
+    """
+    from chronicle.ingest.fetch import is_url
+
+    urls = []
+    for number, line in enumerate(lines, 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not is_url(entry):
+            raise click.UsageError(f"--urls line {number} is not a web address: {entry}")
+        urls.append(entry)
+    return urls
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})
@@ -326,6 +407,8 @@ def document_json(doc: dict[str, Any]) -> dict[str, Any]:
         "document_date_text": doc["doc_date_text"] or None,
         "document_date_source": doc["doc_date_source"] or None,
         "mentions": doc["mentions"],
+        "format": doc["format"] or None,
+        "url": doc["url"] or None,
     }
 
 

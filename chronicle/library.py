@@ -21,10 +21,11 @@ from itertools import chain
 from pathlib import Path
 
 from chronicle.ingest.events.mentions import content_hash
+from chronicle.ingest.fetch import is_url
 from chronicle.ingest.text.discover import Discovery, Skipped, discover
 from chronicle.ingest.text.document import load_document
 from chronicle.locations import building_path, default_db_path
-from chronicle.pipeline import Parsed, parse_all, parse_file, store_lookup
+from chronicle.pipeline import Parsed, Source, parse_all, parse_file, store_lookup
 from chronicle.removal import remove_documents, stale_documents
 from chronicle.store import Store, StoreError
 
@@ -94,7 +95,7 @@ def fixtures_dir() -> Path:
 
 def ingest_paths(
     store: Store,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     on_progress: Callable[[int, int, str], None] | None = None,
     *,
     jobs: int = 1,
@@ -114,7 +115,9 @@ def ingest_paths(
     Args:
         store: Where to write.
         paths: Files and folders (folders are walked for supported files, without
-            leaving them by symbolic links; what is left out goes to `report.skipped`).
+            leaving them by symbolic links; what is left out goes to `report.skipped`),
+            and web addresses (strings starting http:// or https://), fetched by the
+            workers; an address stored before is fetched again and updated when changed.
         on_progress: Called as (done, total, path) after each file.
         jobs: Processes that parse; 1 parses here, with no pool.
         prune: Remove the stale documents found under the folders given.
@@ -122,13 +125,17 @@ def ingest_paths(
         max_bytes: Refuse larger files unread (0: no limit; None: `CHRONICLE_MAX_FILE_MB`
             or 100 MB).
     """
-    given = [Path(p) for p in paths]
-    folders = [p.resolve() for p in given if p.is_dir()]
-    found = discover(given, follow_links=follow_links)
+    given = list(paths)
+    urls = list(dict.fromkeys(p for p in given if isinstance(p, str) and is_url(p)))
+    local = [Path(p) for p in given if not (isinstance(p, str) and is_url(p))]
+    folders = [p.resolve() for p in local if p.is_dir()]
+    found = discover(local, follow_links=follow_links)
     report = IngestReport(skipped=_not_the_database(store, found.skipped))
     # Resolved paths (no "..", no symlinks): one identity whatever folder it is ingested from.
-    # A dangling link stays as named, so the error names what the user gave.
-    files = [p.resolve() if p.exists() else p for p in found.files]
+    # A dangling link stays as named, so the error names what the user gave. A web address
+    # is its own identity, as given.
+    files: list[Source] = [p.resolve() if p.exists() else p for p in found.files]
+    files += urls
     done = iter(range(1, len(files) + 1))
 
     def tick(path: str) -> None:
@@ -195,7 +202,7 @@ def _write_batch(
             report.extend(pending)
 
 
-def ingest_file(store: Store, path: Path, report: IngestReport) -> None:
+def ingest_file(store: Store, path: Source, report: IngestReport) -> None:
     """Parse one file here and store it unless its contents are already stored."""
     on_disk = OnDisk()
     store_parsed(store, parse_file(path, store_lookup(store)), report, on_disk)
@@ -271,7 +278,7 @@ def settle_copies(store: Store, on_disk: OnDisk, report: IngestReport) -> None:
             wanted = on_disk.waiting.pop(path)
             holder = store.path_for_hash(wanted)
             if holder is None:  # another writer removed it meanwhile: read the copy again
-                store_parsed(store, parse_file(Path(path)), report, on_disk)
+                store_parsed(store, parse_file(_source(path)), report, on_disk)
             elif holder == path:
                 report.unchanged.append(path)
             elif _still_holds(holder, wanted, on_disk):
@@ -282,8 +289,17 @@ def settle_copies(store: Store, on_disk: OnDisk, report: IngestReport) -> None:
                 report.moved.append((holder, path))
 
 
+def _source(path: str) -> Source:
+    """A stored path as parsing takes it: a web address stays a string."""
+    return path if is_url(path) else Path(path)
+
+
 def _still_holds(holder: str, wanted: str, on_disk: OnDisk) -> bool:
-    """Whether the file `holder` still holds the stored text `wanted` (read if this run did not)."""
+    """Whether the file `holder` still holds the stored text `wanted` (read if this run did
+    not). A web address this run did not fetch is taken to hold it: it is not fetched just
+    to settle a copy."""
+    if holder not in on_disk.agrees and is_url(holder):
+        return True
     if holder not in on_disk.agrees:
         try:
             on_disk.agrees[holder] = content_hash(load_document(Path(holder)).text) == wanted

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
+from chronicle.ingest.fetch import is_url, load_url
 from chronicle.ingest.text.document import load_document
 from chronicle.ingest.text.read import DocumentError
 from chronicle.model import CleanDocument, Mention
 from chronicle.store import Store, StoreError
+
+Source = Path | str
+"""A file, or a web address (kept as a string: a Path would fold its "//")."""
 
 Lookup = Callable[[str], tuple[str | None, str | None]]
 """Content hash -> (path of the stored document with that text, fingerprint that read it)."""
@@ -28,6 +32,10 @@ Lookup = Callable[[str], tuple[str | None, str | None]]
 IN_FLIGHT_PER_WORKER = 4
 """Files handed to each worker ahead of the writer: enough to keep it busy, few enough
 that memory is bounded by this window, not by the corpus."""
+
+FETCH_WORKERS = 8
+"""Most workers for a run with web addresses: a fetch waits on the network, not on a core,
+so more addresses are fetched at once than there are cores."""
 
 POOL_MIN_BYTES = 16 * 1024
 """Less text than this is parsed in-process: starting workers (about 0.3 s, each loading
@@ -46,8 +54,9 @@ class Parsed:
     error: str = ""
 
 
-def parse_file(path: Path, lookup: Lookup | None = None, max_bytes: int | None = None) -> Parsed:
-    """Read, hash and extract one file; skip the extraction when `lookup` says it is stored.
+def parse_file(path: Source, lookup: Lookup | None = None, max_bytes: int | None = None) -> Parsed:
+    """Read (or fetch), hash and extract one file or web address; skip the extraction when
+    `lookup` says it is stored.
 
     A file over `max_bytes` (0: no limit; None: `read.max_file_bytes()`, which
     `CHRONICLE_MAX_FILE_MB` sets) is refused unread.
@@ -59,7 +68,7 @@ def parse_file(path: Path, lookup: Lookup | None = None, max_bytes: int | None =
         StoreError: The lookup could not read the database.
     """
     try:
-        doc = load_document(path, max_bytes)
+        doc = load_url(path, max_bytes) if is_web(path) else load_document(Path(path), max_bytes)
         doc_hash = content_hash(doc.text)
         if lookup is not None:
             holder, extractor = lookup(doc_hash)
@@ -74,13 +83,18 @@ def parse_file(path: Path, lookup: Lookup | None = None, max_bytes: int | None =
         return Parsed(str(path), error=f"{path}: could not be read ({type(error).__name__})")
 
 
+def is_web(source: Source) -> bool:
+    """Whether a source is a web address rather than a file."""
+    return isinstance(source, str) and is_url(source)
+
+
 def store_lookup(store: Store) -> Lookup:
     """A lookup answered by `store`."""
     return lambda doc_hash: (store.path_for_hash(doc_hash), store.extractor_for_hash(doc_hash))
 
 
 def parse_all(
-    paths: Sequence[Path], jobs: int, store: Store, max_bytes: int | None = None
+    paths: Sequence[Source], jobs: int, store: Store, max_bytes: int | None = None
 ) -> Iterator[Parsed]:
     """Parse `paths` with `jobs` processes, yielding each file as soon as it is parsed.
 
@@ -95,23 +109,28 @@ def parse_all(
         yield from (parse_file(path, lookup, max_bytes) for path in paths)
         return
     database = None if store.path == ":memory:" else store.path
+    workers = max(jobs, min(FETCH_WORKERS, sum(map(is_web, paths))))
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(paths)),  # no idle worker for a short list
+        max_workers=min(workers, len(paths)),  # no idle worker for a short list
         mp_context=_context(),
         initializer=_start_worker,
         initargs=(database,),
     )
     try:
-        yield from _stream(pool, paths, jobs * IN_FLIGHT_PER_WORKER, max_bytes)
+        yield from _stream(pool, paths, workers * IN_FLIGHT_PER_WORKER, max_bytes)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worth_a_pool(paths: Sequence[Path]) -> bool:
+def _worth_a_pool(paths: Sequence[Source]) -> bool:
+    """Whether the files hold enough text, or a web address must be waited for: workers
+    fetch addresses at the same time."""
     total = 0
     for path in paths:
+        if is_web(path):
+            return True
         try:
-            total += path.stat().st_size
+            total += Path(path).stat().st_size
         except OSError:
             continue  # parsing will report it
         if total >= POOL_MIN_BYTES:
@@ -120,7 +139,7 @@ def _worth_a_pool(paths: Sequence[Path]) -> bool:
 
 
 def _stream(
-    pool: ProcessPoolExecutor, paths: Sequence[Path], window: int, max_bytes: int | None
+    pool: ProcessPoolExecutor, paths: Sequence[Source], window: int, max_bytes: int | None
 ) -> Iterator[Parsed]:
     queue = iter(paths)
     running: set[Future[Parsed]] = set()
@@ -155,5 +174,5 @@ def _start_worker(database: str | None) -> None:
         _WORKER["lookup"] = store_lookup(Store(database, readonly=True))
 
 
-def _parse_in_worker(path: Path, max_bytes: int | None) -> Parsed:
+def _parse_in_worker(path: Source, max_bytes: int | None) -> Parsed:
     return parse_file(path, _WORKER["lookup"], max_bytes)

@@ -151,13 +151,13 @@ def stats_lines(stats: dict[str, list[tuple[str, int]]], counts: dict[str, int])
 
 
 def documents_table(docs: Sequence[dict[str, object]]) -> Table:
-    """The stored documents."""
+    """The stored documents, each with its format and its source (file path or URL)."""
     from rich.table import Table
 
     table = Table(header_style="bold")
-    for column in ("id", "date", "date from", "title", "publisher", "mentions"):
-        table.add_column(column)
-    table.add_column("path", overflow="fold")  # whole, so it can be copied for `remove`
+    for column in ("id", "date", "date from", "title", "publisher", "format", "mentions"):
+        table.add_column(column, no_wrap=column not in ("title", "publisher"))
+    table.add_column("source", overflow="fold")  # whole, so it can be copied for `remove`
     for d in docs:
         table.add_row(
             str(d["id"]),
@@ -165,7 +165,8 @@ def documents_table(docs: Sequence[dict[str, object]]) -> Table:
             cell(str(d.get("doc_date_source") or "—").replace("_", " ")),
             cell(d["title"]),
             cell(d["publisher"]),
+            cell(d.get("format") or "—"),
             str(d["mentions"]),
-            cell(d["path"]),
+            cell(d["path"]),  # the file, or the URL a page was fetched from
         )
     return table

@@ -123,6 +123,8 @@ def add_document(
                     "doc_date_source": doc.date_source,
                     "extractor": doc.extractor,
                     "encoding": doc.encoding,
+                    "format": doc.format,
+                    "url": doc.url,
                     "text": doc.text,
                     "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 }

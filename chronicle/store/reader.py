@@ -186,7 +186,7 @@ def documents(db: sqlite3.Connection, limit: int | None = None) -> list[dict[str
     """Stored documents in path order (the first `limit`, or all) with their mention counts."""
     cursor = db.execute(
         "SELECT d.id, d.path, d.title, d.publisher, d.author, d.doc_date, d.doc_date_text, "
-        "d.doc_date_source, "
+        "d.doc_date_source, d.format, d.url, "
         "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
         "FROM documents d ORDER BY d.path LIMIT ?",
         [-1 if limit is None else limit],
