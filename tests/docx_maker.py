@@ -26,6 +26,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
 _W = nsdecls("w")
+_ALL = " ".join(
+    f'xmlns:{prefix}="{uri}"'
+    for prefix, uri in docx.Document().element.nsmap.items()  # the namespaces Word declares
+    if prefix in ("w", "wp", "wps", "mc", "v", "o")
+)
 _REVISION = 'w:author="Desk Officer" w:date="2018-01-04T09:30:00Z"'
 
 
@@ -170,6 +175,48 @@ class WordMaker:
             header.add_paragraph(line)
         if page_number:
             self._add(header.add_paragraph("Page "), Field("PAGE", "1"))
+
+    def text_box(self, lines: list[str], anchor: str = "") -> Paragraph:
+        """A floating text box holding `lines`, anchored in a new paragraph of text
+        `anchor`, written as Word 2010 and later write one: the drawing
+        (`wps:txbx`) and, for older readers, its VML copy (`v:textbox`), both in one
+        `mc:AlternateContent`."""
+        content = "".join(f"<w:p>{_run(line)}</w:p>" for line in lines)
+        box_id = _next_id()
+        drawing = (
+            f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+            f'relativeHeight="{box_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+            '</wp:posOffset></wp:positionV><wp:extent cx="2743200" cy="914400"/>'
+            '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/>'
+            f'<wp:docPr id="{box_id}" name="Text Box {box_id}"/><wp:cNvGraphicFramePr/>'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
+            '<a:ext cx="2743200" cy="914400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            f"</a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>"
+            '<wps:bodyPr rot="0" vert="horz" wrap="square" anchor="t" anchorCtr="0"/></wps:wsp>'
+            "</a:graphicData></a:graphic></wp:anchor>"
+        )
+        fallback = (
+            f'<v:shapetype id="_x0000_t{box_id}" coordsize="21600,21600" o:spt="202" '
+            'path="m,l,21600r21600,l21600,xe"/>'
+            f'<v:shape id="Text Box {box_id}" o:spid="_x0000_s{box_id}" type="#_x0000_t{box_id}" '
+            'style="position:absolute;width:216pt;height:72pt;z-index:1" filled="f" stroked="t">'
+            f"<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape>"
+        )
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.append(
+            parse_xml(
+                f'<w:r {_ALL}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+                f"{drawing}</w:drawing></mc:Choice><mc:Fallback><w:pict>{fallback}</w:pict>"
+                "</mc:Fallback></mc:AlternateContent></w:r>"
+            )
+        )
+        if anchor:
+            paragraph.add_run(anchor)
+        return paragraph
 
     # --- lists ------------------------------------------------------------------------
 

@@ -478,6 +478,22 @@ def test_a_letterhead_in_the_page_header_tops_the_page_without_its_page_number(t
     assert load_document(path).publisher == "Ministry of Foreign Affairs"
 
 
+def test_a_text_box_is_read_once_before_the_paragraph_it_is_anchored_in():
+    maker = WordMaker()
+    maker.title("Pakistan and Japan Sign Grant for Peshawar Water Supply")
+    maker.text_box(
+        ["Key facts", "Grant: 1.2 billion yen", "Signed: 4 January 2018"],
+        anchor="The Exchange of Notes was signed at the Foreign Office in Islamabad.",
+    )
+    maker.paragraph("The project will serve 200,000 residents of Peshawar.")
+    assert body(maker) == (
+        "# Pakistan and Japan Sign Grant for Peshawar Water Supply\n\n"
+        "Key facts\n\nGrant: 1.2 billion yen\n\nSigned: 4 January 2018\n\n"
+        "The Exchange of Notes was signed at the Foreign Office in Islamabad.\n\n"
+        "The project will serve 200,000 residents of Peshawar."
+    )
+
+
 def _date_control(shown: str, prompt: bool) -> object:
     """A date picker content control, filled in or still showing its prompt."""
     properties = "<w:showingPlcHdr/>" if prompt else ""

@@ -1,5 +1,5 @@
 """The blocks of a Word document's body in the order they stand: headings, list items,
-paragraphs, table captions and tables.
+paragraphs, table captions, tables and the text boxes anchored among them.
 
 Tables are read cell by cell from the XML, so a cell merged across columns or down
 rows is repeated in each grid position it covers and every row keeps the table's
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
@@ -26,6 +27,8 @@ from chronicle.ingest.text.segment import looks_like_heading
 _CAPTION_LABEL = re.compile(r"^Table\s+\d+\b(?P<mark>\s*[.:–—-])?")
 _WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 _P, _TBL, _PPR, _TCPR = (qn(tag) for tag in ("w:p", "w:tbl", "w:pPr", "w:tcPr"))
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 """Content controls and custom XML that wrap body blocks or table rows and cells."""
 _SPACES = re.compile(r"\s+")
 _MAX_SPAN = 64
@@ -65,6 +68,7 @@ class BodyReader:
     def _walk(self, container: _Element) -> Iterator[Block]:
         for child in container:
             if child.tag == _P:
+                yield from self._text_boxes(child)
                 if block := self._paragraph(child):
                     yield block
             elif child.tag == _TBL:
@@ -92,6 +96,15 @@ class BodyReader:
         if "caption" in names or is_caption(text):
             return Block("caption", text)
         return Block("text", text)
+
+    def _text_boxes(self, paragraph: _Element) -> Iterator[Block]:
+        """The blocks of the text boxes anchored in a paragraph (a banner, a box of key
+        facts), before its own text. Word writes each box twice, as a drawing and as
+        the VML fallback older readers use; the fallback copy is skipped."""
+        for content in paragraph.iter(_TEXT_BOX):
+            ancestors = takewhile(lambda a: a is not paragraph, content.iterancestors())
+            if not any(a.tag in (_FALLBACK, _TEXT_BOX) for a in ancestors):
+                yield from self._walk(content)
 
     def _table(self, table: _Element) -> Iterator[Block]:
         rows: list[str] = []
