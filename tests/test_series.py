@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from chronicle.ingest.series.periods import Period, parse_period
+from chronicle.ingest.series.tables import rows_of
 from chronicle.ingest.series.units import split_unit, unit_line
 from chronicle.ingest.series.values import MISSING, Cell, read_value
 from chronicle.ingest.text.document import document_from_text, load_document
@@ -375,3 +376,92 @@ def test_unit_lines_and_unit_ends():
     assert split_unit("Trade, US$ million") == ("Trade", "US$ million")
     assert split_unit("Share (%)") == ("Share", "%")
     assert split_unit("Visits (official)") == ("Visits (official)", "")
+
+
+TRADE_PAGE = """<!doctype html><html><head><title>Pakistan and Japan review trade</title>
+<meta property="article:published_time" content="2020-02-14"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/trade">Trade</a></nav>
+<article><h1>Pakistan and Japan review trade</h1>
+<p>Islamabad, 14 February 2020: The Ministry of Commerce reviewed trade with Japan on
+Friday and published the figures for the last four quarters.</p>
+<table><caption>Pakistan–Japan trade by quarter (US$ million)</caption>
+<tr><th>Quarter</th><th>Exports</th><th>Imports</th></tr>
+<tr><td>Q1 2019</td><td>61.4</td><td>412.0</td></tr>
+<tr><td>Q2 2019</td><td>58.9</td><td>398.7</td></tr>
+<tr><td>Q3 2019</td><td>66.2</td><td>401.3</td></tr>
+<tr><td>Q4 2019</td><td>70.5</td><td>n/a</td></tr>
+</table>
+<p>Source: Pakistan Bureau of Statistics, 2020.</p>
+<p>The two sides agreed to meet again in Tokyo in June 2020 to discuss market access for
+Pakistani textiles and seafood.</p>
+</article><footer>© Ministry of Commerce</footer></body></html>
+"""
+
+
+def test_a_web_pages_captioned_table(tmp_path):
+    page = tmp_path / "trade.html"
+    page.write_text(TRADE_PAGE, encoding="utf-8")
+    exports, imports = load_document(page).series
+    caption = "Pakistan–Japan trade by quarter"
+    assert (exports.name, exports.unit, exports.caption) == (
+        f"{caption}: Exports",
+        "US$ million",
+        f"{caption} (US$ million)",
+    )
+    assert exports.note == "Source: Pakistan Bureau of Statistics, 2020."
+    assert points(exports) == with_values(
+        Q, (61.4, "61.4"), (58.9, "58.9"), (66.2, "66.2"), (70.5, "70.5")
+    )
+    assert points(imports) == with_values(
+        Q, (412.0, "412.0"), (398.7, "398.7"), (401.3, "401.3"), (None, "n/a")
+    )
+
+
+def test_a_word_documents_table(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("India's assistance to Bhutan", 1)
+    document.add_paragraph(
+        "India has been Bhutan's largest development partner since 1961, and its grant "
+        "assistance is budgeted by fiscal year."
+    )
+    document.add_paragraph("Table 1: India's assistance to Bhutan by fiscal year (Rs. crore)")
+    rows = [
+        ["Item", "2016-17", "2017-18", "2018-19"],
+        ["Grants", "1,160.0", "1,357.6", "2,650.0"],
+        ["Loans", "1,637.3", "–", "1,186.0"],
+    ]
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("Source: Ministry of External Affairs, Outlay for Aid, 2019.")
+    document.save(tmp_path / "aid.docx")
+    grants, loans = load_document(tmp_path / "aid.docx").series
+    assert (grants.name, grants.unit, grants.convention) == (
+        "India's assistance to Bhutan by fiscal year: Grants",
+        "Rs. crore",
+        "April–March",
+    )
+    assert points(loans) == with_values(
+        FY[:3], (1637.3, "1,637.3"), (None, "–"), (1186.0, "1,186.0")
+    )
+
+
+def test_rows_keep_empty_cells_in_place_and_short_rows_are_not_guessed():
+    # The cleaner today drops empty cells; a row whose empty cell was in the middle
+    # cannot be placed and is left out rather than read into the wrong column.
+    assert rows_of(
+        "Item | 2016-17 | 2017-18 | 2018-19\nLoans | 1.0 |  | 3.0\nGrants | 4.0 | 5.0"
+    ) == [
+        ["Item", "2016-17", "2017-18", "2018-19"],
+        ["Loans", "1.0", "", "3.0"],
+    ]
+    assert rows_of("Year | 2012-13 | 2013-14\n30.1 | 30.1") == [
+        ["Year", "2012-13", "2013-14"],
+        ["", "30.1", "30.1"],
+    ]
+    assert rows_of("2012-13 | 2013-14\nGrants | 1.0 | 2.0") == [
+        ["", "2012-13", "2013-14"],
+        ["Grants", "1.0", "2.0"],
+    ]
