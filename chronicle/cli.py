@@ -277,6 +277,8 @@ def _ingest(
         )
     for _path, reason in report.failed:
         say(f"skipped {reason}")
+    for line in report.failed_summary():
+        say(line)
     for old, new in report.moved:
         say(f"moved {old} to {new}")
     for path in report.pruned:

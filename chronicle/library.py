@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -72,9 +73,24 @@ class IngestReport:
         self.moved += other.moved
         self.mentions += other.mentions
 
+    def failed_summary(self) -> list[str]:
+        """Sources of one type that could not be read, when several: "2 .pdf files could not
+        be read" (each is named with its reason first); copies kept once are not failures."""
+        kinds = Counter(_kind(path) for path, _ in self.failed if path not in self.duplicates)
+        ordered = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+        return [f"{n} {kind} could not be read" for kind, n in ordered if n > 1]
+
     def skipped_summary(self) -> list[str]:
         """What the walk left out, grouped: "3 .docx skipped: unsupported type"."""
         return Discovery(skipped=self.skipped).summary()
+
+
+def _kind(path: str) -> str:
+    """What a failed source is, in the plural: "web pages", ".pdf files"."""
+    if is_url(path):
+        return "web pages"
+    suffix = Path(path).suffix.lower()
+    return f"{suffix} files" if suffix else "files with no extension"
 
 
 @dataclass

@@ -142,3 +142,28 @@ def test_documents_shows_each_source_and_format_and_remove_takes_an_address(
     assert removed.exit_code == 0
     assert removed.output == f"removed {url}\n"
     assert [d["path"] for d in documents(db)] == [str(note.resolve())]
+
+
+def test_a_folder_names_each_unreadable_pdf_and_word_file_and_groups_them_by_type(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "talks.txt").write_text("The ministers met in Accra on 3 March 2024.\n")
+    (folder / "brief-2019.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n")
+    (folder / "brief-2020.pdf").write_bytes(b"%PDF-1.4\n% saved half-way\n")
+    (folder / "minutes.docx").write_bytes(b"PK\x03\x04 not a whole archive")
+    (folder / "trade-2021.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "trade-2022.xlsx").write_bytes(b"PK\x03\x04")
+    code, output = ingest(tmp_path / "c.db", str(folder))
+    lines = output.splitlines()
+    assert code == 0
+    assert [line.split(":")[0] for line in lines if line.startswith("skipped")] == [
+        f"skipped {folder.resolve()}/brief-2019.pdf",
+        f"skipped {folder.resolve()}/brief-2020.pdf",
+        f"skipped {folder.resolve()}/minutes.docx",
+    ]
+    assert lines[3:5] == ["2 .pdf files could not be read", "2 .xlsx skipped: unsupported type"]
+    assert lines[5].startswith(
+        "added 1 document(s) with 1 dated mention(s); 0 unchanged, 3 skipped."
+    )
