@@ -628,6 +628,37 @@ def test_a_damaged_body_is_refused(tmp_path):
     assert message.startswith("damaged Word file (XMLSyntaxError: ")
 
 
+def _rewritten(data: bytes, name: str, change) -> bytes:
+    """The package `data` with part `name` passed through `change` (or added)."""
+    original = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part in original.namelist():
+            content = original.read(part)
+            archive.writestr(part, change(content) if part == name else content)
+        if name not in original.namelist():
+            archive.writestr(name, change(b""))
+    return out.getvalue()
+
+
+def test_a_document_without_a_body_is_refused(tmp_path):
+    data = _rewritten(
+        press_release(),
+        "word/document.xml",
+        lambda xml: xml.replace(b"<w:body>", b"<w:bodx>").replace(b"</w:body>", b"</w:bodx>"),
+    )
+    assert _refusal(data, tmp_path) == "damaged Word file (no document body)"
+
+
+def test_a_package_that_unpacks_to_too_much_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr("chronicle.ingest.formats.docx.MAX_UNPACKED_MB", 1)
+    data = _rewritten(press_release(), "word/media/padding.bin", lambda _: bytes(2 * 2**20))
+    assert len(data) < 2**20 / 4  # small on disk
+    assert (
+        _refusal(data, tmp_path) == "unpacks to 2 MB, more than 1 MB (a zip bomb, not a document)"
+    )
+
+
 def test_word_97_files_stay_unsupported(tmp_path):
     assert _refusal(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), tmp_path, "old.doc") == (
         "unsupported file type .doc"

@@ -20,6 +20,7 @@ from datetime import datetime
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
@@ -49,6 +50,7 @@ _BROKEN = (
     etree.LxmlError,
     PackageNotFoundError,
     NotImplementedError,
+    AttributeError,  # python-docx's element classes expect the schema's elements in place
 )
 """What python-docx, zipfile and lxml raise on a damaged package."""
 
@@ -82,7 +84,7 @@ def to_text(data: bytes, name: str) -> str:
     """
     document = _open(data, name)
     try:
-        body, has_heading = _body_text(document)
+        body, has_heading = _body_text(document, name)
         front = _front_matter(document, has_heading)
     except _BROKEN as error:
         raise DocumentError(f"{name}: damaged Word file ({_reason(error)})") from None
@@ -123,13 +125,15 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {message[:120]}" if message else type(error).__name__
 
 
-def _body_text(document: docx.document.Document) -> tuple[str, bool]:
+def _body_text(document: docx.document.Document, name: str) -> tuple[str, bool]:
     """(the body's text with its notes at the end, whether it has a title or heading)."""
     main = document.part
     styles = Styles(main.styles.element if _related(main, RT.STYLES) else None)
     numbering = main.numbering_part.element if _related(main, RT.NUMBERING) else None
     notes = {kind: note_bodies(root, kind) for kind, root in note_parts(main).items()}
-    body = document.element.body
+    body = document.element.find(qn("w:body"))
+    if body is None:
+        raise DocumentError(f"{name}: damaged Word file (no document body)")
     numbers = number_notes(body, notes, styles)
     runs = RunReader(styles, lambda kind, note_id: numbers.get((kind, note_id), ""))
     reader = BodyReader(styles, Numbering.read(numbering), runs)
