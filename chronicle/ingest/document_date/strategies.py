@@ -3,7 +3,8 @@
 Each is a small function from a `Page` to `Candidate`s that reads one habit of real
 pages: front matter and meta tags, a byline block, a "Published ..." or "Last updated"
 line, a date line under (or above) the headline, a wire dateline, a release's number
-line, a sign-off at the foot, any lone dated masthead line. `RANK` orders the names a
+line, a sign-off at the foot, any lone dated masthead line, and last the day the
+file itself says it was made. `RANK` orders the names a
 strategy may give its candidates; `decoy_lines` names the lines that date the copy
 (digitised, accessed, cited) and so date nothing.
 """
@@ -297,6 +298,15 @@ def from_masthead(page: Page) -> list[Candidate]:
 _LIST_MARK = re.compile(r"^\s*(?:[-*•–—·▪►]|\(?\d{1,3}[.)])\s")
 
 
+def from_file_metadata(page: Page) -> list[Candidate]:
+    """The day the file says it was made (`date-created`, which the PDF and Word readers
+    take from the file's own metadata): ranked below every date the text states, since
+    a file is often made long after its text was written (a scan, an export, a copy)."""
+    if parsed := parse_date(page.front.get("date-created", "")):
+        return [Candidate(parsed[0], parsed[1], "file_metadata")]
+    return []
+
+
 STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("front_matter", from_front_matter),
     ("html_meta", from_html_meta),
@@ -307,6 +317,7 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("updated_line", from_updated_line),
     ("foot_date_line", from_foot_date_line),
     ("masthead_date", from_masthead),
+    ("file_metadata", from_file_metadata),
 )
 """Every strategy, in the order their evidence is trusted."""
 
@@ -326,6 +337,7 @@ RANK = (
     "foot_date_line",
     "masthead_date",
     "yearless_dateline",
+    "file_metadata",
 )
 """Candidate names (a strategy may name its candidates by where they stand), strongest first."""
 
