@@ -21,8 +21,9 @@ def pakistan_japan(**changes: object) -> Brief:
             para(
                 "For the first time in eight years a Japanese Foreign Minister came to Pakistan "
                 "when Taro Kono visited Islamabad on January 3-4, 2018.[^1] His talks gave new "
-                f"life to a bilat{SOFT}eral relationship that had been left to officials, at a "
-                "time when the Indo-Pacific strategy of Tokyo and the China-Pakistan Economic "
+                f"life to a warm but lately quiet bilat{SOFT}eral relationship that had been left "
+                "to officials, at a moment of change, at a time when the Indo-Pacific strategy of "
+                "Tokyo and the China-Pakistan Economic "
                 "Corridor are redrawing the map of Asia."
             ),
             para(

@@ -61,8 +61,8 @@ def to_text(data: bytes, name: str) -> str:
         raise DocumentError(_opening_error(name, error.args[0] if error.args else error)) from None
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise DocumentError(_opening_error(name, error)) from None
-    except Exception as error:  # pdfminer raises anything (KeyError, struct.error...) on bad bytes
-        raise DocumentError(f"{name}: damaged PDF ({type(error).__name__})") from None
+    except Exception:  # pdfminer raises anything (KeyError, struct.error...) on bad bytes
+        raise DocumentError(f"{name}: damaged PDF (it cannot be parsed)") from None
     if not any(words for words, _, _ in pages):
         raise DocumentError(f"{name}: no text layer; OCR is not supported")
     body, has_heading = _body(pages)
@@ -74,7 +74,7 @@ def _opening_error(name: str, error: object) -> str:
         return f"{name}: encrypted PDF (a password is needed to open it)"
     if isinstance(error, PDFEncryptionError):
         return f"{name}: encrypted PDF (its encryption is not supported)"
-    return f"{name}: damaged PDF ({type(error).__name__})"
+    return f"{name}: damaged PDF (it cannot be parsed)"
 
 
 def _pages(pdf: Any) -> Iterator[tuple[list[Word], list[tuple[float, list[list[str]]]], Any]]:
@@ -180,8 +180,10 @@ _JUNK_TITLE = re.compile(
 )
 """What a PDF's Title holds when nobody set one: a placeholder, the source file's name."""
 _JUNK_AUTHOR = frozenset(
-    "anonymous admin administrator user owner unknown author windows user microsoft office user".split()
+    {"anonymous", "admin", "administrator", "user", "owner", "unknown", "author"}
+    | {"windows user", "microsoft office user", "dell", "hp"}
 )
+"""What a PDF's Author holds when nobody set one: a placeholder, the computer's account."""
 _PDF_DATE = re.compile(r"^(?:D:)?(?P<y>\d{4})(?P<m>\d{2})?(?P<d>\d{2})?")
 
 

@@ -1,0 +1,348 @@
+"""PDF documents: briefs set by reportlab at test time come out as the text the cleaner
+reads (reading order, no page furniture, words made whole, notes at the end, tables as
+rows), with their metadata, or with a one-line message when they cannot be read."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from chronicle.ingest.formats.pdf import pdf_date, to_text
+from chronicle.ingest.formats.pdf_flow import join
+from chronicle.ingest.text.document import load_document
+from chronicle.ingest.text.read import DocumentError, read_document
+from tests.pdf_briefs import japan_kazakhstan, pakistan_japan
+from tests.pdf_maker import Brief, make_pdf, para
+
+
+@pytest.fixture(scope="module")
+def issue_brief() -> bytes:
+    return make_pdf(pakistan_japan())
+
+
+@pytest.fixture(scope="module")
+def issue_blocks(issue_brief: bytes) -> list[str]:
+    return to_text(issue_brief, "brief.pdf").split("\n\n")
+
+
+def raw_pages(data: bytes) -> list[str]:
+    """Each page's text as pdfplumber lays it out, line by line."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text(x_tolerance_ratio=0.15) for page in pdf.pages]
+
+
+def test_the_layout_sets_what_the_reader_must_undo(issue_brief: bytes) -> None:
+    first, second = raw_pages(issue_brief)
+    assert "lately quiet bilat-\neral relationship" in first
+    assert "at a time when the Indo-\nPacific strategy" in first
+    assert "Japan has trained Pakistani police\n1 Sana Qureshi" in first  # cut mid-sentence
+    assert second.startswith(
+        "Issue Brief — Institute of Regional Studies Islamabad\nofficers since"
+    )
+    assert second.endswith("Page 2 of 2")
+
+
+def test_masthead_title_and_byline_lead(issue_blocks: list[str]) -> None:
+    assert issue_blocks[:5] == [
+        "---\ndate-created: 2019-03-05\n---",
+        "ISSUE BRIEF\nINSTITUTE OF REGIONAL STUDIES ISLAMABAD",
+        "# PAKISTAN AND JAPAN: A FOREIGN MINISTER RETURNS",
+        "By Dr Farah Naz Qureshi\nResearch Fellow\nJanuary 2018",
+        "For the first time in eight years a Japanese Foreign Minister came to Pakistan when "
+        "Taro Kono visited Islamabad on January 3-4, 2018.¹ His talks gave new life to a warm "
+        "but lately quiet bilateral relationship that had been left to officials, at a moment "
+        "of change, at a time when the Indo-Pacific strategy of Tokyo and the China-Pakistan "
+        "Economic Corridor are redrawing the map of Asia.",
+    ]
+
+
+def test_a_sentence_cut_by_a_page_break_and_its_notes_comes_out_whole(
+    issue_blocks: list[str],
+) -> None:
+    assert (
+        "On counter-terrorism the record is better than the rhetoric. Japan has trained "
+        "Pakistani police officers since 2009 and funded forensic laboratories in Lahore and "
+        "Karachi, and the two sides agreed during the consultations of December 2017 to "
+        "exchange information on groups that raise money in both countries.⁶ Pakistani "
+        "officials told the visiting delegation that the counter-terrorism units trained with "
+        "Japanese funds had taken part in the operations in North Waziristan."
+    ) in issue_blocks
+    text = "\n\n".join(issue_blocks)
+    assert "Issue Brief —" not in text and "Page 2" not in text
+
+
+def test_notes_leave_the_page_feet_for_the_end_in_order(issue_blocks: list[str]) -> None:
+    assert issue_blocks[-7:] == [
+        "¹ Sana Qureshi, “A Foreign Minister in Islamabad after Eight Years”, The Frontier Post "
+        "(Peshawar), January 2, 2018.",
+        "² “Japan to fund scanners at border crossings”, Business Recorder (Karachi), January "
+        "5, 2018.",
+        "³ Japan International Cooperation Agency, Pakistan Office, Sixty Years of Cooperation, "
+        "Islamabad, 2014.",
+        "⁴ Ministry of Foreign Affairs of Japan, Third Japan-Pakistan Consultations on "
+        "Counter-Terrorism, press release, December 20, 2017.",
+        "⁵ “Kono presses Islamabad on North Korea sanctions”, The Japan Times (Tokyo), January "
+        "4, 2018.",
+        "⁶ National Counter Terrorism Authority, Annual Report 2017, Islamabad, 2018.",
+        "⁷ Board of Investment, Country-wise FDI Inflows, Islamabad, 2017.\n",
+    ]
+
+
+def test_headings_and_list_items_keep_their_form(issue_blocks: list[str]) -> None:
+    headings = [b for b in issue_blocks if b.startswith("#")]
+    assert headings == [
+        "# PAKISTAN AND JAPAN: A FOREIGN MINISTER RETURNS",
+        "## Security Consultations",
+        "## Trade Relations",
+        "## The Corridor and Beyond",
+        "## Conclusion",
+    ]
+    assert "Three issues remain on the table:" in issue_blocks
+    assert (
+        "• nuclear cooperation, which Japan has so far offered only to India;\n"
+        "• counter-terrorism, where Tokyo follows the lead of Washington;\n"
+        "• connectivity, where Japanese firms could join the special economic zones of the "
+        "corridor."
+    ) in issue_blocks
+
+
+def test_tables_come_out_as_tab_separated_rows_under_their_caption(
+    issue_blocks: list[str],
+) -> None:
+    ruled = issue_blocks.index("Pakistan's Trade with Japan (US$ million)")
+    assert issue_blocks[ruled + 1 : ruled + 3] == [
+        "Year\tExports\tImports\tTotal\n2013\t431\t1,561\t1,992\n2014\t302\t1,773\t2,075\n"
+        "2015\t236\t1,842\t2,078\n2016\t171\t1,961\t2,132",
+        "Source: IMF, Direction of Trade Statistics, 2017.",
+    ]
+    figures = issue_blocks.index("Japan's FDI in Pakistan (US$ million)")
+    assert issue_blocks[figures + 1] == "2013-14\t2014-15\t2015-16\t2016-17\n30.1\t71.1\t35.4\t45.2"
+
+
+def test_two_columns_read_one_after_the_other_under_the_full_width_title() -> None:
+    data = make_pdf(japan_kazakhstan())
+    first = raw_pages(data)[0]
+    assert "Japan recognised Kazakhstan soon after its investment.\n" in first
+    blocks = to_text(data, "kz.pdf").split("\n\n")
+    assert blocks[:4] == [
+        "---\ndate-created: 2020-02-14\n---",  # its Title is a file name, its Author an account
+        "CENTRE FOR EURASIAN STUDIES\nPOLICY BRIEF No. 7/2020",
+        "# Japan and Kazakhstan after Three Decades: Uranium, Transit and the Middle Corridor",
+        "Aigerim Seitkali and Kenji Morimoto\nFebruary 2020",
+    ]
+    assert [b.split()[0] if not b.startswith("#") else b for b in blocks[4:12]] == [
+        "Japan",
+        "Ten",
+        "## Summits and Agreements",
+        "Prime",
+        "President",
+        "## Trade and Investment",
+        "Trade",
+        "Kazakhstan's",
+    ]
+    assert blocks[11:14] == [
+        "Kazakhstan's Trade with Japan (US$ million)",  # bold, over two rows: a caption
+        "Year\tExports\tImports\tTotal\n2016\t605\t545\t1,150\n2017\t844\t528\t1,372\n2018\t970"
+        "\t681\t1,651\n2019\t1,005\t800\t1,805",
+        "Source: Statistics Committee of Kazakhstan.",
+    ]
+    # the paragraph runs from the foot of the left column to the head of the right one
+    assert blocks[7].endswith(
+        "during which the two leaders signed an agreement on the promotion and protection of "
+        "investment."
+    )
+    assert blocks[4].endswith("on the clean-up of the former test site at Semipalatinsk.¹")
+    assert blocks[-6:-4] == [
+        "¹ Ministry of Foreign Affairs of Japan, Japan-Kazakhstan Relations, basic data, "
+        "updated 2019.",
+        "² Timur Dadabaev, “Japan's Central Asian Diplomacy after Koizumi”, Central Asian "
+        "Survey, vol. 32, no. 4 (2013).",
+    ]
+    # the sentence cut by the page break, and note 5 from the second page's foot
+    assert (
+        "A study by the Japan External Trade Organization in 2019 counted 59 Japanese companies "
+        "with offices in Almaty and Nur-Sultan.⁵"
+    ) in blocks[14]
+
+
+@pytest.mark.parametrize(
+    ("line", "row", "words", "joined"),
+    [
+        ("a quiet bilat-", "eral relationship", set(), "a quiet bilateral relationship"),
+        ("when the Indo-", "Pacific strategy", set(), "when the Indo-Pacific strategy"),
+        ("a Tokyo-", "based bank", set(), "a Tokyo-based bank"),
+        ("in 2016-", "17, well below", set(), "in 2016-17, well below"),
+        ("on counter-", "terrorism units", {"counter-terrorism"}, "on counter-terrorism units"),
+        ("on counter-", "terrorism units", set(), "on counterterrorism units"),
+        ("site at Semi-", "palatinsk.", {"semipalatinsk"}, "site at Semipalatinsk."),
+        ("two sides", "agreed during", set(), "two sides agreed during"),
+    ],
+)
+def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it(
+    line: str, row: str, words: set[str], joined: str
+) -> None:
+    assert join(line, row, words) == joined
+
+
+def press_release(title: str = "", created: str = "D:20190305101500+05'00'") -> Brief:
+    """A ministry's one-page release: no heading of its own, no date in its text."""
+    return Brief(
+        title=title,
+        masthead=["MINISTRY OF FOREIGN AFFAIRS", "PRESS RELEASE"],
+        blocks=[
+            para(
+                "Foreign Minister Shah Mahmood Qureshi received the Ambassador of Japan, Kuninori "
+                "Matsuda, at the Ministry of Foreign Affairs in Islamabad. The two sides reviewed "
+                "the preparations for the sixth round of the Pakistan-Japan strategic dialogue "
+                "and the visit of a delegation of Japanese business leaders to Karachi."
+            ),
+        ],
+        metadata={
+            "title": "Foreign Minister Receives the Ambassador of Japan",
+            "author": "Sadia Rahman",
+            "created": created,
+        },
+    )
+
+
+def test_the_metadata_title_stands_in_for_a_text_without_one(tmp_path: Path) -> None:
+    path = tmp_path / "release.pdf"
+    path.write_bytes(make_pdf(press_release()))
+    text, encoding = read_document(path)
+    assert encoding == "pdf"
+    assert text.startswith(
+        "---\ntitle: Foreign Minister Receives the Ambassador of Japan\nauthor: Sadia Rahman\n"
+        "date-created: 2019-03-05\n---\n\nMINISTRY OF FOREIGN AFFAIRS\nPRESS RELEASE\n\n"
+        "Foreign Minister Shah Mahmood Qureshi received"
+    )
+    doc = load_document(path)
+    assert (doc.format, doc.title, doc.author) == (
+        "pdf",
+        "Foreign Minister Receives the Ambassador of Japan",
+        "Sadia Rahman",
+    )
+    # no date in the text: the day the file was made, and said to be so
+    assert (doc.date.isoformat(), doc.date_source) == ("2019-03-05", "file_metadata")
+
+
+def test_a_title_and_a_date_the_text_states_win_over_the_metadata(tmp_path: Path) -> None:
+    brief = pakistan_japan(metadata={"title": "Draft for comments", "created": "D:20190305"})
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(make_pdf(brief))
+    assert "title:" not in to_text(path.read_bytes(), "brief.pdf")
+    doc = load_document(path)
+    assert doc.title == "Pakistan and Japan: A Foreign Minister Returns"
+    assert (doc.date.isoformat(), doc.date_text, doc.date_source) == (
+        "2018-01-01",
+        "January 2018",
+        "byline",
+    )
+    assert doc.footnotes["4"].startswith("Ministry of Foreign Affairs of Japan, Third Japan")
+    cited = next(s for s in doc.segments if "Consultations on Counter-Terrorism were" in s.text)
+    assert cited.footnotes == ("4",)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("D:20190305101500+05'00'", "2019-03-05"),
+        ("D:2020", "2020-01-01"),
+        ("20171219", "2017-12-19"),
+        ("D:20191340", None),
+        ("yesterday", None),
+    ],
+)
+def test_pdf_dates(text: str, day: str | None) -> None:
+    parsed = pdf_date(text)
+    assert (parsed.isoformat() if parsed else None) == day
+
+
+def scan() -> bytes:
+    """A page that is only a picture of print, as a scanner makes it."""
+    picture = Image.new("L", (420, 600), 255)
+    draw = ImageDraw.Draw(picture)
+    for y in range(40, 560, 18):
+        draw.rectangle((30, y, 30 + (y * 7) % 340 + 40, y + 8), fill=40)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.drawImage(ImageReader(picture), 40, 60, width=515, height=730)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def locked() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, encrypt=StandardEncryption("minister", canPrint=0))
+    canvas.drawString(72, 700, "Restricted: minutes of the strategic dialogue, 12 May 2019.")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (scan, "no text layer; OCR is not supported"),
+        (locked, "encrypted PDF (a password is needed to open it)"),
+        (
+            lambda: (data := make_pdf(press_release()))[: len(data) // 2],
+            "truncated PDF (it ends before its end-of-file marker)",
+        ),
+        (
+            lambda: b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF\n",
+            "damaged PDF (it cannot be parsed)",
+        ),
+        (lambda: b"PK\x03\x04 a zip archive named .pdf\n%%EOF", "not a PDF (no %PDF header)"),
+    ],
+)
+def test_an_unreadable_pdf_gets_one_line_saying_why(
+    tmp_path: Path, make: object, message: str
+) -> None:
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(make())
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_ingest_of_a_folder_with_a_pdf_brief_gives_its_events(tmp_path: Path) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "issue-brief.pdf").write_bytes(make_pdf(pakistan_japan()))
+    db = tmp_path / "chronicle.db"
+
+    def chronicle(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "chronicle.cli", *args, "--db", str(db)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    ingest = chronicle("ingest", str(folder), "--jobs", "1")
+    assert ingest.returncode == 0, ingest.stderr
+    events = json.loads(chronicle("search", "--json", "--limit", "0").stdout)
+    found = {(e["date_start"], e["date_end"]): e["sources"][0]["text"] for e in events}
+    assert found[("2018-01-03", "2018-01-04")].startswith(
+        "For the first time in eight years a Japanese Foreign Minister came to Pakistan"
+    )
+    assert found[("2017-12-19", "2017-12-19")] == (
+        "The Third Japan-Pakistan Consultations on Counter-Terrorism were held in Islamabad "
+        "on December 19, 2017, where the delegations compared notes on terrorist financing and "
+        "on the threat in the region."
+    )
+    assert found[("1952-04-28", "1952-04-28")].startswith(
+        "Diplomatic relations were established on April 28, 1952"
+    )
+    documents = json.loads(chronicle("documents", "--json").stdout)
+    assert [(d["title"], d["document_date"]) for d in documents] == [
+        ("Pakistan and Japan: A Foreign Minister Returns", "2018-01-01")
+    ]
