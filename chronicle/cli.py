@@ -311,7 +311,7 @@ def _ingest(
         report.added or report.unchanged or report.duplicates
     ):
         sys.exit(1)  # nothing given could be read: a script should notice
-    if any(is_url(path) for path, _reason in report.failed):
+    if any(is_url(path) and path not in report.duplicates for path, _reason in report.failed):
         sys.exit(1)  # a page that could not be fetched may come back: a script should retry it
 
 

@@ -167,3 +167,12 @@ def test_a_folder_names_each_unreadable_pdf_and_word_file_and_groups_them_by_typ
     assert lines[5].startswith(
         "added 1 document(s) with 1 dated mention(s); 0 unchanged, 3 skipped."
     )
+
+
+def test_two_addresses_serving_one_text_keep_it_once_and_still_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with serve(site()) as base:
+        code, output = ingest(db, f"{base}/news/sgr-extension", f"{base}/old/sgr", "--jobs", "1")
+    assert code == 0
+    assert f"skipped {base}/old/sgr: same text as {base}/news/sgr-extension; kept once" in output
+    assert [d["path"] for d in documents(db)] == [f"{base}/news/sgr-extension"]

@@ -205,3 +205,55 @@ def test_an_unknown_host_and_a_closed_port_say_so() -> None:
         "http://no-such-ministry.invalid/news: cannot find the server (offline, or no such host)"
     )
     assert str(refused.value) == f"{closed}/news: connection refused"
+
+
+def _word_file() -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Joint communiqué", level=1)
+    document.add_paragraph(
+        "The foreign ministers of Senegal and Mauritania met in Saint-Louis on 9 May 2023."
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf_file() -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(
+        72, 770, "The gas pipeline agreement was signed in Dakar on 21 December 2018."
+    )
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_word_and_pdf_files_served_are_read_through_the_formats_registry() -> None:
+    pages = {
+        "/communique": (200, {"Content-Type": WORD}, _word_file()),
+        "/files/agreement.pdf": (200, {"Content-Type": "application/octet-stream"}, _pdf_file()),
+    }
+    with serve(pages) as base:
+        word = read_url(f"{base}/communique")
+        pdf = read_url(f"{base}/files/agreement.pdf")
+    assert word[1:3] == ("docx", "docx")
+    assert word[0].endswith(
+        "The foreign ministers of Senegal and Mauritania met in Saint-Louis on 9 May 2023."
+    )
+    assert pdf[1:3] == ("pdf", "pdf")
+    body = pdf[0].split("---\n\n", 1)[-1]  # under the PDF's own metadata
+    assert body.strip() == "The gas pipeline agreement was signed in Dakar on 21 December 2018."
