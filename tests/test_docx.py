@@ -315,7 +315,7 @@ def test_list_items_read_as_list_items_in_the_document():
 # --- tables -------------------------------------------------------------------------------
 
 
-def test_merged_cells_are_repeated_and_a_cell_line_break_is_a_space():
+def test_a_cell_merged_down_is_repeated_one_merged_across_written_once():
     maker = WordMaker()
     table = maker.table(
         [
@@ -330,11 +330,61 @@ def test_merged_cells_are_repeated_and_a_cell_line_break_is_a_space():
     table.cell(0, 1).paragraphs[0].add_run().add_break()
     table.cell(0, 1).paragraphs[0].add_run("(US$ million)")
     assert body(maker) == (
-        "Year\tTrade with Japan (US$ million)\tTrade with Japan (US$ million)\tTrade with Japan (US$ million)\n"
+        "Year\tTrade with Japan (US$ million)\t\t\n"
         "Year\tExports\tImports\tTotal\n"
         "2015\t236\t1,842\t2,078\n"
         "2016\t171.2\t1,961.4\t2,132"
     )
+
+
+def test_the_release_table_is_read_as_series_as_the_issi_tables_are(tmp_path):
+    path = tmp_path / "release.docx"
+    path.write_bytes(press_release())
+    series = load_document(path).series
+    assert [(s.name, s.unit, s.caption, s.note) for s in series] == [
+        (
+            f"Pakistan's trade with Japan: {label}",
+            "US$ million",
+            "Table 1: Pakistan's trade with Japan (US$ million)",
+            "Source: IMF, Direction of Trade Statistics, 2016 and 2017.",
+        )
+        for label in ("Exports", "Imports", "Total")
+    ]
+    assert [[(p.period, p.precision, p.value) for p in s.points] for s in series] == [
+        [(str(year), "year", value) for year, value in zip(range(2012, 2017), column, strict=True)]
+        for column in (
+            (389.0, 431.0, 302.0, 236.0, 171.2),
+            (1860.0, 1561.0, 1773.0, 1842.0, 1961.4),
+            (2249.0, 1992.0, 2075.0, 2078.0, 2132.0),
+        )
+    ]
+
+
+def test_a_heading_merged_over_columns_leaves_the_labels_under_it_to_the_series(tmp_path):
+    maker = WordMaker()
+    maker.title("Pakistan-Japan Trade")
+    maker.paragraph(
+        "Bilateral trade has stood at about US$ 2 billion a year since 2012, with imports "
+        "from Japan far above exports."
+    )
+    table = maker.table(
+        [
+            ["Year", "Trade with Japan", "", ""],
+            ["", "Exports", "Imports", "Total"],
+            ["2015", "236", "1,842", "2,078"],
+            ["2016", "171.2", "1,961.4", "2,132"],
+        ],
+        caption="Table 1: Pakistan's trade with Japan (US$ million)",
+    )
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(0, 3))
+    path = tmp_path / "trade.docx"
+    path.write_bytes(maker.save())
+    assert [(s.label, [p.value for p in s.points]) for s in load_document(path).series] == [
+        ("Exports", [236.0, 171.2]),
+        ("Imports", [1842.0, 1961.4]),
+        ("Total", [2078.0, 2132.0]),
+    ]
 
 
 def test_a_row_across_the_table_is_a_title_line_and_a_caption_below_moves_above():

@@ -1,12 +1,15 @@
 """The blocks of a Word document's body in the order they stand: headings, list items,
 paragraphs, table captions, tables and the text boxes anchored among them.
 
-Tables are read cell by cell from the XML, so a cell merged across columns or down
-rows is repeated in each grid position it covers and every row keeps the table's
-width. A row that is one cell across the table (a title or section line set inside
-it), or whose only filled cell is one (a letterhead laid out in a table), is read as
-paragraphs, not as a row. A caption ("Caption" style, or "Table 3: ...") just below a
-table is moved above it, where the cleaner and the series parser look for it.
+Tables are read cell by cell from the XML, every row as wide as the table's grid. A
+cell merged down rows is repeated in each row it covers, so every row keeps its label
+(a year shared by its quarters); a cell merged across columns stands in its first
+column and leaves the others empty, as a heading over a group of columns is written
+once (the series parser then takes its labels from the row under it). A row with one
+filled cell (a title or section line set across the table, a letterhead laid out in
+one) is read as paragraphs, not as a row. A caption ("Caption" style, or "Table 3:
+...") just below a table is moved above it, where the cleaner and the series parser
+look for it.
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ class BodyReader:
             texts = {cell: self._cell_text(cell) for cell in cells}  # once per merged cell
             filled = [cell for cell, text in texts.items() if text]
             if len(filled) >= 2:
-                rows.append("\t".join(texts[cell] for cell in cells))
+                rows.append("\t".join(_row_texts(cells, texts)))
                 continue
             if rows:
                 yield Block("table", "\n".join(rows))
@@ -156,8 +159,8 @@ def _is_deleted(row: _Element) -> bool:
 
 
 def _grid_cells(row: _Element, above: list[_Element]) -> list[_Element]:
-    """The cell element at each grid column of a row: a cell spanning columns fills each,
-    a cell continuing a vertical merge is the cell it continues."""
+    """The cell element at each grid column of a row: a cell spanning columns at each of
+    them, a cell continuing a vertical merge as the cell it continues."""
     cells: list[_Element] = []
     for cell in _children(row, "w:tc"):
         column = len(cells)
@@ -167,6 +170,14 @@ def _grid_cells(row: _Element, above: list[_Element]) -> list[_Element]:
             cell = above[column]
         cells.extend([cell] * _span(tcpr))
     return cells
+
+
+def _row_texts(cells: list[_Element], texts: dict[_Element, str]) -> list[str]:
+    """Each grid column's text: a cell merged across columns in its first one only."""
+    return [
+        texts[cell] if column == 0 or cell is not cells[column - 1] else ""
+        for column, cell in enumerate(cells)
+    ]
 
 
 def _span(tcpr: _Element | None) -> int:
