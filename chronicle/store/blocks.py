@@ -22,6 +22,7 @@ import sqlite_utils
 
 from chronicle import merge
 from chronicle.model import Mention
+from chronicle.store import pair_filter
 from chronicle.store.writer import load_mentions
 
 MERGE_RULE = "2"
@@ -122,8 +123,7 @@ def coarse_anchors(mention: Mention) -> list[str]:
     in two documents (`merge.rules.across_documents`): a person, two countries, or
     words that agree by at least `COARSE_SIMILARITY` (prefix filtering);
     a single country is enough only for two equal spans (`equal_span_anchors`)."""
-    countries = sorted(set(mention.entities.countries))
-    pairs = [f"cc:{a}|{b}" for i, a in enumerate(countries) for b in countries[i + 1 :]]
+    pairs = pair_filter.country_pairs(mention)
     people = sorted({f"p:{t}" for actor in mention.entities.actors for t in actor.key.split()})
     words = [f"s:{w}" for w in _prefix_words(mention.sentence, COARSE_SIMILARITY)]
     return [*people, *pairs, *words]
@@ -275,6 +275,11 @@ def _lookup(
 ) -> list[tuple[str, int | None, str | None]]:
     """Rows under (anchor, class, first start, last start, first end, last end) ranges."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
+    if kind != "undated":
+        span = merge.span_of(mention)
+        linked = pair_filter.could_link(
+            mention, day(span.start), day(span.end), type_bit(mention.type), near_anchors(mention)
+        )
     for at in range(0, len(ranges), 200):
         chunk = ranges[at : at + 200]
         values = ",".join("(?, ?, ?, ?, ?, ?)" for _ in chunk)
@@ -293,6 +298,9 @@ def _lookup(
         if kind != "undated":
             params += type_bits(mention)
         params += extra[1] if extra else []
+        if kind != "undated":
+            sql += linked[0]
+            params += linked[1]
         for key, event_id, fit_key in db.execute(sql, params):
             found[key] = (key, event_id, fit_key)
     return [found[k] for k in sorted(found)]

@@ -17,6 +17,7 @@ So adding a document costs what its neighbourhood holds, not what the store hold
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -24,6 +25,7 @@ import sqlite_utils
 
 from chronicle import merge
 from chronicle.model import Actor, DateMatch, Entities, Mention
+from chronicle.names import same_person
 from chronicle.store import blocks
 from chronicle.store.writer import (
     delete_events,
@@ -299,14 +301,27 @@ def _join_found(
     """Join `m` with the result of every found mention that is one happening with it.
 
     A found mention whose result `m` already joined is not read: in a big event
-    the first fitting member is enough.
+    the first fitting member is enough. So members are read in rounds: one of each
+    result first, then two, four, ... more of each result `m` has not joined yet.
     """
-    found = [(k, e) for k, e, _ in found if k != m.key]
-    change.prefetch(k for k, e in found if not change.joined(m.key, change.unit(k, e)))
-    for key, event_id in found:
-        unit = change.unit(key, event_id)
-        if not change.joined(m.key, unit) and merge.same_event(m, change.mention(key)):
-            change.join(m.key, unit)
+    members: dict[Unit, list[str]] = {}
+    for key, event_id, _ in found:
+        if key != m.key:
+            members.setdefault(change.unit(key, event_id), []).append(key)
+    done, size = 0, 1
+    while members:
+        batch = [(k, u) for u, keys in members.items() for k in keys[done : done + size]]
+        change.prefetch(k for k, _ in batch)
+        for key, unit in batch:
+            if not change.joined(m.key, unit) and merge.same_event(m, change.mention(key)):
+                change.join(m.key, unit)
+        done += size
+        size *= 2
+        members = {
+            u: keys
+            for u, keys in members.items()
+            if len(keys) > done and not change.joined(m.key, u)
+        }
 
 
 def _join_precise(change: _Change, p: Mention) -> None:
@@ -395,7 +410,9 @@ def link(
                 continue
             if merge.is_part_of(other, draft):
                 children.add(other_id)
-            elif not merge.is_part_of(draft, other) and merge.is_related(draft, other):
+            elif not merge.is_part_of(draft, other) and merge.is_related(
+                draft, _narrowed(other, draft.actor_keys)
+            ):
                 for a, b in ((event_id, other_id), (other_id, event_id)):
                     db.execute(
                         "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
@@ -404,6 +421,25 @@ def link(
                     )
     for child in sorted(children):
         _set_container(db, child)
+
+
+def _narrowed(other: merge.EventDraft, people: Iterable[str]) -> merge.EventDraft:
+    """`other` naming only the people it shares with `people` (`names.same_person`).
+
+    The link rules compare every person of one event with every person of the other;
+    a big event names dozens. Two keys of one person share a name token, so each of
+    `other`'s people is compared only with the keys sharing a token with it.
+    """
+    by_token: dict[str, list[str]] = {}
+    for key in people:
+        for token in set(key.split()):
+            by_token.setdefault(token, []).append(key)
+    shared = frozenset(
+        key
+        for key in other.actor_keys
+        if any(same_person(key, k) for t in set(key.split()) for k in by_token.get(t, ()))
+    )
+    return dataclasses.replace(other, people=shared)
 
 
 def _set_container(db: sqlite_utils.Database, event_id: int) -> None:

@@ -1,0 +1,96 @@
+"""The rule across documents as SQL over the blocks: which listed rows could still link.
+
+A lookup in `mention_blocks` finds every stored mention sharing one block key with
+a mention and meeting its days; in a dense chronicle most of them fail the rule
+for a reason the blocks already hold. `could_link` keeps, in the index itself,
+only the rows that pass every necessary condition of `merge.rules.same_event` for
+two documents that needs no words:
+
+- a country or name token in common: some row of the stored mention sits under one
+  of the new mention's anchors (a primary-key probe, since every row of one mention
+  shares its kind, span class and first day);
+- not nested (a precise span strictly inside another's);
+- for precise dates a few days apart, the same primary type and either a person in
+  common or, with nobody named on either side, two countries in common;
+- otherwise a person in common, or both naming people (then the words decide), or
+  not two different pairs of countries.
+
+Rows of the mention's own document pass untouched (the rule within one document is
+another). Whatever passes is still judged by `same_event` in Python, so these tests
+only have to be implied by the rule, never to imply it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronicle import merge
+from chronicle.model import Mention
+
+PEOPLE, TWO_COUNTRIES = 2, 4
+"""Bits of `mention_blocks.shape` (`chronicle.store.blocks.shape`)."""
+
+
+def could_link(
+    mention: Mention, first: int, last: int, type_bit: int, near: Sequence[str]
+) -> tuple[str, list[object]]:
+    """SQL (an `AND ...` over rows `b` of `mention_blocks` joined to `m` of `mentions`)
+    keeping the rows that may be one happening with `mention` in another document.
+
+    Args:
+        mention: The mention looked up, dated.
+        first, last: Its first and last day numbers.
+        type_bit: The bit of its primary type (`blocks.type_bit`).
+        near: Its countries and name tokens as block keys (`blocks.near_anchors`).
+    """
+    precise = int(merge.kind_of(mention) == "precise")
+    people = int(bool(mention.entities.actors))
+    two = int(len(set(mention.entities.countries)) >= 2)
+    shares, shares_params = listed_under(near)
+    person, person_params = listed_under([a for a in near if a.startswith("p:")])
+    pair, pair_params = listed_under(country_pairs(mention))
+    equal = "(b.start_day = ? AND b.end_day = ?)"
+    sql = (
+        " AND (m.document_id = (SELECT document_id FROM mentions WHERE key = ?) OR ("
+        f"{shares} AND NOT (NOT {equal} AND ((? AND b.start_day >= ? AND b.end_day <= ?) "
+        "OR (b.kind = 0 AND b.start_day <= ? AND b.end_day >= ?))) AND "
+        f"CASE WHEN ? AND b.kind = 0 AND NOT {equal} "
+        f"THEN b.type_bit = ? AND ({person} OR (NOT ? AND NOT (b.shape & {PEOPLE}) AND {pair})) "
+        f"ELSE {person} OR (? AND b.shape & {PEOPLE}) "
+        f"OR NOT (? AND b.shape & {TWO_COUNTRIES} AND NOT {pair}) END))"
+    )
+    params: list[object] = [
+        mention.key,
+        *shares_params,
+        *(first, last, precise, first, last, first, last),
+        *(precise, first, last),
+        type_bit,
+        *person_params,
+        people,
+        *pair_params,
+        *person_params,
+        people,
+        two,
+        *pair_params,
+    ]
+    return sql, params
+
+
+def listed_under(anchors: Sequence[str]) -> tuple[str, list[object]]:
+    """SQL true when the mention of row `b` is also listed under one of `anchors`."""
+    if not anchors:
+        return "0", []
+    marks = ",".join("?" * len(anchors))
+    return (
+        f"EXISTS (SELECT 1 FROM mention_blocks x WHERE x.anchor IN ({marks}) "
+        "AND x.kind = b.kind AND x.span_class = b.span_class AND x.start_day = b.start_day "
+        "AND x.mention_id = b.mention_id)",
+        list(anchors),
+    )
+
+
+def country_pairs(mention: Mention) -> list[str]:
+    """Block keys of each pair of the mention's countries ('cc:JP|PK'): two mentions
+    share two countries exactly when they share one of these."""
+    countries = sorted(set(mention.entities.countries))
+    return [f"cc:{a}|{b}" for i, a in enumerate(countries) for b in countries[i + 1 :]]
