@@ -485,19 +485,48 @@ def test_tracked_changes_comments_hidden_text_fields_breaks_and_tabs():
         Commented("Tokyo", "Check: Tokyo or Osaka?"),
         " on ",
         Field(r'DATE \@ "d MMMM yyyy"', "16 June 2024"),
-        ".",
-        Hidden(" Draft: do not release."),
+        Hidden(" (draft: do not release)"),
+        " and met",
         BREAK,
-        "He returned the next day.",
+        "the Governor of Osaka the next day.",
     )
     maker.paragraph("Page ", Field("PAGE", "2", simple=True), " of the release.")
     maker.paragraph("Reference", TAB, TAB, "MOFA/PR/214")
     assert body(maker) == (
-        "The Minister paid an official visit to Tokyo on 16 June 2024. He returned the next day.\n\n"
+        "The Minister paid an official visit to Tokyo on 16 June 2024 and met the Governor of "
+        "Osaka the next day.\n\n"
         "Page 2 of the release.\n\n"
         "Reference   MOFA/PR/214"
     )
     assert "Check: Tokyo or Osaka?" in docx.Document(io.BytesIO(maker.save())).comments.get(0).text
+
+
+def test_line_breaks_that_set_out_lines_are_kept_and_those_that_wrap_a_sentence_are_not(
+    tmp_path,
+):
+    maker = WordMaker()
+    maker.paragraph(
+        "Ministry of Foreign Affairs", BREAK, "Government of Pakistan", BREAK, "Islamabad"
+    )
+    maker.title("Visit of the Foreign Minister of Japan")  # a title broken over two lines
+    maker.doc.paragraphs[-1].add_run().add_break()
+    maker.doc.paragraphs[-1].add_run("to Pakistan")
+    maker.paragraph(
+        "The Foreign Minister of Japan, Mr. Taro Kono, arrived in Islamabad",
+        BREAK,
+        "on 3 January 2018 for a two-day official visit.",
+    )
+    maker.paragraph("Spokesperson", BREAK, "4 January 2018")
+    assert body(maker) == (
+        "Ministry of Foreign Affairs\nGovernment of Pakistan\nIslamabad\n\n"
+        "# Visit of the Foreign Minister of Japan to Pakistan\n\n"
+        "The Foreign Minister of Japan, Mr. Taro Kono, arrived in Islamabad on 3 January 2018 "
+        "for a two-day official visit.\n\n"
+        "Spokesperson\n4 January 2018"
+    )
+    path = tmp_path / "arrival.docx"
+    path.write_bytes(maker.save())
+    assert load_document(path).publisher == "Ministry of Foreign Affairs"
 
 
 def test_a_number_typed_in_superscript_is_a_marker():

@@ -98,7 +98,7 @@ class BodyReader:
             return Block("item", f"{label} {text}" if label else text, ref.level)
         if "caption" in names or is_caption(text):
             return Block("caption", text)
-        return Block("text", text)
+        return Block("text", self.runs.set_lines(paragraph))
 
     def _text_boxes(self, paragraph: _Element) -> Iterator[Block]:
         """The blocks of the text boxes anchored in a paragraph (a banner, a box of key

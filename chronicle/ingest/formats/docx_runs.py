@@ -3,21 +3,25 @@
 Kept: a run's text, text inserted under tracked changes, hyperlinks, content controls
 and fields as the text they show (a date, a page number). Dropped: text deleted under
 tracked changes, hidden text, a field's instruction, comments (their text lives in
-another part) and drawings. A line break becomes a space, a tab a wide gap (see
-`TAB`), and a footnote or endnote reference the note's number in superscript digits,
-which the cleaner links to the note of that number.
+another part) and drawings. A line break becomes a space, unless the paragraph's
+breaks set out lines of their own (a letterhead, an address: `sets_lines`); a tab
+becomes a wide gap (see `TAB`); a footnote or endnote reference becomes the note's
+number in superscript digits, which the cleaner links to the note of that number.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from chronicle.ingest.formats.docx_styles import Styles, val
+from chronicle.ingest.metadata.title import is_headline
 from chronicle.ingest.text.inline import SUPERSCRIPTS
+from chronicle.ingest.text.segment import ends_sentence
 
 TAB = "   "
 """A tab in running text is layout: the gap before a right-aligned date on a release's
@@ -31,6 +35,7 @@ NoteMarker = Callable[[str, str], str]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", SUPERSCRIPTS)
 _SPACES = re.compile(r"[ \u00a0]+")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _TABS = re.compile(r" ?\t[\t ]*")
 
 _CONTAINERS = frozenset(
@@ -54,14 +59,33 @@ _RUN_TEXT = {
     qn("w:t"): None,
     qn("w:tab"): "\t",
     qn("w:ptab"): "\t",
-    qn("w:br"): " ",
-    qn("w:cr"): " ",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
     qn("w:noBreakHyphen"): "-",
 }
 _R, _RPR, _VERT_ALIGN, _ID, _SDT = (
     qn(tag) for tag in ("w:r", "w:rPr", "w:vertAlign", "w:id", "w:sdt")
 )
 _NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+
+
+def sets_lines(lines: list[str]) -> bool:
+    """Whether a paragraph's line breaks set out lines of their own, as Shift+Enter sets
+    out a letterhead, an address or a signature block ("Ministry of Foreign Affairs",
+    "Government of Pakistan"): every line before a break ends a sentence, reads as a
+    name or heading in title case, or holds no word in lower case, and the line after
+    it does not carry on in lower case. In running prose a break only wraps a
+    sentence, and the lines are one."""
+    if len(lines) < 2:
+        return False
+    return all(
+        _is_set_line(line) and not following[:1].islower() for line, following in pairwise(lines)
+    )
+
+
+def _is_set_line(line: str) -> bool:
+    words = _WORDS.findall(line)
+    return ends_sentence(line) or is_headline(line) or not any(w[0].islower() for w in words)
 
 
 def is_placeholder(element: _Element) -> bool:
@@ -81,10 +105,19 @@ class RunReader:
         self.note_number = note_number
 
     def text(self, paragraph: _Element) -> str:
-        """A paragraph's shown text on one line, spaces collapsed, tabs (one or several)
-        made one `TAB` gap, ends trimmed."""
-        text = _SPACES.sub(" ", "".join(self._pieces(paragraph))).strip(" \t")
-        return _TABS.sub(TAB, text)
+        """A paragraph's shown text on one line: line breaks as spaces, spaces collapsed,
+        tabs (one or several) one `TAB` gap, ends trimmed."""
+        return " ".join(self._lines(paragraph))
+
+    def set_lines(self, paragraph: _Element) -> str:
+        """A paragraph's shown text, its line breaks kept when they set out lines (see
+        `sets_lines`), else made spaces as in `text`."""
+        lines = self._lines(paragraph)
+        return "\n".join(lines) if sets_lines(lines) else " ".join(lines)
+
+    def _lines(self, paragraph: _Element) -> list[str]:
+        lines = _SPACES.sub(" ", "".join(self._pieces(paragraph))).split("\n")
+        return [_TABS.sub(TAB, line) for raw in lines if (line := raw.strip(" \t"))]
 
     def _pieces(self, element: _Element) -> Iterator[str]:
         for child in element:
