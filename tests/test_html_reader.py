@@ -226,3 +226,49 @@ def test_a_page_with_no_main_text_is_an_empty_text() -> None:
     assert (
         html_to_text("<html><body><aside><p>Opening hours 9 to 5</p></aside></body></html>") == ""
     )
+
+
+RELEASE_AS_TEXT = """Foreign Minister Hayashi visits Uzbekistan
+
+10 July 2023
+
+On July 9, Mr. Yoshimasa Hayashi, Minister for Foreign Affairs of Japan, held a meeting with Mr. Bakhtiyor Saidov, Acting Minister of Foreign Affairs of the Republic of Uzbekistan, in Tashkent.¹ The meeting lasted about eighty minutes and was followed by a working dinner.
+
+Outcomes of the meeting
+
+• The two ministers confirmed that the next round of the political dialogue will be held in Tokyo in 2024.
+• They welcomed the signing of the exchange of notes on a grant for a water supply project in Samarkand.
+
+Japan's trade with Uzbekistan (100 million yen)
+
+Year\tExports\tImports
+2021\t218\t35
+2022\t301\t41
+
+Minister Hayashi recalled that diplomatic relations between Japan and Uzbekistan were established on January 26, 1992.
+
+¹ The visit was the first by a Japanese foreign minister to Uzbekistan since October 2015.
+"""
+
+
+def _dated_sentences(path: Path) -> list[tuple[str, str, str]]:
+    from chronicle.ingest.events.mentions import content_hash, extract_mentions
+
+    doc = load_document(path)
+    mentions = extract_mentions(doc, content_hash(doc.text))
+    return sorted((str(m.date.date_start), str(m.date.date_end), m.sentence) for m in mentions)
+
+
+def test_the_page_gives_the_events_of_the_same_release_saved_as_text(tmp_path: Path) -> None:
+    page = tmp_path / "hayashi.html"
+    page.write_text(MINISTRY, encoding="utf-8")
+    text = tmp_path / "hayashi.txt"
+    text.write_text(RELEASE_AS_TEXT, encoding="utf-8")
+    from_page = _dated_sentences(page)
+    assert from_page == _dated_sentences(text)
+    assert [(start, end) for start, end, _ in from_page] == [
+        ("1992-01-26", "1992-01-26"),
+        ("2015-10-01", "2015-10-31"),
+        ("2023-07-09", "2023-07-09"),
+        ("2024-01-01", "2024-12-31"),
+    ]
