@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from chronicle.ingest.formats.docx_lists import Numbering
-from chronicle.ingest.formats.docx_runs import RunReader, is_placeholder
+from chronicle.ingest.formats.docx_runs import RunReader, is_placeholder, sets_lines
 from chronicle.ingest.formats.docx_styles import Styles, val
 from chronicle.ingest.text.segment import looks_like_heading
 
@@ -87,7 +87,8 @@ class BodyReader:
         names = self.styles.names(ppr)
         if any(name.startswith("toc ") or name == "toc heading" for name in names):
             return None  # a table of contents repeats the headings, with page numbers
-        text = self.runs.text(paragraph)
+        lines = self.runs.lines(paragraph)
+        text = " ".join(lines)
         if not text:
             return None
         level = self.styles.heading_level(ppr)
@@ -98,7 +99,7 @@ class BodyReader:
             return Block("item", f"{label} {text}" if label else text, ref.level)
         if "caption" in names or is_caption(text):
             return Block("caption", text)
-        return Block("text", self.runs.set_lines(paragraph))
+        return Block("text", "\n".join(lines) if sets_lines(lines) else text)
 
     def _text_boxes(self, paragraph: _Element) -> Iterator[Block]:
         """The blocks of the text boxes anchored in a paragraph (a banner, a box of key

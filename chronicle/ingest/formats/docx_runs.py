@@ -107,15 +107,10 @@ class RunReader:
     def text(self, paragraph: _Element) -> str:
         """A paragraph's shown text on one line: line breaks as spaces, spaces collapsed,
         tabs (one or several) one `TAB` gap, ends trimmed."""
-        return " ".join(self._lines(paragraph))
+        return " ".join(self.lines(paragraph))
 
-    def set_lines(self, paragraph: _Element) -> str:
-        """A paragraph's shown text, its line breaks kept when they set out lines (see
-        `sets_lines`), else made spaces as in `text`."""
-        lines = self._lines(paragraph)
-        return "\n".join(lines) if sets_lines(lines) else " ".join(lines)
-
-    def _lines(self, paragraph: _Element) -> list[str]:
+    def lines(self, paragraph: _Element) -> list[str]:
+        """A paragraph's shown text cut at its line breaks, each line as in `text`."""
         lines = _SPACES.sub(" ", "".join(self._pieces(paragraph))).split("\n")
         return [_TABS.sub(TAB, line) for raw in lines if (line := raw.strip(" \t"))]
 
