@@ -346,3 +346,16 @@ def test_ingest_of_a_folder_with_a_pdf_brief_gives_its_events(tmp_path: Path) ->
     assert [(d["title"], d["document_date"]) for d in documents] == [
         ("Pakistan and Japan: A Foreign Minister Returns", "2018-01-01")
     ]
+
+
+def test_a_long_brief_keeps_every_paragraph_once_and_no_page_furniture() -> None:
+    short = pakistan_japan()
+    long = pakistan_japan(blocks=short.blocks * 4)
+    data = make_pdf(long)
+    pages = raw_pages(data)
+    assert len(pages) >= 6
+    assert all(page.startswith("Issue Brief — Institute") for page in pages[1:])
+    assert pages[-1].endswith(f"Page {len(pages)} of {len(pages)}")
+    body = to_text(make_pdf(short), "short.pdf").split("\n\n")[4:-7]
+    blocks = to_text(data, "long.pdf").split("\n\n")
+    assert blocks[4:-7] == body * 4

@@ -123,7 +123,7 @@ def _body(pages: list) -> tuple[str, bool]:
     for number, segments in enumerate(segments_by_page):
         rules = pages[number][2][1]
         for segment in segments:
-            ruled = _ruled(segment, rules)
+            ruled = _ruled(segment, rules, size)
             keep = foot_notes(segment.rows, size, notes, ruled, lambda a, b: join(a, b, words))
             segment.rows = segment.rows[:keep]
         flow(segments, state)
@@ -139,17 +139,22 @@ _FIRST_BLOCKS = 8
 """The blocks a text's own title stands among."""
 _RULE_WIDTH = 0.5
 """A rule over footnotes is at most this share of the column's width."""
+_SMALL = 0.92
+"""Print set at most this share of the body's size is small print."""
 
 
-def _ruled(segment: Segment, rules: list[tuple[float, float, float]]) -> bool:
+def _ruled(segment: Segment, rules: list[tuple[float, float, float]], body: float) -> bool:
     """Whether a short rule stands over the small print at the segment's foot."""
-    small = [r for r in segment.rows if r.size < segment.rows[0].size] if segment.rows else []
-    if not small:
+    rows = segment.rows
+    start = len(rows)
+    while start and rows[start - 1].table is None and rows[start - 1].size < _SMALL * body:
+        start -= 1
+    if start in (0, len(rows)):
         return False
+    above, below = rows[start - 1].bottom, rows[start].top
     width = segment.right - segment.left
-    top = small[0].top
     return any(
-        x1 - x0 < _RULE_WIDTH * width and 0 < top - y < 20 and segment.left - 5 <= x0
+        x1 - x0 < _RULE_WIDTH * width and above <= y <= below and segment.left - 5 <= x0
         for x0, x1, y in rules
     )
 

@@ -40,6 +40,7 @@ _ITEM = re.compile(
 )
 _FIGURE = re.compile(r"^[(\[]?[-+−]?(?:[$€£¥]|US\$|Rs\.?)?\s?\d[\d,.]*(?:[-–/]\d[\d,.]*)?%?[)\]]?$")
 _WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)?\b")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _TAIL = re.compile(r"([A-Za-z]+)-$")
 _HEAD = re.compile(r"^([A-Za-z]+)")
 
@@ -238,7 +239,8 @@ def _continues_heading(state: Flow, row: Row) -> bool:
 
 
 def title_size(first_page: Sequence[Row], body: float) -> float:
-    """The size of the first page's largest print when it is a heading's, else 0."""
-    sizes = [r.size for r in first_page if r.table is None and any(c.isalpha() for c in r.text)]
+    """The size of the first page's largest line of words when it is a heading's, else 0
+    (a logo's letters, "ISSI", are no title)."""
+    sizes = [r.size for r in first_page if r.table is None and len(_WORDS.findall(r.text)) >= 2]
     largest = max(sizes, default=0.0)
     return largest if largest >= _HEADING_SIZE * body else 0.0

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from chronicle.ingest.formats.pdf_rows import Row, Word, rows_of
 
@@ -112,20 +113,46 @@ def gutter(rows: Sequence[Row], width: float) -> float | None:
     """The x of the gutter of a page set in columns, or None: the place in the middle
     of the page that most rows leave empty while holding at least three words on
     either side of it, when at least five rows do so and no fewer rows cross it."""
-    best, best_score = None, 0
     lo, hi = (int(width * share) for share in _CENTRE)
-    for x in range(lo, hi, 2):
-        split = crossing = 0
-        for row in rows:
-            if _crosses(row, x):
-                crossing += 1
-                continue
-            left = sum(1 for w in row.words if w.x1 <= x)
-            if left >= _SIDE_WORDS and len(row.words) - left >= _SIDE_WORDS:
-                split += 1
-        if split >= _SPLIT_ROWS and split >= crossing and split - crossing > best_score:
-            best, best_score = float(x), split - crossing
+    crossing = [0] * (hi - lo + 2)  # counts by difference: +1 where a run starts, -1 after
+    split = [0] * (hi - lo + 2)
+    for row in rows:
+        runs = _runs(row)
+        for start, end, _ in runs:
+            _add(crossing, start - lo, end - lo)
+        before = 0
+        for (_, end, count), (start, _, _) in pairwise(runs):
+            before += count
+            if before >= _SIDE_WORDS and len(row.words) - before >= _SIDE_WORDS:
+                _add(split, end - lo, start - lo)
+    best, best_score, crossed, parted = None, 0, 0, 0
+    for offset in range(hi - lo + 1):
+        crossed += crossing[offset]
+        parted += split[offset]
+        if parted >= _SPLIT_ROWS and parted >= crossed and parted - crossed > best_score:
+            best, best_score = float(lo + offset), parted - crossed
     return best
+
+
+def _runs(row: Row) -> list[tuple[float, float, int]]:
+    """The stretches of a row that read as one line (words no further apart than a wide
+    word space), widened by the band a gutter keeps clear: (start, end, words)."""
+    runs: list[tuple[float, float, int]] = []
+    for word in row.words:
+        if runs and word.x0 - (runs[-1][1] - _BAND) < _WORD_SPACE * row.size:
+            start, _, count = runs[-1]
+            runs[-1] = (start, word.x1 + _BAND, count + 1)
+        else:
+            runs.append((word.x0 - _BAND, word.x1 + _BAND, 1))
+    return runs
+
+
+def _add(counts: list[int], start: float, end: float) -> None:
+    """Count one more over the whole points from `start` to `end` (clipped to the list)."""
+    first, last = max(0, int(start) + 1), min(len(counts) - 1, int(end) + 1)
+    if first < last:
+        counts[first] += 1
+        counts[last] -= 1
 
 
 @dataclass(slots=True)

@@ -19,6 +19,8 @@ from chronicle.ingest.text.inline import SUPERSCRIPTS
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _MARKER = re.compile(r"^\d{1,3}(?:,\d{1,3})*$")
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+"""A glyph whose font maps it to no character: no text to keep."""
 _SMALLER = 0.8
 """A superscript is set at most this share of its row's size ..."""
 _RAISED = 0.12
@@ -75,7 +77,7 @@ def words_of(raw: Iterable[dict]) -> list[Word]:
     """`Word`s from pdfplumber's word dictionaries (with ``size`` and ``fontname``)."""
     return [
         Word(
-            w["text"],
+            _UNMAPPED.sub("", w["text"]),
             w["x0"],
             w["x1"],
             w["top"],
@@ -84,7 +86,7 @@ def words_of(raw: Iterable[dict]) -> list[Word]:
             bool(_BOLD.search(w["fontname"])),
         )
         for w in raw
-        if w["upright"] and w["text"].strip()
+        if w["upright"] and _UNMAPPED.sub("", w["text"]).strip()
     ]
 
 
