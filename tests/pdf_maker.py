@@ -343,3 +343,24 @@ def _set(brief: Brief, total: int) -> tuple[bytes, int]:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue(), setter.page
+
+
+def plain_text(brief: Brief) -> str:
+    """The brief as an analyst would save it as a .txt: the same lines, the notes at the end."""
+    supers = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+    def marked(text: str) -> str:
+        text = text.replace(SOFT_HYPHEN, "")
+        return _MARKER.sub(lambda m: m.group(1).translate(supers), text)
+
+    blocks = ["\n".join(brief.masthead), brief.title, "\n".join(brief.byline)]
+    for block in brief.blocks:
+        if block.kind in ("para", "heading"):
+            blocks.append(marked(block.text))
+        elif block.kind == "item":
+            blocks.append(f"• {marked(block.text)}")
+        else:
+            blocks += [block.text, "\n".join("\t".join(row) for row in block.rows)]
+            blocks += [block.source] if block.source else []
+    blocks += [f"{n.translate(supers)} {marked(text)}" for n, text in brief.notes.items()]
+    return "\n\n".join(b for b in blocks if b) + "\n"

@@ -18,12 +18,13 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from chronicle.ingest.events.mentions import extract_mentions
 from chronicle.ingest.formats.pdf import pdf_date, to_text
 from chronicle.ingest.formats.pdf_flow import join
 from chronicle.ingest.text.document import load_document
 from chronicle.ingest.text.read import DocumentError, read_document
 from tests.pdf_briefs import japan_kazakhstan, pakistan_japan
-from tests.pdf_maker import Brief, make_pdf, para
+from tests.pdf_maker import Brief, make_pdf, para, plain_text
 
 
 @pytest.fixture(scope="module")
@@ -359,3 +360,21 @@ def test_a_long_brief_keeps_every_paragraph_once_and_no_page_furniture() -> None
     body = to_text(make_pdf(short), "short.pdf").split("\n\n")[4:-7]
     blocks = to_text(data, "long.pdf").split("\n\n")
     assert blocks[4:-7] == body * 4
+
+
+@pytest.mark.parametrize("brief", [pakistan_japan, japan_kazakhstan])
+def test_a_pdf_gives_the_events_its_text_gives_as_a_txt(tmp_path: Path, brief: object) -> None:
+    pdf, txt = tmp_path / "brief.pdf", tmp_path / "brief.txt"
+    pdf.write_bytes(make_pdf(brief()))
+    txt.write_text(plain_text(brief()), encoding="utf-8")
+
+    def statements(path: Path) -> list[tuple]:
+        doc = load_document(path)
+        return [
+            (m.sentence, m.date.date_start, m.date.date_end, m.type, m.footnotes)
+            for m in extract_mentions(doc, "0" * 16)
+        ]
+
+    from_pdf = statements(pdf)
+    assert len(from_pdf) >= 12
+    assert from_pdf == statements(txt)
