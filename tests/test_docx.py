@@ -610,6 +610,18 @@ def test_core_title_is_front_matter_only_when_the_body_has_no_heading():
     assert to_text(maker.save(), "s.docx").startswith("---\ndate-created: 2019-03-12\n---\n\n")
 
 
+def test_a_core_title_that_repeats_a_line_of_the_text_or_is_a_placeholder_is_left_out():
+    for title in ("MINISTRY OF FOREIGN AFFAIRS", "Microsoft Word - PR 5-2018.doc", "Untitled"):
+        maker = WordMaker()
+        maker.properties(title=title, created=datetime(2018, 1, 4))
+        maker.paragraph("Ministry of Foreign Affairs")
+        maker.paragraph("Foreign Minister Receives Japanese Counterpart")
+        maker.paragraph(
+            "Foreign Minister Khawaja Muhammad Asif received Mr. Taro Kono on 4 January 2018."
+        )
+        assert to_text(maker.save(), "r.docx").startswith("---\ndate-created: 2018-01-04\n---\n\n")
+
+
 def test_a_document_title_comes_from_the_core_title_without_a_heading(tmp_path):
     maker = WordMaker()
     maker.properties(

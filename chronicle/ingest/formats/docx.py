@@ -74,9 +74,10 @@ def to_text(data: bytes, name: str) -> str:
         name: How to name the file in error messages.
 
     Returns:
-        Front matter (``title`` when the body has no title or heading, ``author``,
-        ``date-created``), then the body's blocks separated by blank lines, then its
-        footnotes and endnotes, one "¹ ..." line each; "" when it holds no text.
+        Front matter (``title`` when it tells what the body does not, see
+        `core_title`; ``author``; ``date-created``), then the body's blocks separated
+        by blank lines, then its footnotes and endnotes, one "¹ ..." line each; "" when
+        it holds no text.
 
     Raises:
         DocumentError: Not a zip, a zip that is not a Word document, a password-protected
@@ -84,8 +85,8 @@ def to_text(data: bytes, name: str) -> str:
     """
     document = _open(data, name)
     try:
-        body, has_heading = _body_text(document, name)
-        front = _front_matter(document, has_heading)
+        body, blocks = _body_text(document, name)
+        front = _front_matter(document, blocks)
     except _BROKEN as error:
         raise DocumentError(f"{name}: damaged Word file ({_reason(error)})") from None
     if not body or not front:
@@ -125,8 +126,8 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {message[:120]}" if message else type(error).__name__
 
 
-def _body_text(document: docx.document.Document, name: str) -> tuple[str, bool]:
-    """(the body's text with its notes at the end, whether it has a title or heading)."""
+def _body_text(document: docx.document.Document, name: str) -> tuple[str, list[Block]]:
+    """(the body's text with its notes at the end, the blocks it was written from)."""
     main = document.part
     styles = Styles(main.styles.element if _related(main, RT.STYLES) else None)
     numbering = main.numbering_part.element if _related(main, RT.NUMBERING) else None
@@ -144,8 +145,7 @@ def _body_text(document: docx.document.Document, name: str) -> tuple[str, bool]:
         f"{number.translate(_SUPERSCRIPT_DIGITS)} {text}"
         for number, text in note_lines(notes, numbers, runs.text)
     ]
-    has_heading = any(block.kind == "heading" for block in blocks)
-    return "\n\n".join([*render(blocks), *lines]), has_heading
+    return "\n\n".join([*render(blocks), *lines]), blocks
 
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -188,10 +188,9 @@ def render(blocks: list[Block]) -> list[str]:
     return groups
 
 
-def _front_matter(document: docx.document.Document, has_heading: bool) -> dict[str, str]:
-    """What the core properties say, under the keys the metadata reader reads: the title
-    only for a body without a title or heading (a stale template title must not
-    override the headline), the author unless a machine's account name, the day the
+def _front_matter(document: docx.document.Document, blocks: list[Block]) -> dict[str, str]:
+    """What the core properties say, under the keys the metadata reader reads (see
+    `core_title` for the title), the author unless a machine's account name, the day the
     file was created."""
     if not _related(document.part.package, RT.CORE_PROPERTIES):
         return {}
@@ -199,11 +198,31 @@ def _front_matter(document: docx.document.Document, has_heading: bool) -> dict[s
     author = _one_line(properties.author)
     created = _created(properties)
     values = {
-        "title": "" if has_heading else _one_line(properties.title),
+        "title": core_title(_one_line(properties.title), blocks),
         "author": "" if author.lower() in NO_AUTHORS else author,
         "date-created": created.date().isoformat() if created else "",
     }
     return {key: value for key, value in values.items() if value}
+
+
+_JUNK_TITLE = re.compile(
+    r"^(?:untitled|title|document\d*|microsoft word - .*|.*\.(?:docx?|dotx?|rtf|odt|pdf|txt))$",
+    re.I,
+)
+"""Titles programs leave in the properties: a placeholder or the file's own name."""
+
+
+def core_title(title: str, blocks: list[Block]) -> str:
+    """The title the properties give, when it tells what the text does not: not for a
+    body with a title or heading of its own (a template's stale title must not override
+    it), nor one that repeats a line of the text (Word 97–2003 filled it with the first
+    line, often the letterhead; the headline finder sees those lines anyway), nor a
+    placeholder."""
+    if not title or _JUNK_TITLE.match(title) or any(b.kind == "heading" for b in blocks):
+        return ""
+    key = title.casefold()
+    lines = (line.strip().casefold() for block in blocks for line in block.text.split("\n"))
+    return "" if key in lines else title
 
 
 def _created(properties: docx.opc.coreprops.CoreProperties) -> datetime | None:
