@@ -230,6 +230,7 @@ def japan_kazakhstan(**changes: object) -> Brief:
             "6": "Interview with a Japanese diplomat, Nur-Sultan, January 2020.",
         },
         running_head="Centre for Eurasian Studies | Policy Brief",
+        running_foot="www.eurasian-studies.kz",
         page_number="- {n} -",
         metadata={
             "title": "Japan-Kazakhstan brief final.docx",

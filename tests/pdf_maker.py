@@ -4,7 +4,8 @@ A `Brief` is a masthead, a title and blocks of text (paragraphs, headings, list 
 ruled tables, tables of aligned figures) with footnotes; `make_pdf` sets it with
 reportlab in one or two columns, hyphenating long words at their soft hyphens, raising
 footnote markers, putting each note at the foot of the column that cites it under a
-short rule, and printing a running head and a page number on every page after the first.
+short rule, and printing a running head and a page number on every page after the first
+and a running foot on every page.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Brief:
     byline: list[str] = field(default_factory=list)
     columns: int = 1
     running_head: str = ""
+    running_foot: str = ""
     page_number: str = "{n}"
     metadata: dict[str, str] = field(default_factory=dict)
 
@@ -196,6 +198,9 @@ class _Setter:
                 self.page_width - MARGIN,
                 self.page_height - MARGIN + 8,
             )
+        if self.brief.running_foot:  # on every page, the first too
+            c.setFont("Helvetica", 8)
+            c.drawString(MARGIN, MARGIN - 10, self.brief.running_foot)
         if self.page > 1 and self.brief.page_number:
             c.setFont("Helvetica", 8)
             label = self.brief.page_number.format(n=self.page, total=self.total)

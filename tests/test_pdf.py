@@ -135,7 +135,9 @@ def test_two_columns_read_one_after_the_other_under_the_full_width_title() -> No
     data = make_pdf(japan_kazakhstan())
     first = raw_pages(data)[0]
     assert "Japan recognised Kazakhstan soon after its investment.\n" in first
+    assert first.endswith("www.eurasian-studies.kz")  # a running foot, on both pages
     blocks = to_text(data, "kz.pdf").split("\n\n")
+    assert "www." not in "".join(blocks)
     assert blocks[:4] == [
         "---\ndate-created: 2020-02-14\n---",  # its Title is a file name, its Author an account
         "CENTRE FOR EURASIAN STUDIES\nPOLICY BRIEF No. 7/2020",
@@ -378,3 +380,10 @@ def test_a_pdf_gives_the_events_its_text_gives_as_a_txt(tmp_path: Path, brief: o
     from_pdf = statements(pdf)
     assert len(from_pdf) >= 12
     assert from_pdf == statements(txt)
+
+
+@pytest.mark.parametrize("style", ["{n}", "- {n} -", "{n} | Institute of Regional Studies"])
+def test_page_numbers_go_however_they_are_printed(issue_blocks: list[str], style: str) -> None:
+    data = make_pdf(pakistan_japan(page_number=style))
+    assert raw_pages(data)[1].endswith(style.format(n=2))
+    assert to_text(data, "brief.pdf").split("\n\n") == issue_blocks

@@ -23,15 +23,24 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—|]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—|]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.I,
 )
+_NUMBERED_LINE = re.compile(r"^(?:\d{1,4}\s*[|•·]\s*\S.*|.*\S\s*[|•·]\s*\d{1,4})$")
+"""A page number set beside a line of the margin: "3 | Institute of ...", "... | 3"."""
+_NUMBERED_WORDS = 8
 _MARGIN_ROWS = 2
 """Rows at the head and at the foot of a page where running heads and numbers stand."""
 _PLACE = 6.0
 """Points within which a repeated line stands "at the same place"."""
 _DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER_IN = re.compile(
+    r"(?:^|\s)(?:page\s+)?[-–—|]?\s*\d{1,4}\s*[-–—|]?(?:\s*(?:of|/)\s*\d{1,4})?(?=\s|$)"
+)
 
 
 def _key(row: Row) -> str:
-    return _DIGITS.sub("#", " ".join(row.text.lower().split()))
+    """A margin line as it repeats from page to page: its page number left out, or
+    where it is not a page number of its own, its digits made alike."""
+    text = _PAGE_NUMBER_IN.sub(" ", row.text.lower())
+    return _DIGITS.sub("#", " ".join(text.split()))
 
 
 def furniture(
@@ -62,7 +71,7 @@ def furniture(
         for index in margins[number]:
             place = round(rows[index].top / _PLACE)
             repeats = {p for shift in (-1, 0, 1) for p in seen[(_key(rows[index]), place + shift)]}
-            if len(repeats) >= needed or _PAGE_NUMBER.match(rows[index].text.strip()):
+            if len(repeats) >= needed or is_page_number(rows[index].text):
                 found.add(index)
         if number and _set_apart(rows, rules[number], body):
             found.add(0)
@@ -82,6 +91,14 @@ def _set_apart(rows: Sequence[Row], rules: Sequence[float], body: float) -> bool
     head, below = rows[0], rows[1]
     ruled = any(head.bottom <= y <= below.top for y in rules)
     return ruled or below.top - head.bottom > _APART * below.size
+
+
+def is_page_number(text: str) -> bool:
+    """A margin line that is a page number, alone or beside a short line of its own."""
+    text = text.strip()
+    if _PAGE_NUMBER.match(text):
+        return True
+    return bool(_NUMBERED_LINE.match(text)) and len(text.split()) <= _NUMBERED_WORDS
 
 
 def _edges(rows: Sequence[Row]) -> list[int]:
