@@ -465,3 +465,38 @@ def test_rows_keep_empty_cells_in_place_and_short_rows_are_not_guessed():
         ["", "2012-13", "2013-14"],
         ["Grants", "1.0", "2.0"],
     ]
+
+
+PROFILE = """ARGENTINA – BRAZIL: BILATERAL PROFILE
+
+Trade relations
+
+14 March 2004
+
+Bilateral trade collapsed after Brazil's devaluation in 1999 and recovered with the new governments in 2003.
+
+1998\t6,748\t8,031\t-1,283
+1999\t5,364\t5,812\t-448
+2000\t6,233\t6,843\t-610
+
+Source: Ministry of Development, Industry and Foreign Trade, 2004.
+"""
+
+
+def test_a_table_without_header_or_caption_takes_the_section_heading_and_column_places():
+    found = document_from_text(PROFILE).series
+    assert [(s.name, s.label, s.caption) for s in found] == [
+        ("Trade relations: column 2", "column 2", "Trade relations"),
+        ("Trade relations: column 3", "column 3", "Trade relations"),
+        ("Trade relations: column 4", "column 4", "Trade relations"),
+    ]  # the date line between is no caption
+    assert [p.value for p in found[2].points] == [-1283.0, -448.0, -610.0]
+
+
+def test_a_caption_with_a_unit_in_brackets_is_no_unit_line():
+    assert unit_line("Trade (Brazilian data, USD million)") == ""
+    assert unit_line("US$ million") == "US$ million"
+    assert split_unit("Trade (Brazilian data, USD million)") == (
+        "Trade",
+        "Brazilian data, USD million",
+    )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.series.units import unit_line
 from chronicle.ingest.text.segment import ends_sentence
 
@@ -59,9 +60,16 @@ def table_context(paragraphs: Sequence[str], kinds: Sequence[str], index: int) -
         caption, below = after, below + 1
         after = paragraphs[below] if below < len(paragraphs) and kinds[below] != "footnote" else ""
     if not caption:
-        caption = next((paragraphs[i] for i in range(above, -1, -1) if kinds[i] == "heading"), "")
+        headings = (p for i, p in enumerate(paragraphs[: above + 1]) if kinds[i] == "heading")
+        caption = next((h for h in reversed(list(headings)) if not is_date_line(h)), "")
     note = after if after and _is_note(after, kinds[below]) else ""
     return TableContext(caption, unit, note)
+
+
+def is_date_line(text: str) -> bool:
+    """A heading that is a date and nothing else ("November 8, 2013"): no table's name."""
+    found = find_dates(text)
+    return len(found) == 1 and found[0].start == 0 and found[0].end >= len(text.rstrip(". "))
 
 
 def _caption_above(paragraphs: Sequence[str], kinds: Sequence[str], above: int) -> str:

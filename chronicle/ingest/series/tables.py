@@ -77,7 +77,8 @@ def _periods(
 
 def _down(rows: Sequence[Sequence[str]], fiscal: Callable[[], int | None]) -> list[Line]:
     """The columns of a table whose periods run down its first column that names periods;
-    the first row is the header unless it names a period too."""
+    the first row is the header unless it names a period too (then each column is named by
+    its place, "column 2", so that its series' names differ)."""
     width = len(rows[0])
     for column in range(width - 1):
         header = not parse_period(rows[0][column], None) or len(rows) == 1
@@ -85,7 +86,7 @@ def _down(rows: Sequence[Sequence[str]], fiscal: Callable[[], int | None]) -> li
         found = _periods([r[column] for r in body], fiscal)
         if found is None:
             continue
-        names = rows[0] if header else [""] * width
+        names = rows[0] if header else [f"column {j + 1}" for j in range(width)]
         periods = tuple((body[i][column], p) for i, p in found)
         return [
             Line(names[j], periods, tuple(body[i][j] for i, _ in found))

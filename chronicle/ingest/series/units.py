@@ -42,11 +42,15 @@ def as_unit(text: str) -> str:
 
 
 def unit_line(paragraph: str) -> str:
-    """The unit a line standing alone near a table states ("(US$ Million)", "Unit: tonnes",
-    "Figures in Rs. billion"), or ""."""
+    """The unit a line standing alone near a table states, or "": in brackets ("(US$
+    Million)"), after a lead-in ("Unit: tonnes", "Figures in Rs. billion"), or made of unit
+    words only ("US$ million"); "Trade (USD million)" is a caption, not a unit line."""
     text = paragraph.strip()
-    match = _BRACKETED.match(text)
-    return as_unit(match["inside"] if match else text)
+    if match := _BRACKETED.match(text):
+        return as_unit(match["inside"])
+    if _LEAD_IN.match(text) or all(_UNIT_WORD.fullmatch(w) for w in text.rstrip(".").split()):
+        return as_unit(text)
+    return ""
 
 
 def split_unit(text: str) -> tuple[str, str]:
