@@ -176,9 +176,11 @@ class WordMaker:
         if page_number:
             self._add(header.add_paragraph("Page "), Field("PAGE", "1"))
 
-    def text_box(self, lines: list[str], anchor: str = "") -> Paragraph:
+    def text_box(
+        self, lines: list[str], anchor: str = "", in_paragraph: Paragraph | None = None
+    ) -> Paragraph:
         """A floating text box holding `lines`, anchored in a new paragraph of text
-        `anchor`, written as Word 2010 and later write one: the drawing
+        `anchor` (or at the end of `in_paragraph`), written as Word 2010 and later write one: the drawing
         (`wps:txbx`) and, for older readers, its VML copy (`v:textbox`), both in one
         `mc:AlternateContent`."""
         content = "".join(f"<w:p>{_run(line)}</w:p>" for line in lines)
@@ -206,14 +208,13 @@ class WordMaker:
             'style="position:absolute;width:216pt;height:72pt;z-index:1" filled="f" stroked="t">'
             f"<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape>"
         )
-        paragraph = self.doc.add_paragraph()
-        paragraph._p.append(
-            parse_xml(
-                f'<w:r {_ALL}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-                f"{drawing}</w:drawing></mc:Choice><mc:Fallback><w:pict>{fallback}</w:pict>"
-                "</mc:Fallback></mc:AlternateContent></w:r>"
-            )
+        box = parse_xml(
+            f'<w:r {_ALL}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            f"{drawing}</w:drawing></mc:Choice><mc:Fallback><w:pict>{fallback}</w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
         )
+        paragraph = in_paragraph or self.doc.add_paragraph()
+        paragraph._p.append(box)
         if anchor:
             paragraph.add_run(anchor)
         return paragraph

@@ -573,6 +573,15 @@ def test_a_text_box_is_read_once_before_the_paragraph_it_is_anchored_in():
     )
 
 
+def test_a_text_box_in_a_table_cell_is_read_once_in_the_cell():
+    maker = WordMaker()
+    table = maker.table([["Signed", "Documents"], ["4 January 2018", "Exchange of Notes"]])
+    maker.text_box(["grant of 1.2 billion yen"], in_paragraph=table.cell(1, 1).paragraphs[0])
+    assert body(maker) == (
+        "Signed\tDocuments\n4 January 2018\tExchange of Notes grant of 1.2 billion yen"
+    )
+
+
 def _date_control(shown: str, prompt: bool) -> object:
     """A date picker content control, filled in or still showing its prompt."""
     properties = "<w:showingPlcHdr/>" if prompt else ""

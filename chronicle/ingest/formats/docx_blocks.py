@@ -23,7 +23,13 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from chronicle.ingest.formats.docx_lists import Numbering
-from chronicle.ingest.formats.docx_runs import RunReader, is_placeholder, sets_lines
+from chronicle.ingest.formats.docx_runs import (
+    FALLBACK,
+    RunReader,
+    is_placeholder,
+    sets_lines,
+    shown_paragraphs,
+)
 from chronicle.ingest.formats.docx_styles import Styles, val
 from chronicle.ingest.text.segment import looks_like_heading
 
@@ -31,7 +37,6 @@ _CAPTION_LABEL = re.compile(r"^Table\s+\d+\b(?P<mark>\s*[.:–—-])?")
 _WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 _P, _TBL, _PPR, _TCPR = (qn(tag) for tag in ("w:p", "w:tbl", "w:pPr", "w:tcPr"))
 _TEXT_BOX = qn("w:txbxContent")
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 """Content controls and custom XML that wrap body blocks or table rows and cells."""
 _SPACES = re.compile(r"\s+")
 _MAX_SPAN = 64
@@ -107,7 +112,7 @@ class BodyReader:
         the VML fallback older readers use; the fallback copy is skipped."""
         for content in paragraph.iter(_TEXT_BOX):
             ancestors = takewhile(lambda a: a is not paragraph, content.iterancestors())
-            if not any(a.tag in (_FALLBACK, _TEXT_BOX) for a in ancestors):
+            if not any(a.tag in (FALLBACK, _TEXT_BOX) for a in ancestors):
                 yield from self._walk(content)
 
     def _table(self, table: _Element) -> Iterator[Block]:
@@ -133,7 +138,7 @@ class BodyReader:
             yield Block("table", "\n".join(rows))
 
     def _cell_text(self, cell: _Element) -> str:
-        texts = (self.runs.text(p) for p in cell.iter(_P))
+        texts = (self.runs.text(p) for p in shown_paragraphs(cell))
         return _SPACES.sub(" ", " ".join(t for t in texts if t)).strip()
 
 

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml.etree import _Element
 
+from chronicle.ingest.formats.docx_runs import shown_paragraphs
 from chronicle.ingest.formats.docx_styles import Styles
 
 KINDS = {"footnote": RT.FOOTNOTES, "endnote": RT.ENDNOTES}
@@ -76,7 +77,7 @@ def note_lines(
     paragraphs on one line."""
     lines = []
     for (kind, note_id), number in sorted(numbers.items(), key=lambda item: int(item[1])):
-        paragraphs = notes[kind][note_id].iter(qn("w:p"))
+        paragraphs = shown_paragraphs(notes[kind][note_id])
         text = " ".join(t for p in paragraphs if (t := paragraph_text(p)))
         if text:
             lines.append((number, text))

@@ -88,6 +88,19 @@ def _is_set_line(line: str) -> bool:
     return ends_sentence(line) or is_headline(line) or not any(w[0].islower() for w in words)
 
 
+_P = qn("w:p")
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+"""Where Word writes the second copy of a text box, for readers that cannot draw it."""
+
+
+def shown_paragraphs(element: _Element) -> Iterator[_Element]:
+    """Every paragraph inside `element` (a cell, a note), those of its text boxes
+    included once: the copy Word writes for older readers is left out."""
+    for paragraph in element.iter(_P):
+        if not any(a.tag == FALLBACK for a in paragraph.iterancestors()):
+            yield paragraph
+
+
 def is_placeholder(element: _Element) -> bool:
     """A content control still showing its prompt ("Click or tap to enter a date."): a
     template's blank, not the document's text."""
