@@ -405,13 +405,14 @@ def link(
     children = set(orphans)
     for event_id, draft in written:
         children.add(event_id)
+        tokens = _by_token(draft.actor_keys)
         for other_id, other in _events_sharing_a_person(db, draft):
             if other_id == event_id:
                 continue
             if merge.is_part_of(other, draft):
                 children.add(other_id)
             elif not merge.is_part_of(draft, other) and merge.is_related(
-                draft, _narrowed(other, draft.actor_keys)
+                *_narrowed(draft, other, tokens)
             ):
                 for a, b in ((event_id, other_id), (other_id, event_id)):
                     db.execute(
@@ -423,23 +424,37 @@ def link(
         _set_container(db, child)
 
 
-def _narrowed(other: merge.EventDraft, people: Iterable[str]) -> merge.EventDraft:
-    """`other` naming only the people it shares with `people` (`names.same_person`).
-
-    The link rules compare every person of one event with every person of the other;
-    a big event names dozens. Two keys of one person share a name token, so each of
-    `other`'s people is compared only with the keys sharing a token with it.
-    """
-    by_token: dict[str, list[str]] = {}
+def _by_token(people: Iterable[str]) -> dict[str, list[str]]:
+    """People's keys listed under each of their name tokens."""
+    found: dict[str, list[str]] = {}
     for key in people:
         for token in set(key.split()):
-            by_token.setdefault(token, []).append(key)
-    shared = frozenset(
-        key
-        for key in other.actor_keys
-        if any(same_person(key, k) for t in set(key.split()) for k in by_token.get(t, ()))
+            found.setdefault(token, []).append(key)
+    return found
+
+
+def _narrowed(
+    draft: merge.EventDraft, other: merge.EventDraft, tokens: dict[str, list[str]]
+) -> tuple[merge.EventDraft, merge.EventDraft]:
+    """The two events naming only the people each shares with the other.
+
+    The link rules look for a person both name (`names.same_person`) among every pair
+    of their people, and a big event names dozens. Two keys of one person share a name
+    token (`tokens`: the draft's people by token), so only those pairs are compared;
+    some pair is the same person exactly when some pair of the narrowed events is.
+    """
+    mine: set[str] = set()
+    theirs: set[str] = set()
+    for key in other.actor_keys:
+        for token in set(key.split()):
+            for k in tokens.get(token, ()):
+                if same_person(key, k):
+                    mine.add(k)
+                    theirs.add(key)
+    return (
+        dataclasses.replace(draft, people=frozenset(mine)),
+        dataclasses.replace(other, people=frozenset(theirs)),
     )
-    return dataclasses.replace(other, people=shared)
 
 
 def _set_container(db: sqlite_utils.Database, event_id: int) -> None:
