@@ -224,13 +224,28 @@ def test_title_is_the_one_top_heading_and_headings_follow_it():
     )
 
 
-def test_without_a_title_the_highest_heading_level_is_the_top_one():
+def test_without_a_title_a_section_heading_is_not_taken_for_the_headline(tmp_path):
     maker = WordMaker()
-    maker.heading("Economic Relations", 2)
-    maker.heading("Trade", 3)
-    maker.paragraph("Trade stood at US$ 2.1 billion in 2016.")
-    assert (
-        body(maker) == "# Economic Relations\n\n## Trade\n\nTrade stood at US$ 2.1 billion in 2016."
+    maker.paragraph("Pakistan-Japan Ties: Moving Towards a Positive Trajectory").runs[0].bold = True
+    maker.paragraph("By Dr Ahmad Rashid Malik")
+    maker.heading("Introduction", 1)
+    maker.heading("Diplomatic Contacts", 2)
+    maker.paragraph(
+        "High-level contact between Pakistan and Japan was renewed with the visit of the "
+        "Japanese Foreign Minister to Islamabad on 3-4 January 2018."
+    )
+    assert body(maker) == (
+        "Pakistan-Japan Ties: Moving Towards a Positive Trajectory\n\n"
+        "By Dr Ahmad Rashid Malik\n\n## Introduction\n\n### Diplomatic Contacts\n\n"
+        "High-level contact between Pakistan and Japan was renewed with the visit of the "
+        "Japanese Foreign Minister to Islamabad on 3-4 January 2018."
+    )
+    path = tmp_path / "brief.docx"
+    path.write_bytes(maker.save())
+    doc = load_document(path)
+    assert (doc.title, doc.author) == (
+        "Pakistan-Japan Ties: Moving Towards a Positive Trajectory",
+        "Ahmad Rashid Malik",
     )
 
 
@@ -247,7 +262,7 @@ def test_outline_levels_make_headings_of_styles_and_paragraphs():
     direct._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="1"/>'))
     maker.paragraph("The sides agreed to meet again in 2019.")
     assert body(maker) == (
-        "# Joint Press Statement\n\n# Bilateral Cooperation\n\n## Way Forward\n\n"
+        "## Joint Press Statement\n\n## Bilateral Cooperation\n\n### Way Forward\n\n"
         "The sides agreed to meet again in 2019."
     )
 

@@ -171,14 +171,15 @@ def _related(part: docx.opc.part.Part, reltype: str) -> bool:
 
 
 def render(blocks: list[Block]) -> list[str]:
-    """The text of each block group: headings as ``#`` lines (a "Title" the one ``#``;
-    without one, the highest heading level is), a run of list items as one group."""
-    levels = [b.level for b in blocks if b.kind == "heading"]
-    top = TITLE_LEVEL if TITLE_LEVEL in levels else min(levels, default=1)
+    """The text of each block group: headings as ``#`` lines, a run of list items as one
+    group. Only a "Title" paragraph is a ``#``, the one heading the headline finder takes
+    as the title whatever else the masthead holds; "Heading 1" is ``##``, as a brief's
+    first section heading ("Introduction") may stand above its first paragraph, in the
+    masthead, under a headline set in bold."""
     groups: list[str] = []
     for index, block in enumerate(blocks):
         if block.kind == "heading":
-            groups.append("#" * min(block.level - top + 1, 6) + " " + block.text)
+            groups.append("#" * min(block.level - TITLE_LEVEL + 1, 6) + " " + block.text)
         elif block.kind == "item" and index and blocks[index - 1].kind == "item":
             groups[-1] += "\n" + "  " * block.level + block.text
         elif block.kind == "item":
