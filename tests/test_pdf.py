@@ -20,7 +20,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from chronicle.ingest.events.mentions import extract_mentions
 from chronicle.ingest.formats.pdf import pdf_date, to_text
-from chronicle.ingest.formats.pdf_flow import join
+from chronicle.ingest.formats.pdf_flow import Flow, flow, join
+from chronicle.ingest.formats.pdf_layout import Segment
+from chronicle.ingest.formats.pdf_notes import Notes, foot_notes
+from chronicle.ingest.formats.pdf_rows import Row, Word, finish
 from chronicle.ingest.text.document import load_document
 from chronicle.ingest.text.read import DocumentError, read_document
 from tests.pdf_briefs import japan_kazakhstan, pakistan_japan
@@ -387,3 +390,59 @@ def test_page_numbers_go_however_they_are_printed(issue_blocks: list[str], style
     data = make_pdf(pakistan_japan(page_number=style))
     assert raw_pages(data)[1].endswith(style.format(n=2))
     assert to_text(data, "brief.pdf").split("\n\n") == issue_blocks
+
+
+def row(text: str, size: float, top: float) -> Row:
+    """A row of print of one word per word of `text`, a word's width per letter."""
+    words, x = [], 72.0
+    for word in text.split():
+        words.append(Word(word, x, x + 5 * len(word), top, top + size, size, False))
+        x += 5 * len(word) + 3
+    return finish(Row(words))
+
+
+def test_a_note_cut_by_a_page_break_goes_on_at_the_next_foot() -> None:
+    notes = Notes({"3": "Ministry of Foreign Affairs of Japan, Third Japan-Pakistan"}, "3")
+    foot = [
+        row("officers since 2009 and funded forensic laboratories in Lahore.", 11.5, 90),
+        row("Consultations on Counter-Terrorism, press release, December 20, 2017.", 8, 700),
+        row("⁴ The Japan Times (Tokyo), January 4, 2018.", 8, 710),
+    ]
+    assert foot_notes(foot, 11.5, notes, False, join) == 1
+    assert notes.text == {
+        "3": "Ministry of Foreign Affairs of Japan, Third Japan-Pakistan Consultations on "
+        "Counter-Terrorism, press release, December 20, 2017.",
+        "4": "The Japan Times (Tokyo), January 4, 2018.",
+    }
+
+
+def test_small_print_under_a_table_at_a_page_foot_is_no_note() -> None:
+    notes = Notes({"2": "Business Recorder (Karachi), January 5, 2018."}, "2")
+    foot = [
+        row("2016 171 1,961 2,132", 11.5, 600),
+        row("Source: IMF, Direction of Trade Statistics, 2017.", 8, 615),
+    ]
+    assert foot_notes(foot, 11.5, notes, False, join) == 2
+    assert list(notes.text) == ["2"]
+
+
+def test_a_row_opening_on_a_dash_inside_a_sentence_is_no_list_item() -> None:
+    rows = [
+        row("The two sides agreed on the terms of the", 11.5, 100),
+        row("– and the observers from Tokyo – signed the", 11.5, 115),
+        row("final text.", 11.5, 130),
+        row("Its main points:", 11.5, 150),
+        row("– a joint working group on customs;", 11.5, 165),
+        row("– an exchange of police officers.", 11.5, 180),
+    ]
+    state = Flow(11.5, 15.0, 0.0, set())
+    flow([Segment(rows, 72.0, 300.0)], state)
+    state.flush()
+    assert state.blocks == [
+        [
+            "The two sides agreed on the terms of the – and the observers from Tokyo – signed "
+            "the final text."
+        ],
+        ["Its main points:"],
+        ["– a joint working group on customs;", "– an exchange of police officers."],
+    ]

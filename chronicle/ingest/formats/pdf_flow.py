@@ -177,7 +177,7 @@ def _row(state: Flow, row: Row, segment: Segment) -> None:
         else:
             state.start(f"{heading} {text}", "heading", block=True)
         return
-    if _ITEM.match(text):
+    if _ITEM.match(text) and not _runs_on(state):
         state.start(text, "item", block=state.kind not in ("item",))
         state.left = row.x0
         return
@@ -201,6 +201,15 @@ def _row(state: Flow, row: Row, segment: Segment) -> None:
         state.start(text, "line", block=False)  # a short line alone: a masthead's
     else:
         state.extend(text)
+
+
+def _runs_on(state: Flow) -> bool:
+    """Whether the paragraph being built was cut mid-sentence, so that a row opening on a
+    dash or a number ("– and its observers –", "3. ...") goes on with it, not a list."""
+    if state.kind != "prose" or not state.lines:
+        return False
+    line = state.lines[-1]
+    return not ends_sentence(line) and not line.endswith(":")
 
 
 def _gap(state: Flow, last: Row, row: Row) -> bool:
