@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -42,6 +42,17 @@ _END_MARKER = b"%%EOF"
 _TAIL_BYTES = 4096
 
 
+@dataclass(slots=True)
+class _Page:
+    """What is read off one page: its words outside ruled tables, those tables (box and
+    cells), its width, and the heights of its horizontal rules."""
+
+    words: list[Word]
+    tables: list[tuple[tuple[float, float, float, float], list[list[str]]]]
+    width: float
+    rules: list[tuple[float, float, float]]
+
+
 def to_text(data: bytes, name: str) -> str:
     """The text of a PDF file, under a front-matter block of what its metadata says.
 
@@ -49,13 +60,13 @@ def to_text(data: bytes, name: str) -> str:
         DocumentError: Not a PDF, truncated or damaged, locked by a password, or without
             a text layer (a scan).
     """
-    if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+    if b"%PDF-" not in data[:1024]:
         raise DocumentError(f"{name}: not a PDF (no %PDF header)")
     if _END_MARKER not in data[-_TAIL_BYTES:]:
         raise DocumentError(f"{name}: truncated PDF (it ends before its end-of-file marker)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = list(_pages(pdf))
+            pages = [_read_page(page) for page in pdf.pages]
             meta = dict(pdf.metadata)
     except PdfminerException as error:
         raise DocumentError(_opening_error(name, error.args[0] if error.args else error)) from None
@@ -63,7 +74,7 @@ def to_text(data: bytes, name: str) -> str:
         raise DocumentError(_opening_error(name, error)) from None
     except Exception:  # pdfminer raises anything (KeyError, struct.error...) on bad bytes
         raise DocumentError(f"{name}: damaged PDF (it cannot be parsed)") from None
-    if not any(words for words, _, _ in pages):
+    if not any(page.words for page in pages):
         raise DocumentError(f"{name}: no text layer; OCR is not supported")
     body, has_heading = _body(pages)
     return _front_matter(meta, has_heading) + body
@@ -77,23 +88,22 @@ def _opening_error(name: str, error: object) -> str:
     return f"{name}: damaged PDF (it cannot be parsed)"
 
 
-def _pages(pdf: Any) -> Iterator[tuple[list[Word], list[tuple[float, list[list[str]]]], Any]]:
-    """Each page's words outside its ruled tables, its tables (top, cells), its rules."""
-    for page in pdf.pages:
-        raw = page.extract_words(
-            x_tolerance_ratio=_SPACE_RATIO, extra_attrs=["size", "fontname"], keep_blank_chars=False
-        )
-        words = words_of(raw)
-        tables = []
-        for table in page.find_tables() if page.lines or page.rects else []:
-            x0, top, x1, bottom = table.bbox
-            cells = [[c or "" for c in row] for row in table.extract()]
-            if len(cells) >= 2 and len(cells[0]) >= 2:
-                tables.append((top, x0, x1, bottom, cells))
-                words = [w for w in words if not _inside(w, table.bbox)]
-        rules = [(e["x0"], e["x1"], e["top"]) for e in page.edges if e["orientation"] == "h"]
-        yield words, tables, (page.width, rules)
-        page.close()
+def _read_page(page: Any) -> _Page:
+    """One pdfplumber page's words, ruled tables and rules; its parsed objects let go."""
+    raw = page.extract_words(
+        x_tolerance_ratio=_SPACE_RATIO, extra_attrs=["size", "fontname"], keep_blank_chars=False
+    )
+    words = words_of(raw)
+    tables = []
+    for table in page.find_tables() if page.lines or page.rects else []:
+        cells = [[c or "" for c in row] for row in table.extract()]
+        if len(cells) >= 2 and len(cells[0]) >= 2:
+            tables.append((table.bbox, cells))
+            words = [w for w in words if not _inside(w, table.bbox)]
+    rules = [(e["x0"], e["x1"], e["top"]) for e in page.edges if e["orientation"] == "h"]
+    read = _Page(words, tables, page.width, rules)
+    page.close()
+    return read
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
@@ -101,37 +111,38 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     return x0 <= word.x0 and word.x1 <= x1 and top <= word.top <= bottom
 
 
-def _body(pages: list) -> tuple[str, bool]:
-    """The body's blocks and the notes, as text; and whether the first page has a heading."""
-    page_rows = [rows_of(words, n) for n, (words, _, _) in enumerate(pages)]
-    size = body_size(r for rows in page_rows for r in rows)
-    rules = [[y for _, _, y in rules] for _, _, (_, rules) in pages]
-    margins = furniture(page_rows, rules, size)
-    segments_by_page: list[list[Segment]] = []
-    for number, (words, tables, (width, _)) in enumerate(pages):
+def _segments(pages: list[_Page], page_rows: list[list[Row]], size: float) -> list[list[Segment]]:
+    """Each page's segments in reading order, its furniture gone, its tables in place."""
+    margins = furniture(page_rows, [[y for _, _, y in page.rules] for page in pages], size)
+    out = []
+    for number, page in enumerate(pages):
         drop = {id(w) for i in margins[number] for w in page_rows[number][i].words}
-        kept = [w for w in words if id(w) not in drop]
-        segments = reading_order(kept, number, width)
-        _place_tables(segments, tables, number, width)
-        segments_by_page.append(segments)
-    every_row = [r for page in segments_by_page for s in page for r in s.rows if r.table is None]
-    pitch = line_pitch([s for page in segments_by_page for s in page])
+        kept = [w for w in page.words if id(w) not in drop]
+        segments = reading_order(kept, number, page.width)
+        _place_tables(segments, page.tables, number)
+        out.append(segments)
+    return out
+
+
+def _body(pages: list[_Page]) -> tuple[str, bool]:
+    """The body's blocks and the notes, as text; and whether the first page has a heading."""
+    page_rows = [rows_of(page.words, n) for n, page in enumerate(pages)]
+    size = body_size(r for rows in page_rows for r in rows)
+    by_page = _segments(pages, page_rows, size)
+    every_row = [r for segments in by_page for s in segments for r in s.rows if r.table is None]
     words = written_words(every_row)
+    first = [r for s in by_page[0] for r in s.rows] if by_page else []
+    state = Flow(size, line_pitch([s for p in by_page for s in p]), title_size(first, size), words)
     notes = Notes()
-    first = [r for s in segments_by_page[0] for r in s.rows] if segments_by_page else []
-    state = Flow(size, pitch, title_size(first, size), words)
-    for number, segments in enumerate(segments_by_page):
-        rules = pages[number][2][1]
+    for page, segments in zip(pages, by_page, strict=True):
         for segment in segments:
-            ruled = _ruled(segment, rules, size)
+            ruled = _ruled(segment, page.rules, size)
             keep = foot_notes(segment.rows, size, notes, ruled, lambda a, b: join(a, b, words))
             segment.rows = segment.rows[:keep]
         flow(segments, state)
     state.flush()
     blocks = ["\n".join(lines) for lines in state.blocks]
-    has_heading = any(
-        block.startswith("#") for block, _ in zip(blocks, range(_FIRST_BLOCKS), strict=False)
-    )
+    has_heading = any(block.startswith("#") for block in blocks[:_FIRST_BLOCKS])
     return "\n\n".join([*blocks, *notes.lines()]) + "\n", has_heading
 
 
@@ -159,10 +170,10 @@ def _ruled(segment: Segment, rules: list[tuple[float, float, float]], body: floa
     )
 
 
-def _place_tables(segments: list[Segment], tables: list, page: int, width: float) -> None:
+def _place_tables(segments: list[Segment], tables: list, page: int) -> None:
     """Stand each ruled table, as one row, in the nearest segment that shares half its
     width (a column's, or the page's); alone where none does."""
-    for top, x0, x1, bottom, cells in tables:
+    for (x0, top, x1, bottom), cells in tables:
         row = finish(Row([Word("", x0, x1, top, bottom, 0.0, False)], page))
         row.table = cells
         wide = [s for s in segments if min(s.right, x1) - max(s.left, x0) >= (x1 - x0) / 2]
