@@ -446,3 +446,17 @@ def test_a_row_opening_on_a_dash_inside_a_sentence_is_no_list_item() -> None:
         ["Its main points:"],
         ["– a joint working group on customs;", "– an exchange of police officers."],
     ]
+
+
+def test_a_pdf_locked_only_against_copying_still_reads() -> None:
+    buffer = io.BytesIO()
+    owner_only = StandardEncryption("", ownerPassword="ministry", canCopy=0, canModify=0)
+    canvas = Canvas(buffer, pagesize=A4, encrypt=owner_only)
+    canvas.setFont("Times-Roman", 11)
+    canvas.drawString(72, 700, "Islamabad, 5 January 2018")
+    canvas.drawString(72, 680, "The Foreign Secretary received the Ambassador of Japan today.")
+    canvas.showPage()
+    canvas.save()
+    assert to_text(buffer.getvalue(), "release.pdf").endswith(
+        "Islamabad, 5 January 2018\nThe Foreign Secretary received the Ambassador of Japan today.\n"
+    )
