@@ -272,3 +272,23 @@ def test_the_page_gives_the_events_of_the_same_release_saved_as_text(tmp_path: P
         ("2023-07-09", "2023-07-09"),
         ("2024-01-01", "2024-12-31"),
     ]
+
+
+def test_a_headline_outside_the_article_still_heads_the_text_and_the_copyright_names_the_site() -> (
+    None
+):
+    html = (
+        "<html><head><title>Summit | MOFA</title></head><body>"
+        "<header><div>Ministry of Foreign Affairs of Ghana</div><nav><a href='/'>Home</a></nav>"
+        "</header><h1>Ghana-Japan Summit Meeting</h1><p>14 August 2024</p>\n"
+        "<p>On August 13, President Nana Akufo-Addo held a meeting with\n"
+        "Prime Minister Fumio Kishida in Tokyo.</p>"
+        "<footer>&copy; 2024 Ministry of Foreign Affairs of Ghana. All rights reserved.</footer>"
+        "</body></html>"
+    )
+    assert html_to_text(html) == (
+        "---\ntitle: Ghana-Japan Summit Meeting\nsite-name: Ministry of Foreign Affairs of Ghana\n"
+        "---\n\n# Ghana-Japan Summit Meeting\n\n14 August 2024\n\n"
+        "On August 13, President Nana Akufo-Addo held a meeting with Prime Minister Fumio "
+        "Kishida in Tokyo."
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import htmldate
 import trafilatura
@@ -57,7 +58,7 @@ def html_to_text(html: str, url: str = "") -> str:
     if tree is None:
         return trafilatura.html2txt(html).strip()
     modified = _date(tree, url, original=False)  # before extraction, which prunes the tree
-    site = _site_meta(tree)
+    site = _head(tree)
     _captions_as_paragraphs(tree)
     document = trafilatura.bare_extraction(
         tree,
@@ -75,6 +76,8 @@ def html_to_text(html: str, url: str = "") -> str:
         body = _fallback_text(html)
     if not body:
         return ""
+    if document is not None and _headline_dropped(document, site.headline):
+        body = f"# {site.headline}\n\n{body}"
     front = _front_matter(document, modified, url, site)
     if not front:
         return body
@@ -103,16 +106,49 @@ SITE_META = ("application-name", "contentsource", "dc.publisher", "dcterms.publi
 (it reads og:site_name and schema.org's publisher)."""
 
 
-def _site_meta(tree: _Element) -> tuple[str, str]:
-    """(the site's name from `SITE_META`, the ``<title>``), read before extraction prunes
-    the head."""
+@dataclass(frozen=True)
+class _Head:
+    """What the page says of itself outside its main text, read before extraction prunes it."""
+
+    site: str  # the site's name from `SITE_META`
+    title: str  # the <title>
+    owner: str  # who the footer's copyright line names
+    headline: str  # the first <h1>
+
+
+def _head(tree: _Element) -> _Head:
     named = (
         meta.get("content") or ""
         for meta in tree.iter("meta")
         if (meta.get("name") or "").lower() in SITE_META
     )
     title = next((t.text_content() for t in tree.iter("title")), "")
-    return next((n.strip() for n in named if n.strip()), ""), title
+    footers = " ".join(f.text_content() for f in tree.iter("footer"))
+    owner = _COPYRIGHT.search(_SPACES.sub(" ", footers))
+    headline = next((h.text_content() for h in tree.iter("h1")), "")
+    return _Head(
+        next((n.strip() for n in named if n.strip()), ""),
+        title,
+        owner.group("owner").strip() if owner else "",
+        _SPACES.sub(" ", headline).strip(),
+    )
+
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<owner>[^\W\d][^.|,;©]{2,80}?)\s*(?:[.|,;]|all rights|$)",
+    re.I,
+)
+"""A footer's copyright line, which names the site's owner: "© 2020 Ministry of Foreign
+Affairs of Japan", "Copyright © 2024 Gulf Policy Forum. All rights reserved."."""
+
+
+def _headline_dropped(document: Document, headline: str) -> bool:
+    """Whether trafilatura took the page's ``<h1>`` as its title and left it out of the text
+    (it does when the headline stands outside an article element): the headline still
+    heads the text, where the metadata reader looks for the byline and date under it."""
+    has_headline = any(h.get("rend") == "h1" for h in document.body.iter("head"))
+    return bool(headline) and not has_headline and headline == (document.title or "").strip()
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
@@ -134,19 +170,19 @@ def _front_matter(
     document: Document | None,
     modified: str | None,
     url: str,
-    site: tuple[str, str],
+    site: _Head,
 ) -> dict[str, str]:
     """What the page declares of itself, under the front-matter keys the metadata reader
     and the document-date strategies read.
 
     trafilatura names a site by its host when the page does not ("example.org"): that
-    is no name: the site's meta tags or its ``<title>`` say it, or the masthead will.
+    is no name: the site's meta tags, its ``<title>`` or its copyright line say it.
     """
     published = document.date if document else None
     sitename = (document.sitename if document else None) or ""
     title = _title(document) if document else ""
     if not sitename or _HOST_NAME.match(sitename):
-        sitename = site[0] or _site_in_title(site[1], title)
+        sitename = site.site or _site_in_title(site.title, title) or site.owner
     values = {
         "title": title,
         "site-name": sitename,
@@ -273,7 +309,7 @@ _BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "
 
 def _runs(element: _Element) -> str:
     """An element's text with its children's, a line break for ``<lb>`` and before a block."""
-    parts = [element.text or ""]
+    parts = [_SPACES.sub(" ", element.text or "")]  # the source's own line ends are spaces
     for child in element:
         if child.tag in _BLOCK_TAGS:
             parts.append("\n")
@@ -286,5 +322,5 @@ def _runs(element: _Element) -> str:
             )
         else:
             parts.append(_runs(child))
-        parts.append(child.tail or "")
+        parts.append(_SPACES.sub(" ", child.tail or ""))
     return "".join(parts)
