@@ -73,6 +73,7 @@ names (stop words when comparing sentences), the calendar's one table of names."
 def test_the_merge_layer_is_the_whole_merge_package():
     assert [p.name for p in modules_in("merge")] == [
         "__init__.py",
+        "candidates.py",
         "clusters.py",
         "drafts.py",
         "evidence.py",

@@ -10,14 +10,12 @@ a change touches; `chronicle.store.merging`).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
-from typing import NamedTuple
 
+from chronicle.merge.candidates import PreciseIndex, link_all
 from chronicle.merge.evidence import similarity
-from chronicle.merge.rules import anchors, compatible, same_event
-from chronicle.merge.spans import NEAR_DAYS, shift, span_of
+from chronicle.merge.rules import compatible, same_event
+from chronicle.merge.spans import span_of
 from chronicle.model import Mention
 
 
@@ -42,9 +40,9 @@ def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
 
 def attachments(mentions: Sequence[Mention]) -> dict[str, str | None]:
     """For each vague mention's key, the key of the precise mention it fits best, or None."""
-    by_anchor = _precise_by_anchor([m for m in mentions if kind_of(m) == "precise"])
+    index = PreciseIndex(mentions)
     return {
-        m.key: best.key if (best := best_fit(m, _overlapping(m, by_anchor))) else None
+        m.key: best.key if (best := best_fit(m, index.meeting(m))) else None
         for m in mentions
         if kind_of(m) == "vague"
     }
@@ -80,12 +78,25 @@ def group(mentions: Sequence[Mention], fits: Mapping[str, str | None]) -> list[l
 
 
 def components(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Connected components of `same_event`, each in key order."""
+    """Connected components of `same_event` among mentions of one kind (precise, vague
+    or undated), each in key order."""
     ordered = sorted(mentions, key=lambda m: m.key)
     forest = UnionFind(len(ordered))
-    for i, j in candidate_pairs(ordered):
-        if forest.find(i) != forest.find(j) and compatible(ordered[i], ordered[j]):
+    refused: set[tuple[int, int]] = set()
+
+    def link(i: int, j: int) -> bool:
+        if forest.find(i) == forest.find(j):
+            return True
+        pair = (i, j) if i < j else (j, i)
+        if pair in refused:
+            return False
+        if compatible(ordered[i], ordered[j]):
             forest.union(i, j)
+            return True
+        refused.add(pair)
+        return False
+
+    link_all(ordered, link)
     found: dict[int, list[Mention]] = {}
     for i, m in enumerate(ordered):
         found.setdefault(forest.find(i), []).append(m)
@@ -104,51 +115,6 @@ def best_fit(vague: Mention, candidates: Iterable[Mention]) -> Mention | None:
     not the meeting of 4 January inside it), or None."""
     fitting = [m for m in candidates if m.key != vague.key and same_event(vague, m)]
     return min(fitting, key=lambda m: fit_order(vague, m)) if fitting else None
-
-
-def _precise_by_anchor(precise: Sequence[Mention]) -> dict[str, _Starts]:
-    by_anchor: dict[str, list[tuple[date, date, Mention]]] = {}
-    for m in precise:
-        span = span_of(m)
-        for anchor in anchors(m):
-            by_anchor.setdefault(anchor, []).append((span.start, span.end, m))
-    out = {}
-    for anchor, members in by_anchor.items():
-        members.sort(key=lambda t: (t[0], t[2].key))
-        longest = max(end - start for start, end, _ in members)
-        out[anchor] = _Starts([start for start, _, _ in members], members, longest)
-    return out
-
-
-class _Starts(NamedTuple):
-    """Precise mentions of one anchor in order of first day, and the longest span's length."""
-
-    starts: list[date]
-    members: list[tuple[date, date, Mention]]
-    longest: timedelta
-
-
-def _overlapping(vague: Mention, by_anchor: Mapping[str, _Starts]) -> list[Mention]:
-    """Precise mentions sharing an anchor with `vague` whose days meet its span."""
-    span = span_of(vague)
-    found: dict[str, Mention] = {}
-    for anchor in anchors(vague):
-        block = by_anchor.get(anchor)
-        if block is None:
-            continue
-        first = bisect_left(block.starts, _back(span.start, block.longest))
-        last = bisect_right(block.starts, span.end)
-        for _, end, m in block.members[first:last]:
-            if end >= span.start:
-                found[m.key] = m
-    return list(found.values())
-
-
-def _back(day: date, by: timedelta) -> date:
-    try:
-        return day - by
-    except OverflowError:
-        return date.min
 
 
 class UnionFind:
@@ -170,38 +136,3 @@ class UnionFind:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
             self.parent[max(ri, rj)] = min(ri, rj)
-
-
-def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs that share an anchor and whose dates could be compatible.
-
-    Within each anchor's block a sweep over start dates pairs only mentions whose
-    spans come within NEAR_DAYS; undated mentions pair with each other.
-    """
-    blocks: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        for anchor in anchors(m):
-            blocks.setdefault(anchor, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for pair in _sweep(mentions, members):
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
-
-
-def _sweep(mentions: Sequence[Mention], members: Sequence[int]) -> Iterable[tuple[int, int]]:
-    dated, undated = [], []
-    for i in members:
-        span = span_of(mentions[i])
-        (undated.append(i) if span is None else dated.append((span.start, span.end, i)))
-    for x, i in enumerate(undated):
-        for j in undated[x + 1 :]:
-            yield (min(i, j), max(i, j))
-    dated.sort()
-    active: list[tuple[date, int]] = []
-    for start, end, i in dated:
-        active = [(e, j) for e, j in active if shift(e, NEAR_DAYS) >= start]
-        for _, j in active:
-            yield (min(i, j), max(i, j))
-        active.append((end, i))

@@ -35,7 +35,7 @@ _STOP = frozenset(
 (event types, roles and countries are compared on their own)."""
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)  # a large document's sentences are compared many times each
 def words(text: str) -> frozenset[str]:
     """Content words (crudely stemmed to 5 letters) for text similarity.
 

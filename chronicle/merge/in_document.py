@@ -25,6 +25,10 @@ REPEATED = 0.8
 SAME_WORDS = 0.3
 """Word overlap at which two sentences of one text say the same thing in other words."""
 
+HALF_WORDS = 0.5
+"""Word overlap at which a coarse date's sentence is the same story as another's (a
+summary and its account, or the same year told twice) without a person to tie them."""
+
 THING_TYPES = frozenset({"agreement", "economic", "statement", "citation"})
 """Types whose events are told apart by what they are about (which agreement was signed,
 which figure, what was said), not by who took part: one summit signs several agreements."""
@@ -86,5 +90,5 @@ def same_happening_in_document(evidence: Evidence) -> bool:
         return e.shared_people or words_agree or e.shared_words >= 1 or e.unsaid
     if e.relation == "contains":
         # a summary and its account; `clusters.best_fit` keeps it to one
-        return e.same_subject or e.similarity >= 0.5
-    return (e.shared_people and e.similarity >= 0.2) or e.similarity >= 0.5
+        return e.same_subject or e.similarity >= HALF_WORDS
+    return (e.shared_people and e.similarity >= 0.2) or e.similarity >= HALF_WORDS
