@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from chronicle.model import Actor, Entities
-from chronicle.names import same_person
 
 
 def _merge(actors: list[Actor]) -> tuple[str, str]:
@@ -41,10 +40,11 @@ def resolve_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
         if actor.key:
             by_key.setdefault(actor.key, []).append(actor)
     keys = list(by_key)
+    holding = _keys_by_token(keys)
     target: dict[str, str] = {}
     for key in keys:
         # the longer names this one can be short for ("kono" in "kono taro")
-        supers = [k for k in keys if len(k.split()) > len(key.split()) and same_person(key, k)]
+        supers = [k for k in _holding_all(key, holding) if len(k.split()) > len(key.split())]
         maximal = [k for k in supers if not any(set(k.split()) < set(o.split()) for o in supers)]
         target[key] = maximal[0] if len(maximal) == 1 else key
     groups: dict[str, list[str]] = {}
@@ -61,6 +61,24 @@ def resolve_actors(actors: Iterable[Actor]) -> dict[str, Actor]:
         for member in members:
             resolved[member] = actor
     return resolved
+
+
+def _keys_by_token(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Each name token -> the keys holding it, in document order."""
+    holding: dict[str, list[str]] = {}
+    for key in keys:
+        for token in dict.fromkeys(key.split()):
+            holding.setdefault(token, []).append(key)
+    return holding
+
+
+def _holding_all(key: str, holding: Mapping[str, list[str]]) -> list[str]:
+    """The keys holding every token of `key` (the names `same_person` lets it be short
+    for), looked up by its rarest token so a long document's many names are not all
+    compared with each other."""
+    tokens = set(key.split())
+    rarest = min(tokens, key=lambda t: len(holding[t]))
+    return [k for k in holding[rarest] if tokens <= set(k.split())]
 
 
 def apply_resolution(entities: Entities, resolved: Mapping[str, Actor]) -> Entities:
