@@ -7,6 +7,9 @@ is the rendering of trafilatura's element tree as our plain text: ``#`` headings
 bulleted or numbered list items, tab-separated table rows under their caption, and
 footnote markers as superscript digits (the cleaner links a ``¹`` in a sentence to the
 note that starts with one), under a front-matter block of what the page declares.
+It also keeps what trafilatura drops and a reader needs: figure captions (a photo's
+caption dates what it shows), a headline standing outside the article element, and a
+site's name from its ``<title>`` or copyright line when no meta tag gives one.
 """
 
 from __future__ import annotations
