@@ -219,6 +219,20 @@ class WordMaker:
             paragraph.add_run(anchor)
         return paragraph
 
+    def html_chunk(self, html: str) -> None:
+        """A chunk of HTML embedded whole (`w:altChunk`), as a site's "Export to Word"
+        writes a page: the HTML in a part of its own, the body only pointing to it."""
+        self._list_ids += 1
+        part = Part(
+            PackURI(f"/word/afchunk{self._list_ids}.htm"),
+            "text/html",
+            html.encode("utf-8"),
+            self.doc.part.package,
+        )
+        relationship_id = self.doc.part.relate_to(part, RT.A_F_CHUNK)
+        chunk = parse_xml(f'<w:altChunk {nsdecls("w", "r")} r:id="{relationship_id}"/>')
+        self.doc.element.body.sectPr.addprevious(chunk)
+
     # --- lists ------------------------------------------------------------------------
 
     def numbered(self, items: list[str | tuple[int, str]], number_format: str = "decimal") -> None:

@@ -597,6 +597,28 @@ def test_a_text_box_in_a_table_cell_is_read_once_in_the_cell():
     )
 
 
+def test_a_chunk_of_html_embedded_whole_is_read_in_its_place():
+    maker = WordMaker()
+    maker.paragraph("Exported from the Ministry's website on 21 October 2023")
+    maker.html_chunk(
+        "<html><head><meta charset='utf-8'><title>Press Releases</title></head><body>"
+        "<h1>Pakistan and Japan Hold Political Consultations</h1>"
+        "<p>The ninth round of Pakistan-Japan political consultations was held in Tokyo on "
+        "20 October 2023.</p>"
+        "<p>The two sides agreed to hold the next round in Islamabad in 2024.</p>"
+        "</body></html>"
+    )
+    maker.paragraph("Page printed for the desk file.")
+    assert body(maker) == (
+        "Exported from the Ministry's website on 21 October 2023\n\n"
+        "# Pakistan and Japan Hold Political Consultations\n\n"
+        "The ninth round of Pakistan-Japan political consultations was held in Tokyo on "
+        "20 October 2023.\n\n"
+        "The two sides agreed to hold the next round in Islamabad in 2024.\n\n"
+        "Page printed for the desk file."
+    )
+
+
 def _date_control(shown: str, prompt: bool) -> object:
     """A date picker content control, filled in or still showing its prompt."""
     properties = "<w:showingPlcHdr/>" if prompt else ""

@@ -25,6 +25,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from chronicle.ingest.formats.docx_blocks import Block, BodyReader
+from chronicle.ingest.formats.docx_chunks import chunk_reader
 from chronicle.ingest.formats.docx_lists import Numbering
 from chronicle.ingest.formats.docx_notes import note_bodies, note_lines, note_parts, number_notes
 from chronicle.ingest.formats.docx_runs import RunReader
@@ -137,9 +138,10 @@ def _body_text(document: docx.document.Document, name: str) -> tuple[str, list[B
         raise DocumentError(f"{name}: damaged Word file (no document body)")
     numbers = number_notes(body, notes, styles)
     runs = RunReader(styles, lambda kind, note_id: numbers.get((kind, note_id), ""))
-    reader = BodyReader(styles, Numbering.read(numbering), runs)
     header = _first_header(document)
+    reader = BodyReader(styles, Numbering.read(numbering), runs)
     blocks = [] if header is None else reader.blocks(header)
+    reader.chunk = chunk_reader(main)  # a chunk's relationship is the main part's
     blocks = [b for b in blocks if not _PAGE_NUMBER.match(b.text)] + reader.blocks(body)
     lines = [
         f"{number.translate(_SUPERSCRIPT_DIGITS)} {text}"

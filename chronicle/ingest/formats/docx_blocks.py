@@ -1,5 +1,6 @@
 """The blocks of a Word document's body in the order they stand: headings, list items,
-paragraphs, table captions, tables and the text boxes anchored among them.
+paragraphs, table captions, tables, the text boxes anchored among them and the chunks
+of HTML embedded whole.
 
 Tables are read cell by cell from the XML, every row as wide as the table's grid. A
 cell merged down rows is repeated in each row it covers, so every row keeps its label
@@ -15,7 +16,7 @@ look for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
@@ -37,6 +38,7 @@ _CAPTION_LABEL = re.compile(r"^Table\s+\d+\b(?P<mark>\s*[.:–—-])?")
 _WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 _P, _TBL, _PPR, _TCPR = (qn(tag) for tag in ("w:p", "w:tbl", "w:pPr", "w:tcPr"))
 _TEXT_BOX = qn("w:txbxContent")
+_ALT_CHUNK, _RELATIONSHIP = qn("w:altChunk"), qn("r:id")
 """Content controls and custom XML that wrap body blocks or table rows and cells."""
 _SPACES = re.compile(r"\s+")
 _MAX_SPAN = 64
@@ -63,10 +65,17 @@ class Block:
 class BodyReader:
     """Walks a body element into `Block`s."""
 
-    def __init__(self, styles: Styles, numbering: Numbering, runs: RunReader) -> None:
+    def __init__(
+        self,
+        styles: Styles,
+        numbering: Numbering,
+        runs: RunReader,
+        chunk: Callable[[str], str] = lambda _: "",
+    ) -> None:
         self.styles = styles
         self.numbering = numbering
         self.runs = runs
+        self.chunk = chunk  # the text of an embedded chunk, by relationship id
         self._tables = 0
 
     def blocks(self, body: _Element) -> list[Block]:
@@ -86,6 +95,8 @@ class BodyReader:
                     yield block if block.table else replace(block, table=number)
             elif child.tag in _WRAPPERS and not is_placeholder(child):
                 yield from self._walk(child)
+            elif child.tag == _ALT_CHUNK and (text := self.chunk(child.get(_RELATIONSHIP, ""))):
+                yield Block("text", text)
 
     def _paragraph(self, paragraph: _Element) -> Block | None:
         ppr = paragraph.find(_PPR)
