@@ -500,3 +500,50 @@ def test_a_caption_with_a_unit_in_brackets_is_no_unit_line():
         "Trade",
         "Brazilian data, USD million",
     )
+
+
+def test_a_pdf_briefs_ruled_and_aligned_tables(tmp_path):
+    pytest.importorskip("reportlab")
+    from tests.pdf_maker import Brief, figures_table, make_pdf, para, ruled_table
+
+    brief = Brief(
+        title="Japan's Development Assistance to Pakistan",
+        masthead=["ISSUE BRIEF", "Institute of Strategic Studies Islamabad"],
+        blocks=[
+            para(
+                "Japan has been among Pakistan's largest bilateral donors since the 1960s. "
+                "Pakistan's fiscal year runs from July to June, and its Board of Investment "
+                "records inflows by it."
+            ),
+            ruled_table(
+                "Table 1: Japan's FDI in Pakistan (US$ million)",
+                [["Year", "2012-13", "2013-14", "2014-15"], ["FDI", "30.1", "30.1", "71.1"]],
+                "Source: Board of Investment, 2017.",
+            ),
+            figures_table(
+                "Pakistan's Trade with Japan",
+                [
+                    ["Year", "Exports", "Imports"],
+                    ["2012", "389", "1,860"],
+                    ["2013", "431", "1,561"],
+                ],
+                "Source: IMF, Direction of Trade Statistics, 2017.",
+            ),
+            para("The two governments agreed in 2018 to widen cooperation in energy."),
+        ],
+    )
+    (tmp_path / "brief.pdf").write_bytes(make_pdf(brief))
+    fdi, exports, imports = load_document(tmp_path / "brief.pdf").series
+    assert (fdi.name, fdi.unit, fdi.convention, fdi.note) == (
+        "Japan's FDI in Pakistan: FDI",
+        "US$ million",
+        "July–June",
+        "Source: Board of Investment, 2017.",
+    )
+    assert points(fdi) == [
+        ("2012-13", "fiscal_year", date(2012, 7, 1), date(2013, 6, 30), 30.1, "30.1"),
+        ("2013-14", "fiscal_year", date(2013, 7, 1), date(2014, 6, 30), 30.1, "30.1"),
+        ("2014-15", "fiscal_year", date(2014, 7, 1), date(2015, 6, 30), 71.1, "71.1"),
+    ]
+    assert points(exports) == years((2012, 389.0, "389"), (2013, 431.0, "431"))
+    assert points(imports) == years((2012, 1860.0, "1,860"), (2013, 1561.0, "1,561"))
