@@ -170,6 +170,7 @@ def test_the_made_file_opens_in_python_docx_with_its_parts():
     assert {"word/footnotes.xml", "word/numbering.xml", "docProps/core.xml"} <= names
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_prints_the_made_file_with_its_footnotes(tmp_path):
     source = tmp_path / "release.docx"
