@@ -26,6 +26,11 @@ from chronicle.lexicon import capitals, country_forms
 from chronicle.model import Entities
 
 MAX_LENGTH = 80
+
+SOURCE_LENGTH = 1000
+"""Longest stretch of a sentence a headline is made from. A headline keeps the first
+MAX_LENGTH characters of what is left, so a longer sentence (a list of hundreds of
+dates run together) would cost a pass over all of it for each of its dates."""
 """Longest headline, in characters, ellipsis included."""
 
 _BULLET_RE = re.compile(r"^\s*(?:[•·*\-–]\s*|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)")
@@ -313,6 +318,14 @@ def _template(text: str, types: tuple[str, ...], spans, entities: Entities) -> s
     return ""
 
 
+def _head_of(sentence: str) -> str:
+    """The sentence cut to SOURCE_LENGTH at a word boundary."""
+    if len(sentence) <= SOURCE_LENGTH:
+        return sentence
+    head = sentence[:SOURCE_LENGTH]
+    return head[: head.rfind(" ")] if " " in head else head
+
+
 @functools.lru_cache(maxsize=64)
 def _plain_digits(sentence: str) -> str:
     """The sentence with superscript digits made plain, once for all of its dates."""
@@ -332,7 +345,7 @@ def make_headline(sentence: str, date_text: str, entities: Entities, types: tupl
         At most MAX_LENGTH characters, no trailing full stop; "" only when the sentence has no words
         left (e.g. a "*****" separator).
     """
-    clean = _reported(_plain_digits(sentence), date_text, types)
+    clean = _reported(_plain_digits(_head_of(sentence)), date_text, types)
     mentions = find_people(clean)
     names = _display_names(mentions, entities)
     base = _base(_substitute(clean, mentions, names), date_text)
