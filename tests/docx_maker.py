@@ -36,10 +36,12 @@ _REVISION = 'w:author="Desk Officer" w:date="2018-01-04T09:30:00Z"'
 
 @dataclass(frozen=True)
 class Note:
-    """A footnote (or, with ``end=True``, an endnote) whose reference stands here."""
+    """A footnote (or, with ``end=True``, an endnote) whose reference stands here; with
+    a ``mark`` ("*"), shown by that mark instead of a number."""
 
     text: str
     end: bool = False
+    mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class WordMaker:
 
     def __init__(self) -> None:
         self.doc = docx.Document()
-        self.notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
+        self.notes: dict[str, list[Note]] = {"footnote": [], "endnote": []}
         self._list_ids = 100
 
     # --- paragraphs -------------------------------------------------------------------
@@ -122,13 +124,15 @@ class WordMaker:
             paragraph.add_run().add_tab()
         elif isinstance(piece, Note):
             kind = "endnote" if piece.end else "footnote"
-            self.notes[kind].append(piece.text)
+            self.notes[kind].append(piece)
             style = "EndnoteReference" if piece.end else "FootnoteReference"
             note_id = len(self.notes[kind])
+            custom = ' w:customMarkFollows="1"' if piece.mark else ""
+            mark = f"<w:t>{escape(piece.mark)}</w:t>" if piece.mark else ""
             p.append(
                 parse_xml(
                     f'<w:r {_W}><w:rPr><w:rStyle w:val="{style}"/></w:rPr>'
-                    f'<w:{kind}Reference w:id="{note_id}"/></w:r>'
+                    f'<w:{kind}Reference{custom} w:id="{note_id}"/>{mark}</w:r>'
                 )
             )
         elif isinstance(piece, Inserted):
@@ -313,7 +317,7 @@ class WordMaker:
         self.doc.save(out)
         return out.getvalue()
 
-    def _notes_part(self, kind: str, texts: list[str]) -> None:
+    def _notes_part(self, kind: str, texts: list[Note]) -> None:
         """The footnotes or endnotes part as Word writes it: the separator and
         continuation separator first (ids -1 and 0), then each note, its number drawn by
         `w:{kind}Ref` in the reference style and a space before its text."""
@@ -326,11 +330,13 @@ class WordMaker:
             'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
             f"</w:r></w:p></w:{kind}>",
         ]
-        for number, text in enumerate(texts, start=1):
+        for number, note in enumerate(texts, start=1):
+            # Word draws the number with w:{kind}Ref; a note with its own mark has the mark
+            shown = f"<w:t>{escape(note.mark)}</w:t>" if note.mark else f"<w:{kind}Ref/>"
             notes.append(
                 f'<w:{kind} w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{label}Text"/></w:pPr>'
-                f'<w:r><w:rPr><w:rStyle w:val="{label}Reference"/></w:rPr><w:{kind}Ref/></w:r>'
-                f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{_run(text)}</w:p></w:{kind}>'
+                f'<w:r><w:rPr><w:rStyle w:val="{label}Reference"/></w:rPr>{shown}</w:r>'
+                f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{_run(note.text)}</w:p></w:{kind}>'
             )
         xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s {_W}>{"".join(notes)}</w:{kind}s>'
         content_type = CT.WML_FOOTNOTES if kind == "footnote" else CT.WML_ENDNOTES

@@ -473,6 +473,26 @@ def test_footnotes_then_endnotes_are_numbered_in_reference_order():
     )
 
 
+def test_a_note_marked_with_an_asterisk_is_numbered_after_the_others(tmp_path):
+    maker = WordMaker()
+    maker.title("Pakistan-Japan Ties: Moving Towards a Positive Trajectory")
+    maker.paragraph(
+        "By Dr Ahmad Rashid Malik",
+        Note("Dr Malik is a Senior Research Fellow at the institute.", mark="*"),
+    )
+    maker.paragraph(
+        "Foreign Minister Taro Kono visited Islamabad on 3-4 January 2018.",
+        Note("Dawn (Islamabad), 5 January 2018."),
+    )
+    assert body(maker) == (
+        "# Pakistan-Japan Ties: Moving Towards a Positive Trajectory\n\n"
+        "By Dr Ahmad Rashid Malik²\n\n"
+        "Foreign Minister Taro Kono visited Islamabad on 3-4 January 2018.¹\n\n"
+        "¹ Dawn (Islamabad), 5 January 2018.\n\n"
+        "² Dr Malik is a Senior Research Fellow at the institute."
+    )
+
+
 def test_a_deleted_reference_numbers_no_note():
     maker = WordMaker()
     maker.paragraph("The talks were held on 4 January 2018.", Note("Dawn, 5 January 2018."))

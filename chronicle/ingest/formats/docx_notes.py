@@ -9,6 +9,7 @@ a marker), so each number links one mention to one note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -17,13 +18,15 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml.etree import _Element
 
-from chronicle.ingest.formats.docx_runs import shown_paragraphs
+from chronicle.ingest.formats.docx_runs import custom_mark, shown_paragraphs
 from chronicle.ingest.formats.docx_styles import Styles
 
 KINDS = {"footnote": RT.FOOTNOTES, "endnote": RT.ENDNOTES}
 """Note kind -> the relationship from the main part to the part that holds its notes."""
 
 _REFERENCE = {"footnote": qn("w:footnoteReference"), "endnote": qn("w:endnoteReference")}
+_NOTE_NUMBER = {"footnote": qn("w:footnoteRef"), "endnote": qn("w:endnoteRef")}
+_LEADING_MARK = re.compile(r"^[^\w\s(\[“\"']{1,3}\s*")
 _GONE = frozenset({qn("w:del"), qn("w:moveFrom")})
 """A reference inside these was deleted under tracked changes."""
 
@@ -51,13 +54,21 @@ def number_notes(
     body: _Element, notes: dict[str, dict[str, _Element]], styles: Styles
 ) -> dict[tuple[str, str], str]:
     """The number each note is shown as, by (kind, id): in the order of the references
-    that still stand in the body (not deleted, not hidden), footnotes before endnotes."""
+    that still stand in the body (not deleted, not hidden), footnotes before endnotes.
+    A note Word marks with a symbol of the writer's ("*" on an author's name) takes no
+    number in Word's count; it is numbered after all the others."""
     numbers: dict[tuple[str, str], str] = {}
-    for kind in KINDS:
-        for reference in body.iter(_REFERENCE[kind]):
-            key = (kind, reference.get(qn("w:id"), ""))
-            if key[1] in notes.get(kind, {}) and key not in numbers and _stands(reference, styles):
-                numbers[key] = str(len(numbers) + 1)
+    for custom in (False, True):
+        for kind in KINDS:
+            for reference in body.iter(_REFERENCE[kind]):
+                key = (kind, reference.get(qn("w:id"), ""))
+                if (
+                    key[1] in notes.get(kind, {})
+                    and key not in numbers
+                    and custom_mark(reference) == custom
+                    and _stands(reference, styles)
+                ):
+                    numbers[key] = str(len(numbers) + 1)
     return numbers
 
 
@@ -77,8 +88,10 @@ def note_lines(
     paragraphs on one line."""
     lines = []
     for (kind, note_id), number in sorted(numbers.items(), key=lambda item: int(item[1])):
-        paragraphs = shown_paragraphs(notes[kind][note_id])
-        text = " ".join(t for p in paragraphs if (t := paragraph_text(p)))
+        note = notes[kind][note_id]
+        text = " ".join(t for p in shown_paragraphs(note) if (t := paragraph_text(p)))
+        if note.find(f".//{_NOTE_NUMBER[kind]}") is None:
+            text = _LEADING_MARK.sub("", text)  # the writer's mark stands where the number would
         if text:
             lines.append((number, text))
     return lines

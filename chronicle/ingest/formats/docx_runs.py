@@ -63,8 +63,9 @@ _RUN_TEXT = {
     qn("w:cr"): "\n",
     qn("w:noBreakHyphen"): "-",
 }
-_R, _RPR, _VERT_ALIGN, _ID, _SDT = (
-    qn(tag) for tag in ("w:r", "w:rPr", "w:vertAlign", "w:id", "w:sdt")
+_R, _T, _RPR, _VERT_ALIGN, _ID, _SDT, _CUSTOM_MARK = (
+    qn(tag)
+    for tag in ("w:r", "w:t", "w:rPr", "w:vertAlign", "w:id", "w:sdt", "w:customMarkFollows")
 )
 _NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 
@@ -99,6 +100,12 @@ def shown_paragraphs(element: _Element) -> Iterator[_Element]:
     for paragraph in element.iter(_P):
         if not any(a.tag == FALLBACK for a in paragraph.iterancestors()):
             yield paragraph
+
+
+def custom_mark(reference: _Element) -> bool:
+    """Whether a note reference is followed by a mark of the writer's ("*") instead of
+    its number (`w:customMarkFollows`)."""
+    return reference.get(_CUSTOM_MARK, "0").lower() in ("1", "true", "on")
 
 
 def is_placeholder(element: _Element) -> bool:
@@ -139,7 +146,11 @@ class RunReader:
         if self.styles.is_hidden(rpr):
             return
         superscript = rpr is not None and val(rpr.find(_VERT_ALIGN)) == "superscript"
+        marked = False  # a note's own mark follows its reference, in place of the number
         for child in run:
+            if marked and child.tag == _T:
+                marked = False
+                continue
             if child.tag in _RUN_TEXT:
                 text = _RUN_TEXT[child.tag] or (child.text or "")
                 # a number typed in superscript is a note marker, as an HTML <sup> is
@@ -149,3 +160,4 @@ class RunReader:
             elif child.tag in _NOTE_REFERENCES:
                 number = self.note_number(_NOTE_REFERENCES[child.tag], child.get(_ID, ""))
                 yield number.translate(_SUPERSCRIPT_DIGITS)
+                marked = custom_mark(child)
