@@ -2,6 +2,7 @@
 
     python3 benchmarks/ingest_scale.py                        # 500 ... 200,000 documents
     python3 benchmarks/ingest_scale.py --sizes 500,2000 --repeat 3
+    python3 benchmarks/ingest_scale.py --stores a.db,b.db --fresh-dir new/ --repeat 3
 
 One store is grown step by step with ``chronicle ingest`` (documents 0..499, then
 500..1,999, ...) from a corpus `make_corpus.py` generates; each step's build time
@@ -20,6 +21,11 @@ cost to the smallest's (issue 14's target: at most 2). Every step is appended to
 ``OUT/steps.jsonl`` as it finishes; run again with the same ``--out`` to resume
 a long run from the last store built (a step cut off mid-build is finished then,
 and its build time covers only the part done on resume).
+
+With ``--stores``, stores already built are measured the same way but in turn (each
+round adds the fresh documents to a copy of every store), which is what a machine
+shared with other work needs; ``--code`` runs another checkout's chronicle, so the
+code before and after a change can be measured in the same rounds.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling script below
 
+import ingest_throughput
 from ingest_throughput import (
     OUT,
     ROOT,
@@ -185,6 +192,47 @@ def run(corpus: Path, out: Path, sizes: list[int], fresh_n: int, repeat: int, jo
     return results
 
 
+def measure_stores(stores: list[Path], fresh: Path, rounds: int, work: Path) -> list[dict]:
+    """Net CPU per added document for stores already built, measured in turn.
+
+    Each round adds the fresh documents to a copy of every store, one store after the
+    other, so a machine busy with other work weighs on every store alike; the median
+    over rounds is kept, with each round's figure.
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    empty = link_folder(work / "empty", [])
+    scratch = work / "measure.db"
+    count = sum(1 for _ in fresh.rglob("*.txt"))
+    net: dict[Path, list[float]] = {store: [] for store in stores}
+    for _ in range(rounds):
+        for store in stores:
+            copy_db(store, scratch)
+            _, cpu0, _ = ingest(scratch, empty, 1)
+            _, cpu, added = ingest(scratch, fresh, 1)
+            if added != count:
+                raise RuntimeError(f"added {added} of {count} fresh documents to {store}")
+            net[store].append((cpu - cpu0) / count * 1000)
+    remove_db(scratch)
+    return [
+        {
+            "store": str(store),
+            "stored": stored_documents(store),
+            "rounds_ms": [round(x, 1) for x in figures],
+            "net_cpu_ms_per_doc": round(statistics.median(figures), 1),
+        }
+        for store, figures in net.items()
+    ]
+
+
+def print_stores(results: list[dict]) -> None:
+    print(f"{'stored':>8} {'net CPU ms/doc':>14} {'ratio':>6}  rounds")
+    first = results[0]["net_cpu_ms_per_doc"]
+    for r in results:
+        x = r["net_cpu_ms_per_doc"] / first if first > 0 else float("inf")
+        rounds = ", ".join(f"{v:.1f}" for v in r["rounds_ms"])
+        print(f"{r['stored']:>8,} {r['net_cpu_ms_per_doc']:>14.1f} {x:>6.2f}  {rounds}")
+
+
 def _logged(log: Path) -> dict[int, dict]:
     if not log.exists():
         return {}
@@ -235,7 +283,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="a make_corpus.py output large enough")
     parser.add_argument("--out", type=Path, default=OUT / "scale", help="work folder")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--stores", help="measure these built stores in turn instead (paths, comma-separated)"
+    )
+    parser.add_argument("--fresh-dir", type=Path, help="with --stores: the documents to add")
+    parser.add_argument(
+        "--code", type=Path, help="the checkout whose chronicle runs (default: this)"
+    )
     args = parser.parse_args(argv)
+    if args.code:
+        ingest_throughput.ROOT = args.code.resolve()
+    if args.stores:
+        if not args.fresh_dir:
+            parser.error("--stores needs --fresh-dir")
+        stores = [Path(p) for p in args.stores.split(",") if p.strip()]
+        found = measure_stores(stores, args.fresh_dir, args.repeat, args.out)
+        if args.json:
+            print(json.dumps(found, indent=2))
+        else:
+            print_stores(found)
+        return 0
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     corpus = args.corpus or corpus_for(max(sizes) + args.fresh)
     results = run(corpus, args.out, sizes, args.fresh, args.repeat, args.jobs)

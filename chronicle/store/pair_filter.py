@@ -46,46 +46,55 @@ def could_link(
     precise = int(merge.kind_of(mention) == "precise")
     people = int(bool(mention.entities.actors))
     two = int(len(set(mention.entities.countries)) >= 2)
-    shares, shares_params = listed_under(near)
-    person, person_params = listed_under([a for a in near if a.startswith("p:")])
-    pair, pair_params = listed_under(country_pairs(mention))
-    equal = "(b.start_day = ? AND b.end_day = ?)"
-    sql = (
-        " AND (m.document_id = (SELECT document_id FROM mentions WHERE key = ?) OR ("
-        f"{shares} AND NOT (NOT {equal} AND ((? AND b.start_day >= ? AND b.end_day <= ?) "
-        "OR (b.kind = 0 AND b.start_day <= ? AND b.end_day >= ?))) AND "
-        f"CASE WHEN ? AND b.kind = 0 AND NOT {equal} "
-        f"THEN b.type_bit = ? AND ({person} OR (NOT ? AND NOT (b.shape & {PEOPLE}) AND {pair})) "
-        f"ELSE {person} OR (? AND b.shape & {PEOPLE}) "
-        f"OR NOT (? AND b.shape & {TWO_COUNTRIES} AND NOT {pair}) END))"
-    )
-    params: list[object] = [
-        mention.key,
-        *shares_params,
-        *(first, last, precise, first, last, first, last),
-        *(precise, first, last),
-        type_bit,
-        *person_params,
-        people,
-        *pair_params,
-        *person_params,
-        people,
-        two,
-        *pair_params,
+    pairs = country_pairs(mention)
+    persons = [a for a in near if a.startswith("p:")]
+    equal = ("(b.start_day = ? AND b.end_day = ?)", [first, last])
+    # Cheap tests on the row come first; the probes of the mention's other rows last.
+    parts: list[tuple[str, list[object]]] = [
+        (
+            " AND (m.document_id = (SELECT document_id FROM mentions WHERE key = ?) OR (NOT (NOT ",
+            [mention.key],
+        ),
+        equal,
+        (
+            " AND ((? AND b.start_day >= ? AND b.end_day <= ?) OR (b.kind = 0 AND b.start_day <= ? "
+            "AND b.end_day >= ?))) AND CASE WHEN ? AND b.kind = 0 AND NOT ",
+            [precise, first, last, first, last, precise],
+        ),
+        equal,
+        (f" THEN b.type_bit = ? AND (NOT ? AND NOT (b.shape & {PEOPLE}) AND ", [type_bit, people]),
+        listed_under(pairs),
+        (" OR ", []),
+        listed_under(persons),
+        (
+            f") ELSE (? AND b.shape & {PEOPLE}) OR NOT (? AND b.shape & {TWO_COUNTRIES}) OR ",
+            [people, two],
+        ),
+        listed_under(persons),
+        (" OR ", []),
+        listed_under(pairs),
+        (" END AND ", []),
+        listed_under(near, also_found_under=[*near, *pairs]),
+        ("))", []),
     ]
-    return sql, params
+    return "".join(sql for sql, _ in parts), [x for _, params in parts for x in params]
 
 
-def listed_under(anchors: Sequence[str]) -> tuple[str, list[object]]:
-    """SQL true when the mention of row `b` is also listed under one of `anchors`."""
+def listed_under(
+    anchors: Sequence[str], also_found_under: Sequence[str] | None = None
+) -> tuple[str, list[object]]:
+    """SQL true when the mention of row `b` is listed under one of `anchors`: the row
+    itself is (or, with `also_found_under`, is under a key that implies it), or a
+    probe finds another of its rows."""
     if not anchors:
         return "0", []
+    found = list(also_found_under if also_found_under is not None else anchors)
     marks = ",".join("?" * len(anchors))
     return (
-        f"EXISTS (SELECT 1 FROM mention_blocks x WHERE x.anchor IN ({marks}) "
-        "AND x.kind = b.kind AND x.span_class = b.span_class AND x.start_day = b.start_day "
-        "AND x.mention_id = b.mention_id)",
-        list(anchors),
+        f"(b.anchor IN ({','.join('?' * len(found))}) OR EXISTS (SELECT 1 FROM mention_blocks x "
+        f"WHERE x.anchor IN ({marks}) AND x.kind = b.kind AND x.span_class = b.span_class "
+        "AND x.start_day = b.start_day AND x.mention_id = b.mention_id))",
+        [*found, *anchors],
     )
 
 
