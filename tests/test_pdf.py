@@ -20,7 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from chronicle.ingest.events.mentions import extract_mentions
 from chronicle.ingest.formats.pdf import pdf_date, to_text
-from chronicle.ingest.formats.pdf_flow import Flow, flow, join
+from chronicle.ingest.formats.pdf_flow import Flow, flow
+from chronicle.ingest.formats.pdf_hyphens import join
 from chronicle.ingest.formats.pdf_layout import Segment
 from chronicle.ingest.formats.pdf_notes import Notes, foot_notes
 from chronicle.ingest.formats.pdf_rows import Row, Word, finish

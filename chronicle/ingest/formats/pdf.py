@@ -26,11 +26,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 from chronicle.ingest.formats.pdf_flow import (
     Flow,
     flow,
-    join,
     line_pitch,
     title_size,
-    written_words,
 )
+from chronicle.ingest.formats.pdf_hyphens import join, written_words
 from chronicle.ingest.formats.pdf_layout import Segment, furniture, reading_order
 from chronicle.ingest.formats.pdf_notes import Notes, foot_notes
 from chronicle.ingest.formats.pdf_rows import Row, Word, body_size, finish, rows_of, words_of
@@ -130,7 +129,7 @@ def _body(pages: list[_Page]) -> tuple[str, bool]:
     size = body_size(r for rows in page_rows for r in rows)
     by_page = _segments(pages, page_rows, size)
     every_row = [r for segments in by_page for s in segments for r in s.rows if r.table is None]
-    words = written_words(every_row)
+    words = written_words(r.text for r in every_row)
     first = [r for s in by_page[0] for r in s.rows] if by_page else []
     state = Flow(size, line_pitch([s for p in by_page for s in p]), title_size(first, size), words)
     notes = Notes()

@@ -8,20 +8,17 @@ and short, is a heading: the largest print of the first page is the title ("# ")
 every other heading "## ". A row opening on a bullet or a number is a list item, and
 the rows indented under it go on with it. Rows of cells parted by wide gaps, most of
 them figures, are a table: tab-separated rows, their caption the line above.
-
-A word broken at a line's end is joined as the document writes it elsewhere, with its
-hyphen ("counter-terrorism") or without ("Semipalatinsk"); failing that, without
-the hyphen when both halves are plain lower case ("bilat-" + "eral"), with it
-otherwise ("Indo-" + "Pacific", "Tokyo-" + "based", "2016-" + "17").
+Rows join as `pdf_hyphens.join` says, a word broken at a line's end made whole.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
+from chronicle.ingest.formats.pdf_hyphens import join
 from chronicle.ingest.formats.pdf_layout import Segment
 from chronicle.ingest.formats.pdf_rows import Row
 from chronicle.ingest.text.segment import ends_sentence
@@ -39,10 +36,7 @@ _ITEM = re.compile(
     r"^(?:[•◦▪‣●○■□►▸➢✓–—*-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:i{1,3}|iv|v|vi{1,3})\))\s"
 )
 _FIGURE = re.compile(r"^[(\[]?[-+−]?(?:[$€£¥]|US\$|Rs\.?)?\s?\d[\d,.]*(?:[-–/]\d[\d,.]*)?%?[)\]]?$")
-_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)?\b")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_TAIL = re.compile(r"([A-Za-z]+)-$")
-_HEAD = re.compile(r"^([A-Za-z]+)")
 
 
 @dataclass(slots=True)
@@ -73,35 +67,6 @@ class Flow:
 
     def extend(self, text: str) -> None:
         self.lines[-1] = join(self.lines[-1], text, self.words)
-
-
-def join(text: str, row: str, words: Collection[str] = frozenset()) -> str:
-    """Two rows of one paragraph as one line, a word broken over them made whole.
-
-    Args:
-        text: The paragraph so far.
-        row: The next row's text.
-        words: The lower-case words the document writes inside its lines
-            (`written_words`), hyphenated ones with their hyphens.
-    """
-    tail, head = _TAIL.search(text), _HEAD.match(row)
-    if tail and head:
-        broken = f"{tail.group(1)}-{head.group(1)}".lower()
-        if broken in words:
-            return text + row
-        plain = tail.group(1).islower() and head.group(1).islower()
-        if plain or broken.replace("-", "") in words:
-            return text[:-1] + row
-        return text + row
-    if text.endswith("-") and text[-2:-1].isalnum() and row[:1].isalnum():
-        return text + row  # "2016-" + "17"
-    return f"{text} {row}"
-
-
-def written_words(rows: Sequence[Row]) -> set[str]:
-    """The words a document writes inside its lines, lower-cased, hyphens kept: how it
-    spells a word that a line's end breaks elsewhere."""
-    return {m.group(0) for row in rows for m in _WORD.finditer(row.text.lower().rstrip("-"))}
 
 
 def line_pitch(segments: Sequence[Segment]) -> float:
