@@ -461,3 +461,32 @@ def test_a_pdf_locked_only_against_copying_still_reads() -> None:
     assert to_text(buffer.getvalue(), "release.pdf").endswith(
         "Islamabad, 5 January 2018\nThe Foreign Secretary received the Ambassador of Japan today.\n"
     )
+
+
+def indented(text: str, size: float, top: float, x: float) -> Row:
+    """`row`, its print starting `x` points further right."""
+    made = row(text, size, top)
+    made.words = [
+        Word(w.text, w.x0 + x, w.x1 + x, w.top, w.bottom, w.size, w.bold) for w in made.words
+    ]
+    return made
+
+
+def test_paragraphs_set_without_gaps_part_at_a_first_line_indent() -> None:
+    rows = [
+        indented("The delegations met at the Ministry of", 11.5, 100, 18),
+        row("Foreign Affairs on 19 December 2017 and", 11.5, 115),
+        row("reviewed the threat in the region.", 11.5, 130),
+        indented("Both sides agreed to meet again in Tokyo", 11.5, 145, 18),
+        row("in the second half of 2018.", 11.5, 160),
+    ]
+    state = Flow(11.5, 15.0, 0.0, set())
+    flow([Segment(rows, 72.0, 300.0)], state)
+    state.flush()
+    assert state.blocks == [
+        [
+            "The delegations met at the Ministry of Foreign Affairs on 19 December 2017 and "
+            "reviewed the threat in the region."
+        ],
+        ["Both sides agreed to meet again in Tokyo in the second half of 2018."],
+    ]
