@@ -490,3 +490,23 @@ def test_paragraphs_set_without_gaps_part_at_a_first_line_indent() -> None:
         ],
         ["Both sides agreed to meet again in Tokyo in the second half of 2018."],
     ]
+
+
+def test_text_set_right_of_its_headings_is_no_run_of_indents() -> None:
+    heading_row = row("Trade Relations", 11.5, 85)
+    heading_row.bold = True
+    rows = [
+        heading_row,
+        indented("Trade between the two countries has stayed", 11.5, 100, 48),
+        indented("close to two billion dollars a year since 2012.", 11.5, 115, 48),
+    ]
+    state = Flow(11.5, 15.0, 0.0, set())
+    flow([Segment(rows, 72.0, 348.0)], state)
+    state.flush()
+    assert state.blocks == [
+        ["## Trade Relations"],
+        [
+            "Trade between the two countries has stayed close to two billion dollars a year "
+            "since 2012."
+        ],
+    ]

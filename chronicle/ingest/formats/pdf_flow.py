@@ -14,6 +14,7 @@ Rows join as `pdf_hyphens.join` says, a word broken at a line's end made whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
@@ -90,13 +91,14 @@ def flow(segments: Sequence[Segment], flow_state: Flow) -> None:
     """Add the body rows of `segments` (in reading order) to `flow_state`'s blocks."""
     for segment in segments:
         rows = segment.rows
+        margin = usual_left(rows)
         for index, row in enumerate(rows):
             if row.table is not None:
                 _table(flow_state, [r for r in row.table])
             elif _in_figures(rows, index):
                 _figures(flow_state, row)
             else:
-                _row(flow_state, row, segment)
+                _row(flow_state, row, segment, margin)
             flow_state.last, flow_state.last_segment = row, segment
 
 
@@ -131,7 +133,14 @@ def _caption(state: Flow) -> None:
     state.flush()
 
 
-def _row(state: Flow, row: Row, segment: Segment) -> None:
+def usual_left(rows: Sequence[Row]) -> float:
+    """Where most rows of a segment start: its text's left edge (a heading may stand
+    further left, a first line further right)."""
+    starts = Counter(round(r.x0) for r in rows if r.table is None)
+    return float(starts.most_common(1)[0][0]) if starts else 0.0
+
+
+def _row(state: Flow, row: Row, segment: Segment, margin: float) -> None:
     text = row.text.strip()
     if state.kind == "table":
         state.flush()
@@ -150,7 +159,7 @@ def _row(state: Flow, row: Row, segment: Segment) -> None:
     if last is None or state.kind in ("", "heading"):
         state.start(text, "prose", block=True)
         return
-    indent = row.x0 - segment.left > _INDENT * row.size
+    indent = row.x0 - margin > _INDENT * row.size
     if state.kind == "item":
         if row.x0 > state.left + 2 and not _gap(state, last, row):
             state.extend(text)
