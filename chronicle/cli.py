@@ -270,6 +270,8 @@ def _ingest(
             store,
             sources,
             on_progress=progress,
+            on_wait=progress.waiting,
+            on_store=progress.before_storing,
             jobs=jobs or _cores(),
             prune=prune,
             follow_links=follow_links,

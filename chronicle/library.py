@@ -26,7 +26,7 @@ from chronicle.ingest.fetch import is_url
 from chronicle.ingest.text.discover import Discovery, Skipped, discover
 from chronicle.ingest.text.document import load_document
 from chronicle.locations import building_path, default_db_path
-from chronicle.pipeline import Parsed, Source, parse_all, parse_file, store_lookup
+from chronicle.pipeline import Parsed, Source, Wait, parse_all, parse_file, store_lookup
 from chronicle.removal import remove_documents, stale_documents
 from chronicle.store import Store, StoreError
 
@@ -114,6 +114,8 @@ def ingest_paths(
     paths: Iterable[Path | str],
     on_progress: Callable[[int, int, str], None] | None = None,
     *,
+    on_wait: Wait | None = None,
+    on_store: Callable[[Parsed], None] | None = None,
     jobs: int = 1,
     prune: bool = False,
     follow_links: bool = False,
@@ -135,6 +137,9 @@ def ingest_paths(
             and web addresses (strings starting http:// or https://), fetched by the
             workers; an address stored before is fetched again and updated when changed.
         on_progress: Called as (done, total, path) after each file.
+        on_wait: Told where the parsers are inside their files while none is done
+            (`pipeline.parse_all`).
+        on_store: Told of each parsed file before it is stored (a large one takes a while).
         jobs: Processes that parse; 1 parses here, with no pool.
         prune: Remove the stale documents found under the folders given.
         follow_links: Follow symbolic links that lead out of the folders given.
@@ -160,8 +165,8 @@ def ingest_paths(
 
     on_disk = OnDisk()
     try:
-        with closing(parse_all(files, jobs, store, max_bytes)) as parsed:
-            while _write_batch(store, parsed, report, tick, on_disk):
+        with closing(parse_all(files, jobs, store, max_bytes, on_wait)) as parsed:
+            while _write_batch(store, parsed, report, tick, on_disk, on_store):
                 pass
         settle_copies(store, on_disk, report)
         for folder in folders:
@@ -191,6 +196,7 @@ def _write_batch(
     report: IngestReport,
     tick: Callable[[str], None],
     on_disk: OnDisk,
+    on_store: Callable[[Parsed], None] | None = None,
 ) -> bool:
     """Store parsed files in one transaction until it holds a batch or a second has passed.
 
@@ -208,6 +214,8 @@ def _write_batch(
     try:
         with store.batch() as batch:
             for n, item in enumerate(chain([first], parsed), 1):
+                if on_store:
+                    on_store(item)
                 store_parsed(store, item, pending, on_disk)
                 tick(item.path)
                 if n >= BATCH_DOCUMENTS or time.monotonic() > deadline:

@@ -22,7 +22,11 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from chronicle.pipeline import Inside, Parsed
 from chronicle.visible import visible
+
+STORING_SHOWN = 1000
+"""Mentions from which a document is named while it is stored."""
 
 
 class DocumentRate(ProgressColumn):
@@ -39,6 +43,18 @@ class ByteRate(ProgressColumn):
         elapsed = task.elapsed or 0
         rate = task.fields.get("bytes", 0) / 1024 / elapsed if elapsed else 0
         return Text(f"{rate:.0f} KB/s", style="progress.data.speed")
+
+
+class InsideFile(ProgressColumn):
+    """How far the reading of the largest file being read has got, and what is being
+    stored: a file of many megabytes takes minutes of each."""
+
+    def __init__(self, owner: IngestProgress) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def render(self, task: Task) -> Text:
+        return Text(self.owner.inside_text(), style="progress.data.speed")
 
 
 class IngestProgress:
@@ -59,12 +75,44 @@ class IngestProgress:
             DocumentRate(),
             ByteRate(),
             TimeRemainingColumn(),
+            InsideFile(self),
             TextColumn("{task.fields[name]}", markup=False),
             console=console,
             transient=True,
         )
         self.task = self.progress.add_task("", total=None, name="", bytes=0)
         self.shown = False
+        self.inside: Inside | None = None
+        self.storing = ""
+
+    def inside_text(self) -> str:
+        """ "reading 37% of 50.0 MB" while a large file is read, "storing NAME" while a
+        large one is stored, else nothing."""
+        if self.storing:
+            return f"storing {self.storing}"
+        found = self.inside.largest() if self.inside else None
+        if found is None:
+            return ""
+        size, share = found
+        return f"{share:.0%} of {size / 2**20:.1f} MB"
+
+    def waiting(self, inside: Inside) -> None:
+        """The parsers are busy: show the bar, with how far they are inside their files."""
+        self.inside = inside
+        self._show()
+
+    def before_storing(self, parsed: Parsed) -> None:
+        """A parsed file is about to be stored; a large one is named while it is."""
+        many = len(parsed.mentions) >= STORING_SHOWN
+        self.storing = visible(Path(parsed.path).name) if many else ""
+        if many:
+            self._show()
+            self.progress.refresh()
+
+    def _show(self) -> None:
+        if self.enabled and not self.shown:
+            self.shown = True
+            self.progress.start()
 
     def __enter__(self) -> IngestProgress:
         return self
@@ -76,9 +124,8 @@ class IngestProgress:
     def __call__(self, done: int, total: int, path: str) -> None:
         if not self.enabled:
             return
-        if not self.shown:
-            self.shown = True
-            self.progress.start()
+        self._show()
+        self.storing = ""
         self.bytes += _size(path)
         name = visible(Path(path).name)
         self.progress.update(self.task, completed=done, total=total, name=name, bytes=self.bytes)

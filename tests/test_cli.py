@@ -43,6 +43,8 @@ DOCUMENT_KEYS = [
     "document_date_text",
     "document_date_source",
     "mentions",
+    "format",
+    "url",
 ]
 
 

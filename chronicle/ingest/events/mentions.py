@@ -44,6 +44,7 @@ from chronicle.ingest.events.visits import (
     within_visits,
 )
 from chronicle.ingest.metadata.extract import DATE_LINE_RESIDUE, dateline_length
+from chronicle.ingest.reading import advance
 from chronicle.lexicon import country_forms
 from chronicle.model import CleanDocument, DateMatch, Entities, Mention, Segment
 
@@ -73,6 +74,7 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     starts = [s.start for s in segments]
     by_segment: dict[int, list[DateMatch]] = {}
     for match in find_dates(doc.text, doc.date):
+        advance("dates", match.start, len(doc.text))
         if match.modifier in VAGUE_MODIFIERS or names_no_happening(match, doc.text):
             continue
         index = bisect.bisect_right(starts, match.start) - 1
@@ -84,7 +86,10 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     known = defined_acronyms(doc.text)
     # A dateline tells where the story was filed, not where its events happened.
     bodies = [s.text[dateline_length(s.text) :] for s in segments]
-    entities = [find_entities(body, known_organisations=known) for body in bodies]
+    entities = []
+    for done, body in enumerate(bodies):
+        advance("entities", done, len(bodies))
+        entities.append(find_entities(body, known_organisations=known))
     people = resolve_actors(a for e in entities for a in e.actors)
     named = [_resolved(e, people).countries for e in entities]
     pair = bilateral_pair(doc.title, named)
@@ -92,6 +97,7 @@ def extract_mentions(doc: CleanDocument, doc_hash: str) -> list[Mention]:
     parties = recent_parties(named, pair)
     mentions, clauses_read = [], []
     for index, matches in sorted(by_segment.items()):
+        advance("mentions", index, len(segments))
         segment = segments[index]
         if segment.kind == "heading":
             bounds = (segment.start, segment.end)
