@@ -22,7 +22,7 @@ from chronicle.ingest.events.mentions import extract_mentions
 from chronicle.ingest.formats.pdf import pdf_date, to_text
 from chronicle.ingest.formats.pdf_flow import Flow, flow
 from chronicle.ingest.formats.pdf_hyphens import join
-from chronicle.ingest.formats.pdf_layout import Segment
+from chronicle.ingest.formats.pdf_layout import Segment, furniture
 from chronicle.ingest.formats.pdf_notes import Notes, foot_notes
 from chronicle.ingest.formats.pdf_rows import Row, Word, finish
 from chronicle.ingest.text.document import load_document
@@ -510,3 +510,32 @@ def test_text_set_right_of_its_headings_is_no_run_of_indents() -> None:
             "since 2012."
         ],
     ]
+
+
+def test_a_margin_line_carrying_the_page_number_goes_as_chapters_change() -> None:
+    heads = [
+        "2 Institute of Regional Studies",
+        "Part 1: Security Consultations 3",
+        "4 Institute of Regional Studies",
+        "Part 2: Trade and Investment 5",
+        "6 Institute of Regional Studies",
+        "Part 3: The Corridor and Beyond 7",
+    ]
+    body = [
+        "Kono met Abbasi in Islamabad.",
+        "Okada had visited Pakistan.",
+        "Khar had visited Tokyo.",
+        "Trade stayed close to two billion dollars.",
+        "Abe spoke in Tokyo on the corridor.",
+        "About twelve thousand Pakistanis live in Japan.",
+    ]
+    pages = [
+        [
+            row(head, 9, 50),
+            row(f"{number + 1} {text}", 11.5, 100),
+            row(text.upper(), 11.5, 115),
+            row(f"{number + 1} {text} Dawn, 2018.", 8, 700),
+        ]
+        for number, (head, text) in enumerate(zip(heads, body, strict=True))
+    ]
+    assert furniture(pages, [[] for _ in pages], 11.5) == [{0}] * 6

@@ -47,10 +47,11 @@ def furniture(
     pages: Sequence[Sequence[Row]], rules: Sequence[Sequence[float]], body: float
 ) -> list[set[int]]:
     """For each page, the indexes of its rows that are running heads, feet or page
-    numbers: at the head or foot of the page, a page number alone, or a line repeated
-    (digits aside) at the same height on at least half the pages, two at least; and
-    from the second page on, a head in small print set apart from the text by a rule
-    or a blank line (a two-page brief repeats its head once).
+    numbers: at the head or foot of the page, a page number alone, a line repeated
+    (digits aside) at the same height on at least half the pages, two at least, or a
+    line that carries the page's own number (`numbered_heads`); and from the second
+    page on, a head in small print set apart from the text by a rule or a blank line
+    (a two-page brief repeats its head once).
 
     Args:
         pages: Each page's rows, top to bottom.
@@ -65,9 +66,10 @@ def furniture(
         for index in edge:
             seen[(_key(rows[index]), round(rows[index].top / _PLACE))].add(number)
     needed = max(2, (len(pages) + 1) // 2)
+    numbered = numbered_heads(pages, margins, body)
     out = []
     for number, rows in enumerate(pages):
-        found = set()
+        found = set(numbered[number])
         for index in margins[number]:
             place = round(rows[index].top / _PLACE)
             repeats = {p for shift in (-1, 0, 1) for p in seen[(_key(rows[index]), place + shift)]}
@@ -91,6 +93,41 @@ def _set_apart(rows: Sequence[Row], rules: Sequence[float], body: float) -> bool
     head, below = rows[0], rows[1]
     ruled = any(head.bottom <= y <= below.top for y in rules)
     return ruled or below.top - head.bottom > _APART * below.size
+
+
+_HEAD_NUMBER = re.compile(r"^(\d{1,4})\s+\S")
+_TAIL_NUMBER = re.compile(r"\S\s+(\d{1,4})$")
+_BODY_SIZED = 1.05
+_NUMBERED_SHARE = 3
+"""A page's own number must be found on a third of the pages, three at least."""
+
+
+def numbered_heads(
+    pages: Sequence[Sequence[Row]], margins: Sequence[Sequence[int]], body: float
+) -> list[set[int]]:
+    """The margin lines that carry the page's own number, whatever else they say as the
+    chapter changes ("Chapter 2: Structures  3", "4  Libtasn1"): a number that ends a
+    margin line, or opens the first line of the page (at the foot, a number that
+    opens a line opens a note), set no larger than the body (a chapter's heading,
+    "1 Introduction", is larger), and that runs with the pages: the page's index plus
+    the same amount on at least a third of them."""
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)  # offset: (page, row)
+    for number, (rows, edge) in enumerate(zip(pages, margins, strict=True)):
+        for index in edge:
+            text = rows[index].text.strip()
+            if rows[index].size > _BODY_SIZED * body:
+                continue
+            match = _TAIL_NUMBER.search(text) or (
+                index == 0 < len(rows) - _MARGIN_ROWS and _HEAD_NUMBER.match(text)
+            )
+            if match:
+                found[int(match.group(1)) - number].append((number, index))
+    out: list[set[int]] = [set() for _ in pages]
+    for places in found.values():
+        if len({page for page, _ in places}) >= max(3, len(pages) // _NUMBERED_SHARE):
+            for page, index in places:
+                out[page].add(index)
+    return out
 
 
 def is_page_number(text: str) -> bool:
