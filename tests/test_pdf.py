@@ -21,8 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 from chronicle.ingest.events.mentions import extract_mentions
 from chronicle.ingest.formats.pdf import pdf_date, to_text
 from chronicle.ingest.formats.pdf_flow import Flow, flow
+from chronicle.ingest.formats.pdf_furniture import furniture
 from chronicle.ingest.formats.pdf_hyphens import join
-from chronicle.ingest.formats.pdf_layout import Segment, furniture
+from chronicle.ingest.formats.pdf_layout import Segment
 from chronicle.ingest.formats.pdf_notes import Notes, foot_notes
 from chronicle.ingest.formats.pdf_rows import Row, Word, finish
 from chronicle.ingest.text.document import load_document

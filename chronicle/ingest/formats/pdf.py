@@ -3,7 +3,7 @@
 Built on pdfplumber, which gives every character with its position, size and font
 (what columns, headings, footnotes and raised note markers are told by) and finds
 ruled tables. Page by page: running heads, feet and page numbers go
-(`pdf_layout.furniture`), ruled tables are taken out whole, the rest is read column
+(`pdf_furniture`), ruled tables are taken out whole, the rest is read column
 by column (`pdf_layout.reading_order`), the small print at each column's foot is
 lifted out as notes (`pdf_notes`), and the body's rows are re-flowed into paragraphs,
 headings, list items and tables (`pdf_flow`) that run on across page breaks. The
@@ -29,8 +29,9 @@ from chronicle.ingest.formats.pdf_flow import (
     line_pitch,
     title_size,
 )
+from chronicle.ingest.formats.pdf_furniture import furniture
 from chronicle.ingest.formats.pdf_hyphens import join, written_words
-from chronicle.ingest.formats.pdf_layout import Segment, furniture, reading_order
+from chronicle.ingest.formats.pdf_layout import Segment, reading_order
 from chronicle.ingest.formats.pdf_notes import Notes, foot_notes
 from chronicle.ingest.formats.pdf_rows import Row, Word, body_size, finish, rows_of, words_of
 from chronicle.ingest.text.read import DocumentError
