@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from chronicle import __version__
+from chronicle.series_cli import series
 from chronicle.visible import visible, visible_lines
 
 if TYPE_CHECKING:
@@ -292,7 +293,7 @@ def _ingest(
                 f"`chronicle ingest --prune {folder}` forgets them"
             )
     if not (report.added or report.unchanged or report.failed):
-        say("no .txt, .md or .html files found in " + ", ".join(map(str, sources)))
+        say("no .txt, .md, .html, .pdf or .docx files found in " + ", ".join(map(str, sources)))
     for line in report.skipped_summary():
         say(line)  # a suffix is part of a file name, so it is shown through `visible` too
     counts = store.counts()
@@ -430,6 +431,9 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
         click.echo(to_json([document_json(d) for d in docs]))
         return
     _console().print(documents_table(docs))
+
+
+cli.add_command(series)
 
 
 @cli.command()

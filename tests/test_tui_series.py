@@ -65,16 +65,16 @@ async def test_the_palette_opens_a_series_chart_with_every_period_and_value(fixt
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_the_detail_pane_lists_the_documents_tables_and_s_charts_them(fixture_store):
+async def test_the_detail_pane_lists_the_documents_tables_and_enter_charts_them(fixture_store):
     app = make_app(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.set_query("source:issi fdi")
         await settle(pilot)
         detail = app.screen.query_one(EventDetail)
-        assert "Tables in its documents (4; s charts them)" in detail.text
+        assert "Tables in its documents (4; Enter charts them)" in detail.text
         assert f"   {FDI}\n" in detail.text
-        await pilot.press("enter", "s")
+        await pilot.press("enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, SeriesScreen)
         assert bar_rows(screen_lines(app)) == [
@@ -89,21 +89,21 @@ async def test_the_detail_pane_lists_the_documents_tables_and_s_charts_them(fixt
             await pilot.press("n")
             await settle(pilot)
         assert bar_rows(screen_lines(app)) == FDI_BARS
-        assert "4 of 4 · n/p next, previous" in "\n".join(screen_lines(app))
-        await pilot.press("p")
+        assert "4 of 4 · n/N next, previous" in "\n".join(screen_lines(app))
+        await pilot.press("N")
         await settle(pilot)
         assert app.screen.text.startswith("Pakistan's Trade with Japan: Total")
 
 
-async def test_s_on_an_event_whose_documents_have_no_table_says_so(fixture_store):
-    """`s` belongs to the detail pane (Enter opens it): the timeline's keys stay its own."""
+async def test_enter_on_an_event_whose_documents_have_no_table_says_so(fixture_store):
+    """Enter in the detail pane charts its tables (Enter in the timeline opens the pane)."""
     app = make_app(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.set_query("source:kazakhstan")
         await settle(pilot)
         assert "Tables in its documents" not in app.screen.query_one(EventDetail).text
-        await pilot.press("enter", "s")
+        await pilot.press("enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert [n.message for n in app._notifications] == ["No table in this event's documents"]

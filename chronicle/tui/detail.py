@@ -94,7 +94,7 @@ def describe_event(
             out.append(f"\n{label}: ", style="bold")
             out.append(_event_ref(other, neighbours))
     if series:
-        out.append(f"\n\nTables in its documents ({len(series)}; s charts them)", style="bold")
+        out.append(f"\n\nTables in its documents ({len(series)}; Enter charts them)", style="bold")
         for name in series:
             out.append("\n   ")
             out.append(_name(name))
@@ -182,7 +182,7 @@ class EventDetail(VerticalScroll, can_focus=True):
         ("G,end", "scroll_end", "Bottom"),
         ("space,pagedown", "page_down", "Page down"),
         ("b,pageup", "page_up", "Page up"),
-        ("s", "series", "Series"),
+        ("enter", "series", "Chart its tables"),
     ]
 
     class SeriesWanted(Message):
@@ -210,7 +210,7 @@ class EventDetail(VerticalScroll, can_focus=True):
                 Text(
                     "No event to show. Type / to search, or Esc to clear the search.\n\n"
                     "An empty chronicle? Add documents from a shell:\n"
-                    "  chronicle ingest PATH...   (.txt, .md, .html files or folders)"
+                    "  chronicle ingest PATH...   (.txt, .md, .html, .pdf, .docx, folders, URLs)"
                 )
             )
         else:

@@ -79,7 +79,7 @@ class MainScreen(Screen[None]):
         self.version: int | None = None
         """The database's `data_version` the results on screen were read at."""
         self.current_series: list[int] = []
-        """The ids of the series in the current event's documents (what `s` charts)."""
+        """The ids of the series in the current event's documents (what Enter in the detail pane charts)."""
         self.series_names: list[tuple[int, str]] = []
         """(id, name) of the chronicle's series, for the command palette."""
 
@@ -378,7 +378,7 @@ class MainScreen(Screen[None]):
 
     @on(EventDetail.SeriesWanted)
     def action_series(self) -> None:
-        """Chart the tables of the highlighted event's documents (`s` in the detail pane)."""
+        """Chart the tables of the highlighted event's documents (Enter in the detail pane)."""
         shown = self.current is not None and self.current.id == self.query_one(Timeline).current_id
         if not shown or not self.current_series:
             self.notify("No table in this event's documents", severity="warning")

@@ -89,7 +89,7 @@ class SeriesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
         Binding("n,right", "step(1)", "Next series"),
-        Binding("p,left", "step(-1)", "Previous series"),
+        Binding("N,left", "step(-1)", "Previous series"),
         Binding("j,down", "scroll('down')", "Down", show=False),
         Binding("k,up", "scroll('up')", "Up", show=False),
     ]
@@ -144,7 +144,7 @@ class SeriesScreen(Screen[None]):
         room = body.content_region.width or self.app.size.width - 4
         self._update(chart(stored, max(_MIN_WIDTH, room - _SCROLLBAR)))
         if len(self.ids) > 1:
-            body.border_subtitle = f"{self.index + 1} of {len(self.ids)} · n/p next, previous"
+            body.border_subtitle = f"{self.index + 1} of {len(self.ids)} · n/N next, previous"
 
     def _update(self, text: Text) -> None:
         self._text = text
