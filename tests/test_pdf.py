@@ -244,13 +244,18 @@ def test_the_metadata_title_stands_in_for_a_text_without_one(tmp_path: Path) -> 
     assert (doc.date.isoformat(), doc.date_source) == ("2019-03-05", "file_metadata")
 
 
-def test_a_title_and_a_date_the_text_states_win_over_the_metadata(tmp_path: Path) -> None:
-    brief = pakistan_japan(metadata={"title": "Draft for comments", "created": "D:20190305"})
+def test_a_title_byline_and_date_the_text_states_win_over_the_metadata(tmp_path: Path) -> None:
+    metadata = {"title": "Draft for comments", "author": "Najam Rafique", "created": "D:20190305"}
     path = tmp_path / "brief.pdf"
-    path.write_bytes(make_pdf(brief))
-    assert "title:" not in to_text(path.read_bytes(), "brief.pdf")
+    path.write_bytes(make_pdf(pakistan_japan(metadata=metadata)))
+    assert to_text(path.read_bytes(), "brief.pdf").startswith(
+        "---\ndate-created: 2019-03-05\n---\n\nISSUE BRIEF\n"
+    )
     doc = load_document(path)
-    assert doc.title == "Pakistan and Japan: A Foreign Minister Returns"
+    assert (doc.title, doc.author) == (
+        "Pakistan and Japan: A Foreign Minister Returns",
+        "Farah Naz Qureshi",  # who signs it, not whoever typed the file
+    )
     assert (doc.date.isoformat(), doc.date_text, doc.date_source) == (
         "2018-01-01",
         "January 2018",

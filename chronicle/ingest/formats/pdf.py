@@ -76,8 +76,8 @@ def to_text(data: bytes, name: str) -> str:
         raise DocumentError(f"{name}: damaged PDF (it cannot be parsed)") from None
     if not any(page.words for page in pages):
         raise DocumentError(f"{name}: no text layer; OCR is not supported")
-    body, has_heading = _body(pages)
-    return _front_matter(meta, has_heading) + body
+    body = _body(pages)
+    return _front_matter(meta, body) + body
 
 
 def _opening_error(name: str, error: object) -> str:
@@ -124,8 +124,8 @@ def _segments(pages: list[_Page], page_rows: list[list[Row]], size: float) -> li
     return out
 
 
-def _body(pages: list[_Page]) -> tuple[str, bool]:
-    """The body's blocks and the notes, as text; and whether the first page has a heading."""
+def _body(pages: list[_Page]) -> str:
+    """The body's blocks and the notes, as text."""
     page_rows = [rows_of(page.words, n) for n, page in enumerate(pages)]
     size = body_size(r for rows in page_rows for r in rows)
     by_page = _segments(pages, page_rows, size)
@@ -142,12 +142,13 @@ def _body(pages: list[_Page]) -> tuple[str, bool]:
         flow(segments, state)
     state.flush()
     blocks = ["\n".join(lines) for lines in state.blocks]
-    has_heading = any(block.startswith("#") for block in blocks[:_FIRST_BLOCKS])
-    return "\n\n".join([*blocks, *notes.lines()]) + "\n", has_heading
+    return "\n\n".join([*blocks, *notes.lines()]) + "\n"
 
 
-_FIRST_BLOCKS = 8
-"""The blocks a text's own title stands among."""
+_HEAD_BLOCKS = 8
+"""The blocks a text's own title and byline stand among."""
+_HEADING = re.compile(r"^#{1,6} ", re.M)
+_BYLINE = re.compile(r"^(?:by|written by|author:?)\s+[A-Z]", re.I | re.M)
 _RULE_WIDTH = 0.5
 """A rule over footnotes is at most this share of the column's width."""
 _SMALL = 0.92
@@ -203,15 +204,19 @@ _JUNK_AUTHOR = frozenset(
 _PDF_DATE = re.compile(r"^(?:D:)?(?P<y>\d{4})(?P<m>\d{2})?(?P<d>\d{2})?")
 
 
-def _front_matter(meta: dict[str, Any], has_heading: bool) -> str:
-    """The metadata worth passing on: a title the text lacks, an author that names
-    someone (not "anonymous" or a computer's user), the creation date."""
+def _front_matter(meta: dict[str, Any], body: str) -> str:
+    """The metadata worth passing on: a title and an author the text's head lacks (a
+    file's Author is often whoever typed it, not who signs it), when they name something
+    (not "untitled", a file name, "anonymous" or a computer's user), and the creation
+    date."""
+    head = "\n\n".join(body.split("\n\n")[:_HEAD_BLOCKS])
     fields = {}
     title = _string(meta.get("Title"))
-    if title and not has_heading and not _JUNK_TITLE.match(title):
+    if title and not _HEADING.search(head) and not _JUNK_TITLE.match(title):
         fields["title"] = title
     author = _string(meta.get("Author"))
-    if author and author.lower() not in _JUNK_AUTHOR and any(c.isalpha() for c in author):
+    named = author.lower() not in _JUNK_AUTHOR and any(c.isalpha() for c in author)
+    if named and not _BYLINE.search(head):
         fields["author"] = author
     if created := pdf_date(_string(meta.get("CreationDate"))):
         fields["date-created"] = created.isoformat()
