@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -321,7 +322,7 @@ def locked() -> bytes:
     ],
 )
 def test_an_unreadable_pdf_gets_one_line_saying_why(
-    tmp_path: Path, make: object, message: str
+    tmp_path: Path, make: Callable[[], bytes], message: str
 ) -> None:
     path = tmp_path / "brief.pdf"
     path.write_bytes(make())
@@ -375,7 +376,9 @@ def test_a_long_brief_keeps_every_paragraph_once_and_no_page_furniture() -> None
 
 
 @pytest.mark.parametrize("brief", [pakistan_japan, japan_kazakhstan])
-def test_a_pdf_gives_the_events_its_text_gives_as_a_txt(tmp_path: Path, brief: object) -> None:
+def test_a_pdf_gives_the_events_its_text_gives_as_a_txt(
+    tmp_path: Path, brief: Callable[[], Brief]
+) -> None:
     pdf, txt = tmp_path / "brief.pdf", tmp_path / "brief.txt"
     pdf.write_bytes(make_pdf(brief()))
     txt.write_text(plain_text(brief()), encoding="utf-8")
