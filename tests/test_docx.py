@@ -39,7 +39,7 @@ from tests.docx_maker import (
 
 RELEASE_TEXT = """\
 ---
-author: Saima Qureshi
+creator: Saima Qureshi
 date-created: 2018-01-04
 ---
 

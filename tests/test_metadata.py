@@ -443,3 +443,31 @@ class TestHeadline:
             f"Related stories\nOlder talks stall (3 May 2019)\n\n{BODY}"
         )
         assert found.title == "Border talks resume"
+
+
+CREATED_BY = """---
+creator: Desk Officer 4
+source: https://www.mofa.gov.pk/press/2018/01/04/fm-meets-japanese-envoy/
+---
+
+# Foreign Minister receives the Ambassador of Japan
+
+{byline}
+
+Islamabad, 4 January 2018: The Foreign Minister received the Ambassador of Japan at the
+Foreign Office today and discussed the visit of Japan's Foreign Minister.
+"""
+
+
+def test_the_file_creator_is_the_author_only_when_the_text_names_none() -> None:
+    with_byline = document_from_text(CREATED_BY.format(byline="By Ayesha Siddiqa"))
+    without = document_from_text(CREATED_BY.format(byline=""))
+    assert (with_byline.author, without.author) == ("Ayesha Siddiqa", "Desk Officer 4")
+
+
+def test_a_saved_page_keeps_the_web_address_it_names_as_its_own() -> None:
+    doc = document_from_text(CREATED_BY.format(byline=""))
+    assert doc.url == "https://www.mofa.gov.pk/press/2018/01/04/fm-meets-japanese-envoy/"
+    fetched = document_from_text(CREATED_BY.format(byline=""), url="https://example.org/a")
+    assert fetched.url == "https://example.org/a"
+    assert document_from_text("source: ISSI\n\nA brief of 4 May 2019.").url == ""

@@ -193,7 +193,8 @@ def render(blocks: list[Block]) -> list[str]:
 
 def _front_matter(document: docx.document.Document, blocks: list[Block]) -> dict[str, str]:
     """What the core properties say, under the keys the metadata reader reads (see
-    `core_title` for the title), the author unless a machine's account name, the day the
+    `core_title` for the title), its creator (the author only when the text names none)
+    unless a machine's account name, the day the
     file was created."""
     if not _related(document.part.package, RT.CORE_PROPERTIES):
         return {}
@@ -202,7 +203,7 @@ def _front_matter(document: docx.document.Document, blocks: list[Block]) -> dict
     created = _created(properties)
     values = {
         "title": core_title(_one_line(properties.title), blocks),
-        "author": "" if author.lower() in NO_AUTHORS else author,
+        "creator": "" if author.lower() in NO_AUTHORS else author,
         "date-created": created.date().isoformat() if created else "",
     }
     return {key: value for key, value in values.items() if value}

@@ -101,6 +101,8 @@ class Metadata:
         date_source: The name of the strategy that found the date ("" if none).
         publisher: Publisher or source as stated ("" if none).
         author: Author without honorifics ("" if none).
+        url: The web address the document names as its own (a saved page's canonical
+            URL in its front matter; "" if none).
         consumed: Indexes of lines that only carry metadata (leave them out of the body).
     """
 
@@ -110,6 +112,7 @@ class Metadata:
     date_source: str = ""
     publisher: str = ""
     author: str = ""
+    url: str = ""
     consumed: frozenset[int] = frozenset()
 
 
@@ -201,9 +204,18 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         or site_name(front.get("source", ""))
         or front.get("site-name")
         or publisher,
-        author=clean_name(front.get("author") or front.get("authors") or "") or author,
+        author=clean_name(front.get("author") or front.get("authors") or "")
+        or author
+        or clean_name(front.get("creator", "")),
+        url=_web_address(front.get("source", "")),
         consumed=frozenset(consumed),
     )
+
+
+def _web_address(value: str) -> str:
+    """`value` when it is a web address, else ""."""
+    value = value.strip()
+    return value if re.match(r"https?://\S+$", value) else ""
 
 
 _WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")

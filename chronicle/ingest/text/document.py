@@ -112,7 +112,7 @@ def document_from_text(
         encoding=encoding,
         extractor=extractor_version(),
         format=format,
-        url=url,
+        url=url or meta.url,
     )
     return replace(doc, series=find_series(doc))
 
