@@ -24,6 +24,8 @@ _NUMBERED_LINE = re.compile(r"^(?:\d{1,4}\s*[|•·]\s*\S.*|.*\S\s*[|•·]\s*\d
 _NUMBERED_WORDS = 8
 _MARGIN_ROWS = 2
 """Rows at the head and at the foot of a page where running heads and numbers stand."""
+_REPEATED_SHARE = 3
+"""A running head stands on at least one page in this many."""
 _PLACE = 6.0
 """Points within which a repeated line stands "at the same place"."""
 _DIGITS = re.compile(r"\d+")
@@ -44,10 +46,11 @@ def furniture(
 ) -> list[set[int]]:
     """For each page, the indexes of its rows that are running heads, feet or page
     numbers: at the head or foot of the page, a page number alone, a line repeated
-    (digits aside) at the same height on at least half the pages, two at least, or a
-    line that carries the page's own number (`numbered_heads`); and from the second
-    page on, a head in small print set apart from the text by a rule or a blank line
-    (a two-page brief repeats its head once).
+    (digits aside) at the same height on a third of the pages, two at least (a book's
+    left and right pages carry different heads), or a line that carries the page's
+    own number (`numbered_heads`); and from the second page on, a head in small print
+    set apart from the text by a rule or a blank line (a two-page brief repeats its
+    head once).
 
     Args:
         pages: Each page's rows, top to bottom.
@@ -61,7 +64,7 @@ def furniture(
         margins.append(edge)
         for index in edge:
             seen[(_key(rows[index]), round(rows[index].top / _PLACE))].add(number)
-    needed = max(2, (len(pages) + 1) // 2)
+    needed = max(2, -(-len(pages) // _REPEATED_SHARE))
     numbered = numbered_heads(pages, margins, body)
     out = []
     for number, rows in enumerate(pages):
