@@ -952,3 +952,17 @@ class TestProgrammeDays:
             "Saturday, 7 March – Arrival in Windhoek",
             "Sunday, 8 March – Talks with the Minister of International Relations",
         ]
+
+
+def test_an_empty_cell_between_figures_keeps_the_columns_in_place() -> None:
+    doc = document_from_text(
+        "Aid to Pakistan (US$ million)\n\n"
+        "Item\t2016\t2017\t2018\nGrants\t10.5\t12.0\t9.8\nLoans\t\t45.2\t50.1\n"
+    )
+    assert doc.paragraphs[1].split("\n")[2] == "Loans |  | 45.2 | 50.1"
+    loans = next(s for s in doc.series if s.name.endswith("Loans"))
+    assert [(p.period, p.value) for p in loans.points] == [
+        ("2016", None),
+        ("2017", 45.2),
+        ("2018", 50.1),
+    ]

@@ -554,8 +554,18 @@ def _paragraphs(items: list[_Item], known: set[str]) -> list[Paragraph]:
 
 
 def _table_row(line: str) -> str:
-    cells = (clean_inline(c) for c in _cells(line))
-    return " | ".join(c for c in cells if c)
+    """A row's cells joined by " | ", an empty cell between two full ones kept empty so
+    every figure stays under its own column."""
+    stripped = line.strip()
+    parts = (
+        stripped.strip("|").split("|") if _PIPE_ROW.match(stripped) else _CELL_GAP.split(stripped)
+    )
+    cells = [clean_inline(c.strip()) for c in parts]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return " | ".join(cells)
 
 
 _DECIMAL_BEFORE = re.compile(r"(?<![\d,])(?!(?:1[6-9]|20)\d\d\.)\d+\.\Z")
