@@ -2,7 +2,7 @@
 
 A `Brief` is a masthead, a title and blocks of text (paragraphs, headings, list items,
 ruled tables, tables of aligned figures) with footnotes; `make_pdf` sets it with
-reportlab in one or two columns, hyphenating long words at their soft hyphens, raising
+reportlab in one, two or three columns, hyphenating long words at their soft hyphens, raising
 footnote markers, putting each note at the foot of the column that cites it under a
 short rule, and printing a running head and a page number on every page after the first
 and a running foot on every page.
@@ -150,10 +150,8 @@ class _Setter:
 
     @property
     def column_width(self) -> float:
-        text_width = self.page_width - 2 * MARGIN
-        if self.brief.columns == 1:
-            return text_width
-        return (text_width - GUTTER) / 2
+        columns = self.brief.columns
+        return (self.page_width - 2 * MARGIN - (columns - 1) * GUTTER) / columns
 
     @property
     def x(self) -> float:
@@ -175,8 +173,8 @@ class _Setter:
 
     def next_column(self) -> None:
         self._set_notes()
-        if self.brief.columns == 2 and self.column == 0:
-            self.column = 1
+        if self.column < self.brief.columns - 1:
+            self.column += 1
             self.y = self.column_top
             return
         self._finish_page()
@@ -311,8 +309,6 @@ class _Setter:
 
     def finish(self) -> None:
         self._set_notes()
-        if self.brief.columns == 2 and self.column == 0:
-            self.column = 1
         self._finish_page()
 
 

@@ -548,3 +548,12 @@ def test_a_margin_line_carrying_the_page_number_goes_as_chapters_change() -> Non
         for number, (head, text) in enumerate(zip(heads, body, strict=True))
     ]
     assert furniture(pages, [[] for _ in pages], 11.5) == [{0}] * 6
+
+
+def test_three_columns_read_as_two_do() -> None:
+    prose = [b for b in japan_kazakhstan().blocks if b.kind in ("para", "heading")]
+    two = to_text(make_pdf(japan_kazakhstan(blocks=prose)), "two.pdf")
+    data = make_pdf(japan_kazakhstan(blocks=prose, columns=3))
+    first = raw_pages(data)[0]
+    assert "Japan recognised Kazakhstan Caspian region, where\n" in first
+    assert to_text(data, "three.pdf") == two

@@ -171,7 +171,7 @@ def _row(state: Flow, row: Row, segment: Segment, margin: float) -> None:
     ended = short and ends_sentence(state.lines[-1])
     if _gap(state, last, row) or indent or _size_change(last, row) or ended:
         state.start(text, "prose", block=True)
-    elif short and len(state.lines[-1]) == len(last.text.strip()):
+    elif short and len(state.lines[-1]) == len(last.text.strip()) and not text[:1].islower():
         state.start(text, "line", block=False)  # a short line alone: a masthead's
     else:
         state.extend(text)

@@ -34,11 +34,12 @@ def _crosses(row: Row, x: float) -> bool:
     return bool(left and right) and min(right) - max(left) < _WORD_SPACE * row.size
 
 
-def gutter(rows: Sequence[Row], width: float) -> float | None:
-    """The x of the gutter of a page set in columns, or None: the place in the middle
-    of the page that most rows leave empty while holding at least three words on
-    either side of it, when at least five rows do so and no fewer rows cross it."""
-    lo, hi = (int(width * share) for share in _CENTRE)
+def gutter(rows: Sequence[Row], left: float, right: float) -> float | None:
+    """The x of the gutter between `left` and `right` (a page's edges, or a column's),
+    or None: the place in the middle that most rows leave empty while holding at least
+    three words on either side of it, when at least five rows do so and no fewer rows
+    cross it."""
+    lo, hi = (int(left + (right - left) * share) for share in _CENTRE)
     crossing = [0] * (hi - lo + 2)  # counts by difference: +1 where a run starts, -1 after
     split = [0] * (hi - lo + 2)
     for row in rows:
@@ -92,37 +93,53 @@ class Segment:
 
 def reading_order(words: Sequence[Word], page: int, width: float) -> list[Segment]:
     """A page's words as segments in reading order."""
+    return _read(words, page, 0.0, width, 0)
+
+
+_DEPTH = 2
+"""Gutters looked for within a column found: three or four columns to a page."""
+
+
+def _read(
+    words: Sequence[Word],
+    page: int,
+    left: float,
+    right: float,
+    depth: int,
+    edges: tuple[float, float] | None = None,
+) -> list[Segment]:
+    """The words between `left` and `right` as segments: one, or the bands between the
+    rows that cross the gutter, each read left side first (a side may have a gutter of
+    its own). `edges` are those of the column the words belong to, over all its bands:
+    where its lines start and end."""
     rows = rows_of(words, page)
     if not rows:
         return []
-    split = gutter(rows, width)
+    split = gutter(rows, left, right) if depth < _DEPTH else None
     if split is None:
-        return [Segment(rows, *_edges_of(rows))]
+        return [Segment(rows, *(edges or _edges_of(rows)))]
     full = [r for r in rows if _crosses(r, split)]
     rest = [w for r in rows if not _crosses(r, split) for w in r.words]
-    left = rows_of([w for w in rest if w.x1 <= split], page)
-    right = rows_of([w for w in rest if w.x0 >= split], page)
-    return _bands(full, left, right)
+    sides = (
+        ([w for w in rest if w.x1 <= split], left, split),
+        ([w for w in rest if w.x0 >= split], split, right),
+    )
+    segments: list[Segment] = []
+    above = float("-inf")
+    for row in [*sorted(full, key=lambda r: r.top), None]:
+        below = row.top if row is not None else float("inf")
+        for side, a, b in sides:
+            band = [w for w in side if above <= w.top < below]
+            extent = (min(w.x0 for w in side), max(w.x1 for w in side)) if side else None
+            segments += _read(band, page, a, b, depth + 1, extent)
+        if row is not None:
+            segments.append(Segment([row], *_edges_of(rows)))
+            above = row.top
+    return _merge_full(segments)
 
 
 def _edges_of(rows: Sequence[Row]) -> tuple[float, float]:
     return min(r.x0 for r in rows), max(r.x1 for r in rows)
-
-
-def _bands(full: list[Row], left: list[Row], right: list[Row]) -> list[Segment]:
-    segments: list[Segment] = []
-    edges = {id(side): _edges_of(side) for side in (left, right) if side}
-    above = float("-inf")
-    for row in [*sorted(full, key=lambda r: r.top), None]:
-        below = row.top if row is not None else float("inf")
-        for side in (left, right):
-            band = [r for r in side if above <= r.top < below]
-            if band:
-                segments.append(Segment(band, *edges[id(side)]))
-        if row is not None:
-            segments.append(Segment([row], *_edges_of([*full, *left, *right])))
-            above = row.top
-    return _merge_full(segments)
 
 
 def _merge_full(segments: list[Segment]) -> list[Segment]:
