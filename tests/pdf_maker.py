@@ -71,6 +71,7 @@ class Brief:
     byline: list[str] = field(default_factory=list)
     columns: int = 1
     running_head: str = ""
+    head_on_first: bool = False
     running_foot: str = ""
     page_number: str = "{n}"
     metadata: dict[str, str] = field(default_factory=dict)
@@ -187,7 +188,7 @@ class _Setter:
 
     def _finish_page(self) -> None:
         c = self.canvas
-        if self.page > 1 and self.brief.running_head:
+        if (self.page > 1 or self.brief.head_on_first) and self.brief.running_head:
             c.setFont("Helvetica-Oblique", 8)
             c.drawString(MARGIN, self.page_height - MARGIN + 12, self.brief.running_head)
             c.line(

@@ -557,3 +557,18 @@ def test_three_columns_read_as_two_do() -> None:
     first = raw_pages(data)[0]
     assert "Japan recognised Kazakhstan Caspian region, where\n" in first
     assert to_text(data, "three.pdf") == two
+
+
+def test_a_head_on_every_page_stays_once_as_the_masthead(tmp_path: Path) -> None:
+    brief = pakistan_japan(
+        masthead=["ISSUE BRIEF"],
+        running_head="INSTITUTE OF REGIONAL STUDIES ISLAMABAD",
+        head_on_first=True,
+    )
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(make_pdf(brief))
+    assert all(page.startswith("INSTITUTE OF REGIONAL") for page in raw_pages(path.read_bytes()))
+    text = to_text(path.read_bytes(), "brief.pdf")
+    assert text.count("INSTITUTE OF REGIONAL STUDIES ISLAMABAD") == 1
+    assert text.split("\n\n")[1:3] == ["INSTITUTE OF REGIONAL STUDIES ISLAMABAD", "ISSUE BRIEF"]
+    assert load_document(path).publisher == "Institute of Regional Studies Islamabad"

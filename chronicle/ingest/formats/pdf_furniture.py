@@ -50,7 +50,8 @@ def furniture(
     left and right pages carry different heads), or a line that carries the page's
     own number (`numbered_heads`); and from the second page on, a head in small print
     set apart from the text by a rule or a blank line (a two-page brief repeats its
-    head once).
+    head once). The first page keeps its head: once, it is the masthead that names
+    the publisher.
 
     Args:
         pages: Each page's rows, top to bottom.
@@ -72,7 +73,8 @@ def furniture(
         for index in margins[number]:
             place = round(rows[index].top / _PLACE)
             repeats = {p for shift in (-1, 0, 1) for p in seen[(_key(rows[index]), place + shift)]}
-            if len(repeats) >= needed or is_page_number(rows[index].text):
+            masthead = number == 0 and index < min(_MARGIN_ROWS, len(rows) - _MARGIN_ROWS)
+            if (len(repeats) >= needed and not masthead) or is_page_number(rows[index].text):
                 found.add(index)
         if number and _set_apart(rows, rules[number], body):
             found.add(0)
