@@ -5,10 +5,11 @@ first line indented, a change of size, or a line that ends a sentence well short
 the column's edge. A short line that ends no sentence (a masthead's, a byline's)
 stays a line of its own. A row set larger than the body, or bold at the body's size
 and short, is a heading: the largest print of the first page is the title ("# "),
-every other heading "## ". A row opening on a bullet or a number is a list item, and
-the rows indented under it go on with it. Rows of cells parted by wide gaps, most of
-them figures, are a table: tab-separated rows, their caption the line above.
-Rows join as `pdf_hyphens.join` says, a word broken at a line's end made whole.
+every other heading "## ". A row opening on a bullet or a number is a list item
+(unless the row above cut a sentence it goes on with), and the rows indented under it
+go on with it. Rows of cells parted by wide gaps, most of them figures, are a table:
+tab-separated rows, their caption the line above. Rows join as `pdf_hyphens.join`
+says, a word broken at a line's end made whole.
 """
 
 from __future__ import annotations
