@@ -16,6 +16,7 @@ from chronicle.cli import cli
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
+import formats_speed  # noqa: E402
 import ingest_scale  # noqa: E402
 import ingest_throughput  # noqa: E402
 import make_corpus  # noqa: E402
@@ -223,3 +224,60 @@ def test_the_ratio_compares_the_largest_store_with_the_smallest():
         {"net_cpu_ms_per_doc": 46.5},
     ]
     assert ingest_scale.ratio(steps) == 1.5
+
+
+# formats_speed -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """Two generated documents as one brief in every format, and a warm-up brief."""
+    folder = tmp_path_factory.mktemp("formats")
+    sizes = formats_speed.write_briefs(folder, {"two": formats_speed.generated_brief(0, 2)})
+    warm_up = {"warm-up": formats_speed.generated_brief(10_000, 1)}
+    formats_speed.write_briefs(folder / "warm-up", warm_up)
+    return folder, sizes
+
+
+def test_one_brief_is_written_in_every_format(two_documents):
+    folder, sizes = two_documents
+    assert sizes == {"two": {"prose_bytes": 4811, "pages": {"pdf-1col": 2, "pdf-2col": 2}}}
+    assert sorted(p.name for p in folder.glob("two.*")) == [
+        "two.docx",
+        "two.html",
+        "two.md",
+        "two.pdf-1col.pdf",
+        "two.pdf-2col.pdf",
+        "two.txt",
+    ]
+    page = (folder / "two.html").read_text(encoding="utf-8")
+    assert page.count("<nav>") == page.count("<footer>") == page.count("<article>") == 1
+
+
+def test_every_format_gives_the_mentions_of_the_text(two_documents):
+    folder, _ = two_documents
+    for fmt in formats_speed.FORMATS:
+        figures = formats_speed.parse_format(folder, fmt, ["two"])
+        assert figures["mentions"] == 21, fmt
+        assert 0 < figures["load_s"] < figures["both_s"], fmt
+
+
+def test_a_format_is_timed_in_a_child_process(two_documents):
+    folder, _ = two_documents
+    figures = formats_speed.in_child(folder, "md", ["two"])
+    assert figures["mentions"] == 21 and 0 < figures["load_s"] < figures["both_s"]
+
+
+def test_the_table_sets_each_rate_beside_the_text_rate():
+    rows = [
+        {"format": "txt", "pages": None, "mentions": 76, "load_kb_s": 250.0},
+        {"format": "pdf-1col", "pages": 8, "mentions": 75, "load_kb_s": 16.8},
+    ]
+    for row, both, pages in zip(rows, (84.5, 15.4), (None, 7.0), strict=True):
+        row.update(both_kb_s=both, load_pages_s=pages and 7.6, both_pages_s=pages)
+        row.update(load_vs_txt=round(row["load_kb_s"] / 250.0, 2))
+        row.update(both_vs_txt=round(both / 84.5, 2))
+    assert formats_speed.table(rows).splitlines()[2:] == [
+        "| txt | 250.0 | 1.00 | – | 84.5 | 1.00 | – | 76 |",
+        "| pdf-1col | 16.8 | 0.07 | 7.6 | 15.4 | 0.18 | 7.0 | 75 |",
+    ]
