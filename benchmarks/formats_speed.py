@@ -80,9 +80,16 @@ def blocks_of(chunk: str) -> list[Block]:
     lines = [line.strip() for line in chunk.split("\n")]
     if all(line.startswith("•") for line in lines):
         return [item(line.lstrip("• ")) for line in lines]
-    if len(lines) == 1 and len(chunk) < 80 and chunk[-1] not in ".:":
-        return [heading(" ".join(lines))]
+    if len(lines) == 1 and _title_like(chunk):
+        return [heading(chunk)]
     return [para(" ".join(lines))]
+
+
+def _title_like(line: str) -> bool:
+    """A short capitalised line without figures or closing stop: a heading, where a date
+    line, a pasted page number or "(Views expressed ...)" stays a paragraph."""
+    short = len(line) < 80 and line[0].isupper() and line[-1] not in ".:)"
+    return short and not any(c.isdigit() for c in line)
 
 
 def markdown(brief: Brief) -> str:
