@@ -100,7 +100,7 @@ def _signature(store: Store) -> tuple[list[tuple], list[tuple]]:
     each mention went to, independent of row ids."""
     events = store.execute(
         "SELECT key, date_start, date_end, precision, type, headline, source_count, conflict "
-        "FROM events ORDER BY key"
+        "FROM events JOIN event_text ON event_id = id ORDER BY key"
     )
     for _, start, end, *_rest in events:
         assert (start is None) == (end is None) and (start is None or start <= end)

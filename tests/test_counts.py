@@ -20,6 +20,7 @@ from chronicle.search.compile import count_sql, year_histogram_sql
 from chronicle.search.engine import Searcher
 from chronicle.store import Store, reader
 from chronicle.store.connection import latest_version
+from tests.test_store_integrity import copy_into_version
 
 SOURCE = "coalesce(nullif(d.publisher, ''), d.name)"
 
@@ -188,10 +189,12 @@ class TestWriting:
 
 
 class TestMigration:
-    def test_an_existing_chronicle_gets_its_counts_filled(self, fixtures_copy, fixture_store):
-        with sqlite3.connect(fixtures_copy, isolation_level=None) as conn:
-            _undo_counts(conn)
-        with Store(fixtures_copy) as store:
+    def test_an_existing_chronicle_gets_its_counts_filled(
+        self, tmp_path, fixture_db, fixture_store
+    ):
+        old = tmp_path / "v7.db"
+        copy_into_version(fixture_db, old, 7)
+        with Store(old) as store:
             assert store.execute("SELECT value FROM meta WHERE key = 'schema_version'") == [
                 (str(latest_version()),)
             ]
@@ -252,17 +255,3 @@ def _parsed() -> list[tuple]:
         doc_hash = content_hash(doc.text)
         out.append((doc, doc_hash, extract_mentions(doc, doc_hash)))
     return out
-
-
-def _undo_counts(conn: sqlite3.Connection) -> None:
-    """Take a database back to before migration 008 (its tables and triggers gone, and
-    the columns of the migrations after it)."""
-    for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'counts\\_%' ESCAPE '\\'"
-    ).fetchall():
-        conn.execute(f"DROP TRIGGER {name}")
-    for table in GROUPED:
-        conn.execute(f"DROP TABLE {table}")
-    for column in ("best_key", "votes", "latest_start", "earliest_end"):
-        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
-    conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
