@@ -275,6 +275,7 @@ def measure(folder: Path, sizes: dict[str, dict], rounds: int) -> list[dict]:
                 "mentions": runs[fmt][0]["mentions"],
                 "load_s": round(load_s, 3),
                 "both_s": round(both_s, 3),
+                "both_s_rounds": [round(r["both_s"], 3) for r in runs[fmt]],
                 "load_kb_s": round(kb / load_s, 1),
                 "both_kb_s": round(kb / both_s, 1),
                 "load_pages_s": round(pages / load_s, 1) if pages else None,
