@@ -119,8 +119,9 @@ def dump_for_rg(store: Store, target: Path) -> int:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     rows = store.db.execute(
-        "SELECT d.id, e.headline, e.text, e.actors, e.countries, e.sources_text "
-        "FROM events e JOIN mentions m ON m.key = e.key JOIN documents d ON d.id = m.document_id"
+        "SELECT d.id, t.headline, t.text, e.actors, e.countries, t.sources_text "
+        "FROM events e JOIN event_text t ON t.event_id = e.id "
+        "JOIN mentions m ON m.key = e.key JOIN documents d ON d.id = m.document_id"
     )
     by_doc: dict[int, list[str]] = defaultdict(list)
     for doc_id, *fields in rows:
