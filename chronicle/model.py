@@ -298,6 +298,7 @@ class Source:
         detail: Timing kept with the date, e.g. "from 11:38 a.m. (local time)".
         document_date: The source document's own date (ISO), or None.
         document_date_source: How that date was found (a strategy name), or "".
+        url: The web address of the document ("" for a file with none).
     """
 
     document: str
@@ -313,6 +314,7 @@ class Source:
     detail: str = ""
     document_date: str | None = None
     document_date_source: str = ""
+    url: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The stable machine form used by `chronicle search --json`."""
@@ -329,6 +331,7 @@ class Source:
             "document_date": self.document_date,
             "document_date_source": self.document_date_source or None,
             "footnotes": list(self.footnotes),
+            "url": self.url or None,
         }
 
 

@@ -176,3 +176,16 @@ def test_two_addresses_serving_one_text_keep_it_once_and_still_succeed(tmp_path:
     assert code == 0
     assert f"skipped {base}/old/sgr: same text as {base}/news/sgr-extension; kept once" in output
     assert [d["path"] for d in documents(db)] == [f"{base}/news/sgr-extension"]
+
+
+def test_search_json_gives_each_source_its_web_address(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    note = tmp_path / "note.md"
+    note.write_text("# Note\n\nThe bridge over the Gambia River opened on 21 January 2019.\n")
+    with serve(site()) as base:
+        url = f"{base}/news/sgr-extension"
+        assert ingest(db, url, str(note))[0] == 0
+    found = CliRunner().invoke(cli, ["search", "--json", "--limit", "0", "--db", str(db)])
+    sources = [s for event in json.loads(found.output) for s in event["sources"]]
+    by_document = {s["document"]: s["url"] for s in sources}
+    assert by_document == {url: url, str(note.resolve()): None}

@@ -110,6 +110,7 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             detail=detail,
             document_date=doc_date,
             document_date_source=doc_date_source,
+            url=url,
         )
         for (
             path,
@@ -125,11 +126,12 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             detail,
             doc_date,
             doc_date_source,
+            url,
         ) in db.execute(
             "SELECT d.path, d.title, d.publisher, m.date_text, "
             f"{stored_text('sentence')}, {stored_text('paragraph')}, "
             "m.date_start, m.date_end, m.precision, m.footnotes, m.detail, "
-            "d.doc_date, d.doc_date_source FROM mentions m "
+            "d.doc_date, d.doc_date_source, d.url FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "
             "ORDER BY m.precision = 'day' DESC, m.precision = 'range' DESC, d.path, m.char_start",
             [event_id],
