@@ -102,3 +102,12 @@ def test_the_fixture_chronicle_holds_the_briefs_four_series(fixture_store):
         "Japan's FDI in Pakistan during 2012-2017",
     ]
     assert check_series(fixture_store._conn) == []
+
+
+def test_the_stores_own_check_covers_the_series(store, brief):
+    ingest_paths(store, [brief])
+    assert store.check() == []
+    store._conn.execute("PRAGMA foreign_keys = OFF")  # as another program might write
+    store._conn.execute("DROP TRIGGER series_bd")
+    store._conn.execute("DELETE FROM series WHERE id = 4")
+    assert "series point of a removed series: [(4, 0), (4, 1), (4, 2)]" in store.check()

@@ -13,6 +13,8 @@ import sqlite3
 
 import sqlite_utils
 
+from chronicle.store.series import check_series
+
 _EXAMPLES = 3
 """Offending rows quoted per problem."""
 
@@ -96,7 +98,8 @@ def check(db: sqlite_utils.Database) -> list[str]:
     """Every inconsistency found in the database, one line each; empty when there is none.
 
     Runs SQLite's own integrity and foreign-key checks, FTS5's check of the search
-    index against the events it indexes, then `INVARIANTS`.
+    index against the events it indexes, then `INVARIANTS`, then the series'
+    (`series.check_series`).
     """
     problems = [f"integrity_check: {r}" for r in _integrity_reports(db)]
     problems += [
@@ -110,7 +113,7 @@ def check(db: sqlite_utils.Database) -> list[str]:
             shown = ", ".join(_row_text(r) for r in rows[:_EXAMPLES])
             more = ", ..." if len(rows) > _EXAMPLES else ""
             problems.append(f"{name}: {shown}{more}")
-    return problems
+    return problems + check_series(db.conn)
 
 
 def _integrity_reports(db: sqlite_utils.Database) -> list[str]:
