@@ -102,12 +102,7 @@ def test_every_pair_the_rule_links_is_still_found(tmp_path):
             ingest_file(store, path, report)
         keys = [r[0] for r in store.execute("SELECT key FROM mentions ORDER BY key")]
         mentions = load_mentions(store.db, keys)
-        linked = [
-            (mentions[i], mentions[j])
-            for i, j in merge.candidate_pairs(mentions)
-            if mentions[i].document != mentions[j].document
-            and merge.same_event(mentions[i], mentions[j])
-        ]
+        linked = _linked_across_documents(mentions)
         change = merging._Change(store.db)
         missing = [
             (a.key, b.key)
@@ -117,6 +112,28 @@ def test_every_pair_the_rule_links_is_still_found(tmp_path):
         ]
         assert missing == []
         assert len(linked) >= 8
+
+
+def _linked_across_documents(mentions: list) -> list[tuple]:
+    """Every pair of two documents' mentions the rule links: it needs a country or a
+    name token in common (`merge.anchors`) and days within NEAR_DAYS of each other."""
+    by_anchor: dict[str, list] = {}
+    for m in mentions:
+        if merge.span_of(m) is not None:
+            for anchor in merge.anchors(m) - {f"d:{m.document}"}:
+                by_anchor.setdefault(anchor, []).append(m)
+    pairs = {}
+    for block in by_anchor.values():
+        for i, a in enumerate(block):
+            sa = merge.span_of(a)
+            for b in block[i + 1 :]:
+                sb = merge.span_of(b)
+                near = merge.shift(sa.start, -merge.NEAR_DAYS) <= sb.end and sb.start <= (
+                    merge.shift(sa.end, merge.NEAR_DAYS)
+                )
+                if a.document != b.document and near and merge.same_event(a, b):
+                    pairs[tuple(sorted((a.key, b.key)))] = (a, b)
+    return list(pairs.values())
 
 
 def _found_for(change: merging._Change, m) -> set[str]:

@@ -213,8 +213,9 @@ def nearby(
     """Stored mentions of `kind` listed under any of `anchors` whose days meet the mention's.
 
     Only mentions another document could share the event with are listed: sharing
-    a country or a name token, and of a common type unless undated
-    (`merge.rules.compatible`); `same_document` lists the mention's own document.
+    a country or a name token, of a common type unless undated
+    (`merge.rules.compatible`), and passing every other test of the rule that needs
+    no words (`pair_filter.could_link`); `same_document` lists the mention's own document.
 
     Args:
         anchors: Block keys to look under (`near_anchors`, `coarse_anchors`, ...).
