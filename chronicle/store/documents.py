@@ -27,6 +27,7 @@ from chronicle.store.series import write_series
 from chronicle.store.writer import (
     delete_events,
     document_id_for_path,
+    keeps_texts_inline,
     keys_of_events,
     mention_row,
 )
@@ -130,7 +131,10 @@ def add_document(
                 }
             ],
         )
-        _insert(db, "mentions", [mention_row(m, document_id, doc.text) for m in mentions])
+        sliced = None if keeps_texts_inline(doc.text) else doc.text
+        if sliced is None:
+            db.conn.execute("INSERT INTO inline_documents (document_id) VALUES (?)", [document_id])
+        _insert(db, "mentions", [mention_row(m, document_id, sliced) for m in mentions])
         write_series(db, document_id, doc)
         merge_new(db, mentions)
     return document_id

@@ -63,6 +63,18 @@ def mention_row(mention: Mention, document_id: int, text: str | None = None) -> 
     }
 
 
+INLINE_ABOVE = 256 * 1024
+"""Characters above which a document's mentions keep their sentence and paragraph as
+text instead of as offsets into it: SQLite reads a whole text to take a substring,
+so slicing a large document for each event shown or indexed would read all of it
+(db/014_inline_texts.sql)."""
+
+
+def keeps_texts_inline(text: str) -> bool:
+    """Whether the mentions of a document with this text keep their texts inline."""
+    return len(text) > INLINE_ABOVE
+
+
 def _placed(column: str, part: str, text: str | None, date_end: int) -> dict[str, object]:
     """`column` as text, or as the place in `text` where it stands around the date.
 
