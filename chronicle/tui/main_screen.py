@@ -79,7 +79,7 @@ class MainScreen(Screen[None]):
         self.version: int | None = None
         """The database's `data_version` the results on screen were read at."""
         self.current_series: list[int] = []
-        """The ids of the series in the current event's documents (what Enter in the detail pane charts)."""
+        """The ids of the series in the current event's documents (Enter in the detail pane)."""
         self.series_names: list[tuple[int, str]] = []
         """(id, name) of the chronicle's series, for the command palette."""
 
