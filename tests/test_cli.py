@@ -245,7 +245,9 @@ def test_remove_accepts_a_folder_and_reports_what_it_removed(tmp_path):
 def test_a_folder_without_documents_says_so(tmp_path):
     (tmp_path / "data.json").write_text("{}")
     result = run("ingest", str(tmp_path), "--db", str(tmp_path / "c.db"))
-    assert result.returncode == 0 and "no .txt, .md, .html, .pdf or .docx files found" in result.stderr
+    assert (
+        result.returncode == 0 and "no .txt, .md, .html, .pdf or .docx files found" in result.stderr
+    )
 
 
 def test_ingest_skips_pipes_and_fails_when_nothing_could_be_read(tmp_path):
