@@ -439,6 +439,13 @@ def main(argv: list[str] | None = None) -> int:
         info = json.loads(info_file.read_text())
         print(f"reusing {db}: {info.get('events', '?'):,} events")
         Store(db).close()  # brings an older schema up to date (measure opens read-only)
+    elif db.exists():
+        # A database this script did not build (no .json beside it) is someone's work:
+        # rebuilding would delete it.
+        sys.exit(
+            f"{db} exists but was not built by this script (no {info_file.name}); "
+            "give another --db, or remove it first"
+        )
     else:
         info = build(db, args.events, args.seed, args.jobs)
         print(f"built {db}: {info['events']:,} events in {info['ingest_s']:.0f} s")
