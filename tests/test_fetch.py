@@ -49,6 +49,9 @@ def serve(pages: dict[str, tuple[int, dict[str, str], bytes]], delay: float = 0.
             if self.path.startswith("/slow"):
                 time.sleep(delay)
             status, headers, body = pages.get(self.path, (404, {}, b"not here"))
+            if self.path.startswith("/trickle"):
+                self._trickle(status, headers, body)
+                return
             try:
                 self.send_response(status)
                 for name, value in headers.items():
@@ -59,6 +62,21 @@ def serve(pages: dict[str, tuple[int, dict[str, str], bytes]], delay: float = 0.
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout, a refused body)
+
+        def _trickle(self, status: int, headers: dict[str, str], body: bytes) -> None:
+            """The body a byte at a time, `delay` seconds apart."""
+            try:
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                for byte in body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(delay)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
         def log_message(self, *args: object) -> None:
             pass
@@ -257,3 +275,21 @@ def test_word_and_pdf_files_served_are_read_through_the_formats_registry() -> No
     assert pdf[1:3] == ("pdf", "pdf")
     body = pdf[0].split("---\n\n", 1)[-1]  # under the PDF's own metadata
     assert body.strip() == "The gas pipeline agreement was signed in Dakar on 21 December 2018."
+
+
+def test_a_server_that_sends_a_byte_now_and_then_is_cut_off_in_one_line() -> None:
+    pages = {"/trickle/page": (200, HTML, READOUT.encode())}
+    with serve(pages, delay=0.05) as base, pytest.raises(DocumentError) as error:
+        fetch(f"{base}/trickle/page", timeout=0.2)
+    assert str(error.value) == (
+        f"{base}/trickle/page: the page came too slowly (CHRONICLE_FETCH_TIMEOUT sets the pace)"
+    )
+
+
+def test_a_charset_that_is_no_text_encoding_is_left_to_the_detector() -> None:
+    page = "<html><body><article><p>Le 4 mai 2019, la délégation est arrivée à Lima.</p></article></body></html>"
+    pages = {"/odd": (200, {"Content-Type": "text/html; charset=base64"}, page.encode("utf-8"))}
+    with serve(pages) as base:
+        text, encoding, format_name, _ = read_url(f"{base}/odd")
+    assert "la délégation est arrivée à Lima" in text
+    assert (encoding, format_name) == ("utf-8", "html")

@@ -13,6 +13,7 @@ import codecs
 import os
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ def fetch(url: str, max_bytes: int | None = None, timeout: float | None = None) 
         with urllib.request.urlopen(request, timeout=wait) as response:
             headers: Message = response.headers
             _check_length(url, headers.get("Content-Length"), limit)
-            data = _read_capped(url, response, limit)
+            data = _read_capped(url, response, limit, time.monotonic() + WHOLE_BODY * wait)
             return Fetched(
                 response.geturl(),
                 data,
@@ -142,13 +143,21 @@ def _check_length(url: str, length: str | None, limit: int) -> None:
         raise _too_big(url, limit)
 
 
-def _read_capped(url: str, response: object, limit: int) -> bytes:
-    """The body, read in chunks so a server that sends more than it announced is cut off."""
+WHOLE_BODY = 10
+"""Timeouts a whole body may take: the timeout bounds each read, so a server sending a
+byte now and then would otherwise hold a worker until the size limit."""
+
+
+def _read_capped(url: str, response: object, limit: int, deadline: float) -> bytes:
+    """The body, read in chunks so a server that sends more than it announced, or sends it
+    too slowly, is cut off."""
     chunks, size = [], 0
-    while chunk := response.read(_CHUNK):  # type: ignore[attr-defined]
+    while chunk := response.read1(_CHUNK):  # type: ignore[attr-defined]
         size += len(chunk)
         if limit and size > limit:
             raise _too_big(url, limit)
+        if time.monotonic() > deadline:
+            raise DocumentError(f"{url}: the page came too slowly ({TIMEOUT_ENV} sets the pace)")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -207,7 +216,10 @@ def _decode(fetched: Fetched, url: str) -> tuple[str, str]:
         except LookupError:
             pass  # a charset Python does not know: let the detector read it
         else:
-            return fetched.data.decode(fetched.charset, errors="replace"), fetched.charset
+            try:
+                return fetched.data.decode(fetched.charset, errors="replace"), fetched.charset
+            except LookupError:
+                pass  # a codec that is no text encoding ("base64"): the detector reads it
     return decode_bytes(fetched.data, url)
 
 
