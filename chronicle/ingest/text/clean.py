@@ -360,12 +360,17 @@ _PIPE_ROW = re.compile(r"^\|.*\|$")
 
 
 def _cells(line: str) -> list[str]:
-    """The cells of a row: between a Markdown row's bars, else between tabs or wide gaps."""
+    """The cells of a row that hold something."""
+    return [c.strip() for c in _row_parts(line) if c.strip()]
+
+
+def _row_parts(line: str) -> list[str]:
+    """A row cut into cells, empty ones kept: between a Markdown row's bars, else between
+    tabs or wide gaps."""
     stripped = line.strip()
-    parts = (
-        stripped.strip("|").split("|") if _PIPE_ROW.match(stripped) else _CELL_GAP.split(stripped)
-    )
-    return [c.strip() for c in parts if c.strip()]
+    if _PIPE_ROW.match(stripped):
+        return stripped.strip("|").split("|")
+    return _CELL_GAP.split(stripped)
 
 
 _YEAR_CELL = re.compile(r"^(?:1[5-9]|20)\d\d\.?$")
@@ -556,11 +561,7 @@ def _paragraphs(items: list[_Item], known: set[str]) -> list[Paragraph]:
 def _table_row(line: str) -> str:
     """A row's cells joined by " | ", an empty cell between two full ones kept empty so
     every figure stays under its own column."""
-    stripped = line.strip()
-    parts = (
-        stripped.strip("|").split("|") if _PIPE_ROW.match(stripped) else _CELL_GAP.split(stripped)
-    )
-    cells = [clean_inline(c.strip()) for c in parts]
+    cells = [clean_inline(c.strip()) for c in _row_parts(line)]
     while cells and not cells[-1]:
         cells.pop()
     while cells and not cells[0]:
