@@ -24,6 +24,8 @@ class ChronicleApp(App[None]):
 
     TITLE = "chronicle"
     CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    """Below 110 columns the detail pane goes under the timeline (see app.tcss)."""
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Leave chronicle"),
         Binding("question_mark", "help", "Help", tooltip="Every key and the search language"),
