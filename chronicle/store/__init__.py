@@ -24,6 +24,7 @@ from chronicle.store.connection import StoreError, connect, explain
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from chronicle.store.document_view import DatedSentence, SourceDocument
     from chronicle.store.documents import Batch
 
 __all__ = ["Store", "StoreError"]
@@ -216,3 +217,19 @@ class Store:
     def execute(self, sql: str, params: dict[str, object] | Sequence[object] = ()) -> list[tuple]:
         """Run a compiled read-only query from `chronicle.search` and return all rows."""
         return self._read(lambda conn: conn.execute(sql, params).fetchall())
+
+    # Reading a source ---------------------------------------------------------
+
+    def source_document(self, event_id: int, path: str | None = None) -> SourceDocument | None:
+        """The document an event was read from (its first source, or the one at `path`),
+        with the event's sentence; None when the event or that document is gone."""
+        from chronicle.store import document_view
+
+        return self._read(document_view.source_document, event_id, path)
+
+    def dated_sentences(self, document_id: int, text: str) -> tuple[DatedSentence, ...]:
+        """Every dated sentence of a document with its event, by position (`text` is the
+        document's, as `source_document` read it)."""
+        from chronicle.store import document_view
+
+        return self._read(document_view.dated_sentences, document_id, text)
