@@ -222,19 +222,25 @@ def _in_list(column: str, name: str, values: Sequence[str], params: _Params, neg
     return f"{column} {'NOT IN' if negated else 'IN'} ({placeholders})"
 
 
-def _key_bound(flt: Filter, params: _Params) -> str | None:
-    """The sort-key range a date filter implies (``"< expr"``), reusing its parameter.
+def _key_bounds(flt: Filter, params: _Params) -> tuple[str, ...]:
+    """The sort-key range a date filter implies (``"< expr"``s), reusing its parameters.
 
     Called right after ``_filter_sql`` added the filter's parameters, so the names
     are the last ones handed out for that prefix.
     """
     if flt.name == "after":
-        return ">= ((CAST(julianday(" + params.last("after") + ") AS INTEGER) + 1) << 32)"
+        return (">= ((CAST(julianday(" + params.last("after") + ") AS INTEGER) + 1) << 32)",)
     if flt.name == "before":
-        return "< " + _DAY_KEY.format(params.last("before"))
+        return ("< " + _DAY_KEY.format(params.last("before")),)
     if flt.name == "in":
-        return "< ((CAST(julianday(" + params.last("in_end") + ") AS INTEGER) + 1) << 32)"
-    return None
+        return ("< ((CAST(julianday(" + params.last("in_end") + ") AS INTEGER) + 1) << 32)",)
+    if flt.name == "year":
+        first, last = params.last("year_first"), params.last("year_last")
+        return (
+            ">= " + _DAY_KEY.format(first),
+            "< ((CAST(julianday(" + last + ") AS INTEGER) + 1) << 32)",
+        )
+    return ()
 
 
 def _exists(table: str, condition: str, negated: bool) -> str:
@@ -299,6 +305,11 @@ def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str
         last = params.add("in_end", flt.values[1])
         first = params.add("in_start", flt.values[0])
         return f"(e.date_start <= {last} AND COALESCE(e.date_end, e.date_start) >= {first})"
+    if name == "year":
+        # The year chronicle stats counts an event in (db/008_counts.sql).
+        params.add("year_first", flt.values[0])
+        params.add("year_last", flt.values[1])
+        return f"substr(e.date_start, 1, 4) = substr({params.last('year_first')}, 1, 4)"
     if name == "sources" and len(flt.values) == 2 and flt.values[0] in _SOURCE_OPS:
         op = _SOURCE_OPS[flt.values[0]]
         try:
@@ -337,9 +348,7 @@ def compile_query(query: Query, rare_countries: Collection[str] = ()) -> Compile
         condition = _filter_sql(flt, params, rare_countries)
         if condition is not None:
             where.append(condition)
-            bound = _key_bound(flt, params)
-            if bound is not None:
-                bounds.append(bound)
+            bounds.extend(_key_bounds(flt, params))
     sort = query.sort if query.sort in ORDER_BY else "date"
     if sort == "rank" and fts is None:
         sort = "date"

@@ -13,7 +13,7 @@ Syntax (see docs/search.md for the user reference):
 * ``country:pk,jp`` (ISO code, name or demonym; commas mean "either"),
   ``actor:kono``, ``type:visit`` (a type's name or its timeline label, ``type:said``),
   ``source:issi``, ``precision:day``,
-  ``sources:>1``, ``after:2010``, ``before:2019-06``, ``in:2018``,
+  ``sources:>1``, ``after:2010``, ``before:2019-06``, ``in:2018``, ``year:2018``,
   ``sort:date|-date|rank``.
 
 Date filters read the value as a whole period (a year, month or day) and mean:
@@ -21,6 +21,8 @@ Date filters read the value as a whole period (a year, month or day) and mean:
 * ``after:X``  - the event starts after X is over (``after:2010`` = from 2011-01-01).
 * ``before:X`` - the event is over before X begins (``before:2019-06`` = ends by 2019-05-31).
 * ``in:X``     - the event overlaps X (``in:2018`` = any day in 2018).
+* ``year:X``   - the event starts in year X: the year it is counted in by
+  ``chronicle stats`` and the facets, so each event has one.
 
 Undated events never match a date filter.
 """
@@ -64,6 +66,7 @@ FILTER_NAMES = (
     "after",
     "before",
     "in",
+    "year",
     "precision",
     "sources",
     "sort",
@@ -107,6 +110,7 @@ def _empty_term_hint(token: _Token) -> str:
 
 _FILTER_RE = re.compile(r"([A-Za-z]+):")
 _DATE_RE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_YEAR_RE = re.compile(r"\d{4}")
 _SOURCES_RE = re.compile(r"(>=|<=|>|<|=)?(\d{1,6})")
 _SPLIT_VALUES_RE = re.compile(r"\s*,\s*")
 _NAME_WORD_RE = re.compile(r"[^\W_]+")
@@ -151,7 +155,7 @@ class Filter:
         values: Normalised values. country: ISO alpha-2 codes (upper case);
             actor: folded lower-case names; type, precision: members of
             EVENT_TYPES / PRECISIONS; source: lower-case text; after, before,
-            in: ``(first_day, last_day)`` ISO dates of the period; sources:
+            in, year: ``(first_day, last_day)`` ISO dates of the period; sources:
             ``(operator, count)`` with operator in ``= > >= < <=``.
             For the multi-valued filters the values are alternatives (OR).
         negated: True to exclude the values (only filters in NEGATABLE).
@@ -482,6 +486,12 @@ def _read_filter(name: str, raw: str, negated: bool) -> _FilterResult:
             )
         else:
             result = _FilterResult(Filter(name, period, False, raw))
+    elif name == "year":
+        if _YEAR_RE.fullmatch(raw.strip()) is None:
+            result = _FilterResult(hints=(f'year: "{raw}" is not a year — use YYYY',))
+        else:
+            year = raw.strip()
+            result = _FilterResult(Filter(name, (f"{year}-01-01", f"{year}-12-31"), False, raw))
     elif name == "sources":
         match = _SOURCES_RE.fullmatch(raw.replace(" ", ""))
         if match is None:
@@ -664,6 +674,8 @@ def _filter_text(flt: Filter) -> str:
         return f"before {_period_text(flt)}"
     if flt.name == "in":
         return f"during {_period_text(flt)}"
+    if flt.name == "year":
+        return f"starting in {_period_text(flt)}"
     op, count = values
     return f"with {_OP_WORDS.get(op, op)} {count} source{'' if count == '1' else 's'}"
 
