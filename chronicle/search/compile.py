@@ -43,6 +43,7 @@ __all__ = [
     "ORDER_BY",
     "PAGE_COLUMNS",
     "CompiledQuery",
+    "actor_names_sql",
     "compile_query",
     "count_sql",
     "country_size_sql",
@@ -52,6 +53,7 @@ __all__ = [
     "kept_count_sql",
     "kept_year_histogram_sql",
     "page_sql",
+    "source_documents_sql",
     "split_highlights",
     "year_histogram_sql",
 ]
@@ -191,22 +193,23 @@ def _fts_expressions(terms: Sequence[Clause]) -> tuple[str | None, str | None]:
 
 
 class _Params:
-    """Hands out parameter names ``<prefix>_<n>`` and collects their values."""
+    """Hands out parameter names ``<tag><prefix>_<n>`` and collects their values."""
 
-    def __init__(self) -> None:
+    def __init__(self, tag: str = "") -> None:
+        self.tag = tag
         self.values: dict[str, object] = {}
         self._counts: dict[str, int] = {}
 
     def add(self, prefix: str, value: object) -> str:
         n = self._counts.get(prefix, 0)
         self._counts[prefix] = n + 1
-        name = f"{prefix}_{n}"
+        name = f"{self.tag}{prefix}_{n}"
         self.values[name] = value
         return ":" + name
 
     def last(self, prefix: str) -> str:
         """The most recent name handed out for `prefix`."""
-        return f":{prefix}_{self._counts[prefix] - 1}"
+        return f":{self.tag}{prefix}_{self._counts[prefix] - 1}"
 
 
 def _like_contains(text: str) -> str:
@@ -255,6 +258,33 @@ def _exists(table: str, condition: str, negated: bool) -> str:
     return f"NOT {probe}" if negated else probe
 
 
+def _actor_names_condition(values: Sequence[str], params: _Params) -> str | None:
+    """What an actor: filter asks of an ``actor_names`` row: every word of one value
+    begins a word of the actor's key or name."""
+    alternatives = []
+    for value in values:
+        words = [
+            f"{_ACTOR_TEXT} LIKE {params.add('actor', _like_word_prefix(w))} ESCAPE '\\'"
+            for w in value.split()
+        ]
+        alternatives.append(" AND ".join(words))
+    if not alternatives:
+        return None
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return " OR ".join(f"({a})" for a in alternatives)
+
+
+def _source_condition(values: Sequence[str], params: _Params) -> str:
+    """What a source: filter asks of a document ``d``: its publisher or file name
+    contains one of the values."""
+    likes = []
+    for value in values:
+        pattern = params.add("source", _like_contains(value))
+        likes += [f"{column} LIKE {pattern} ESCAPE '\\'" for column in _SOURCE_COLUMNS]
+    return "(" + " OR ".join(likes) + ")"
+
+
 def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str | None:
     """One SQL condition for one filter (None for a filter with no values).
 
@@ -270,19 +300,9 @@ def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str
             return f"e.id IN (SELECT event_id FROM event_countries WHERE {inner})"
         return _exists("event_countries", inner, flt.negated)
     if name == "actor":
-        alternatives = []
-        for value in flt.values:
-            words = [
-                f"{_ACTOR_TEXT} LIKE {params.add('actor', _like_word_prefix(w))} ESCAPE '\\'"
-                for w in value.split()
-            ]
-            alternatives.append(" AND ".join(words))
-        if not alternatives:
+        inner = _actor_names_condition(flt.values, params)
+        if inner is None:
             return None
-        if len(alternatives) == 1:
-            inner = alternatives[0]
-        else:
-            inner = " OR ".join(f"({a})" for a in alternatives)
         # Actors are selective: find their events first, then order those.
         op = "NOT IN" if flt.negated else "IN"
         return (
@@ -292,11 +312,7 @@ def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str
     if name in ("type", "precision"):
         return _in_list(f"e.{name}", name, flt.values, params, flt.negated)
     if name == "source":
-        likes = []
-        for value in flt.values:
-            pattern = params.add("source", _like_contains(value))
-            likes += [f"{column} LIKE {pattern} ESCAPE '\\'" for column in _SOURCE_COLUMNS]
-        return _exists(_SOURCE_TABLES, "(" + " OR ".join(likes) + ")", flt.negated)
+        return _exists(_SOURCE_TABLES, _source_condition(flt.values, params), flt.negated)
     if name == "after":
         return f"e.date_start > {params.add('after', flt.values[1])}"
     if name == "before":
@@ -363,6 +379,23 @@ def country_size_sql(codes: Sequence[str]) -> tuple[str, list[str]]:
     """SQL counting the events tagged with any of `codes` (one row, one column)."""
     marks = ", ".join("?" for _ in codes)
     return f"SELECT count(*) FROM event_countries WHERE code IN ({marks})", list(codes)
+
+
+def actor_names_sql(values: Sequence[str], tag: str = "") -> tuple[str, dict]:
+    """SQL for the ``(actor_key, name)`` pairs an actor: filter with `values` matches.
+
+    `tag` starts every parameter name, so the SQL can sit inside a compiled query's.
+    """
+    params = _Params(tag)
+    inner = _actor_names_condition(values, params) or "0"
+    return f"SELECT actor_key, name FROM actor_names WHERE {inner}", params.values
+
+
+def source_documents_sql(values: Sequence[str], tag: str = "") -> tuple[str, dict]:
+    """SQL for the ids of the documents a source: filter with `values` matches (`tag`:
+    as in `actor_names_sql`)."""
+    params = _Params(tag)
+    return f"SELECT d.id FROM documents d WHERE {_source_condition(values, params)}", params.values
 
 
 def _where_clause(conditions: Sequence[str]) -> str:
