@@ -1,20 +1,29 @@
 """The search bar: what the user types becomes a query after a short pause.
 
 The bar only reports what was typed (debounced) and how the screen understood
-it; running the search is the screen's job.
+it; running the search is the screen's job. It opens with the query selected, so
+typing replaces it, and Up/Down walk the queries searched before (see
+`chronicle.tui.history`), kept on submit and when a settled query is left.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.events import Blur
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
+from chronicle.tui.history import History, history_path
 from chronicle.tui.plain_input import PlainInput
 
 DEBOUNCE_SECONDS = 0.15
 """Pause after the last keystroke before a search starts."""
+
+
+def walk_list(draft: str, entries: list[str]) -> list[str]:
+    """What Up steps through from `draft`: the draft, then the history without it."""
+    return [draft, *(text for text in entries if text != draft)]
 
 
 class SearchBar(PlainInput):
@@ -22,7 +31,8 @@ class SearchBar(PlainInput):
 
     BINDINGS = [
         Binding("escape", "clear_or_leave", "Clear", tooltip="Clear the search, or leave the bar"),
-        Binding("down", "leave", "To results", show=False),
+        Binding("up", "older", "Older query", show=False),
+        Binding("down", "newer_or_leave", "Newer query, or the results", show=False),
     ]
 
     class QueryChanged(Message):
@@ -36,33 +46,74 @@ class SearchBar(PlainInput):
     class Left(Message):
         """The user asked to leave the search bar for the results."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, history: History | None = None) -> None:
         super().__init__(
             placeholder='/ search: words "phrase" prefix* -not country:pk type:visit after:2010 …',
             id=id,
-            select_on_focus=False,
+            select_on_focus=True,
         )
+        self.history = history if history is not None else History(history_path())
         self._timer: Timer | None = None
+        self._walk: list[str] = []
+        """The draft and the history, while Up/Down walk them (empty otherwise)."""
+        self._step = 0
+        self._settled = ""
+        """The last text reported as a query."""
+        self._kept = ""
+        """The last text added to the history."""
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value not in self._walk:
+            self._walk = []  # typing: the next Up starts from what was typed
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(
-            DEBOUNCE_SECONDS, lambda: self.post_message(self.QueryChanged(self.value))
-        )
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self._settle)
+
+    def _settle(self) -> None:
+        self._settled = self.value
+        self.post_message(self.QueryChanged(self.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._timer is not None:
             self._timer.stop()
+        self._settled = self.value
+        self._keep(self.value)
         self.post_message(self.QueryChanged(self.value, submitted=True))
+
+    def on_blur(self, event: Blur) -> None:
+        if self.value == self._settled:
+            self._keep(self.value)
+
+    def _keep(self, text: str) -> None:
+        if text.strip() and text != self._kept:
+            self._kept = text
+            self.history.add(text)
 
     def action_clear_or_leave(self) -> None:
         if self.value:
+            if self.value == self._settled:
+                self._keep(self.value)
             self.value = ""
         else:
             self.post_message(self.Left())
 
-    def action_leave(self) -> None:
-        self.post_message(self.Left())
+    def action_older(self) -> None:
+        if not self._walk:
+            self._walk, self._step = walk_list(self.value, self.history.load()), 0
+        if self._step + 1 < len(self._walk):
+            self._step += 1
+            self._show(self._walk[self._step])
+
+    def action_newer_or_leave(self) -> None:
+        if not self._walk or self._step == 0:
+            self._walk = []
+            self.post_message(self.Left())
+            return
+        self._step -= 1
+        self._show(self._walk[self._step])
+
+    def _show(self, text: str) -> None:
+        self.value = text
+        self.cursor_position = len(text)
