@@ -140,7 +140,7 @@ async def test_an_ingest_elsewhere_shows_up_with_the_cursor_on_the_same_happenin
             assert highlighted == in_detail == meeting
             assert "Sources (2)" in text
             assert OSLO_MEETING in text and REPORT_MEETING in text
-            assert str(app.screen.query_one("#status").content).startswith("5 event(s)")
+            assert str(app.screen.query_one("#status").content).startswith("5 events · ")
 
             await pilot.press("y")
             await settle(pilot)

@@ -189,6 +189,13 @@ class Searcher:
             highlights=self.highlights(compiled, ids) if highlight else {},
         )
 
+    def first_ids(self, text: str, limit: int) -> tuple[list[int], Query]:
+        """The first `limit` matching ids in result order: what a screen shows first,
+        before `ids` has walked every match."""
+        query, compiled = self.planned(text)
+        sql, params = page_sql(compiled, None, limit)
+        return [r[0] for r in self.store.execute(sql, params)], query
+
     def ids(self, text: str) -> tuple[list[int], Query]:
         """Every matching event id, in result order (ids only: cheap even for large results)."""
         query, compiled = self.understand(text, whole=True)

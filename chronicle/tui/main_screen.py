@@ -10,7 +10,6 @@ the cursor kept on the same happening (see `chronicle.tui.live`).
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -30,6 +29,7 @@ from chronicle.tui.detail import EventDetail
 from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
 from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.live import POLL_SECONDS, data_version, event_holding, member_keys
+from chronicle.tui.results import Result, ResultCache, id_array
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.series_view import SeriesScreen
 from chronicle.tui.timeline import Timeline
@@ -41,19 +41,8 @@ PALETTE_SERIES = 500
 """Series offered by the command palette (the first by document)."""
 
 
-class Found(NamedTuple):
-    """What a search worker hands to the screen."""
-
-    ids: list[int]
-    status: str
-    hints: str
-    terms: list[str]
-    histogram: list[tuple[str, int]]
-    version: int
-    """The database's `data_version` read before the search."""
-    keep: int | None
-    """The event now holding the highlighted happening's key (a refresh only)."""
-    refresh: bool
+FIRST_PAGE = 100
+"""Ids fetched first, so rows paint before every match has been listed."""
 
 
 class MainScreen(Screen[None]):
@@ -82,6 +71,8 @@ class MainScreen(Screen[None]):
         """The ids of the series in the current event's documents (Enter in the detail pane)."""
         self.series_names: list[tuple[int, str]] = []
         """(id, name) of the chronicle's series, for the command palette."""
+        self.results = ResultCache()
+        """Recent results, so going back to a query (or clearing it) asks nothing."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -120,10 +111,16 @@ class MainScreen(Screen[None]):
     def run_search(self, text: str, refresh: bool = False) -> None:
         """Start searching for `text`; older searches still running are cancelled.
 
+        A result kept from before (same text, database unchanged) is shown at once.
         A `refresh` searches again after the database changed: the cursor stays on
         the happening it was on (found by its key), else at the same row.
         """
         self.query_text = text
+        kept = None if refresh or self.version is None else self.results.get(text, self.version)
+        if kept is not None:
+            self.workers.cancel_group(self, "search")
+            self._show_result(text, kept)
+            return
         if not refresh:
             self.query_one("#status", Label).update("searching…")
         self._search_worker(text, self._highlighted_keys() if refresh else [], refresh)
@@ -133,8 +130,12 @@ class MainScreen(Screen[None]):
         store = self.searcher.store
         try:
             version = data_version(store)  # read first: a later commit is seen by the next poll
+            if not refresh:
+                first, _ = self.searcher.first_ids(text, FIRST_PAGE)
+                if get_current_worker().is_cancelled:
+                    return
+                self.app.call_from_thread(self._show_first_page, text, first)
             ids, query = self.searcher.ids(text)
-            histogram = self.searcher.histogram(text)
             keep = event_holding(store, follow) if follow else None
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
@@ -143,31 +144,56 @@ class MainScreen(Screen[None]):
             return
         from chronicle.search.query import describe
 
-        status = f"{len(ids)} event(s) — {describe(query)}"
+        status = f"{len(ids):,} event{'' if len(ids) == 1 else 's'} · {describe(query)}"
         if not any(f.name == "type" for f in query.filters):
             status += " (citations hidden)"
-        hints = "  ·  ".join(query.hints)
         terms = [
             t.text for clause in query.terms if not clause.negated for t in clause.alternatives
         ]
-        found = Found(ids, status, hints, terms, histogram, version, keep, refresh)
-        self.app.call_from_thread(self._show_results, text, found)
+        result = Result(id_array(ids), status, "  ·  ".join(query.hints), terms, version)
+        self.app.call_from_thread(self._show_result, text, result, keep, refresh)
 
-    def _show_results(self, text: str, found: Found) -> None:
+    def _show_first_page(self, text: str, first: list[int]) -> None:
+        """Paint the first rows while the whole result is still being listed."""
         if text != self.query_text:
             return
-        self.version = found.version
-        self.terms = found.terms
-        self.query_one(YearHistogram).counts = found.histogram
-        self.query_one("#status", Label).update(Text(visible(found.status)))
+        self.query_one(Timeline).show(first, keep=self.current.id if self.current else None)
+
+    def _show_result(
+        self, text: str, result: Result, keep: int | None = None, refresh: bool = False
+    ) -> None:
+        if text != self.query_text:
+            return
+        self.results.put(text, result)
+        self.version = result.version
+        self.terms = result.terms
+        self.query_one("#status", Label).update(Text(visible(result.status)))
         hint_line = self.query_one("#hints", Label)
-        hint_line.update(Text(visible(found.hints)))
-        hint_line.display = bool(found.hints)  # shown while typing, not only on Enter
+        hint_line.update(Text(visible(result.hints)))
+        hint_line.display = bool(result.hints)  # shown while typing, not only on Enter
         timeline = self.query_one(Timeline)
-        if found.refresh:
-            timeline.show(found.ids, keep=found.keep, at=timeline.cursor)
+        if refresh:
+            timeline.show(result.ids, keep=keep, at=timeline.cursor)
+        elif list(timeline.ids) != list(result.ids):  # the first page was not all of it
+            timeline.show(result.ids, keep=timeline.current_id)
+        if result.histogram is None:
+            self._histogram_worker(text, result)
         else:
-            timeline.show(found.ids, keep=self.current.id if self.current else None)
+            self.query_one(YearHistogram).counts = result.histogram
+
+    @work(thread=True, exclusive=True, group="histogram", description="year histogram")
+    def _histogram_worker(self, text: str, result: Result) -> None:
+        try:
+            counts = self.searcher.histogram(text)
+        except StoreError:
+            return  # the histogram is an aid; the search reports a lasting problem
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_histogram, text, result, counts)
+
+    def _show_histogram(self, text: str, result: Result, counts: list[tuple[str, int]]) -> None:
+        result.histogram = counts
+        if text == self.query_text:
+            self.query_one(YearHistogram).counts = counts
 
     # Another process writing -------------------------------------------------
 
