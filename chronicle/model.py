@@ -57,6 +57,11 @@ class DateMatch:
         text: The matched span, exactly as written (``text[start:end]``).
         modifier: Qualifier such as "since", "before", "early", "about" ("" if none).
         detail: Extra timing kept as detail, e.g. "from 11:38 a.m. (local time)".
+        anchor: What a relative date counted from, as "kind:when": "document:2019-03-02"
+            (the document's date), "narrative:2019-02-20" (the date the text last told),
+            "earlier:2017-12", "heading:2019", "entry:2011-01-23" (what lent a year-less
+            date its year); "" for a date written out in full or unresolved
+            (see ``chronicle.ingest.dates.provenance``).
     """
 
     start: int
@@ -67,6 +72,7 @@ class DateMatch:
     text: str
     modifier: str = ""
     detail: str = ""
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +305,10 @@ class Source:
         document_date: The source document's own date (ISO), or None.
         document_date_source: How that date was found (a strategy name), or "".
         url: The web address of the document ("" for a file with none).
+        anchor: What this source's date counted from when it was relative
+            (``DateMatch.anchor``), or "".
+        type: The event type this source's sentence gives ("" when not loaded).
+        actors: The people this source's sentence names.
     """
 
     document: str
@@ -315,6 +325,9 @@ class Source:
     document_date: str | None = None
     document_date_source: str = ""
     url: str = ""
+    anchor: str = ""
+    type: str = ""
+    actors: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         """The stable machine form used by `chronicle search --json`."""

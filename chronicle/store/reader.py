@@ -111,6 +111,9 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             document_date=doc_date,
             document_date_source=doc_date_source,
             url=url,
+            anchor=anchor,
+            type=type_,
+            actors=tuple(a[0] for a in json.loads(actors)),
         )
         for (
             path,
@@ -127,11 +130,14 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             doc_date,
             doc_date_source,
             url,
+            anchor,
+            type_,
+            actors,
         ) in db.execute(
             "SELECT d.path, d.title, d.publisher, m.date_text, "
             f"{stored_text('sentence')}, {stored_text('paragraph')}, "
             "m.date_start, m.date_end, m.precision, m.footnotes, m.detail, "
-            "d.doc_date, d.doc_date_source, d.url FROM mentions m "
+            "d.doc_date, d.doc_date_source, d.url, m.anchor, m.type, m.actors FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "
             "ORDER BY m.precision = 'day' DESC, m.precision = 'range' DESC, d.path, m.char_start",
             [event_id],

@@ -21,9 +21,11 @@ from chronicle.model import Actor, DateMatch, Entities, Mention
 _MENTION_COLUMNS = (
     "m.key, d.path, m.sentence, m.paragraph, m.char_start, "
     "m.char_end, m.date_text, m.date_start, m.date_end, m.precision, m.modifier, m.detail, "
-    "m.type, m.types, m.actors, m.countries, m.organisations, m.headline, m.footnotes"
+    "m.type, m.types, m.actors, m.countries, m.organisations, m.headline, m.footnotes, m.anchor"
 )
 _PLACES = "m.document_id, m.sentence_start, m.sentence_end, m.paragraph_start, m.paragraph_end"
+_PLACED_AT = _MENTION_COLUMNS.count(",") + 1
+"""Where `_PLACES` starts in a row selected with both."""
 
 
 def mention_row(mention: Mention, document_id: int, text: str | None = None) -> dict[str, object]:
@@ -53,6 +55,7 @@ def mention_row(mention: Mention, document_id: int, text: str | None = None) -> 
         "precision": d.precision,
         "modifier": d.modifier,
         "detail": d.detail,
+        "anchor": d.anchor,
         "type": mention.type,
         "types": _json(mention.types),
         "actors": _json([a.name, a.key, a.role, a.country] for a in mention.entities.actors),
@@ -125,6 +128,7 @@ def mention_from_row(row: Sequence) -> Mention:
         orgs,
         headline,
         footnotes,
+        anchor,
     ) = row
     return Mention(
         key=key,
@@ -140,6 +144,7 @@ def mention_from_row(row: Sequence) -> Mention:
             text=date_text,
             modifier=modifier,
             detail=detail,
+            anchor=anchor,
         ),
         type=type_,
         types=tuple(json.loads(types)),
@@ -205,7 +210,8 @@ def load_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> list[Mentio
             f"ON d.id = m.document_id WHERE m.key IN ({marks})",
             chunk,
         ).fetchall()
-        _read_texts(db, {r[19] for r in rows if r[2] is None or r[3] is None} - set(texts), texts)
+        unplaced = {r[_PLACED_AT] for r in rows if r[2] is None or r[3] is None}
+        _read_texts(db, unplaced - set(texts), texts)
         out.extend(mention_from_row(_placed_back(r, texts)) for r in rows)
     return out
 
@@ -218,10 +224,10 @@ def _read_texts(db: sqlite_utils.Database, ids: set[int], into: dict[int, str]) 
 
 def _placed_back(row: Sequence, texts: dict[int, str]) -> tuple:
     """A row of `_MENTION_COLUMNS` with its sentence and paragraph cut from the document."""
-    document_id, s_start, s_end, p_start, p_end = row[19:]
+    document_id, s_start, s_end, p_start, p_end = row[_PLACED_AT:]
     sentence = row[2] if row[2] is not None else texts[document_id][s_start:s_end]
     paragraph = row[3] if row[3] is not None else texts[document_id][p_start:p_end]
-    return (row[0], row[1], sentence, paragraph, *row[4:19])
+    return (row[0], row[1], sentence, paragraph, *row[4:_PLACED_AT])
 
 
 def delete_events(db: sqlite_utils.Database, event_ids: Iterable[int]) -> None:

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from chronicle.ingest.dates import provenance
 from chronicle.ingest.dates.names import MONTH_ABBREVIATIONS
 from chronicle.ingest.dates.own_time import own_time_words
-from chronicle.ingest.dates.spans import Span, safe_date
+from chronicle.ingest.dates.spans import Span, safe_date, year_span
 
 _ABBREVIATED_MONTHS = "".join(
     rf"(?<!\b(?:{'|'.join(a for a in MONTH_ABBREVIATIONS if len(a) == n)}))"
@@ -78,6 +79,8 @@ class Anchor:
     frames: bool = False
     """A bare year that sets the time of the story told after it ("By 1975 the rebels had
     been pushed back"): it lends its year over its paragraph, as a dated anchor does."""
+    span: Span | None = None
+    """The days the earlier match covers, for saying which date lent a year."""
 
 
 @dataclass(slots=True)
@@ -109,6 +112,21 @@ class Context:
     """The text tells of the time around its own date (a news story), so a year-less date in
     a later sentence is near that date, not in an older year named for background; read
     from the whole text on first need (see ``is_about_now``)."""
+    basis: str = ""
+    """What the date being resolved counted from (``provenance.anchor``); "" while it
+    counts from nothing. The finder clears it before each date."""
+
+    def from_reference(self) -> date | None:
+        """The document's date, noted as what the date being resolved counts from."""
+        if self.reference is not None:
+            self.basis = provenance.anchor("document", self.reference)
+        return self.reference
+
+    def from_narrated(self) -> Span | None:
+        """The date last narrated, noted as what the date being resolved counts from."""
+        if self.last_span is not None:
+            self.basis = provenance.anchor("narrative", self.last_span)
+        return self.last_span
 
     def is_about_now(self) -> bool:
         """Whether the text tells of the time around its own date (``tells_of_now``)."""
@@ -186,11 +204,14 @@ def implicit_year(
         and heads_entry(ctx.text, start, end)
         and not PLAIN_HEADING.search(ctx.text, entry[0], start)
     ):
+        ctx.basis = provenance.anchor("entry", entry[1])
         return entry[1].year
     if heading is None and ctx.reference is not None and _looks_back_from_now(ctx, start):
-        return latest_by(ctx.reference, month, day)
+        return latest_by(ctx.from_reference(), month, day)
+    lent = "" if base is None else provenance.anchor("document", base)
     if heading is not None:
         base = date(heading[1], 7, 1)  # "## 2019" then "- 14 February: ...": 2019
+        lent = provenance.anchor("heading", year_span(heading[1]))
     if ctx.anchors:
         last = ctx.anchors[-1]
         same_sentence = not SENTENCE_END.search(ctx.text, last.end, pos)
@@ -202,13 +223,16 @@ def implicit_year(
         if carries and not same_sentence and heading is None and _background(ctx, last):
             year = _read_by_tense(ctx, ctx.reference, pos, end, month, day, weekday)
             if _fits_tense(ctx, pos, end, weekday, year, month, day):
+                ctx.from_reference()
                 return year  # the old year was background to a story about now
         if after_heading and (carries or base is None):
             base = last.when
+            lent = provenance.anchor("earlier", last.span or (last.when, last.when))
             told = ctx.reference is None or (ctx.reference - base).days > _TELLING_DAYS
             stop = SENTENCE_END.search(ctx.text, end)
             back = _PLUPERFECT.search(ctx.text, last.end, stop.start() if stop else end + 80)
             if told and weekday is None and not back:
+                ctx.basis = lent
                 if same_sentence and _RELATIVE.search(ctx.text, last.end, pos):
                     return base.year  # "met Hassan II, who came to the throne in February"
                 if last.frames:
@@ -217,6 +241,7 @@ def implicit_year(
                     return _year_ahead(base, month, day)
     if base is None:
         return None
+    ctx.basis = lent
     return _read_by_tense(ctx, base, pos, end, month, day, weekday)
 
 
@@ -273,7 +298,7 @@ def _read_by_tense(
         if cue[1].lower() in _FUTURE_OF_WRITING and not ctx.year_headings:
             # "Under the 1993 accord the sides will meet in March": no March of 1993 (a
             # chronology's year heading, though, dates its entries whatever their tense)
-            return _read_by_tense(ctx, ref, pos, end, month, day, weekday)
+            return _read_by_tense(ctx, ctx.from_reference(), pos, end, month, day, weekday)
         return year
     return year
 

@@ -117,6 +117,7 @@ def _find(text: str, reference: date | None) -> list[DateMatch]:
     ctx.day_first = sum(c.rule.day_order(c.m) for c in cands) > 0
     matches = []
     for cand in cands:
+        ctx.basis = ""
         try:
             res = cand.rule.resolve(cand, ctx)
         except (OverflowError, ValueError):
@@ -124,7 +125,7 @@ def _find(text: str, reference: date | None) -> list[DateMatch]:
         if res is None:
             continue
         _remember(cand, res, ctx)
-        matches.append(_to_match(cand, res, text))
+        matches.append(_to_match(cand, res, text, ctx.basis))
     return matches
 
 
@@ -156,14 +157,14 @@ def _remember(cand: Cand, res: Resolution, ctx: Context) -> None:
         dated = lends != "year"
         when = res.span[0] if dated else date(res.explicit_year, 7, 1)
         frames = not dated and res.precision == "year" and _frames_the_story(ctx.text, cand)
-        ctx.anchors.append(Anchor(cand.start, cand.end, when, dated, frames))
+        ctx.anchors.append(Anchor(cand.start, cand.end, when, dated, frames, res.span))
     elif lends == "relative" and res.precision in ("day", "month") and not res.counted:
         # "Last month, the two sides renewed the accord, on October 22": that October
-        ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True))
+        ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], True, span=res.span))
     elif res.counted == "forward" and res.span is not None and res.precision in _STEPS:
         # "In 2012 ... The following year, they signed a pact. In March, ...": March 2013
         yearly = res.precision == "year"
-        ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], not yearly, yearly))
+        ctx.anchors.append(Anchor(cand.start, cand.end, res.span[0], not yearly, yearly, res.span))
     if res.span is None or res.modifier in _VAGUE or res.counted in ("back", "same"):
         return  # "recently", "a year earlier", "later that month": the story stays put
     if lends == "year" and _names_a_thing(ctx.text, cand.start, cand.end):
@@ -275,8 +276,9 @@ def _select(cands: list[Cand]) -> list[Cand]:
 # --- output -----------------------------------------------------------------------------------
 
 
-def _to_match(c: Cand, res: Resolution, text: str) -> DateMatch:
-    """Build the DateMatch, with a modifier from the preceding word and a time detail."""
+def _to_match(c: Cand, res: Resolution, text: str, anchor: str = "") -> DateMatch:
+    """Build the DateMatch, with a modifier from the preceding word, a time detail and
+    what the date counted from (``provenance``; "" for an unresolved one)."""
     modifier = res.modifier
     if not modifier:
         modifier = MODIFIER_WORDS.get(prev_word(text, c.start), "")
@@ -284,7 +286,17 @@ def _to_match(c: Cand, res: Resolution, text: str) -> DateMatch:
     detail = _time_detail(text, c.start, c.end) if res.precision in ("day", "unresolved") else ""
     start, end = res.span if res.span else (None, None)
     precision = res.precision if res.span else "unresolved"
-    return DateMatch(c.start, c.end, start, end, precision, text[c.start : c.end], modifier, detail)
+    return DateMatch(
+        c.start,
+        c.end,
+        start,
+        end,
+        precision,
+        text[c.start : c.end],
+        modifier,
+        detail,
+        anchor if res.span else "",
+    )
 
 
 def _time_detail(text: str, start: int, end: int) -> str:

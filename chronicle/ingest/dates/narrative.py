@@ -45,18 +45,20 @@ def tells(ctx: Context, unit: str) -> bool:
 
 def narrated_year(ctx: Context) -> int | None:
     """The year of the date last narrated ("on 7 December that year")."""
-    if ctx.last_span is None:
+    told = ctx.from_narrated()
+    if told is None:
         return None
-    a, b = ctx.last_span
+    a, b = told
     return a.year if a.year == b.year else b.year
 
 
 def anchor_day(ctx: Context, forward: bool) -> date | None:
     """The day to count from: the end of the narrated date going forward, its start going
     back; the document date when nothing was narrated."""
-    if ctx.last_span is not None:
-        return ctx.last_span[1] if forward else ctx.last_span[0]
-    return ctx.reference
+    told = ctx.from_narrated()
+    if told is not None:
+        return told[1] if forward else told[0]
+    return ctx.from_reference()
 
 
 _UNIT_GRAIN = {"hour": "day", "day": "day", "week": "day", "month": "month", "year": "year"}
@@ -92,7 +94,7 @@ def step(ctx: Context, n: int, unit: str, modifier: str = "") -> Resolution | No
     step of days after a bare year names no day: unresolved. Returns None when
     nothing was narrated.
     """
-    if ctx.last_span is None:
+    if ctx.from_narrated() is None:
         return None
     a, b = ctx.last_span
     shift = delta(n, unit)
@@ -143,6 +145,7 @@ def year_by_word(word: str, ctx: Context) -> int | None:
     word = word.lower()
     if word == "that":
         return narrated_year(ctx)
-    if ctx.reference is None:
+    ref = ctx.from_reference()
+    if ref is None:
         return None
-    return ctx.reference.year + {"last": -1, "next": 1}.get(word, 0)
+    return ref.year + {"last": -1, "next": 1}.get(word, 0)

@@ -19,6 +19,7 @@ from chronicle.ingest.dates.context import (
 )
 from chronicle.ingest.dates.names import WEEKDAYS, count_of
 from chronicle.ingest.dates.narrative import NARRATIVE_WORDS, anchor_day, delta, step, tells
+from chronicle.ingest.dates.provenance import anchor
 from chronicle.ingest.dates.rule import Cand
 from chronicle.ingest.dates.spans import (
     Span,
@@ -32,7 +33,7 @@ from chronicle.ingest.dates.spans import (
 
 def resolve_vague(c: Cand, ctx: Context) -> Resolution | None:
     """now / recently / the future: the reference day, a modifier saying which way."""
-    ref = ctx.reference
+    ref = ctx.from_reference()
     way = "present" if c.m.group("present") else "past" if c.m.group("past") else "future"
     if ref is None:
         return Resolution(None, "unresolved", way)
@@ -49,7 +50,7 @@ def resolve_vague(c: Cand, ctx: Context) -> Resolution | None:
 
 def resolve_deictic(c: Cand, ctx: Context) -> Resolution | None:
     """ "today", "yesterday afternoon", "last night": a day counted from the document's date."""
-    if ctx.reference is None:
+    if ctx.from_reference() is None:
         return Resolution(None, "unresolved")
     word = " ".join(c.m.group("deic").lower().split())
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)  # "this evening": 0
@@ -60,7 +61,7 @@ def resolve_deictic(c: Cand, ctx: Context) -> Resolution | None:
 def resolve_weekday(c: Cand, ctx: Context) -> Resolution | None:
     """ "Tuesday", "last Friday", "this coming Sunday": the weekday nearest the document's
     date that the words and the tense allow."""
-    ref = ctx.reference
+    ref = ctx.from_reference()
     if ref is None:
         return Resolution(None, "unresolved")
     wd = WEEKDAYS[c.m.group("wd").lower()]
@@ -86,7 +87,7 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
     before", "the end of the month"."""
     m = c.m
     if m.group("the_weekend"):
-        if ctx.reference is None:
+        if ctx.from_reference() is None:
             return Resolution(None, "unresolved")
         ahead = clause_tense(ctx.text, c.start, c.end) and ctx.reference.weekday() < 5
         return Resolution(
@@ -98,7 +99,7 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
     if m.group("unit3"):  # "by the end of the month": the month last narrated, else this one
         unit = m.group("unit3").lower()
         told = tells(ctx, unit) and not clause_tense(ctx.text, c.start, c.end)
-        ref = anchor_day(ctx, forward=True) if told else ctx.reference
+        ref = anchor_day(ctx, forward=True) if told else ctx.from_reference()
         if not told and _elsewhen(ctx) and _tells_the_past(c, ctx):
             return Resolution(None, "unresolved")  # "in 2016 ... by the end of the month"
         if ref is None:
@@ -126,6 +127,8 @@ def resolve_unit_rel(c: Cand, ctx: Context) -> Resolution | None:
         return Resolution(None, "unresolved")  # "the following year, the plan was launched"
     if ref is None:
         return Resolution(None, "unresolved")
+    if not counted:
+        ctx.from_reference()  # "next month", "this year": from the time of writing
     res = _unit_rel(m, unit, ref, n)
     res.counted = counted
     if counted and n == 0 and res.span is not None:
@@ -198,12 +201,12 @@ def _relative_day(rel: str, ctx: Context) -> Resolution | None:
     step = step.get(rel)
     if step is None:
         return None  # "the last day of the talks", "this day": no date
-    if ctx.last_span is not None:
+    if ctx.from_narrated() is not None:
         first, last = ctx.last_span
         if (last - first).days > 7:
             return None  # "in October ... that same day": the day was never written
         base = last if step > 0 else first
-    elif ctx.reference is not None:
+    elif ctx.from_reference() is not None:
         base = ctx.reference
     else:
         return Resolution(None, "unresolved")
@@ -242,7 +245,7 @@ def resolve_vague_ago(c: Cand, ctx: Context) -> Resolution | None:
         base = anchor_day(ctx, forward=future)
         span = (base + near, base + far) if future else (base - far, base - near)
         return Resolution(span, "approximate", "about", counted="forward" if future else "back")
-    ref = ctx.reference
+    ref = ctx.from_reference()
     if ref is None:
         return Resolution(None, "unresolved")
     span = (ref + near, ref + far) if future else (ref - far, ref - near)
@@ -268,6 +271,7 @@ def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Reso
     if unit == "year" and ctx.last_quarter and 0 <= c.start - ctx.last_quarter_end < 300:
         # "third-quarter profit rose from $5 million a year earlier": the same quarter
         a, b = ctx.last_quarter
+        ctx.basis = anchor("narrative", ctx.last_quarter)
         years = sign * n
         span = (a.replace(year=a.year + years), b.replace(year=b.year + years))
         return Resolution(span, "range", modifier, counted="back" if sign < 0 else "forward")
@@ -278,6 +282,7 @@ def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Reso
             return told
         if _tells_the_past(c, ctx):
             return Resolution(None, "unresolved")  # "two years later the government collapsed"
+    ctx.from_reference()
     if ref is None:
         return Resolution(None, "unresolved")
     if m.group("today"):  # "forty years ago today": that very day
@@ -300,7 +305,7 @@ def resolve_ago_counted(c: Cand, ctx: Context, count: int | None = None) -> Reso
 def resolve_span(c: Cand, ctx: Context) -> Resolution | None:
     """ "the past five years", "the next two weeks": a stretch that ends (or starts) at
     the document's date."""
-    m, ref = c.m, ctx.reference
+    m, ref = c.m, ctx.from_reference()
     if ref is None:
         return Resolution(None, "unresolved")
     n = count_of(m.group("num"))

@@ -22,6 +22,7 @@ from chronicle.ingest.dates.days import day_of, listed_year, month_of, two_digit
 from chronicle.ingest.dates.fiscal import fiscal_span, fiscal_year_start
 from chronicle.ingest.dates.names import DECADE_WORDS, ORDINALS, SEASONS, SPOKEN_NUMBERS, count_of
 from chronicle.ingest.dates.narrative import month_after, year_by_word
+from chronicle.ingest.dates.provenance import anchor
 from chronicle.ingest.dates.rule import Cand
 from chronicle.ingest.dates.spans import (
     Span,
@@ -120,7 +121,7 @@ def resolve_month(c: Cand, ctx: Context) -> Resolution | None:
     elif m.group("ry") and (y := year_by_word(m.group("ry"), ctx)) is not None:
         pass  # "June this year", "August of that year"
     elif m.group("ry") or m.group("rel"):
-        if ref is None:
+        if ctx.from_reference() is None:
             return Resolution(None, "unresolved")
         rel = (m.group("ry") or m.group("rel")).lower().split()[0]
         y = ref.year + {"last": -1, "next": 1}.get(rel, 0)
@@ -258,8 +259,9 @@ def resolve_quarter(c: Cand, ctx: Context) -> Resolution | None:
     if m.group("qrel"):
         rel = m.group("qrel").lower().split()[-1]
         if rel == "the" and ctx.last_quarter is not None:
+            ctx.basis = anchor("narrative", ctx.last_quarter)
             return Resolution(ctx.last_quarter, "range")
-        if ref is None:
+        if ctx.from_reference() is None:
             return Resolution(None, "unresolved")
         n = {"this": 0, "current": 0, "next": 1}.get(rel, -1)
         return Resolution(unit_span("quarter", ref, n)[0], "range")
@@ -268,11 +270,11 @@ def resolve_quarter(c: Cand, ctx: Context) -> Resolution | None:
     y = int(ys[0]) if ys else (two_digit_year(int(m.group("yy"))) if m.group("yy") else None)
     explicit = y
     if y is None and m.group("the") and "year's" in m.group("the").lower():
-        if ref is None:
+        if ctx.from_reference() is None:
             return Resolution(None, "unresolved")
         y = ref.year + {"this": 0, "last": -1, "next": 1}[m.group("the").lower().split()[0]]
     if y is None:
-        if ref is None:
+        if ctx.from_reference() is None:
             return Resolution(None, "unresolved")
         y = ref.year if 3 * q - 2 <= ref.month else ref.year - 1
         if clause_tense(ctx.text, c.start, c.end) and quarter_span(y, q)[1] < ref:
@@ -313,8 +315,11 @@ def _year_named(word: str, c: Cand, ctx: Context) -> int | None:
         return year_by_word(word, ctx)
     anchors = [a for a in ctx.anchors if ctx.paragraph(a.start) == ctx.paragraph(c.start)]
     if anchors:
-        return anchors[-1].when.year
-    return ctx.reference.year if ctx.reference else None
+        last = anchors[-1]
+        ctx.basis = anchor("earlier", last.span or (last.when, last.when))
+        return last.when.year
+    ref = ctx.from_reference()
+    return ref.year if ref else None
 
 
 def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
@@ -337,7 +342,7 @@ def resolve_season(c: Cand, ctx: Context) -> Resolution | None:
         # "In 1975, ... in the autumn": the season of the story's year
         y = implicit_year(ctx, c.start, c.end, SEASONS[season], 15)
     else:
-        if ref is None:
+        if ctx.from_reference() is None:
             return Resolution(None, "unresolved")
         rel = (m.group("rel") or "").lower().split()[-1:]
         rel = rel[0] if rel else ""
@@ -382,10 +387,10 @@ def _narrated_season_year(c: Cand, ctx: Context, season: str, counted: str) -> i
     or the one of its year ("in March 1976 ... that autumn"; "that winter" after January
     1976 is the winter that January is in). With nothing narrated, "the following spring"
     in a clause about the future counts from the document's date."""
-    told = ctx.last_span
+    told = ctx.from_narrated()
     if told is None:
         ahead = counted == "forward" and clause_tense(ctx.text, c.start, c.end)
-        if not ahead or ctx.reference is None:
+        if not ahead or ctx.from_reference() is None:
             return None
         told = (ctx.reference, ctx.reference)
     first, last = told
