@@ -3,14 +3,16 @@
 Built on Textual's Line API so a million results cost the same as ten: the
 widget holds only the ordered event ids, asks its screen for the rows of a page
 when they come into view (off the UI thread), draws a placeholder meanwhile,
-and caches rendered lines. The year is shown once, on the first event of each
-year, so the list reads as grouped by year.
+and caches rendered lines. Line 0 is a header naming the columns, which
+`chronicle.tui.columns` chooses for the width; it stays put while rows scroll
+under it. The first event of each year shows its date in bold, so the list
+reads as grouped by year. In the context view every event is listed and the
+query's hits are marked (`»`), the rest dimmed; `n`/`N` jump between hits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Collection, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,10 +26,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from chronicle.model import TYPE_LABELS, Event
+from chronicle.tui.columns import GAP, Column, columns_for, cut, cut_runs
+from chronicle.tui.date_column import date_label
 from chronicle.visible import visible
 
 PAGE = 200
 """Rows fetched per request."""
+HEADER = 1
+"""Lines above the rows (the column names)."""
+HIT_MARK = "»"
+MARKER = 2
+"""Cells the hit marker column takes in the context view (mark and a gap)."""
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -40,12 +49,13 @@ class Timeline(ScrollView, can_focus=True):
         Binding("G,end", "last", "Last", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("n", "cursor_down", "Next match", show=False),
-        Binding("N", "cursor_up", "Previous match", show=False),
+        Binding("n", "next_hit", "Next match", show=False),
+        Binding("N", "previous_hit", "Previous match", show=False),
         Binding("enter", "open", "Open", tooltip="Show the event's sources in the detail pane"),
     ]
 
     COMPONENT_CLASSES = {
+        "timeline--header",
         "timeline--cursor",
         "timeline--year",
         "timeline--date",
@@ -53,18 +63,31 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--multi",
         "timeline--placeholder",
         "timeline--match",
+        "timeline--dim",
+        "timeline--hit",
     }
 
     DEFAULT_CSS = """
-    Timeline { overflow-x: hidden; }
-    Timeline > .timeline--cursor { background: $accent 40%; }
-    Timeline:focus > .timeline--cursor { background: $accent; color: $text; }
-    Timeline > .timeline--year { color: $warning; text-style: bold; }
+    Timeline { overflow-x: hidden; scrollbar-size-vertical: 1; }
+    Timeline > .timeline--header { color: $text; background: $panel; text-style: bold; }
+    Timeline > .timeline--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    Timeline:focus > .timeline--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    Timeline > .timeline--year { color: $text; text-style: bold; }
     Timeline > .timeline--date { color: $text-muted; }
     Timeline > .timeline--type { color: $secondary; }
     Timeline > .timeline--multi { color: $success; text-style: bold; }
-    Timeline > .timeline--placeholder { color: $text-disabled; }
+    Timeline > .timeline--placeholder { color: $text-muted; }
     Timeline > .timeline--match { text-style: bold underline; color: $warning; }
+    Timeline > .timeline--dim { color: $text-muted; }
+    Timeline > .timeline--hit { color: $accent; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0)
@@ -95,41 +118,67 @@ class Timeline(ScrollView, can_focus=True):
             self.generation = generation
             super().__init__()
 
+    class NoMoreHits(Message):
+        """`n` (forward) or `N` found no hit past the cursor; the cursor stayed."""
+
+        def __init__(self, forward: bool) -> None:
+            self.forward = forward
+            super().__init__()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.ids: list[int] = []
+        self.ids: Sequence[int] = ()
         self.generation = 0
         """Counts results shown; rows loaded for an older result are dropped."""
+        self._hits: Collection[int] | None = None
         self._rows: dict[int, Event] = {}
         self._marks: dict[int, list[tuple[str, bool]]] = {}
+        self._publishers: dict[int, str] = {}
         self._pending: set[int] = set()
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
 
     # Data ------------------------------------------------------------------
 
-    def show(self, ids: Sequence[int], keep: int | None = None, at: int = 0) -> None:
-        """Replace the result with `ids`, the cursor on event `keep` if present, else at `at`."""
+    def show(
+        self,
+        ids: Sequence[int],
+        keep: int | None = None,
+        at: int = 0,
+        hits: Collection[int] | None = None,
+    ) -> None:
+        """Replace the result with `ids` (kept, not copied), the cursor on event `keep` if
+        present, else at `at`. With `hits` (the context view), rows whose id is not in it
+        are dimmed and the others marked; `n`/`N` jump between them."""
         self.generation += 1
-        self.ids = list(ids)
+        self.ids = ids
+        self._hits = hits
         self._rows.clear()  # reloaded with this query's matches marked
         self._marks.clear()
+        self._publishers.clear()
         self._pending.clear()
         self._lines.clear()
-        self.virtual_size = Size(self.size.width, len(self.ids))
-        index = self.ids.index(keep) if keep is not None and keep in self.ids else at
+        self.virtual_size = Size(self.size.width, len(ids) + HEADER)
+        index = ids.index(keep) if keep is not None and keep in ids else at
         self.cursor = index
         # The new virtual size applies at the next refresh; scroll after it.
         self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
         self.post_message(self.EventHighlighted(self.current_id))
 
+    @property
+    def hits(self) -> Collection[int] | None:
+        """The ids marked as hits (the context view), or None when every row is one."""
+        return self._hits
+
     def add_rows(
         self,
         rows: Sequence[Event],
         marks: dict[int, list[tuple[str, bool]]] | None = None,
         generation: int | None = None,
+        publishers: dict[int, str] | None = None,
     ) -> None:
-        """Cache loaded events (and their headlines with matched terms marked) and redraw.
+        """Cache loaded events (their headlines with matched terms marked, and the
+        publisher of each one's first source when known) and redraw.
 
         Rows loaded for an older result (`generation`) are dropped: their marks
         belong to another query.
@@ -137,6 +186,7 @@ class Timeline(ScrollView, can_focus=True):
         if generation is not None and generation != self.generation:
             return
         self._marks.update(marks or {})
+        self._publishers.update(publishers or {})
         for event in rows:
             self._rows[event.id] = event
             self._pending.discard(event.id)
@@ -164,17 +214,33 @@ class Timeline(ScrollView, can_focus=True):
             return True
         return False
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns shown at the current width, in screen order."""
+        return columns_for(self._width, MARKER if self._hits is not None else 0)
+
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width
+
+    @property
+    def _page_rows(self) -> int:
+        """Rows visible under the header."""
+        return max(1, (self.scrollable_content_region.height or 1) - HEADER)
+
     # Rendering ---------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width or self.size.width
+        width = self._width
+        if y < HEADER:
+            return self._header(width)
+        index = y - HEADER + self.scroll_offset.y
         if index >= len(self.ids):
             return Strip.blank(width, self.rich_style)
         event = self._rows.get(self.ids[index])
         if event is None:
             self._request(index)
-            style = self.get_component_rich_style("timeline--placeholder")
+            style = self.rich_style + self.get_component_rich_style("timeline--placeholder")
             return Strip([Segment("  …".ljust(width), style)], width)
         key = (index, width, index == self.cursor, self.has_focus)
         cached = self._lines.get(key)
@@ -183,35 +249,68 @@ class Timeline(ScrollView, can_focus=True):
             self._lines[key] = cached
         return cached
 
+    def _header(self, width: int) -> Strip:
+        style = self.get_component_rich_style("timeline--header")
+        text = " " * MARKER if self._hits is not None else ""
+        text += (" " * GAP).join(cut(column.title, column.width) for column in self.columns)
+        return (
+            Strip([Segment(text, style)]).crop_extend(0, width, style).apply_style(self.rich_style)
+        )
+
     def _render_row(self, index: int, event: Event, width: int) -> Strip:
-        previous = self.row(index - 1)
-        year = (event.date_start or "undated")[:4] if event.date_start else "—"
-        prev_year = ((previous.date_start or "")[:4] or "—") if previous else None
-        show_year = previous is None or prev_year != year
-        base = self.rich_style
-        parts = [
-            (
-                f"{year:>4} " if show_year else "     ",
-                self.get_component_rich_style("timeline--year"),
-            ),
-            (f"{_short_date(event)[:11]:<12}", self.get_component_rich_style("timeline--date")),
-            (
-                f"{TYPE_LABELS.get(event.type, event.type[:5]):<6}",
-                self.get_component_rich_style("timeline--type"),
-            ),
-            (
-                _sources_mark(event),
-                self.get_component_rich_style("timeline--multi"),
-            ),
-        ]
-        match = self.get_component_rich_style("timeline--match")
-        runs = self._marks.get(event.id) or [(event.headline, False)]
-        parts += [(visible(text), match if hit else Style()) for text, hit in runs]
-        segments = [Segment(text, style) for text, style in parts]
-        strip = Strip(segments).crop(0, width).extend_cell_length(width)
+        dim = self._hits is not None and event.id not in self._hits
+        segments: list[Segment] = []
+        if self._hits is not None:
+            mark = "  " if dim else f"{HIT_MARK} "
+            segments.append(Segment(mark, self.get_component_rich_style("timeline--hit")))
+        for n, column in enumerate(self.columns):
+            if n:
+                segments.append(Segment(" " * GAP))
+            segments += self._cell(column, index, event)
+        if dim:
+            segments = list(Segment.apply_style(segments, None, self._style("timeline--dim")))
         if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("timeline--cursor"))
-        return strip.apply_style(base)
+            cursor = self._style("timeline--cursor")
+            segments = list(Segment.apply_style(segments, None, cursor))
+            strip = Strip(segments).crop_extend(0, width, cursor)
+        else:
+            strip = Strip(segments).crop_extend(0, width, None)
+        return strip.apply_style(self.rich_style)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name)
+
+    def _cell(self, column: Column, index: int, event: Event) -> list[Segment]:
+        """The segments of one cell, exactly `column.width` cells wide."""
+        width = column.width
+        if column.key == "headline":
+            match = self._style("timeline--match")
+            runs = self._marks.get(event.id) or [(event.headline, False)]
+            shown = cut_runs([(visible(text), hit) for text, hit in runs], width)
+            return [Segment(text, match if hit else None) for text, hit in shown]
+        if column.key == "date":
+            label = date_label(event.date_start, event.date_end, event.precision)
+            style = "timeline--year" if self._first_of_year(index, event) else "timeline--date"
+            return [Segment(cut(label, width), self._style(style))]
+        if column.key == "type":
+            label = TYPE_LABELS.get(event.type, event.type[:5])
+            return [Segment(cut(label, width), self._style("timeline--type"))]
+        if column.key == "sources":
+            return [Segment(cut(sources_mark(event), width), self._style("timeline--multi"))]
+        if column.key == "countries":
+            text = " ".join(event.countries)
+        elif column.key == "actors":
+            text = ", ".join(event.actors)
+        else:
+            text = self._publishers.get(event.id, "")
+        return [Segment(cut(visible(text), width))]
+
+    def _first_of_year(self, index: int, event: Event) -> bool:
+        """Whether the row starts a year (or the undated events): its date is drawn bold."""
+        previous = self.row(index - 1)
+        if previous is None:
+            return True
+        return (previous.date_start or "")[:4] != (event.date_start or "")[:4]
 
     def _request(self, index: int) -> None:
         start = max(0, index - PAGE // 2)
@@ -232,16 +331,17 @@ class Timeline(ScrollView, can_focus=True):
         return max(0, min(value, len(self.ids) - 1)) if self.ids else 0
 
     def _scroll_to_cursor(self) -> None:
-        height = self.scrollable_content_region.height or 1
+        rows = self._page_rows
         top = self.scroll_offset.y
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + rows:
+            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.ids))
+        self.virtual_size = Size(event.size.width, len(self.ids) + HEADER)
         self._lines.clear()
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def on_focus(self) -> None:
         self._lines.clear()
@@ -252,7 +352,11 @@ class Timeline(ScrollView, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        self.cursor = event.y + self.scroll_offset.y
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= HEADER:
+            index = offset.y - HEADER + self.scroll_offset.y
+            if index < len(self.ids):
+                self.cursor = index
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -267,44 +371,34 @@ class Timeline(ScrollView, can_focus=True):
         self.cursor = len(self.ids) - 1
 
     def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+        self.cursor += max(1, self._page_rows - 1)
 
     def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+        self.cursor -= max(1, self._page_rows - 1)
+
+    def action_next_hit(self) -> None:
+        self._to_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._to_hit(-1)
+
+    def _to_hit(self, step: int) -> None:
+        """Move to the nearest hit past the cursor, scanning only as far as it is."""
+        index = self.cursor + step
+        while 0 <= index < len(self.ids):
+            if self._hits is None or self.ids[index] in self._hits:
+                self.cursor = index
+                return
+            index += step
+        self.post_message(self.NoMoreHits(forward=step > 0))
 
     def action_open(self) -> None:
         if self.current_id is not None:
             self.post_message(self.EventOpened(self.current_id))
 
 
-def _sources_mark(event: Event) -> str:
+def sources_mark(event: Event) -> str:
     """'2×' for an event two sources report, '2!' when they disagree on the date."""
     if event.source_count < 2:
-        return "   "
-    return f"{event.source_count}{'!' if event.conflict else '×'} "
-
-
-def _short_date(event: Event) -> str:
-    """The date within its year ("Jan 04", "Oct 20–24", "Apr"): the year column shows the year."""
-    start, end = event.date_start, event.date_end
-    if start is None:
-        return "undated"
-    first = date.fromisoformat(start)
-    if event.precision == "year":
-        return "(year)"
-    if event.precision == "month":
-        return first.strftime("%b")
-    if event.precision == "approximate":
-        if end and end[:4] != start[:4]:
-            return f"≈{start[:4]}–{end[:4]}"
-        last = date.fromisoformat(end) if end else first
-        if last.month == first.month:
-            return "≈" + first.strftime("%b")
-        return f"≈{first.strftime('%b')}–{last.strftime('%b')}"
-    text = first.strftime("%b %d")
-    if end and end != start:
-        last = date.fromisoformat(end)
-        if last.year != first.year:
-            return f"–{last.year}" if (first.month, first.day) == (1, 1) else f"{text}–{last.year}"
-        text += "–" + (last.strftime("%d") if last.month == first.month else last.strftime("%b %d"))
-    return text
+        return ""
+    return f"{event.source_count}{'!' if event.conflict else '×'}"

@@ -1,0 +1,88 @@
+"""Which columns a timeline of a given width shows, how wide each is, and cutting text to fit.
+
+Date, type, sources and headline always show; wider timelines add countries, then
+actors, then the publisher, each only once the headline keeps room. The headline takes
+what is left. Widths are terminal cells (rich.cells), so a CJK headline or an actor's
+accented name is cut where it ends on screen, with "…" where text was cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+
+from chronicle.tui.date_column import WIDTH as DATE_WIDTH
+
+ELLIPSIS = "…"
+GAP = 1
+"""Blank cells between two columns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A timeline column: its key, header title, width in cells and where it shows.
+
+    `after_headline` columns sit right of the headline; `from_width` is the narrowest
+    timeline (in cells) that shows the column.
+    """
+
+    key: str
+    title: str
+    width: int
+    from_width: int = 0
+    after_headline: bool = False
+
+
+FIXED = (
+    Column("date", "date", DATE_WIDTH),
+    Column("type", "type", 5),
+    Column("sources", "src", 3),
+)
+OPTIONAL = (
+    Column("countries", "countries", 10, from_width=64, after_headline=True),
+    Column("actors", "actors", 18, from_width=82, after_headline=True),
+    Column("publisher", "publisher", 16, from_width=100, after_headline=True),
+)
+"""From these widths the headline still keeps 25 cells or more."""
+
+
+def columns_for(width: int, marker: int = 0) -> tuple[Column, ...]:
+    """The columns of a timeline `width` cells wide, in screen order, the headline's width
+    being what the others leave (at least one cell). `marker` cells are kept in front
+    (the context view's hit marker)."""
+    extra = tuple(c for c in OPTIONAL if width >= c.from_width)
+    taken = marker + sum(c.width + GAP for c in FIXED + extra)
+    headline = Column("headline", "headline", max(1, width - taken))
+    return (*FIXED, headline, *extra)
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: padded, or cut with "…" in its last cell."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    if width <= 0:
+        return ""
+    return set_cell_size(text, width - 1) + ELLIPSIS
+
+
+def cut_runs(runs: Sequence[tuple[str, bool]], width: int) -> list[tuple[str, bool]]:
+    """Runs of text (with whether each is a search hit) cut together to exactly `width`
+    cells, as `cut` cuts one string; the "…" belongs to the run it cuts."""
+    if width <= 0:
+        return []
+    total = sum(cell_len(text) for text, _ in runs)
+    if total <= width:
+        return [*runs, (" " * (width - total), False)] if total < width else list(runs)
+    room = width - 1
+    kept: list[tuple[str, bool]] = []
+    for text, hit in runs:
+        size = cell_len(text)
+        if size < room:
+            kept.append((text, hit))
+            room -= size
+            continue
+        kept.append((set_cell_size(text, room) + ELLIPSIS, hit))
+        break
+    return kept
