@@ -1,0 +1,217 @@
+"""chronicle's colours: a dark and a light Textual theme every analyst can read, and
+the monochrome look `NO_COLOR` gets.
+
+Every text colour of a theme reaches 4.5:1 (WCAG AA) on every background it is drawn
+on, in truecolor and as Rich downgrades it for a 256-colour (`xterm-256color`) or a
+16-colour terminal (`xterm`, `screen`, `linux`), whose 16 colours are judged both as
+xterm's defaults and as the Linux console's VGA palette (`chronicle.tui.contrast`).
+Pane borders and scrollbars are held to the same 4.5:1. Focus is cyan in the dark
+theme and blue in the light one, never red: it must not read as an error.
+
+Under `NO_COLOR` Textual removes every colour (`NoColor` filter, when the app is
+built with `ansi_color=True`) and the terminal's own foreground and background
+remain, so nothing can be grey on grey; `THEME_CSS` then marks with text styles what
+colour marked: the cursor row and the input cursor in reverse, the focused pane's
+border heavy, search matches bold and underlined.
+"""
+
+from __future__ import annotations
+
+import os
+
+from textual.app import App
+from textual.theme import Theme
+
+DARK = "chronicle-dark"
+LIGHT = "chronicle-light"
+MONO = "chronicle-mono"
+
+
+def _shared(
+    *,
+    text: str,
+    muted: str,
+    disabled: str,
+    panel: str,
+    accent: str,
+    primary: str,
+    secondary: str,
+    border_blurred: str,
+    cursor: str,
+    cursor_text: str,
+    blurred: str,
+    blurred_text: str,
+    track: str,
+) -> dict[str, str]:
+    """The Textual variables both colour themes set from their own palette.
+
+    Textual derives most of these by blending (text at 60% and 38% alpha, a 30%
+    tint for the blurred cursor, the border as the surface darkened 2.5%), which
+    is where its low contrasts come from; here each is a colour that was measured.
+    """
+    return {
+        "text": text,
+        "text-muted": muted,
+        "text-disabled": disabled,
+        "foreground-muted": muted,
+        "foreground-disabled": disabled,
+        "text-primary": primary,
+        "text-secondary": secondary,
+        "text-accent": accent,
+        "border": accent,
+        "border-blurred": border_blurred,
+        "block-cursor-background": cursor,
+        "block-cursor-foreground": cursor_text,
+        "block-cursor-text-style": "bold",
+        "block-cursor-blurred-background": blurred,
+        "block-cursor-blurred-foreground": blurred_text,
+        "block-cursor-blurred-text-style": "none",
+        "block-hover-background": panel,
+        "footer-background": panel,
+        "footer-foreground": text,
+        "footer-description-foreground": text,
+        "footer-key-foreground": accent,
+        "input-cursor-background": text,
+        "input-cursor-foreground": panel,
+        "input-selection-background": cursor,
+        "input-selection-foreground": cursor_text,
+        "link-color": primary,
+        "link-color-hover": primary,
+        "markdown-h1-color": primary,
+        "markdown-h2-color": primary,
+        "markdown-h3-color": primary,
+        "markdown-h4-color": text,
+        "markdown-h5-color": text,
+        "markdown-h6-color": muted,
+        "scrollbar": border_blurred,
+        "scrollbar-hover": muted,
+        "scrollbar-active": accent,
+        "scrollbar-background": track,
+        "scrollbar-background-hover": track,
+        "scrollbar-background-active": track,
+        "scrollbar-corner-color": track,
+        "screen-selection-background": cursor,
+        "screen-selection-foreground": cursor_text,
+    }
+
+
+CHRONICLE_DARK = Theme(
+    name=DARK,
+    dark=True,
+    background="#121212",
+    surface="#1a1a1a",
+    panel="#262626",
+    foreground="#e4e4e4",
+    primary="#5fd7ff",
+    secondary="#d7afff",
+    accent="#00d7d7",
+    warning="#ffd75f",
+    error="#ff8787",
+    success="#87d787",
+    variables=_shared(
+        text="#e4e4e4",
+        muted="#b2b2b2",
+        disabled="#9e9e9e",
+        panel="#262626",
+        accent="#00d7d7",
+        primary="#5fd7ff",
+        secondary="#d7afff",
+        border_blurred="#949494",
+        cursor="#00afaf",
+        cursor_text="#121212",
+        blurred="#1c1c9c",
+        blurred_text="#e4e4e4",
+        track="#121212",
+    ),
+)
+"""Light text on near-black. In 16 colours: white and bright colours on black, the
+cursor row black on cyan (blue with white text when the timeline is not focused)."""
+
+CHRONICLE_LIGHT = Theme(
+    name=LIGHT,
+    dark=False,
+    background="#f5f5f5",
+    surface="#eeeeee",
+    panel="#e4e4e4",
+    foreground="#000000",
+    primary="#1144aa",
+    secondary="#661188",
+    accent="#1144aa",
+    warning="#aa2200",
+    error="#aa0000",
+    success="#115500",
+    variables=_shared(
+        text="#000000",
+        muted="#2a2a2a",
+        disabled="#2a2a2a",
+        panel="#e4e4e4",
+        accent="#1144aa",
+        primary="#1144aa",
+        secondary="#661188",
+        border_blurred="#262626",
+        cursor="#1144aa",
+        cursor_text="#ffffff",
+        blurred="#c6c6c6",
+        blurred_text="#000000",
+        track="#f5f5f5",
+    ),
+)
+"""Dark text on near-white. A 16-colour terminal has few colours that read on white
+(yellow, green and cyan do not), so there warnings turn red and success black."""
+
+CHRONICLE_MONO = Theme(
+    name=MONO,
+    dark=True,
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    foreground="#ffffff",
+    primary="#ffffff",
+    secondary="#ffffff",
+    accent="#ffffff",
+    warning="#ffffff",
+    error="#ffffff",
+    success="#ffffff",
+    variables={
+        "text": "#ffffff",
+        "text-muted": "#ffffff",
+        "text-disabled": "#ffffff",
+        "block-cursor-text-style": "reverse bold",
+        "block-cursor-blurred-text-style": "underline",
+        "input-cursor-text-style": "reverse",
+        "button-focus-text-style": "reverse bold",
+        "markdown-h1-text-style": "bold underline",
+        "markdown-h2-text-style": "bold underline",
+        "markdown-h3-text-style": "bold",
+    },
+)
+"""For `NO_COLOR`: its colours are all removed; its text styles carry the emphasis."""
+
+THEMES = (CHRONICLE_DARK, CHRONICLE_LIGHT, CHRONICLE_MONO)
+
+THEME_CSS = """
+Sparkline > .sparkline--min-color { color: $primary; }
+Sparkline > .sparkline--max-color { color: $accent; }
+MarkdownTableContent { keyline: thin $border-blurred; }
+Footer FooterKey.-command-palette { border-left: vkey $border-blurred; }
+App:nocolor Input:focus { border: heavy $border !important; }
+App:nocolor Input > .input--selection { text-style: reverse; }
+App:nocolor Input > .input--placeholder { text-style: italic; }
+App:nocolor Screen.-wide #detail:focus-within { border-left: heavy $border; }
+App:nocolor Screen.-narrow #detail:focus-within { border-top: heavy $border; }
+"""
+"""App-level rules for Textual's own widgets (theirs blend `$primary 30%` and
+`$foreground 20%`, too faint to read), and the emphasis `NO_COLOR` needs."""
+
+
+def no_color() -> bool:
+    """Whether the user asked for no colour (`NO_COLOR` set, to anything: no-color.org)."""
+    return "NO_COLOR" in os.environ
+
+
+def register_themes(app: App[object], name: str | None = None) -> None:
+    """Register chronicle's themes on `app` and select `name`, by default the
+    monochrome one under `NO_COLOR` and the dark one otherwise."""
+    for theme in THEMES:
+        app.register_theme(theme)
+    app.theme = name or (MONO if no_color() else DARK)
