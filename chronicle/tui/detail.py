@@ -3,7 +3,8 @@
 Everything shown comes from documents, so it is assembled as `rich.text.Text`
 from strings passed through `chronicle.visible` (a control or bidi character
 shows as an escape); search terms are highlighted by styling spans, never by
-inserting markup.
+inserting markup. A source whose date was relative says what it was counted from
+(`resolution_note`), which the comparison screen reads too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from chronicle.model import Event
+from chronicle.model import Event, Source
 from chronicle.render import format_date
 from chronicle.visible import visible, visible_lines
 
@@ -53,6 +54,34 @@ def highlighted(text: str, terms: Sequence[str], style: str = "") -> Text:
         if len(term) >= 2:
             result.highlight_regex(term_pattern(term), style=MATCH_STYLE)
     return result
+
+
+def counted_from(source: Source) -> str:
+    """What a source's relative date was counted from, in words ("" for a date written
+    out in full): "counted from the document's date 2019-03-02 (dateline)"."""
+    kind, _, when = source.anchor.partition(":")
+    if kind == "document":
+        how = source.document_date_source.replace("_", " ")
+        return f"counted from the document's date {when}" + (f" ({how})" if how else "")
+    if kind == "narrative":
+        return f"counted from {when}, the date the text told before it"
+    if kind == "earlier":
+        return f"its year taken from {when}, a date the text told before it"
+    if kind == "heading":
+        return f"its year taken from the heading {when} above it"
+    if kind == "entry":
+        return f"its year taken from the entry before it, {when}"
+    return ""
+
+
+def resolution_note(source: Source) -> str:
+    """How a relative date was resolved, in one line ("" for a date written out in
+    full): '"last May" → 2018-05, counted from the document's date 2019-03-02 (dateline)'."""
+    how = counted_from(source)
+    if not how or source.date_start is None:
+        return ""
+    # format_date reads only date_start, date_end and precision, which a Source has too
+    return f'"{visible(source.date_text)}" → {format_date(source)}, {how}'
 
 
 def describe_event(
@@ -106,6 +135,9 @@ def describe_event(
             out.append(_name(f" — {source.publisher}", "italic"))
         out.append("\n   date as written: ", style="dim")
         out.append(_name(source.date_text or "—"))
+        if note := resolution_note(source):
+            out.append("\n   resolved: ", style="dim")
+            out.append(_name(note))
         if source.detail:
             out.append("\n   time: ", style="dim")
             out.append(_name(source.detail))
