@@ -23,9 +23,9 @@ async def opened(pilot, screen: SourceScreen) -> list[int | None]:
 
 
 async def settle(pilot) -> None:
-    """Wait on the screen's worker (which reads the text, then the dated sentences)."""
+    """Wait on the screen's workers: one reads the text, then one the dated sentences."""
     for _ in range(3):
-        for worker in [w for w in pilot.app.workers if w.group == "source"]:
+        for worker in [w for w in pilot.app.workers if w.group.startswith("source")]:
             await worker.wait()
         await pilot.pause()
 

@@ -74,6 +74,7 @@ class Layout(NamedTuple):
     thousands of rows, made every time the width changes.
     """
 
+    width: int
     starts: list[int]
     ends: list[int]
     drawn: set[int]
@@ -103,7 +104,7 @@ def wrap(text: str, width: int) -> Layout:
             starts.extend(at + a for a, _ in breaks)
             ends.extend(at + b for _, b in breaks)
         at += n + 1
-    return Layout(starts, ends, drawn)
+    return Layout(width, starts, ends, drawn)
 
 
 _NARROW: set[str] = {chr(c) for c in range(0x20, 0x7F)}
@@ -226,18 +227,22 @@ class DocumentText(ScrollView, can_focus=True):
         self.sentences: tuple[DatedSentence, ...] = ()
         self.current = 0
         """Index in `sentences` of the highlighted one."""
-        self._rows = Layout([], [], set())
+        self._rows = Layout(0, [], [], set())
         self._starts: list[int] = []
         self._longest = 0
-        self._width = 0
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1000)
 
     # Content ---------------------------------------------------------------
 
-    def show_text(self, text: str, focus: DatedSentence) -> None:
-        """Show `text` with `focus` highlighted and in view."""
+    def show_text(self, text: str, focus: DatedSentence, layout: Layout | None = None) -> None:
+        """Show `text` with `focus` highlighted and in view.
+
+        Args:
+            layout: `text` wrapped already (off the UI thread) to `text_width`; made
+                here when it is missing or was made for another width.
+        """
         self.text = text
-        self._width = 0
+        self._rows = layout or Layout(0, [], [], set())
         self.mark((focus,), focus)
 
     def mark(self, sentences: Sequence[DatedSentence], focus: DatedSentence) -> None:
@@ -284,12 +289,16 @@ class DocumentText(ScrollView, can_focus=True):
 
     # Layout ----------------------------------------------------------------
 
+    @property
+    def text_width(self) -> int:
+        """Columns the text is wrapped to (the widget's, less the gutter)."""
+        return (self.scrollable_content_region.width or self.app.size.width) - GUTTER
+
     def _layout(self) -> None:
-        width = (self.scrollable_content_region.width or self.app.size.width) - GUTTER
-        if width != self._width:
-            self._width = width
+        width = self.text_width
+        if width != self._rows.width:
             self._rows = wrap(self.text, width)
-            self.virtual_size = Size(width + GUTTER, self.row_count)
+        self.virtual_size = Size(width + GUTTER, self.row_count)
         self._strips.clear()
         self.refresh()
 
@@ -318,7 +327,7 @@ class DocumentText(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
-        width = self._width + GUTTER
+        width = self._rows.width + GUTTER
         if index >= self.row_count:
             return Strip.blank(width, self.rich_style)
         key = (index, self.current)
@@ -440,12 +449,15 @@ class SourceScreen(Screen[int | None]):
         except StoreError as error:
             self.app.call_from_thread(self._fail, str(error))
             return
-        self.app.call_from_thread(self._show, source)
-        if source is not None:
-            self._mark(source)
+        if source is None:
+            self.app.call_from_thread(self._fail, GONE)
+            return
+        layout = wrap(source.text, self.query_one(DocumentText).text_width)
+        self.app.call_from_thread(self._show, source, layout)
 
+    @work(thread=True, exclusive=True, group="source-marks", description="mark dated sentences")
     def _mark(self, source: SourceDocument) -> None:
-        """Read the document's other dated sentences (in the worker, after the text shows)."""
+        """Read the document's other dated sentences, once its text is on screen."""
         try:
             sentences = self.store.dated_sentences(source.id, source.text)
         except StoreError as error:
@@ -457,14 +469,12 @@ class SourceScreen(Screen[int | None]):
         self.query_one("#source-head", Static).update(Text(visible(message)))
         self.query_one(DocumentText).display = False
 
-    def _show(self, source: SourceDocument | None) -> None:
-        if source is None:
-            self._fail(GONE)
-            return
+    def _show(self, source: SourceDocument, layout: Layout) -> None:
         self.source = source
         self._head()
-        self.query_one(DocumentText).show_text(source.text, source.focus)
+        self.query_one(DocumentText).show_text(source.text, source.focus, layout)
         self._status()
+        self.call_after_refresh(self._mark, source)
 
     def _head(self) -> None:
         if self.source is not None:
