@@ -12,7 +12,7 @@ Syntax (see docs/search.md for the user reference):
 * ``-word``, ``NOT word`` exclude; ``-country:pk`` excludes a filter value.
 * ``country:pk,jp`` (ISO code, name or demonym; commas mean "either"),
   ``actor:kono``, ``type:visit`` (a type's name or its timeline label, ``type:said``),
-  ``source:issi``, ``precision:day``,
+  ``source:issi``, ``publisher:"Press Information Department"``, ``precision:day``,
   ``sources:>1``, ``after:2010``, ``before:2019-06``, ``in:2018``, ``year:2018``,
   ``sort:date|-date|rank``.
 
@@ -63,6 +63,7 @@ FILTER_NAMES = (
     "actor",
     "type",
     "source",
+    "publisher",
     "after",
     "before",
     "in",
@@ -82,7 +83,7 @@ MAX_INPUT = 1000
 MAX_TERMS = 32
 """Search terms kept; more are dropped with a hint (keeps FTS5 expressions small)."""
 
-NEGATABLE = frozenset({"country", "actor", "type", "source", "precision"})
+NEGATABLE = frozenset({"country", "actor", "type", "source", "publisher", "precision"})
 """Filters that accept a leading ``-`` (or ``NOT``) to exclude their values."""
 
 _SORT_ALIASES = {
@@ -154,7 +155,8 @@ class Filter:
         name: One of FILTER_NAMES except "sort".
         values: Normalised values. country: ISO alpha-2 codes (upper case);
             actor: folded lower-case names; type, precision: members of
-            EVENT_TYPES / PRECISIONS; source: lower-case text; after, before,
+            EVENT_TYPES / PRECISIONS; source, publisher: the text as typed,
+            whitespace normalised; after, before,
             in, year: ``(first_day, last_day)`` ISO dates of the period; sources:
             ``(operator, count)`` with operator in ``= > >= < <=``.
             For the multi-valued filters the values are alternatives (OR).
@@ -461,6 +463,7 @@ _MULTI_FILTERS: dict[str, tuple[Callable[[str], str | None], str, bool]] = {
         False,
     ),
     "source": (_source_value, 'source: "{value}" is empty', False),
+    "publisher": (_source_value, 'publisher: "{value}" is empty', False),
 }
 
 
@@ -665,7 +668,7 @@ def _filter_text(flt: Filter) -> str:
         return ("not of type " if flt.negated else "of type ") + " or ".join(values)
     if flt.name == "precision":
         return ("precision not " if flt.negated else "precision ") + " or ".join(values)
-    if flt.name == "source":
+    if flt.name in ("source", "publisher"):
         text = "from " + " or ".join(f'"{v}"' for v in values)
         return "not " + text if flt.negated else text
     if flt.name == "after":
