@@ -111,12 +111,24 @@ async def test_the_release_opens_at_last_may_and_walks_its_three_dates_in_order(
                 "Dated sentence 1 of 3: 1 March 2019",
             ]
             document = app.screen.query_one(DocumentText)
-            assert (
-                document.text[document.sentence.start : document.sentence.end] == (SENTENCES[0][0])
-            )
+            sentence = document.sentence
+            assert document.text[sentence.start : sentence.end] == SENTENCES[0][0]
             await pilot.press("enter")
             await pilot.pause()
             assert results == [event_of(store, "1 March 2019")]
+
+
+async def test_a_click_on_a_dated_sentence_highlights_it(tmp_path):
+    store, _ = release_store(tmp_path / "release")
+    with store:
+        app = make_app(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await opened(pilot, SourceScreen(store, event_of(store, "1 March 2019")))
+            document = app.screen.query_one(DocumentText)
+            row = document.row_of(document.text.index("Both sides agreed"))
+            await pilot.click(DocumentText, offset=(10, row - document.scroll_offset.y))
+            await pilot.pause()
+            assert status(app) == "Dated sentence 3 of 3: 28 April 2022"
 
 
 async def test_q_and_esc_leave_with_no_event(tmp_path):
@@ -216,6 +228,12 @@ async def test_controls_are_drawn_as_escapes_and_tabs_as_columns():
             "  2019    3",
             "▶ The \\x1b]52;c;aGk=\\x07 note was",
             "┃ signed on 4 May 2021.",
+        ]
+        styled = [(seg.text, seg.style.reverse, seg.style.bold) for seg in document.render_line(3)]
+        assert styled[1:4] == [
+            ("signed on ", True, None),
+            ("4 May 2021", True, True),
+            (".", True, None),
         ]
 
 
