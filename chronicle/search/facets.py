@@ -4,11 +4,10 @@ Each value comes with the filter text that selects it (``country:JP``), and its 
 what searching with that filter added finds. For every event but citations (a query
 with no words and no filters) the counts come from the tables the store keeps on write
 (db/008_counts.sql), less the citations. Otherwise the matching ids are read once and
-counted in chunks, against the events and their country, actor and source tables, so a
+counted in chunks against the events and their country, actor and source tables, so a
 large result never holds the store's lock for long. A result too large to count at
 once can be estimated first from a sample: the events whose id is a multiple of a
-power of two, about one in `sample_stride` of every event (ids follow the order
-documents came in, so the sample spreads over every document).
+power of two (ids follow the order documents came in, so it spreads over all of them).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from chronicle.search.compile import (
     actor_names_sql,
     source_documents_sql,
 )
-from chronicle.search.query import Filter, country_name, parse_query
+from chronicle.search.query import country_name, parse_query
 from chronicle.store import Store
 
 __all__ = [
@@ -47,90 +46,94 @@ CHUNK = 50_000
 """Matching ids counted per statement (each holds the store's lock for a fraction of a second)."""
 
 SAMPLE_EVENTS = 16_384
-"""About how many events a sample reads at most (see `sample_stride`)."""
-
-_HIDDEN = "citation"
-"""The type a query without a type: filter hides (as `Searcher.understand` does)."""
+"""About how many events a sample looks at, at most (see `sample_stride`)."""
 
 _IDS = "json_each(:ids) j"
 
 _GROUP_SQL = {
-    "type": f"SELECT e.type, '', count(*) FROM {_IDS} JOIN events e ON e.id = j.value GROUP BY 1",
+    "type": f"SELECT e.type, count(*) FROM {_IDS} JOIN events e ON e.id = j.value GROUP BY 1",
     "year": (
-        f"SELECT substr(e.date_start, 1, 4), '', count(*) FROM {_IDS}"
+        f"SELECT substr(e.date_start, 1, 4), count(*) FROM {_IDS}"
         " JOIN events e ON e.id = j.value WHERE e.date_start IS NOT NULL GROUP BY 1"
     ),
     "country": (
-        f"SELECT x.code, '', count(*) FROM {_IDS}"
+        f"SELECT x.code, count(*) FROM {_IDS}"
         " JOIN event_countries x ON x.event_id = j.value GROUP BY 1"
     ),
-    # An event names an actor once (the table's key), under one of its spellings.
     "actor": (
-        f"SELECT x.actor_key, x.name, count(*) FROM {_IDS}"
-        " JOIN event_actors x ON x.event_id = j.value GROUP BY 1, 2"
+        f"SELECT x.actor_key, count(*) FROM {_IDS}"
+        " JOIN event_actors x ON x.event_id = j.value GROUP BY 1"
     ),
     "source": (
-        f"SELECT x.source, '', count(*) FROM {_IDS}"
+        f"SELECT x.source, count(*) FROM {_IDS}"
         " JOIN event_sources x ON x.event_id = j.value GROUP BY 1"
     ),
 }
-"""Rows ``(value, spelling, events)`` among the ids of one chunk (`:ids`, a JSON list)."""
+"""Rows ``(value, events)`` among the ids of one chunk (`:ids`, a JSON list)."""
 
 _KEPT_SQL = {
-    "type": "SELECT type, '', sum(n) FROM count_years_types WHERE type != 'citation' GROUP BY 1",
+    "type": "SELECT type, sum(n) FROM count_years_types WHERE type != 'citation' GROUP BY 1",
     "year": (
-        "SELECT year, '', sum(n) FROM count_years_types"
+        "SELECT year, sum(n) FROM count_years_types"
         " WHERE type != 'citation' AND year != 'undated' GROUP BY 1"
     ),
-    "country": "SELECT code, '', n FROM count_countries",
-    "actor": "SELECT actor_key, name, count(*) FROM event_actors GROUP BY 1, 2",
-    "source": "SELECT source, '', n FROM count_sources",
+    "country": "SELECT code, n FROM count_countries",
+    # No table keeps actors' counts: the key orders the table, so no sort is needed.
+    "actor": "SELECT actor_key, count(*) FROM event_actors GROUP BY 1",
+    "source": "SELECT source, n FROM count_sources",
 }
-"""The same rows for every event, citations included (no table keeps actors' counts)."""
+"""The same rows for every event, citations included where a table keeps them."""
 
 _CITED_SQL = {
-    "country": (
-        "SELECT x.code, '', count(*) FROM events e JOIN event_countries x ON x.event_id = e.id"
+    facet: (
+        f"SELECT x.{column}, count(*) FROM events e JOIN {table} x ON x.event_id = e.id"
         " WHERE e.type = 'citation' GROUP BY 1"
-    ),
-    "actor": (
-        "SELECT x.actor_key, x.name, count(*) FROM events e"
-        " JOIN event_actors x ON x.event_id = e.id WHERE e.type = 'citation' GROUP BY 1, 2"
-    ),
-    "source": (
-        "SELECT x.source, '', count(*) FROM events e JOIN event_sources x ON x.event_id = e.id"
-        " WHERE e.type = 'citation' GROUP BY 1"
-    ),
+    )
+    for facet, table, column in (
+        ("country", "event_countries", "code"),
+        ("actor", "event_actors", "actor_key"),
+        ("source", "event_sources", "source"),
+    )
 }
 """What the citations add to `_KEPT_SQL`'s rows, to take away."""
 
-_ONLY_SQL = {
-    "actor": (
-        "SELECT count(*) FROM actor_names"
-        " WHERE (actor_key = :facet_value) != ((actor_key, name) IN ({names}))"
-    ),
-    "source": (
-        "SELECT count(*) FROM count_sources"
-        " WHERE (source = :facet_value) != (source LIKE :facet_source_0 ESCAPE '\\')"
-    ),
-}
-"""0 when a value's filter matches that value and no other (source: by the sources the
-store keeps, publishers and the file names of documents without one)."""
-
-_RECOUNT_SQL = {
-    "actor": (
-        "SELECT count(DISTINCT x.event_id) FROM event_actors x"
-        " WHERE (x.actor_key, x.name) IN ({names}) AND {scope}"
-    ),
-    "source": (
-        "SELECT count(DISTINCT x.event_id) FROM mentions x"
-        " WHERE x.document_id IN ({names}) AND {scope}"
-    ),
-}
-"""How many events in scope an actor: or source: filter finds (``{names}``: what it matches)."""
+_SPELLING_SQL = (
+    "SELECT name FROM event_actors WHERE actor_key = ? GROUP BY name ORDER BY count(*) DESC, name"
+    " LIMIT 1"
+)
+"""An actor's most frequent spelling."""
 
 _IN_CHUNK = "x.event_id IN (SELECT value FROM json_each(:ids))"
 _NOT_CITED = "EXISTS (SELECT 1 FROM events e WHERE e.id = x.event_id AND e.type != 'citation')"
+
+_CHECKS: dict[str, tuple[Callable[..., tuple[str, dict]], str, str]] = {
+    # filter: (what it matches, 0 when that is the value's own and nothing else,
+    #          how many events in {scope} it finds)
+    "actor": (
+        actor_names_sql,
+        "SELECT count(*) FROM actor_names"
+        " WHERE (actor_key = :facet_value) != ((actor_key, name) IN ({names}))",
+        "SELECT count(DISTINCT x.event_id) FROM event_actors x"
+        " WHERE (x.actor_key, x.name) IN ({names}) AND {scope}",
+    ),
+    "source": (
+        source_documents_sql,
+        "SELECT count(*) FROM count_sources"
+        " WHERE (source = :facet_value) != (source LIKE :facet_source_0 ESCAPE '\\')",
+        "SELECT count(DISTINCT x.event_id) FROM mentions x"
+        " WHERE x.document_id IN ({names}) AND {scope}",
+    ),
+    "publisher": (
+        lambda values, tag: ("SELECT source FROM count_sources WHERE source = :facet_value", {}),
+        "SELECT count(*) FROM count_sources"
+        " WHERE source = :facet_value COLLATE NOCASE AND source != :facet_value",
+        "SELECT count(DISTINCT x.event_id) FROM event_sources x"
+        " WHERE x.source = :facet_value COLLATE NOCASE AND {scope}",
+    ),
+}
+"""How to check that a value's filter finds exactly the value's events, and recount if not
+(``actor:Kono`` also finds "Taro Kono"; ``source:TDI`` a file named tdi-brief.txt). The
+source: check sees publishers and the names of files without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,14 +188,16 @@ def _quoted(text: str) -> str:
     """A filter value as the query language reads it: bare if one word, else quoted
     (the language splits values at commas and cannot quote a quote: they become spaces)."""
     text = " ".join(text.replace('"', " ").replace(",", " ").split())
-    return text if " " not in text else f'"{text}"'
+    return f'"{text}"' if " " in text else text
 
 
-def _source_value(source: str) -> str:
-    """The part of a source a source: filter can carry: it splits values at commas and
-    cannot quote a quote, so the longest run without either (the filter matches parts)."""
+def _source_filter(source: str) -> str:
+    """``publisher:`` when it can say the source exactly; else ``source:`` with the
+    longest part of it without a comma or a quote (it matches parts)."""
+    if " ".join(source.split()) == source and not any(c in source for c in '",'):
+        return f"publisher:{_quoted(source)}"
     parts = [" ".join(p.split()) for p in source.replace('"', ",").split(",")]
-    return max(parts, key=len)
+    return f"source:{_quoted(max(parts, key=len))}"
 
 
 def _filter_text(facet: str, value: str, label: str) -> str:
@@ -200,14 +205,17 @@ def _filter_text(facet: str, value: str, label: str) -> str:
         named = parse_query(f"actor:{_quoted(label)}").filters
         return f"actor:{_quoted(label if named else value)}"
     if facet == "source":
-        return f"source:{_quoted(_source_value(value))}"
+        return _source_filter(value)
     return f"{facet}:{value}"
 
 
-def _label(facet: str, value: str, spelling: str) -> str:
+def _label(store: Store, facet: str, value: str) -> str:
     if facet == "country":
         return country_name(value)
-    return spelling if facet == "actor" else value
+    if facet == "actor":
+        spelled = store.execute(_SPELLING_SQL, [value])
+        return spelled[0][0] if spelled else value
+    return value
 
 
 # ---------------------------------------------------------------------------
@@ -239,68 +247,50 @@ def _chunks(ids: Sequence[int]) -> Iterable[dict[str, str]]:
         yield {"ids": json.dumps(ids[start : start + CHUNK])}
 
 
-Rows = Counter[tuple[str, str]]
-"""Events by (value, spelling)."""
-
-
-def _matched_rows(store: Store, facet: str, ids: Sequence[int]) -> Rows:
-    rows: Rows = Counter()
+def _matched_rows(store: Store, facet: str, ids: Sequence[int]) -> Counter[str]:
+    rows: Counter[str] = Counter()
     for params in _chunks(ids):
-        for value, spelling, n in store.execute(_GROUP_SQL[facet], params):
-            rows[(value, spelling)] += n
+        for value, n in store.execute(_GROUP_SQL[facet], params):
+            rows[value] += n
     return rows
 
 
-def _kept_rows(store: Store, facet: str) -> Rows:
-    rows: Rows = Counter()
-    for value, spelling, n in store.execute(_KEPT_SQL[facet]):
-        rows[(value, spelling)] += n
-    for value, spelling, n in store.execute(_CITED_SQL[facet]) if facet in _CITED_SQL else ():
-        rows[(value, spelling)] -= n
-    return +rows  # drops the values only citations have
+def _kept_rows(store: Store, facet: str) -> Counter[str]:
+    counts: Counter[str] = Counter(dict(store.execute(_KEPT_SQL[facet])))
+    if facet in _CITED_SQL:
+        counts.subtract(dict(store.execute(_CITED_SQL[facet])))
+    return +counts  # drops the values only citations have
 
 
-def _facet(name: str, rows: Rows, scale: int, limit: int) -> Facet:
-    """The `limit` largest values of `rows`, each under its most frequent spelling."""
-    counts: Counter[str] = Counter()
-    spelled: dict[str, tuple[int, str]] = {}
-    for (value, spelling), n in rows.items():
-        counts[value] += n
-        best = spelled.get(value)
-        if best is None or (-n, spelling) < (-best[0], best[1]):
-            spelled[value] = (n, spelling)
-    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+def _facet(store: Store, name: str, rows: Counter[str], scale: int, limit: int) -> Facet:
+    """The `limit` largest values of `rows`."""
+    top = sorted(rows.items(), key=lambda item: (-item[1], item[0]))[:limit]
     values = []
     for value, n in top:
-        label = _label(name, value, spelled[value][1])
+        label = _label(store, name, value)
         values.append(FacetValue(value, label, n * scale, _filter_text(name, value, label)))
-    return Facet(name, tuple(values), len(counts))
+    return Facet(name, tuple(values), len(rows))
 
 
-def _exact(store: Store, name: str, value: FacetValue, scope: str, ids: Sequence[int]) -> int:
-    """The count of `value`'s filter, when it finds more than the value's own events
-    (``actor:Kono`` also finds "Taro Kono"; ``source:TDI`` a publisher "TDI Weekly")."""
+def _exact(store: Store, value: FacetValue, scope: str, ids: Sequence[int]) -> int:
+    """The count of `value`'s filter, which may find more than the value's own events."""
     filters = parse_query(value.filter).filters
-    if not filters:
+    if not filters or filters[0].name not in _CHECKS:
         return value.count
-    flt: Filter = filters[0]
-    build = actor_names_sql if name == "actor" else source_documents_sql
-    names, params = build(flt.values, "facet_")
+    build, only_sql, recount_sql = _CHECKS[filters[0].name]
+    names, params = build(filters[0].values, "facet_")
     params = {**params, "facet_value": value.value}
-    if store.execute(_ONLY_SQL[name].format(names=names), params)[0][0] == 0:
+    if store.execute(only_sql.format(names=names), params)[0][0] == 0:
         return value.count
-    sql = _RECOUNT_SQL[name].format(names=names, scope=scope)
+    sql = recount_sql.format(names=names, scope=scope)
     if scope != _IN_CHUNK:
         return store.execute(sql, params)[0][0]
     return sum(store.execute(sql, {**params, **chunk})[0][0] for chunk in _chunks(ids))
 
 
 def _exact_facet(store: Store, facet: Facet, scope: str, ids: Sequence[int]) -> Facet:
-    if facet.name not in _ONLY_SQL:
-        return facet
     values = [
-        FacetValue(v.value, v.label, _exact(store, facet.name, v, scope, ids), v.filter)
-        for v in facet.values
+        FacetValue(v.value, v.label, _exact(store, v, scope, ids), v.filter) for v in facet.values
     ]
     values.sort(key=lambda v: (-v.count, v.value))
     return Facet(facet.name, tuple(values), facet.distinct)
@@ -322,28 +312,54 @@ def facet_counts(
             (citations hidden unless it has a type: filter).
         shows_all: The query has no words and no filters: count from the kept tables.
         limit: Values kept per facet, largest first.
-        sample: Count one event in `sample` (a power of two, see `sample_stride`) and
-            scale up: an estimate, quickly. Ignored when `shows_all`.
-        cancelled: Asked between statements; True stops counting (what was
-            counted so far comes back).
+        sample: Count the events whose id is a multiple of `sample` (a power of two, see
+            `sample_stride`) and scale up: an estimate, quickly.
+        cancelled: Asked between statements; once True the facets not yet counted
+            come back empty.
 
     Returns:
         The facets; a value's count is what searching with its filter added finds
         (for an estimate, about that).
     """
-    if shows_all:
-        ids: list[int] = []
-        rows = {name: _kept_rows(store, name) for name in FACETS if not cancelled()}
-        scale, scope = 1, _NOT_CITED
-    else:
-        ids = _match_ids(store, compiled, sample)
-        rows = {name: _matched_rows(store, name, ids) for name in FACETS if not cancelled()}
-        scale, scope = sample, _IN_CHUNK
+    if shows_all and sample == 1:
+        return _kept_facets(store, limit, cancelled)
+    ids = _match_ids(store, compiled, sample)
+    rows = {name: _matched_rows(store, name, ids) for name in FACETS if not cancelled()}
+    return _facets(store, rows, sample, limit, _IN_CHUNK, ids, cancelled)
+
+
+_KEPT: dict[tuple[str, int], tuple[tuple, Facets]] = {}
+"""The facets of every event by database file and limit, with what they were read at:
+taking the citations away means reading theirs, a second at a million events."""
+
+
+def _kept_facets(store: Store, limit: int, cancelled: Callable[[], bool]) -> Facets:
+    stamp = (store.data_version(), tuple(store.counts().values()))
+    kept = _KEPT.get((store.path, limit))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    rows = {name: _kept_rows(store, name) for name in FACETS if not cancelled()}
+    facets = _facets(store, rows, 1, limit, _NOT_CITED, [], cancelled)
+    if store.path != ":memory:" and not cancelled():
+        _KEPT[(store.path, limit)] = (stamp, facets)
+    return facets
+
+
+def _facets(
+    store: Store,
+    rows: dict[str, Counter[str]],
+    scale: int,
+    limit: int,
+    scope: str,
+    ids: Sequence[int],
+    cancelled: Callable[[], bool],
+) -> Facets:
     facets = []
     for name in FACETS:
-        facet = _facet(name, rows.get(name, Counter()), scale, limit)
-        if scale == 1 and not cancelled():
-            facet = _exact_facet(store, facet, scope, ids)
-        facets.append(facet)
+        if cancelled() or name not in rows:
+            facets.append(Facet(name, (), 0))
+            continue
+        facet = _facet(store, name, rows[name], scale, limit)
+        facets.append(_exact_facet(store, facet, scope, ids) if scale == 1 else facet)
     total = sum(rows.get("type", Counter()).values()) * scale
     return Facets(tuple(facets), total, estimated=scale > 1)
