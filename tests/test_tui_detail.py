@@ -101,7 +101,12 @@ def test_a_relative_date_says_what_it_was_counted_from(tmp_path: Path):
         lines = describe_event(store.event(event_id)).plain.splitlines()
     assert [line for line in lines if line.startswith("   resolved:")] == [LAST_MAY]
     at = lines.index(LAST_MAY)
-    assert lines[at - 1] == "   date as written: last May"
+    assert lines[at - 1 : at + 2] == [
+        "   date as written: last May",
+        LAST_MAY,
+        "   document dated: 2019-03-02 (date under title)",
+    ]
+    assert "Sources (3)  ·  = sets them side by side" in lines
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from textual.widgets import Footer, Static
 from chronicle.model import Event, Source
 from chronicle.render import format_date
 from chronicle.store import Store, StoreError
-from chronicle.tui.detail import counted_from
+from chronicle.tui.detail import counted_from, how_dated
 from chronicle.visible import visible, visible_lines
 
 FIELDS = (
@@ -59,7 +59,7 @@ NONE = "—"
 
 def source_values(source: Source) -> dict[str, str]:
     """A source's value for each field key of `FIELDS`, as plain strings."""
-    how = source.document_date_source.replace("_", " ")
+    how = how_dated(source)
     dated = (source.document_date or NONE) + (f" ({how})" if source.document_date and how else "")
     if source.date_start is None:
         anchor = "nothing: unresolved"

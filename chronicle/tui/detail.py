@@ -24,6 +24,9 @@ from chronicle.model import Event, Source
 from chronicle.render import format_date
 from chronicle.visible import visible, visible_lines
 
+COMPARE_KEY = "="
+"""The key that opens the comparison of an event's sources (bound by the main screen)."""
+
 MATCH_STYLE = "bold reverse"
 """How matched search terms are marked in the detail text."""
 
@@ -56,12 +59,17 @@ def highlighted(text: str, terms: Sequence[str], style: str = "") -> Text:
     return result
 
 
+def how_dated(source: Source) -> str:
+    """How a source's document date was found, in words ("date under title", "byline")."""
+    return source.document_date_source.replace("_", " ")
+
+
 def counted_from(source: Source) -> str:
     """What a source's relative date was counted from, in words ("" for a date written
     out in full): "counted from the document's date 2019-03-02 (dateline)"."""
     kind, _, when = source.anchor.partition(":")
     if kind == "document":
-        how = source.document_date_source.replace("_", " ")
+        how = how_dated(source)
         return f"counted from the document's date {when}" + (f" ({how})" if how else "")
     if kind == "narrative":
         return f"counted from {when}, the date the text told before it"
@@ -128,6 +136,8 @@ def describe_event(
             out.append("\n   ")
             out.append(_name(name))
     out.append(f"\n\nSources ({len(event.sources)})", style="bold underline")
+    if len(event.sources) > 1:
+        out.append(f"  ·  {COMPARE_KEY} sets them side by side", style="dim")
     for number, source in enumerate(event.sources, 1):
         out.append(f"\n\n{number}. ", style="bold")
         out.append(_name(source.title or Path(source.document).name, "bold"))
@@ -143,7 +153,7 @@ def describe_event(
             out.append(_name(source.detail))
         if source.document_date:
             out.append("\n   document dated: ", style="dim")
-            how = f" ({source.document_date_source})" if source.document_date_source else ""
+            how = f" ({how_dated(source)})" if source.document_date_source else ""
             out.append(_name(source.document_date + how))
         out.append("\n   ")
         out.append(highlighted(source.text, terms))
