@@ -353,18 +353,22 @@ class DocumentText(ScrollView, can_focus=True):
         strip = Strip(segments).crop(0, width).extend_cell_length(width)
         return strip.apply_style(self.rich_style)
 
+    def _meeting(self, row: Row) -> list[int]:
+        """Indexes of the dated sentences with a part in `row`."""
+        end = max(row.end, row.start + 1)
+        lo = bisect_left(self._starts, row.start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [i for i in range(lo, hi) if self.sentences[i].end > row.start]
+
     def _marks(self, row: Row) -> list[tuple[int, int, str]]:
         """(start, end, kind) of the marked spans meeting `row`, in text offsets."""
-        lo = bisect_left(self._starts, row.start - self._longest)
-        hi = bisect_left(self._starts, max(row.end, row.start + 1))
         marks = []
-        for i in range(lo, hi):
+        for i in self._meeting(row):
             s = self.sentences[i]
-            if s.end > row.start and s.start < max(row.end, row.start + 1):
-                if i == self.current:
-                    marks += [(s.start, s.end, "current"), (s.date_start, s.date_end, "date")]
-                else:
-                    marks.append((s.start, s.end, "dated"))
+            if i == self.current:
+                marks += [(s.start, s.end, "current"), (s.date_start, s.date_end, "date")]
+            else:
+                marks.append((s.start, s.end, "dated"))
         return marks
 
     @staticmethod
@@ -390,13 +394,10 @@ class DocumentText(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
-        if 0 <= index < self.row_count:
-            row = self.row(index)
-            for i, s in enumerate(self.sentences):
-                if s.start < max(row.end, row.start + 1) and s.end > row.start:
-                    self.step(i - self.current)
-                    self.post_message(DocumentText.Stepped())
-                    return
+        meeting = self._meeting(self.row(index)) if 0 <= index < self.row_count else []
+        if meeting:
+            self.step(meeting[0] - self.current)
+            self.post_message(DocumentText.Stepped())
 
     class Stepped(Message):
         """The highlighted sentence changed by a click."""
@@ -431,6 +432,8 @@ class SourceScreen(Screen[int | None]):
         self.event_id = event_id
         self.document = document
         self.source: SourceDocument | None = None
+        self.marked = False
+        """Whether the document's other dated sentences have been read."""
 
     def compose(self) -> ComposeResult:
         yield Static("Reading the document…", id="source-head", markup=False)
@@ -488,6 +491,7 @@ class SourceScreen(Screen[int | None]):
     def _marked(self, sentences: tuple[DatedSentence, ...]) -> None:
         if self.source is not None:
             self.query_one(DocumentText).mark(sentences, self.source.focus)
+            self.marked = True
             self._status()
 
     def _status(self) -> None:
@@ -495,8 +499,11 @@ class SourceScreen(Screen[int | None]):
         sentence = text.sentence
         if sentence is None:
             return
-        count = len(text.sentences)
-        line = f"Dated sentence {text.current + 1} of {count}: {visible(sentence.date_text)}"
+        date = visible(sentence.date_text)
+        if self.marked:
+            line = f"Dated sentence {text.current + 1} of {len(text.sentences)}: {date}"
+        else:
+            line = f"Dated sentence: {date} (finding the document's other dates…)"
         self.query_one("#source-status", Label).update(Text(line))
 
     def on_document_text_stepped(self) -> None:
