@@ -77,6 +77,24 @@ class TestWhatIsCompared:
             "The sources agree on the date, the type and the people."
         )
 
+    def test_one_source_has_nothing_to_compare(self, dialogue):
+        event = dialogue.event(dialogue_id(dialogue))
+        alone = replace(event, sources=event.sources[2:])
+        assert summary(alone, disagreements(alone)).plain.splitlines()[1:] == [
+            "2018-05-14  ·  dialogue  ·  1 source",
+            "Only one source tells this event: nothing to compare.",
+        ]
+
+    def test_an_event_told_many_times_lays_out_the_first_sixty(self, dialogue):
+        event = dialogue.event(dialogue_id(dialogue))
+        retold = replace(event, sources=event.sources * 30)
+        assert len(blocks(retold, 78)) == 60
+        assert len(blocks(retold, 156)) == 20
+        assert summary(retold, disagreements(retold)).plain.splitlines()[1:3] == [
+            "2018-05-14  ·  dialogue  ·  90 sources",
+            "The first 60 are shown here; the detail pane lists every one.",
+        ]
+
     def test_the_summary_says_what_they_disagree_on(self, dialogue):
         event = dialogue.event(dialogue_id(dialogue))
         assert summary(event, disagreements(event)).plain.splitlines() == [

@@ -53,6 +53,8 @@ DIFFERS_STYLE = "bold underline"
 LABEL_WIDTH = 15
 MIN_COLUMN = 40
 """The narrowest a source's column gets beside another: below it, blocks are stacked."""
+SHOWN = 60
+"""The most sources laid out (an event told thousands of times would take seconds to draw)."""
 GONE = "This event is no longer in the chronicle (its documents were read again or removed)."
 NONE = "—"
 
@@ -115,8 +117,11 @@ def summary(event: Event, differs: dict[str, frozenset[int]]) -> Text:
     """The lines above the sources: the event, and what its sources disagree on."""
     out = Text()
     out.append(visible(event.headline), style="bold")
-    out.append(f"\n{format_date(event)}  ·  {event.type}  ·  {len(event.sources)} sources\n")
-    if len(event.sources) < 2:
+    count = len(event.sources)
+    out.append(f"\n{format_date(event)}  ·  {event.type}  ·  {count} source{'s' * (count != 1)}\n")
+    if count > SHOWN:
+        out.append(f"The first {SHOWN} are shown here; the detail pane lists every one.\n")
+    if count < 2:
         out.append("Only one source tells this event: nothing to compare.")
     elif differs:
         labels = dict(FIELDS)
@@ -160,11 +165,11 @@ def blocks(event: Event, width: int) -> list[RenderableType]:
     """The sources as tables: one per source when stacked, else one per group of as many
     columns as fit side by side."""
     differs = disagreements(event)
-    sources = list(event.sources)
-    per = columns_that_fit(width, len(sources))
+    numbered = list(enumerate(event.sources[:SHOWN]))
+    per = columns_that_fit(width, len(numbered))
     out: list[RenderableType] = []
-    for first in range(0, len(sources), per):
-        group = list(enumerate(sources))[first : first + per]
+    for first in range(0, len(numbered), per):
+        group = numbered[first : first + per]
         out.append(_stacked(*group[0], differs) if per == 1 else _side_by_side(group, differs))
     return out
 
