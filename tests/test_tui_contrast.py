@@ -11,6 +11,7 @@ from text styles instead.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from rich.color import Color, ColorType
 from rich.style import Style
 from textual.app import App
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 import chronicle.tui.app as app_module
 import chronicle.tui.timeline as timeline_module
@@ -59,8 +61,10 @@ def app_store(fixture_db: Path, tmp_path: Path):
 
 
 async def settle(pilot) -> None:
+    """Wait until every worker is done and the screen has caught up."""
     for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a newer search replaced it
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
