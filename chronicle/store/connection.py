@@ -222,15 +222,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     for version, _name, sql in migrations():
         if version <= current:
             continue
-        script = (
-            "BEGIN IMMEDIATE;\n"
-            f"{sql}\n"
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('app', 'chronicle');\n"
-            f"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '{version}');\n"
-            "COMMIT;"
-        )
         try:
-            conn.executescript(script)
+            _apply(conn, version, sql)
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -242,3 +235,43 @@ def migrate(conn: sqlite3.Connection) -> int:
             raise
         current = version
     return current
+
+
+REBUILDS_TABLES = "-- migrate: foreign keys off"
+"""A line marking a migration that rebuilds a table other tables point at.
+
+SQLite rebuilds a table by copying it and dropping the old one, and with foreign keys
+enforced that DROP deletes every row first, cascading to the rows that point at it
+(all mentions, for `documents`). Such a migration runs with enforcement off, as
+SQLite's own procedure for changing a table does, and commits only when it broke no
+reference that held before it (`PRAGMA foreign_key_check`)."""
+
+
+def _apply(conn: sqlite3.Connection, version: int, sql: str) -> None:
+    """Run one migration and record its version, in one transaction."""
+    rebuilds = REBUILDS_TABLES in sql
+    script = (
+        "BEGIN IMMEDIATE;\n"
+        f"{sql}\n"
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('app', 'chronicle');\n"
+        f"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '{version}');\n"
+    )
+    if not rebuilds:
+        conn.executescript(script + "COMMIT;")
+        return
+    broken_before = set(conn.execute("PRAGMA foreign_key_check"))
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set first
+    try:
+        conn.executescript(script)
+        broken = set(conn.execute("PRAGMA foreign_key_check")) - broken_before
+        if broken:
+            table, rowid, parent, _ = min(broken)
+            raise sqlite3.IntegrityError(
+                f"migration {version} left {table} row {rowid} pointing at no {parent}"
+            )
+        conn.execute("COMMIT")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
