@@ -289,6 +289,23 @@ def no_color_app(app_store, monkeypatch) -> ThemedApp:
 
 
 class TestNoColor:
+    async def test_without_ansi_color_the_greys_textual_writes_still_read(
+        self, app_store, monkeypatch
+    ):
+        """Textual's other NO_COLOR path (`Monochrome`, the app built without
+        `ansi_color=True`) turns each colour grey: the mono theme's are all black or white."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        app = ThemedApp(app_store)
+        register_themes(app)
+        failures: dict[tuple, set[str]] = {}
+        async with app.run_test(size=(80, 24)) as pilot:
+            async for view, cells in views(app, pilot):
+                for system, palette in WAYS:
+                    for pair in low(cells, system, palette):
+                        failures.setdefault(pair, set()).add(f"{view}, {system} colours")
+        mine = {pair: where for pair, where in failures.items() if owner(pair) is None}
+        assert not mine, listing(mine)
+
     async def test_no_colour_is_written_anywhere(self, no_color_app):
         app = no_color_app
         assert app.theme == MONO

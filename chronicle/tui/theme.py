@@ -176,6 +176,21 @@ CHRONICLE_MONO = Theme(
         "text": "#ffffff",
         "text-muted": "#ffffff",
         "text-disabled": "#ffffff",
+        "border": "#ffffff",
+        "border-blurred": "#ffffff",
+        "block-cursor-background": "#000000",
+        "block-cursor-foreground": "#ffffff",
+        "block-cursor-blurred-background": "#000000",
+        "block-cursor-blurred-foreground": "#ffffff",
+        "scrollbar": "#ffffff",
+        "scrollbar-hover": "#ffffff",
+        "scrollbar-active": "#ffffff",
+        "scrollbar-background": "#000000",
+        "scrollbar-background-hover": "#000000",
+        "scrollbar-background-active": "#000000",
+        "scrollbar-corner-color": "#000000",
+        "input-selection-background": "#000000",
+        "input-selection-foreground": "#ffffff",
         "block-cursor-text-style": "reverse bold",
         "block-cursor-blurred-text-style": "underline",
         "input-cursor-text-style": "reverse",
@@ -185,7 +200,9 @@ CHRONICLE_MONO = Theme(
         "markdown-h3-text-style": "bold",
     },
 )
-"""For `NO_COLOR`: its colours are all removed; its text styles carry the emphasis."""
+"""For `NO_COLOR`: its colours are all removed (or, if the app was built without
+`ansi_color=True`, turned grey, and these are black or white); its text styles
+carry the emphasis."""
 
 THEMES = (CHRONICLE_DARK, CHRONICLE_LIGHT, CHRONICLE_MONO)
 
