@@ -155,7 +155,7 @@ class FacetsScreen(ModalScreen[str | None]):
         listing.clear_options()
         listing.add_options(options)
         ids = [option.id for option in options]
-        if was in ids:
+        if was is not None and was in ids:
             listing.highlighted = ids.index(was)
         else:
             listing.action_first()
