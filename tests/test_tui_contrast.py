@@ -174,6 +174,33 @@ class TestContrast:
         assert standard_index((0xFF, 0xA6, 0x2B)) == 9  # textual-dark's $accent
 
 
+class TestChoosingTheTheme:
+    @pytest.mark.parametrize(
+        ("environment", "chosen"),
+        [
+            ({}, DARK),
+            ({"NO_COLOR": ""}, MONO),  # set, even empty, means no colour (no-color.org)
+            ({"TEXTUAL_THEME": "chronicle-light"}, LIGHT),
+            ({"TEXTUAL_THEME": "chronicle-light", "NO_COLOR": "1"}, MONO),
+            ({"TEXTUAL_THEME": "solarised-ish"}, DARK),  # no such theme
+        ],
+    )
+    def test_from_the_environment(self, app_store, monkeypatch, environment, chosen):
+        for variable in ("NO_COLOR", "TEXTUAL_THEME"):
+            monkeypatch.delenv(variable, raising=False)
+        for variable, value in environment.items():
+            monkeypatch.setenv(variable, value)
+        app = ChronicleApp(app_store)
+        register_themes(app)
+        assert app.theme == chosen
+
+    def test_a_name_given_wins(self, app_store, monkeypatch):
+        monkeypatch.setenv("NO_COLOR", "1")
+        app = ChronicleApp(app_store)
+        register_themes(app, LIGHT)
+        assert app.theme == LIGHT
+
+
 class TestThemeTable:
     """The themes' own pairs, before any widget draws them."""
 

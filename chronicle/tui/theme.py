@@ -119,7 +119,7 @@ CHRONICLE_DARK = Theme(
         border_blurred="#949494",
         cursor="#00afaf",
         cursor_text="#121212",
-        blurred="#1c1c9c",
+        blurred="#1a2a80",
         blurred_text="#e4e4e4",
         track="#121212",
     ),
@@ -227,8 +227,10 @@ def no_color() -> bool:
 
 
 def register_themes(app: App[object], name: str | None = None) -> None:
-    """Register chronicle's themes on `app` and select `name`, by default the
-    monochrome one under `NO_COLOR` and the dark one otherwise."""
+    """Register chronicle's themes on `app` and select one: `name` if given, else the
+    monochrome one under `NO_COLOR`, else `TEXTUAL_THEME` when it names a theme the
+    app has (`TEXTUAL_THEME=chronicle-light chronicle`), else the dark one."""
     for theme in THEMES:
         app.register_theme(theme)
-    app.theme = name or (MONO if no_color() else DARK)
+    chosen = name or (MONO if no_color() else os.environ.get("TEXTUAL_THEME", DARK))
+    app.theme = chosen if chosen in app.available_themes else DARK
