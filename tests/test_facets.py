@@ -158,9 +158,9 @@ def test_a_source_is_selected_by_its_publisher_exactly(ambiguous: Store) -> None
 
 def test_a_sample_estimates_from_the_ids_it_takes(fixture_store: Store) -> None:
     searcher = Searcher(fixture_store)
-    ids, _ = searcher.ids("")
+    ids, _ = searcher.ids("japan")
     taken = [i for i in ids if i % 4 == 0]
-    found = _facets(searcher, "", sample=4)
+    found = _facets(searcher, "japan", sample=4)
     assert found.estimated and found.total == 4 * len(taken)
     expected = _one_by_one(fixture_store, taken)
     assert {v.value: v.count for v in found["country"].values} == {
@@ -187,6 +187,13 @@ def test_the_facets_of_every_event_follow_another_process_writing(
         app = {v.value: v.count for v in after["source"].values}["APP"]
         assert app == fresh.count("publisher:APP") > 0
         assert "APP" not in {v.value for v in before["source"].values}
+
+
+def test_every_event_is_counted_from_the_kept_tables_even_when_sampling_is_asked(
+    fixture_store: Store,
+) -> None:
+    searcher = Searcher(fixture_store)
+    assert _facets(searcher, "", sample=4) == _facets(searcher, "")
 
 
 def test_counting_stops_when_cancelled(fixture_store: Store) -> None:

@@ -131,12 +131,12 @@ class FacetsScreen(ModalScreen[str | None]):
             query, compiled = Searcher(self.store).understand(self.text, whole=True)
             shows_all = not query.terms and not query.filters
             stride = sample_stride(self.store)
-            if stride > 1:
+            if stride > 1 and not shows_all:  # every event: the kept tables, no sample
                 estimate = facet_counts(self.store, compiled, shows_all, sample=stride)
                 if cancelled():
                     return
                 self.app.call_from_thread(self.show_facets, estimate)
-                if not shows_all and estimate.total > EXACT_MAX:
+                if estimate.total > EXACT_MAX:
                     return
             exact = facet_counts(self.store, compiled, shows_all, cancelled=cancelled)
         except StoreError as error:
