@@ -135,6 +135,9 @@ def running_record(folder: Path) -> Path:
 DATED_ENTRIES = 161
 """Entries of the running record, each one dated statement."""
 
+POLIO_GRANTS = 4
+"""The record's grant signings: one a day on the 1st to the 4th of March."""
+
 
 def test_a_large_document_stored_before_v14_keeps_its_mentions_texts_inline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -148,17 +151,17 @@ def test_a_large_document_stored_before_v14_keeps_its_mentions_texts_inline(
     record = running_record(tmp_path)
     path = tmp_path / "desk.db"
     with schema_before_017(monkeypatch), Store(path) as old:
-        # Before v14 the writer placed every document's mentions as offsets.
-        monkeypatch.setattr(writer, "INLINE_ABOVE", 10**9)
-        ingest_paths(old, [record, fixtures_dir()])
-        monkeypatch.undo()
+        with monkeypatch.context() as before_v14:
+            # Before v14 the writer placed every document's mentions as offsets.
+            before_v14.setattr(writer, "INLINE_ABOVE", 10**9)
+            ingest_paths(old, [record, fixtures_dir()])
         events = everything(old)
         found = Searcher(old).search("polio").total
+        assert found == POLIO_GRANTS
         assert old.execute("SELECT count(*) FROM inline_documents") == [(0,)]
-        sliced = old.execute(
+        assert old.execute(
             "SELECT count(*), count(sentence_start), count(paragraph_start) FROM mentions"
-        )
-        assert sliced == [(sliced[0][0],) * 3]
+        ) == [(DATED_ENTRIES + 46,) * 3]
 
     with Store(path) as new:
         record_id = new.execute("SELECT id FROM documents WHERE name = ?", [record.name])[0][0]
