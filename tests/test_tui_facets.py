@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 import pytest
 from textual.widgets import Label, OptionList
+from textual.worker import WorkerCancelled
 
 from chronicle.search import facets as facets_module
 from chronicle.search.engine import Searcher
+from chronicle.search.query import Filter, parse_query
 from chronicle.store import Store
 from chronicle.tui import Timeline, make_app
 from chronicle.tui import facets as panel_module
-from chronicle.tui.facets import FacetsScreen
+from chronicle.tui.facets import FacetsScreen, with_filter
 
 SIZE = (80, 24)
 
@@ -27,9 +30,11 @@ def app_store(fixture_db: Path, tmp_path: Path):
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker is done and the screen has caught up."""
+    """Wait until every worker is done and the screen has caught up (a worker the main
+    screen replaced by a newer one ends cancelled: that is part of settling)."""
     for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
@@ -94,8 +99,8 @@ async def test_enter_gives_the_filter_and_the_search_finds_its_count(app_store: 
         await settle(pilot)
         assert chosen == ['actor:"Khawaja Muhammad Asif"']
         assert app.screen is not screen
-        # What the integrator's callback does: the filter joins the query.
-        app.screen.set_query(f"kono {chosen[0]}")
+        # What the main screen's callback does: the filter joins the query.
+        app.screen.set_query(with_filter("kono", chosen[0]))
         await settle(pilot)
         assert len(app.screen.query_one(Timeline).ids) == 1
 
@@ -150,3 +155,22 @@ async def test_past_the_exact_limit_the_estimate_stays(
         assert status == f'Facets of "japan" — about {total} events (from a sample)'
         first = screen.query_one(OptionList).get_option_at_index(1)
         assert str(first.prompt).lstrip().startswith("≈")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "country:JP"),
+        ("kono ", "kono country:JP"),
+        ('"prime minister', '"prime minister" country:JP'),
+        ("kono NOT", "kono country:JP"),
+        ("kono OR", "kono country:JP"),
+        ("visit -", "visit country:JP"),
+        ("NOT", "country:JP"),
+        ("kono -country:pk", "kono -country:pk country:JP"),
+    ],
+)
+def test_a_filter_is_added_to_the_query_as_itself(text: str, expected: str) -> None:
+    added = with_filter(text, "country:JP")
+    assert added == expected
+    assert Filter("country", ("JP",), False, "JP") in parse_query(added).filters

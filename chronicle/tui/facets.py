@@ -3,6 +3,8 @@ and year; Enter on a value dismisses with the filter text that selects it."""
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,6 +33,20 @@ EXACT_MAX = 100_000
 takes seconds of the store's time (docs/performance.md)."""
 
 HINT = "Enter adds the filter · Tab next section · Esc closes"
+
+_DANGLING_RE = re.compile(r"(?:^|\s+)(?:AND|OR|NOT|-)\s*$")
+
+
+def with_filter(text: str, filter_text: str) -> str:
+    """The query `text` with `filter_text` added at its end. An unclosed quote is closed
+    first and an operator left at the end dropped, so the filter neither joins a phrase
+    nor is excluded by a NOT it was never meant for."""
+    text = text.rstrip()
+    if text.count('"') % 2:
+        text += '"'
+    while _DANGLING_RE.search(text):
+        text = _DANGLING_RE.sub("", text).rstrip()
+    return f"{text} {filter_text}".strip()
 
 
 def _value_line(count: int, label: str, estimated: bool) -> Text:
