@@ -257,3 +257,25 @@ def test_a_plain_migration_keeps_foreign_keys_enforced(tmp_path: Path) -> None:
     connection.migrate(conn)
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     conn.close()
+
+
+def test_the_check_finds_a_large_documents_mention_sliced_from_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "INLINE_ABOVE", 4000)
+    with Store(tmp_path / "desk.db") as store:
+        ingest_paths(store, [fixtures_dir()])
+        assert store.check() == []
+        [(key, start, end)] = store.execute(
+            "SELECT m.key, instr(d.text, m.sentence) - 1, instr(d.text, m.sentence) - 1 "
+            "+ length(m.sentence) FROM mentions m JOIN documents d ON d.id = m.document_id "
+            "WHERE d.name = ? ORDER BY m.key LIMIT 1",
+            [ISSI],
+        )
+        store.execute(
+            "UPDATE mentions SET sentence = NULL, sentence_start = ?, sentence_end = ? "
+            "WHERE key = ?",
+            [start, end, key],
+        )
+        writer.index_pending(store.db)  # the same text, so the index takes it back unchanged
+        assert store.check() == [f"mention of a large document sliced from its text: {key}"]

@@ -62,6 +62,9 @@ INVARIANTS: dict[str, str] = {
     ),
     "mention sentence neither stored nor in its document": _slice_problems("sentence"),
     "mention paragraph neither stored nor in its document": _slice_problems("paragraph"),
+    "mention of a large document sliced from its text": "SELECT m.key FROM mentions m "
+    "JOIN inline_documents i ON i.document_id = m.document_id "
+    "WHERE m.sentence_start IS NOT NULL OR m.paragraph_start IS NOT NULL",
     "merge block of a removed mention": "SELECT mention_id FROM mention_blocks "
     "WHERE mention_id NOT IN (SELECT id FROM mentions)",
     "link block of a removed event": "SELECT event_id FROM event_blocks "
