@@ -2,9 +2,10 @@
 
 The real app runs on the fixture database at 80×24 and 160×45 with each chronicle
 theme; with the timeline focused, the detail pane focused, the search bar open, a
-search's matches shown, the help and the go-to-date prompt open, every drawn cell
-that is not blank is judged as a terminal shows it: in truecolor, in 256 colours and
-in 16 (as xterm's default palette and as the Linux console's VGA one). Under
+search's matches shown, the help, the go-to-date prompt and the command palette open
+and a warning shown, every drawn cell that is not blank is judged as a terminal shows
+it: in truecolor, in 256 colours and in 16 (as xterm's default palette and as the
+Linux console's VGA one). Under
 `NO_COLOR` no colour may be written at all, and the emphasis colour gave must come
 from text styles instead.
 """
@@ -121,6 +122,15 @@ async def views(app: App[None], pilot) -> AsyncIterator[tuple[str, list[Cell]]]:
     await pilot.press("escape", "colon")
     await settle(pilot)
     yield "go to date", drawn(app)
+    await pilot.press("escape", "ctrl+p", *"go")
+    await settle(pilot)
+    yield "command palette", drawn(app)
+    await pilot.press("escape")
+    app.notify("The search language has no operator NEAR", severity="warning", timeout=60)
+    await settle(pilot)
+    cells = drawn(app)
+    assert any(cell.widget == "Toast" for cell in cells)
+    yield "a warning", cells
 
 
 def colours(style: Style) -> tuple[Color | None, Color | None]:
@@ -257,7 +267,7 @@ async def measured(store: Store, theme: str, size: tuple[int, int]) -> dict[tupl
     if key not in _measured:
         app = themed(store, theme)
         failures: dict[tuple, set[str]] = {}
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             async for view, cells in views(app, pilot):
                 assert len(cells) > 100, view  # the screen was drawn
                 for system, palette in WAYS:
@@ -325,7 +335,7 @@ class TestNoColor:
         app = ThemedApp(app_store)
         register_themes(app)
         failures: dict[tuple, set[str]] = {}
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
             async for view, cells in views(app, pilot):
                 for system, palette in WAYS:
                     for pair in low(cells, system, palette):
@@ -337,7 +347,7 @@ class TestNoColor:
         app = no_color_app
         assert app.theme == MONO
         written = set()
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
             async for view, cells in views(app, pilot):
                 assert len(cells) > 100, view
                 for cell in cells:
@@ -348,7 +358,7 @@ class TestNoColor:
 
     async def test_cursor_row_focus_and_matches_are_marked_by_text_style(self, no_color_app):
         app = no_color_app
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await settle(pilot)
             timeline = app.screen.query_one(Timeline)
             detail = app.screen.query_one("#detail")

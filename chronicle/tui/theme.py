@@ -211,14 +211,21 @@ Sparkline > .sparkline--min-color { color: $primary; }
 Sparkline > .sparkline--max-color { color: $accent; }
 MarkdownTableContent { keyline: thin $border-blurred; }
 Footer FooterKey.-command-palette { border-left: vkey $border-blurred; }
+CommandPalette #--input { border: hkey $border-blurred; }
+CommandList { border-bottom: hkey $border-blurred; }
+SearchIcon { color: $text; }
+Toast { background: $panel; }
+CommandPalette > .command-palette--help-text { color: $text-muted; text-style: not bold; }
 App:nocolor Input:focus { border: heavy $border !important; }
 App:nocolor Input > .input--selection { text-style: reverse; }
 App:nocolor Input > .input--placeholder { text-style: italic; }
 App:nocolor Screen.-wide #detail:focus-within { border-left: heavy $border; }
 App:nocolor Screen.-narrow #detail:focus-within { border-top: heavy $border; }
 """
-"""App-level rules for Textual's own widgets (theirs blend `$primary 30%` and
-`$foreground 20%`, too faint to read), and the emphasis `NO_COLOR` needs."""
+"""App-level rules for Textual's own widgets (theirs blend `$primary 30%`,
+`$foreground 20%` and `black 50%`, dim the palette's help, and lighten a toast's
+background to xterm's grey in 16 colours: too faint to read), and the emphasis
+`NO_COLOR` needs."""
 
 
 def no_color() -> bool:
