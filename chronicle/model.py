@@ -345,6 +345,7 @@ class Source:
             "document_date_source": self.document_date_source or None,
             "footnotes": list(self.footnotes),
             "url": self.url or None,
+            "anchor": self.anchor or None,
         }
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -140,6 +143,31 @@ class TestStored:
             ("2019-01-10", "date_under_title"),
             ("2018-05-17", "published_line"),
             ("2019-03-02", "date_under_title"),
+        ]
+
+    def test_search_json_gives_each_source_its_anchor(self, dialogue: Store, tmp_path: Path):
+        db = str(tmp_path / "c.db")
+        found = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "chronicle.cli",
+                "search",
+                "strategic dialogue",
+                "--json",
+                "--db",
+                db,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        [event] = json.loads(found.stdout)
+        assert [(s["date_text"], s["anchor"]) for s in event["sources"]] == [
+            ("14 May 2018", None),
+            ("May 16, 2018", None),
+            ("last May", "document:2019-03-02"),
         ]
 
     def test_a_mention_read_back_for_merging_keeps_its_anchor(self, dialogue: Store):
