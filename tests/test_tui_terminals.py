@@ -3,7 +3,8 @@
 Each run is a real process in a detached tmux session of 80×24 (on a tmux server of
 the test's own), with `TERM` set as xterm, xterm-256color, tmux-256color, screen or
 the Linux console would set it. `capture-pane -e` returns the screen with its SGR
-codes, which tell which colour the focused search bar's border was drawn in.
+codes, which tell which colour the focused search bar's border was drawn in, and
+that under NO_COLOR no colour is written at all.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -34,10 +36,22 @@ LAUNCHER = '''\
 import sys
 from pathlib import Path
 
+from textual.app import App
+
 import chronicle.tui.app as app_module
 from chronicle.cli import run_app
 from chronicle.store import Store
-from chronicle.tui.theme import THEME_CSS, register_themes
+from chronicle.tui.theme import THEME_CSS, no_color, register_themes
+
+built = App.__init__
+
+
+def init(self, *args, **kwargs):
+    kwargs.setdefault("ansi_color", True if no_color() else None)
+    built(self, *args, **kwargs)
+
+
+App.__init__ = init
 
 
 class ThemedApp(app_module.ChronicleApp):
@@ -103,11 +117,11 @@ def db(fixture_db: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def command(term: str, program: str) -> str:
+def command(term: str, program: str, no_color: bool = False) -> str:
     """The shell command a session runs: only `TERM` tells the colours (Rich reads
-    COLORTERM first, and NO_COLOR would strip them)."""
+    COLORTERM first), and NO_COLOR only when asked."""
     clean = "env -u COLORTERM -u NO_COLOR -u TEXTUAL_COLOR_SYSTEM -u TEXTUAL_THEME"
-    return f"{clean} TERM={term} {program}"
+    return f"{clean} {'NO_COLOR=1 ' if no_color else ''}TERM={term} {program}"
 
 
 def installed(db: Path) -> str:
@@ -138,19 +152,30 @@ RED_256 = {1, 9, 52, 88, 124, 160, 196, 197, 202, 203, 209}
 """The 256-colour palette's reds and orange-reds (xterm numbering)."""
 
 
-def cells(line: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:
-    """Each character of a `capture-pane -e` line with the colour it is drawn in:
-    ("16", n), ("256", n), ("rgb", r, g, b) or None for the default (reverse
-    swaps foreground and background, as the terminal does)."""
+class Cell(NamedTuple):
+    char: str
+    colour: tuple | None
+    """("16", n), ("256", n), ("rgb", r, g, b), or None for the terminal's default."""
+    reverse: bool
+
+
+def rows(capture: str) -> list[list[Cell]]:
+    """The cells of a `capture-pane -e` screen, each with the colour it is drawn in
+    (the background when reversed, as the terminal does). tmux writes only what changes
+    from one cell to the next, so the state carries over from one line to the next."""
     fg = bg = None
     reverse = False
+    screen: list[list[Cell]] = [[]]
     position = 0
-    for match in [*SGR.finditer(line), None]:
-        end = match.start() if match else len(line)
-        for char in line[position:end]:
-            yield char, (bg if reverse else fg)
+    for match in [*SGR.finditer(capture), None]:
+        end = match.start() if match else len(capture)
+        for char in capture[position:end]:
+            if char == "\n":
+                screen.append([])
+            else:
+                screen[-1].append(Cell(char, bg if reverse else fg, reverse))
         if match is None:
-            return
+            return screen
         position = match.end()
         codes = [int(c) for c in match.group(1).split(";") if c] or [0]
         while codes:
@@ -158,10 +183,8 @@ def cells(line: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:
             if code == 0:
                 fg = bg = None
                 reverse = False
-            elif code == 7:
-                reverse = True
-            elif code == 27:
-                reverse = False
+            elif code in (7, 27):
+                reverse = code == 7
             elif code in (38, 48):
                 kind = codes.pop(0)
                 colour = ("256", codes.pop(0)) if kind == 5 else ("rgb", *codes[:3])
@@ -172,10 +195,9 @@ def cells(line: str) -> Iterator[tuple[str, tuple[str, ...] | None]]:
                 fg = ("16", code - 30 if code < 90 else code - 82)
             elif 40 <= code <= 47 or 100 <= code <= 107:
                 bg = ("16", code - 40 if code < 100 else code - 92)
-            elif code == 39:
-                fg = None
-            elif code == 49:
-                bg = None
+            elif code in (39, 49):
+                fg, bg = (None, bg) if code == 39 else (fg, None)
+    return screen
 
 
 def is_red(colour: tuple | None) -> bool:
@@ -189,21 +211,18 @@ def is_red(colour: tuple | None) -> bool:
     return red > 1.5 * max(green, blue)
 
 
-def test_the_sgr_reader_follows_colours_and_reverse():
-    line = "\x1b[7m\x1b[96m\x1b[40m▊\x1b[0m\x1b[96m▔\x1b[38;5;196m!\x1b[38;2;0;175;175mx"
-    assert list(cells(line)) == [
-        ("▊", ("16", 0)),
-        ("▔", ("16", 14)),
-        ("!", ("256", 196)),
-        ("x", ("rgb", 0, 175, 175)),
+def test_the_sgr_reader_follows_colours_and_reverse_across_lines():
+    capture = "\x1b[7m\x1b[96m\x1b[40m▊\x1b[0m\x1b[96m▔\x1b[38;5;196m!\x1b[7m\nx\x1b[0;1mb"
+    assert rows(capture) == [
+        [Cell("▊", ("16", 0), True), Cell("▔", ("16", 14), False), Cell("!", ("256", 196), False)],
+        [Cell("x", None, True), Cell("b", None, False)],  # reversed: the default background
     ]
-    assert [is_red(c) for _, c in cells(line)] == [False, False, True, False]
+    assert [is_red(c.colour) for c in rows(capture)[0]] == [False, False, True]
 
 
 def top_border(tmux: Tmux) -> set[tuple | None]:
     """The colours of the search bar's top border (row 0)."""
-    top = tmux.screen(escapes=True).splitlines()[0]
-    return {colour for char, colour in cells(top) if char == "▔"}
+    return {cell.colour for cell in rows(tmux.screen(escapes=True))[0] if cell.char == "▔"}
 
 
 def focused_border(tmux: Tmux) -> set[tuple | None]:
@@ -222,6 +241,20 @@ def test_focus_is_cyan_not_red_under_xterm_with_chronicle_themes(tmux, db, tmp_p
     tmux.start(command("xterm", themed(db, tmp_path)))
     tmux.wait_for(lambda: PAINTED in tmux.screen(), "the first page of events")
     assert focused_border(tmux) == {("16", 6)}  # cyan
+    tmux("send-keys", "-t", "app", "q")
+    tmux.wait_for(lambda: tmux.exit_status() is not None, "the app ending")
+    assert tmux.exit_status() == 0
+
+
+def test_no_color_writes_no_colour_and_reverses_the_cursor_row(tmux, db, tmp_path):
+    tmux.start(command("xterm-256color", themed(db, tmp_path), no_color=True))
+    tmux.wait_for(lambda: PAINTED in tmux.screen(), "the first page of events")
+    screen = rows(tmux.screen(escapes=True))
+    assert {cell.colour for row in screen for cell in row} == {None}
+    header = next(n for n, row in enumerate(screen) if "headline" in "".join(c.char for c in row))
+    cursor_row = screen[header + 1][:-1]  # the last column is the scrollbar
+    assert len(cursor_row) > 70 and all(cell.reverse for cell in cursor_row)
+    assert not any(cell.reverse for cell in screen[header + 2][:-1])
     tmux("send-keys", "-t", "app", "q")
     tmux.wait_for(lambda: tmux.exit_status() is not None, "the app ending")
     assert tmux.exit_status() == 0
