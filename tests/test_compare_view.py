@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.library import ingest_paths
+from chronicle.model import Source
 from chronicle.store import Store
 from chronicle.tui import make_app
 from chronicle.tui.compare_view import (
@@ -64,6 +65,20 @@ class TestWhatIsCompared:
             ("2018-05-17 (published line)", "dialogue", "Tehmina Janjua, Takeo Akiba"),
             ("2019-03-02 (date under title)", "dialogue", "Takeo Akiba"),
         ]
+
+    def test_an_unresolved_date_counts_from_nothing(self):
+        undated = Source(
+            document="brief.txt",
+            title="Brief",
+            publisher="",
+            date_text="last May",
+            text="The talks resumed last May.",
+            date_start=None,
+            date_end=None,
+            precision="unresolved",
+        )
+        values = source_values(undated)
+        assert (values["dated"], values["resolved"], values["anchor"]) == ("—", "undated", "—")
 
     def test_the_dates_and_people_that_differ_from_the_events_are_marked(self, dialogue):
         event = dialogue.event(dialogue_id(dialogue))

@@ -63,10 +63,9 @@ def source_values(source: Source) -> dict[str, str]:
     """A source's value for each field key of `FIELDS`, as plain strings."""
     how = how_dated(source)
     dated = (source.document_date or NONE) + (f" ({how})" if source.document_date and how else "")
+    anchor = counted_from(source).removeprefix("counted from ") or "written out in full"
     if source.date_start is None:
-        anchor = "nothing: unresolved"
-    else:
-        anchor = counted_from(source).removeprefix("counted from ") or "written out in full"
+        anchor = NONE  # no date resolved, so nothing it was counted from
     return {
         "dated": dated,
         "written": source.date_text or NONE,
