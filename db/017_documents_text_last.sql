@@ -103,26 +103,14 @@ END;
 
 -- 2. Large documents stored before v14 keep their mentions' texts inline, as the
 -- writer keeps those of a document over chronicle.store.writer.INLINE_ABOVE (262,144)
--- characters: each slice is cut from the text once here instead of on every read. A
--- text holding a NUL counts only up to it, but the writer never sliced such a text.
+-- characters. Listed here; chronicle.store.connection.inline_sliced_texts then cuts
+-- each slice from the text once, after this script (SQL would read the whole text
+-- for each slice). A text holding a NUL counts only up to it here, but the writer
+-- never sliced such a text.
 
 INSERT INTO inline_documents (document_id)
 SELECT id FROM documents
 WHERE length(text) > 262144 AND id NOT IN (SELECT document_id FROM inline_documents);
-
-UPDATE mentions SET
-    sentence = coalesce(mentions.sentence, substr(d.text, mentions.sentence_start + 1,
-                                                  mentions.sentence_end - mentions.sentence_start)),
-    sentence_start = NULL,
-    sentence_end = NULL,
-    paragraph = coalesce(mentions.paragraph, substr(d.text, mentions.paragraph_start + 1,
-                                                    mentions.paragraph_end - mentions.paragraph_start)),
-    paragraph_start = NULL,
-    paragraph_end = NULL
-FROM documents d
-WHERE d.id = mentions.document_id
-  AND mentions.document_id IN (SELECT document_id FROM inline_documents)
-  AND (mentions.sentence_start IS NOT NULL OR mentions.paragraph_start IS NOT NULL);
 
 -- 3. An event must have its best mention among its members: the search index and
 -- every reader reach an event through it (event_text, reader._EVENT_SOURCE join on
@@ -173,8 +161,8 @@ UPDATE events SET
     )
 WHERE votes = '{}';
 
--- 5. The search index takes back the events steps 2 and 3 took out of it, with the
--- same text (chronicle.store.writer.index_pending).
+-- 5. The search index takes back the events step 3 took out of it, with their text
+-- now (chronicle.store.writer.index_pending).
 
 INSERT INTO events_fts (rowid, headline, text, actors, countries, organisations,
                         sources_text, publishers)
