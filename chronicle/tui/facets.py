@@ -164,6 +164,8 @@ class FacetsScreen(ModalScreen[str | None]):
 
     def show_facets(self, facets: Facets) -> None:
         """Show `facets`, keeping the cursor on the value it was on if it is still there."""
+        if not self.is_mounted:  # closed while they were counted
+            return
         listing = self.query_one(OptionList)
         was = listing.highlighted_option.id if listing.highlighted_option else None
         self.facets = facets
