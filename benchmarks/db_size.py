@@ -73,6 +73,9 @@ def report(db: Path, corpus: Path | None) -> dict:
     finally:
         conn.close()
     total = sum(p["table"] + p["indexes"] for p in by_table.values())
+    # A migration that rebuilds a table (017) leaves the old one's pages free until
+    # later writes reuse them or VACUUM drops them.
+    free = by_table.get("(free pages)", {"table": 0})["table"]
     rows = sorted(by_table.items(), key=lambda kv: -(kv[1]["table"] + kv[1]["indexes"]))
     return {
         "db": str(db),
@@ -80,6 +83,7 @@ def report(db: Path, corpus: Path | None) -> dict:
         "pages_bytes": total,
         "prose_bytes": prose,
         "ratio": round(total / prose, 2) if prose else 0.0,
+        "ratio_in_use": round((total - free) / prose, 2) if prose else 0.0,
         **counts,
         "tables": [
             {
@@ -110,8 +114,8 @@ def show(r: dict) -> None:
     prose = r["prose_bytes"]
     print(
         f"{r['db']}: {r['pages_bytes'] / 1e6:.1f} MB = {r['ratio']:.2f} x the prose "
-        f"({prose / 1e6:.1f} MB); {r['documents']:,} documents, {r['mentions']:,} mentions, "
-        f"{r['events']:,} events"
+        f"({prose / 1e6:.1f} MB), {r['ratio_in_use']:.2f} x without free pages; "
+        f"{r['documents']:,} documents, {r['mentions']:,} mentions, {r['events']:,} events"
     )
     print(f"{'table':<24}{'rows+pages':>12}{'indexes':>10}{'both':>8}")
     for t in r["tables"]:
