@@ -135,6 +135,24 @@ async def test_at_120_columns_countries_actors_and_publisher_follow_the_headline
         )
 
 
+async def test_no_publisher_column_until_publishers_are_sent():
+    app = TimelineApp()
+    async with app.run_test(size=(120, 12)) as pilot:
+        timeline = app.query_one(Timeline)
+        timeline.show([e.id for e in EVENTS])
+        timeline.add_rows(EVENTS, None, timeline.generation)
+        await pilot.pause()
+        assert text(timeline, 0).split() == [
+            "date",
+            "type",
+            "src",
+            "headline",
+            "countries",
+            "actors",
+        ]
+        assert [c.width for c in timeline.columns if c.key == "headline"] == [63]
+
+
 async def test_the_cursor_styles_the_whole_row_and_differs_without_focus():
     async with shown(80) as (pilot, timeline):
         timeline.focus()

@@ -48,11 +48,13 @@ OPTIONAL = (
 """From these widths the headline still keeps 25 cells or more."""
 
 
-def columns_for(width: int, marker: int = 0) -> tuple[Column, ...]:
+def columns_for(width: int, marker: int = 0, publisher: bool = True) -> tuple[Column, ...]:
     """The columns of a timeline `width` cells wide, in screen order, the headline's width
     being what the others leave (at least one cell). `marker` cells are kept in front
-    (the context view's hit marker)."""
-    extra = tuple(c for c in OPTIONAL if width >= c.from_width)
+    (the context view's hit marker); without `publisher` (not known) that column is left out."""
+    extra = tuple(
+        c for c in OPTIONAL if width >= c.from_width and (publisher or c.key != "publisher")
+    )
     taken = marker + sum(c.width + GAP for c in FIXED + extra)
     headline = Column("headline", "headline", max(1, width - taken))
     return (*FIXED, headline, *extra)

@@ -134,6 +134,8 @@ class Timeline(ScrollView, can_focus=True):
         self._rows: dict[int, Event] = {}
         self._marks: dict[int, list[tuple[str, bool]]] = {}
         self._publishers: dict[int, str] = {}
+        self._publishers_known = False
+        """Whether the screen sends publishers (else no publisher column is drawn)."""
         self._pending: set[int] = set()
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
 
@@ -186,7 +188,9 @@ class Timeline(ScrollView, can_focus=True):
         if generation is not None and generation != self.generation:
             return
         self._marks.update(marks or {})
-        self._publishers.update(publishers or {})
+        if publishers is not None:
+            self._publishers.update(publishers)
+            self._publishers_known = True
         for event in rows:
             self._rows[event.id] = event
             self._pending.discard(event.id)
@@ -217,7 +221,8 @@ class Timeline(ScrollView, can_focus=True):
     @property
     def columns(self) -> tuple[Column, ...]:
         """The columns shown at the current width, in screen order."""
-        return columns_for(self._width, MARKER if self._hits is not None else 0)
+        marker = MARKER if self._hits is not None else 0
+        return columns_for(self._width, marker, self._publishers_known)
 
     @property
     def _width(self) -> int:
