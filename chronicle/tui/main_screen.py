@@ -22,9 +22,10 @@ from textual.worker import get_current_worker
 
 from chronicle.model import Event
 from chronicle.search.engine import Searcher
-from chronicle.search.query import parse_query
+from chronicle.search.query import Query, describe, parse_query
 from chronicle.store import StoreError
 from chronicle.tui.clipboard import CHANGED, NOTHING, copy_event
+from chronicle.tui.context import Context, nearest_hit
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
 from chronicle.tui.histogram import YearHistogram
@@ -53,7 +54,11 @@ class MainScreen(Screen[None]):
         Binding("escape", "back", "Back", show=False),
         Binding("colon", "goto_date", "Go to date", tooltip="Jump to the first event on a date"),
         Binding("y", "copy", "Copy", tooltip="Copy the event and its sources (OSC 52)"),
+        Binding("c", "context", "Context", tooltip="Every event around this hit (c again: back)"),
     ]
+
+    ESCAPE_TO_MINIMIZE = False
+    """Esc goes through `action_back`, which also gives the timeline its focus back."""
 
     def __init__(self, searcher: Searcher) -> None:
         super().__init__()
@@ -73,6 +78,10 @@ class MainScreen(Screen[None]):
         """(id, name) of the chronicle's series, for the command palette."""
         self.results = ResultCache()
         """Recent results, so going back to a query (or clearing it) asks nothing."""
+        self.context: Context | None = None
+        """The context view, while it is open."""
+        self._first_page: tuple[str, int] | None = None
+        """(query, rows) of the first page painted before the whole result was listed."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -116,6 +125,8 @@ class MainScreen(Screen[None]):
         the happening it was on (found by its key), else at the same row.
         """
         self.query_text = text
+        self.context = None
+        self._first_page = None
         kept = None if refresh or self.version is None else self.results.get(text, self.version)
         if kept is not None:
             self.workers.cancel_group(self, "search")
@@ -142,21 +153,14 @@ class MainScreen(Screen[None]):
             return
         if get_current_worker().is_cancelled:
             return
-        from chronicle.search.query import describe
-
-        status = f"{len(ids):,} event{'' if len(ids) == 1 else 's'} · {describe(query)}"
-        if not any(f.name == "type" for f in query.filters):
-            status += " (citations hidden)"
-        terms = [
-            t.text for clause in query.terms if not clause.negated for t in clause.alternatives
-        ]
-        result = Result(id_array(ids), status, "  ·  ".join(query.hints), terms, version)
+        result = make_result(ids, query, version)
         self.app.call_from_thread(self._show_result, text, result, keep, refresh)
 
     def _show_first_page(self, text: str, first: list[int]) -> None:
         """Paint the first rows while the whole result is still being listed."""
         if text != self.query_text:
             return
+        self._first_page = (text, len(first))
         self.query_one(Timeline).show(first, keep=self.current.id if self.current else None)
 
     def _show_result(
@@ -174,8 +178,9 @@ class MainScreen(Screen[None]):
         timeline = self.query_one(Timeline)
         if refresh:
             timeline.show(result.ids, keep=keep, at=timeline.cursor)
-        elif list(timeline.ids) != list(result.ids):  # the first page was not all of it
+        elif self._first_page != (text, len(result.ids)):  # the first page was not all of it
             timeline.show(result.ids, keep=timeline.current_id)
+        self._first_page = None
         if result.histogram is None:
             self._histogram_worker(text, result)
         else:
@@ -261,7 +266,10 @@ class MainScreen(Screen[None]):
 
     @on(Timeline.EventOpened)
     def open_event(self, message: Timeline.EventOpened) -> None:
-        self.query_one(EventDetail).focus()
+        detail = self.query_one(EventDetail)
+        detail.focus()
+        if self.has_class("-narrow"):  # under the timeline it has too few rows to read
+            self.maximized = detail  # not maximize(): a scroll container refuses it
 
     @work(thread=True, exclusive=True, group="detail", description="load event detail")
     def _detail_worker(self, event_id: int) -> None:
@@ -325,8 +333,13 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).focus()
 
     def action_back(self) -> None:
-        if self.query_one(EventDetail).has_focus_within:
+        if self.maximized is not None:
+            self.minimize()
             self.query_one(Timeline).focus()
+        elif self.query_one(EventDetail).has_focus_within:
+            self.query_one(Timeline).focus()
+        elif self.context is not None:
+            self._leave_context()
         elif self.query_text:
             self.clear_search()
 
@@ -351,7 +364,7 @@ class MainScreen(Screen[None]):
         if target is None:
             return
         timeline = self.query_one(Timeline)
-        if parse_query(self.query_text).sort != "date":
+        if self.context is None and parse_query(self.query_text).sort != "date":
             self.notify("Go to date works on results in date order (sort:date)", severity="warning")
             return
         self._goto_worker(target.isoformat(), list(timeline.ids), timeline.generation)
@@ -400,6 +413,68 @@ class MainScreen(Screen[None]):
             return
         copy_event(self.app, event)
 
+    # Context view ----------------------------------------------------------------
+
+    def action_context(self) -> None:
+        """Show every event around the highlighted hit, or go back to the results."""
+        if self.context is not None:
+            self._leave_context()
+            return
+        if not self.query_text.strip():
+            self.notify("Search first: the context view shows every event around a hit")
+            return
+        result = self.results.get(self.query_text, self.version or 0)
+        if result is None:
+            self.notify("The results are still being read", severity="warning")
+            return
+        everything = self.results.get("", result.version)
+        if everything is None:
+            self._context_worker(self.query_text, result)
+        else:
+            self._enter_context(self.query_text, result, everything)
+
+    @work(thread=True, exclusive=True, group="context", description="list every event")
+    def _context_worker(self, text: str, result: Result) -> None:
+        try:
+            ids, query = self.searcher.ids("")
+        except StoreError as error:
+            self.app.call_from_thread(self.report_error, error)
+            return
+        everything = make_result(ids, query, result.version)
+        self.app.call_from_thread(self._context_ready, text, result, everything)
+
+    def _context_ready(self, text: str, result: Result, everything: Result) -> None:
+        self.results.put("", everything)
+        if text == self.query_text and self.context is None:
+            self._enter_context(text, result, everything)
+
+    def _enter_context(self, text: str, result: Result, everything: Result) -> None:
+        timeline = self.query_one(Timeline)
+        self.context = Context(text, result.members)
+        timeline.show(everything.ids, keep=timeline.current_id, hits=self.context.hits)
+        self.query_one("#status", Label).update(Text(self.context.status()))
+        timeline.focus()
+
+    def _leave_context(self) -> None:
+        """Back to the filtered results, on the hit nearest the cursor."""
+        context, self.context = self.context, None
+        if context is None:
+            return
+        timeline = self.query_one(Timeline)
+        at = nearest_hit(timeline.ids, context.hits, timeline.cursor)
+        result = self.results.get(context.query, self.version or 0)
+        if result is None:  # the database changed meanwhile
+            self.run_search(context.query)
+            return
+        timeline.show(result.ids, keep=timeline.ids[at] if at is not None else None)
+        self.query_one("#status", Label).update(Text(visible(result.status)))
+        timeline.focus()
+
+    @on(Timeline.NoMoreHits)
+    def say_no_more_hits(self, message: Timeline.NoMoreHits) -> None:
+        where = "after" if message.forward else "before"
+        self.notify(f"No hit {where} this one", severity="warning", timeout=3)
+
     # Series --------------------------------------------------------------------
 
     @on(EventDetail.SeriesWanted)
@@ -422,3 +497,12 @@ class MainScreen(Screen[None]):
         except StoreError:
             return  # a lasting problem is reported by the search
         self.app.call_from_thread(setattr, self, "series_names", names)
+
+
+def make_result(ids: list[int], query: Query, version: int) -> Result:
+    """The screen's form of a search's answer: ids, status line, hints, words to mark."""
+    status = f"{len(ids):,} event{'' if len(ids) == 1 else 's'} · {describe(query)}"
+    if not any(f.name == "type" for f in query.filters):
+        status += " (citations hidden)"
+    terms = [t.text for clause in query.terms if not clause.negated for t in clause.alternatives]
+    return Result(id_array(ids), status, "  ·  ".join(query.hints), terms, version)

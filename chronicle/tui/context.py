@@ -1,0 +1,46 @@
+"""The context view: the whole chronology around a hit, the query's hits marked.
+
+Analysts read a hit with what happened around it. The screen swaps the
+timeline's filtered result for every event in date order and marks the hits;
+this module holds what that view remembers and where its cursor lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Context:
+    """A context view in progress.
+
+    Attributes:
+        query: The query whose hits are marked (the filtered view to go back to).
+        hits: The ids of those hits.
+    """
+
+    query: str
+    hits: frozenset[int]
+
+    def status(self) -> str:
+        """The status line while the view is open."""
+        count = len(self.hits)
+        return (
+            f"context: every event, {count:,} hit{'' if count == 1 else 's'} marked · "
+            "n/N next/previous hit · c back to the results"
+        )
+
+
+def nearest_hit(ids: Sequence[int], hits: frozenset[int], index: int) -> int | None:
+    """The index of the hit at or before `index` in `ids`, else the first after it.
+
+    The cost is the distance walked, not the length of `ids`.
+    """
+    for at in range(min(index, len(ids) - 1), -1, -1):
+        if ids[at] in hits:
+            return at
+    for at in range(max(index + 1, 0), len(ids)):
+        if ids[at] in hits:
+            return at
+    return None
