@@ -20,8 +20,8 @@ from chronicle.search.query import (
 )
 
 UNKNOWN_FOO = (
-    'unknown filter "foo" — try country:, actor:, type:, source:, after:, before:, in:, '
-    "precision:, sources:, sort:"
+    'unknown filter "foo" — try country:, actor:, type:, source:, publisher:, after:, before:, '
+    "in:, year:, precision:, sources:, sort:"
 )
 
 
@@ -418,5 +418,6 @@ def test_the_help_explains_every_timeline_marker():
     from pathlib import Path
 
     help_text = (Path(__file__).parent.parent / "chronicle/tui/help.md").read_text("utf-8")
-    for marker in ("`Apr`", "`(year)`", "`≈Mar`", "`≈2010–2012`", "`undated`", "`2×`", "`2!`"):
+    markers = ("`2011-02-21–23`", "`2019-04`", "`2018`", "`c. 2009`", "`2016–17 FY`")
+    for marker in (*markers, "`undated`", "`2×`", "`2!`", "`»`"):
         assert marker in help_text, marker

@@ -233,7 +233,7 @@ class TestEdges:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             timeline = app.screen.query_one(Timeline)
-            line = "".join(seg.text for seg in timeline.render_line(1))
+            line = "".join(seg.text for seg in timeline.render_line(2))  # under the header
             event = timeline.row(1)
             assert event.headline[:16] in line
 
