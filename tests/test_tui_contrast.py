@@ -25,7 +25,6 @@ from textual.app import App
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
-import chronicle.tui.app as app_module
 import chronicle.tui.timeline as timeline_module
 from chronicle.store import Store
 from chronicle.tui import Timeline
@@ -37,20 +36,12 @@ from chronicle.tui.theme import (
     DARK,
     LIGHT,
     MONO,
-    THEME_CSS,
     register_themes,
 )
 
 SIZES = [(80, 24), (160, 45)]
 WAYS = [("truecolor", XTERM_16), ("256", XTERM_16), ("16", XTERM_16), ("16", VGA_16)]
 """How a terminal may show a colour: its colour system and its first 16 colours."""
-
-
-class ThemedApp(ChronicleApp):
-    """The app with the theme stylesheet, as the integrator is asked to add it."""
-
-    CSS = THEME_CSS
-    CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
 
 
 @pytest.fixture
@@ -156,8 +147,8 @@ def low(cells: Sequence[Cell], system: str, palette: Sequence[RGB]) -> set[tuple
     return {(*pair, "".join(sorted(chars))) for pair, chars in found.items()}
 
 
-def themed(store: Store, theme: str) -> ThemedApp:
-    app = ThemedApp(store)
+def themed(store: Store, theme: str) -> ChronicleApp:
+    app = ChronicleApp(store)
     register_themes(app, theme)
     return app
 
@@ -245,18 +236,6 @@ class TestThemeTable:
         assert rgb.red < max(rgb.green, rgb.blue)
 
 
-BORDER = set("─│▁▔▊▎")
-OTHERS = {
-    ("SearchBar#search", "border"): "app.tcss: #search `border: tall $panel`",
-    ("EventDetail#detail", "border"): "app.tcss: #detail `border-left/-top: solid $panel`",
-    ("Static#detail-body", "text"): "detail.py: the paragraph and labels styled `dim`",
-}
-"""Pairs other files draw (and are asked to change), by widget and kind of character."""
-REASON = (
-    "theirs: app.tcss draws the unfocused #search and #detail borders in $panel (1.1-1.2:1"
-    " on $background; $border-blurred reads at 5:1); in chronicle-light at 160x45"
-    " detail.py's `dim` text is xterm grey 8 on white in 16 colours (4.0:1)"
-)
 _measured: dict[tuple[str, tuple[int, int]], dict[tuple, set[str]]] = {}
 
 
@@ -277,13 +256,6 @@ async def measured(store: Store, theme: str, size: tuple[int, int]) -> dict[tupl
     return _measured[key]
 
 
-def owner(pair: tuple) -> str | None:
-    """Which other file's rule draws a failing pair, if it is one listed in OTHERS."""
-    *_, widget, chars = pair
-    kind = "border" if set(chars) <= BORDER else "text"
-    return OTHERS.get((widget, kind))
-
-
 def listing(failures: dict[tuple, set[str]]) -> str:
     return "\n".join(f"{pair}: {sorted(where)}" for pair, where in sorted(failures.items())[:12])
 
@@ -293,36 +265,15 @@ def listing(failures: dict[tuple, set[str]]) -> str:
 @pytest.mark.parametrize("theme", [DARK, LIGHT])
 async def test_every_drawn_character_reads_against_its_background(app_store, theme, size):
     failures = await measured(app_store, theme, size)
-    mine = {pair: where for pair, where in failures.items() if owner(pair) is None}
-    assert not mine, listing(mine)
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=REASON)
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x45"])
-@pytest.mark.parametrize("theme", [DARK, LIGHT])
-async def test_borders_and_detail_text_drawn_by_other_files_read(app_store, theme, size):
-    failures = await measured(app_store, theme, size)
-    theirs = {pair: where for pair, where in failures.items() if owner(pair) is not None}
-    assert not theirs, listing(theirs)
+    assert not failures, listing(failures)
 
 
 @pytest.fixture
-def no_color_app(app_store, monkeypatch) -> ThemedApp:
-    """The app as `NO_COLOR=1 chronicle` starts it once the integrator passes
-    `ansi_color=True` under NO_COLOR (Textual then strips colours with `NoColor`, not
-    `Monochrome`, which turns them grey)."""
+def no_color_app(app_store, monkeypatch) -> ChronicleApp:
+    """The app as `NO_COLOR=1 chronicle` starts it: with `ansi_color=True` (Textual then
+    strips colours with `NoColor`, not `Monochrome`, which turns them grey)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    built = App.__init__
-
-    def init(self, *args, **kwargs):
-        kwargs.setdefault("ansi_color", True)
-        built(self, *args, **kwargs)
-
-    monkeypatch.setattr(App, "__init__", init)
-    app = ThemedApp(app_store)
-    register_themes(app)
-    return app
+    return ChronicleApp(app_store)
 
 
 class TestNoColor:
@@ -332,16 +283,20 @@ class TestNoColor:
         """Textual's other NO_COLOR path (`Monochrome`, the app built without
         `ansi_color=True`) turns each colour grey: the mono theme's are all black or white."""
         monkeypatch.setenv("NO_COLOR", "1")
-        app = ThemedApp(app_store)
-        register_themes(app)
+        built = App.__init__
+
+        def init(self, *args, **kwargs):
+            built(self, *args, **{**kwargs, "ansi_color": False})
+
+        monkeypatch.setattr(App, "__init__", init)
+        app = ChronicleApp(app_store)
         failures: dict[tuple, set[str]] = {}
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             async for view, cells in views(app, pilot):
                 for system, palette in WAYS:
                     for pair in low(cells, system, palette):
                         failures.setdefault(pair, set()).add(f"{view}, {system} colours")
-        mine = {pair: where for pair, where in failures.items() if owner(pair) is None}
-        assert not mine, listing(mine)
+        assert not failures, listing(failures)
 
     async def test_no_colour_is_written_anywhere(self, no_color_app):
         app = no_color_app

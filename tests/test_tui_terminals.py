@@ -260,11 +260,6 @@ def test_no_color_writes_no_colour_and_reverses_the_cursor_row(tmux, db, tmp_pat
     assert tmux.exit_status() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py (the integrator's) does not register chronicle's themes yet: the"
-    " installed app still draws focus in textual-dark's #ffa62b, bright red (91) in 16 colours",
-)
 def test_installed_chronicle_draws_focus_in_no_red_under_xterm(tmux, db):
     tmux.start(command("xterm", installed(db)))
     tmux.wait_for(lambda: PAINTED in tmux.screen(), "the first page of events")

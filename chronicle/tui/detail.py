@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rich.console import Group
 from rich.padding import Padding
+from rich.style import StyleType
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -97,11 +98,15 @@ def describe_event(
     terms: Sequence[str] = (),
     neighbours: dict[int, Event] | None = None,
     series: Sequence[str] = (),
+    muted: StyleType = "dim",
+    alarm: StyleType = "bold red",
 ) -> Text:
     """The whole detail view of `event` as one Text.
 
     Args:
         series: Names of the series read from the tables of the event's documents.
+        muted: The style of labels and context (the pane passes its theme's).
+        alarm: The style of a warning that sources disagree.
     """
     neighbours = neighbours or {}
     out = Text()
@@ -110,7 +115,7 @@ def describe_event(
     date_line = f"{format_date(event)}  ·  {event.precision}  ·  {event.type}"
     out.append(date_line, style="bold")
     if event.conflict:
-        out.append("  ·  sources disagree on the date", style="bold red")
+        out.append("  ·  sources disagree on the date", style=alarm)
     out.append("\n\n")
     out.append(highlighted(event.text, terms))
     out.append("\n")
@@ -137,38 +142,38 @@ def describe_event(
             out.append(_name(name))
     out.append(f"\n\nSources ({len(event.sources)})", style="bold underline")
     if len(event.sources) > 1:
-        out.append(f"  ·  {COMPARE_KEY} sets them side by side", style="dim")
+        out.append(f"  ·  {COMPARE_KEY} sets them side by side", style=muted)
     for number, source in enumerate(event.sources, 1):
         out.append(f"\n\n{number}. ", style="bold")
         out.append(_name(source.title or Path(source.document).name, "bold"))
         if source.publisher:
             out.append(_name(f" — {source.publisher}", "italic"))
-        out.append("\n   date as written: ", style="dim")
+        out.append("\n   date as written: ", style=muted)
         out.append(_name(source.date_text or "—"))
         if note := resolution_note(source):
-            out.append("\n   resolved: ", style="dim")
+            out.append("\n   resolved: ", style=muted)
             out.append(_name(note))
         if source.detail:
-            out.append("\n   time: ", style="dim")
+            out.append("\n   time: ", style=muted)
             out.append(_name(source.detail))
         if source.document_date:
-            out.append("\n   document dated: ", style="dim")
+            out.append("\n   document dated: ", style=muted)
             how = f" ({how_dated(source)})" if source.document_date_source else ""
             out.append(_name(source.document_date + how))
         out.append("\n   ")
         out.append(highlighted(source.text, terms))
         if source.paragraph and source.paragraph.strip() != source.text.strip():
-            out.append("\n   in paragraph: ", style="dim")
-            out.append(_paragraph_with_sentence(source.paragraph, source.text))
+            out.append("\n   in paragraph: ", style=muted)
+            out.append(_paragraph_with_sentence(source.paragraph, source.text, muted))
         for note in source.footnotes:
-            out.append("\n   footnote: ", style="dim")
+            out.append("\n   footnote: ", style=muted)
             out.append(Text(visible_lines(note), style="italic"))
         out.append("\n   ")
-        out.append(_name(source.document, "dim"))
+        out.append(_name(source.document, muted))
     return out
 
 
-def _name(text: str, style: str = "") -> Text:
+def _name(text: str, style: StyleType = "") -> Text:
     """A name, path or short field on one line: a newline in it is shown as an escape too."""
     return Text(visible(text), style=style)
 
@@ -180,13 +185,16 @@ def _event_ref(event_id: int, neighbours: dict[int, Event]) -> Text:
     return Text(f"{format_date(other)} {visible(other.headline)} (#{event_id})")
 
 
-def _paragraph_with_sentence(paragraph: str, sentence: str) -> Text:
-    """The paragraph, dimmed, with the source sentence itself in normal style."""
-    text = Text(visible_lines(paragraph), style="dim")
+def _paragraph_with_sentence(paragraph: str, sentence: str, muted: StyleType) -> Text:
+    """The paragraph, muted, with the source sentence itself in normal style."""
+    text = Text(visible_lines(paragraph))
     shown = visible_lines(sentence)
     at = text.plain.find(shown)
-    if at >= 0:
-        text.stylize("not dim", at, at + len(shown))
+    if at < 0:
+        text.stylize(muted)
+    else:
+        text.stylize(muted, 0, at)
+        text.stylize(muted, at + len(shown))
     return text
 
 
@@ -216,6 +224,12 @@ def hanging(text: Text) -> Group:
 
 class EventDetail(VerticalScroll, can_focus=True):
     """Scrollable view of the highlighted event."""
+
+    COMPONENT_CLASSES = {"detail--muted", "detail--alarm"}
+    DEFAULT_CSS = """
+    EventDetail > .detail--muted { color: $text-muted; }
+    EventDetail > .detail--alarm { color: $error; text-style: bold; }
+    """
 
     BINDINGS = [
         ("j,down", "scroll_down", "Down"),
@@ -256,7 +270,9 @@ class EventDetail(VerticalScroll, can_focus=True):
                 )
             )
         else:
-            self._show(describe_event(event, terms, neighbours, series))
+            muted = self.get_component_rich_style("detail--muted", partial=True)
+            alarm = self.get_component_rich_style("detail--alarm", partial=True)
+            self._show(describe_event(event, terms, neighbours, series, muted, alarm))
         if not _same_happening(self._shown, event):
             self.scroll_home(animate=False)
         self._shown = event
