@@ -10,6 +10,14 @@ import pytest
 from chronicle.store import Store
 
 
+@pytest.fixture(autouse=True)
+def private_search_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps its search history in its own file, never the user's."""
+    path = tmp_path / "search-history"
+    monkeypatch.setenv("CHRONICLE_HISTORY", str(path))
+    return path
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """An empty chronicle database in a temporary file."""
