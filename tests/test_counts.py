@@ -16,8 +16,9 @@ import pytest
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
 from chronicle.ingest.text.document import load_document
 from chronicle.library import fixtures_dir, ingest_paths
-from chronicle.search.compile import count_sql, year_histogram_sql
+from chronicle.search.compile import count_sql
 from chronicle.search.engine import Searcher
+from chronicle.search.histogram import year_counts
 from chronicle.store import Store, reader
 from chronicle.store.connection import latest_version
 from tests.test_store_integrity import copy_into_version
@@ -74,8 +75,7 @@ def assert_counts_hold(store: Store) -> None:
     }
     searcher = Searcher(store)
     _, compiled = searcher.understand("", whole=True)
-    scanned = [(str(y), n) for y, n in store.execute(*year_histogram_sql(compiled))]
-    assert searcher.histogram("") == scanned
+    assert searcher.histogram("") == year_counts(store, compiled, shows_all=False)
     assert searcher.count("") == store.execute(*count_sql(compiled))[0][0]
 
 
@@ -126,26 +126,26 @@ class TestFixtures:
         self, fixture_store
     ):
         searcher = Searcher(fixture_store)
-        assert searcher.histogram("")[-5:] == [
-            ("2017", 8),
-            ("2018", 3),
-            ("2019", 2),
-            ("2020", 1),
-            ("2022", 3),
+        counts = searcher.histogram("")
+        assert counts.years[-6:] == [
+            (2017, 7),
+            (2018, 3),
+            (2019, 2),
+            (2020, 1),
+            (2021, 1),
+            (2022, 2),
         ]
-        assert sum(n for _, n in searcher.histogram("")) == 42 - 12
-        assert searcher.count("") == 43 - 12
+        dated = sum(n for _, _, n in counts.spans)
+        assert (dated, counts.approximate, counts.undated) == (24, 6, 1)
+        assert searcher.count("") == 43 - 12 == dated + counts.approximate + counts.undated
         assert searcher.histogram("sort:-date") == searcher.histogram("")
 
     def test_a_query_with_words_or_filters_still_counts_its_own_matches(self, fixture_store):
         searcher = Searcher(fixture_store)
-        assert searcher.histogram("type:citation") == [
-            ("2015", 1),
-            ("2016", 2),
-            ("2017", 7),
-            ("2018", 2),
-        ]
-        assert searcher.histogram("country:kz") == [("2016", 1), ("2017", 3)]
+        citations = searcher.histogram("type:citation")
+        assert citations.years == [(2015, 1), (2016, 1), (2017, 8), (2018, 2)]
+        assert citations.approximate == 1
+        assert searcher.histogram("country:kz").years == [(2016, 1), (2017, 3)]
 
 
 class TestWriting:

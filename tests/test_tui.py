@@ -173,6 +173,7 @@ class TestKeys:
             shown = HELP_TEXT.lower()
             spelled = {"slash": "/", "colon": ":", "question_mark": "?", "pagedown": "pgdn"}
             spelled |= {"pageup": "pgup", "down": "↓", "up": "↑", "escape": "esc"}
+            spelled |= {"equals_sign": "="}
             declared = [
                 key
                 for widget in (type(app), MainScreen, Timeline, SearchBar)

@@ -36,9 +36,8 @@ SIZES = [
     ((80, 24), True, 7, [*BASE, "countries"]),
     ((110, 30), False, 44, [*BASE, "countries"]),
     ((160, 45), False, 64, [*BASE, "countries", "actors"]),
-    ((250, 50), False, 100, [*BASE, "countries", "actors"]),
+    ((250, 50), False, 100, [*BASE, "countries", "actors", "publisher"]),
 ]
-"""The publisher column needs the screen to send publishers (see test_timeline_rows)."""
 
 
 @pytest.mark.parametrize(("size", "narrow", "detail_size", "titles"), SIZES)

@@ -21,11 +21,10 @@ from chronicle.search.compile import (
     highlights_sql,
     ids_sql,
     kept_count_sql,
-    kept_year_histogram_sql,
     page_sql,
     split_highlights,
-    year_histogram_sql,
 )
+from chronicle.search.histogram import YearCounts, year_counts
 from chronicle.search.query import Query, describe, parse_query
 from chronicle.search.series import applicable_filters, ignored_filters, series_sql
 from chronicle.store import Store
@@ -214,14 +213,10 @@ class Searcher:
             self._counts[text] = self.store.execute(sql, params)[0][0]
         return self._counts[text]
 
-    def histogram(self, text: str) -> list[tuple[str, int]]:
-        """Matches per year (of every event: from the counts the store keeps)."""
+    def histogram(self, text: str) -> YearCounts:
+        """Matches per year, precision-aware (of every event: from the counts the store keeps)."""
         query, compiled = self.understand(text, whole=True)
-        if _shows_all(query):
-            sql, params = kept_year_histogram_sql(hide_citations=True), {}
-        else:
-            sql, params = year_histogram_sql(compiled)
-        return [(str(y), int(n)) for y, n in self.store.execute(sql, params)]
+        return year_counts(self.store, compiled, _shows_all(query))
 
     def highlights(
         self, compiled: CompiledQuery, ids: list[int]

@@ -154,6 +154,10 @@ class Store:
         """Events in the order given (without sources)."""
         return self._read(reader.events_by_ids, ids)
 
+    def publishers_of_events(self, ids: Sequence[int]) -> dict[int, str]:
+        """The publisher (else the file name) of each event's best source, by event id."""
+        return self._read(reader.publishers_of_events, ids)
+
     def event(self, event_id: int) -> Event | None:
         """One event with its sources, parts and related events."""
         return self._read(reader.event_detail, event_id)

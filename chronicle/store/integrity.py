@@ -14,6 +14,7 @@ import sqlite3
 import sqlite_utils
 
 from chronicle.store.series import check_series
+from chronicle.store.year_spans import check_year_spans
 
 _EXAMPLES = 3
 """Offending rows quoted per problem."""
@@ -102,7 +103,7 @@ def check(db: sqlite_utils.Database) -> list[str]:
 
     Runs SQLite's own integrity and foreign-key checks, FTS5's check of the search
     index against the events it indexes, then `INVARIANTS`, then the series'
-    (`series.check_series`).
+    (`series.check_series`) and the kept year counts (`year_spans.check_year_spans`).
     """
     problems = [f"integrity_check: {r}" for r in _integrity_reports(db)]
     problems += [
@@ -116,7 +117,7 @@ def check(db: sqlite_utils.Database) -> list[str]:
             shown = ", ".join(_row_text(r) for r in rows[:_EXAMPLES])
             more = ", ..." if len(rows) > _EXAMPLES else ""
             problems.append(f"{name}: {shown}{more}")
-    return problems + check_series(db.conn)
+    return problems + check_series(db.conn) + check_year_spans(db.conn)
 
 
 def _integrity_reports(db: sqlite_utils.Database) -> list[str]:

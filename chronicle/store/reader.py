@@ -89,6 +89,22 @@ def events_by_ids(db: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
     return [found[i] for i in ids if i in found]
 
 
+def publishers_of_events(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
+    """The publisher (else the file name) of each event's best source, by event id."""
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            db.execute(
+                f"SELECT e.id, coalesce(nullif(d.publisher, ''), d.name) FROM {_EVENT_SOURCE} "
+                f"WHERE e.id IN ({marks})",
+                chunk,
+            )
+        )
+    return found
+
+
 def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
     """One event with every source, its parts and related events."""
     rows = events_by_ids(db, [event_id])

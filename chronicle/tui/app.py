@@ -16,6 +16,7 @@ from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui.help_screen import HelpScreen
 from chronicle.tui.main_screen import MainScreen
+from chronicle.tui.theme import THEME_CSS, no_color, register_themes
 from chronicle.visible import visible
 
 
@@ -24,6 +25,7 @@ class ChronicleApp(App[None]):
 
     TITLE = "chronicle"
     CSS_PATH = "app.tcss"
+    CSS = THEME_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     """Below 110 columns the detail pane goes under the timeline (see app.tcss)."""
     BINDINGS = [
@@ -34,7 +36,9 @@ class ChronicleApp(App[None]):
     ]
 
     def __init__(self, store: Store) -> None:
-        super().__init__(driver_class=_input_driver())
+        # ansi_color under NO_COLOR: the terminal's own black and white, no theme colours
+        super().__init__(driver_class=_input_driver(), ansi_color=True if no_color() else None)
+        register_themes(self)
         self.store = store
         self.searcher = Searcher(store)
 
@@ -57,6 +61,18 @@ class ChronicleApp(App[None]):
                 "Copy event", "Copy the event and its sources (y)", screen.action_copy
             )
             yield SystemCommand("Clear search", "Show every event again (Esc)", screen.clear_search)
+            yield SystemCommand(
+                "Context", "Every event around the highlighted hit (c)", screen.action_context
+            )
+            yield SystemCommand(
+                "Facets", "Counts of the results by type, country, actor… (f)", screen.action_facets
+            )
+            yield SystemCommand(
+                "Open source", "Read the event's source document (o)", screen.action_open_source
+            )
+            yield SystemCommand(
+                "Compare sources", "The event's sources side by side (=)", screen.action_compare
+            )
             yield SystemCommand(
                 "Show citations", "List the works the documents cite", screen.show_citations
             )

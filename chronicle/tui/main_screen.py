@@ -22,21 +22,26 @@ from textual.worker import get_current_worker
 
 from chronicle.model import Event
 from chronicle.search.engine import Searcher
+from chronicle.search.histogram import YearCounts
 from chronicle.search.query import Query, describe, parse_query
 from chronicle.store import StoreError
 from chronicle.tui.clipboard import CHANGED, NOTHING, copy_event
+from chronicle.tui.compare_view import CompareScreen
 from chronicle.tui.context import Context, nearest_hit
 from chronicle.tui.detail import EventDetail
+from chronicle.tui.facets import FacetsScreen, with_filter
 from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
 from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.live import POLL_SECONDS, data_version, event_holding, member_keys
 from chronicle.tui.results import Result, ResultCache, id_array
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.series_view import SeriesScreen
+from chronicle.tui.source_view import SourceScreen
 from chronicle.tui.timeline import Timeline
 from chronicle.visible import visible
 
 NO_MATCH = "No event matches this search. Esc clears it and shows every event."
+NO_EVENT = "No event is highlighted"
 GONE = "This event changed in the database; the results are being read again."
 PALETTE_SERIES = 500
 """Series offered by the command palette (the first by document)."""
@@ -55,6 +60,9 @@ class MainScreen(Screen[None]):
         Binding("colon", "goto_date", "Go to date", tooltip="Jump to the first event on a date"),
         Binding("y", "copy", "Copy", tooltip="Copy the event and its sources (OSC 52)"),
         Binding("c", "context", "Context", tooltip="Every event around this hit (c again: back)"),
+        Binding("f", "facets", "Facets", tooltip="Counts by type, country, actor, source, year"),
+        Binding("o", "open_source", "Source", tooltip="Read the event's source document"),
+        Binding("equals_sign", "compare", "Compare", tooltip="The event's sources side by side"),
     ]
 
     ESCAPE_TO_MINIMIZE = False
@@ -82,6 +90,8 @@ class MainScreen(Screen[None]):
         """The context view, while it is open."""
         self._first_page: tuple[str, int] | None = None
         """(query, rows) of the first page painted before the whole result was listed."""
+        self.pending_event: int | None = None
+        """An event to put the cursor on once the results being read are shown."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -181,6 +191,8 @@ class MainScreen(Screen[None]):
         elif self._first_page != (text, len(result.ids)):  # the first page was not all of it
             timeline.show(result.ids, keep=timeline.current_id)
         self._first_page = None
+        if self.pending_event is not None:
+            self._move_to_pending()
         if result.histogram is None:
             self._histogram_worker(text, result)
         else:
@@ -195,10 +207,18 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_histogram, text, result, counts)
 
-    def _show_histogram(self, text: str, result: Result, counts: list[tuple[str, int]]) -> None:
+    def _show_histogram(self, text: str, result: Result, counts: YearCounts) -> None:
         result.histogram = counts
         if text == self.query_text:
             self.query_one(YearHistogram).counts = counts
+
+    @on(YearHistogram.Narrowed)
+    def narrow_to_year(self, message: YearHistogram.Narrowed) -> None:
+        self.set_query(f"{self.query_text} {message.filter_text}".strip())
+
+    @on(YearHistogram.Left)
+    def leave_histogram(self) -> None:
+        self.query_one(Timeline).focus()
 
     # Another process writing -------------------------------------------------
 
@@ -242,10 +262,12 @@ class MainScreen(Screen[None]):
         try:
             rows = self.searcher.store.events_by_ids(ids)
             marks = self.searcher.headline_highlights(text, ids)
+            publishers = self.searcher.store.publishers_of_events(ids)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
-        self.app.call_from_thread(self.query_one(Timeline).add_rows, rows, marks, generation)
+        timeline = self.query_one(Timeline)
+        self.app.call_from_thread(timeline.add_rows, rows, marks, generation, publishers)
 
     def report_error(self, error: Exception) -> None:
         """Show a database problem in one line instead of stopping the app."""
@@ -474,6 +496,52 @@ class MainScreen(Screen[None]):
     def say_no_more_hits(self, message: Timeline.NoMoreHits) -> None:
         where = "after" if message.forward else "before"
         self.notify(f"No hit {where} this one", severity="warning", timeout=3)
+
+    # Screens opened from an event ----------------------------------------------
+
+    def _highlighted_id(self) -> int | None:
+        event_id = self.query_one(Timeline).current_id
+        if event_id is None:
+            self.notify(NO_EVENT, severity="warning")
+        return event_id
+
+    def action_open_source(self) -> None:
+        """Read the highlighted event's source document, at its sentence."""
+        event_id = self._highlighted_id()
+        if event_id is not None:
+            screen = SourceScreen(self.searcher.store, event_id)
+            self.app.push_screen(screen, self._source_chosen)
+
+    def _source_chosen(self, event_id: int | None) -> None:
+        """Put the cursor on the event Enter chose in the source (showing every event
+        if the current results leave it out)."""
+        if event_id is None or self.query_one(Timeline).move_to_id(event_id):
+            return
+        self.pending_event = event_id
+        if self.context is not None or self.query_text:
+            self.context = None
+            self.clear_search()
+        else:
+            self._move_to_pending()
+
+    def _move_to_pending(self) -> None:
+        event_id, self.pending_event = self.pending_event, None
+        if event_id is not None and not self.query_one(Timeline).move_to_id(event_id):
+            self.notify("That event is not in the chronicle any more", severity="warning")
+
+    def action_compare(self) -> None:
+        """The highlighted event's sources side by side, disagreements marked."""
+        event_id = self._highlighted_id()
+        if event_id is not None:
+            self.app.push_screen(CompareScreen(self.searcher.store, event_id))
+
+    def action_facets(self) -> None:
+        """Counts of the current results by facet; Enter adds a filter to the query."""
+        self.app.push_screen(FacetsScreen(self.searcher.store, self.query_text), self._add_filter)
+
+    def _add_filter(self, filter_text: str | None) -> None:
+        if filter_text:
+            self.set_query(with_filter(self.query_text, filter_text))
 
     # Series --------------------------------------------------------------------
 

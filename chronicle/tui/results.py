@@ -13,6 +13,8 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from chronicle.search.histogram import YearCounts
+
 KEPT_RESULTS = 6
 """Results remembered; the all-events one is among them whenever it was shown."""
 
@@ -35,7 +37,7 @@ class Result:
     hints: str
     terms: list[str]
     version: int
-    histogram: list[tuple[str, int]] | None = None
+    histogram: YearCounts | None = None
     _members: frozenset[int] | None = field(default=None, repr=False)
 
     @property
