@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,13 +103,23 @@ def test_a_match_in_another_source_gets_its_snippet(fixture_store):
     assert [t.lower() for t, hit in snippet_runs if hit] == ["established"]
 
 
-def test_histogram_counts_matches_per_year(fixture_store):
+@pytest.mark.parametrize("query", ["", "country:pk", "type:citation", "kono", "in:2017"])
+def test_histogram_counts_matches_per_year(fixture_store, query):
+    """Each match counts in every year its dates cover; approximate and undated apart."""
     searcher = Searcher(fixture_store)
-    histogram = dict(searcher.histogram("country:pk"))
-    assert sum(histogram.values()) == len(
-        [i for i in searcher.ids("country:pk")[0] if fixture_store.event(i).date_start]
-    )
-    assert histogram["2018"] >= 2
+    years: Counter[int] = Counter()
+    approximate = undated = 0
+    for event in fixture_store.events_by_ids(searcher.ids(query)[0]):
+        if event.date_start is None:
+            undated += 1
+        elif event.precision == "approximate":
+            approximate += 1
+        else:
+            end = event.date_end or event.date_start  # ISO dates: the year is the first 4
+            years.update(range(int(event.date_start[:4]), int(end[:4]) + 1))
+    counts = searcher.histogram(query)
+    assert counts.years == sorted(years.items())
+    assert (counts.approximate, counts.undated) == (approximate, undated)
 
 
 @pytest.mark.parametrize(
