@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,4 +42,13 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fixture_store(fixture_db: Path) -> Iterator[Store]:
     """The fixture database, opened (tests must not write to it)."""
     with Store(fixture_db) as s:
+        yield s
+
+
+@pytest.fixture
+def app_store(fixture_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """A private copy of the fixture database, opened, for an app that may write to it."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(fixture_db, copy)
+    with Store(copy) as s:
         yield s

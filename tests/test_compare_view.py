@@ -26,12 +26,7 @@ from chronicle.tui.compare_view import (
 )
 from chronicle.tui.main_screen import MainScreen
 from tests.dialogue_documents import write_documents
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.pilot import settle
 
 
 def screen_lines(app) -> list[str]:

@@ -10,6 +10,7 @@ import pytest
 from chronicle.store import Store
 from chronicle.tui import SearchBar, Timeline, make_app
 from chronicle.tui.history import HISTORY_ENV
+from tests.pilot import settle
 
 SIZE = (100, 30)
 
@@ -20,12 +21,6 @@ def app_store(fixture_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     shutil.copy(fixture_db, tmp_path / "copy.db")
     with Store(tmp_path / "copy.db") as store:
         yield store
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def search(pilot, *keys: str) -> None:

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from chronicle.store import Store
 from chronicle.tui import EventDetail, SearchBar, Timeline, make_app
 from chronicle.tui.help_screen import HELP_TEXT, HelpScreen
 from chronicle.tui.main_screen import MainScreen
+from tests.pilot import settle
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def app_store(fixture_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(fixture_db, copy)
-    with Store(copy) as store:
-        yield store
-
-
-async def settle(pilot) -> None:
-    """Wait until every worker is done and the screen has caught up."""
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 class TestBrowsing:

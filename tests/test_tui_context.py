@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-from chronicle.store import Store
 from chronicle.tui import EventDetail, Timeline, make_app
 from chronicle.tui.context import Context, nearest_hit
-
-
-@pytest.fixture
-def app_store(fixture_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(fixture_db, copy)
-    with Store(copy) as store:
-        yield store
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+from tests.pilot import settle
 
 
 def test_nearest_hit_looks_back_then_forward():

@@ -12,18 +12,14 @@ from text styles instead.
 
 from __future__ import annotations
 
-import contextlib
-import shutil
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from rich.color import Color, ColorType
 from rich.style import Style
 from textual.app import App
 from textual.widgets import Input
-from textual.worker import WorkerCancelled
 
 import chronicle.tui.timeline as timeline_module
 from chronicle.store import Store
@@ -38,26 +34,11 @@ from chronicle.tui.theme import (
     MONO,
     register_themes,
 )
+from tests.pilot import settle
 
 SIZES = [(80, 24), (160, 45)]
 WAYS = [("truecolor", XTERM_16), ("256", XTERM_16), ("16", XTERM_16), ("16", VGA_16)]
 """How a terminal may show a colour: its colour system and its first 16 colours."""
-
-
-@pytest.fixture
-def app_store(fixture_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(fixture_db, copy)
-    with Store(copy) as store:
-        yield store
-
-
-async def settle(pilot) -> None:
-    """Wait until every worker is done and the screen has caught up."""
-    for _ in range(5):
-        with contextlib.suppress(WorkerCancelled):  # a newer search replaced it
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 @dataclass(frozen=True)

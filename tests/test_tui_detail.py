@@ -18,6 +18,7 @@ from chronicle.tui import EventDetail, make_app
 from chronicle.tui.detail import describe_event, hanging, resolution_note
 from chronicle.tui.main_screen import NO_MATCH
 from tests.dialogue_documents import write_documents
+from tests.pilot import settle
 
 SOURCE = (
     "1. Norway and Sri Lanka\n"
@@ -26,12 +27,6 @@ SOURCE = (
     "\n"
     "   /briefs/[blink]x[/blink].txt"
 )
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def rendered(text: Text, width: int) -> list[str]:

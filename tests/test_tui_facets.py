@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import shutil
-from pathlib import Path
-
 import pytest
 from textual.widgets import Label, OptionList
-from textual.worker import WorkerCancelled
 
 from chronicle.search import facets as facets_module
 from chronicle.search.engine import Searcher
@@ -17,25 +12,9 @@ from chronicle.store import Store
 from chronicle.tui import Timeline, make_app
 from chronicle.tui import facets as panel_module
 from chronicle.tui.facets import FacetsScreen, with_filter
+from tests.pilot import settle
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def app_store(fixture_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(fixture_db, copy)
-    with Store(copy) as store:
-        yield store
-
-
-async def settle(pilot) -> None:
-    """Wait until every worker is done and the screen has caught up (a worker the main
-    screen replaced by a newer one ends cancelled: that is part of settling)."""
-    for _ in range(5):
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_panel(pilot, store: Store, text: str, chosen: list) -> FacetsScreen:

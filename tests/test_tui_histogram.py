@@ -14,6 +14,7 @@ from chronicle.search.histogram import YearCounts, year_counts
 from chronicle.store import Store
 from chronicle.tui import Timeline, make_app
 from chronicle.tui.histogram import YearHistogram, as_year_counts, histogram_line
+from tests.pilot import settle
 from tests.test_year_histogram import BRIEF, NOTE
 
 CHRONOLOGY = """\
@@ -160,12 +161,6 @@ def test_pairs_of_year_and_count_are_read_as_one_year_each():
     assert as_year_counts([("2016", 1), ("2018", 4), ("undated", 2)]) == YearCounts(
         ((2016, 2016, 1), (2018, 2018, 4)), 0, 2
     )
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_in_the_app_it_fits_the_status_row_at_80_columns_and_takes_focus(

@@ -18,6 +18,7 @@ from chronicle.library import ingest_paths
 from chronicle.pipeline import parse_file
 from chronicle.store import Store
 from chronicle.tui import EventDetail, Timeline, make_app
+from tests.pilot import settle
 
 SIZE = (160, 50)
 
@@ -63,12 +64,6 @@ def hostile_db(tmp_path: Path) -> Path:
         assert len(mentions) == 1
         store.add_document(parsed.doc, parsed.content_hash, mentions)
     return db
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def terminal_output(app) -> str:

@@ -3,31 +3,12 @@ where the panes are, which columns the timeline shows, cut headlines, and resizi
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from rich.cells import cell_len
 
-from chronicle.store import Store
 from chronicle.tui import EventDetail, Timeline, make_app
 from chronicle.tui.columns import ELLIPSIS, GAP
-
-
-@pytest.fixture
-def app_store(fixture_db: Path, tmp_path: Path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(fixture_db, copy)
-    with Store(copy) as store:
-        yield store
-
-
-async def settle(pilot) -> None:
-    """Wait until every worker is done and the screen has caught up."""
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
+from tests.pilot import settle
 
 BASE = ["date", "type", "src", "headline"]
 SIZES = [

@@ -19,6 +19,7 @@ from chronicle.library import ingest_paths
 from chronicle.store import Store
 from chronicle.tui import EventDetail, Timeline, make_app
 from chronicle.tui.main_screen import GONE, MainScreen
+from tests.pilot import settle
 
 SIZE = (120, 40)
 
@@ -57,12 +58,6 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     (first / "oslo.txt").write_text(OSLO, encoding="utf-8")
     (second / "report.txt").write_text(REPORT, encoding="utf-8")
     return first, second
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def chronicle(*args: str) -> None:

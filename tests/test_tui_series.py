@@ -9,6 +9,7 @@ from chronicle.model import Series, SeriesPoint, StoredSeries
 from chronicle.tui import EventDetail, make_app
 from chronicle.tui.main_screen import MainScreen
 from chronicle.tui.series_view import SeriesScreen, bar, chart
+from tests.pilot import settle
 
 FDI = "Japan's FDI in Pakistan during 2012-2017"
 FDI_BARS = [
@@ -18,12 +19,6 @@ FDI_BARS = [
     ("2015-16", "35.4"),
     ("2016-17", "45.2"),
 ]
-
-
-async def settle(pilot) -> None:
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def screen_lines(app) -> list[str]:
