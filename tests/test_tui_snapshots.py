@@ -40,7 +40,7 @@ def copy_documents(target: Path) -> None:
     two test runs at once read the same files and no run sees half of one."""
     target.mkdir(parents=True, exist_ok=True)
     bundled = {path.name: path for path in fixtures_dir().glob("*.txt")}
-    for stale in target.iterdir():
+    for stale in target.glob("*.txt"):  # not another run's hidden part files
         if stale.name not in bundled:
             stale.unlink(missing_ok=True)
     for name, path in bundled.items():
