@@ -185,3 +185,21 @@ async def test_in_the_app_it_fits_the_status_row_at_80_columns_and_takes_focus(
             await pilot.press("shift+tab")
             assert histogram.has_focus
             assert histogram.selected == 2017
+            await pilot.press("left", "enter")
+            await settle(pilot)
+            assert screen.query_text == "country:kz in:2016"
+            assert screen.query_one(Timeline).has_focus
+            assert histogram.render().plain.replace(" ", "") == "2016:1"
+
+
+async def test_narrowing_closes_an_open_phrase_before_adding_the_year(app_store):
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.set_query('country:kz "foreign')
+        await settle(pilot)
+        screen.query_one(YearHistogram).focus()
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert screen.query_text.endswith('"foreign" in:2017')

@@ -214,7 +214,7 @@ class MainScreen(Screen[None]):
 
     @on(YearHistogram.Narrowed)
     def narrow_to_year(self, message: YearHistogram.Narrowed) -> None:
-        self.set_query(f"{self.query_text} {message.filter_text}".strip())
+        self.set_query(with_filter(self.query_text, message.filter_text))
 
     @on(YearHistogram.Left)
     def leave_histogram(self) -> None:
