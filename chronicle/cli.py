@@ -400,6 +400,20 @@ def stats(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -
     click.echo("\n".join(stats_lines(facets, store.counts())))
 
 
+@cli.command()
+@db_option
+@click.pass_context
+def check(ctx: click.Context, db_path: Path | None) -> None:
+    """Check that the tables, the search index and the kept counts agree (exit 1 if not)."""
+    problems = _open(ctx, db_path, "read").check()
+    for problem in problems:
+        click.echo(visible(problem))
+    if problems:
+        count = f"{len(problems)} problem(s), listed above"
+        raise click.ClickException(f"the database is inconsistent: {count}")
+    say("ok: tables, search index and counts agree")
+
+
 def document_json(doc: dict[str, Any]) -> dict[str, Any]:
     """The stable machine form of a stored document (`chronicle documents --json`)."""
     return {

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -277,3 +279,19 @@ def test_ingesting_only_a_copy_of_a_stored_text_is_not_an_error(tmp_path):
     assert run("ingest", str(original), "--db", db).returncode == 0
     result = run("ingest", str(copy), "--db", db)
     assert result.returncode == 0 and "kept once" in result.stderr
+
+
+class TestCheck:
+    def test_a_consistent_database_passes(self, fixture_db):
+        done = run("check", "--db", str(fixture_db))
+        assert (done.returncode, done.stdout) == (0, "")
+        assert done.stderr == "ok: tables, search index and counts agree\n"
+
+    def test_a_kept_count_out_of_step_is_listed_and_fails(self, fixture_db, tmp_path):
+        broken = Path(shutil.copy(fixture_db, tmp_path / "broken.db"))
+        with sqlite3.connect(broken) as db:
+            db.execute("UPDATE count_year_spans SET n = n + 1 WHERE kind = 'dated' AND n > 0")
+        done = run("check", "--db", str(broken))
+        assert done.returncode == 1
+        assert done.stdout.startswith("count_year_spans not the events by the years they span: ")
+        assert done.stderr.startswith("Error: the database is inconsistent: ")
