@@ -7,12 +7,15 @@ from chronicle.tui.context import Context, nearest_hit
 from tests.pilot import settle
 
 
-def test_nearest_hit_looks_back_then_forward():
-    ids = [10, 11, 12, 13, 14]
-    assert nearest_hit(ids, frozenset({11, 14}), 3) == 1
+def test_nearest_hit_is_the_fewest_rows_away_the_earlier_of_a_tie():
+    ids = [10, 11, 12, 13, 14, 15]
+    assert nearest_hit(ids, frozenset({10, 14}), 3) == 4
+    assert nearest_hit(ids, frozenset({11, 15}), 3) == 1
     assert nearest_hit(ids, frozenset({14}), 1) == 4
     assert nearest_hit(ids, frozenset({12}), 2) == 2
+    assert nearest_hit(ids, frozenset({10}), 99) == 0
     assert nearest_hit(ids, frozenset(), 2) is None
+    assert nearest_hit([], frozenset({1}), 0) is None
     assert Context("kono", frozenset({1, 2})).status().startswith("context: every event, 2 hits")
 
 

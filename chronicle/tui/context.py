@@ -33,14 +33,19 @@ class Context:
 
 
 def nearest_hit(ids: Sequence[int], hits: frozenset[int], index: int) -> int | None:
-    """The index of the hit at or before `index` in `ids`, else the first after it.
+    """The index of the hit in `ids` fewest rows from `index` (the earlier one of two
+    as near), `index` itself when it is a hit.
 
-    The cost is the distance walked, not the length of `ids`.
+    The walk goes outwards both ways at once, so the cost is the distance to the
+    hit, not the length of `ids`.
     """
-    for at in range(min(index, len(ids) - 1), -1, -1):
-        if ids[at] in hits:
-            return at
-    for at in range(max(index + 1, 0), len(ids)):
-        if ids[at] in hits:
-            return at
+    index = max(0, min(index, len(ids) - 1))
+    for distance in range(len(ids)):
+        before, after = index - distance, index + distance
+        if before < 0 and after >= len(ids):
+            break
+        if before >= 0 and ids[before] in hits:
+            return before
+        if after < len(ids) and ids[after] in hits:
+            return after
     return None
