@@ -187,6 +187,12 @@ class TestOnTheApp:
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, MainScreen)
+            await pilot.press("equals_sign")
+            await settle(pilot)
+            assert isinstance(app.screen, CompareScreen)
+            await pilot.press("q")  # backs out, as in the source screen: it does not quit
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen) and app.is_running
 
     async def test_160x45_puts_the_three_sources_side_by_side(self, dialogue):
         app = make_app(dialogue)

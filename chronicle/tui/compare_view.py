@@ -207,7 +207,7 @@ class CompareScreen(Screen[None]):
     """An event's sources side by side; `n`/`N` go from source to source, Esc goes back."""
 
     BINDINGS = [
-        Binding("escape,equals_sign", "close", "Back"),
+        Binding("escape,q,equals_sign", "close", "Back"),
         Binding("n", "step(1)", "Next source"),
         Binding("N", "step(-1)", "Previous source"),
         Binding("j,down", "scroll('down')", "Down", show=False),

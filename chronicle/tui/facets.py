@@ -106,7 +106,7 @@ class FacetsScreen(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape,f", "close", "Close"),
+        Binding("escape,q,f", "close", "Close"),
         Binding("j", "move('cursor_down')", "Down", show=False),
         Binding("k", "move('cursor_up')", "Up", show=False),
         Binding("g", "move('first')", "Top", show=False),
