@@ -6,20 +6,31 @@ hold (no anchor in common, a meeting nested in a visit, two different pairs of
 countries, precise dates a few days apart without the same kind or people). The first
 test shows which rows go on hand-made reports of one week of Japan-Pakistan relations;
 the second checks on the development corpus that every pair the rule links is still found.
+The last follows a vague report that a better one takes from its event through the
+store, in every order.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from chronicle import merge
 from chronicle.library import IngestReport, ingest_file
 from chronicle.store import Store, blocks, merging
 from chronicle.store.writer import load_mentions
 from tests.test_merge import mention
-from tests.test_merge_incremental import _files
+from tests.test_merge_incremental import (
+    _files,
+    _global_events,
+    _ingest,
+    _rows_are_their_members,
+    _stored_events,
+)
 from tests.test_store import document
 
 MARCH_4 = date(2019, 3, 4)
@@ -202,3 +213,44 @@ def test_every_pair_the_rule_links_among_mixed_reports_is_still_found(tmp_path):
         ]
         assert missing == []
         assert len(linked) > 100
+
+
+MOVING = {
+    "meeting.txt": "# Foreign Minister Kono meets Foreign Minister Qureshi\n\n"
+    "Press release, 4 January 2018\n\n"
+    "During his visit to Pakistan, Foreign Minister Taro Kono met Pakistani Foreign "
+    "Minister Shah Mahmood Qureshi in Islamabad on 4 January 2018 and discussed "
+    "cooperation on energy and trade.\n",
+    "brief.txt": "# Japan and Pakistan: a year of ties\n\n"
+    "Issue brief, 20 March 2018\n\n"
+    "Foreign Minister Taro Kono visited Pakistan in January 2018, the first such trip "
+    "in years.\n",
+    "visit.txt": "# Visit of Foreign Minister Kono to Pakistan\n\n"
+    "Press release, 6 January 2018\n\n"
+    "Foreign Minister Taro Kono paid an official visit to Pakistan from 3 to 5 January "
+    "2018 at the invitation of the Government of Pakistan.\n",
+}
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(sorted(MOVING))))
+def test_a_vague_report_leaves_its_event_for_a_better_one_in_any_order(tmp_path, order):
+    """ "Kono visited Pakistan in January 2018" fits the meeting of 4 January (a visit is
+    among its kinds) until the report of the visit of 3-5 January comes, which fits it
+    better; the meeting, nested in the visit, stays an event of its own. Whatever the
+    order, the events and their rows are what the global rule gives."""
+    for name, text in MOVING.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "c.db") as store:
+        _ingest(store, [tmp_path / name for name in order])
+        assert _stored_events(store) == _global_events(store)
+        _rows_are_their_members(store)
+        events: dict[tuple, list[str]] = {}
+        for row in store.execute(
+            "SELECT e.type, e.date_start, e.date_end, e.source_count, m.precision "
+            "FROM events e JOIN mentions m ON m.event_id = e.id"
+        ):
+            events.setdefault(row[:4], []).append(row[4])
+        assert sorted((*event, sorted(kinds)) for event, kinds in events.items()) == [
+            ("meeting", "2018-01-04", "2018-01-04", 1, ["day"]),
+            ("visit", "2018-01-03", "2018-01-05", 2, ["month", "range"]),
+        ]

@@ -47,8 +47,9 @@ class _Change:
     Events are touched without reading their mentions. When every touched event ends
     up whole inside one result (the usual case: reports join events, events join
     each other), the result is written from the events' stored totals
-    (`_write_grown`); when a vague mention leaves for another event, the touched
-    events are read whole and regrouped (`_write_regrouped`).
+    (`_write_grown`); when a vague mention leaves for another event, only the result
+    it leaves is read whole (`_write_results`). Removals regroup every touched event
+    (`_write_regrouped`).
     """
 
     def __init__(self, db: sqlite_utils.Database, new: Sequence[Mention] = ()) -> None:
@@ -58,7 +59,7 @@ class _Change:
         self.fits: dict[str, str | None] = {}
         self.stored_fits: dict[str, str | None] = {}
         self.events: set[int] = set()
-        self.moves: list[tuple[int | None, str]] = []
+        self.moves: dict[str, tuple[int | None, str | None]] = {}
         self.regroup = False
         self._units = merge.UnionFind(0)
         self._index: dict[Unit, int] = {}
@@ -111,18 +112,20 @@ class _Change:
         self.touch(u for u in (a, b) if isinstance(u, int))
         self._units.union(self._slot(a), self._slot(b))
 
-    def move(self, key: str, event_id: int | None, fit: str) -> None:
-        """A stored vague mention of `event_id` now attaches to the precise mention `fit`."""
+    def move(self, key: str, event_id: int | None, fit: str, stored_fit: str | None) -> None:
+        """A stored vague mention of `event_id`, attached to `stored_fit`, now attaches
+        to the precise mention `fit`."""
         self.touch([event_id])
         self.fits[key] = fit
-        self.moves.append((event_id, fit))
+        self.moves.setdefault(key, (event_id, stored_fit))
 
     def fit_of(self, key: str, stored_fit: str | None) -> str | None:
         """Where a vague mention attaches now (a member's fit may have just changed)."""
         return self.fits.get(key, stored_fit)
 
-    def results(self) -> list[tuple[list[int], list[Mention]]]:
-        """Each resulting event as (the stored events it takes in, the new mentions in it)."""
+    def results(self) -> list[tuple[int, list[int], list[Mention]]]:
+        """Each resulting event as (its root, the stored events it takes in, the new
+        mentions in it)."""
         found: dict[int, tuple[list[int], list[Mention]]] = {}
         for unit in [*sorted(self.events), *self.new]:  # not the units only looked at
             events, news = found.setdefault(self._units.find(self._slot(unit)), ([], []))
@@ -130,14 +133,24 @@ class _Change:
                 events.append(unit)
             else:
                 news.append(self.new[unit])
-        return [(sorted(e), sorted(n, key=lambda m: m.key)) for e, n in found.values() if e or n]
+        return [
+            (root, sorted(e), sorted(n, key=lambda m: m.key))
+            for root, (e, n) in found.items()
+            if e or n
+        ]
 
-    def whole(self) -> bool:
-        """True when no touched event loses a mention to another result."""
-        return not self.regroup and all(
-            event_id is None or self.joined(event_id, self.unit_of_fit(fit))
-            for event_id, fit in self.moves
-        )
+    def leaving(self) -> dict[str, tuple[int, str | None, int]] | None:
+        """Stored vague mentions that leave their event for another result, each as
+        (its event, the precise mention it attached to, the root of the result it
+        goes to); None when the touched events must be regrouped whole."""
+        out = {}
+        for key, (event_id, stored_fit) in self.moves.items():
+            target = self.unit_of_fit(self.fits[key])
+            if event_id is None:
+                return None
+            if not self.joined(event_id, target):
+                out[key] = (event_id, stored_fit, self._units.find(self._slot(target)))
+        return None if self.regroup else out
 
     def unit_of_fit(self, key: str) -> Unit:
         """The part of the result a precise mention that vague ones attach to belongs to."""
@@ -149,37 +162,110 @@ class _Change:
     def write(self, orphans: Iterable[int] = ()) -> None:
         """Write the result and link the events written."""
         orphans = [*orphans, *children_of(self.db, self.events)]
-        written = self._write_grown() if self.whole() else self._write_regrouped()
+        leaving = self.leaving()
+        written = self._write_regrouped() if leaving is None else self._write_results(leaving)
         changed = [(fit, key) for key, fit in self.fits.items() if self.stored_fits.get(key) != fit]
         self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
         link(self.db, written, orphans)
 
-    def _write_grown(self) -> list[tuple[int, merge.EventDraft]]:
-        """Write each result from its events' stored totals and its new mentions."""
+    def _write_results(
+        self, leaving: dict[str, tuple[int, str | None, int]]
+    ) -> list[tuple[int, merge.EventDraft]]:
+        """Write each result on its own: from its events' stored totals when none of
+        them loses a mention (`_write_grown`), else from its members read whole.
+
+        A vague mention that attached to a precise one leaves an event that is still
+        one event without it (a vague mention never joins two), so only its row is
+        computed again; one that attached to none leaves a group of free vague mentions
+        it may have been the only link of, and only that result is regrouped.
+        """
+        arriving: dict[int, list[Mention]] = {}
+        losing: dict[int, set[str]] = {}
+        split: set[int] = set()
+        for key, (event_id, stored_fit, root) in leaving.items():
+            arriving.setdefault(root, []).append(self.mention(key))
+            losing.setdefault(event_id, set()).add(key)
+            if stored_fit is None:
+                split.add(event_id)
+        whole, grown = [], []
+        for root, event_ids, news in self.results():
+            news = sorted([*news, *arriving.get(root, [])], key=lambda m: m.key)
+            if any(e in losing for e in event_ids):
+                left = set().union(*(losing.get(e, set()) for e in event_ids))
+                members = self._kept_members(event_ids, left, news)
+                whole.append((event_ids, members, any(e in split for e in event_ids)))
+            else:
+                grown.append((event_ids, news))
+        # An event's key is its smallest mention's: the events a mention leaves go first.
+        delete_events(self.db, [e for event_ids, _, _ in whole for e in event_ids])
         written = []
-        for event_ids, news in self.results():
-            if not event_ids:
-                [draft] = merge.draft_events([news])
+        for _, members, regroup in whole:
+            groups = merge.group(members, self.fits) if regroup else [members]
+            for draft in merge.draft_events(g for g in groups if g):
                 event_id = write_event(self.db, draft)
                 blocks.index_event(self.db, event_id, draft)
                 written.append((event_id, draft))
-                continue
-            parts = {e: load_state(self.db, e) for e in event_ids}
-            # The biggest event keeps its id and its mentions stay; the others move in.
-            kept = max(event_ids, key=lambda e: (parts[e].count, -e))
-            others = [e for e in event_ids if e != kept]
-            states = list(parts.values())
-            if news:
-                paths = [m.document for m in news]
-                states.append(merge.state_of(news, publishers_of(self.db, paths)))
-            state = merge.combined(states)
-            move_mentions(self.db, others, kept)
-            delete_events(self.db, others)
-            update_event(self.db, kept, state, [m.key for m in news])
-            draft = merge.stand_in(state)
-            blocks.reindex_event(self.db, kept, draft)
-            written.append((kept, draft))
+        for event_ids, news in grown:
+            event_id, draft, moved = self._write_grown(event_ids, news)
+            if moved:
+                written.append((event_id, draft))
         return written
+
+    def _write_grown(
+        self, event_ids: list[int], news: list[Mention]
+    ) -> tuple[int, merge.EventDraft, bool]:
+        """Write one result from its events' stored totals and the mentions joining them.
+
+        Returns:
+            The event's id, its draft, and whether what its links depend on changed
+            (`link_terms`): a report that joins a big event rarely changes them, and
+            its links, already stored, need no looking at.
+        """
+        if not event_ids:
+            [draft] = merge.draft_events([news])
+            event_id = write_event(self.db, draft)
+            blocks.index_event(self.db, event_id, draft)
+            return event_id, draft, True
+        parts = {e: load_state(self.db, e) for e in event_ids}
+        # The biggest event keeps its id and its mentions stay; the others move in.
+        kept = max(event_ids, key=lambda e: (parts[e].count, -e))
+        others = [e for e in event_ids if e != kept]
+        states = list(parts.values())
+        if news:
+            paths = [m.document for m in news]
+            states.append(merge.state_of(news, publishers_of(self.db, paths)))
+        state = merge.combined(states)
+        move_mentions(self.db, others, kept)
+        delete_events(self.db, others)
+        update_event(self.db, kept, state, [m.key for m in news])
+        draft = merge.stand_in(state)
+        blocks.reindex_event(self.db, kept, draft)
+        return kept, draft, link_terms(draft) != link_terms(merge.stand_in(parts[kept]))
+
+    def _kept_members(
+        self, event_ids: list[int], left: set[str], news: list[Mention]
+    ) -> list[Mention]:
+        """Every member these stored events keep, with the mentions joining them."""
+        keys = sorted(k for k in self._stored_members(event_ids) if k not in left)
+        self.prefetch(keys)
+        return [*(self._loaded[k] for k in keys), *news]
+
+    def _stored_members(self, event_ids: Sequence[int]) -> list[str]:
+        """The keys of these stored events' mentions; their stored fits become known to
+        the change, so only the fits that change are written back."""
+        stored: dict[str, str | None] = {}
+        for at in range(0, len(event_ids), 500):
+            chunk = event_ids[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            stored |= dict(
+                self.db.execute(
+                    f"SELECT key, fit_key FROM mentions WHERE event_id IN ({marks})", chunk
+                )
+            )
+        self.stored_fits.update(stored)
+        for key, fit in stored.items():
+            self.fits.setdefault(key, fit)
+        return list(stored)
 
     def _write_regrouped(self) -> list[tuple[int, merge.EventDraft]]:
         """Read the touched events whole, regroup every member and write them anew."""
@@ -355,7 +441,7 @@ def _take_vague(change: _Change, p: Mention) -> None:
         if current is None or merge.fit_order(s, p) < merge.fit_order(s, change.mention(current)):
             if key in change.new:
                 change.regroup = True  # a new one attached elsewhere though `p` fits better
-            change.move(key, event_id, p.key)
+            change.move(key, event_id, p.key, stored_fit)
 
 
 def _join_free(change: _Change, v: Mention) -> None:
@@ -403,25 +489,39 @@ def link(
         orphans: Events whose container was just deleted; they look for a new one.
     """
     children = set(orphans)
+    homes: dict[int, int | None] = {}
     for event_id, draft in written:
-        children.add(event_id)
         tokens = _by_token(draft.actor_keys)
+        containers = []
         for other_id, other in _events_sharing_a_person(db, draft):
             if other_id == event_id:
                 continue
             if merge.is_part_of(other, draft):
                 children.add(other_id)
-            elif not merge.is_part_of(draft, other) and merge.is_related(
-                *_narrowed(draft, other, tokens)
-            ):
+            elif merge.is_part_of(draft, other):
+                containers.append((merge.container_rank(other), other_id))
+            elif merge.is_related(*_narrowed(draft, other, tokens)):
                 for a, b in ((event_id, other_id), (other_id, event_id)):
                     db.execute(
                         "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
                         "VALUES (?, ?, 'related')",
                         [a, b],
                     )
-    for child in sorted(children):
+        # Its containers are among the events just read: no second look (`_set_container`).
+        homes[event_id] = min(containers)[1] if containers else None
+    db.conn.executemany(
+        "UPDATE events SET part_of = ? WHERE id = ?", [(h, e) for e, h in homes.items()]
+    )
+    for child in sorted(children - homes.keys()):
         _set_container(db, child)
+
+
+def link_terms(draft: merge.EventDraft) -> tuple:
+    """What an event's links are computed from (`merge.is_part_of`, `is_related`,
+    `container_rank`): its key, its best mention's days, its type and its people."""
+    span = merge.span_of(draft.best)
+    days = (span.start, span.end, span.precise) if span else None
+    return draft.key, days, draft.type, draft.actor_keys
 
 
 def _by_token(people: Iterable[str]) -> dict[str, list[str]]:
