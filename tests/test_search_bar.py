@@ -97,27 +97,30 @@ async def test_a_new_app_on_the_same_history_recalls_the_last_session(app_store)
         assert second.screen.query_one(SearchBar).value == "tokyo"
 
 
-async def test_a_settled_query_left_with_down_or_cleared_with_esc_is_kept(
-    app_store, tmp_path: Path
-):
+async def test_esc_goes_back_to_the_query_before_and_keeps_a_settled_one(app_store, tmp_path: Path):
     app = make_app(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        timeline = app.screen.query_one(Timeline)
         await pilot.press("slash", *"country:kz")
         await pilot.pause(0.3)
         await settle(pilot)
         await search(pilot, "down")
-        assert app.screen.query_one(Timeline).has_focus
+        assert timeline.has_focus
+        kz = list(timeline.ids)
         await pilot.press("slash", *"zardari")
         await pilot.pause(0.3)
         await settle(pilot)
+        assert list(timeline.ids) != kz  # the results followed the typing
         await search(pilot, "escape")
         bar = app.screen.query_one(SearchBar)
-        assert bar.value == "" and bar.has_focus
-        await search(pilot, "escape")
-        assert app.screen.query_one(Timeline).has_focus
+        assert (bar.value, app.screen.query_text) == ("country:kz", "country:kz")
+        assert timeline.has_focus and list(timeline.ids) == kz
         await pilot.press("slash", *"unfinish")
-        await search(pilot, "escape", "escape")  # cleared before it settled: not kept
+        await search(pilot, "escape")  # left before it settled: not kept
+        assert bar.value == "country:kz" and timeline.has_focus
+        await search(pilot, "escape")  # Esc in the timeline clears the search
+        assert (bar.value, app.screen.query_text) == ("", "")
     assert (tmp_path / "search-history").read_text() == "zardari\ncountry:kz\n"
 
 

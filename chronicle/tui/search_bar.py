@@ -3,13 +3,15 @@
 The bar only reports what was typed (debounced) and how the screen understood
 it; running the search is the screen's job. It opens with the query selected, so
 typing replaces it, and Up/Down walk the queries searched before (see
-`chronicle.tui.history`), kept on submit and when a settled query is left.
+`chronicle.tui.history`), kept on submit and when a settled query is left. Esc
+leaves the bar as `less` and vim cancel a search: the query shown when the bar
+was entered comes back (Esc in the timeline clears it).
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.events import Blur
+from textual.events import Blur, Focus
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
@@ -30,7 +32,7 @@ class SearchBar(PlainInput):
     """An Input that posts `QueryChanged` after typing stops, and on Enter."""
 
     BINDINGS = [
-        Binding("escape", "clear_or_leave", "Clear", tooltip="Clear the search, or leave the bar"),
+        Binding("escape", "cancel", "Cancel", tooltip="Back to the query before, and the results"),
         Binding("up", "older", "Older query", show=False),
         Binding("down", "newer_or_leave", "Newer query, or the results", show=False),
     ]
@@ -61,6 +63,8 @@ class SearchBar(PlainInput):
         """The last text reported as a query."""
         self._kept = ""
         """The last text added to the history."""
+        self._entered = ""
+        """The text when the bar took focus: what Esc goes back to."""
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -82,6 +86,9 @@ class SearchBar(PlainInput):
         self._keep(self.value)
         self.post_message(self.QueryChanged(self.value, submitted=True))
 
+    def on_focus(self, event: Focus) -> None:
+        self._entered = self.value
+
     def on_blur(self, event: Blur) -> None:
         if self.value == self._settled:
             self._keep(self.value)
@@ -91,13 +98,19 @@ class SearchBar(PlainInput):
             self._kept = text
             self.history.add(text)
 
-    def action_clear_or_leave(self) -> None:
-        if self.value:
-            if self.value == self._settled:
-                self._keep(self.value)
-            self.value = ""
-        else:
-            self.post_message(self.Left())
+    def action_cancel(self) -> None:
+        """Leave the bar with the query it was entered with (a settled one typed since
+        is kept in the history)."""
+        if self.value == self._settled:
+            self._keep(self.value)
+        if self.value != self._entered:
+            if self._timer is not None:
+                self._timer.stop()
+            self.value = self._entered
+            self._walk = []
+            self._settled = self._kept = self._entered  # going back adds nothing
+            self.post_message(self.QueryChanged(self._entered))
+        self.post_message(self.Left())
 
     def action_older(self) -> None:
         if not self._walk:
