@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
+from textual.worker import WorkerCancelled, WorkerState
 
 
 async def settle(pilot: Pilot, rounds: int = 5) -> None:
-    """Wait until every worker is done and the screen has caught up with their answers
-    (a worker the screen replaced by a newer one ends cancelled: that is part of settling)."""
+    """Wait until every worker has ended and the screen has caught up with their answers.
+
+    Each worker is waited on to its end: one that a newer one replaced ends cancelled,
+    which `wait_for_complete` raises at once, before the others are done.
+    """
     for _ in range(rounds):
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
+        started = [w for w in pilot.app.workers if w.state != WorkerState.PENDING]
+        ends = await asyncio.gather(*(w.wait() for w in started), return_exceptions=True)
+        for end in ends:
+            if isinstance(end, BaseException) and not isinstance(end, WorkerCancelled):
+                raise end
         await pilot.pause()

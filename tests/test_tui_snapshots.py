@@ -5,7 +5,6 @@ looked at and wanted, `pytest tests/test_tui_snapshots.py --snapshot-update` kee
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 from collections.abc import Awaitable, Callable, Iterator
@@ -14,12 +13,12 @@ from pathlib import Path
 import pytest
 from pytest_textual_snapshot import SVGImageExtension
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled, WorkerState
 
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import Timeline, make_app
+from tests.pilot import settle
 
 # pytest-textual-snapshot 1.0.0 (the release that allows pytest 9) names its extension the
 # way syrupy 4 read it; syrupy 5 and later read `file_extension`, else the files end in .raw.
@@ -72,19 +71,6 @@ def pictured_store(
     shutil.copy(pictured_db, copy)
     with Store(copy) as store:
         yield store
-
-
-async def settle(pilot: Pilot) -> None:
-    """Wait until every worker has ended and the screen has caught up with their answers.
-    Each worker is waited on to its end: one that a newer one replaced ends cancelled
-    (which `wait_for_complete` raises at once, before the others are done)."""
-    for _ in range(5):
-        started = [w for w in pilot.app.workers if w.state != WorkerState.PENDING]
-        ends = await asyncio.gather(*(w.wait() for w in started), return_exceptions=True)
-        for end in ends:
-            if isinstance(end, BaseException) and not isinstance(end, WorkerCancelled):
-                raise end
-        await pilot.pause()
 
 
 def pressing(*keys: str, on_event: int | None = None) -> Callable[[Pilot], Awaitable[None]]:
