@@ -205,6 +205,7 @@ CHRONICLE_MONO = Theme(
 carry the emphasis."""
 
 THEMES = (CHRONICLE_DARK, CHRONICLE_LIGHT, CHRONICLE_MONO)
+NAMES = tuple(theme.name for theme in THEMES)
 
 THEME_CSS = """
 Sparkline > .sparkline--min-color { color: $primary; }
@@ -233,11 +234,29 @@ def no_color() -> bool:
     return "NO_COLOR" in os.environ
 
 
+def choose_theme(name: str | None = None) -> str:
+    """The theme to start in: `name` if given, else the monochrome one under
+    `NO_COLOR`, else `TEXTUAL_THEME` when it names one of chronicle's themes
+    (`TEXTUAL_THEME=chronicle-light chronicle`), else the dark one."""
+    chosen = name or (MONO if no_color() else os.environ.get("TEXTUAL_THEME", DARK))
+    return chosen if chosen in NAMES else DARK
+
+
 def register_themes(app: App[object], name: str | None = None) -> None:
-    """Register chronicle's themes on `app` and select one: `name` if given, else the
-    monochrome one under `NO_COLOR`, else `TEXTUAL_THEME` when it names a theme the
-    app has (`TEXTUAL_THEME=chronicle-light chronicle`), else the dark one."""
+    """Give `app` chronicle's themes only (Textual's own promise no contrast, so the
+    theme picker does not offer them) and put `choose_theme(name)` in force before
+    the app's CSS is first read, so its first frame is drawn in it."""
     for theme in THEMES:
         app.register_theme(theme)
-    chosen = name or (MONO if no_color() else os.environ.get("TEXTUAL_THEME", DARK))
-    app.theme = chosen if chosen in app.available_themes else DARK
+    chosen = choose_theme(name)
+    if app.theme == chosen:
+        # TEXTUAL_THEME named it as Textual's default before it was registered, so
+        # Textual fell back to its own dark theme and never applied this one.
+        app.mutate_reactive(App.theme)
+    else:
+        app.theme = chosen
+    for other in set(app.available_themes) - set(NAMES):
+        app.unregister_theme(other)
+    # Textual computed the CSS variables in App.__init__, from its default theme;
+    # it refreshes them only once the app runs, after the first frame.
+    app.stylesheet.set_variables(app.get_css_variables())
