@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from functools import partial
@@ -18,6 +19,10 @@ from chronicle.tui.help_screen import HelpScreen
 from chronicle.tui.main_screen import MainScreen
 from chronicle.tui.theme import THEME_CSS, no_color, register_themes
 from chronicle.visible import visible
+
+LEFT_OUT = {"Maximize", "Minimize", "Screenshot"}
+"""Textual's palette commands chronicle replaces: Enter and Esc already make the
+detail pane full-screen and back, and its screenshot goes to the working folder."""
 
 
 class ChronicleApp(App[None]):
@@ -83,7 +88,20 @@ class ChronicleApp(App[None]):
                     partial(screen.open_series, series_id),
                 )
         yield SystemCommand("Help", "Every key and the search language (?)", self.action_help)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in LEFT_OUT:
+                yield command
+        yield SystemCommand(
+            "Screenshot",
+            "Save the screen as an SVG picture in the current folder",
+            lambda: self.set_timer(0.1, self.save_screenshot),  # once the palette has closed
+        )
+
+    def save_screenshot(self) -> None:
+        """Save the screen as `chronicle_<date and time>.svg` in the folder chronicle
+        was started from (Textual's own choice, ~/Downloads, is often missing on the
+        servers analysts reach over SSH); a notice says the whole path."""
+        self.deliver_screenshot(path=os.getcwd())
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
