@@ -9,7 +9,7 @@ import pytest
 
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.search.engine import Searcher
-from chronicle.search.histogram import YearCounts, from_groups, per_period, per_year, year_counts
+from chronicle.search.histogram import YearCounts, from_groups, per_year, year_counts
 from chronicle.store import Store
 from chronicle.store.year_spans import check_year_spans
 
@@ -123,11 +123,9 @@ def test_the_fixture_chronicle_counted_two_ways_and_by_brute_force(fixture_db: P
             assert found.undated == sum(e.date_start is None for e in events)
 
 
-def test_groups_become_years_and_periods_counting_each_event_once_per_period():
+def test_groups_become_years_counting_a_span_in_each_year():
     spans = [(2014, 2014, 2), (2018, 2019, 3), (2019, 2019, 1)]
     assert per_year(spans) == [(2014, 2), (2018, 3), (2019, 4)]
-    assert per_period(spans, 2014, 5, 2) == [5, 4]
-    assert per_period(spans, 2014, 2, 3) == [2, 0, 4]
     rows = [
         ("dated", "2019", "2018", 2),
         ("approximate", "2010", "2012", 4),

@@ -62,23 +62,6 @@ def per_year(spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, int]]:
     return sorted(counts.items())
 
 
-def per_period(
-    spans: Iterable[tuple[int, int, int]], start: int, size: int, periods: int
-) -> list[int]:
-    """Events in each of `periods` consecutive periods of `size` years from `start`.
-
-    An event is counted once in each period it touches (a 2018–2019 visit is one
-    event of 2015–2019, not two).
-    """
-    counts = [0] * periods
-    for first, last, n in spans:
-        lo = max((first - start) // size, 0)
-        hi = min((last - start) // size, periods - 1)
-        for index in range(lo, hi + 1):
-            counts[index] += n
-    return counts
-
-
 def year_groups_sql(compiled: CompiledQuery) -> tuple[str, dict]:
     """SQL grouping the matches of `compiled`: rows ``(kind, first year, last year, n)``.
 

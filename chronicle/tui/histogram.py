@@ -1,11 +1,12 @@
 """The results per year beside the status line, with its first and last year and its maximum.
 
 `2009 ▁▂▇█▃ 2019  max 42 ≈3`: one bar per year (or per few years when the span is
-wider than the room), a range counted in every year it spans, approximate events
-apart (≈). A handful of years is written out instead (`2016: 1  2018: 2`), so three
+wider than the room, as tall as the busiest of them), a range counted in every
+year it spans, approximate events apart (≈); `max` is the busiest year's count.
+A handful of years is written out instead (`2016: 1  2018: 2`), so three
 results never draw one solid bar; on a narrow row the label gives way to the bars.
-Focused, Left/Right pick a year, shown with its count, and Enter asks the screen to
-narrow the query to it (`in:2018`).
+Focused, Left/Right pick a year with results, shown with its count, and Enter asks
+the screen to narrow the query to it (`in:2018`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from chronicle.search.histogram import YearCounts, per_period
+from chronicle.search.histogram import YearCounts
 
 BARS = "▁▂▃▄▅▆▇█"
+MIN_BARS = 5
+"""Fewer bars than this (for a wider span) and the label gives way to them."""
 MAX_WIDTH = 34
 """Columns the histogram asks for at most: the status line keeps the rest of the row."""
 FEW_YEARS = 3
@@ -64,6 +67,15 @@ def _listed(counts: YearCounts, selected: int | None, compact: bool = False) -> 
     return line
 
 
+def busiest_in_periods(years: dict[int, int], start: int, size: int, periods: int) -> list[int]:
+    """The busiest year's count in each of `periods` periods of `size` years from `start`,
+    so a bar of several years reads on the same scale as a year's (and as `max`)."""
+    return [
+        max(years.get(year, 0) for year in range(start + i * size, start + (i + 1) * size))
+        for i in range(periods)
+    ]
+
+
 def _drawn(counts: YearCounts, width: int, selected: int | None) -> Text:
     """Bars between the first and last year, then the maximum (or the selected year's count).
 
@@ -74,20 +86,18 @@ def _drawn(counts: YearCounts, width: int, selected: int | None) -> Text:
     assert first is not None and last is not None
     years = dict(counts.years)
     span = last - first + 1
-    # The label is not known before the bars are: room is kept for the longest it can be.
-    total = sum(n for _, _, n in counts.spans)
-    longest = max(len(f"  max {total}"), len(f"  {last}: {max(years.values())}"))
+    top = max(years.values())
+    longest = len(f"  {last}: {top}")  # as long as "  max N" or longer
     axis = len(f"{first}  {last}")
     extra = _extra(counts)
     # A picked year keeps its count however few bars are left.
     choices = [(longest, extra), (longest, "")] + ([(0, "")] if selected is None else [])
     for label_room, shown_extra in choices:
         room = width - axis - label_room - len(shown_extra)
-        if room >= min(span, 8):
+        if room >= min(span, MIN_BARS):
             break
     size = ceil(span / max(room, 1))
-    cells = per_period(counts.spans, first, size, ceil(span / size))
-    top = max(cells)
+    cells = busiest_in_periods(years, first, size, ceil(span / size))
     label = f"  {selected}: {years.get(selected, 0)}" if selected is not None else f"  max {top}"
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{first} ")
@@ -206,11 +216,13 @@ class YearHistogram(Widget, can_focus=True):
         if self.selected is None:
             self.selected = self._peak()
             return
-        if len(years) <= FEW_YEARS:  # written out: step between the years shown
-            index = years.index(self.selected) if self.selected in years else 0
-            self.selected = years[max(0, min(index + step, len(years) - 1))]
-        else:
-            self.selected = max(years[0], min(self.selected + step, years[-1]))
+        # to the next year with results: an empty year would narrow to nothing
+        later = [year for year in years if year > self.selected]
+        earlier = [year for year in years if year < self.selected]
+        if step > 0 and later:
+            self.selected = later[0]
+        elif step < 0 and earlier:
+            self.selected = earlier[-1]
 
     def action_end(self, last: bool) -> None:
         years = [year for year, _ in self.counts.years]
