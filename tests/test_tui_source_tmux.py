@@ -207,3 +207,5 @@ async def test_enter_on_a_sentence_the_search_leaves_out_clears_it_and_lands_the
         assert timeline.current_id == route.after.event_id
         assert main.current is not None and main.current.id == route.after.event_id
         assert sentence(route.source, route.after) in words(main.query_one(EventDetail).text)
+        said = [n.message for n in app._notifications]
+        assert said == ["The search left that event out: every event is shown"]

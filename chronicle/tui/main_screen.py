@@ -519,6 +519,7 @@ class MainScreen(Screen[None]):
             return
         self.pending_event = event_id
         if self.context is not None or self.query_text:
+            self.notify("The search left that event out: every event is shown", timeout=4)
             self.context = None
             self.clear_search()
         else:
