@@ -16,7 +16,9 @@ def test_nearest_hit_is_the_fewest_rows_away_the_earlier_of_a_tie():
     assert nearest_hit(ids, frozenset({10}), 99) == 0
     assert nearest_hit(ids, frozenset(), 2) is None
     assert nearest_hit([], frozenset({1}), 0) is None
-    assert Context("kono", frozenset({1, 2})).status().startswith("context: every event, 2 hits")
+    assert Context("kono", frozenset({1, 2})).status() == (
+        "context · 2 hits marked » · n/N: hits · c: back"
+    )
 
 
 async def test_context_shows_every_event_with_the_hits_marked_and_goes_back(app_store):
@@ -38,7 +40,7 @@ async def test_context_shows_every_event_with_the_hits_marked_and_goes_back(app_
         assert set(timeline.hits) == set(hits)
         assert timeline.current_id == on_hit
         status = str(app.screen.query_one("#status").content)
-        assert status.startswith(f"context: every event, {len(hits)} hits marked")
+        assert status.startswith(f"context · {len(hits)} hits marked »")
 
         await pilot.press("N")
         assert timeline.current_id == hits[0]

@@ -26,10 +26,8 @@ class Context:
     def status(self) -> str:
         """The status line while the view is open."""
         count = len(self.hits)
-        return (
-            f"context: every event, {count:,} hit{'' if count == 1 else 's'} marked · "
-            "n/N next/previous hit · c back to the results"
-        )
+        # short enough for 80 columns beside the histogram
+        return f"context · {count:,} hit{'' if count == 1 else 's'} marked » · n/N: hits · c: back"
 
 
 def nearest_hit(ids: Sequence[int], hits: frozenset[int], index: int) -> int | None:
