@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.theme import Theme
 
 from chronicle.model import TYPE_LABELS, Event
 from chronicle.tui.columns import GAP, Column, columns_for, cut, cut_runs
@@ -339,9 +340,22 @@ class Timeline(ScrollView, can_focus=True):
         rows = self._page_rows
         top = self.scroll_offset.y
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self._scroll_to_row(self.cursor)
         elif self.cursor >= top + rows:
-            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
+            self._scroll_to_row(self.cursor - rows + 1)
+
+    def _scroll_to_row(self, top: int) -> None:
+        # forced: a result that had no scroll bar refuses to scroll until the next layout
+        # shows one, which would leave a cursor moved in the same turn off screen
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        """Drop rows drawn in the old theme's colours (ctrl+p, Theme)."""
+        self._lines.clear()
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.ids) + HEADER)
@@ -376,10 +390,23 @@ class Timeline(ScrollView, can_focus=True):
         self.cursor = len(self.ids) - 1
 
     def action_page_down(self) -> None:
-        self.cursor += max(1, self._page_rows - 1)
+        self._page(1)
 
     def action_page_up(self) -> None:
-        self.cursor -= max(1, self._page_rows - 1)
+        self._page(-1)
+
+    def _page(self, step: int) -> None:
+        """Scroll a page as `less` does, the cursor keeping its row on screen; where the
+        list cannot scroll further, the cursor moves the page instead (to the end)."""
+        rows = self._page_rows
+        top = self.scroll_offset.y
+        new_top = max(0, min(top + step * rows, len(self.ids) - rows))
+        if new_top == top:
+            self.cursor += step * rows
+            return
+        row = max(0, min(self.cursor - top, rows - 1))
+        self._scroll_to_row(new_top)
+        self.cursor = new_top + row
 
     def action_next_hit(self) -> None:
         self._to_hit(1)
