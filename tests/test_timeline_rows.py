@@ -225,13 +225,25 @@ async def test_a_click_selects_the_row_under_it_and_the_header_selects_nothing()
         assert timeline.current_id == 13
 
 
-def test_columns_grow_with_the_width():
-    keys = {w: [c.key for c in columns_for(w)] for w in (59, 64, 82, 100)}
-    assert keys[59] == ["date", "type", "sources", "headline"]
-    assert keys[64] == ["date", "type", "sources", "headline", "countries"]
-    assert keys[82][-2:] == ["countries", "actors"]
-    assert keys[100][-1] == "publisher"
-    assert [c.width for c in columns_for(149) if c.key == "headline"] == [75]
+def test_an_optional_column_shows_only_while_the_headline_keeps_its_80_column_room():
+    keys = {w: [c.key for c in columns_for(w)][4:] for w in (77, 78, 96, 97, 113, 114)}
+    assert keys == {
+        77: [],
+        78: ["countries"],
+        96: ["countries"],
+        97: ["countries", "actors"],
+        113: ["countries", "actors"],
+        114: ["countries", "actors", "publisher"],
+    }
+    headlines = {w: columns_for(w)[3].width for w in (77, 78, 97, 114, 149)}
+    assert headlines == {77: 50, 78: 40, 97: 40, 114: 40, 149: 75}
+    assert [c.key for c in columns_for(114, publisher=False)][4:] == ["countries", "actors"]
+
+
+def test_the_context_views_marker_narrows_the_headline_not_the_columns():
+    plain, marked = columns_for(79), columns_for(79, marker=2)
+    assert [c.key for c in marked] == [c.key for c in plain]
+    assert (plain[3].width, marked[3].width) == (41, 39)
 
 
 def test_cutting_counts_cells_not_characters():

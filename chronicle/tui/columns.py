@@ -1,8 +1,10 @@
 """Which columns a timeline of a given width shows, how wide each is, and cutting text to fit.
 
 Date, type, sources and headline always show; wider timelines add countries, then
-actors, then the publisher, each only once the headline keeps room. The headline takes
-what is left. Widths are terminal cells (rich.cells), so a CJK headline or an actor's
+actors, then the publisher, each only while the headline keeps the room it has at
+80x24 (`MIN_HEADLINE`): a headline is what a row is read by, so no optional column
+ever makes it shorter than on the smallest common terminal. The headline takes what
+is left. Widths are terminal cells (rich.cells), so a CJK headline or an actor's
 accented name is cut where it ends on screen, with "…" where text was cut.
 """
 
@@ -20,18 +22,19 @@ GAP = 1
 """Blank cells between two columns."""
 
 
+MIN_HEADLINE = 40
+"""Cells the headline keeps before an optional column may show: about what it has at
+80x24 with the countries beside it (41)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A timeline column: its key, header title, width in cells and where it shows.
-
-    `after_headline` columns sit right of the headline; `from_width` is the narrowest
-    timeline (in cells) that shows the column.
-    """
+    """A timeline column: its key, header title, width in cells, and whether it sits
+    right of the headline (`after_headline`)."""
 
     key: str
     title: str
     width: int
-    from_width: int = 0
     after_headline: bool = False
 
 
@@ -41,22 +44,29 @@ FIXED = (
     Column("sources", "src", 3),
 )
 OPTIONAL = (
-    Column("countries", "countries", 10, from_width=64, after_headline=True),
-    Column("actors", "actors", 18, from_width=82, after_headline=True),
-    Column("publisher", "publisher", 16, from_width=100, after_headline=True),
+    Column("countries", "countries", 10, after_headline=True),
+    Column("actors", "actors", 18, after_headline=True),
+    Column("publisher", "publisher", 16, after_headline=True),
 )
-"""From these widths the headline still keeps 25 cells or more."""
+"""In the order they are added as the timeline widens."""
 
 
 def columns_for(width: int, marker: int = 0, publisher: bool = True) -> tuple[Column, ...]:
     """The columns of a timeline `width` cells wide, in screen order, the headline's width
     being what the others leave (at least one cell). `marker` cells are kept in front
-    (the context view's hit marker); without `publisher` (not known) that column is left out."""
-    extra = tuple(
-        c for c in OPTIONAL if width >= c.from_width and (publisher or c.key != "publisher")
-    )
-    taken = marker + sum(c.width + GAP for c in FIXED + extra)
-    headline = Column("headline", "headline", max(1, width - taken))
+    (the context view's hit marker) without changing which columns show, so the context
+    view keeps the columns of the results it came from; without `publisher` (not known)
+    that column is left out."""
+    room = width - sum(c.width + GAP for c in FIXED)
+    extra: list[Column] = []
+    for column in OPTIONAL:
+        if column.key == "publisher" and not publisher:
+            continue
+        if room - (column.width + GAP) < MIN_HEADLINE:
+            break
+        extra.append(column)
+        room -= column.width + GAP
+    headline = Column("headline", "headline", max(1, room - marker))
     return (*FIXED, headline, *extra)
 
 
