@@ -210,6 +210,15 @@ class TestEdges:
                 await settle(pilot)
                 assert "chronicle ingest" in app.screen.query_one(EventDetail).text
 
+    async def test_at_80_columns_the_footer_still_shows_quit_and_help(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            strips = app.screen._compositor.render_strips()
+            footer = "".join(segment.text for segment in strips[-1])
+            for key in ("/ Search", "c Context", "o Source", "= Compare", "q Quit", "? Help"):
+                assert key in footer, footer
+
     async def test_at_80_columns_headlines_keep_room(self, app_store):
         app = make_app(app_store)
         async with app.run_test(size=(80, 24)) as pilot:

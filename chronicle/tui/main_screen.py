@@ -57,8 +57,9 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Type a query"),
         Binding("escape", "back", "Back", show=False),
-        Binding("colon", "goto_date", "Go to date", tooltip="Jump to the first event on a date"),
-        Binding("y", "copy", "Copy", tooltip="Copy the event and its sources (OSC 52)"),
+        # `:` and `y` are left out of the footer, so 80 columns still show `q` and `?`
+        Binding("colon", "goto_date", "Go to date", show=False),
+        Binding("y", "copy", "Copy", show=False),
         Binding("c", "context", "Context", tooltip="Every event around this hit (c again: back)"),
         Binding("f", "facets", "Facets", tooltip="Counts by type, country, actor, source, year"),
         Binding("o", "open_source", "Source", tooltip="Read the event's source document"),
