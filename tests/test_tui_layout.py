@@ -1,28 +1,40 @@
 """The real app over the fixture database at terminal sizes from 60x20 to 250x50:
-where the panes are, which columns the timeline shows, cut headlines, and resizing."""
+where the panes are, which columns the timeline shows, cut headlines, resizing, the
+full-screen detail below 110 columns, paging, a theme switch, the status line and the
+footer."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from rich.cells import cell_len
+from textual.widgets import Footer, Label
+from textual.widgets._footer import FooterKey
 
-from chronicle.tui import EventDetail, Timeline, make_app
-from chronicle.tui.columns import ELLIPSIS, GAP
+from chronicle.tui import EventDetail, SearchBar, Timeline, make_app
+from chronicle.tui.columns import ELLIPSIS, GAP, MIN_HEADLINE
+from chronicle.tui.source_view import SourceScreen
+from chronicle.tui.theme import DARK, LIGHT
 from tests.pilot import settle
 
 BASE = ["date", "type", "src", "headline"]
 SIZES = [
-    # size, narrow, detail width (wide) or height (narrow), header titles
-    ((60, 20), True, 6, BASE),
-    ((80, 24), True, 7, [*BASE, "countries"]),
-    ((110, 30), False, 44, [*BASE, "countries"]),
-    ((160, 45), False, 64, [*BASE, "countries", "actors"]),
-    ((250, 50), False, 100, [*BASE, "countries", "actors", "publisher"]),
+    # size, narrow, detail width (wide) or height (narrow), header titles, headline width
+    ((60, 20), True, 6, BASE, 32),
+    ((80, 24), True, 7, [*BASE, "countries"], 41),
+    ((110, 30), False, 44, BASE, 38),
+    ((130, 36), False, 52, BASE, 50),
+    ((160, 45), False, 64, [*BASE, "countries"], 58),
+    ((250, 50), False, 100, [*BASE, "countries", "actors", "publisher"], 76),
 ]
+"""An optional column shows only while the headline keeps the room it has at 80x24."""
 
 
-@pytest.mark.parametrize(("size", "narrow", "detail_size", "titles"), SIZES)
-async def test_panes_and_columns_fit_the_terminal(app_store, size, narrow, detail_size, titles):
+@pytest.mark.parametrize(("size", "narrow", "detail_size", "titles", "headline"), SIZES)
+async def test_panes_and_columns_fit_the_terminal(
+    app_store, size, narrow, detail_size, titles, headline
+):
     width, height = size
     app = make_app(app_store)
     async with app.run_test(size=size) as pilot:
@@ -42,6 +54,8 @@ async def test_panes_and_columns_fit_the_terminal(app_store, size, narrow, detai
 
         inner = timeline.scrollable_content_region.width
         assert timeline.render_line(0).text.split() == titles
+        assert [c.width for c in timeline.columns if c.key == "headline"] == [headline]
+        assert len(titles) == 4 or headline >= MIN_HEADLINE
         for y in range(1, panes.height):
             assert timeline.render_line(y).cell_length == inner
 
@@ -138,3 +152,123 @@ async def test_a_click_selects_the_event_and_its_detail(app_store):
         assert timeline.cursor == 3
         event = app_store.event(timeline.current_id)
         assert event.headline in app.screen.query_one(EventDetail).text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_enter_below_110_columns_gives_the_detail_every_row_above_the_footer(app_store, size):
+    width, height = size
+    app = make_app(app_store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one(EventDetail)
+        split = detail.region
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.maximized is detail and detail.has_focus_within
+        assert detail.region == (0, 0, width, height - 1)
+        assert app.screen.query_one(Footer).region.y == height - 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.maximized is None
+        assert detail.region == split
+        assert app.screen.query_one(Timeline).has_focus
+
+
+async def test_enter_in_the_source_on_an_event_the_search_left_out_shows_its_row(app_store):
+    """The search's four rows have no scroll bar; when the source screen (o) closes on
+    a late event they leave out, every event is shown and the cursor set on that one:
+    its row is on screen and drawn as the cursor."""
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        timeline = main.query_one(Timeline)
+        everything = list(timeline.ids)
+        assert len(everything) == 31
+        await pilot.press("slash", *"kono", "enter")
+        await settle(pilot)
+        assert len(timeline.ids) == 4  # no scroll bar
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceScreen)
+        late = everything[27]
+        assert late not in timeline.ids
+        app.screen.dismiss(late)  # as Enter on a dated sentence of that event does
+        await settle(pilot)
+        assert app.screen is main and list(timeline.ids) == everything
+        assert timeline.cursor == 27 and timeline.scroll_offset.y == 17
+        cursor = timeline.get_component_rich_style("timeline--cursor").bgcolor
+        line = timeline.render_line(27 - 17 + 1)
+        assert {segment.style.bgcolor for segment in line} == {cursor}
+        assert app_store.event(late).headline[:20] in line.text
+
+
+async def test_space_and_b_page_as_less_does_the_cursor_keeping_its_row(app_store):
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        timeline = app.screen.query_one(Timeline)
+        assert (len(timeline.ids), timeline.scrollable_content_region.height - 1) == (31, 11)
+
+        async def press(key: str) -> tuple[int, int]:
+            await pilot.press(key)
+            await settle(pilot)
+            return timeline.cursor, timeline.scroll_offset.y
+
+        assert await press("space") == (11, 11)  # a page down, still on the top row
+        await pilot.press("j", "j")
+        assert await press("pagedown") == (22, 20)  # the last page: row 2 still
+        assert await press("space") == (30, 20)  # no further to scroll: the last event
+        assert await press("b") == (19, 9)
+        assert await press("pageup") == (10, 0)
+        assert await press("b") == (0, 0)
+
+
+async def test_rows_take_the_new_themes_colours_at_once(app_store):
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = DARK
+        await settle(pilot)
+        timeline = app.screen.query_one(Timeline)
+
+        def colours() -> tuple[object, object]:
+            cursor = {s.style.bgcolor for s in timeline.render_line(1)}
+            date = next(iter(timeline.render_line(4))).style.color  # 2005, not the cursor
+            return cursor, date
+
+        dark = colours()
+        app.theme = LIGHT
+        await settle(pilot)
+        light = colours()
+        assert light != dark
+        assert light == (
+            {timeline.get_component_rich_style("timeline--cursor").bgcolor},
+            timeline.get_component_rich_style("timeline--year").color,
+        )
+
+
+async def test_a_long_status_ends_with_an_ellipsis_at_80_columns(app_store):
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(SearchBar).focus()
+        await pilot.press(*'"foreign minister" OR tokyo -kazakhstan', "enter")
+        await settle(pilot)
+        status = app.screen.query_one("#status", Label)
+        shown = status.render_line(0).text
+        assert shown == '13 events · events matching ("foreign minister" or "t' + ELLIPSIS
+        assert len(shown) == status.content_region.width == 80 - 24 - 2  # histogram, padding
+
+
+async def test_footer_keys_sit_one_cell_apart_at_80_columns(app_store):
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        *shown, palette = keys
+        assert (shown[0].key_display, shown[0].description) == ("⏎", "Open")
+        for key in shown:  # key, a space, description: no padding around them
+            assert key.region.width == cell_len(key.key_display) + 1 + len(key.description)
+        for before, after in pairwise(shown):
+            assert after.region.x == before.region.right + 1
+        assert "-command-palette" in palette.classes and palette.region.right == 80
