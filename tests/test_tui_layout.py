@@ -174,6 +174,22 @@ async def test_enter_below_110_columns_gives_the_detail_every_row_above_the_foot
         assert app.screen.query_one(Timeline).has_focus
 
 
+async def test_the_full_screen_detail_stays_full_screen_when_the_terminal_widens(app_store):
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen.query_one(EventDetail)
+        await pilot.resize_terminal(130, 30)
+        await settle(pilot)
+        assert app.screen.maximized is detail and detail.region == (0, 0, 130, 29)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.maximized is None and app.screen.has_class("-wide")
+        assert detail.region.right == 130 and detail.region.width == 52
+
+
 async def test_enter_in_the_source_on_an_event_the_search_left_out_shows_its_row(app_store):
     """The search's four rows have no scroll bar; when the source screen (o) closes on
     a late event they leave out, every event is shown and the cursor set on that one:
