@@ -25,6 +25,7 @@ from chronicle.tui.main_screen import MainScreen
 from chronicle.tui.source_view import SourceScreen
 from chronicle.visible import visible
 from tests import test_tui_terminals as terminals
+from tests.pilot import settle
 from tests.test_tui_terminals import Tmux, command, installed, rows, top_border
 
 tmux = terminals.tmux
@@ -169,14 +170,6 @@ def test_search_open_the_source_step_to_the_next_date_and_go_to_its_event(tmux, 
 # With Pilot ------------------------------------------------------------------
 
 
-async def settle(pilot) -> None:
-    """Wait until every worker is done (the source screen starts its second one after a
-    refresh) and the screen has caught up."""
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 async def test_enter_on_a_sentence_the_search_leaves_out_clears_it_and_lands_there(
     fixture_store,
 ):
@@ -209,3 +202,34 @@ async def test_enter_on_a_sentence_the_search_leaves_out_clears_it_and_lands_the
         assert sentence(route.source, route.after) in words(main.query_one(EventDetail).text)
         said = [n.message for n in app._notifications]
         assert said == ["The search left that event out: every event is shown"]
+
+
+async def test_enter_on_a_citation_shows_the_citations_on_it(fixture_store):
+    everything, _ = Searcher(fixture_store).ids("")
+    citations, _ = Searcher(fixture_store).ids("type:citation")
+    source = start = None
+    for event_id in everything:  # the first event whose document also cites a date
+        source = fixture_store.source_document(event_id)
+        assert source is not None
+        sentences = fixture_store.dated_sentences(source.id, source.text)
+        if any(s.event_id in citations for s in sentences[sentences.index(source.focus) :]):
+            start = event_id
+            break
+    assert start is not None and source is not None
+    after = sentences[sentences.index(source.focus) :]
+    steps = next(i for i, s in enumerate(after) if s.event_id in citations)
+    cited = after[steps].event_id
+    app = make_app(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert main.query_one(Timeline).move_to_id(start)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press(*["n"] * steps, "enter")
+        await settle(pilot)
+        assert app.screen is main and main.query_text == "type:citation"
+        timeline = main.query_one(Timeline)
+        assert list(timeline.ids) == citations and timeline.current_id == cited
+        said = [n.message for n in app._notifications]
+        assert said == ["That sentence is a citation: the citations are shown"]

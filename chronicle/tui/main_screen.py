@@ -515,13 +515,20 @@ class MainScreen(Screen[None]):
 
     def _source_chosen(self, event_id: int | None) -> None:
         """Put the cursor on the event Enter chose in the source (showing every event
-        if the current results leave it out)."""
+        if the current results leave it out, or the citations if it is one)."""
         if event_id is None or self.query_one(Timeline).move_to_id(event_id):
             return
+        try:
+            found = self.searcher.store.events_by_ids([event_id])
+        except StoreError as error:
+            self.report_error(error)
+            return
         self.pending_event = event_id
-        if self.context is not None or self.query_text:
+        if found and found[0].type == "citation":  # hidden unless a type: filter asks
+            self.notify("That sentence is a citation: the citations are shown", timeout=4)
+            self.set_query("type:citation")
+        elif self.context is not None or self.query_text:
             self.notify("The search left that event out: every event is shown", timeout=4)
-            self.context = None
             self.clear_search()
         else:
             self._move_to_pending()
