@@ -32,6 +32,7 @@ from chronicle.tui.theme import (
     DARK,
     LIGHT,
     MONO,
+    choose_theme,
     register_themes,
 )
 from tests.pilot import settle
@@ -165,6 +166,8 @@ class TestChoosingTheTheme:
             ({"TEXTUAL_THEME": "chronicle-light"}, LIGHT),
             ({"TEXTUAL_THEME": "chronicle-light", "NO_COLOR": "1"}, MONO),
             ({"TEXTUAL_THEME": "solarised-ish"}, DARK),  # no such theme
+            ({"TEXTUAL_THEME": "nord"}, DARK),  # Textual's: no contrast is promised for it
+            ({"TEXTUAL_THEME": MONO}, MONO),
         ],
     )
     def test_from_the_environment(self, app_store, monkeypatch, environment, chosen):
@@ -172,9 +175,25 @@ class TestChoosingTheTheme:
             monkeypatch.delenv(variable, raising=False)
         for variable, value in environment.items():
             monkeypatch.setenv(variable, value)
+        assert choose_theme() == chosen
         app = ChronicleApp(app_store)
         register_themes(app)
         assert app.theme == chosen
+        assert app.current_theme.name == chosen
+
+    def test_only_chronicles_themes_are_offered(self, app_store):
+        app = ChronicleApp(app_store)
+        assert sorted(app.available_themes) == [DARK, LIGHT, MONO]
+
+    def test_the_css_variables_are_the_chosen_themes_before_the_app_runs(self, app_store):
+        """Textual reads them when it first parses the CSS, before the first frame."""
+        app = themed(app_store, LIGHT)
+        variables = app.stylesheet._variables
+        assert (variables["background"], variables["block-cursor-background"]) == (
+            "#F5F5F5",
+            "#1144aa",
+        )
+        assert "-light-mode" in app.classes and "-dark-mode" not in app.classes
 
     def test_a_name_given_wins(self, app_store, monkeypatch):
         monkeypatch.setenv("NO_COLOR", "1")
