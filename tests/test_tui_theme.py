@@ -18,11 +18,13 @@ import pytest
 from rich.style import Style
 from textual.command import CommandList
 
+from chronicle.tui import Timeline
 from chronicle.tui.app import ChronicleApp
 from chronicle.tui.contrast import XTERM_16
 from chronicle.tui.theme import DARK, LIGHT, MONO
+from chronicle.tui.timeline import HEADER
 from tests.pilot import settle
-from tests.test_tui_contrast import WAYS, Cell, low
+from tests.test_tui_contrast import WAYS, Cell, drawn, low
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -166,9 +168,28 @@ async def test_the_theme_picker_offers_chronicles_three_themes_only(app_store):
         await pilot.press("enter")
         await settle(pilot)
         assert palette_entries(app) == [DARK, LIGHT, MONO]
-        await pilot.press("down", "enter")
+
+
+async def test_switching_to_the_light_theme_redraws_every_row_in_it(app_store):
+    """The timeline keeps drawn rows; a switch must not leave the dark theme's behind."""
+    app = ChronicleApp(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "ctrl+p", *"theme")
+        await settle(pilot)
+        await pilot.press("enter", "down", "enter")  # the picker, then its second theme
         await settle(pilot)
         assert app.theme == LIGHT
+        cells = drawn(app)
+        timeline = app.screen.query_one(Timeline)
+        y = timeline.content_region.y + HEADER + timeline.cursor
+    assert backgrounds(cells, "Timeline#timeline", y - 2) == {"#e4e4e4"}  # the header
+    assert backgrounds(cells, "Timeline#timeline", y - 1) == {"#f5f5f5"}  # the row left
+    assert backgrounds(cells, "Timeline#timeline", y) == {"#1144aa"}
+    for below in range(y + 1, y + 7):
+        assert backgrounds(cells, "Timeline#timeline", below) == {"#f5f5f5"}
+    for system, palette in WAYS:
+        assert low(cells, system, palette) == set(), system
 
 
 async def test_screenshot_saves_an_svg_in_the_working_folder(app_store, tmp_path, monkeypatch):
