@@ -99,15 +99,33 @@ async def settle(pilot) -> None:
             return
 
 
-async def first_rows(pilot, generation: int) -> None:
-    """Wait until the timeline shows a result newer than `generation` with the row under
-    its cursor loaded (or an empty result)."""
+def rows_shown(pilot, generation: int) -> Callable[[], bool]:
+    """Whether the timeline shows a result newer than `generation` with the row under its
+    cursor loaded (or an empty result)."""
     timeline = pilot.app.screen.query_one(Timeline)
-    while not (
-        timeline.generation > generation
-        and (timeline.row(timeline.cursor) is not None or not timeline.ids)
-    ):
+
+    def shown() -> bool:
+        loaded = timeline.row(timeline.cursor) is not None or not timeline.ids
+        return timeline.generation > generation and loaded
+
+    return shown
+
+
+async def until(pilot, ready: Callable[[], bool], clock: Clock) -> tuple[float, float]:
+    """The clock's reading once `ready()` holds, looked at every POLL seconds."""
+    while not ready():
         await pilot.pause(POLL)
+    return clock.read()
+
+
+async def press_until(pilot, ready: Callable[[], bool], *keys: str) -> tuple[float, float]:
+    """Wall and CPU ms from pressing `keys` until `ready()` holds. Pilot's press waits for
+    the process to go idle, which is after the workers; it runs beside the looking."""
+    clock = Clock()
+    pressing = asyncio.create_task(pilot.press(*keys))
+    found = await until(pilot, ready, clock)
+    await pressing
+    return found
 
 
 async def timed(pilot, *keys: str) -> tuple[float, float]:
@@ -126,36 +144,37 @@ async def timed_search(pilot, query: str, add: Callable[[str, tuple[float, float
         clock = Clock()
         await pilot.press(char)
         add("typing, each key", clock.read())
-    generation = timeline.generation
     clock = Clock()
-    await pilot.press("enter")
-    await first_rows(pilot, generation)
-    add(f"/{query}⏎ first rows", clock.read())
+    add(
+        f"/{query}⏎ first rows",
+        await press_until(pilot, rows_shown(pilot, timeline.generation), "enter"),
+    )
     await settle(pilot)
     add(f"/{query}⏎ settled", clock.read())
 
 
 async def timed_facets(pilot) -> tuple[float, float]:
     """Wall and CPU ms from `f` until the panel shows counts; then Esc closes it."""
-    clock = Clock()
-    await pilot.press("f")
-    screen = pilot.app.screen
-    if not isinstance(screen, FacetsScreen):
-        return float("nan"), float("nan")
-    while screen.facets is None:
-        await pilot.pause(POLL)
-    await pilot.pause()
-    elapsed = clock.read()
+
+    def counted() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, FacetsScreen) and screen.facets is not None
+
+    elapsed = await press_until(pilot, counted, "f")
     await pilot.press("escape")
     await settle(pilot)
     return elapsed
 
 
-async def one_run(db: Path, query: str, date: str, moves: int, pages: int) -> Figures:
+async def one_run(
+    db: Path, query: str, date: str, moves: int, pages: int, progress: bool
+) -> Figures:
     figures: Figures = {}
 
     def add(name: str, value: tuple[float, float]) -> None:
         figures.setdefault(name, []).append(value)
+        if progress:
+            print(f"  {name}: {value[0]:.1f} ms wall, {value[1]:.1f} ms cpu", file=sys.stderr)
 
     async def each(name: str, key: str, times: int) -> None:
         clock = Clock()
@@ -167,8 +186,7 @@ async def one_run(db: Path, query: str, date: str, moves: int, pages: int) -> Fi
     with Store(db) as store:
         app = make_app(store)
         async with app.run_test(size=SIZE) as pilot:
-            await first_rows(pilot, 0)
-            add("start: first rows", clock.read())
+            add("start: first rows", await until(pilot, rows_shown(pilot, 0), clock))
             await settle(pilot)
             add("start: settled", clock.read())
             assert isinstance(app.screen, MainScreen)
@@ -215,7 +233,7 @@ def report(figures: Figures, runs: list[Figures]) -> None:
     for name, values in figures.items():
         walls, cpus = [w for w, _ in values], [c for _, c in values]
         wall, cpu = statistics.median(walls), statistics.median(cpus)
-        alone = not any(word in name for word in ("whole", "floor", "imports", "start"))
+        alone = not any(word in name for word in ("whole", "floor", "imports", "start", "first"))
         net = f"{wall - floor:7.1f}" if alone else ""
         net_cpu = f"{cpu - floor_cpu:7.1f}" if alone else ""
         first = [w for w, _ in runs[0].get(name, [])]
@@ -241,6 +259,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--moves", type=int, default=100, help="j presses, then k presses")
     parser.add_argument("--pages", type=int, default=50, help="PgDn presses")
+    parser.add_argument("--progress", action="store_true", help="each step on stderr as timed")
     parser.add_argument(
         "--build-fixtures", action="store_true", help="build --db from the fixtures if missing"
     )
@@ -259,7 +278,8 @@ def main() -> None:
     imports = import_ms(args.runs)
     runs = []
     for n in range(args.runs):
-        runs.append(asyncio.run(one_run(args.db, args.query, args.date, args.moves, args.pages)))
+        run = one_run(args.db, args.query, args.date, args.moves, args.pages, args.progress)
+        runs.append(asyncio.run(run))
         print(f"run {n + 1} done", flush=True)
     merged: Figures = {"imports (child process)": imports}
     for run in runs:
