@@ -60,6 +60,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from textual.worker import WorkerCancelled
+
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import Timeline, make_app
@@ -93,7 +95,10 @@ async def settle(pilot) -> None:
     """Wait until no worker runs and the screen is idle (new workers: wait again)."""
     app = pilot.app
     for _ in range(SETTLE_ROUNDS):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # a search replaced by a newer one: wait on the rest
+            continue
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             return
