@@ -192,11 +192,6 @@ async def test_switching_to_the_light_theme_redraws_every_row_in_it(app_store):
         assert low(cells, system, palette) == set(), system
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EventDetail.show_event resolves its muted and alarm styles once; it must show "
-    "its event again on app.theme_changed_signal, as Timeline does",
-)
 async def test_switching_theme_redraws_the_detail_pane_in_it(app_store):
     app = ChronicleApp(app_store)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -248,6 +248,20 @@ class EventDetail(VerticalScroll, can_focus=True):
         super().__init__(*args, **kwargs)
         self._shown: Event | None = None
         self._text = Text()
+        self._shown_with: tuple[Sequence[str], dict[int, Event] | None, Sequence[str]] = (
+            (),
+            None,
+            (),
+        )
+        """The terms, neighbours and series the event is shown with (to redraw it)."""
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Show the event again in the new theme's styles (they are resolved per show)."""
+        if self._shown is not None:
+            self.show_event(self._shown, *self._shown_with)
 
     def compose(self):
         yield Static(id="detail-body", markup=False)
@@ -270,6 +284,7 @@ class EventDetail(VerticalScroll, can_focus=True):
                 )
             )
         else:
+            self._shown_with = (terms, neighbours, series)
             muted = self.get_component_rich_style("detail--muted", partial=True)
             alarm = self.get_component_rich_style("detail--alarm", partial=True)
             self._show(describe_event(event, terms, neighbours, series, muted, alarm))
