@@ -76,12 +76,21 @@ class Store:
             return fn(db, *args)
 
     def _read(self, fn: Callable[..., T], *args: object) -> T:
-        """`fn(connection, *args)` under the lock, on the plain connection."""
+        """`fn(connection, *args)` under the lock, on the plain connection.
+
+        A row in a shape the readers do not expect (JSON written by another version)
+        is a StoreError too, so the browser and the commands say it in one line.
+        """
         with self._lock:
             try:
                 return fn(self._conn, *args)
             except sqlite3.Error as error:
                 raise StoreError(explain(error, self.path)) from error
+            except (KeyError, IndexError, TypeError, ValueError) as error:
+                what = f"{type(error).__name__}: {error}"
+                raise StoreError(
+                    f"{self.path} holds a row this version cannot read ({what})"
+                ) from error
 
     # Writing -------------------------------------------------------------
 
