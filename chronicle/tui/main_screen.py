@@ -10,6 +10,7 @@ the cursor kept on the same happening (see `chronicle.tui.live`).
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -45,6 +46,14 @@ NO_EVENT = "No event is highlighted"
 GONE = "This event changed in the database; the results are being read again."
 PALETTE_SERIES = 500
 """Series offered by the command palette (the first by document)."""
+
+
+class Page(NamedTuple):
+    """Rows read for the timeline."""
+
+    rows: list[Event]
+    marks: dict[int, list[tuple[str, bool]]]
+    publishers: dict[int, str]
 
 
 FIRST_PAGE = 100
@@ -89,8 +98,8 @@ class MainScreen(Screen[None]):
         """Recent results, so going back to a query (or clearing it) asks nothing."""
         self.context: Context | None = None
         """The context view, while it is open."""
-        self._first_page: tuple[str, int] | None = None
-        """(query, rows) of the first page painted before the whole result was listed."""
+        self._first_page: tuple[str, list[int]] | None = None
+        """(query, ids) of the first page painted before the whole result was listed."""
         self.pending_event: int | None = None
         """An event to put the cursor on once the results being read are shown."""
 
@@ -156,7 +165,9 @@ class MainScreen(Screen[None]):
                 first, _ = self.searcher.first_ids(text, FIRST_PAGE)
                 if get_current_worker().is_cancelled:
                     return
-                self.app.call_from_thread(self._show_first_page, text, first)
+                # its rows too: a rows worker would wait for the store behind this one
+                page = self._page(text, first)
+                self.app.call_from_thread(self._show_first_page, text, first, page)
             ids, query = self.searcher.ids(text)
             keep = event_holding(store, follow) if follow else None
         except StoreError as error:
@@ -167,12 +178,20 @@ class MainScreen(Screen[None]):
         result = make_result(ids, query, version)
         self.app.call_from_thread(self._show_result, text, result, keep, refresh)
 
-    def _show_first_page(self, text: str, first: list[int]) -> None:
+    def _page(self, text: str, ids: list[int]) -> Page:
+        """The rows of `ids`: events, headlines with the query's words marked, publishers."""
+        store = self.searcher.store
+        marks = self.searcher.headline_highlights(text, ids)
+        return Page(store.events_by_ids(ids), marks, store.publishers_of_events(ids))
+
+    def _show_first_page(self, text: str, first: list[int], page: Page) -> None:
         """Paint the first rows while the whole result is still being listed."""
         if text != self.query_text:
             return
-        self._first_page = (text, len(first))
-        self.query_one(Timeline).show(first, keep=self.current.id if self.current else None)
+        self._first_page = (text, first)
+        timeline = self.query_one(Timeline)
+        timeline.show(first, keep=self.current.id if self.current else None)
+        timeline.add_rows(page.rows, page.marks, timeline.generation, page.publishers)
 
     def _show_result(
         self, text: str, result: Result, keep: int | None = None, refresh: bool = False
@@ -189,8 +208,12 @@ class MainScreen(Screen[None]):
         timeline = self.query_one(Timeline)
         if refresh:
             timeline.show(result.ids, keep=keep, at=timeline.cursor)
-        elif self._first_page != (text, len(result.ids)):  # the first page was not all of it
+        elif self._first_page is None or self._first_page[0] != text:
             timeline.show(result.ids, keep=timeline.current_id)
+        elif list(result.ids[: len(self._first_page[1])]) != self._first_page[1]:
+            timeline.show(result.ids, keep=timeline.current_id)  # changed in between
+        elif len(result.ids) > len(self._first_page[1]):
+            timeline.extend(result.ids)
         self._first_page = None
         if self.pending_event is not None:
             self._move_to_pending()
@@ -261,14 +284,14 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="rows", description="load timeline rows")
     def _rows_worker(self, ids: list[int], text: str, generation: int) -> None:
         try:
-            rows = self.searcher.store.events_by_ids(ids)
-            marks = self.searcher.headline_highlights(text, ids)
-            publishers = self.searcher.store.publishers_of_events(ids)
+            page = self._page(text, ids)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
         timeline = self.query_one(Timeline)
-        self.app.call_from_thread(timeline.add_rows, rows, marks, generation, publishers)
+        self.app.call_from_thread(
+            timeline.add_rows, page.rows, page.marks, generation, page.publishers
+        )
 
     def report_error(self, error: Exception) -> None:
         """Show a database problem in one line instead of stopping the app."""

@@ -161,12 +161,18 @@ class Timeline(ScrollView, can_focus=True):
         self._pending.clear()
         self._lines.clear()
         self.virtual_size = Size(self.size.width, len(ids) + HEADER)
-        index = ids.index(keep) if keep is not None and keep in ids else at
-        self.cursor = index
+        self.cursor = _index_of(ids, keep, at)
         # The new virtual size applies at the next refresh; scroll after it.
         self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
         self.post_message(self.EventHighlighted(self.current_id))
+
+    def extend(self, ids: Sequence[int]) -> None:
+        """Take the whole result of the query whose first rows are shown (`ids` begins
+        with them): the rows loaded or loading, their marks and the cursor stay."""
+        self.ids = ids
+        self.virtual_size = Size(self.size.width, len(ids) + HEADER)
+        self.refresh()
 
     @property
     def hits(self) -> Collection[int] | None:
@@ -214,10 +220,10 @@ class Timeline(ScrollView, can_focus=True):
 
     def move_to_id(self, event_id: int) -> bool:
         """Put the cursor on `event_id` if it is in the result."""
-        if event_id in self.ids:
-            self.cursor = self.ids.index(event_id)
-            return True
-        return False
+        index = _index_of(self.ids, event_id, -1)
+        if index >= 0:
+            self.cursor = index
+        return index >= 0
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -434,3 +440,13 @@ def sources_mark(event: Event) -> str:
     if event.source_count < 2:
         return ""
     return f"{event.source_count}{'!' if event.conflict else '×'}"
+
+
+def _index_of(ids: Sequence[int], wanted: int | None, otherwise: int) -> int:
+    """Where `wanted` is in `ids` (one scan of a large result, not two), else `otherwise`."""
+    if wanted is None:
+        return otherwise
+    try:
+        return ids.index(wanted)
+    except ValueError:
+        return otherwise
