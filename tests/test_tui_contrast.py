@@ -277,22 +277,11 @@ SCREENS = {
 }
 """The keys that open each view beyond the main screen, from the results of a search."""
 
-FAINT = {
-    (LIGHT, "source"): "the heading's `dim` location: Textual blends it to 127 grey on "
-    "white in 16 colours (4.0:1); source_view.heading should use $text-muted",
-    (LIGHT, "comparison"): "its `dim` label column, as the source's heading",
-    (LIGHT, "series"): "bars in Rich's `cyan` (1.98:1 on white in 16 colours) and a `dim` "
-    "caption; series_view should take the theme's $primary and $text-muted",
-}
-"""Views another module draws too faint in a theme, until it takes the theme's colours."""
-
 
 @pytest.mark.slow
 @pytest.mark.parametrize("view", list(SCREENS))
 @pytest.mark.parametrize("theme", [DARK, LIGHT])
-async def test_every_other_view_reads_against_its_background(app_store, theme, view, request):
-    if (theme, view) in FAINT:
-        request.applymarker(pytest.mark.xfail(reason=FAINT[theme, view], strict=True))
+async def test_every_other_view_reads_against_its_background(app_store, theme, view):
     app = themed(app_store, theme)
     failures: dict[tuple, set[str]] = {}
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console, RenderableType
+from rich.style import StyleType
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -141,8 +142,14 @@ def heading(number: int, source: Source) -> Text:
     return out
 
 
-def cell(key: str, index: int, source: Source, differs: dict[str, frozenset[int]]) -> Text:
-    """One source's value for one field, marked when it disagrees."""
+def cell(
+    key: str,
+    index: int,
+    source: Source,
+    differs: dict[str, frozenset[int]],
+    muted: StyleType = "dim",
+) -> Text:
+    """One source's value for one field, marked when it disagrees (a path in `muted`)."""
     value = source_values(source)[key]
     if key == "sentence":
         text = Text(visible_lines(value))
@@ -152,7 +159,7 @@ def cell(key: str, index: int, source: Source, differs: dict[str, frozenset[int]
         return text
     if index in differs.get(key, ()):
         return Text(DIFFERS + visible(value), style=DIFFERS_STYLE)
-    return Text(visible(value), style="dim" if key == "path" else "")
+    return Text(visible(value), style=muted if key == "path" else "")
 
 
 def columns_that_fit(width: int, sources: int) -> int:
@@ -160,38 +167,46 @@ def columns_that_fit(width: int, sources: int) -> int:
     return max(1, min(sources, (width - LABEL_WIDTH) // MIN_COLUMN))
 
 
-def blocks(event: Event, width: int) -> list[RenderableType]:
+def blocks(event: Event, width: int, muted: StyleType = "dim") -> list[RenderableType]:
     """The sources as tables: one per source when stacked, else one per group of as many
-    columns as fit side by side."""
+    columns as fit side by side; labels and paths in `muted` (the screen passes its
+    theme's)."""
     differs = disagreements(event)
     numbered = list(enumerate(event.sources[:SHOWN]))
     per = columns_that_fit(width, len(numbered))
     out: list[RenderableType] = []
     for first in range(0, len(numbered), per):
         group = numbered[first : first + per]
-        out.append(_stacked(*group[0], differs) if per == 1 else _side_by_side(group, differs))
+        if per == 1:
+            out.append(_stacked(*group[0], differs, muted))
+        else:
+            out.append(_side_by_side(group, differs, muted))
     return out
 
 
-def _stacked(index: int, source: Source, differs: dict[str, frozenset[int]]) -> Table:
+def _stacked(
+    index: int, source: Source, differs: dict[str, frozenset[int]], muted: StyleType
+) -> Table:
     table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(width=LABEL_WIDTH, style="dim", no_wrap=True)
+    table.add_column(width=LABEL_WIDTH, style=muted, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     table.title = heading(index + 1, source)
     table.title_justify = "left"
     for key, label in FIELDS:
-        table.add_row(label, cell(key, index, source, differs))
+        table.add_row(label, cell(key, index, source, differs, muted))
     table.add_row("", "")
     return table
 
 
-def _side_by_side(group: Sequence[tuple[int, Source]], differs: dict[str, frozenset[int]]) -> Table:
+def _side_by_side(
+    group: Sequence[tuple[int, Source]], differs: dict[str, frozenset[int]], muted: StyleType
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, padding=(0, 1))
-    table.add_column("", width=LABEL_WIDTH, style="dim", no_wrap=True)
+    table.add_column("", width=LABEL_WIDTH, style=muted, no_wrap=True)
     for index, source in group:
         table.add_column(heading(index + 1, source), ratio=1, overflow="fold", vertical="top")
     for key, label in FIELDS:
-        table.add_row(label, *(cell(key, i, s, differs) for i, s in group))
+        table.add_row(label, *(cell(key, i, s, differs, muted) for i, s in group))
     return table
 
 
@@ -218,7 +233,10 @@ class CompareScreen(Screen[None]):
         Binding("G,end", "scroll('end')", "Bottom", show=False),
     ]
 
+    COMPONENT_CLASSES = {"compare--muted"}
+
     DEFAULT_CSS = """
+    CompareScreen > .compare--muted { color: $text-muted; }
     #compare-body {
         border: round $accent;
         padding: 0 1;
@@ -250,7 +268,12 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._load()
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Lay the sources out again in the new theme's colours (resolved per draw)."""
+        self._draw(force=True)
 
     @work(thread=True, exclusive=True, group="compare", description="load the event's sources")
     def _load(self) -> None:
@@ -285,7 +308,8 @@ class CompareScreen(Screen[None]):
         if event is None:
             parts: list[RenderableType] = [Text(GONE)]
         else:
-            parts = [summary(event, disagreements(event)), *blocks(event, width)]
+            muted = self.get_component_rich_style("compare--muted", partial=True)
+            parts = [summary(event, disagreements(event)), *blocks(event, width, muted)]
         self._shown = parts
         body = self.query_one("#compare-body", VerticalScroll)
         body.remove_children()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.style import StyleType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -42,8 +43,21 @@ def bar(share: float, width: int) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-def chart(stored: StoredSeries, width: int) -> Text:
-    """The series as text `width` columns wide: its facts, then one bar per period."""
+def chart(
+    stored: StoredSeries,
+    width: int,
+    muted: StyleType = "dim",
+    rise: StyleType = "cyan",
+    fall: StyleType = "red",
+) -> Text:
+    """The series as text `width` columns wide: its facts, then one bar per period.
+
+    Args:
+        muted: The style of the caption, source line and document (the screen passes
+            its theme's).
+        rise: The style of a bar for a value of zero or more.
+        fall: The style of a bar for a negative value.
+    """
     s = stored.series
     out = Text()
     out.append(visible(s.name), style="bold")
@@ -52,16 +66,16 @@ def chart(stored: StoredSeries, width: int) -> Text:
         unit += f"  ·  fiscal years {visible(s.convention)}"
     out.append(f"\n{unit}")
     if s.caption and s.caption != s.name:
-        out.append(f"\nTable: {visible(s.caption)}", style="dim")
-    out.append(f"\nFrom: {visible(stored.title or Path(stored.document).name)}", style="dim")
+        out.append(f"\nTable: {visible(s.caption)}", style=muted)
+    out.append(f"\nFrom: {visible(stored.title or Path(stored.document).name)}", style=muted)
     if s.note:
-        out.append(f"\nSource line: {visible(s.note)}", style="dim")
+        out.append(f"\nSource line: {visible(s.note)}", style=muted)
     out.append("\n\n")
-    out.append(_bars(s.points, width))
+    out.append(_bars(s.points, width, rise, fall))
     return out
 
 
-def _bars(points: Sequence, width: int) -> Text:
+def _bars(points: Sequence, width: int, rise: StyleType, fall: StyleType) -> Text:
     labels = [visible(p.period)[:_MAX_LABEL] for p in points]
     values = [visible(p.text) for p in points]
     label_width = max((len(label) for label in labels), default=0)
@@ -75,7 +89,7 @@ def _bars(points: Sequence, width: int) -> Text:
             drawn, style = "", ""
         else:
             drawn = bar(abs(point.value) / largest if largest else 0.0, room)
-            style = "red" if point.value < 0 else "cyan"
+            style = fall if point.value < 0 else rise
         out.append(drawn.ljust(room + _GAP), style=style)
         out.append(value.rjust(value_width))
         out.append("\n")
@@ -94,7 +108,12 @@ class SeriesScreen(Screen[None]):
         Binding("k,up", "scroll('up')", "Up", show=False),
     ]
 
+    COMPONENT_CLASSES = {"series--muted", "series--rise", "series--fall"}
+
     DEFAULT_CSS = """
+    SeriesScreen > .series--muted { color: $text-muted; }
+    SeriesScreen > .series--rise { color: $primary; }
+    SeriesScreen > .series--fall { color: $error; }
     #series-body {
         border: round $accent;
         padding: 0 1;
@@ -115,7 +134,13 @@ class SeriesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._load(self.ids[self.index])
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Draw the chart again in the new theme's colours (they are resolved per draw)."""
+        if self.shown is not None:
+            self._draw(self.shown)
 
     def on_resize(self) -> None:
         if self.shown is not None:
@@ -142,7 +167,11 @@ class SeriesScreen(Screen[None]):
     def _draw(self, stored: StoredSeries) -> None:
         body = self.query_one("#series-body", VerticalScroll)
         room = body.content_region.width or self.app.size.width - 4
-        self._update(chart(stored, max(_MIN_WIDTH, room - _SCROLLBAR)))
+        styles = (
+            self.get_component_rich_style(f"series--{name}", partial=True)
+            for name in ("muted", "rise", "fall")
+        )
+        self._update(chart(stored, max(_MIN_WIDTH, room - _SCROLLBAR), *styles))
         if len(self.ids) > 1:
             body.border_subtitle = f"{self.index + 1} of {len(self.ids)} · n/N next, previous"
 

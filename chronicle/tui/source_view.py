@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
-from rich.style import Style
+from rich.style import Style, StyleType
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -420,7 +420,10 @@ class SourceScreen(Screen[int | None]):
         Binding("enter", "choose", "Go to its event"),
     ]
 
+    COMPONENT_CLASSES = {"source-head--muted"}
+
     DEFAULT_CSS = """
+    SourceScreen > .source-head--muted { color: $text-muted; }
     #source-head { padding: 0 1; border-bottom: solid $accent; height: auto; }
     #source-text { height: 1fr; }
     #source-status { padding: 0 1; width: 100%; }
@@ -442,8 +445,13 @@ class SourceScreen(Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.query_one(DocumentText).focus()
         self._open()
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Draw the heading again in the new theme's colours (they are resolved per draw)."""
+        self._head()
 
     @work(thread=True, exclusive=True, group="source", description="open a source document")
     def _open(self) -> None:
@@ -483,7 +491,8 @@ class SourceScreen(Screen[int | None]):
         if self.source is not None:
             head = self.query_one("#source-head", Static)
             room = head.content_region.width or self.app.size.width - 2
-            head.update(heading(self.source, room))
+            muted = self.get_component_rich_style("source-head--muted", partial=True)
+            head.update(heading(self.source, room, muted))
 
     def on_resize(self) -> None:
         self._head()
@@ -522,9 +531,10 @@ class SourceScreen(Screen[int | None]):
         self.dismiss(None)
 
 
-def heading(source: SourceDocument, width: int) -> Text:
+def heading(source: SourceDocument, width: int, muted: StyleType = "dim") -> Text:
     """The three lines above the text, each within `width`: the title, the publisher
-    and date, and the path or address (its start cut, so the file's name stays)."""
+    and date, and the path or address (its start cut, so the file's name stays), in
+    `muted` (the screen passes its theme's)."""
     title = visible(source.title or Path(source.path).name)
     facts = "  ·  ".join(visible(f) for f in (source.publisher, source.date or "undated") if f)
     where = visible(source.url or source.path)
@@ -533,5 +543,5 @@ def heading(source: SourceDocument, width: int) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(title, style="bold")
     out.append(f"\n{facts}\n")
-    out.append(where, style="dim")
+    out.append(where, style=muted)
     return out
