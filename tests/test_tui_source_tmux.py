@@ -10,7 +10,6 @@ read from the fixture database, through the store and the search engine.
 
 from __future__ import annotations
 
-import shlex
 import shutil
 from pathlib import Path
 from typing import NamedTuple
@@ -98,25 +97,13 @@ def detail(pane: Tmux) -> str:
     return words(" ".join(lines[rule + 1 : -1]))
 
 
-def recording(program: str, status: Path) -> str:
-    """`program` run by a shell that writes its exit status to `status`: tmux 3.3 can
-    mark a pane dead before it has read the status, and then never shows it."""
-    return f"sh -c {shlex.quote(f'{program}; echo $? > {shlex.quote(str(status))}')}"
-
-
-def exit_status(status: Path) -> str | None:
-    """The exit status `recording` wrote, once written whole."""
-    written = status.read_text() if status.exists() else ""
-    return written.strip() if written.endswith("\n") else None
-
-
 def send(pane: Tmux, *keys: str) -> None:
     pane("send-keys", "-t", "app", *keys)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_search_open_the_source_step_to_the_next_date_and_go_to_its_event(tmux, db, tmp_path):
+def test_search_open_the_source_step_to_the_next_date_and_go_to_its_event(tmux, db):
     query = "Kazakhstan"
     with Store(db) as store:
         route = walk(store, query)
@@ -126,8 +113,7 @@ def test_search_open_the_source_step_to_the_next_date_and_go_to_its_event(tmux, 
     assert route.after.event_id in route.hits  # Enter stays within the results
     source, after = route.source, route.after
 
-    status_file = tmp_path / "exit-status"
-    tmux.start(recording(command("xterm-256color", installed(db)), status_file))
+    tmux.start(command("xterm-256color", installed(db)))
     tmux.wait_for(lambda: first_headline[:20] in tmux.screen(), "the first page of events")
     blurred = top_border(tmux)
     send(tmux, "/")
@@ -163,8 +149,8 @@ def test_search_open_the_source_step_to_the_next_date_and_go_to_its_event(tmux, 
     assert "Traceback" not in tmux.screen()
 
     send(tmux, "q")
-    tmux.wait_for(lambda: exit_status(status_file) is not None, "the app ending")
-    assert exit_status(status_file) == "0"
+    tmux.wait_for(lambda: tmux.exit_status() is not None, "the app ending")
+    assert tmux.exit_status() == 0
 
 
 # With Pilot ------------------------------------------------------------------

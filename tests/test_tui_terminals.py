@@ -11,6 +11,7 @@ under NO_COLOR no colour is written at all.
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -34,10 +35,16 @@ WAIT = 30.0
 
 
 class Tmux:
-    """A tmux server on a socket in a temporary folder, killed at the end."""
+    """A tmux server on a socket in a temporary folder, killed at the end.
 
-    def __init__(self, socket: Path) -> None:
+    Args:
+        socket: The server's socket.
+        status: The file the session's program writes its exit status to.
+    """
+
+    def __init__(self, socket: Path, status: Path) -> None:
         self.socket = socket
+        self.status = status
 
     def __call__(self, *args: str) -> str:
         done = subprocess.run(
@@ -50,7 +57,12 @@ class Tmux:
         return done.stdout
 
     def start(self, command: str) -> None:
-        self("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", command)
+        """Run `command` in a session of 80×24, by a shell that writes its exit status to
+        `status`: tmux 3.3a can mark a pane dead before it has read the status, and then
+        never shows it in #{pane_dead_status}."""
+        recorded = f"{command}; echo $? > {shlex.quote(str(self.status))}"
+        shell = f"sh -c {shlex.quote(recorded)}"
+        self("new-session", "-d", "-s", "app", "-x", "80", "-y", "24", shell)
         self("set-option", "-t", "app", "remain-on-exit", "on")
 
     def screen(self, escapes: bool = False) -> str:
@@ -64,15 +76,15 @@ class Tmux:
             time.sleep(0.1)  # another process: there is no event to wait on
 
     def exit_status(self) -> int | None:
-        """The app's exit status once it has ended, else None."""
-        shown = self("display", "-p", "-t", "app", "#{pane_dead}:#{pane_dead_status}")
-        dead, status = shown.strip().split(":")
-        return int(status) if dead == "1" and status else None  # status comes a moment after
+        """The program's exit status once it has ended and the shell has written it
+        whole, else None."""
+        written = self.status.read_text() if self.status.exists() else ""
+        return int(written) if written.endswith("\n") else None
 
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(tmp_path / "tmux.sock")
+    server = Tmux(tmp_path / "tmux.sock", tmp_path / "exit-status")
     yield server
     subprocess.run(["tmux", "-S", str(server.socket), "kill-server"], capture_output=True)
 
@@ -103,6 +115,11 @@ def test_starts_paints_and_quits(tmux, db, term):
     lines = tmux.screen().splitlines()
     assert len(lines) == 24
     assert "Traceback" not in tmux.screen()
+    quits(tmux)
+
+
+def quits(tmux: Tmux) -> None:
+    """`q` ends the app, with status 0."""
     tmux("send-keys", "-t", "app", "q")
     tmux.wait_for(lambda: tmux.exit_status() is not None, "the app ending")
     assert tmux.exit_status() == 0
@@ -210,6 +227,7 @@ def test_focus_is_cyan_not_red_under_xterm(tmux, db):
     tmux.start(command("xterm", installed(db)))
     tmux.wait_for(lambda: PAINTED in tmux.screen(), "the first page of events")
     assert focused_border(tmux) == {("16", 6)}  # cyan
+    quits(tmux)
 
 
 def test_no_color_writes_no_colour_and_reverses_the_cursor_row(tmux, db):
@@ -224,6 +242,7 @@ def test_no_color_writes_no_colour_and_reverses_the_cursor_row(tmux, db):
     cursor_row = screen[header + 1][:-1]  # the last column is the scrollbar
     assert len(cursor_row) > 70 and all(cell.reverse for cell in cursor_row)
     assert not any(cell.reverse for cell in screen[header + 2][:-1])
+    quits(tmux)
 
 
 LIGHT_256 = {"background": ("256", 255), "header": ("256", 253), "cursor": ("256", 25)}
@@ -244,3 +263,4 @@ def test_textual_theme_light_paints_light_from_the_first_frame(tmux, db):
     assert {cell.ground for cell in timeline[1]} == {LIGHT_256["cursor"]}
     assert {cell.ground for row in timeline[2:] for cell in row} == {LIGHT_256["background"]}
     assert not DARK_256 & {cell.ground for row in screen for cell in row}
+    quits(tmux)
