@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from chronicle.model import Event
+from chronicle.date_notation import date_label
+from chronicle.model import Event, Source
 from chronicle.visible import visible, visible_lines
 
 if TYPE_CHECKING:
@@ -40,30 +41,10 @@ def cell(text: object, style: str = "") -> Text:
     return Text(visible(str(text)), style=style)
 
 
-def format_date(event: Event) -> str:
-    """The event's date as a reader expects it: 2018-01-04, 2018-01-03..04, 2019-04, 2011."""
-    start, end, precision = event.date_start, event.date_end, event.precision
-    if start is None:
-        return "undated"
-    if precision == "year":
-        return start[:4]
-    if precision == "month":
-        return start[:7]
-    if precision == "approximate":
-        if end and end[:4] != start[:4]:
-            return f"≈{start[:4]}–{end[:4]}"
-        return f"≈{start[:4]}"
-    if end and end != start:
-        if start[5:] == "01-01" and end[5:] == "12-31":
-            if start[:4] == end[:4]:
-                return start[:4]  # "January to December 2019"
-            return f"{start[:4]}–{end[:4]}"  # whole years: not 2012-01-01..2017-12-31
-        if end[:7] == start[:7]:
-            return f"{start}..{end[8:]}"
-        if end[:4] == start[:4]:
-            return f"{start}..{end[5:]}"
-        return f"{start}..{end}"
-    return start
+def format_date(event: Event | Source) -> str:
+    """The event's (or a source's) date in chronicle's one notation (`date_notation`):
+    2018-01-04, 2018-01-03–04, 2019-04, 2011, 2016–17 FY, c. 2013–2018."""
+    return date_label(event.date_start, event.date_end, event.precision)
 
 
 def marked_text(runs: Sequence[tuple[str, bool]], style: str = "bold underline") -> Text:

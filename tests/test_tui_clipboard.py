@@ -35,7 +35,7 @@ VISIT = Event(
 
 def test_an_event_is_copied_with_its_date_headline_sentence_and_sources():
     assert event_text(VISIT).splitlines() == [
-        "2019-05-13..15 — Prime Minister of Norway visits Colombo",
+        "2019-05-13–15 — Prime Minister of Norway visits Colombo",
         "The Prime Minister of Norway visited Colombo from 13 to 15 May 2019.",
         "[Ministry of Foreign Affairs] The Prime Minister of Norway visited Colombo from 13"
         " to 15 May 2019. (/briefs/norway/visit.txt)",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 
-from chronicle.tui.date_column import WIDTH as DATE_WIDTH
+from chronicle.date_notation import WIDTH as DATE_WIDTH
 
 ELLIPSIS = "…"
 GAP = 1

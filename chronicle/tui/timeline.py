@@ -26,9 +26,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.theme import Theme
 
+from chronicle.date_notation import date_label
 from chronicle.model import TYPE_LABELS, Event
 from chronicle.tui.columns import GAP, Column, columns_for, cut, cut_runs
-from chronicle.tui.date_column import date_label
 from chronicle.visible import visible
 
 PAGE = 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from chronicle.tui.date_column import WIDTH, date_label
+from chronicle.date_notation import WIDTH, date_label
 
 
 @pytest.mark.parametrize(

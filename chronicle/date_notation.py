@@ -1,4 +1,5 @@
-"""The timeline's date cell: an event's span written as precisely as its sources give it.
+"""How chronicle writes an event's date, everywhere (timeline, detail pane, comparison,
+commands, copies): its span as precisely as its sources give it.
 
 A day is `2011-02-21`, a span within a month `2011-02-21–23`, within a year
 `2011-02-21–03-02`; a month `2019-04`, a year `2018`, whole years `2011–2013`; a
@@ -14,7 +15,7 @@ from calendar import monthrange
 from datetime import date
 
 WIDTH = 16
-"""Cells the longest label takes ("2011-02-21–03-02"); the column is this wide."""
+"""Cells the longest label takes ("2011-02-21–03-02"); the timeline's column is this wide."""
 
 UNDATED = "undated"
 APPROXIMATE = "c. "
