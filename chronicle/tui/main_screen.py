@@ -9,6 +9,7 @@ the cursor kept on the same happening (see `chronicle.tui.live`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -413,10 +414,11 @@ class MainScreen(Screen[None]):
         if self.context is None and parse_query(self.query_text).sort != "date":
             self.notify("Go to date works on results in date order (sort:date)", severity="warning")
             return
-        self._goto_worker(target.isoformat(), list(timeline.ids), timeline.generation)
+        # the ids themselves, not a copy: a new result replaces them, never changes them
+        self._goto_worker(target.isoformat(), timeline.ids, timeline.generation)
 
     @work(thread=True, exclusive=True, group="goto", description="go to date")
-    def _goto_worker(self, iso: str, ids: list[int], generation: int) -> None:
+    def _goto_worker(self, iso: str, ids: Sequence[int], generation: int) -> None:
         try:
             index = first_on_or_after(self.searcher.store, iso, ids)
         except StoreError as error:
