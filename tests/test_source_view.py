@@ -269,3 +269,19 @@ def test_the_heading_names_a_document_without_title_by_its_file():
     )
     assert heading(source, 40).plain == "\\x1b[2Jbrief.txt\nundated\nhttps://example.org/b"
     assert heading(source, 12).plain.splitlines()[2] == "…ample.org/b"
+
+
+async def test_a_sentence_low_in_the_view_is_scrolled_up_to_a_third(fixture_store):
+    """Opened at 80x24, the 1952 sentence of the TDI item fell on the view's last rows,
+    with nothing of what follows it on screen."""
+    event = event_of(fixture_store, "28 April 1952")
+    app = make_app(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, SourceScreen(fixture_store, event))
+        document = app.screen.query_one(DocumentText)
+        sentence = document.sentence
+        assert sentence is not None
+        height = document.scrollable_content_region.height
+        first = document.row_of(sentence.start) - document.scroll_offset.y
+        last = document.row_of(sentence.end - 1) - document.scroll_offset.y
+        assert first >= 0 and last < height - height // 4

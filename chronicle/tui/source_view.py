@@ -308,7 +308,8 @@ class DocumentText(ScrollView, can_focus=True):
             self.call_after_refresh(self._bring_into_view)
 
     def _bring_into_view(self) -> None:
-        """Scroll so the highlighted sentence is in view, a third down, if it is not."""
+        """Scroll the highlighted sentence a third down when it is out of view or in the
+        last quarter of it (a sentence on the last rows shows nothing of what follows)."""
         sentence = self.sentence
         if sentence is None:
             return
@@ -318,7 +319,7 @@ class DocumentText(ScrollView, can_focus=True):
         )
         height = self.scrollable_content_region.height or self.app.size.height
         top = self.scroll_offset.y
-        if first < top or last >= top + height:
+        if first < top or last >= top + height - height // 4:
             target = first - height // 3 if last - first < height else first
             # The virtual size set just now applies at the next refresh.
             self.call_after_refresh(self.scroll_to, y=max(0, target), animate=False)
