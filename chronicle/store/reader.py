@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from chronicle.model import Event, Source
@@ -76,33 +76,28 @@ def event_from_row(row: Sequence) -> Event:
     )
 
 
+def rows_in(db: sqlite3.Connection, sql: str, values: Sequence[object]) -> Iterator[tuple]:
+    """The rows of `sql` for every value, its `{marks}` standing for a chunk of them
+    (`IN ({marks})`): a statement takes a bounded number of parameters."""
+    for start in range(0, len(values), 500):
+        chunk = list(values[start : start + 500])
+        yield from db.execute(sql.replace("{marks}", ",".join("?" * len(chunk))), chunk)
+
+
 def events_by_ids(db: sqlite3.Connection, ids: Sequence[int]) -> list[Event]:
     """Events (without sources) in the order of `ids`; missing ids are skipped."""
-    found: dict[int, Event] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        for row in db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_SOURCE} WHERE e.id IN ({marks})", chunk
-        ):
-            found[row[0]] = event_from_row(row)
+    sql = f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_SOURCE} WHERE e.id IN ({{marks}})"
+    found = {row[0]: event_from_row(row) for row in rows_in(db, sql, ids)}
     return [found[i] for i in ids if i in found]
 
 
 def publishers_of_events(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
     """The publisher (else the file name) of each event's best source, by event id."""
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            db.execute(
-                f"SELECT e.id, coalesce(nullif(d.publisher, ''), d.name) FROM {_EVENT_SOURCE} "
-                f"WHERE e.id IN ({marks})",
-                chunk,
-            )
-        )
-    return found
+    sql = (
+        f"SELECT e.id, coalesce(nullif(d.publisher, ''), d.name) FROM {_EVENT_SOURCE} "
+        "WHERE e.id IN ({marks})"
+    )
+    return dict(rows_in(db, sql, ids))
 
 
 def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
@@ -232,15 +227,6 @@ def member_keys(db: sqlite3.Connection, event_id: int) -> list[str]:
 
 def event_holding(db: sqlite3.Connection, keys: Sequence[str]) -> int | None:
     """The event holding the first of `keys` still stored with an event, or None."""
-    holders: dict[str, int] = {}
-    for start in range(0, len(keys), 500):
-        chunk = list(keys[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        holders.update(
-            db.execute(
-                f"SELECT key, event_id FROM mentions WHERE key IN ({marks})"
-                " AND event_id IS NOT NULL",
-                chunk,
-            )
-        )
+    sql = "SELECT key, event_id FROM mentions WHERE key IN ({marks}) AND event_id IS NOT NULL"
+    holders = dict(rows_in(db, sql, keys))
     return next((holders[key] for key in keys if key in holders), None)
