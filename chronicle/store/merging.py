@@ -250,9 +250,8 @@ class _Change:
         self.prefetch(keys)
         return [*(self._loaded[k] for k in keys), *news]
 
-    def _stored_members(self, event_ids: Sequence[int]) -> list[str]:
-        """The keys of these stored events' mentions; their stored fits become known to
-        the change, so only the fits that change are written back."""
+    def _read_fits(self, event_ids: Sequence[int]) -> dict[str, str | None]:
+        """key -> stored fit of the mentions of these stored events (now known as stored)."""
         stored: dict[str, str | None] = {}
         for at in range(0, len(event_ids), 500):
             chunk = event_ids[at : at + 500]
@@ -263,6 +262,12 @@ class _Change:
                 )
             )
         self.stored_fits.update(stored)
+        return stored
+
+    def _stored_members(self, event_ids: Sequence[int]) -> list[str]:
+        """The keys of these stored events' mentions; their stored fits become known to
+        the change, so only the fits that change are written back."""
+        stored = self._read_fits(event_ids)
         for key, fit in stored.items():
             self.fits.setdefault(key, fit)
         return list(stored)
@@ -270,16 +275,7 @@ class _Change:
     def _write_regrouped(self) -> list[tuple[int, merge.EventDraft]]:
         """Read the touched events whole, regroup every member and write them anew."""
         events = sorted(self.events)
-        stored: dict[str, str | None] = {}
-        for at in range(0, len(events), 500):
-            chunk = events[at : at + 500]
-            marks = ",".join("?" * len(chunk))
-            stored |= dict(
-                self.db.execute(
-                    f"SELECT key, fit_key FROM mentions WHERE event_id IN ({marks})", chunk
-                )
-            )
-        self.stored_fits.update(stored)
+        stored = self._read_fits(events)
         self.prefetch(stored)
         self.add((self._loaded[k] for k in stored), stored)
         groups = merge.group(list(self.members.values()), self.fits)
