@@ -309,6 +309,7 @@ class Source:
             (``DateMatch.anchor``), or "".
         type: The event type this source's sentence gives ("" when not loaded).
         actors: The people this source's sentence names.
+        key: The mention's key (its document's content hash and date offset), or "".
     """
 
     document: str
@@ -328,6 +329,7 @@ class Source:
     anchor: str = ""
     type: str = ""
     actors: tuple[str, ...] = ()
+    key: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The stable machine form used by `chronicle search --json`."""
@@ -346,6 +348,7 @@ class Source:
             "footnotes": list(self.footnotes),
             "url": self.url or None,
             "anchor": self.anchor or None,
+            "key": self.key or None,
         }
 
 
@@ -371,6 +374,7 @@ class Event:
         sources: Every source sentence (filled when details are loaded).
         related: Ids of related events (filled when details are loaded).
         parts: Ids of events that are part of this one (filled with details).
+        annotation: The analyst's star, tags, note and correction, if any.
     """
 
     id: int
@@ -390,6 +394,7 @@ class Event:
     sources: tuple[Source, ...] = ()
     related: tuple[int, ...] = ()
     parts: tuple[int, ...] = ()
+    annotation: Annotation | None = None
 
     def to_json(self) -> dict[str, object]:
         """The stable machine form used by `chronicle search --json`."""
@@ -410,4 +415,53 @@ class Event:
             "parts": list(self.parts),
             "related": list(self.related),
             "sources": [s.to_json() for s in self.sources],
+            "annotation": self.annotation.to_json() if self.annotation else None,
+        }
+
+
+CORRECTABLE = ("date_start", "date_end", "precision", "type", "headline", "actors", "countries")
+"""What an analyst may correct on an event, in the order forms and exports show it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """What the analyst decided about an event: kept apart from what ingest rebuilds.
+
+    Attributes:
+        id: Row id in the store.
+        starred: Marked with a star.
+        tags: Tag names, sorted.
+        note: Free text (several lines).
+        correction: Field (one of CORRECTABLE) -> the analyst's value.
+        machine: The same fields -> what the documents gave, kept beside the correction.
+        anchors: Keys of the mentions the annotation is anchored to, first first.
+        event_id: The event it now belongs to, or None when every anchor is gone.
+        updated_at: When it last changed (ISO, UTC).
+    """
+
+    id: int
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    correction: dict[str, object] = field(default_factory=dict)
+    machine: dict[str, object] = field(default_factory=dict)
+    anchors: tuple[str, ...] = ()
+    event_id: int | None = None
+    updated_at: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is starred, tagged, noted or corrected."""
+        return not (self.starred or self.tags or self.note.strip() or self.correction)
+
+    def to_json(self) -> dict[str, object]:
+        """The stable machine form of exports (and what `chronicle import` reads back)."""
+        return {
+            "starred": self.starred,
+            "tags": list(self.tags),
+            "note": self.note,
+            "correction": dict(self.correction),
+            "machine": dict(self.machine),
+            "anchors": list(self.anchors),
+            "updated_at": self.updated_at,
         }

@@ -17,8 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from chronicle.model import CleanDocument, Event, Mention, StoredSeries
-from chronicle.store import reader
+from chronicle.model import Annotation, CleanDocument, Event, Mention, StoredSeries
+from chronicle.store import annotating, reader
 from chronicle.store.connection import StoreError, connect, explain
 
 if TYPE_CHECKING:
@@ -160,16 +160,21 @@ class Store:
     # Reading -------------------------------------------------------------
 
     def events_by_ids(self, ids: Sequence[int]) -> list[Event]:
-        """Events in the order given (without sources)."""
-        return self._read(reader.events_by_ids, ids)
+        """Events in the order given (without sources), with the analyst's annotations."""
+        return self._read(lambda c: annotating.with_annotations(c, reader.events_by_ids(c, ids)))
 
     def publishers_of_events(self, ids: Sequence[int]) -> dict[int, str]:
         """The publisher (else the file name) of each event's best source, by event id."""
         return self._read(reader.publishers_of_events, ids)
 
     def event(self, event_id: int) -> Event | None:
-        """One event with its sources, parts and related events."""
-        return self._read(reader.event_detail, event_id)
+        """One event with its sources, parts, related events and annotation."""
+
+        def read(conn: sqlite3.Connection) -> Event | None:
+            event = reader.event_detail(conn, event_id)
+            return event and annotating.with_annotations(conn, [event])[0]
+
+        return self._read(read)
 
     def counts(self) -> dict[str, int]:
         """Number of documents, mentions and events."""
@@ -200,6 +205,74 @@ class Store:
     def event_holding(self, keys: Sequence[str]) -> int | None:
         """The event holding the first of `keys` still stored (a happening's members, in order)."""
         return self._read(reader.event_holding, keys)
+
+    # The analyst's own work -----------------------------------------------------
+
+    def _write(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """`fn(db, *args, **kwargs)` in one write transaction."""
+        from chronicle.store.documents import write_transaction
+
+        with self._locked() as db, write_transaction(db):
+            return fn(db, *args, **kwargs)
+
+    def annotate(
+        self,
+        event_id: int,
+        *,
+        starred: bool | None = None,
+        tags: Sequence[str] | None = None,
+        note: str | None = None,
+        correction: dict[str, object] | None = None,
+    ) -> Annotation | None:
+        """Set the event's star, tags, note or correction (what is given; the rest stays).
+
+        `correction` maps fields of `model.CORRECTABLE` to the analyst's values and
+        replaces the whole correction ({} removes it). Returns the annotation, or None
+        when nothing is left in it. Raises StoreError when the event is gone.
+        """
+        try:
+            return self._write(
+                annotating.annotate,
+                event_id,
+                starred=starred,
+                tags=tags,
+                note=note,
+                correction=correction,
+            )
+        except KeyError as error:
+            raise StoreError(f"event {event_id} is no longer in {self.path}") from error
+
+    def annotation(self, event_id: int) -> Annotation | None:
+        """The event's annotation, if it has one."""
+        return self._read(annotating.annotations_of_events, [event_id]).get(event_id)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag in use with how many events carry it, most used first."""
+        return self._read(annotating.all_tags)
+
+    def all_annotations(self) -> list[Annotation]:
+        """Every annotation, with the event it belongs to (None when its mentions are gone)."""
+        return self._read(annotating.all_annotations)
+
+    def unattached_annotations(self) -> list[Annotation]:
+        """Annotations whose documents were all removed: kept, and reported, never dropped."""
+        return self._read(annotating.unattached)
+
+    def import_annotations(self, records: Sequence[dict[str, object]]) -> tuple[int, int]:
+        """Apply exported annotations here; returns (applied, kept unattached)."""
+        return self._write(annotating.import_annotations, records)
+
+    def save_search(self, name: str, query: str) -> None:
+        """Keep `query` under `name` (replacing a search of that name)."""
+        self._write(annotating.save_search, name, query)
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        """Every saved search as (name, query), by name."""
+        return self._read(annotating.saved_searches)
+
+    def delete_search(self, name: str) -> bool:
+        """Forget a saved search; True if there was one."""
+        return self._write(annotating.delete_search, name)
 
     # Series -------------------------------------------------------------
 

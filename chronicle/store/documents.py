@@ -22,6 +22,7 @@ import sqlite_utils
 
 from chronicle.model import CleanDocument, Mention
 from chronicle.store import blocks
+from chronicle.store.annotating import reapply_corrections
 from chronicle.store.merging import children_of, merge_new, recluster
 from chronicle.store.series import write_series
 from chronicle.store.writer import (
@@ -34,7 +35,7 @@ from chronicle.store.writer import (
 
 
 @contextmanager
-def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """One transaction that takes the write lock first.
 
     A deferred BEGIN that reads and then writes gets SQLITE_BUSY at once when
@@ -104,7 +105,7 @@ def add_document(
     Returns:
         The new document's id.
     """
-    with _write_transaction(db):
+    with write_transaction(db):
         old = document_id_for_path(db, doc.path)
         if old is not None:
             _remove(db, old)
@@ -137,6 +138,7 @@ def add_document(
         _insert(db, "mentions", [mention_row(m, document_id, sliced) for m in mentions])
         write_series(db, document_id, doc)
         merge_new(db, mentions)
+        reapply_corrections(db)
     return document_id
 
 
@@ -162,11 +164,12 @@ def remove_document(db: sqlite_utils.Database, path: str) -> bool:
     Returns:
         True when a document was removed.
     """
-    with _write_transaction(db):
+    with write_transaction(db):
         document_id = document_id_for_path(db, path)
         if document_id is None:
             return False
         _remove(db, document_id)
+        reapply_corrections(db)
     return True
 
 
@@ -204,7 +207,7 @@ def move_document(db: sqlite_utils.Database, old_path: str, new_path: str) -> bo
     Returns:
         True when a document was moved.
     """
-    with _write_transaction(db):
+    with write_transaction(db):
         document_id = document_id_for_path(db, old_path)
         if document_id is None:
             return False

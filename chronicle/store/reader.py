@@ -125,6 +125,7 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             anchor=anchor,
             type=type_,
             actors=tuple(a[0] for a in json.loads(actors)),
+            key=mention_key,
         )
         for (
             path,
@@ -144,11 +145,13 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             anchor,
             type_,
             actors,
+            mention_key,
         ) in db.execute(
             "SELECT d.path, d.title, d.publisher, m.date_text, "
             f"{stored_text('sentence')}, {stored_text('paragraph')}, "
             "m.date_start, m.date_end, m.precision, m.footnotes, m.detail, "
-            "d.doc_date, d.doc_date_source, d.url, m.anchor, m.type, m.actors FROM mentions m "
+            "d.doc_date, d.doc_date_source, d.url, m.anchor, m.type, m.actors, m.key "
+            "FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? "
             "ORDER BY m.precision = 'day' DESC, m.precision = 'range' DESC, d.path, m.char_start",
             [event_id],

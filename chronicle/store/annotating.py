@@ -1,0 +1,452 @@
+"""Keep the analyst's stars, tags, notes and corrections across every rebuild of events.
+
+An annotation is anchored to the keys of the mentions its event held when it was
+last edited, not to the event's id: events are rebuilt as documents come and go, a
+mention's key is not (db/018_annotations.sql). It belongs to the event holding its
+first anchor still stored. Two annotations that come to belong to one event (their
+events merged) are shown together and become one the next time that event is edited.
+
+A correction of the date or type is written into the event's row, so the timeline,
+the date filters and the counts follow it; the machine's values are kept beside it
+and the correction is written again whenever a merge rewrites the row
+(`reapply_corrections`). Headline, people and countries are corrected where events
+are shown and exported (`corrected`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from chronicle.model import CORRECTABLE, Annotation, Event
+from chronicle.store.reader import event_holding, events_by_ids, rows_in
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+ROW_FIELDS = ("date_start", "date_end", "precision", "type")
+"""Corrected fields written into the events row (ordering, filters and counts use them)."""
+
+_COLUMNS = "a.id, a.starred, a.note, a.correction, a.machine, a.updated_at"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def any_annotations(conn: sqlite3.Connection) -> bool:
+    """Whether the store holds any annotation (most reads can skip the rest when not).
+
+    A store opened read-only from before migration 018 has none.
+    """
+    try:
+        return conn.execute("SELECT EXISTS (SELECT 1 FROM annotations)").fetchone()[0] == 1
+    except sqlite3.OperationalError:
+        return False
+
+
+def _load(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Annotation]:
+    """Annotations by id, with tags and anchors but without where they belong."""
+    ids = sorted(set(ids))
+    found: dict[int, Annotation] = {}
+    for id_, starred, note, correction, machine, updated in rows_in(
+        conn, f"SELECT {_COLUMNS} FROM annotations a WHERE a.id IN ({{marks}})", ids
+    ):
+        found[id_] = Annotation(
+            id=id_,
+            starred=bool(starred),
+            note=note,
+            correction=json.loads(correction),
+            machine=json.loads(machine),
+            updated_at=updated,
+        )
+    tags: dict[int, list[str]] = {}
+    for id_, tag in rows_in(
+        conn,
+        "SELECT annotation_id, tag FROM annotation_tags WHERE annotation_id IN ({marks}) "
+        "ORDER BY tag",
+        ids,
+    ):
+        tags.setdefault(id_, []).append(tag)
+    anchors: dict[int, list[str]] = {}
+    for id_, key in rows_in(
+        conn,
+        "SELECT annotation_id, mention_key FROM annotation_anchors "
+        "WHERE annotation_id IN ({marks}) ORDER BY annotation_id, rank",
+        ids,
+    ):
+        anchors.setdefault(id_, []).append(key)
+    return {
+        i: dataclasses.replace(a, tags=tuple(tags.get(i, ())), anchors=tuple(anchors.get(i, ())))
+        for i, a in found.items()
+    }
+
+
+def _resolved(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, int | None]:
+    """The event each annotation now belongs to (None when every anchor is gone)."""
+    return dict(
+        rows_in(
+            conn,
+            "SELECT annotation_id, event_id FROM annotation_events "
+            "WHERE annotation_id IN ({marks})",
+            sorted(set(ids)),
+        )
+    )
+
+
+def _candidates(conn: sqlite3.Connection, event_ids: Sequence[int]) -> set[int]:
+    """Annotations anchored to any mention of these events (a superset of theirs)."""
+    return {
+        r[0]
+        for r in rows_in(
+            conn,
+            "SELECT DISTINCT aa.annotation_id FROM mentions m "
+            "JOIN annotation_anchors aa ON aa.mention_key = m.key WHERE m.event_id IN ({marks})",
+            list(event_ids),
+        )
+    }
+
+
+def combine(annotations: Sequence[Annotation]) -> Annotation:
+    """One annotation holding what several that belong to one event say, oldest first.
+
+    A star is kept if any has it, tags are united, notes follow each other, and a
+    field corrected twice keeps the newest correction.
+    """
+    ordered = sorted(annotations, key=lambda a: a.id)
+    first = ordered[0]
+    correction: dict[str, object] = {}
+    machine: dict[str, object] = {}
+    for a in sorted(ordered, key=lambda a: (a.updated_at, a.id)):
+        correction.update(a.correction)
+        machine.update({k: v for k, v in a.machine.items() if k not in machine})
+    anchors = list(dict.fromkeys(k for a in ordered for k in a.anchors))
+    return dataclasses.replace(
+        first,
+        starred=any(a.starred for a in ordered),
+        tags=tuple(sorted({t for a in ordered for t in a.tags})),
+        note="\n\n".join(a.note for a in ordered if a.note.strip()),
+        correction=correction,
+        machine={k: v for k, v in machine.items() if k in correction},
+        anchors=tuple(anchors),
+        updated_at=max(a.updated_at for a in ordered),
+    )
+
+
+def annotations_of_events(
+    conn: sqlite3.Connection, event_ids: Sequence[int]
+) -> dict[int, Annotation]:
+    """The annotation of each of these events that has one, by event id.
+
+    Costs what the events' mentions hold, not what the store or the annotations hold.
+    """
+    if not event_ids or not any_annotations(conn):
+        return {}
+    candidates = _candidates(conn, event_ids)
+    where = _resolved(conn, candidates)
+    wanted = set(event_ids)
+    loaded = _load(conn, (i for i, e in where.items() if e in wanted))
+    by_event: dict[int, list[Annotation]] = {}
+    for id_, annotation in loaded.items():
+        by_event.setdefault(where[id_], []).append(
+            dataclasses.replace(annotation, event_id=where[id_])
+        )
+    return {e: combine(group) for e, group in by_event.items()}
+
+
+def with_annotations(conn: sqlite3.Connection, events: Sequence[Event]) -> list[Event]:
+    """The events with their annotations attached and their corrections shown."""
+    found = annotations_of_events(conn, [e.id for e in events])
+    return [corrected(e, found[e.id]) if e.id in found else e for e in events]
+
+
+def corrected(event: Event, annotation: Annotation) -> Event:
+    """The event as the analyst corrected it, carrying its annotation."""
+    changes: dict[str, object] = {"annotation": annotation}
+    for name, value in annotation.correction.items():
+        if name in ("actors", "countries"):
+            changes[name] = tuple(value)  # type: ignore[arg-type]
+        elif name in CORRECTABLE:
+            changes[name] = value
+    return dataclasses.replace(event, **changes)
+
+
+def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Every tag in use with how many annotations carry it, most used first."""
+    return conn.execute(
+        "SELECT tag, count(*) FROM annotation_tags GROUP BY tag ORDER BY count(*) DESC, tag"
+    ).fetchall()
+
+
+def all_annotations(conn: sqlite3.Connection) -> list[Annotation]:
+    """Every annotation with the event it belongs to (None for those whose mentions are gone)."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM annotations ORDER BY id")]
+    where = _resolved(conn, ids)
+    loaded = _load(conn, ids)
+    return [dataclasses.replace(loaded[i], event_id=where.get(i)) for i in ids]
+
+
+def unattached(conn: sqlite3.Connection) -> list[Annotation]:
+    """Annotations none of whose mentions is stored any more (their documents were removed)."""
+    return [a for a in all_annotations(conn) if a.event_id is None]
+
+
+# Writing ------------------------------------------------------------------------
+
+
+def _member_keys(conn: sqlite3.Connection, event_id: int) -> list[str]:
+    rows = conn.execute(
+        "SELECT m.key FROM mentions m WHERE m.event_id = ? "
+        "ORDER BY m.key = (SELECT key FROM events WHERE id = ?) DESC, m.key",
+        [event_id, event_id],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _machine_values(conn: sqlite3.Connection, event_id: int) -> dict[str, object]:
+    """What the documents give for each correctable field of a stored event."""
+    [event] = events_by_ids(conn, [event_id])
+    return {
+        "date_start": event.date_start,
+        "date_end": event.date_end,
+        "precision": event.precision,
+        "type": event.type,
+        "headline": event.headline,
+        "actors": list(event.actors),
+        "countries": list(event.countries),
+    }
+
+
+def annotate(
+    db: sqlite_utils.Database,
+    event_id: int,
+    *,
+    starred: bool | None = None,
+    tags: Sequence[str] | None = None,
+    note: str | None = None,
+    correction: Mapping[str, object] | None = None,
+) -> Annotation | None:
+    """Set what is given of the event's annotation; the rest stays as it was.
+
+    The annotation is anchored again to the event's mentions as they are now (the
+    mentions it was anchored to before follow them). `correction` replaces the whole
+    correction (an empty mapping removes it). An annotation left with nothing in it
+    is deleted. Returns the annotation now, or None when there is none.
+    """
+    conn = db.conn
+    if conn.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone() is None:
+        raise KeyError(f"no event {event_id}")
+    current = annotations_of_events(conn, [event_id]).get(event_id)
+    base = current or Annotation(id=0, anchors=())
+    machine = dict(base.machine)
+    if correction is not None:
+        observed = _machine_values(conn, event_id)
+        # The row may hold an earlier correction; the machine's value is what was kept.
+        machine = {k: machine.get(k, observed[k]) for k in correction}
+        correction = {k: v for k, v in correction.items() if k in CORRECTABLE}
+    updated = dataclasses.replace(
+        base,
+        starred=base.starred if starred is None else starred,
+        tags=base.tags if tags is None else tuple(sorted({t.strip() for t in tags if t.strip()})),
+        note=base.note if note is None else note,
+        correction=dict(base.correction if correction is None else correction),
+        machine=machine if correction is not None else dict(base.machine),
+        anchors=tuple(dict.fromkeys([*_member_keys(conn, event_id), *base.anchors])),
+        updated_at=_now(),
+    )
+    if correction is not None:
+        _restore_row(db, event_id, base, updated)
+    _drop_others(conn, event_id, keep=current.id if current else None)
+    if updated.empty:
+        if current:
+            conn.execute("DELETE FROM annotations WHERE id = ?", [current.id])
+        return None
+    saved = _save(conn, updated)
+    _write_row(db, event_id, saved)
+    return dataclasses.replace(saved, event_id=event_id)
+
+
+def _drop_others(conn: sqlite3.Connection, event_id: int, keep: int | None) -> None:
+    """Delete every annotation of the event but `keep` (their content was combined into it)."""
+    where = _resolved(conn, _candidates(conn, [event_id]))
+    others = [i for i, e in where.items() if e == event_id and i != keep]
+    conn.executemany("DELETE FROM annotations WHERE id = ?", [(i,) for i in others])
+
+
+def _save(conn: sqlite3.Connection, a: Annotation) -> Annotation:
+    values = [
+        int(a.starred),
+        a.note,
+        json.dumps(a.correction, sort_keys=True),
+        json.dumps(a.machine, sort_keys=True),
+        a.updated_at,
+    ]
+    if a.id:
+        conn.execute(
+            "UPDATE annotations SET starred = ?, note = ?, correction = ?, machine = ?, "
+            "updated_at = ? WHERE id = ?",
+            [*values, a.id],
+        )
+        id_ = a.id
+    else:
+        id_ = conn.execute(
+            "INSERT INTO annotations (starred, note, correction, machine, updated_at, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [*values, a.updated_at],
+        ).lastrowid
+    conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [id_])
+    conn.executemany(
+        "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)",
+        [(id_, t) for t in a.tags],
+    )
+    conn.execute("DELETE FROM annotation_anchors WHERE annotation_id = ?", [id_])
+    conn.executemany(
+        "INSERT INTO annotation_anchors (annotation_id, rank, mention_key) VALUES (?, ?, ?)",
+        [(id_, rank, key) for rank, key in enumerate(a.anchors)],
+    )
+    return dataclasses.replace(a, id=id_)
+
+
+def _write_row(db: sqlite_utils.Database, event_id: int, a: Annotation) -> None:
+    """Put the corrected date and type into the event's row (the triggers keep counts)."""
+    from chronicle.store.writer import index_pending  # loads sqlite_utils: writes only
+
+    fields = {k: a.correction[k] for k in ROW_FIELDS if k in a.correction}
+    if not fields:
+        return
+    assignments = ", ".join(f"{k} = ?" for k in fields)
+    db.conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*fields.values(), event_id])
+    index_pending(db)
+
+
+def _restore_row(
+    db: sqlite_utils.Database, event_id: int, before: Annotation, after: Annotation
+) -> None:
+    """Give back the machine's value of every row field no longer corrected."""
+    from chronicle.store.writer import index_pending
+
+    dropped = {
+        k: before.machine[k]
+        for k in ROW_FIELDS
+        if k in before.correction and k not in after.correction and k in before.machine
+    }
+    if dropped:
+        assignments = ", ".join(f"{k} = ?" for k in dropped)
+        db.conn.execute(
+            f"UPDATE events SET {assignments} WHERE id = ?", [*dropped.values(), event_id]
+        )
+        index_pending(db)
+
+
+def reapply_corrections(db: sqlite_utils.Database) -> int:
+    """Write corrections again into the rows a merge rewrote; returns how many were.
+
+    A row that no longer holds the corrected values was written by the merge from the
+    documents: what it holds now is the machine's value, kept beside the correction.
+    Costs what the corrections hold (made by hand), not what the store holds.
+    """
+    conn = db.conn
+    if not any_annotations(conn):
+        return 0
+    rows = conn.execute(
+        "SELECT ae.annotation_id, ae.event_id FROM annotations a "
+        "JOIN annotation_events ae ON ae.annotation_id = a.id "
+        "WHERE a.correction != '{}' AND ae.event_id IS NOT NULL"
+    ).fetchall()
+    rewritten = 0
+    loaded = _load(conn, [r[0] for r in rows])
+    for id_, event_id in rows:
+        a = loaded[id_]
+        fields = [k for k in ROW_FIELDS if k in a.correction]
+        if not fields:
+            continue
+        stored = conn.execute(
+            f"SELECT {', '.join(fields)} FROM events WHERE id = ?", [event_id]
+        ).fetchone()
+        if list(stored) == [a.correction[k] for k in fields]:
+            continue
+        machine = {**a.machine, **dict(zip(fields, stored, strict=True))}
+        conn.execute(
+            "UPDATE annotations SET machine = ? WHERE id = ?",
+            [json.dumps(machine, sort_keys=True), id_],
+        )
+        _write_row(db, event_id, a)
+        rewritten += 1
+    return rewritten
+
+
+def import_annotations(
+    db: sqlite_utils.Database, records: Iterable[Mapping[str, object]]
+) -> tuple[int, int]:
+    """Apply exported annotations (`Annotation.to_json` forms) to the events here.
+
+    Each lands on the event holding its first anchor stored in this database (the
+    same documents give the same keys everywhere) and is combined with what that
+    event already carries. Returns (applied, not found here); those not found are
+    kept unattached, to come back when their documents are ingested.
+    """
+    conn = db.conn
+    applied = missing = 0
+    for record in records:
+        anchors = [str(k) for k in record.get("anchors") or []]  # type: ignore[union-attr]
+        incoming = Annotation(
+            id=0,
+            starred=bool(record.get("starred")),
+            tags=tuple(str(t) for t in record.get("tags") or []),  # type: ignore[union-attr]
+            note=str(record.get("note") or ""),
+            correction={
+                k: v
+                for k, v in dict(record.get("correction") or {}).items()  # type: ignore[call-overload]
+                if k in CORRECTABLE
+            },
+            machine=dict(record.get("machine") or {}),  # type: ignore[call-overload]
+            anchors=tuple(anchors),
+            updated_at=str(record.get("updated_at") or _now()),
+        )
+        if incoming.empty or not anchors:
+            continue
+        event_id = event_holding(conn, anchors)
+        if event_id is None:
+            _save(conn, incoming)
+            missing += 1
+            continue
+        current = annotations_of_events(conn, [event_id]).get(event_id)
+        merged = combine([current, incoming]) if current else incoming
+        annotate(
+            db,
+            event_id,
+            starred=merged.starred,
+            tags=merged.tags,
+            note=merged.note,
+            correction=merged.correction or None,
+        )
+        applied += 1
+    return applied, missing
+
+
+# Saved searches -------------------------------------------------------------------
+
+
+def save_search(db: sqlite_utils.Database, name: str, query: str) -> None:
+    """Keep `query` under `name` (replacing a search of that name)."""
+    db.conn.execute(
+        "INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at",
+        [name, query, _now()],
+    )
+
+
+def saved_searches(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every saved search as (name, query), by name."""
+    return conn.execute(
+        "SELECT name, query FROM saved_searches ORDER BY name COLLATE NOCASE"
+    ).fetchall()
+
+
+def delete_search(db: sqlite_utils.Database, name: str) -> bool:
+    """Forget the saved search `name`; True if there was one."""
+    return db.conn.execute("DELETE FROM saved_searches WHERE name = ?", [name]).rowcount > 0
