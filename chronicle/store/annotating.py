@@ -272,8 +272,7 @@ def annotate(
 
 def _drop_others(conn: sqlite3.Connection, event_id: int, keep: int | None) -> None:
     """Delete every annotation of the event but `keep` (their content was combined into it)."""
-    where = _resolved(conn, _candidates(conn, [event_id]))
-    others = [i for i, e in where.items() if e == event_id and i != keep]
+    others = [i for i in _own_ids(conn, event_id) if i != keep]
     conn.executemany("DELETE FROM annotations WHERE id = ?", [(i,) for i in others])
 
 
@@ -340,6 +339,43 @@ def _restore_row(
             f"UPDATE events SET {assignments} WHERE id = ?", [*dropped.values(), event_id]
         )
         index_pending(db)
+
+
+def follow_new_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> None:
+    """Anchor each annotation also to the new mentions that joined its event.
+
+    So an annotation stays with its event when the document it was first anchored to
+    is later removed while later reports of the same happening remain. Costs what the
+    new mentions hold.
+    """
+    conn = db.conn
+    if not keys or not any_annotations(conn):
+        return
+    events: dict[int, list[str]] = {}
+    for key, event_id in rows_in(
+        conn, "SELECT key, event_id FROM mentions WHERE key IN ({marks})", list(keys)
+    ):
+        if event_id is not None:
+            events.setdefault(event_id, []).append(key)
+    for event_id, annotation in annotations_of_events(conn, list(events)).items():
+        # Combined annotations (two events merged) each get the new keys.
+        for id_ in _own_ids(conn, event_id):
+            last = conn.execute(
+                "SELECT coalesce(max(rank), -1) FROM annotation_anchors WHERE annotation_id = ?",
+                [id_],
+            ).fetchone()[0]
+            added = [k for k in sorted(events[event_id]) if k not in annotation.anchors]
+            conn.executemany(
+                "INSERT INTO annotation_anchors (annotation_id, rank, mention_key) "
+                "VALUES (?, ?, ?)",
+                [(id_, last + 1 + n, k) for n, k in enumerate(added)],
+            )
+
+
+def _own_ids(conn: sqlite3.Connection, event_id: int) -> list[int]:
+    """The ids of the annotations that belong to the event."""
+    where = _resolved(conn, _candidates(conn, [event_id]))
+    return sorted(i for i, e in where.items() if e == event_id)
 
 
 def reapply_corrections(db: sqlite_utils.Database) -> int:

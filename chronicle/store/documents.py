@@ -22,7 +22,7 @@ import sqlite_utils
 
 from chronicle.model import CleanDocument, Mention
 from chronicle.store import blocks
-from chronicle.store.annotating import reapply_corrections
+from chronicle.store.annotating import follow_new_mentions, reapply_corrections
 from chronicle.store.merging import children_of, merge_new, recluster
 from chronicle.store.series import write_series
 from chronicle.store.writer import (
@@ -138,6 +138,7 @@ def add_document(
         _insert(db, "mentions", [mention_row(m, document_id, sliced) for m in mentions])
         write_series(db, document_id, doc)
         merge_new(db, mentions)
+        follow_new_mentions(db, [m.key for m in mentions])
         reapply_corrections(db)
     return document_id
 
