@@ -21,7 +21,7 @@ from chronicle.search.query import (
 
 UNKNOWN_FOO = (
     'unknown filter "foo" — try country:, actor:, type:, source:, publisher:, after:, before:, '
-    "in:, year:, precision:, sources:, sort:"
+    "in:, year:, precision:, sources:, is:, has:, tag:, review:, sort:"
 )
 
 

@@ -29,7 +29,7 @@ as a tuple*, as ``after``:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from chronicle.search.query import Clause, Filter, Query, Term
@@ -42,6 +42,7 @@ __all__ = [
     "MAX_LIMIT",
     "ORDER_BY",
     "PAGE_COLUMNS",
+    "REVIEW_SQL",
     "CompiledQuery",
     "actor_names_sql",
     "compile_query",
@@ -285,6 +286,101 @@ def _source_condition(values: Sequence[str], params: _Params) -> str:
     return "(" + " OR ".join(likes) + ")"
 
 
+# The analyst's work (is:, has:, tag:) and the review queue (review:). Annotations are
+# made by hand, so few: their events are found first (a handful of rowid lookups) and
+# ordered, rather than probed for one by one in date order. An excluded value keeps
+# NULLs out of its list, since ``x NOT IN (..., NULL)`` is never true.
+
+_ANNOTATED = (
+    "SELECT ae.event_id FROM annotation_events ae JOIN annotations a ON a.id = ae.annotation_id"
+    " WHERE ae.event_id IS NOT NULL AND ({})"
+)
+"""The events holding an annotation that meets a condition over ``a`` (annotations)."""
+
+_MANUAL = (
+    "SELECT m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id"
+    " WHERE m.event_id IS NOT NULL"
+    " AND (d.format = 'manual' OR (d.path >= 'manual:' AND d.path < 'manual;'))"
+)
+"""The events with a source the analyst added by hand (format 'manual', path 'manual:…')."""
+
+_SPACES = (
+    "char(9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, "
+    + ", ".join(str(c) for c in (*range(8192, 8203), 8232, 8233, 8239, 8287, 12288))
+    + ")"
+)
+"""Every character Python's str.strip() strips (an annotation's note counts when
+``note.strip()`` is not empty: ``Annotation.empty``)."""
+
+_ANNOTATION_CONDITIONS = {
+    ("is", "starred"): "a.starred",
+    ("is", "corrected"): "a.correction != '{}'",
+    ("has", "note"): f"trim(a.note, {_SPACES}) != ''",
+    ("has", "tag"): "EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id)",
+}
+"""What an ``is:``/``has:`` value asks of one of the event's annotations (an event
+shows what all of its annotations hold together, so one that has it is enough)."""
+
+REVIEW_SQL = {"dates": "e.conflict = 1"}
+"""What puts an event in each kind of the review queue (the kinds of
+``query.REVIEW_KINDS``): a condition over ``e``."""
+
+
+def _either_sql(annotation: Sequence[str], event: Sequence[str], negated: bool) -> str | None:
+    """Events with an annotation meeting any of `annotation`, or meeting any of `event`
+    (None: no condition); excluded when `negated`."""
+    parts = list(event)
+    if annotation:
+        parts.insert(0, "e.id IN (" + _ANNOTATED.format(" OR ".join(annotation)) + ")")
+    if not parts:
+        return None
+    either = parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+    return f"NOT {either}" if negated else either
+
+
+def _is_sql(flt: Filter, params: _Params) -> str | None:
+    """``is:starred``, ``is:corrected``, ``is:manual``."""
+    annotation = [
+        _ANNOTATION_CONDITIONS[("is", v)] for v in flt.values if ("is", v) in _ANNOTATION_CONDITIONS
+    ]
+    event = [f"e.id IN ({_MANUAL})" for v in flt.values if v == "manual"]
+    return _either_sql(annotation, event, flt.negated)
+
+
+def _has_sql(flt: Filter, params: _Params) -> str | None:
+    """``has:note``, ``has:tag``."""
+    annotation = [
+        _ANNOTATION_CONDITIONS[("has", v)]
+        for v in flt.values
+        if ("has", v) in _ANNOTATION_CONDITIONS
+    ]
+    return _either_sql(annotation, (), flt.negated)
+
+
+def _tag_sql(flt: Filter, params: _Params) -> str | None:
+    """``tag:a,b``: an annotation tagged with any of the names, case ignored (A-Z)."""
+    names = ", ".join(params.add("tag", v) for v in flt.values)
+    tagged = (
+        "a.id IN (SELECT t.annotation_id FROM annotation_tags t"
+        f" WHERE t.tag COLLATE NOCASE IN ({names}))"
+    )
+    return _either_sql([tagged], (), flt.negated)
+
+
+def _review_sql(flt: Filter, params: _Params) -> str | None:
+    """``review:dates`` (and what other kinds REVIEW_SQL holds)."""
+    return _either_sql((), [REVIEW_SQL[v] for v in flt.values if v in REVIEW_SQL], flt.negated)
+
+
+_FILTER_BUILDERS: dict[str, Callable[[Filter, _Params], str | None]] = {
+    "is": _is_sql,
+    "has": _has_sql,
+    "tag": _tag_sql,
+    "review": _review_sql,
+}
+"""The filters compiled by one function each, by name (the others: ``_filter_sql``)."""
+
+
 def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str | None:
     """One SQL condition for one filter (None for a filter with no values).
 
@@ -294,6 +390,8 @@ def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str
     if not flt.values:
         return None
     name = flt.name
+    if name in _FILTER_BUILDERS:
+        return _FILTER_BUILDERS[name](flt, params)
     if name == "country":
         inner = _in_list("code", "country", flt.values, params, False)
         if not flt.negated and set(flt.values) <= set(rare):

@@ -15,6 +15,10 @@ Syntax (see docs/search.md for the user reference):
   ``source:issi``, ``publisher:"Press Information Department"``, ``precision:day``,
   ``sources:>1``, ``after:2010``, ``before:2019-06``, ``in:2018``, ``year:2018``,
   ``sort:date|-date|rank``.
+* The analyst's own work: ``is:starred``, ``is:corrected``, ``is:manual`` (commas mean
+  "either": ``is:starred,corrected``), ``has:note``, ``tag:"trade talks",urgent``
+  (case-insensitive) and ``review:dates`` (the merges whose sources disagree on the
+  date; a bare ``review:`` is every kind of review), each excluded by a leading ``-``.
 
 Date filters read the value as a whole period (a year, month or day) and mean:
 
@@ -33,7 +37,7 @@ import calendar
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -43,8 +47,10 @@ from chronicle.model import EVENT_TYPES, PRECISIONS, TYPE_LABELS
 
 __all__ = [
     "FILTER_NAMES",
+    "IS_VALUES",
     "MAX_INPUT",
     "MAX_TERMS",
+    "REVIEW_KINDS",
     "SORTS",
     "TYPE_SPELLINGS",
     "Clause",
@@ -70,9 +76,25 @@ FILTER_NAMES = (
     "year",
     "precision",
     "sources",
+    "is",
+    "has",
+    "tag",
+    "review",
     "sort",
 )
 """Every filter name the parser understands, in the order hints list them."""
+
+IS_VALUES: Mapping[str, str] = MappingProxyType(
+    {"starred": "starred", "corrected": "corrected", "manual": "added by hand"}
+)
+"""What ``is:`` accepts, each with how describe() says it."""
+
+HAS_VALUES: Mapping[str, str] = MappingProxyType({"note": "a note", "tag": "a tag"})
+"""What ``has:`` accepts, each with how describe() says it."""
+
+REVIEW_KINDS: Mapping[str, str] = MappingProxyType({"dates": "sources disagree on the date"})
+"""The review queue's kinds (``review:KIND``; a bare ``review:`` is all of them), each
+with what puts an event in it. ``chronicle.search.compile`` has the SQL of each."""
 
 SORTS = ("date", "-date", "rank")
 """Every sort order: oldest first (default), newest first, best match first (bm25)."""
@@ -83,7 +105,9 @@ MAX_INPUT = 1000
 MAX_TERMS = 32
 """Search terms kept; more are dropped with a hint (keeps FTS5 expressions small)."""
 
-NEGATABLE = frozenset({"country", "actor", "type", "source", "publisher", "precision"})
+NEGATABLE = frozenset(
+    {"country", "actor", "type", "source", "publisher", "precision", "is", "has", "tag", "review"}
+)
 """Filters that accept a leading ``-`` (or ``NOT``) to exclude their values."""
 
 _SORT_ALIASES = {
@@ -158,7 +182,9 @@ class Filter:
             EVENT_TYPES / PRECISIONS; source, publisher: the text as typed,
             whitespace normalised; after, before,
             in, year: ``(first_day, last_day)`` ISO dates of the period; sources:
-            ``(operator, count)`` with operator in ``= > >= < <=``.
+            ``(operator, count)`` with operator in ``= > >= < <=``; is, has: keys of
+            IS_VALUES / HAS_VALUES; tag: tag names as typed, whitespace trimmed (matched
+            ignoring case); review: keys of REVIEW_KINDS.
             For the multi-valued filters the values are alternatives (OR).
         negated: True to exclude the values (only filters in NEGATABLE).
         raw: The value as typed (for describe()).
@@ -464,11 +490,48 @@ _MULTI_FILTERS: dict[str, tuple[Callable[[str], str | None], str, bool]] = {
     ),
     "source": (_source_value, 'source: "{value}" is empty', False),
     "publisher": (_source_value, 'publisher: "{value}" is empty', False),
+    "tag": (lambda v: v.strip() or None, 'tag: "{value}" is empty', False),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """A filter whose values are a few fixed words (``is:``, ``has:``, ``review:``).
+
+    Attributes:
+        spellings: Each accepted spelling -> the value it stands for (a unique
+            beginning or a plural is enough, as for ``type:``).
+        everything: When set, a bare ``name:`` means all of these values.
+    """
+
+    spellings: Mapping[str, str]
+    everything: tuple[str, ...] = ()
+
+    def read(self, name: str, raw: str, negated: bool) -> _FilterResult:
+        """The filter `raw` spells, with a hint for each value that is not a choice."""
+        if not raw and self.everything:
+            return _FilterResult(Filter(name, self.everything, negated, raw))
+        choices = ", ".join(dict.fromkeys(self.spellings.values()))
+        if not raw:
+            return _FilterResult(hints=(f"{name}: needs a value — try {choices}",))
+        hint = f'{name}: "{{value}}" is not known — try {choices}'
+        return _multi(name, raw, negated, lambda v: _pick(v, self.spellings), hint, False)
+
+
+_CHOICE_FILTERS: dict[str, _Choice] = {
+    "is": _Choice(
+        {"starred": "starred", "star": "starred", "corrected": "corrected"}
+        | {"correction": "corrected", "manual": "manual"}
+    ),
+    "has": _Choice({"note": "note", "tag": "tag"}),
+    "review": _Choice({k: k for k in REVIEW_KINDS}, tuple(REVIEW_KINDS)),
 }
 
 
 def _read_filter(name: str, raw: str, negated: bool) -> _FilterResult:
     """Validate and normalise one ``name:value`` filter."""
+    if name in _CHOICE_FILTERS:
+        return _CHOICE_FILTERS[name].read(name, raw, negated)
     if not raw:
         return _FilterResult(hints=(f"{name}: needs a value",))
     hints: tuple[str, ...] = ()
@@ -655,9 +718,36 @@ def _period_text(flt: Filter) -> str:
     return first[:7]
 
 
+def _either(words: Sequence[str], negated: bool) -> str:
+    """ "a or b", or when excluded "not a" / "neither a nor b"."""
+    if not negated:
+        return " or ".join(words)
+    if len(words) == 1:
+        return "not " + words[0]
+    return "neither " + " nor ".join(words)
+
+
+_ANALYST_TEXT: dict[str, Callable[[Filter], str]] = {
+    "is": lambda f: _either([IS_VALUES.get(v, v) for v in f.values], f.negated),
+    "has": lambda f: (
+        ("without " if f.negated else "with ") + " or ".join(HAS_VALUES.get(v, v) for v in f.values)
+    ),
+    "tag": lambda f: _either(["tagged " + " or ".join(f'"{v}"' for v in f.values)], f.negated),
+    "review": lambda f: (
+        ("not " if f.negated else "")
+        + "to review ("
+        + "; ".join(REVIEW_KINDS.get(v, v) for v in f.values)
+        + ")"
+    ),
+}
+"""Plain English for the filters on the analyst's work, by filter name."""
+
+
 def _filter_text(flt: Filter) -> str:
     """Plain English for one filter, e.g. "in Pakistan or Japan"."""
     values = flt.values
+    if flt.name in _ANALYST_TEXT:
+        return _ANALYST_TEXT[flt.name](flt)
     if flt.name == "country":
         text = "in " + " or ".join(country_name(c) for c in values)
         return "not " + text if flt.negated else text
