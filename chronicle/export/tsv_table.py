@@ -1,0 +1,45 @@
+"""TSV export: the CSV's columns, one line per event, tab-separated.
+
+A value cannot hold a tab or a line break in TSV, so they are escaped as `\\t`,
+`\\n` and `\\r`, a backslash as `\\\\`, and every other control character as its
+visible escape (``\\x1b``): each event is one line, and the escapes can be read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from chronicle.export.base import Format, Heading
+from chronicle.export.columns import NAMES, row
+from chronicle.model import Event
+from chronicle.visible import visible
+
+ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+"""Characters TSV cannot carry in a value and what is written instead."""
+
+
+def escape(value: str) -> str:
+    """A value with tabs, line breaks and backslashes escaped and controls made visible."""
+    if value.isascii() and value.isprintable() and "\\" not in value:
+        return value
+    return "".join(ESCAPES.get(c) or visible(c) for c in value)
+
+
+def write(events: Iterable[Event], out: TextIO, heading: Heading) -> int:
+    """Write the header and one line per event; returns the number of lines."""
+    out.write("\t".join(NAMES) + "\n")
+    count = 0
+    for event in events:
+        out.write("\t".join(escape(v) for v in row(event)) + "\n")
+        count += 1
+    return count
+
+
+FORMAT = Format(
+    name="tsv",
+    extension="tsv",
+    media_type="text/tab-separated-values",
+    description="the CSV's columns, one line per event, tabs and line breaks escaped",
+    write=write,
+)
