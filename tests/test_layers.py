@@ -77,6 +77,7 @@ def test_the_merge_layer_is_the_whole_merge_package():
         "clusters.py",
         "drafts.py",
         "evidence.py",
+        "explain.py",
         "in_document.py",
         "links.py",
         "rules.py",

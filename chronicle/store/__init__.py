@@ -24,6 +24,7 @@ from chronicle.store.connection import StoreError, connect, explain
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from chronicle.merge.explain import MergeReasons
     from chronicle.store.document_view import DatedSentence, SourceDocument
     from chronicle.store.documents import Batch
 
@@ -273,6 +274,13 @@ class Store:
     def delete_search(self, name: str) -> bool:
         """Forget a saved search; True if there was one."""
         return self._write(annotating.delete_search, name)
+
+    def merge_reasons(self, event_id: int) -> MergeReasons | None:
+        """Why the event's sources were merged and why its nearest neighbours were not
+        (`merge.explain`); None when the event is gone."""
+        from chronicle.store import explanations
+
+        return self._read(explanations.merge_reasons, event_id)
 
     # Series -------------------------------------------------------------
 

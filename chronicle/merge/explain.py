@@ -1,0 +1,456 @@
+"""Why an event's sources were merged, and why a near neighbour was not, in words.
+
+Pure: the store hands in an event's mentions (with where each vague one is attached,
+`mentions.fit_key`) and a few neighbouring events' mentions, and gets back reasons a
+reader understands. Nothing here decides anew: the links are the ones the rule makes
+(`candidates.link_all` asking `rules.compatible`, as `clusters.components` does, and
+the stored fit of each vague date), and what is said about a pair is read from
+`evidence.evidence`, `spans.date_relation` and `clusters.fit_order`.
+
+It stays cheap for a big event: only a spanning set is explained (each member once,
+with the member it joined), the rule is asked about as few pairs as clustering asks
+(a report joining a set is compared until one member takes it), and every look at a
+pair is counted against a budget proportional to the number of members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from chronicle.date_notation import date_label
+from chronicle.lexicon import country_name
+from chronicle.merge.candidates import link_all
+from chronicle.merge.clusters import UnionFind, fit_order, kind_of
+from chronicle.merge.drafts import PRECISION_RANK, date_bounds
+from chronicle.merge.evidence import Evidence, evidence, similarity
+from chronicle.merge.in_document import REPEATED
+from chronicle.merge.rules import anchors, compatible, same_event
+from chronicle.merge.spans import date_relation, span_of
+from chronicle.model import Mention
+from chronicle.names import same_person
+from chronicle.visible import visible
+
+PER_MEMBER = 4
+"""Looks at a pair allowed per member when explaining an event's links (clustering a
+happening told n times asks the rule about n pairs or so; the rest is slack)."""
+
+NEAR_SAMPLE = 8
+"""Members of the event, and mentions of a neighbour, weighed against each other to
+find the pair that came closest to merging (at most NEAR_SAMPLE² looks per neighbour)."""
+
+UNSHARED_TYPES = frozenset({"other", "statement"})
+"""Types that do not make two mentions of one kind (`rules.compatible`)."""
+
+RULES = {
+    "across": "reports in two documents",
+    "in_document": "the same document tells it again",
+    "attached": "vague date attached to the precise report that fits it best",
+    "undated": "undated, the same statement told again",
+}
+"""Each way two members are linked, by its code, in words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How one member of an event is tied to another member.
+
+    Attributes:
+        member: The member explained.
+        to: The member it is linked to.
+        rule: Which rule linked them: a code of `RULES`.
+        reasons: What the two have in common, in words.
+        review: Why the link needs a reviewer's look (it rests on neither a shared
+            person nor the same day), or "".
+        fit: For a vague date, how well it fits the report ("same kind (visit),
+            words 0.40", from `clusters.fit_order`); "" otherwise.
+    """
+
+    member: Mention
+    to: Mention
+    rule: str
+    reasons: tuple[str, ...]
+    review: str = ""
+    fit: str = ""
+
+    @property
+    def weak(self) -> bool:
+        """True when the link rests on neither a shared person nor the same day."""
+        return bool(self.review)
+
+    @property
+    def how(self) -> str:
+        """The rule in words, with the fit of a vague date."""
+        return RULES[self.rule] + (f" ({self.fit})" if self.fit else "")
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A neighbouring event the rule kept apart, and why.
+
+    Attributes:
+        event_id: The neighbour's id in the store.
+        member: The member of the event that came closest to it.
+        other: The neighbour's mention that came closest.
+        reasons: Why the rule said no, in words.
+    """
+
+    event_id: int
+    member: Mention
+    other: Mention
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReasons:
+    """Why an event's sources are one event, and why its neighbours are not.
+
+    Attributes:
+        sources: How many members the event has.
+        pairs: A spanning set of links: each member but the first once, with the
+            member it joined.
+        near: The closest events the rule kept apart.
+        review_flags: What a reviewer should look at (joins on words alone, dates
+            that disagree, members no rule links now).
+        comparisons: How many pairs were looked at to say all this.
+    """
+
+    sources: int
+    pairs: tuple[Link, ...]
+    near: tuple[NearMiss, ...] = ()
+    review_flags: tuple[str, ...] = ()
+    comparisons: int = 0
+
+    def lines(self) -> list[str]:
+        """Plain display lines (document text made `visible`; never Rich markup)."""
+        out = [f"Why these {self.sources} sources are one event:"]
+        out += [
+            f"  {label(p.member)} → {label(p.to)}: {p.how}; {'; '.join(p.reasons)}"
+            for p in self.pairs
+        ]
+        if self.sources == 1:
+            out = ["One source: nothing was merged."]
+        if self.review_flags:
+            out += ["To review:", *(f"  ! {flag}" for flag in self.review_flags)]
+        if self.near:
+            out.append("Near, but kept apart:")
+            out += [
+                f"  #{n.event_id} {label(n.other)} “{visible(n.other.headline)}”: "
+                f"{'; '.join(n.reasons)}"
+                for n in self.near
+            ]
+        return out
+
+
+def label(mention: Mention) -> str:
+    """A mention as a reader finds it: its document's name and its date."""
+    name = mention.document.rstrip("/").rsplit("/", 1)[-1] or mention.document
+    return f"{visible(name)} {date_of(mention)}"
+
+
+def date_of(mention: Mention) -> str:
+    """The mention's date in chronicle's notation."""
+    d = mention.date
+    start = d.date_start.isoformat() if d.date_start else None
+    end = d.date_end.isoformat() if d.date_end else None
+    return date_label(start, end, d.precision, d.modifier)
+
+
+class Budget:
+    """Counts the looks at pairs and refuses those beyond `limit`."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+
+    def take(self) -> bool:
+        """Count one look; False when the budget is spent."""
+        if self.count >= self.limit:
+            return False
+        self.count += 1
+        return True
+
+
+def explain(
+    mentions: Sequence[Mention],
+    fits: Mapping[str, str | None],
+    neighbours: Sequence[tuple[int, Sequence[Mention]]] = (),
+) -> MergeReasons:
+    """Why `mentions` are one event and why each neighbour is not part of it.
+
+    Args:
+        mentions: The event's members.
+        fits: For each vague member's key, the key of the precise mention it is
+            attached to (`mentions.fit_key`, or `clusters.attachments`), or None.
+        neighbours: Nearby events the rule kept apart, as (id, some of their mentions).
+    """
+    ordered = sorted(mentions, key=lambda m: m.key)
+    budget = Budget(PER_MEMBER * len(ordered) + 8)
+    pairs, flags = spanning_links(ordered, fits, budget)
+    flags += [f"{label(p.member)}: {p.review}" for p in pairs if p.review]
+    if conflict := date_conflict(ordered):
+        flags.append(conflict)
+    near_budget = Budget(len(neighbours) * (NEAR_SAMPLE * NEAR_SAMPLE + 1))
+    near = [n for eid, others in neighbours if (n := near_miss(eid, ordered, others, near_budget))]
+    looks = budget.count + near_budget.count
+    return MergeReasons(len(ordered), tuple(pairs), tuple(near), tuple(flags), looks)
+
+
+def spanning_links(
+    ordered: Sequence[Mention], fits: Mapping[str, str | None], budget: Budget
+) -> tuple[list[Link], list[str]]:
+    """Each member's link to the member it joined, and flags for members none links."""
+    by_key = {m.key: m for m in ordered}
+    precise = [m for m in ordered if kind_of(m) == "precise"]
+    vague = [m for m in ordered if kind_of(m) == "vague"]
+    attached = [v for v in vague if fits.get(v.key) in by_key]
+    free = [v for v in vague if not fits.get(v.key)]
+    undated = [m for m in ordered if kind_of(m) == "undated"]
+    links: list[Link] = []
+    roots: list[Mention] = []
+    for group in (precise, free, undated):
+        if group:
+            found, group_roots = tree(group, budget)
+            links += found
+            roots += group_roots
+    links += [attachment(v, by_key[fits[v.key]], budget) for v in attached]
+    flags = [
+        f"{label(v)} is attached to a report outside this event"
+        for v in vague
+        if fits.get(v.key) and fits[v.key] not in by_key
+    ]
+    if len(roots) > 1 and budget.count >= budget.limit:
+        flags.append(f"{len(roots)} groups of sources left unexplained: too many pairs to compare")
+    elif len(roots) > 1:
+        flags.append(
+            f"{len(roots)} groups of sources no rule links now: {', '.join(map(label, roots))}"
+        )
+    return links, flags
+
+
+def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Mention]]:
+    """The links that join one kind of member (precise, free vague or undated), found
+    as `clusters.components` finds them, and the first member of each part left apart."""
+    forest = UnionFind(len(group))
+    joined: list[tuple[int, int]] = []
+    refused: set[tuple[int, int]] = set()
+
+    def link(i: int, j: int) -> bool:
+        if forest.find(i) == forest.find(j):
+            return True
+        pair = (min(i, j), max(i, j))
+        if pair in refused or not budget.take():
+            return False
+        if compatible(group[i], group[j]):
+            forest.union(i, j)
+            joined.append((i, j))
+            return True
+        refused.add(pair)
+        return False
+
+    link_all(group, link)
+    roots = [group[i] for i in range(len(group)) if forest.find(i) == i]
+    return [joining(group[i], group[j], budget) for i, j in joined], roots
+
+
+def joining(a: Mention, b: Mention, budget: Budget) -> Link:
+    """The link the rule made between two members, with what they share."""
+    budget.count += 1
+    e = evidence_of(a, b)
+    if e is None:
+        return Link(a, b, "undated", (words_phrase(a, b),))
+    rule = "in_document" if a.document == b.document else "across"
+    return Link(a, b, rule, tuple(agreement(a, b, e)), review=weakness(a, b, e))
+
+
+def attachment(vague: Mention, precise: Mention, budget: Budget) -> Link:
+    """A vague member's link to the precise report it is attached to, with the fit."""
+    budget.count += 1
+    other_kind, closeness, _ = fit_order(vague, precise)
+    kind = (
+        f"another kind ({vague.type} / {precise.type})"
+        if other_kind
+        else f"same kind ({precise.type})"
+    )
+    fit = f"{kind}, words {-closeness:.2f}"
+    e = evidence_of(vague, precise)
+    reasons = tuple(agreement(vague, precise, e))
+    weak = weakness(vague, precise, e)
+    return Link(vague, precise, "attached", reasons, review=weak, fit=fit)
+
+
+def evidence_of(a: Mention, b: Mention) -> Evidence | None:
+    """`evidence.evidence` for two mentions as `rules.compatible` builds it (None when undated)."""
+    sa, sb = span_of(a), span_of(b)
+    if sa is None or sb is None:
+        return None
+    common = bool((set(a.types) & set(b.types)) - UNSHARED_TYPES)
+    return evidence(a, b, date_relation(sa, sb), sa.precise and sb.precise, common)
+
+
+def weakness(a: Mention, b: Mention, e: Evidence) -> str:
+    """Why a link resting on neither a shared person nor the same day needs a look,
+    with what it did rest on; "" for a link that does not (a sentence one document
+    tells again word for word is not weak)."""
+    if e.shared_people or (e.relation == "equal" and e.precise):
+        return ""
+    if a.document == b.document and e.similarity >= REPEATED:
+        return ""
+    words = f"words {e.similarity:.2f}"
+    if e.shared_countries >= 2:
+        on = f"{e.shared_countries} shared countries and {words}"
+        return f"joined without a shared person or the same day, on {on}"
+    return f"joined on text similarity alone ({words}; no shared person, not the same day)"
+
+
+def agreement(a: Mention, b: Mention, e: Evidence) -> list[str]:
+    """What two linked mentions share, strongest first."""
+    out = []
+    if people := shared_people(a, b):
+        out.append(f"same person ({', '.join(people)})")
+    out.append(dates_phrase(a, b, e))
+    if countries := shared_countries(a, b):
+        out.append(f"shared countries ({', '.join(countries)})")
+    out.append(f"same kind ({a.type})" if e.same_type else f"kinds {a.type} / {b.type}")
+    if a.document == b.document and e.similarity >= REPEATED:
+        out.append(f"the same sentence told again (words {e.similarity:.2f})")
+    else:
+        out.append(words_phrase(a, b, e))
+    return out
+
+
+def dates_phrase(a: Mention, b: Mention, e: Evidence) -> str:
+    """How the two dates relate, in words."""
+    if e.relation == "equal":
+        one_day = e.precise and a.date.date_start == a.date.date_end
+        return f"{'same day' if one_day else 'same dates'} ({date_of(a)})"
+    if e.relation == "contains":
+        inner, outer = sorted((a, b), key=lambda m: (span_of(m).end - span_of(m).start, m.key))
+        return f"date contained in the other's ({date_of(inner)} within {date_of(outer)})"
+    return f"{days_apart(a, b)} ({date_of(a)} / {date_of(b)}): a date conflict"
+
+
+def words_phrase(a: Mention, b: Mention, e: Evidence | None = None) -> str:
+    """The words the sentences share, with the similarity score."""
+    score = f"similar words {e.similarity if e else similarity(a, b):.2f}"
+    return f"{score} ({e.shared_words} in common)" if e else score
+
+
+def shared_people(a: Mention, b: Mention) -> list[str]:
+    """Names of the people both mentions name (`names.same_person`, as `shared_actors`)."""
+    return [
+        x.name
+        for x in a.entities.actors
+        if any(same_person(x.key, y.key) for y in b.entities.actors)
+    ]
+
+
+def shared_countries(a: Mention, b: Mention) -> list[str]:
+    """Names of the countries both mentions name."""
+    common = set(a.entities.countries) & set(b.entities.countries)
+    return [country_name(c) for c in a.entities.countries if c in common]
+
+
+def days_apart(a: Mention, b: Mention) -> str:
+    """'dates 1 day apart', 'dates 3 days apart'."""
+    gap = gap_days(a, b)
+    return f"dates {gap} day{'s' if gap != 1 else ''} apart"
+
+
+def gap_days(a: Mention, b: Mention) -> int:
+    """Days between two dated mentions' spans (0 when they meet)."""
+    sa, sb = span_of(a), span_of(b)
+    if sa.end < sb.start:
+        return (sb.start - sa.end).days
+    return (sa.start - sb.end).days if sb.end < sa.start else 0
+
+
+def date_conflict(members: Sequence[Mention]) -> str | None:
+    """The two members whose dates disagree most, when some do (`drafts.date_bounds`)."""
+    latest_start, earliest_end = date_bounds(members)
+    if latest_start is None or earliest_end is None or latest_start <= earliest_end:
+        return None
+    late = next(m for m in members if span_of(m) and span_of(m).start == latest_start)
+    early = next(m for m in members if span_of(m) and span_of(m).end == earliest_end)
+    return f"sources disagree on the date: {label(late)} and {label(early)}"
+
+
+def near_miss(
+    event_id: int, members: Sequence[Mention], others: Sequence[Mention], budget: Budget
+) -> NearMiss | None:
+    """The pair of a neighbour that came closest to the event's members, and why the
+    rule kept it apart (a sample of each side, `NEAR_SAMPLE`, is weighed)."""
+    mine = sample(members)
+    theirs = sample(others)
+    pairs = [(a, b) for a in mine for b in theirs if budget.take()]
+    if not pairs:
+        return None
+    a, b = min(pairs, key=lambda p: closeness(*p))
+    budget.count += 1
+    return NearMiss(event_id, a, b, tuple(refusal(a, b)))
+
+
+def sample(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that speak for an event first (most exact date), at most NEAR_SAMPLE."""
+    ranked = sorted(mentions, key=lambda m: (PRECISION_RANK.get(m.date.precision, 9), m.key))
+    return ranked[:NEAR_SAMPLE]
+
+
+def closeness(a: Mention, b: Mention) -> tuple[bool, bool, int, float, str, str]:
+    """How near two mentions came to being one, smallest nearest: sharing an anchor,
+    then both pinned to days (a vague date's neighbour is the report it fits), then
+    days apart, then the most words in common."""
+    precise = kind_of(a) == kind_of(b) == "precise"
+    apart = 1 << 20 if span_of(a) is None or span_of(b) is None else gap_days(a, b)
+    return (not anchors(a) & anchors(b), not precise, apart, -similarity(a, b), a.key, b.key)
+
+
+def refusal(a: Mention, b: Mention) -> list[str]:
+    """Why the rule keeps two mentions apart, in words, the facts against first."""
+    if same_event(a, b):
+        if "vague" in (kind_of(a), kind_of(b)):
+            return ["the rule would join them, but the vague date fits another report better"]
+        return ["the rule joins them now: the stored events are out of date (rebuild)"]
+    sa, sb = span_of(a), span_of(b)
+    out = []
+    if not anchors(a) & anchors(b):
+        out.append("no country, person or document in common")
+    if sa is None or sb is None:
+        out.append("both undated" if sa is None and sb is None else "one of them is undated")
+        return [*out, words_phrase(a, b)]
+    e = evidence_of(a, b)
+    relation = e.relation
+    if relation == "apart":
+        out.append(f"dates too far apart ({date_of(a)} / {date_of(b)}, {gap_days(a, b)} days)")
+    elif relation == "nested":
+        out.append(
+            f"one's days lie inside the other's ({date_of(a)} / {date_of(b)}): "
+            "a part, not the same event"
+        )
+    elif relation == "near":
+        out.append(f"{days_apart(a, b)} ({date_of(a)} / {date_of(b)})")
+    if (a.type == "citation") != (b.type == "citation"):
+        out.append("only one of them cites a text")
+    if not e.same_type:
+        out.append(f"different kinds ({a.type} / {b.type})")
+    if e.people_clash or (a.entities.actors and b.entities.actors and not e.shared_people):
+        out.append(f"different people ({people(a)} / {people(b)})")
+    both_name_some = a.entities.countries and b.entities.countries
+    if e.bilateral_clash or (both_name_some and not e.shared_countries):
+        out.append(f"different countries ({countries(a)} / {countries(b)})")
+    if a.document == b.document:
+        out.append("one document telling two happenings")
+    # Near days alone, or one document, do not keep two reports apart: the words did.
+    decided = len(out) - (relation == "near") - (a.document == b.document)
+    out.append(("words " if decided else "words too different ") + f"{e.similarity:.2f}")
+    return out
+
+
+def people(mention: Mention) -> str:
+    """The people a mention names, or 'nobody'."""
+    return ", ".join(a.name for a in mention.entities.actors) or "nobody"
+
+
+def countries(mention: Mention) -> str:
+    """The countries a mention names, or 'none'."""
+    return ", ".join(country_name(c) for c in mention.entities.countries) or "none"

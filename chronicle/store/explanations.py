@@ -1,0 +1,83 @@
+"""Read what `chronicle.merge.explain` needs to say why an event's sources are one.
+
+An event's members with where each vague one is attached (`mentions.fit_key`), and
+its near neighbours: the closest stored events, a few days either side, that share a
+country or a person with it. The neighbours come from one bounded date-window query
+on the events' sort key (`events_by_sort_key`), so the cost is what those days hold,
+not what the store holds; of each neighbour only a few mentions are read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+
+from chronicle.merge import PRECISION_RANK, explain, shift
+from chronicle.store.reader import member_keys, rows_in
+from chronicle.store.writer import load_mentions
+
+NEIGHBOUR_DAYS = 7
+"""Days either side of an event's dates in which its neighbours are looked for: past
+the few days (`merge.NEAR_DAYS`) within which two reports can still be one."""
+
+NEIGHBOURS = 5
+"""How many neighbouring events are explained."""
+
+SCANNED = 2000
+"""Most events of the date window weighed as neighbours (a dense window is cut, nearest
+days first in index order)."""
+
+
+def merge_reasons(conn: sqlite3.Connection, event_id: int) -> explain.MergeReasons | None:
+    """Why the event's sources are one event and its neighbours are not; None when
+    there is no such event."""
+    keys = member_keys(conn, event_id)
+    if not keys:
+        return None
+    members = load_mentions(conn, keys)
+    fits = dict(rows_in(conn, "SELECT key, fit_key FROM mentions WHERE key IN ({marks})", keys))
+    neighbours = [
+        (other, load_mentions(conn, _some_keys(conn, other)))
+        for other in near_events(conn, event_id)
+    ]
+    return explain.explain(members, fits, neighbours)
+
+
+def near_events(conn: sqlite3.Connection, event_id: int) -> list[int]:
+    """The closest events (first day nearest the event's) starting within
+    NEIGHBOUR_DAYS of its dates that share a country or a person with it."""
+    row = conn.execute(
+        "SELECT date_start, date_end FROM events WHERE id = ? AND date_start IS NOT NULL",
+        [event_id],
+    ).fetchone()
+    if row is None:
+        return []
+    start, end = date.fromisoformat(row[0]), date.fromisoformat(row[1] or row[0])
+    lo, hi = shift(start, -NEIGHBOUR_DAYS), shift(end, NEIGHBOUR_DAYS)
+    rows = conn.execute(
+        "SELECT e.id, e.date_start FROM events e "
+        "WHERE e.sort_key BETWEEN (CAST(julianday(?) AS INTEGER) << 32) "
+        "AND ((CAST(julianday(?) AS INTEGER) + 1) << 32) - 1 AND e.id != ? "
+        "AND (EXISTS (SELECT 1 FROM event_countries c JOIN event_countries o "
+        "ON o.code = c.code AND o.event_id = ? WHERE c.event_id = e.id) "
+        "OR EXISTS (SELECT 1 FROM event_actors a JOIN event_actors o "
+        "ON o.actor_key = a.actor_key AND o.event_id = ? WHERE a.event_id = e.id)) "
+        "LIMIT ?",
+        [lo.isoformat(), hi.isoformat(), event_id, event_id, event_id, SCANNED],
+    ).fetchall()
+    nearest = sorted(rows, key=lambda r: (abs((date.fromisoformat(r[1]) - start).days), r[0]))
+    return [r[0] for r in nearest[:NEIGHBOURS]]
+
+
+def _some_keys(conn: sqlite3.Connection, event_id: int) -> Sequence[str]:
+    """The keys of the mentions that speak for an event, at most `explain.NEAR_SAMPLE`:
+    its most exact dates first."""
+    ranks = sorted(PRECISION_RANK.items())
+    when = " ".join("WHEN ? THEN ?" for _ in ranks)
+    rows = conn.execute(
+        f"SELECT key FROM mentions WHERE event_id = ? ORDER BY CASE precision {when} "
+        "ELSE 9 END, key LIMIT ?",
+        [event_id, *(x for rank in ranks for x in rank), explain.NEAR_SAMPLE],
+    )
+    return [key for (key,) in rows]
