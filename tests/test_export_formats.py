@@ -28,10 +28,11 @@ from chronicle.store import Store
 from chronicle.visible import visible
 
 HOSTILE_HEADLINE = (
-    'Talks <b>bold</b> *em* _u_ [^1] [x](javascript:alert(1)) `code` &amp; # , "quoted"; '
+    '=HYPERLINK("http://x") Talks <b>bold</b> *em* _u_ [^1] [x](javascript:alert(1)) `code` &amp; # , "quoted"; '
     "semi\\back\x1b[31mred\x07 \u202eevil\ttab\nsecond line"
 )
-"""Markup of every kind the formats speak, CSV/TSV/ics separators, controls, a newline."""
+"""A spreadsheet formula, markup of every kind the formats speak, CSV/TSV/ics separators,
+controls, a newline."""
 
 HOSTILE_NOTE = (
     "<script>alert(1)</script>\n"
@@ -198,7 +199,7 @@ class TestTables:
         }
         hostile, starred = _hostile(exported), _starred(exported)
         h = rows[hostile.id]
-        assert h["headline"] == _csv_shown(HOSTILE_HEADLINE)
+        assert h["headline"] == "'" + _csv_shown(HOSTILE_HEADLINE), "a formula is inert"
         assert h["note"] == _csv_shown(HOSTILE_NOTE)
         assert h["tags"] == "; ".join(sorted(TAGS))
         assert h["starred"] == ""
@@ -233,7 +234,7 @@ class TestTables:
         def shown(text: str) -> str:  # TSV keeps \\ \t \n \r as escapes it reads back
             return "".join(c if c in "\\\t\n\r" else visible(c) for c in text)
 
-        assert _unescape_tsv(h["headline"]) == shown(HOSTILE_HEADLINE)
+        assert _unescape_tsv(h["headline"]) == "'" + shown(HOSTILE_HEADLINE)
         assert _unescape_tsv(h["note"]) == shown(HOSTILE_NOTE)
         assert h["tags"] == "<i>; to check; x,y;z"
 

@@ -3,6 +3,11 @@
 The names and their order are part of the format (docs/export.md lists them); a new
 column goes at the end. Lists (people, countries, tags) are joined with "; ". The
 values are plain text here; each table format escapes them its own way.
+
+Both formats are opened in spreadsheets, which run a cell that begins with `=`, `+`,
+`-` or `@` as a formula: a web page's headline `=HYPERLINK(...)` would become a
+live link. Such a value is written after an apostrophe (`'=HYPERLINK(...)`), the
+usual guard, which spreadsheets show as the text itself.
 """
 
 from __future__ import annotations
@@ -65,6 +70,15 @@ NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
 """The header row."""
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""What makes a spreadsheet read a cell as a formula."""
+
+
+def inert(value: str) -> str:
+    """The value, after an apostrophe when a spreadsheet would read it as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def row(event: Event) -> list[str]:
-    """The event's values in column order, as plain text."""
-    return [read(event) for _, read in COLUMNS]
+    """The event's values in column order, as plain text a spreadsheet will not run."""
+    return [inert(read(event)) for _, read in COLUMNS]
