@@ -3,6 +3,7 @@ on real stores built from documents and on hand-made mentions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from chronicle.library import ingest_paths
 from chronicle.merge import explain
 from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.store import Store
+from tests.test_store import document
 
 KONO_MOFA = """Foreign Minister Kono visits Pakistan
 
@@ -49,11 +51,30 @@ On 13 March 2019, Prime Minister Shinzo Abe met a delegation of Pakistani busine
 in Tokyo to discuss investment in Pakistan.
 """
 
+KONO_IN_APRIL = """Foreign Minister Kono returns to Pakistan
 
-@pytest.fixture
-def visit_store(tmp_path: Path) -> Store:
+Ministry of Foreign Affairs of Japan
+20 April 2019
+
+On 20 April 2019, Mr. Taro Kono, Minister for Foreign Affairs of Japan, visited Lahore and \
+met Foreign Minister Shah Mahmood Qureshi on trade and investment.
+"""
+
+ELSEWHERE_SAME_DAY = """Franco-German council
+
+Federal Foreign Office
+12 March 2019
+
+On 12 March 2019, Heiko Maas met Jean-Yves Le Drian in Berlin for talks on trade and \
+investment between Germany and France.
+"""
+
+
+@pytest.fixture(scope="module")
+def visit_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """Two press releases of one visit, a brief saying "last month", and Abe's meeting
-    the next day, ingested into a real store."""
+    the next day, ingested into a real store (once: the tests only read it)."""
+    tmp_path = tmp_path_factory.mktemp("visit")
     folder = tmp_path / "docs"
     folder.mkdir()
     for name, text in [
@@ -61,6 +82,8 @@ def visit_store(tmp_path: Path) -> Store:
         ("pid.txt", KONO_PID),
         ("brief.txt", LAST_MONTH),
         ("abe.txt", ABE_NEXT_DAY),
+        ("april.txt", KONO_IN_APRIL),
+        ("elsewhere.txt", ELSEWHERE_SAME_DAY),
     ]:
         (folder / name).write_text(text, encoding="utf-8")
     with Store(tmp_path / "chronicle.db") as store:
@@ -128,6 +151,15 @@ class TestWhyMerged:
         assert "dates 1 day apart" in said
         assert "different people (" in said and "Shinzo Abe" in said
         assert "different kinds (visit / meeting)" in said
+
+    def test_neighbours_are_events_of_the_days_around_sharing_a_country_or_a_person(
+        self, visit_store
+    ):
+        """Kono's visit in April is weeks away and the Franco-German talks that day share
+        nobody and no country: neither is a neighbour of the March visit."""
+        reasons = visit_store.merge_reasons(event_of(visit_store, "mofa.txt"))
+        assert [n.event_id for n in reasons.near] == [event_of(visit_store, "abe.txt")]
+        assert event_of(visit_store, "april.txt") != event_of(visit_store, "mofa.txt")
 
     def test_the_lone_meeting_says_nothing_merged_and_names_the_visit_beside_it(self, visit_store):
         visit = event_of(visit_store, "mofa.txt")
@@ -321,6 +353,30 @@ class TestCost:
         assert len({p.member.key for p in reasons.pairs}) == n - 1
         assert len(reasons.near) == 5
         assert reasons.comparisons <= explain.PER_MEMBER * n + 8 + 5 * 9
+
+    def test_a_stored_event_of_three_hundred_sources_is_explained_in_a_few_looks_each(
+        self, tmp_path
+    ):
+        """The same on a real store: 30 documents each telling one visit ten times."""
+        with Store(tmp_path / "big.db") as store:
+            with store.batch():
+                for d in range(30):
+                    told = [
+                        mention(
+                            f"{d:03d}:{j:03d}",
+                            MARCH_12,
+                            document=f"/docs/report{d:02d}.txt",
+                            actors=("Taro Kono",),
+                            sentence=f"Taro Kono visited Islamabad for talks, report {d}.",
+                        )
+                        for j in range(10)
+                    ]
+                    store.add_document(document(told[0].document, told[0].sentence), f"h{d}", told)
+            [(event_id,)] = store.execute("SELECT id FROM events")
+            reasons = store.merge_reasons(event_id)
+        assert reasons.sources == 300 and len(reasons.pairs) == 299
+        assert {p.rule for p in reasons.pairs} == {"in_document", "across"}
+        assert reasons.comparisons <= explain.PER_MEMBER * 300 + 8
 
     def test_the_budget_stops_the_rule_being_asked_about_more_pairs(self):
         """When every pair is refused the rule is not asked about all of them: the
