@@ -413,8 +413,20 @@ def syllables(i: int) -> str:
 
 def test_names_from_documents_are_made_visible_in_the_lines():
     hostile = "evil\x1b]0;owned\x07.txt"
-    a = mention("a", MARCH_12, document=hostile, actors=("Taro Kono",))
-    b = mention("b", MARCH_12, actors=("Taro Kono",))
-    lines = explained([a, b]).lines()
-    assert not any("\x1b" in line or "\x07" in line for line in lines)
+    person = "Taro\x9bKono"
+    a = mention("a", MARCH_12, document=hostile, actors=(person,))
+    b = mention("b", MARCH_12, actors=(person,))
+    near = mention("z", date(2019, 3, 13), actors=("Shinzo Abe",), sentence="Abe\u202emet.")
+    lines = explained([a, b], neighbours=[(9, [near])]).lines()
+    assert not any(c in line for line in lines for c in "\x1b\x07\x9b\u202e")
     assert any("evil\\x1b]0;owned\\x07.txt" in line for line in lines)
+    assert any("same person (Taro\\x9bKono)" in line for line in lines)
+    assert any("Abe\\u202emet." in line for line in lines)
+
+
+def test_lines_can_show_the_first_links_only():
+    reasons = explained([mention(k, MARCH_12, actors=("Taro Kono",)) for k in "abcde"])
+    lines = reasons.lines(most=2)
+    assert lines[0] == "Why these 5 sources are one event:"
+    assert len(lines) == 4 and lines[3] == "  … and 2 more links"
+    assert len(reasons.lines()) == 5

@@ -121,13 +121,21 @@ class MergeReasons:
     review_flags: tuple[str, ...] = ()
     comparisons: int = 0
 
-    def lines(self) -> list[str]:
-        """Plain display lines (document text made `visible`; never Rich markup)."""
+    def lines(self, most: int | None = None) -> list[str]:
+        """Plain display lines, every one made `visible` (names and headlines come from
+        documents); hand them to Rich as `Text`, never as markup.
+
+        Args:
+            most: Show at most this many links (the review flags name every weak one);
+                None for all.
+        """
+        shown = self.pairs if most is None else self.pairs[:most]
         out = [f"Why these {self.sources} sources are one event:"]
         out += [
-            f"  {label(p.member)} → {label(p.to)}: {p.how}; {'; '.join(p.reasons)}"
-            for p in self.pairs
+            f"  {label(p.member)} → {label(p.to)}: {p.how}; {'; '.join(p.reasons)}" for p in shown
         ]
+        if len(shown) < len(self.pairs):
+            out.append(f"  … and {len(self.pairs) - len(shown)} more links")
         if self.sources == 1:
             out = ["One source: nothing was merged."]
         if self.review_flags:
@@ -135,11 +143,10 @@ class MergeReasons:
         if self.near:
             out.append("Near, but kept apart:")
             out += [
-                f"  #{n.event_id} {label(n.other)} “{visible(n.other.headline)}”: "
-                f"{'; '.join(n.reasons)}"
+                f"  #{n.event_id} {label(n.other)} “{n.other.headline}”: {'; '.join(n.reasons)}"
                 for n in self.near
             ]
-        return out
+        return [visible(line) for line in out]
 
 
 def label(mention: Mention) -> str:
