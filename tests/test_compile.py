@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from chronicle.search.compile import (
     ORDER_BY,
     PAGE_COLUMNS,
+    REVIEW_SQL,
     UNDATED_KEY,
     CompiledQuery,
     compile_query,
@@ -25,7 +26,7 @@ from chronicle.search.compile import (
     split_highlights,
     year_histogram_sql,
 )
-from chronicle.search.query import FILTER_NAMES, Query, parse_query
+from chronicle.search.query import FILTER_NAMES, REVIEW_KINDS, Query, parse_query
 from chronicle.store.connection import migrate
 
 FTS_FROM = "events_fts JOIN events e ON e.sort_key = events_fts.rowid"
@@ -37,6 +38,16 @@ def _source(n: int) -> str:
     """A source: value matched against a document's publisher or file name."""
     return f"d.publisher LIKE :source_{n} ESCAPE '\\' OR d.name LIKE :source_{n} ESCAPE '\\'"
 
+
+ANNOTATED = (
+    "SELECT ae.event_id FROM annotation_events ae JOIN annotations a ON a.id = ae.annotation_id"
+    " WHERE ae.event_id IS NOT NULL"
+)
+TAGGED = "a.id IN (SELECT t.annotation_id FROM annotation_tags t WHERE t.tag COLLATE NOCASE"
+MANUAL = (
+    "SELECT m.event_id FROM mentions m WHERE m.event_id IS NOT NULL AND m.document_id IN"
+    " (SELECT d.id FROM documents d WHERE d.path >= 'manual:' AND d.path < 'manual;')"
+)
 
 ACTOR_EVENTS = (
     "SELECT event_id FROM event_actors WHERE (actor_key, name) IN"
@@ -270,6 +281,36 @@ def test_fts_string_doubles_quotes() -> None:
             ("e.type IN (:type_0)", "e.date_start > :after_0"),
             {"fts": '"trade"', "type_0": "visit", "after_0": "2010-12-31"},
         ),
+        ("is:starred", (f"e.id IN ({ANNOTATED} AND (a.starred))",), {}),
+        (
+            "-is:star,corrected",
+            (f"e.id NOT IN ({ANNOTATED} AND (a.starred OR a.correction != '{{}}'))",),
+            {},
+        ),
+        ("is:manual", (f"e.id IN ({MANUAL})",), {}),
+        ("is:starred,manual", (f"e.id IN ({ANNOTATED} AND (a.starred) UNION {MANUAL})",), {}),
+        (
+            "kono is:starred",
+            (
+                "events_fts.rowid IN (SELECT sort_key FROM events WHERE id IN"
+                f" ({ANNOTATED} AND (a.starred)))",
+            ),
+            {"fts": '"kono"'},
+        ),
+        (
+            "kono -is:starred",
+            (f"e.id NOT IN ({ANNOTATED} AND (a.starred))",),
+            {"fts": '"kono"'},
+        ),
+        (
+            'tag:Trade,"big deal"',
+            (f"e.id IN ({ANNOTATED} AND ({TAGGED} IN (:tag_0, :tag_1))))",),
+            {"tag_0": "Trade", "tag_1": "big deal"},
+        ),
+        ("-tag:x", (f"e.id NOT IN ({ANNOTATED} AND ({TAGGED} IN (:tag_0))))",), {"tag_0": "x"}),
+        ("review:dates", ("e.conflict = 1",), {}),
+        ("review:", ("e.conflict = 1",), {}),
+        ("-review:", ("NOT e.conflict = 1",), {}),
     ],
 )
 def test_where_fragments(text: str, where: tuple[str, ...], params: dict[str, object]) -> None:
@@ -291,6 +332,10 @@ def test_order_by(text: str, sort: str, order_by: str) -> None:
     compiled = compile_query(parse_query(text))
     assert (compiled.sort, compiled.order_by) == (sort, order_by)
     assert compiled.order_by in ORDER_BY.values()
+
+
+def test_every_review_kind_the_parser_accepts_has_its_sql() -> None:
+    assert set(REVIEW_SQL) == set(REVIEW_KINDS)
 
 
 def test_rank_without_text_falls_back_to_date_in_compile() -> None:
@@ -633,6 +678,7 @@ TOKENS = st.sampled_from(
     + ["(", ")", "^", "+", "NEAR", "{", "}", "\x00", "\x02", "\\", "%", "_", ";", "--"]
     + [f"{name}:" for name in FILTER_NAMES]
     + ["pk", "jp,kz", "2010", "2019-06", ">1", ">=2", "rank", "-date", "visit", "day"]
+    + ["starred", "corrected,manual", "note", "dates", "Trade", '"big deal"']
 )
 MIXED = st.lists(st.tuples(TOKENS, st.sampled_from(["", " "])), max_size=14).map(
     lambda pairs: "".join(t + s for t, s in pairs)

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from chronicle.cli import cli
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.model import Annotation, Event
+from chronicle.search.compile import count_sql, ids_sql, page_sql
 from chronicle.search.engine import Searcher
 from chronicle.search.facets import facet_counts
 from chronicle.store import Store
@@ -292,3 +293,22 @@ def test_the_cli_searches_the_same(analyst_db: Path, tmp_path: Path) -> None:
     with Store(copy) as store:
         expected = _expected(store, _starred)
     assert [e["id"] for e in json.loads(result.stdout)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["is:starred", "tag:trade in:2018", "japan is:starred", "has:note"]
+)
+def test_the_few_annotated_events_are_looked_up_not_searched_for(analyst: Store, text: str) -> None:
+    """No plan walks every event (or every match of the words) to find the annotated
+    ones: the events table is only searched by id or sort key."""
+    searcher = Searcher(analyst)
+    _, compiled = searcher.planned(text)
+    _, whole = searcher.understand(text, whole=True)
+    for sql, params in (page_sql(compiled, None, 100), ids_sql(whole), count_sql(whole)):
+        plan = [row[3] for row in analyst.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        scans = [step.split()[1] for step in plan if step.startswith("SCAN ")]
+        assert "e" not in scans and "events" not in scans, plan
+        if compiled.fts is not None:
+            # FTS5's plan names its constraints after "INDEX n:"; "=" is a rowid lookup.
+            [fts] = [step for step in plan if step.startswith("SCAN events_fts")]
+            assert "=" in fts.rsplit(":", 1)[1], plan

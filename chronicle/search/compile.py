@@ -288,8 +288,9 @@ def _source_condition(values: Sequence[str], params: _Params) -> str:
 
 # The analyst's work (is:, has:, tag:) and the review queue (review:). Annotations are
 # made by hand, so few: their events are found first (a handful of rowid lookups) and
-# ordered, rather than probed for one by one in date order. An excluded value keeps
-# NULLs out of its list, since ``x NOT IN (..., NULL)`` is never true.
+# ordered, rather than probed for one by one in date order; with search words, FTS5
+# looks up just their rows instead of walking every match of the words. An excluded
+# set keeps NULLs out of its list, since ``x NOT IN (..., NULL)`` is never true.
 
 _ANNOTATED = (
     "SELECT ae.event_id FROM annotation_events ae JOIN annotations a ON a.id = ae.annotation_id"
@@ -298,11 +299,11 @@ _ANNOTATED = (
 """The events holding an annotation that meets a condition over ``a`` (annotations)."""
 
 _MANUAL = (
-    "SELECT m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id"
-    " WHERE m.event_id IS NOT NULL"
-    " AND (d.format = 'manual' OR (d.path >= 'manual:' AND d.path < 'manual;'))"
+    "SELECT m.event_id FROM mentions m WHERE m.event_id IS NOT NULL AND m.document_id IN"
+    " (SELECT d.id FROM documents d WHERE d.path >= 'manual:' AND d.path < 'manual;')"
 )
-"""The events with a source the analyst added by hand (format 'manual', path 'manual:…')."""
+"""The events with a source the analyst added by hand: a document whose path begins
+``manual:`` (chronicle.manual; its format is 'manual' too, but only the path is indexed)."""
 
 _SPACES = (
     "char(9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, "
@@ -326,72 +327,86 @@ REVIEW_SQL = {"dates": "e.conflict = 1"}
 ``query.REVIEW_KINDS``): a condition over ``e``."""
 
 
-def _either_sql(annotation: Sequence[str], event: Sequence[str], negated: bool) -> str | None:
-    """Events with an annotation meeting any of `annotation`, or meeting any of `event`
-    (None: no condition); excluded when `negated`."""
-    parts = list(event)
-    if annotation:
-        parts.insert(0, "e.id IN (" + _ANNOTATED.format(" OR ".join(annotation)) + ")")
-    if not parts:
+def _event_set(flt: Filter, sets: Sequence[str], words: bool) -> str | None:
+    """Events in any of `sets` (SELECTs of event ids), or not in any when `flt` is
+    negated. With search words (`words`) a positive set is given to FTS5 as rowids."""
+    if not sets:
         return None
-    either = parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-    return f"NOT {either}" if negated else either
+    union = " UNION ".join(sets)
+    if flt.negated:
+        return f"e.id NOT IN ({union})"
+    if words:
+        return f"events_fts.rowid IN (SELECT sort_key FROM events WHERE id IN ({union}))"
+    return f"e.id IN ({union})"
 
 
-def _is_sql(flt: Filter, params: _Params) -> str | None:
+def _annotated(flt: Filter, conditions: Sequence[str]) -> list[str]:
+    """The SELECT of the events with an annotation meeting any of `conditions`."""
+    return [_ANNOTATED.format(" OR ".join(conditions))] if conditions else []
+
+
+def _is_sql(flt: Filter, params: _Params, words: bool) -> str | None:
     """``is:starred``, ``is:corrected``, ``is:manual``."""
-    annotation = [
+    asked = [
         _ANNOTATION_CONDITIONS[("is", v)] for v in flt.values if ("is", v) in _ANNOTATION_CONDITIONS
     ]
-    event = [f"e.id IN ({_MANUAL})" for v in flt.values if v == "manual"]
-    return _either_sql(annotation, event, flt.negated)
+    manual = [_MANUAL] if "manual" in flt.values else []
+    return _event_set(flt, _annotated(flt, asked) + manual, words)
 
 
-def _has_sql(flt: Filter, params: _Params) -> str | None:
+def _has_sql(flt: Filter, params: _Params, words: bool) -> str | None:
     """``has:note``, ``has:tag``."""
-    annotation = [
+    asked = [
         _ANNOTATION_CONDITIONS[("has", v)]
         for v in flt.values
         if ("has", v) in _ANNOTATION_CONDITIONS
     ]
-    return _either_sql(annotation, (), flt.negated)
+    return _event_set(flt, _annotated(flt, asked), words)
 
 
-def _tag_sql(flt: Filter, params: _Params) -> str | None:
+def _tag_sql(flt: Filter, params: _Params, words: bool) -> str | None:
     """``tag:a,b``: an annotation tagged with any of the names, case ignored (A-Z)."""
     names = ", ".join(params.add("tag", v) for v in flt.values)
     tagged = (
         "a.id IN (SELECT t.annotation_id FROM annotation_tags t"
         f" WHERE t.tag COLLATE NOCASE IN ({names}))"
     )
-    return _either_sql([tagged], (), flt.negated)
+    return _event_set(flt, _annotated(flt, [tagged]), words)
 
 
-def _review_sql(flt: Filter, params: _Params) -> str | None:
-    """``review:dates`` (and what other kinds REVIEW_SQL holds)."""
-    return _either_sql((), [REVIEW_SQL[v] for v in flt.values if v in REVIEW_SQL], flt.negated)
+def _review_sql(flt: Filter, params: _Params, words: bool) -> str | None:
+    """``review:dates`` (and what other kinds REVIEW_SQL holds): conditions on the row."""
+    kinds = [REVIEW_SQL[v] for v in flt.values if v in REVIEW_SQL]
+    if not kinds:
+        return None
+    either = kinds[0] if len(kinds) == 1 else "(" + " OR ".join(kinds) + ")"
+    return f"NOT {either}" if flt.negated else either
 
 
-_FILTER_BUILDERS: dict[str, Callable[[Filter, _Params], str | None]] = {
+_FILTER_BUILDERS: dict[str, Callable[[Filter, _Params, bool], str | None]] = {
     "is": _is_sql,
     "has": _has_sql,
     "tag": _tag_sql,
     "review": _review_sql,
 }
-"""The filters compiled by one function each, by name (the others: ``_filter_sql``)."""
+"""The filters compiled by one function each, by name (the others: ``_filter_sql``).
+Each takes the filter, the parameters and whether the query has search words."""
 
 
-def _filter_sql(flt: Filter, params: _Params, rare: Collection[str] = ()) -> str | None:
+def _filter_sql(
+    flt: Filter, params: _Params, rare: Collection[str] = (), words: bool = False
+) -> str | None:
     """One SQL condition for one filter (None for a filter with no values).
 
     ``rare``: country codes with few events; a filter on them finds its events
-    first and orders those, instead of probing events in date order.
+    first and orders those, instead of probing events in date order. ``words``: the
+    query has search words (an FTS5 match drives it).
     """
     if not flt.values:
         return None
     name = flt.name
     if name in _FILTER_BUILDERS:
-        return _FILTER_BUILDERS[name](flt, params)
+        return _FILTER_BUILDERS[name](flt, params, words)
     if name == "country":
         inner = _in_list("code", "country", flt.values, params, False)
         if not flt.negated and set(flt.values) <= set(rare):
@@ -463,7 +478,7 @@ def compile_query(query: Query, rare_countries: Collection[str] = ()) -> Compile
         where.append(_FTS_NOT_IN)
     bounds: list[str] = []
     for flt in query.filters:
-        condition = _filter_sql(flt, params, rare_countries)
+        condition = _filter_sql(flt, params, rare_countries, fts is not None)
         if condition is not None:
             where.append(condition)
             bounds.extend(_key_bounds(flt, params))
