@@ -234,6 +234,7 @@ class TestTables:
         def shown(text: str) -> str:  # TSV keeps \\ \t \n \r as escapes it reads back
             return "".join(c if c in "\\\t\n\r" else visible(c) for c in text)
 
+        assert not re.search(r"\\[^\\tnr]", re.sub(r"\\\\", "", h["headline"] + h["note"]))
         assert _unescape_tsv(h["headline"]) == "'" + shown(HOSTILE_HEADLINE)
         assert _unescape_tsv(h["note"]) == shown(HOSTILE_NOTE)
         assert h["tags"] == "<i>; to check; x,y;z"
@@ -611,6 +612,9 @@ class TestIcs:
         def shown(text: str) -> str:  # TEXT keeps line breaks; other controls are made visible
             return "".join(c if c == "\n" else visible(c) for c in text.replace("\r\n", "\n"))
 
+        for value in (h["SUMMARY"], h["DESCRIPTION"], h["CATEGORIES"]):
+            # §3.3.11: a backslash in TEXT only ever escapes \\ ; , or a newline
+            assert not re.search(r"\\[^\\;,nN]", re.sub(r"\\\\", "", value))
         assert _ics_text(h["SUMMARY"]) == shown(HOSTILE_HEADLINE)
         assert _split_unescaped(h["CATEGORIES"], ",") == ["meeting", *sorted(TAGS)]
         description = _ics_text(h["DESCRIPTION"])

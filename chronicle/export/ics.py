@@ -6,7 +6,8 @@ calendar that imports the file again updates the same events. SUMMARY is the
 headline (★ before it when starred), CATEGORIES the type and the tags, DESCRIPTION
 the date as the app writes it, the analyst's work, the note and each source's
 citation. Text values escape `\\`, `;`, `,` and line breaks (§3.3.11), other
-control characters are written as visible escapes (TEXT may not hold them), lines
+control characters are written as visible escapes (TEXT may not hold them; read
+back, the value shows ``\x1b`` as chronicle does on the terminal), lines
 are folded at 75 octets (§3.1) and end with CRLF. Undated events are left out.
 DTSTAMP is the export's time, or SOURCE_DATE_EPOCH when set (reproducible files).
 """
@@ -36,7 +37,12 @@ _TEXT_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
 def escape_text(value: str) -> str:
     """A TEXT value: backslash, semicolon, comma and newline escaped, controls visible."""
     value = value.replace("\r\n", "\n")
-    return "".join(_TEXT_ESCAPES.get(c) or visible(c) for c in value)
+    return "".join(_TEXT_ESCAPES.get(c) or _shown(c) for c in value)
+
+
+def _shown(char: str) -> str:
+    """A character as TEXT may hold it: a control as its visible escape, backslash escaped."""
+    return visible(char).replace("\\", "\\\\")
 
 
 def fold(line: str) -> str:

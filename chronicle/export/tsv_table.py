@@ -2,7 +2,8 @@
 
 A value cannot hold a tab or a line break in TSV, so they are escaped as `\\t`,
 `\\n` and `\\r`, a backslash as `\\\\`, and every other control character as its
-visible escape (``\\x1b``): each event is one line, and the escapes can be read back.
+visible escape (``\\x1b``, its backslash escaped too): each event is one line, and
+read back each value is the text as the CSV and the terminal show it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def escape(value: str) -> str:
     """A value with tabs, line breaks and backslashes escaped and controls made visible."""
     if value.isascii() and value.isprintable() and "\\" not in value:
         return value
-    return "".join(ESCAPES.get(c) or visible(c) for c in value)
+    return "".join(ESCAPES.get(c) or visible(c).replace("\\", "\\\\") for c in value)
 
 
 def write(events: Iterable[Event], out: TextIO, heading: Heading) -> int:
