@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chronicle.search.query import (
@@ -121,3 +123,11 @@ def test_words_and_dates_stay_beside_them() -> None:
 )
 def test_describe(text: str, description: str) -> None:
     assert describe(parse_query(text)) == description
+
+
+def test_the_search_docs_name_every_filter_and_review_kind() -> None:
+    text = (Path(__file__).parent.parent / "docs" / "search.md").read_text(encoding="utf-8")
+    for name in FILTER_NAMES:
+        assert f"| `{name}:` |" in text, name
+    for kind in REVIEW_KINDS:
+        assert f"`review:{kind}`" in text, kind
