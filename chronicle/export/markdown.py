@@ -4,7 +4,8 @@ One paragraph per event: the date as the app writes it, the headline, ★ when
 starred, then a line with its type, tags, "added by hand" and its corrections
 ("date corrected (machine: …)"), the note as a quoted block. Each source is a
 footnote `[^n]`, numbered through the whole document (so labels are unique), and
-defined at the end of its year's section with its citation (`chronicle.citation`).
+defined at the end of its year's section with its citation (`chronicle.citation`);
+events citing the same document in one section share its footnote.
 
 Document text is data: every character Markdown could read as markup is
 backslash-escaped, a line that could open a block (`#`, `>`, `-`, `1.`, an indent)
@@ -54,12 +55,16 @@ def _year(event: Event) -> str:
 
 
 class _Document:
-    """The export being written: footnote numbers and the current year's sources."""
+    """The export being written: footnote numbers and the current year's sources.
+
+    A citation given twice in a year's section keeps its first footnote, so what is
+    held until the section ends is one line per document cited, not per event.
+    """
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.next_label = 1
-        self.pending: list[tuple[int, str]] = []
+        self.pending: dict[str, int] = {}
         self.section: str | None = None
 
     def start_section(self, year: str) -> None:
@@ -71,23 +76,25 @@ class _Document:
 
     def end_section(self) -> None:
         """Define the footnotes the section referred to."""
-        for label, citation in self.pending:
+        for citation, label in self.pending.items():
             self.out.write(f"[^{label}]: {citation}\n")
         if self.pending:
             self.out.write("\n")
-        self.pending = []
+        self.pending = {}
 
     def cite(self, citation: str) -> str:
-        label = self.next_label
-        self.next_label += 1
-        self.pending.append((label, citation))
-        return f"[^{label}]"
+        """The footnote reference for a citation (a new label unless the section has it)."""
+        if citation not in self.pending:
+            self.pending[citation] = self.next_label
+            self.next_label += 1
+        return f"[^{self.pending[citation]}]"
 
 
 def _entry(event: Event, doc: _Document) -> str:
     """The event's paragraph and, when it has a note, the note as a quoted block."""
     star = f" {STAR}" if analyst.starred(event) else ""
-    refs = "".join(doc.cite(escape(cite_source(s)) or "(no citation)") for s in event.sources)
+    cited = (doc.cite(escape(cite_source(s)) or "(no citation)") for s in event.sources)
+    refs = "".join(dict.fromkeys(cited))  # two sentences of one document: one footnote
     lines = [f"**{escape(analyst.event_date(event))}** {escape(event.headline)}{star}{refs}"]
     facts = [f"*{escape(event.type)}*"] if event.type else []
     tags = analyst.tags(event)
