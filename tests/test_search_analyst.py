@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 
 from chronicle.cli import cli
 from chronicle.library import fixtures_dir, ingest_paths
+from chronicle.manual import is_manual, manual_event
 from chronicle.model import Annotation, Event
 from chronicle.search.compile import count_sql, ids_sql, page_sql
 from chronicle.search.engine import Searcher
@@ -22,7 +24,18 @@ from chronicle.store import Store
 from tests.dialogue_documents import write_documents
 
 MANUAL_DOCUMENT = "2017-05-01-mofa-japan-kazakhstan-foreign-ministers-meeting.txt"
-"""The document the analyst store pretends was added by hand (its path made manual:…)."""
+"""A document the analyst store pretends was added by hand (path and format made
+manual), so that several events, merged from other reports too, have a manual source."""
+
+
+def _add_by_hand(store: Store) -> None:
+    """Two events the analyst wrote (`A`), as the add-event form stores them."""
+    for day, headline in [
+        (date(1990, 5, 2), "Envoys met in Geneva, the embassy says"),
+        (date(2018, 1, 4), "Kono and Asif met in Islamabad, by phone notes"),
+    ]:
+        doc, content_hash, mentions = manual_event(day, None, "day", headline, type="meeting")
+        store.add_document(doc, content_hash, mentions)
 
 
 def _visible(store: Store) -> list[Event]:
@@ -62,6 +75,7 @@ def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store(path) as store:
         report = ingest_paths(store, [fixtures_dir(), write_documents(folder / "dialogue")])
         assert not report.failed
+        _add_by_hand(store)
         _annotate(store)
     with sqlite3.connect(path) as db:
         changed = db.execute(
@@ -103,7 +117,7 @@ def _noted(e: Event, a: list[Annotation]) -> bool:
 
 
 def _manual(e: Event, a: list[Annotation]) -> bool:
-    return any(s.document.startswith("manual:") for s in e.sources)
+    return any(is_manual(s.document) for s in e.sources)
 
 
 def _tagged(*names: str) -> Check:
@@ -178,6 +192,8 @@ def test_the_store_holds_what_the_cases_need(analyst: Store) -> None:
     """Each kind of work is there, so no case passes for want of it."""
     for check in (_starred, _corrected, _noted, _manual, _tagged("trade")):
         assert _expected(analyst, check)
+    by_hand = [e for e in _visible(analyst) if _manual(e, [])]
+    assert len(by_hand) > 3 and any(len(e.sources) == 1 for e in by_hand)
     assert _expected(analyst, lambda e, a: e.conflict)
     assert analyst.unattached_annotations()
     blank = [a for a in analyst.all_annotations() if a.note and not a.note.strip()]
