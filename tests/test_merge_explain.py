@@ -429,4 +429,11 @@ def test_lines_can_show_the_first_links_only():
     lines = reasons.lines(most=2)
     assert lines[0] == "Why these 5 sources are one event:"
     assert len(lines) == 4 and lines[3] == "  … and 2 more links"
-    assert len(reasons.lines()) == 5
+    assert len(reasons.lines(most=None)) == 5
+
+
+def test_a_big_event_shows_its_first_links_by_default():
+    reasons = explained([mention(f"k{i:02d}", MARCH_12, actors=("Taro Kono",)) for i in range(40)])
+    lines = reasons.lines()
+    assert len(lines) == 1 + explain.SHOWN + 1
+    assert lines[-1] == f"  … and {39 - explain.SHOWN} more links"

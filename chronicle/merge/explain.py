@@ -22,7 +22,7 @@ from chronicle.date_notation import date_label
 from chronicle.lexicon import country_name
 from chronicle.merge.candidates import link_all
 from chronicle.merge.clusters import UnionFind, fit_order, kind_of
-from chronicle.merge.drafts import PRECISION_RANK, date_bounds
+from chronicle.merge.drafts import PRECISION_RANK, best_mention, date_bounds
 from chronicle.merge.evidence import Evidence, evidence, similarity
 from chronicle.merge.in_document import REPEATED
 from chronicle.merge.rules import anchors, compatible, same_event
@@ -38,6 +38,10 @@ happening told n times asks the rule about n pairs or so; the rest is slack)."""
 NEAR_SAMPLE = 8
 """Members of the event, and mentions of a neighbour, weighed against each other to
 find the pair that came closest to merging (at most NEAR_SAMPLE² looks per neighbour)."""
+
+SHOWN = 20
+"""Links (and review flags) `MergeReasons.lines` shows by default: a big event's
+thousands would bury the rest of the detail pane."""
 
 UNSHARED_TYPES = frozenset({"other", "statement"})
 """Types that do not make two mentions of one kind (`rules.compatible`)."""
@@ -121,25 +125,28 @@ class MergeReasons:
     review_flags: tuple[str, ...] = ()
     comparisons: int = 0
 
-    def lines(self, most: int | None = None) -> list[str]:
+    def lines(self, most: int | None = SHOWN) -> list[str]:
         """Plain display lines, every one made `visible` (names and headlines come from
         documents); hand them to Rich as `Text`, never as markup.
 
         Args:
-            most: Show at most this many links (the review flags name every weak one);
-                None for all.
+            most: Show at most this many links and this many review flags, then how
+                many more there are; None for all.
         """
-        shown = self.pairs if most is None else self.pairs[:most]
         out = [f"Why these {self.sources} sources are one event:"]
-        out += [
-            f"  {label(p.member)} → {label(p.to)}: {p.how}; {'; '.join(p.reasons)}" for p in shown
-        ]
-        if len(shown) < len(self.pairs):
-            out.append(f"  … and {len(self.pairs) - len(shown)} more links")
+        out += _first(
+            [
+                f"  {label(p.member)} → {label(p.to)}: {p.how}; {'; '.join(p.reasons)}"
+                for p in self.pairs
+            ],
+            most,
+            "links",
+        )
         if self.sources == 1:
             out = ["One source: nothing was merged."]
         if self.review_flags:
-            out += ["To review:", *(f"  ! {flag}" for flag in self.review_flags)]
+            flags = [f"  ! {flag}" for flag in self.review_flags]
+            out += ["To review:", *_first(flags, most, "to review")]
         if self.near:
             out.append("Near, but kept apart:")
             out += [
@@ -147,6 +154,13 @@ class MergeReasons:
                 for n in self.near
             ]
         return [visible(line) for line in out]
+
+
+def _first(lines: list[str], most: int | None, what: str) -> list[str]:
+    """The first `most` lines, and how many more there are."""
+    if most is None or len(lines) <= most:
+        return lines
+    return [*lines[:most], f"  … and {len(lines) - most} more {what}"]
 
 
 def label(mention: Mention) -> str:
@@ -236,8 +250,14 @@ def spanning_links(
 
 
 def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Mention]]:
-    """The links that join one kind of member (precise, free vague or undated), found
-    as `clusters.components` finds them, and the first member of each part left apart."""
+    """The links that join one kind of member (precise, free vague or undated), and the
+    first member of each part left apart.
+
+    Each member is first weighed against the one that speaks for the event
+    (`drafts.best_mention`): a happening told many times links each report to it, one
+    look each. Only members that do not link to it directly are then found as
+    `clusters.components` finds them (`candidates.link_all`).
+    """
     forest = UnionFind(len(group))
     joined: list[tuple[int, int]] = []
     refused: set[tuple[int, int]] = set()
@@ -255,7 +275,16 @@ def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Men
         refused.add(pair)
         return False
 
-    link_all(group, link)
+    hub = group.index(best_mention(group))
+    for i in range(len(group)):
+        if i != hub and budget.take():
+            if same_event(group[i], group[hub]):
+                forest.union(i, hub)
+                joined.append((i, hub))
+            else:
+                refused.add((min(i, hub), max(i, hub)))
+    if any(forest.find(i) != forest.find(hub) for i in range(len(group))):
+        link_all(group, link)
     roots = [group[i] for i in range(len(group)) if forest.find(i) == i]
     return [joining(group[i], group[j], budget) for i, j in joined], roots
 
@@ -334,7 +363,8 @@ def dates_phrase(a: Mention, b: Mention, e: Evidence) -> str:
     if e.relation == "contains":
         inner, outer = sorted((a, b), key=lambda m: (span_of(m).end - span_of(m).start, m.key))
         return f"date contained in the other's ({date_of(inner)} within {date_of(outer)})"
-    return f"{days_apart(a, b)} ({date_of(a)} / {date_of(b)}): a date conflict"
+    first, second = sorted((a, b), key=lambda m: (span_of(m).start, m.key))
+    return f"{days_apart(a, b)} ({date_of(first)} / {date_of(second)}): a date conflict"
 
 
 def words_phrase(a: Mention, b: Mention, e: Evidence | None = None) -> str:

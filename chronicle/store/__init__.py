@@ -277,10 +277,13 @@ class Store:
 
     def merge_reasons(self, event_id: int) -> MergeReasons | None:
         """Why the event's sources were merged and why its nearest neighbours were not
-        (`merge.explain`); None when the event is gone."""
+        (`merge.explain`); None when the event is gone. The store is held only while
+        the mentions are read, not while they are weighed."""
+        from chronicle.merge.explain import explain as explain_merge
         from chronicle.store import explanations
 
-        return self._read(explanations.merge_reasons, event_id)
+        found = self._read(explanations.merge_inputs, event_id)
+        return None if found is None else explain_merge(*found)
 
     # Series -------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from chronicle.merge import PRECISION_RANK, explain, shift
+from chronicle.model import Mention
 from chronicle.store.reader import member_keys, rows_in
 from chronicle.store.writer import load_mentions
 
@@ -29,9 +30,21 @@ SCANNED = 2000
 days first in index order)."""
 
 
+Inputs = tuple[list[Mention], dict[str, str | None], list[tuple[int, list[Mention]]]]
+"""What `merge.explain.explain` weighs: the members, their fits and the neighbours."""
+
+
 def merge_reasons(conn: sqlite3.Connection, event_id: int) -> explain.MergeReasons | None:
     """Why the event's sources are one event and its neighbours are not; None when
     there is no such event."""
+    found = merge_inputs(conn, event_id)
+    return None if found is None else explain.explain(*found)
+
+
+def merge_inputs(conn: sqlite3.Connection, event_id: int) -> Inputs | None:
+    """The event's members, where its vague ones are attached, and its neighbours with
+    a few of their mentions each; None when there is no such event. (Read apart from
+    the explaining, so a store shared between threads is held only for the reading.)"""
     keys = member_keys(conn, event_id)
     if not keys:
         return None
@@ -41,7 +54,7 @@ def merge_reasons(conn: sqlite3.Connection, event_id: int) -> explain.MergeReaso
         (other, load_mentions(conn, _some_keys(conn, other)))
         for other in near_events(conn, event_id)
     ]
-    return explain.explain(members, fits, neighbours)
+    return members, fits, neighbours
 
 
 def near_events(conn: sqlite3.Connection, event_id: int) -> list[int]:
