@@ -328,3 +328,22 @@ def test_the_few_annotated_events_are_looked_up_not_searched_for(analyst: Store,
             # FTS5's plan names its constraints after "INDEX n:"; "=" is a rowid lookup.
             [fts] = [step for step in plan if step.startswith("SCAN events_fts")]
             assert "=" in fts.rsplit(":", 1)[1], plan
+
+
+async def test_the_browser_searches_the_same(app_store: Store) -> None:
+    from chronicle.tui import Timeline, make_app
+    from tests.pilot import settle
+
+    events = _visible(app_store)
+    for event in events[2:5]:
+        app_store.annotate(event.id, starred=True, tags=["Later"])
+    app = make_app(app_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for text, check in [
+            ("is:starred", _starred),
+            ("-tag:later", lambda e, a: not _tagged("later")(e, a)),
+        ]:
+            await pilot.press("slash", *text, "enter")
+            await settle(pilot)
+            assert list(app.screen.query_one(Timeline).ids) == _expected(app_store, check), text

@@ -119,7 +119,9 @@ class CompiledQuery:
     Attributes:
         fts: FTS5 MATCH expression (bound as ``:fts``), or None when nothing must match.
         where: Filter conditions over alias ``e``, ANDed; excludes the ``:fts`` match
-            itself, includes excluded-words conditions.
+            itself, includes excluded-words conditions. With ``fts`` set a condition
+            may also name ``events_fts.rowid`` (the few events of a filter on the
+            analyst's work, handed to FTS5 as rowids), so they go with ``source()``.
         params: Named parameters for ``fts``, ``where`` and ``bounds`` (no leading colon).
         order_by: One of ORDER_BY's values.
         sort: The effective sort ("rank" only when ``fts`` is set).
