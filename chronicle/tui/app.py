@@ -15,8 +15,10 @@ from textual.screen import Screen
 
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
+from chronicle.tui.export_form import ExportScreen
 from chronicle.tui.help_screen import HelpScreen
 from chronicle.tui.main_screen import MainScreen
+from chronicle.tui.saved import SavedSearches
 from chronicle.tui.theme import THEME_CSS, no_color, register_themes
 from chronicle.visible import visible
 
@@ -31,6 +33,8 @@ class ChronicleApp(App[None]):
     TITLE = "chronicle"
     CSS_PATH = "app.tcss"
     CSS = THEME_CSS
+    COMMANDS = App.COMMANDS | {SavedSearches}
+    """The palette's commands: chronicle's and Textual's, then the saved searches."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     """Below 110 columns the detail pane goes under the timeline (see app.tcss)."""
     BINDINGS = [
@@ -81,6 +85,11 @@ class ChronicleApp(App[None]):
             yield SystemCommand(
                 "Show citations", "List the works the documents cite", screen.show_citations
             )
+            yield SystemCommand(
+                "Export results…",
+                "Write this search's events to a file (Markdown, CSV, JSON, calendar…)",
+                partial(self.export_results, screen),
+            )
             for series_id, name in screen.series_names:
                 yield SystemCommand(
                     f"Series: {visible(name)}",
@@ -102,6 +111,10 @@ class ChronicleApp(App[None]):
         was started from (Textual's own choice, ~/Downloads, is often missing on the
         servers analysts reach over SSH); a notice says the whole path."""
         self.deliver_screenshot(path=os.getcwd())
+
+    def export_results(self, screen: MainScreen) -> None:
+        """Ask for a file and a format and write the events of the screen's search."""
+        self.push_screen(ExportScreen(screen.searcher, screen.query_text))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

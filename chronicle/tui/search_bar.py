@@ -3,21 +3,28 @@
 The bar only reports what was typed (debounced) and how the screen understood
 it; running the search is the screen's job. It opens with the query selected, so
 typing replaces it, and Up/Down walk the queries searched before (see
-`chronicle.tui.history`), kept on submit and when a settled query is left. Esc
+`chronicle.tui.history`), kept on submit and when a settled query is left. Ctrl+s
+keeps the query under a name (`chronicle.tui.saved`), for the command palette. Esc
 leaves the bar as `less` and vim cancel a search: the query shown when the bar
 was entered comes back (Esc in the timeline clears it).
 """
 
 from __future__ import annotations
 
+from functools import partial
+
+from textual import work
 from textual.binding import Binding
 from textual.events import Blur, Focus
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
+from chronicle.store import StoreError
 from chronicle.tui.history import History, history_path
 from chronicle.tui.plain_input import PlainInput
+from chronicle.tui.saved import SaveSearchScreen
+from chronicle.visible import visible
 
 DEBOUNCE_SECONDS = 0.15
 """Pause after the last keystroke before a search starts."""
@@ -35,6 +42,7 @@ class SearchBar(PlainInput):
         Binding("escape", "cancel", "Cancel", tooltip="Back to the query before, and the results"),
         Binding("up", "older", "Older query", show=False),
         Binding("down", "newer_or_leave", "Newer query, or the results", show=False),
+        Binding("ctrl+s", "save_search", "Save search", tooltip="Keep this query under a name"),
     ]
 
     class QueryChanged(Message):
@@ -130,3 +138,30 @@ class SearchBar(PlainInput):
     def _show(self, text: str) -> None:
         self.value = text
         self.cursor_position = len(text)
+
+    def action_save_search(self) -> None:
+        """Ask for a name and keep the query under it (the palette lists it)."""
+        query = self.value.strip()
+        if not query:
+            self.notify("Type a query first: ctrl+s keeps it under a name", severity="warning")
+            return
+        self.app.push_screen(SaveSearchScreen(query), partial(self._saved_as, query))
+
+    def _saved_as(self, query: str, name: str | None) -> None:
+        if name:
+            self._save_worker(name, query)
+
+    @work(thread=True, group="save-search", description="save a search")
+    def _save_worker(self, name: str, query: str) -> None:
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return
+        try:
+            store.save_search(name, query)
+        except StoreError as error:
+            message, severity = str(error), "error"
+        else:
+            message, severity = f"Saved as {name!r}: ctrl+p lists it", "information"
+        self.app.call_from_thread(
+            self.notify, visible(message), title="Saved search", severity=severity, markup=False
+        )

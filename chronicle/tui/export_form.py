@@ -1,0 +1,182 @@
+"""Export the current search's events to a file, from the command palette.
+
+The form asks for a file and a format (`chronicle.export.FORMATS`); a thread worker
+lists the query's events in the order the timeline shows them, reads each whole
+(sources and the analyst's work, `Store.event`) and streams them through
+`chronicle.export.write_events` into a file beside the target, renamed over it
+once complete, so a failed export never leaves half a file. The form closes with
+a notice naming the file and the count; a problem is one line in the form.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+from chronicle.model import Event
+from chronicle.search.engine import Searcher
+from chronicle.store import Store, StoreError
+from chronicle.tui.plain_input import PlainInput
+from chronicle.visible import visible
+
+DEFAULT_NAME = "chronicle-export"
+"""The file name offered (in the folder chronicle was started from), before its extension."""
+
+HINT = "Enter or ctrl+s writes · Esc cancels"
+
+
+def extension(fmt: str) -> str:
+    """The file extension of an export format (its name when the format says none)."""
+    import chronicle.export as export
+
+    named = getattr(export, "format_named", None)
+    return named(fmt).extension if named else fmt
+
+
+def default_path(fmt: str) -> str:
+    """The file offered for a format: `chronicle-export.<ext>` in the working folder."""
+    return str(Path.cwd() / f"{DEFAULT_NAME}.{extension(fmt)}")
+
+
+def export_query(searcher: Searcher, query: str, fmt: str, path: Path) -> int:
+    """Write the events `query` finds, in the timeline's order, to `path`; how many.
+
+    Raises:
+        StoreError: The database could not be read.
+        OSError: The file could not be written.
+        ValueError: An unknown format.
+    """
+    from chronicle.export import write_events
+
+    ids, _ = searcher.ids(query)
+    title = f"chronicle — {query}" if query.strip() else "chronicle"
+    part = path.with_name(f".{path.name}.part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as out:
+            count = write_events(_events(searcher.store, ids), fmt, out, title=title, query=query)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+    return count
+
+
+def _events(store: Store, ids: list[int]) -> Iterator[Event]:
+    """Each event read whole, one at a time (one removed meanwhile is left out)."""
+    for event_id in ids:
+        event = store.event(event_id)
+        if event is not None:
+            yield event
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Ask for a file and a format, write the search's events; dismiss with the path."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without writing"),
+        Binding("ctrl+s", "save", "Write", tooltip="Write the file"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    #export-box {
+        width: 78; height: auto; border: round $accent; background: $surface; padding: 0 1;
+    }
+    #export-box .row { height: 1; margin-top: 1; }
+    #export-box .name { width: 8; }
+    #export-box .row > Input, #export-box .row > Select { width: 1fr; }
+    #export-message { color: $error; height: auto; margin-top: 1; }
+    #export-hint { color: $text-muted; }
+    """
+
+    def __init__(self, searcher: Searcher, query: str) -> None:
+        super().__init__()
+        self.searcher = searcher
+        self.query_text = query
+        """The query whose events are written."""
+        self._replacing: str | None = None
+        """A path that exists and was named once: naming it again replaces it."""
+
+    def compose(self) -> ComposeResult:
+        from chronicle.export import FORMATS
+
+        with Vertical(id="export-box") as box:
+            what = f'"{self.query_text}"' if self.query_text.strip() else "every event"
+            box.border_title = Text(f"Export {visible(what)}")  # a str would be markup
+            with Horizontal(classes="row"):
+                yield Label("File", classes="name")
+                yield PlainInput(default_path(FORMATS[0]), id="export-path", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Format", classes="name")
+                options = [(name, name) for name in FORMATS]
+                yield Select(
+                    options, value=FORMATS[0], allow_blank=False, id="export-format", compact=True
+                )
+            yield Label("", id="export-message", markup=False)
+            yield Label(HINT, id="export-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A new format renames the file offered, unless another was typed."""
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value)
+        if path.parent == Path.cwd() and path.stem == DEFAULT_NAME:
+            field.value = default_path(str(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        typed = self.query_one("#export-path", Input).value.strip()
+        if not typed:
+            self.say("Name the file to write")
+            return
+        path = Path(typed).expanduser().absolute()
+        if path.exists() and self._replacing != str(path):
+            self._replacing = str(path)
+            self.say(f"{path} exists: Enter again replaces it")
+            return
+        self.say("writing…")
+        self._export_worker(str(self.query_one("#export-format", Select).value), path)
+
+    @work(thread=True, exclusive=True, group="export", description="export events")
+    def _export_worker(self, fmt: str, path: Path) -> None:
+        try:
+            count = export_query(self.searcher, self.query_text, fmt, path)
+        except (OSError, StoreError, ValueError) as error:
+            self.app.call_from_thread(self.say, _one_line(error, path))
+            return
+        self.app.call_from_thread(self._done, path, count)
+
+    def _done(self, path: Path, count: int) -> None:
+        noun = "event" if count == 1 else "events"
+        self.notify(
+            visible(f"{count:,} {noun} written to {path}"), title="Export", markup=False, timeout=8
+        )
+        self.dismiss(str(path))
+
+    def say(self, message: str) -> None:
+        """Show one line under the fields."""
+        self.query_one("#export-message", Label).update(Text(visible(message)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _one_line(error: Exception, path: Path) -> str:
+    """An export's failure in one line (a file's problem names the file asked for)."""
+    if isinstance(error, OSError):
+        return f"Could not write {path}: {error.strerror or type(error).__name__}"
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
