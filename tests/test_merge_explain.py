@@ -275,6 +275,25 @@ class TestReviewFlags:
         assert [p.rule for p in reasons.pairs] == ["across", "across"]
 
 
+class TestStaleEvents:
+    """An event stored by an older rule may hold members the rule no longer links."""
+
+    def test_members_no_rule_links_are_flagged(self):
+        a = mention("a", MARCH_12, actors=("Taro Kono",))
+        b = mention("b", date(2019, 6, 1), actors=("Shinzo Abe",))
+        reasons = explain.explain([a, b], {})
+        assert reasons.pairs == ()
+        assert reasons.review_flags[0] == (
+            "2 groups of sources no rule links now: a.txt 2019-03-12, b.txt 2019-06-01"
+        )
+
+    def test_a_vague_member_attached_outside_the_event_is_flagged(self):
+        a = mention("a", MARCH_12, actors=("Taro Kono",))
+        v = mention("v", *MARCH, actors=("Taro Kono",))
+        reasons = explain.explain([a, v], {"v": "elsewhere"})
+        assert "v.txt 2019-03 is attached to a report outside this event" in reasons.review_flags
+
+
 class TestRules:
     def test_one_document_telling_a_happening_twice_is_linked_by_the_in_document_rule(self):
         lede = mention("a", MARCH_12, document="one.txt", actors=("Taro Kono",))
