@@ -349,6 +349,19 @@ class TestWhyNot:
         assert near.event_id == 7 and near.other is abe
         assert any(r.startswith("different people") for r in near.reasons)
 
+    def test_a_big_events_closest_member_is_one_sharing_a_country_or_person(self):
+        """Of a big event only a sample is weighed against a neighbour: the members that
+        share an anchor with it, not merely the first by date and key."""
+        kono = [
+            mention(f"a{i}", MARCH_12, actors=("Taro Kono",), countries=("JP",)) for i in range(9)
+        ]
+        pakistan = mention("z", MARCH_12, actors=("Taro Kono",), countries=("JP", "PK"))
+        abe = mention("n", date(2019, 3, 13), actors=("Shinzo Abe",), countries=("PK",))
+        reasons = explained([*kono, pakistan], neighbours=[(5, [abe])])
+        [near] = reasons.near
+        assert near.member is pakistan
+        assert "different people (Taro Kono / Shinzo Abe)" in near.reasons
+
 
 class TestCost:
     def test_three_hundred_reports_of_one_happening_take_a_few_looks_each(self):

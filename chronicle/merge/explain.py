@@ -415,9 +415,11 @@ def near_miss(
     event_id: int, members: Sequence[Mention], others: Sequence[Mention], budget: Budget
 ) -> NearMiss | None:
     """The pair of a neighbour that came closest to the event's members, and why the
-    rule kept it apart (a sample of each side, `NEAR_SAMPLE`, is weighed)."""
-    mine = sample(members)
+    rule kept it apart (a sample of each side, `NEAR_SAMPLE`, is weighed: of the
+    event, members sharing a country or a person with the neighbour first)."""
     theirs = sample(others)
+    shared = frozenset().union(*(anchors(m) for m in theirs))
+    mine = sample([m for m in members if anchors(m) & shared] or members)
     pairs = [(a, b) for a in mine for b in theirs if budget.take()]
     if not pairs:
         return None
