@@ -16,6 +16,7 @@ from chronicle.search.query import (
     Term,
     describe,
     parse_query,
+    with_stored_tags,
 )
 
 IS_HINT = "try starred, corrected, manual"
@@ -131,3 +132,16 @@ def test_the_search_docs_name_every_filter_and_review_kind() -> None:
         assert f"| `{name}:` |" in text, name
     for kind in REVIEW_KINDS:
         assert f"`review:{kind}`" in text, kind
+
+
+def test_stored_tags_widen_a_tag_filter_case_and_accents_aside() -> None:
+    stored = ["Élan", "ÉLAN", "elan vital", "Trade"]
+    query = with_stored_tags(parse_query("kono tag:elan,trade -tag:x is:starred"), stored)
+    assert query.filters == (
+        Filter("tag", ("elan", "Élan", "ÉLAN", "trade", "Trade"), False, "elan,trade"),
+        Filter("tag", ("x",), True, "x"),
+        Filter("is", ("starred",), False, "starred"),
+    )
+    assert query.terms == (Clause((Term("kono"),)),)
+    plain = parse_query("kono is:starred")
+    assert with_stored_tags(plain, stored) is plain

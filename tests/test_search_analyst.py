@@ -17,9 +17,10 @@ from chronicle.cli import cli
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.manual import is_manual, manual_event
 from chronicle.model import Annotation, Event
-from chronicle.search.compile import count_sql, ids_sql, page_sql
+from chronicle.search.compile import compile_query, count_sql, ids_sql, page_sql
 from chronicle.search.engine import Searcher
 from chronicle.search.facets import facet_counts
+from chronicle.search.query import parse_query, with_stored_tags
 from chronicle.store import Store
 from tests.dialogue_documents import write_documents
 
@@ -347,3 +348,20 @@ async def test_the_browser_searches_the_same(app_store: Store) -> None:
             await pilot.press("slash", *text, "enter")
             await settle(pilot)
             assert list(app.screen.query_one(Timeline).ids) == _expected(app_store, check), text
+
+
+def test_stored_tags_find_a_tag_whatever_its_case_or_accents(analyst: Store) -> None:
+    """What the searcher can do with `with_stored_tags`: SQLite alone ignores case for
+    A-Z only, so ``tag:elan`` does not find "Élan" without it."""
+    stored = [tag for tag, _ in analyst.tags()]
+    elan = sorted(
+        event_id
+        for event_id, annotations in _by_event(analyst).items()
+        if any(t.casefold() == "élan" for a in annotations for t in a.tags)
+    )
+    assert elan
+    for typed in ("élan", "ÉLAN", "Élan", "elan"):
+        query = with_stored_tags(parse_query(f"tag:{typed}"), stored)
+        found = analyst.execute(*ids_sql(compile_query(query)))
+        assert sorted(r[0] for r in found) == elan, typed
+    assert analyst.execute(*ids_sql(compile_query(parse_query("tag:elan")))) == []

@@ -37,8 +37,8 @@ import calendar
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 
@@ -62,6 +62,7 @@ __all__ = [
     "has_token",
     "parse_query",
     "resolve_country",
+    "with_stored_tags",
 ]
 
 FILTER_NAMES = (
@@ -572,6 +573,37 @@ def _read_filter(name: str, raw: str, negated: bool) -> _FilterResult:
         else:
             result = _FilterResult(sort=sort)
     return _FilterResult(result.filter, result.sort, result.text, hints + result.hints)
+
+
+def with_stored_tags(query: Query, stored: Iterable[str]) -> Query:
+    """The query with each ``tag:`` value joined by the stored tags it spells, case and
+    accents aside (``tag:elan`` also asks for a stored "Élan").
+
+    SQLite ignores case only for A-Z (``COLLATE NOCASE``); the analyst's tags are few,
+    so a caller that has them (``Store.tags()``) can widen the values here instead.
+
+    Args:
+        query: A parsed query.
+        stored: The tags in use.
+
+    Returns:
+        The same query when it has no ``tag:`` filter, else one whose ``tag:`` filters
+        also hold those stored tags (``raw`` keeps what was typed: describe the query
+        as parsed, compile this one).
+    """
+    if not any(f.name == "tag" for f in query.filters):
+        return query
+    by_key: dict[str, list[str]] = {}
+    for tag in stored:
+        by_key.setdefault(_fold(tag), []).append(tag)
+
+    def widened(flt: Filter) -> Filter:
+        if flt.name != "tag":
+            return flt
+        values = [w for v in flt.values for w in (v, *by_key.get(_fold(v), ()))]
+        return Filter(flt.name, tuple(dict.fromkeys(values)), flt.negated, flt.raw)
+
+    return replace(query, filters=tuple(widened(f) for f in query.filters))
 
 
 # ---------------------------------------------------------------------------
