@@ -342,7 +342,7 @@ def _event_set(flt: Filter, sets: Sequence[str], words: bool) -> str | None:
     return f"e.id IN ({union})"
 
 
-def _annotated(flt: Filter, conditions: Sequence[str]) -> list[str]:
+def _annotated(conditions: Sequence[str]) -> list[str]:
     """The SELECT of the events with an annotation meeting any of `conditions`."""
     return [_ANNOTATED.format(" OR ".join(conditions))] if conditions else []
 
@@ -353,7 +353,7 @@ def _is_sql(flt: Filter, params: _Params, words: bool) -> str | None:
         _ANNOTATION_CONDITIONS[("is", v)] for v in flt.values if ("is", v) in _ANNOTATION_CONDITIONS
     ]
     manual = [_MANUAL] if "manual" in flt.values else []
-    return _event_set(flt, _annotated(flt, asked) + manual, words)
+    return _event_set(flt, _annotated(asked) + manual, words)
 
 
 def _has_sql(flt: Filter, params: _Params, words: bool) -> str | None:
@@ -363,7 +363,7 @@ def _has_sql(flt: Filter, params: _Params, words: bool) -> str | None:
         for v in flt.values
         if ("has", v) in _ANNOTATION_CONDITIONS
     ]
-    return _event_set(flt, _annotated(flt, asked), words)
+    return _event_set(flt, _annotated(asked), words)
 
 
 def _tag_sql(flt: Filter, params: _Params, words: bool) -> str | None:
@@ -373,7 +373,7 @@ def _tag_sql(flt: Filter, params: _Params, words: bool) -> str | None:
         "a.id IN (SELECT t.annotation_id FROM annotation_tags t"
         f" WHERE t.tag COLLATE NOCASE IN ({names}))"
     )
-    return _event_set(flt, _annotated(flt, [tagged]), words)
+    return _event_set(flt, _annotated([tagged]), words)
 
 
 def _review_sql(flt: Filter, params: _Params, words: bool) -> str | None:
