@@ -129,7 +129,7 @@ class TestWhyMerged:
         )[0][0]
         assert attached.to.key == stored_fit
         words = merge.similarity(attached.member, attached.to)
-        assert attached.fit == f"same kind (visit), words {words:.2f}"
+        assert attached.fit == f"same kind: visit, words {words:.2f}"
         assert "date contained in the other's (2019-03-12 within 2019-03)" in attached.reasons
         assert "vague date attached to the precise report that fits it best" in attached.how
 

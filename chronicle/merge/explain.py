@@ -66,7 +66,7 @@ class Link:
         reasons: What the two have in common, in words.
         review: Why the link needs a reviewer's look (it rests on neither a shared
             person nor the same day), or "".
-        fit: For a vague date, how well it fits the report ("same kind (visit),
+        fit: For a vague date, how well it fits the report ("same kind: visit,
             words 0.40", from `clusters.fit_order`); "" otherwise.
     """
 
@@ -303,9 +303,9 @@ def attachment(vague: Mention, precise: Mention, budget: Budget) -> Link:
     budget.count += 1
     other_kind, closeness, _ = fit_order(vague, precise)
     kind = (
-        f"another kind ({vague.type} / {precise.type})"
+        f"another kind: {vague.type} / {precise.type}"
         if other_kind
-        else f"same kind ({precise.type})"
+        else f"same kind: {precise.type}"
     )
     fit = f"{kind}, words {-closeness:.2f}"
     e = evidence_of(vague, precise)
