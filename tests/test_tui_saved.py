@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Label, Select
 
+from chronicle.model import Series, SeriesPoint
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import SearchBar, Timeline, make_app
 from chronicle.tui.export_form import ExportScreen
 from chronicle.tui.saved import SaveSearchScreen, palette_title
 from tests.pilot import settle
+from tests.test_store import document
 
 SIZE = (80, 24)
 
@@ -202,3 +206,16 @@ class TestExportingFromThePalette:
             await settle(pilot)
             assert app.screen is not screen
         assert "Kono" in target.read_text(encoding="utf-8")
+
+
+class TestPaletteTitlesAreText:
+    async def test_a_series_named_like_markup_is_offered_as_written(self, store: Store):
+        name = "Exports [/] [b]US$[/b] \x1b[31m"
+        point = SeriesPoint("2019", "year", date(2019, 1, 1), date(2019, 12, 31), 1.0, "1")
+        table = Series(name, "", "", "", "", "", 0, (point,))
+        store.add_document(replace(document("t.md"), series=(table,)), "t", [])
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            offered = await palette(pilot, "series")
+        assert "Series: Exports [/] [b]US$[/b] \\x1b[31m" in offered

@@ -11,6 +11,7 @@ from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
+from textual.markup import escape
 from textual.screen import Screen
 
 from chronicle.search.engine import Searcher
@@ -92,7 +93,7 @@ class ChronicleApp(App[None]):
             )
             for series_id, name in screen.series_names:
                 yield SystemCommand(
-                    f"Series: {visible(name)}",
+                    f"Series: {escape(visible(name))}",  # the palette reads titles as markup
                     "Chart a table's figures over time",
                     partial(screen.open_series, series_id),
                 )
