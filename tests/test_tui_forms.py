@@ -153,6 +153,13 @@ class TestReadingTheFields:
         typed = {**self.AS_SHOWN, "actors": " ", "headline": "  "}
         assert read_correction(self.EVENT, typed) == {"actors": []}
 
+    def test_a_value_left_as_shown_is_no_correction_though_the_form_escaped_it(self):
+        odd = dataclasses.replace(
+            self.EVENT, headline="Kono\u200f meets Asif", actors=("A\u200fB",)
+        )
+        typed = {**self.AS_SHOWN, "headline": "Kono\\u200f meets Asif", "actors": "A\\u200fB"}
+        assert read_correction(odd, typed) == {}
+
     @pytest.mark.parametrize(
         ("field", "text", "said"),
         [

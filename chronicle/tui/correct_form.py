@@ -84,14 +84,15 @@ def read_correction(event: Event, typed: Mapping[str, str]) -> dict[str, object]
     correction: dict[str, object] = {}
     correction.update(_date(typed["date"], machine, current, event))
     headline = " ".join(typed["headline"].split())
-    if headline and headline != machine["headline"]:
+    documents = str(machine["headline"])
+    if headline and headline not in (documents, *_as_shown([documents])):
         correction["headline"] = headline
     if typed["type"] not in EVENT_TYPES:
         raise ValueError(f"Not an event type: {typed['type']}")
     if typed["type"] != machine["type"]:
         correction["type"] = typed["type"]
     actors = _listed(typed["actors"])
-    if actors != machine["actors"]:
+    if actors not in (machine["actors"], _as_shown(machine["actors"])):  # type: ignore[arg-type]
         correction["actors"] = actors
     countries = [_country(name) for name in _listed(typed["countries"])]
     countries = list(dict.fromkeys(countries))
@@ -119,6 +120,12 @@ def _date(
         "precision": span.precision,
     }
     return {} if all(typed[k] == machine[k] for k in DATE_FIELDS) else typed
+
+
+def _as_shown(values: list[str]) -> list[str]:
+    """Values as the form shows them (a character that could act on the terminal is
+    written as its escape), so one left as it was shown is not taken for a change."""
+    return [" ".join(visible(value).split()) for value in values]
 
 
 def _listed(text: str) -> list[str]:
