@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from chronicle import __version__
+from chronicle.cli_analyst import annotations, export, import_, searches, show
+from chronicle.cli_output import EXPORT_FORMATS
 from chronicle.series_cli import series
 from chronicle.visible import visible, visible_lines
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from textual.app import App
 
+    from chronicle.search.engine import Searcher
     from chronicle.store import Store
 
 DEBUG = {"on": False}
@@ -265,6 +268,7 @@ def _ingest(
     from chronicle.progress import IngestProgress
 
     store = _open(ctx, db_path, "write")
+    unattached = len(store.unattached_annotations())
     err = Console(stderr=True, highlight=False)
     with IngestProgress(err) as progress:
         report = ingest_paths(
@@ -296,6 +300,7 @@ def _ingest(
         say("no .txt, .md, .html, .pdf or .docx files found in " + ", ".join(map(str, sources)))
     for line in report.skipped_summary():
         say(line)  # a suffix is part of a file name, so it is shown through `visible` too
+    report_unattached(store, unattached)
     counts = store.counts()
     click.echo(
         f"added {len(report.added)} document(s) with {report.mentions} dated mention(s); "
@@ -337,11 +342,23 @@ def read_url_list(lines: Iterable[str]) -> list[str]:
     return urls
 
 
+def format_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--format FMT: one of the export formats (`chronicle.export.FORMATS`)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+        default=None,
+        help="Write the events in this format: " + ", ".join(EXPORT_FORMATS) + ".",
+    )(fn)
+
+
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, type=click.UNPROCESSED)
 @db_option
 @limit_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of events.")
+@format_option
 @click.option("--sql", "show_sql", is_flag=True, help="Print the compiled SQL and exit.")
 @click.pass_context
 def search(
@@ -350,6 +367,7 @@ def search(
     db_path: Path | None,
     limit: int,
     as_json: bool,
+    fmt: str | None,
     show_sql: bool,
 ) -> None:
     """Search events; with no QUERY, list everything in date order.
@@ -357,28 +375,72 @@ def search(
     QUERY uses the search language: words, "phrases", prefix*, OR, -word and
     filters such as country:pk actor:kono type:visit after:2010 sources:>1.
     See docs/search.md.
+
+    On a terminal the events are a table. On a pipe each event is one plain line
+    of tab-separated columns: date, type, headline, sources, id; the rows are
+    written as they are read, so `chronicle search --limit 0 | head` answers at
+    once. --json (a JSON list) or --format writes the events with their sources
+    and annotations instead. Hints and the count go to stderr.
     """
     from chronicle.search.engine import Searcher
 
+    if as_json and fmt:
+        raise click.UsageError("--json and --format cannot be used together")
     text = " ".join(query)
     store = _open(ctx, db_path, "read")
     searcher = Searcher(store)
     if show_sql:
         click.echo(visible_lines(searcher.explain_sql(text)))
         return
-    results = searcher.search(text, limit=limit or None, details=True, highlight=not as_json)
+    if as_json or fmt or not sys.stdout.isatty():
+        _stream_search(store, searcher, text, limit or None, fmt or ("" if as_json else None))
+        return
+    results = searcher.search(text, limit=limit or None, highlight=True)
     for hint in results.hints:
         say(f"hint: {hint}")
-    if as_json:
-        click.echo(to_json([e.to_json() for e in results.events]))
-        return
     from chronicle.render import events_table
 
     if results.events:
         _console().print(events_table(results.events, results.highlights))
+    _search_summary(searcher, text, results.description, len(results.events), results.total)
+
+
+def _stream_search(
+    store: Store, searcher: Searcher, text: str, limit: int | None, fmt: str | None
+) -> None:
+    """`chronicle search` off a terminal, written page by page.
+
+    Args:
+        fmt: An export format; "" for --json (today's list, whatever --format json
+            writes); None for pipe rows.
+    """
+    from chronicle.cli_output import Tally, detailed, result_pages, write_json_list, write_rows
+
+    query, _ = searcher.understand(text)
+    for hint in query.hints:
+        say(f"hint: {hint}")
+    pages = Tally(result_pages(searcher, text, limit))
+    if fmt == "":
+        write_json_list(detailed(store, pages), sys.stdout)
+        return  # --json says nothing more on stderr, as it always has
+    if fmt is None:
+        write_rows(pages, sys.stdout)
+    else:
+        from chronicle.export import write_events
+        from chronicle.search.query import describe
+
+        write_events(detailed(store, pages), fmt, sys.stdout, title=describe(query), query=text)
+    if pages.first is not None:
+        _search_summary(searcher, text, pages.first.description, pages.shown, pages.first.total)
+
+
+def _search_summary(
+    searcher: Searcher, text: str, description: str, shown: int, total: int
+) -> None:
+    """The one line on stderr after the results: what was understood and how many."""
     typed = any(f.name == "type" for f in searcher.understand(text)[0].filters)
     hidden = "" if typed else " (citations hidden; add type:citation to list them)"
-    say(f"{results.description} — {len(results.events)} shown of {results.total}{hidden}")
+    say(f"{description} — {shown} shown of {total}{hidden}")
 
 
 @cli.command()
@@ -448,6 +510,8 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
 
 
 cli.add_command(series)
+for _command in (export, show, import_, searches, annotations):
+    cli.add_command(_command)
 
 
 @cli.command()
@@ -480,7 +544,21 @@ def remove(
         return
     if plan.needs_confirmation and not yes:
         _confirm_removal(len(plan.documents), plan.folders)
+    unattached = len(store.unattached_annotations())
     remove_planned(store, plan, on_removed=lambda path: say(f"removed {path}"))
+    report_unattached(store, unattached)
+
+
+def report_unattached(store: Store, before: int) -> None:
+    """One line when annotations lost their events (or found them again) since `before`."""
+    now = len(store.unattached_annotations())
+    if now > before:
+        say(
+            f"{now - before} annotation(s) no longer have an event (their documents are gone); "
+            "they are kept: `chronicle annotations` lists them"
+        )
+    elif now < before:
+        say(f"{before - now} kept annotation(s) found their events again")
 
 
 def _confirm_removal(count: int, folders: Sequence[str]) -> None:

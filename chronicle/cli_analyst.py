@@ -1,0 +1,419 @@
+"""The commands of the analyst's own work: export, show, import, saved searches, annotations.
+
+`export` writes a query's events (with sources and annotations) in one of the
+export formats, page by page, to stdout or atomically to a file; `show` prints one
+event whole; `import` applies the annotations of an exported JSON or JSONL file to
+this chronicle; `searches` and `annotations` list what the analyst kept, so
+nothing is dropped silently. As everywhere in the CLI, stdout carries data only,
+messages go to stderr, an error is one line, and every text from a document, a
+note or a tag passes through `chronicle.visible`. Only click is imported at load
+time: `chronicle.cli` registers these commands and its start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from chronicle.cli_output import EXPORT_FORMATS
+from chronicle.visible import visible
+
+if TYPE_CHECKING:
+    from chronicle.model import Annotation, Event, Source
+
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ics": "ics",
+}
+"""The format `export -o FILE` writes when --format is not given, by FILE's suffix."""
+
+DB_HELP = "Database file (default: $CHRONICLE_DB, else the user data directory)."
+
+
+def _db_option(fn: Any) -> Any:
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), help=DB_HELP
+    )(fn)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+# export -----------------------------------------------------------------------------
+
+
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+    default=None,
+    help="One of " + ", ".join(EXPORT_FORMATS) + " (default: from -o FILE's suffix).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE (whole or not at all) instead of stdout.",
+)
+@click.pass_context
+def export(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    db_path: Path | None,
+    fmt: str | None,
+    output: Path | None,
+) -> None:
+    """Write the events of QUERY, with their sources and annotations, in one format.
+
+    QUERY is the search language (see `chronicle search`); with none, every event
+    the timeline shows (citations hidden unless a type: filter asks). A file is
+    written to FILE.tmp and renamed when whole, so a failed export loses nothing.
+    A JSON or JSONL export can be read back by `chronicle import`.
+    """
+    from chronicle.cli import _open, say
+
+    fmt = fmt or _format_of(output)
+    text = " ".join(query)
+    store = _open(ctx, db_path, "read")
+    if output is None:
+        count, description = _export(store, text, fmt, sys.stdout)
+        where = "stdout"
+    else:
+        with _atomic(output) as out:
+            count, description = _export(store, text, fmt, out)
+        where = str(output)
+    say(f"exported {count} event(s) as {fmt} to {where}: {description}")
+
+
+def _format_of(output: Path | None) -> str:
+    """The format named by the output file's suffix, else a usage error."""
+    if output is not None and output.suffix.lower() in SUFFIXES:
+        return SUFFIXES[output.suffix.lower()]
+    raise click.UsageError("give --format (" + ", ".join(EXPORT_FORMATS) + ")")
+
+
+def _export(store: Any, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
+    """Write every event of the query to `out`; returns (events written, description)."""
+    from chronicle.cli import say
+    from chronicle.cli_output import detailed, result_pages
+    from chronicle.export import write_events
+    from chronicle.search.engine import Searcher
+    from chronicle.search.query import describe
+
+    searcher = Searcher(store)
+    query, _ = searcher.understand(text)
+    for hint in query.hints:
+        say(f"hint: {hint}")
+    events = detailed(store, result_pages(searcher, text, None))
+    description = describe(query)
+    return write_events(events, fmt, out, title=description, query=text), description
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[TextIO]:
+    """A text file written as `path.tmp` and renamed onto `path` when the block ends well.
+
+    On any failure the partial file is removed and `path` is left as it was.
+    """
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        out = open(tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise click.ClickException(f"cannot write {tmp}: {error.strerror}") from error
+    try:
+        with out:
+            yield out
+        os.replace(tmp, path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise click.ClickException(f"cannot write {path}: {error.strerror}") from error
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# show -------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("event_id", metavar="ID", type=int)
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the event as JSON.")
+@click.pass_context
+def show(ctx: click.Context, event_id: int, db_path: Path | None, as_json: bool) -> None:
+    """Print one event whole: every source, the analyst's star, tags, note and corrections.
+
+    ID is the last column of `chronicle search` on a pipe (or the id of the table).
+    """
+    from chronicle.cli import _open, to_json
+
+    store = _open(ctx, db_path, "read")
+    event = store.event(event_id)
+    if event is None:
+        raise click.ClickException(f"no event {event_id} here (see `chronicle search`)")
+    if as_json:
+        click.echo(to_json(event.to_json()))
+        return
+    click.echo("\n".join(event_lines(event, _merge_reasons(store, event_id))))
+
+
+def _merge_reasons(store: Any, event_id: int) -> list[str]:
+    """Why the event's sources are one event, as lines (none from a store that cannot say)."""
+    if not hasattr(store, "merge_reasons"):
+        return []
+    reasons = store.merge_reasons(event_id)
+    if reasons is None:
+        return []
+    if hasattr(reasons, "lines"):
+        return [str(line) for line in reasons.lines()]
+    return [str(r) for r in reasons]
+
+
+def event_lines(event: Event, reasons: Sequence[str] = ()) -> list[str]:
+    """`chronicle show` as text: the event, the analyst's work, its sources, why merged."""
+    from chronicle.date_notation import date_label
+
+    star = "  ★" if event.annotation and event.annotation.starred else ""
+    lines = [
+        f"{event.id}  {date_label(event.date_start, event.date_end, event.precision)}  "
+        f"{visible(event.type)}{star}",
+        visible(event.headline),
+    ]
+    for label, values in (
+        ("people", event.actors),
+        ("countries", event.countries),
+        ("organisations", event.organisations),
+    ):
+        if values:
+            lines.append(f"{label}: {visible(', '.join(values))}")
+    if event.part_of is not None:
+        lines.append(f"part of: {event.part_of}")
+    if event.annotation is not None:
+        lines += annotation_lines(event.annotation)
+    lines += ["", f"sources ({len(event.sources)}):"]
+    for number, source in enumerate(event.sources, 1):
+        lines += source_lines(number, source)
+    if reasons:
+        lines += ["", *(visible(line) for line in reasons)]
+    return lines
+
+
+def annotation_lines(annotation: Annotation) -> list[str]:
+    """The analyst's tags, note and corrections (analyst's value, then the machine's)."""
+    lines = []
+    if annotation.tags:
+        lines.append("tags: " + visible(", ".join(annotation.tags)))
+    if annotation.note.strip():
+        lines.append("note:")
+        lines += ["  " + visible(line) for line in annotation.note.splitlines()]
+    if annotation.correction:
+        lines.append("corrected:")
+    for name, value in annotation.correction.items():
+        machine = annotation.machine.get(name)
+        was = "" if machine is None else f" (documents: {_value(machine)})"
+        lines.append(f"  {name}: {_value(value)}{was}")
+    return lines
+
+
+def _value(value: object) -> str:
+    """A corrected field's value on one line: a list of names joined, text made visible."""
+    if isinstance(value, list | tuple):
+        return visible(", ".join(str(v) for v in value)) or "(none)"
+    return visible(str(value)) if value not in (None, "") else "(none)"
+
+
+def source_lines(number: int, source: Source) -> list[str]:
+    """One source: title, publisher and document date; where it is; its sentence."""
+    about = ", ".join(
+        visible(part)
+        for part in (source.publisher, source.document_date or "undated document")
+        if part
+    )
+    return [
+        f"  {number}. {visible(source.title) or '(untitled)'} — {about}",
+        f"     {visible(source.url or source.document)}",
+        f"     {visible(source.date_text)}: {visible(source.text)}",
+    ]
+
+
+# import -----------------------------------------------------------------------------
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_db_option
+@click.pass_context
+def import_(ctx: click.Context, file: Path, db_path: Path | None) -> None:
+    """Apply the stars, tags, notes and corrections of a JSON or JSONL export (FILE).
+
+    Each annotation lands on the event that holds the same report here (the same
+    documents give the same events everywhere); one whose documents are not in this
+    chronicle is kept, unattached, and comes back when they are ingested.
+    """
+    from chronicle.cli import _open, say
+
+    records = list(read_annotations(file))
+    store = _open(ctx, db_path, "read")
+    applied, kept = store.import_annotations(records)
+    say(f"applied {applied}, kept {kept} unattached (their documents are not in this chronicle)")
+
+
+def read_annotations(file: Path) -> Iterator[dict[str, object]]:
+    """The annotation of every event of an exported JSON (a list) or JSONL file.
+
+    Raises:
+        click.ClickException: The file cannot be read or holds no exported events.
+    """
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise click.ClickException(f"cannot read {file}: {reason}") from error
+    events = _events_in(file, text)
+    for event in events:
+        annotation = event.get("annotation") if isinstance(event, dict) else None
+        if isinstance(annotation, dict):
+            yield annotation
+
+
+def _events_in(file: Path, text: str) -> list[dict[str, Any]]:
+    """The event objects of an export: a JSON list (or an object with "events"), or JSONL."""
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        items = _jsonl(file, text)
+    else:
+        items = whole.get("events", [whole]) if isinstance(whole, dict) else whole
+    events = (
+        [e for e in items if isinstance(e, dict) and "id" in e and "headline" in e]
+        if isinstance(items, list)
+        else []
+    )
+    if not events:
+        raise click.ClickException(
+            f"{file} holds no exported events (write one with `chronicle export --format json`)"
+        )
+    return events
+
+
+def _jsonl(file: Path, text: str) -> list[Any]:
+    """One JSON value per non-blank line."""
+    items = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as error:
+            raise click.ClickException(
+                f"{file} is not a JSON or JSONL export (line {number}: {error.msg})"
+            ) from error
+    return items
+
+
+# saved searches and annotations ------------------------------------------------------
+
+
+@click.command()
+@_db_option
+@click.option("--delete", "delete", metavar="NAME", default=None, help="Forget the search NAME.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {name, query}.")
+@click.pass_context
+def searches(ctx: click.Context, db_path: Path | None, delete: str | None, as_json: bool) -> None:
+    """List the saved searches (name, query); --delete NAME forgets one.
+
+    Searches are saved in the browser (ctrl+s); on a pipe each is one line, name and
+    query separated by a tab.
+    """
+    from chronicle.cli import _open, say, to_json
+
+    store = _open(ctx, db_path, "read")
+    if delete is not None:
+        if not store.delete_search(delete):
+            raise click.ClickException(
+                f"no saved search named {delete!r} (see `chronicle searches`)"
+            )
+        say(f"deleted the saved search {delete!r}")
+        return
+    saved = store.saved_searches()
+    if as_json:
+        click.echo(to_json([{"name": n, "query": q} for n, q in saved]))
+    elif saved:
+        _echo_table(("name", "query"), saved)
+    if not as_json:
+        say(f"{len(saved)} saved search(es)")
+
+
+@click.command()
+@_db_option
+@click.option(
+    "--all", "show_all", is_flag=True, help="List every annotation, not only unattached ones."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of annotations.")
+@click.pass_context
+def annotations(ctx: click.Context, db_path: Path | None, show_all: bool, as_json: bool) -> None:
+    """List the annotations whose documents were removed, so none is dropped silently.
+
+    They are kept, and come back to their events when those documents are ingested
+    again. --all lists every annotation with the event it belongs to. Columns:
+    annotation id, event (or "unattached"), star, tags, note (its lines joined by " / ").
+    """
+    from chronicle.cli import _open, say, to_json
+
+    store = _open(ctx, db_path, "read")
+    found = store.all_annotations() if show_all else store.unattached_annotations()
+    if as_json:
+        click.echo(to_json([{"id": a.id, "event": a.event_id, **a.to_json()} for a in found]))
+        return
+    if found:
+        _echo_table(("id", "event", "star", "tags", "note"), [annotation_row(a) for a in found])
+    unattached = sum(a.event_id is None for a in found)
+    what = (
+        f"{len(found)} annotation(s), {unattached} unattached"
+        if show_all
+        else (f"{unattached} unattached annotation(s)")
+    )
+    say(what)
+
+
+def annotation_row(annotation: Annotation) -> tuple[str, ...]:
+    """An annotation as one row: id, event (or "unattached"), star, tags, note."""
+    note = " / ".join(line.strip() for line in annotation.note.splitlines() if line.strip())
+    return (
+        str(annotation.id),
+        "unattached" if annotation.event_id is None else str(annotation.event_id),
+        "★" if annotation.starred else "",
+        ", ".join(annotation.tags),
+        note,
+    )
+
+
+def _echo_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Aligned columns under a header on a terminal; tab-separated lines on a pipe.
+
+    Every cell passes through `visible` (which also escapes a tab inside a cell).
+    """
+    if _is_terminal():
+        from chronicle.render import columns
+
+        click.echo("\n".join(columns(header, rows, right=len(header))))
+        return
+    click.echo("".join("\t".join(visible(str(c)) for c in row) + "\n" for row in rows), nl=False)
