@@ -664,3 +664,33 @@ class TestAddedByHand:
     def test_and_none_of_the_read_events_were(self, exported):
         assert all(not r["manual"] for r in json.loads(_export(exported, "json")[0]))
         assert "added by hand" not in _export(exported, "md")[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "x" * 74,
+        "x" * 75,  # exactly the limit: not folded
+        "x" * 76,
+        "x" * 149,
+        "x" * 150,
+        "x" * 300,
+        "é" * 40,  # two octets a character: 37 on the first line
+        "a" + "日" * 30,  # three octets: never split
+        "SUMMARY:" + "ab😀" * 40,  # four octets
+    ],
+)
+def test_fold_keeps_lines_within_75_octets_and_unfolds_to_the_line(line):
+    from chronicle.export.ics import fold
+
+    folded = fold(line)
+    assert folded.endswith("\r\n")
+    physical = folded[:-2].split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in physical)
+    assert all(p.startswith(" ") for p in physical[1:])
+    assert all(len(p.encode("utf-8")) >= 72 for p in physical[:-1]), (
+        "each fold is as full as can be"
+    )
+    assert "".join([physical[0], *(p[1:] for p in physical[1:])]) == line
+    assert (len(physical) == 1) == (len(line.encode("utf-8")) <= 75)

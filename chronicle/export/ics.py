@@ -37,7 +37,13 @@ _TEXT_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
 def escape_text(value: str) -> str:
     """A TEXT value: backslash, semicolon, comma and newline escaped, controls visible."""
     value = value.replace("\r\n", "\n")
+    escaped = value.translate(_TRANSLATION)
+    if escaped.isprintable():  # no other control to make visible
+        return escaped
     return "".join(_TEXT_ESCAPES.get(c) or _shown(c) for c in value)
+
+
+_TRANSLATION = str.maketrans(_TEXT_ESCAPES)
 
 
 def _shown(char: str) -> str:
@@ -50,6 +56,13 @@ def fold(line: str) -> str:
 
     A character is never split across lines (its UTF-8 octets stay together).
     """
+    if line.isascii():  # one octet a character: cut by length
+        if len(line) <= FOLD_OCTETS:
+            return line + CRLF
+        rest = line[FOLD_OCTETS:]
+        step = FOLD_OCTETS - 1
+        cuts = [line[:FOLD_OCTETS], *(rest[i : i + step] for i in range(0, len(rest), step))]
+        return (CRLF + " ").join(cuts) + CRLF
     pieces: list[str] = []
     current, size, limit = [], 0, FOLD_OCTETS
     for char in line:

@@ -20,10 +20,14 @@ ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 """Characters TSV cannot carry in a value and what is written instead."""
 
 
+_TRANSLATION = str.maketrans(ESCAPES)
+
+
 def escape(value: str) -> str:
     """A value with tabs, line breaks and backslashes escaped and controls made visible."""
-    if value.isascii() and value.isprintable() and "\\" not in value:
-        return value
+    escaped = value.translate(_TRANSLATION)
+    if escaped.isprintable():  # no other control to make visible
+        return escaped
     return "".join(ESCAPES.get(c) or visible(c).replace("\\", "\\\\") for c in value)
 
 
