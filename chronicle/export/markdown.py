@@ -26,6 +26,8 @@ from chronicle.model import Event
 from chronicle.visible import visible
 
 STAR = "★"
+"""Marks a starred event after its headline, as the timeline does."""
+
 UNDATED_SECTION = "Undated"
 """The heading of the section for events with no date."""
 
