@@ -187,3 +187,15 @@ def test_saved_searches_are_kept_by_name(app_store: Store) -> None:
     ]
     assert app_store.delete_search("all")
     assert not app_store.delete_search("all")
+
+
+def test_a_tag_is_found_whatever_its_case_and_accents(app_store: Store) -> None:
+    from chronicle.search.engine import Searcher
+
+    [(event_id,)] = app_store.execute(
+        "SELECT id FROM events WHERE type != 'citation' ORDER BY id LIMIT 1"
+    )
+    app_store.annotate(event_id, tags=["Élan"])
+    for spelling in ("tag:Élan", "tag:elan", "tag:ELAN", 'tag:"élan"'):
+        assert Searcher(app_store).ids(spelling)[0] == [event_id], spelling
+    assert event_id not in Searcher(app_store).ids("-tag:elan")[0]

@@ -56,6 +56,18 @@ def modules_in(layer: str) -> list[Path]:
         ("store", ("textual", "chronicle.search", "chronicle.tui", "chronicle.cli")),
         ("search", ("textual", "sqlite3", "sqlite_utils", "chronicle.tui", "chronicle.cli")),
         ("tui", ("sqlite3", "sqlite_utils", "chronicle.cli")),
+        (
+            "export",
+            (
+                "textual",
+                "sqlite3",
+                "sqlite_utils",
+                "chronicle.store",
+                "chronicle.search",
+                "chronicle.tui",
+                "chronicle.cli",
+            ),
+        ),
         ("model", ("textual", "sqlite3", "sqlite_utils", "chronicle.")),
     ],
 )

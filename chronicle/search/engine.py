@@ -1,8 +1,8 @@
 """Run searches: parse, compile, execute through the store, return events.
 
 The TUI and the CLI both search through `Searcher`, so a query means the same
-thing everywhere. Counts are cached per query text (the database only changes
-through ingest, which makes a new Searcher), so typing stays fast.
+thing everywhere. Counts are cached per query text, so typing stays fast: whatever
+changes the database (an ingest, an annotation in the browser) makes a new Searcher.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from chronicle.search.compile import (
     split_highlights,
 )
 from chronicle.search.histogram import YearCounts, year_counts
-from chronicle.search.query import Query, describe, parse_query
+from chronicle.search.query import Query, describe, parse_query, with_stored_tags
 from chronicle.search.series import applicable_filters, ignored_filters, series_sql
 from chronicle.store import Store
 
@@ -98,7 +98,11 @@ class Searcher:
                 rather than one page; it changes how the SQL runs, not what it finds.
         """
         query = parse_query(text)
-        compiled = compile_query(query, self._fetch_first(query, whole))
+        asked = query
+        if any(f.name == "tag" for f in query.filters):
+            # SQLite folds only A-Z; the analyst's tags are few, so spell them out here.
+            asked = with_stored_tags(query, [t for t, _ in self.store.tags()])
+        compiled = compile_query(asked, self._fetch_first(query, whole))
         if not _has_type_filter(query):
             compiled = replace(compiled, where=(*compiled.where, _HIDE_CITATIONS))
         return query, compiled
