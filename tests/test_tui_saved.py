@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Label, Select
 
@@ -16,7 +17,7 @@ from chronicle.model import Series, SeriesPoint
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import SearchBar, Timeline, make_app
-from chronicle.tui.export_form import ExportScreen
+from chronicle.tui.export_form import ExportCancelled, ExportScreen, export_query
 from chronicle.tui.saved import SaveSearchScreen, palette_title
 from tests.pilot import settle
 from tests.test_store import document
@@ -206,6 +207,23 @@ class TestExportingFromThePalette:
             await settle(pilot)
             assert app.screen is not screen
         assert "Kono" in target.read_text(encoding="utf-8")
+
+
+def test_an_export_left_before_it_is_written_leaves_no_file(app_store: Store, tmp_path: Path):
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "left.md"
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # Esc after three events
+
+    with pytest.raises(ExportCancelled):
+        export_query(Searcher(app_store), "", "md", target, cancelled)
+    assert len(asked) == 4
+    assert list(target.parent.iterdir()) == []  # neither the file nor its .part
+    assert export_query(Searcher(app_store), "kono", "md", target) == 4
+    assert target.read_text(encoding="utf-8").startswith("# chronicle — kono\n\nQuery: kono\n")
 
 
 class TestPaletteTitlesAreText:

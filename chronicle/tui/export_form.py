@@ -11,7 +11,7 @@ a notice naming the file and the count; a problem is one line in the form.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rich.text import Text
@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
+from textual.worker import get_current_worker
 
 from chronicle.model import Event
 from chronicle.search.engine import Searcher
@@ -47,10 +48,24 @@ def default_path(fmt: str) -> str:
     return str(Path.cwd() / f"{DEFAULT_NAME}.{extension(fmt)}")
 
 
-def export_query(searcher: Searcher, query: str, fmt: str, path: Path) -> int:
+class ExportCancelled(Exception):
+    """The form was left while the events were being written: nothing is written."""
+
+
+def export_query(
+    searcher: Searcher,
+    query: str,
+    fmt: str,
+    path: Path,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
     """Write the events `query` finds, in the timeline's order, to `path`; how many.
 
+    Args:
+        cancelled: Asked before each event is read; True stops the export.
+
     Raises:
+        ExportCancelled: `cancelled` said so (the file is left as it was).
         StoreError: The database could not be read.
         OSError: The file could not be written.
         ValueError: An unknown format.
@@ -62,16 +77,19 @@ def export_query(searcher: Searcher, query: str, fmt: str, path: Path) -> int:
     part = path.with_name(f".{path.name}.part")
     try:
         with part.open("w", encoding="utf-8", newline="") as out:
-            count = write_events(_events(searcher.store, ids), fmt, out, title=title, query=query)
+            events = _events(searcher.store, ids, cancelled)
+            count = write_events(events, fmt, out, title=title, query=query)
         os.replace(part, path)
     finally:
         part.unlink(missing_ok=True)
     return count
 
 
-def _events(store: Store, ids: list[int]) -> Iterator[Event]:
+def _events(store: Store, ids: list[int], cancelled: Callable[[], bool]) -> Iterator[Event]:
     """Each event read whole, one at a time (one removed meanwhile is left out)."""
     for event_id in ids:
+        if cancelled():
+            raise ExportCancelled
         event = store.event(event_id)
         if event is not None:
             yield event
@@ -104,6 +122,8 @@ class ExportScreen(ModalScreen[str | None]):
         """The query whose events are written."""
         self._replacing: str | None = None
         """A path that exists and was named once: naming it again replaces it."""
+        self._writing = False
+        """Whether the worker is writing (Enter then waits for it)."""
 
     def compose(self) -> ComposeResult:
         from chronicle.export import FORMATS
@@ -138,6 +158,9 @@ class ExportScreen(ModalScreen[str | None]):
         self.action_save()
 
     def action_save(self) -> None:
+        """Write the file (a second time for one that exists), or say what is wrong."""
+        if self._writing:
+            return
         typed = self.query_one("#export-path", Input).value.strip()
         if not typed:
             self.say("Name the file to write")
@@ -148,23 +171,34 @@ class ExportScreen(ModalScreen[str | None]):
             self.say(f"{path} exists: Enter again replaces it")
             return
         self.say("writing…")
+        self._writing = True
         self._export_worker(str(self.query_one("#export-format", Select).value), path)
 
     @work(thread=True, exclusive=True, group="export", description="export events")
     def _export_worker(self, fmt: str, path: Path) -> None:
+        worker = get_current_worker()
         try:
-            count = export_query(self.searcher, self.query_text, fmt, path)
+            count = export_query(
+                self.searcher, self.query_text, fmt, path, lambda: worker.is_cancelled
+            )
+        except ExportCancelled:
+            return  # Esc closed the form, which cancels its workers
         except (OSError, StoreError, ValueError) as error:
-            self.app.call_from_thread(self.say, _one_line(error, path))
+            self.app.call_from_thread(self._failed, _one_line(error, path))
             return
         self.app.call_from_thread(self._done, path, count)
+
+    def _failed(self, message: str) -> None:
+        self._writing = False
+        self.say(message)
 
     def _done(self, path: Path, count: int) -> None:
         noun = "event" if count == 1 else "events"
         self.notify(
             visible(f"{count:,} {noun} written to {path}"), title="Export", markup=False, timeout=8
         )
-        self.dismiss(str(path))
+        if self.is_current:  # not closed meanwhile
+            self.dismiss(str(path))
 
     def say(self, message: str) -> None:
         """Show one line under the fields."""

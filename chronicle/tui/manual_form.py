@@ -129,9 +129,15 @@ class ManualEventScreen(ModalScreen[int | None]):
             self.store.add_document(doc, content_hash, mentions)
             event_id = self.store.event_holding([mentions[0].key])
         except StoreError as error:
-            self.app.call_from_thread(self.say, str(error))
+            self.app.call_from_thread(self.say, str(error))  # the form stays open
             return
-        self.app.call_from_thread(self.dismiss, event_id)
+        self.app.call_from_thread(self._added, event_id)
+
+    def _added(self, event_id: int | None) -> None:
+        if self.is_current:  # Esc may have closed the form while it was stored
+            self.dismiss(event_id)
+        else:
+            self.notify("The event was added", title="Add event")
 
     def say(self, message: str) -> None:
         """Show one line under the fields."""

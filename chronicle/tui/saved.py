@@ -73,7 +73,7 @@ class SaveSearchScreen(ModalScreen[str | None]):
         """The query to save (the name starts as it)."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(f"Save the search {visible(self.query_text)!r} as:"), markup=False)
+        yield Label(Text(f'Save the search "{visible(self.query_text)}" as:'), markup=False)
         yield PlainInput(visible(self.query_text), id="save-search-name")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
