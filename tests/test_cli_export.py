@@ -202,3 +202,15 @@ class TestOutputFile:
         assert result.stderr.splitlines() == [
             f"Error: cannot write {tmp_path / 'no' / 'x.md.tmp'}: No such file or directory"
         ]
+
+
+def test_a_reader_that_went_away_is_a_normal_end(db):
+    """`chronicle export --format md | true`: the pipe is closed before the first line."""
+    process = subprocess.Popen(
+        [*COMMAND, "export", "--format", "md", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert (process.wait(timeout=120), stderr) == (0, "")
