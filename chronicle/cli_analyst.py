@@ -190,11 +190,13 @@ def _merge_reasons(store: Any, event_id: int) -> list[str]:
 def event_lines(event: Event, reasons: Sequence[str] = ()) -> list[str]:
     """`chronicle show` as text: the event, the analyst's work, its sources, why merged."""
     from chronicle.date_notation import date_label
+    from chronicle.export.analyst import manual
 
     star = "  ★" if event.annotation and event.annotation.starred else ""
+    by_hand = "  added by hand" if manual(event) else ""
     lines = [
         f"{event.id}  {date_label(event.date_start, event.date_end, event.precision)}  "
-        f"{visible(event.type)}{star}",
+        f"{visible(event.type)}{star}{by_hand}",
         visible(event.headline),
     ]
     for label, values in (

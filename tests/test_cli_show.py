@@ -77,6 +77,26 @@ def test_the_star_tags_note_and_corrections_are_shown_with_the_machines_value(db
     assert f"  type: visit (documents: {event['type']})" in lines
 
 
+def test_an_event_added_by_hand_says_so_and_names_its_document(db):
+    from datetime import date
+
+    from chronicle.manual import PUBLISHER, manual_event
+
+    doc, content_hash, mentions = manual_event(
+        date(2019, 3, 4), None, "day", "Qureshi calls Kono", note="Told by the embassy."
+    )
+    with Store(db) as store:
+        store.add_document(doc, content_hash, mentions)
+        event_id = store.event_holding([mentions[0].key])
+    lines = show(db, str(event_id)).stdout.splitlines()
+    assert lines[:2] == [f"{event_id}  2019-03-04  statement  added by hand", "Qureshi calls Kono"]
+    assert lines[lines.index("sources (1):") + 1 :][:3] == [
+        f"  1. Qureshi calls Kono — {PUBLISHER}, undated document",
+        f"     {doc.path}",
+        "     2019-03-04: Told by the embassy.",
+    ]
+
+
 def test_json_is_the_events_stable_form(db):
     event = merged_event(db)
     with Store(db) as store:
