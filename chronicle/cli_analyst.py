@@ -27,17 +27,7 @@ from chronicle.visible import visible
 
 if TYPE_CHECKING:
     from chronicle.model import Annotation, Event, Source
-
-SUFFIXES = {
-    ".md": "md",
-    ".markdown": "md",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ics": "ics",
-}
-"""The format `export -o FILE` writes when --format is not given, by FILE's suffix."""
+    from chronicle.store import Store
 
 DB_HELP = "Database file (default: $CHRONICLE_DB, else the user data directory)."
 
@@ -104,13 +94,18 @@ def export(
 
 
 def _format_of(output: Path | None) -> str:
-    """The format named by the output file's suffix, else a usage error."""
-    if output is not None and output.suffix.lower() in SUFFIXES:
-        return SUFFIXES[output.suffix.lower()]
+    """The format whose extension the output file has (the first of FORMATS with it: .json
+    is json, not timelinejs), else a usage error."""
+    from chronicle.export import FORMATS, format_named
+
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    for name in FORMATS:
+        if suffix and format_named(name).extension == suffix:
+            return name
     raise click.UsageError("give --format (" + ", ".join(EXPORT_FORMATS) + ")")
 
 
-def _export(store: Any, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
+def _export(store: Store, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
     """Write every event of the query to `out`; returns (events written, description)."""
     from chronicle.cli import say
     from chronicle.cli_output import detailed, result_pages
@@ -175,7 +170,7 @@ def show(ctx: click.Context, event_id: int, db_path: Path | None, as_json: bool)
     click.echo("\n".join(event_lines(event, _merge_reasons(store, event_id))))
 
 
-def _merge_reasons(store: Any, event_id: int) -> list[str]:
+def _merge_reasons(store: Store, event_id: int) -> list[str]:
     """Why the event's sources are one event, as lines (none from a store that cannot say)."""
     if not hasattr(store, "merge_reasons"):
         return []

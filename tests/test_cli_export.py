@@ -177,6 +177,16 @@ class TestOutputFile:
         ]
         assert list(target.parent.iterdir()) == [target]  # no .tmp left
 
+    @pytest.mark.parametrize(
+        ("name", "starts"), [("a.json", "[\n{"), ("a.md", "# "), ("a.ics", "BEGIN:VCALENDAR")]
+    )
+    def test_json_is_the_array_not_timelinejs_and_each_suffix_its_format(
+        self, db, tmp_path, name, starts
+    ):
+        result = chronicle("export", QUERY, "-o", str(tmp_path / name), "--db", str(db))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
+
     def test_without_format_or_known_suffix_it_asks_for_format(self, db, tmp_path):
         result = chronicle("export", "-o", str(tmp_path / "x.out"), "--db", str(db))
         assert result.returncode == 2 and "give --format" in result.stderr
