@@ -153,3 +153,17 @@ class TestClosedPipe:
         process.stdout.close()
         stderr = process.stderr.read().decode()
         assert (process.wait(timeout=120), stderr) == (0, "")
+
+
+def test_rows_on_a_pipe_import_nothing_heavy(fixture_db):
+    """A script's `chronicle search | ...` pays for neither Rich's tables nor the writers."""
+    probe = (
+        "import sys\n"
+        f"sys.argv = ['chronicle', 'search', 'kono', '--db', {str(fixture_db)!r}]\n"
+        "from chronicle.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code\n"
+        "heavy = ('sqlite_utils', 'rich', 'textual', 'chronicle.export', 'chronicle.ingest')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout and result.stderr.splitlines()[-1] == "[]"
