@@ -120,10 +120,6 @@ def test_work_on_documents_this_chronicle_lacks_is_kept_unattached(store_a, tmp_
     assert work(events_of(only)) == work(events_of(store_a))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotating.combine joins equal notes again (the note is doubled); see the report",
-)
 def test_importing_twice_keeps_one_of_each(store_a, store_b, tmp_path):
     b = tmp_path / "b.db"
     shutil.copy(store_b, b)

@@ -129,12 +129,22 @@ def combine(annotations: Sequence[Annotation]) -> Annotation:
         first,
         starred=any(a.starred for a in ordered),
         tags=tuple(sorted({t for a in ordered for t in a.tags})),
-        note="\n\n".join(a.note for a in ordered if a.note.strip()),
+        note="\n\n".join(_distinct_notes(ordered)),
         correction=correction,
         machine={k: v for k, v in machine.items() if k in correction},
         anchors=tuple(anchors),
         updated_at=max(a.updated_at for a in ordered),
     )
+
+
+def _distinct_notes(annotations: Sequence[Annotation]) -> list[str]:
+    """Each note once: a note already held in another (an import made twice) is left out."""
+    notes: list[str] = []
+    for a in annotations:
+        note = a.note.strip()
+        if note and not any(note in kept for kept in notes):
+            notes.append(note)
+    return notes
 
 
 def annotations_of_events(
