@@ -97,11 +97,11 @@ def text(timeline: Timeline, y: int) -> str:
 
 async def test_at_60_columns_the_four_columns_and_a_cut_headline():
     async with shown(60) as (_pilot, timeline):
-        assert text(timeline, 0) == "date             type  src headline" + " " * 25
-        assert text(timeline, 1) == "2019-03-14       meet  2×  Foreign ministers of Norway and …"
-        assert text(timeline, 2) == "2019-04          agree     Colombo and Oslo sign a memorand…"
-        assert text(timeline, 3) == "2020             econ  3!  日本とスリランカの貿易が二倍に増…"
-        assert text(timeline, 4) == "2016–17 FY       econ      Japan invests US$ 45.2 million   "
+        assert text(timeline, 0) == " date             type  src headline" + " " * 24
+        assert text(timeline, 1) == " 2019-03-14       meet  2×  Foreign ministers of Norway and…"
+        assert text(timeline, 2) == " 2019-04          agree     Colombo and Oslo sign a memoran…"
+        assert text(timeline, 3) == " 2020             econ  3!  日本とスリランカの貿易が二倍に …"
+        assert text(timeline, 4) == " 2016–17 FY       econ      Japan invests US$ 45.2 million  "
         assert {cell_len(text(timeline, y)) for y in range(8)} == {60}
 
 
@@ -117,20 +117,20 @@ async def test_at_120_columns_countries_actors_and_publisher_follow_the_headline
             "publisher",
         ]
         assert text(timeline, 0) == (
-            "date             type  src headline"
-            + " " * 39
+            " date             type  src headline"
+            + " " * 38
             + "countries  actors             publisher       "
         )
         assert text(timeline, 1) == (
-            "2019-03-14       meet  2×  Foreign ministers of Norway and Sri Lanka mee… "
+            " 2019-03-14       meet  2×  Foreign ministers of Norway and Sri Lanka me… "
             "NO LK      Ine Eriksen Sørei… Ministry of For…"
         )
         assert text(timeline, 2) == (
-            "2019-04          agree     Colombo and Oslo sign a memorandum on fisheri… "
+            " 2019-04          agree     Colombo and Oslo sign a memorandum on fisher… "
             "LK NO                         Daily Mirror    "
         )
         assert text(timeline, 3) == (
-            "2020             econ  3!  日本とスリランカの貿易が二倍に増えた年         "
+            " 2020             econ  3!  日本とスリランカの貿易が二倍に増えた年        "
             "JP LK" + " " * 41
         )
 
@@ -150,7 +150,7 @@ async def test_no_publisher_column_until_publishers_are_sent():
             "countries",
             "actors",
         ]
-        assert [c.width for c in timeline.columns if c.key == "headline"] == [63]
+        assert [c.width for c in timeline.columns if c.key == "headline"] == [62]
 
 
 async def test_the_cursor_styles_the_whole_row_and_differs_without_focus():
@@ -172,7 +172,7 @@ async def test_search_hits_in_a_headline_are_marked_and_cut_with_it():
     marks = {11: [("Foreign ministers of ", False), ("Norway", True), (" and Sri Lanka", False)]}
     async with shown(60, marks=marks) as (_pilot, timeline):
         line = timeline.render_line(1)
-        assert line.text == "2019-03-14       meet  2×  Foreign ministers of Norway and …"
+        assert line.text == " 2019-03-14       meet  2×  Foreign ministers of Norway and…"
         underlined = [s.text for s in line if s.style.underline]
         assert underlined == ["Norway"]
 
@@ -180,10 +180,10 @@ async def test_search_hits_in_a_headline_are_marked_and_cut_with_it():
 async def test_in_the_context_view_hits_are_marked_and_the_rest_dimmed():
     async with shown(60, hits={11, 13}) as (_pilot, timeline):
         assert timeline.hits == {11, 13}
-        assert text(timeline, 0) == "  date             type  src headline" + " " * 23
-        assert text(timeline, 1) == "» 2019-03-14       meet  2×  Foreign ministers of Norway an…"
-        assert text(timeline, 2) == "  2019-04          agree     Colombo and Oslo sign a memora…"
-        assert text(timeline, 3) == "» 2020             econ  3!  日本とスリランカの貿易が二倍に…"
+        assert text(timeline, 0) == "   date             type  src headline" + " " * 22
+        assert text(timeline, 1) == "»  2019-03-14       meet  2×  Foreign ministers of Norway a…"
+        assert text(timeline, 2) == "   2019-04          agree     Colombo and Oslo sign a memor…"
+        assert text(timeline, 3) == "»  2020             econ  3!  日本とスリランカの貿易が二倍 …"
         dim = timeline.get_component_rich_style("timeline--dim").color
         headline = [s for s in timeline.render_line(2) if "Colombo" in s.text]
         assert headline[0].style.color == dim
@@ -226,24 +226,25 @@ async def test_a_click_selects_the_row_under_it_and_the_header_selects_nothing()
 
 
 def test_an_optional_column_shows_only_while_the_headline_keeps_its_80_column_room():
-    keys = {w: [c.key for c in columns_for(w)][4:] for w in (77, 78, 96, 97, 113, 114)}
+    # one cell of every row is the analyst's mark (★ ✎ + •)
+    keys = {w: [c.key for c in columns_for(w)][4:] for w in (78, 79, 97, 98, 114, 115)}
     assert keys == {
-        77: [],
-        78: ["countries"],
-        96: ["countries"],
-        97: ["countries", "actors"],
-        113: ["countries", "actors"],
-        114: ["countries", "actors", "publisher"],
+        78: [],
+        79: ["countries"],
+        97: ["countries"],
+        98: ["countries", "actors"],
+        114: ["countries", "actors"],
+        115: ["countries", "actors", "publisher"],
     }
-    headlines = {w: columns_for(w)[3].width for w in (77, 78, 97, 114, 149)}
-    assert headlines == {77: 50, 78: 40, 97: 40, 114: 40, 149: 75}
-    assert [c.key for c in columns_for(114, publisher=False)][4:] == ["countries", "actors"]
+    headlines = {w: columns_for(w)[3].width for w in (78, 79, 98, 115, 150)}
+    assert headlines == {78: 50, 79: 40, 98: 40, 115: 40, 150: 75}
+    assert [c.key for c in columns_for(115, publisher=False)][4:] == ["countries", "actors"]
 
 
 def test_the_context_views_marker_narrows_the_headline_not_the_columns():
     plain, marked = columns_for(79), columns_for(79, marker=2)
     assert [c.key for c in marked] == [c.key for c in plain]
-    assert (plain[3].width, marked[3].width) == (41, 39)
+    assert (plain[3].width, marked[3].width) == (40, 38)
 
 
 def test_cutting_counts_cells_not_characters():

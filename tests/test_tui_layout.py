@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label
 from textual.widgets._footer import FooterKey
 
 from chronicle.tui import EventDetail, SearchBar, Timeline, make_app
-from chronicle.tui.columns import ELLIPSIS, GAP, MIN_HEADLINE
+from chronicle.tui.columns import ELLIPSIS, FLAG, GAP, MIN_HEADLINE
 from chronicle.tui.source_view import SourceScreen
 from chronicle.tui.theme import DARK, LIGHT
 from tests.pilot import settle
@@ -21,14 +21,15 @@ from tests.pilot import settle
 BASE = ["date", "type", "src", "headline"]
 SIZES = [
     # size, narrow, detail width (wide) or height (narrow), header titles, headline width
-    ((60, 20), True, 6, BASE, 32),
-    ((80, 24), True, 7, [*BASE, "countries"], 41),
-    ((110, 30), False, 44, BASE, 38),
-    ((130, 36), False, 52, BASE, 50),
-    ((160, 45), False, 64, [*BASE, "countries"], 58),
-    ((250, 50), False, 100, [*BASE, "countries", "actors", "publisher"], 76),
+    ((60, 20), True, 6, BASE, 31),
+    ((80, 24), True, 7, [*BASE, "countries"], 40),
+    ((110, 30), False, 44, BASE, 37),
+    ((130, 36), False, 52, BASE, 49),
+    ((160, 45), False, 64, [*BASE, "countries"], 57),
+    ((250, 50), False, 100, [*BASE, "countries", "actors", "publisher"], 75),
 ]
-"""An optional column shows only while the headline keeps the room it has at 80x24."""
+"""An optional column shows only while the headline keeps the room it has at 80x24
+(40 cells beside the countries, after the one cell of the analyst's mark)."""
 
 
 @pytest.mark.parametrize(("size", "narrow", "detail_size", "titles", "headline"), SIZES)
@@ -67,7 +68,7 @@ async def test_a_cut_headline_ends_with_an_ellipsis_in_its_column(app_store, siz
         await settle(pilot)
         timeline = app.screen.query_one(Timeline)
         columns = timeline.columns
-        start = sum(c.width + GAP for c in columns[:3])
+        start = FLAG + sum(c.width + GAP for c in columns[:3])
         width = columns[3].width
         cut = 0
         for y in range(1, min(timeline.region.height, len(timeline.ids) + 1)):
@@ -88,11 +89,11 @@ async def test_rows_read_as_the_fixtures_say_at_80_columns(app_store):
         timeline = app.screen.query_one(Timeline)
         lines = [timeline.render_line(y).text.rstrip() for y in range(5)]
         assert lines == [
-            "date             type  src headline                                  countries",
-            "1947                       Nuclear issues imbedded in strong histor… PK JP",
-            "1947                       Pakistan and Japan have enjoyed cordial … PK JP",
-            "1952-04-28       anniv 2×  Diplomatic relations started, and Pakita… JP PK",
-            "2005             visit     Junichiro Koizumi visits Islamabad        PK JP",
+            " date             type  src headline                                 countries",
+            " 1947                       Nuclear issues imbedded in strong histo… PK JP",
+            " 1947                       Pakistan and Japan have enjoyed cordial… PK JP",
+            " 1952-04-28       anniv 2×  Diplomatic relations started, and Pakit… JP PK",
+            " 2005             visit     Junichiro Koizumi visits Islamabad       PK JP",
         ]
 
 
@@ -249,7 +250,8 @@ async def test_rows_take_the_new_themes_colours_at_once(app_store):
 
         def colours() -> tuple[object, object]:
             cursor = {s.style.bgcolor for s in timeline.render_line(1)}
-            date = next(iter(timeline.render_line(4))).style.color  # 2005, not the cursor
+            # 2005, not the cursor; the row's first segment is the analyst's mark
+            date = list(timeline.render_line(4))[1].style.color
             return cursor, date
 
         dark = colours()

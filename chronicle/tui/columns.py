@@ -6,6 +6,10 @@ actors, then the publisher, each only while the headline keeps the room it has a
 ever makes it shorter than on the smallest common terminal. The headline takes what
 is left. Widths are terminal cells (rich.cells), so a CJK headline or an actor's
 accented name is cut where it ends on screen, with "…" where text was cut.
+
+Every row starts with one cell for the analyst's mark (★ starred, ✎ corrected, …,
+drawn by the timeline): one cell and no gap, so the headline still has 40 cells
+beside the countries at 80x24.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from chronicle.date_notation import WIDTH as DATE_WIDTH
 ELLIPSIS = "…"
 GAP = 1
 """Blank cells between two columns."""
+FLAG = 1
+"""Cells of the analyst's mark in front of every row (no gap after it)."""
 
 
 MIN_HEADLINE = 40
@@ -53,11 +59,11 @@ OPTIONAL = (
 
 def columns_for(width: int, marker: int = 0, publisher: bool = True) -> tuple[Column, ...]:
     """The columns of a timeline `width` cells wide, in screen order, the headline's width
-    being what the others leave (at least one cell). `marker` cells are kept in front
-    (the context view's hit marker) without changing which columns show, so the context
-    view keeps the columns of the results it came from; without `publisher` (not known)
-    that column is left out."""
-    room = width - sum(c.width + GAP for c in FIXED)
+    being what the others and the mark (`FLAG`) leave (at least one cell). `marker`
+    cells are kept in front (the context view's hit marker) without changing which
+    columns show, so the context view keeps the columns of the results it came from;
+    without `publisher` (not known) that column is left out."""
+    room = width - FLAG - sum(c.width + GAP for c in FIXED)
     extra: list[Column] = []
     for column in OPTIONAL:
         if column.key == "publisher" and not publisher:

@@ -4,7 +4,9 @@ Everything shown comes from documents, so it is assembled as `rich.text.Text`
 from strings passed through `chronicle.visible` (a control or bidi character
 shows as an escape); search terms are highlighted by styling spans, never by
 inserting markup. A source whose date was relative says what it was counted from
-(`resolution_note`), which the comparison screen reads too.
+(`resolution_note`), which the comparison screen reads too. The analyst's star,
+tags, note and corrections, and why the event's reports were merged, come from
+`chronicle.tui.annotation_view`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from textual.widgets import Static
 
 from chronicle.model import Event, Source
 from chronicle.render import format_date
+from chronicle.tui.annotation_view import describe_annotation, describe_merge
 from chronicle.visible import visible, visible_lines
 
 COMPARE_KEY = "="
@@ -100,11 +103,13 @@ def describe_event(
     series: Sequence[str] = (),
     muted: StyleType = "dim",
     alarm: StyleType = "bold red",
+    merged: Sequence[str] = (),
 ) -> Text:
     """The whole detail view of `event` as one Text.
 
     Args:
         series: Names of the series read from the tables of the event's documents.
+        merged: Lines saying why the event's reports were merged (none: no section).
         muted: The style of labels and context (the pane passes its theme's).
         alarm: The style of a warning that sources disagree.
     """
@@ -135,6 +140,8 @@ def describe_event(
         for other in ids:
             out.append(f"\n{label}: ", style="bold")
             out.append(_event_ref(other, neighbours))
+    out.append(describe_annotation(event, muted))
+    out.append(describe_merge(merged, muted))
     if series:
         out.append(f"\n\nTables in its documents ({len(series)}; Enter charts them)", style="bold")
         for name in series:
@@ -248,12 +255,11 @@ class EventDetail(VerticalScroll, can_focus=True):
         super().__init__(*args, **kwargs)
         self._shown: Event | None = None
         self._text = Text()
-        self._shown_with: tuple[Sequence[str], dict[int, Event] | None, Sequence[str]] = (
-            (),
-            None,
-            (),
-        )
-        """The terms, neighbours and series the event is shown with (to redraw it)."""
+        self._shown_with: tuple[
+            Sequence[str], dict[int, Event] | None, Sequence[str], Sequence[str]
+        ] = ((), None, (), ())
+        """The terms, neighbours, series and merge reasons the event is shown with (to
+        redraw it)."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -272,9 +278,10 @@ class EventDetail(VerticalScroll, can_focus=True):
         terms: Sequence[str] = (),
         neighbours: dict[int, Event] | None = None,
         series: Sequence[str] = (),
+        merged: Sequence[str] = (),
     ) -> None:
         """Display `event` (or a hint when there is none), with the names of the series
-        its documents' tables hold."""
+        its documents' tables hold and the lines saying why its reports were merged."""
         if event is None:
             self._show(
                 Text(
@@ -284,10 +291,11 @@ class EventDetail(VerticalScroll, can_focus=True):
                 )
             )
         else:
-            self._shown_with = (terms, neighbours, series)
+            self._shown_with = (terms, neighbours, series, merged)
             muted = self.get_component_rich_style("detail--muted", partial=True)
             alarm = self.get_component_rich_style("detail--alarm", partial=True)
-            self._show(describe_event(event, terms, neighbours, series, muted, alarm))
+            text = describe_event(event, terms, neighbours, series, muted, alarm, merged)
+            self._show(text)
         if not _same_happening(self._shown, event):
             self.scroll_home(animate=False)
         self._shown = event

@@ -4,7 +4,8 @@ It owns the searching: each settled query starts an exclusive thread worker,
 and an answer is shown only if its query is still the current one. Panes never
 touch each other; they post messages here and the screen sets the other pane.
 When another process changes the database, the results are searched again with
-the cursor kept on the same happening (see `chronicle.tui.live`).
+the cursor kept on the same happening (see `chronicle.tui.live`). The analyst's
+keys (star, tag, note, correct, add) are `chronicle.tui.annotation_actions`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from chronicle.search.engine import Searcher
 from chronicle.search.histogram import YearCounts
 from chronicle.search.query import Query, describe, parse_query
 from chronicle.store import StoreError
+from chronicle.tui.annotation_actions import AnnotationActions
 from chronicle.tui.clipboard import CHANGED, NOTHING, copy_event
 from chronicle.tui.compare_view import CompareScreen
 from chronicle.tui.context import Context, nearest_hit
@@ -61,15 +63,21 @@ FIRST_PAGE = 100
 """Ids fetched first, so rows paint before every match has been listed."""
 
 
-class MainScreen(Screen[None]):
-    """Search, browse, read."""
+class MainScreen(AnnotationActions, Screen[None]):
+    """Search, browse, read, annotate."""
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Type a query"),
         Binding("escape", "back", "Back", show=False),
         # `:` and `y` are left out of the footer, so 80 columns still show `q` and `?`
         Binding("colon", "goto_date", "Go to date", show=False),
-        Binding("y", "copy", "Copy", show=False),
+        Binding("y", "copy", "Copy citation", show=False),
+        # the analyst's keys: in the help, not the footer, for the same reason
+        Binding("s", "star", "Star", show=False, tooltip="Star the event, or unstar it"),
+        Binding("t", "tag", "Tag", show=False, tooltip="Tag the event"),
+        Binding("a", "annotate", "Note", show=False, tooltip="Write a note on the event"),
+        Binding("e", "correct", "Correct", show=False, tooltip="Correct the event"),
+        Binding("A", "add_event", "Add event", show=False, tooltip="Add an event by hand"),
         Binding("c", "context", "Context", tooltip="Every event around this hit (c again: back)"),
         Binding("f", "facets", "Facets", tooltip="Counts by type, country, actor, source, year"),
         Binding("o", "open_source", "Source", tooltip="Read the event's source document"),
@@ -103,6 +111,8 @@ class MainScreen(Screen[None]):
         """(query, ids) of the first page painted before the whole result was listed."""
         self.pending_event: int | None = None
         """An event to put the cursor on once the results being read are shown."""
+        self.widen_for_pending = False
+        """Whether the search is cleared when it leaves out `pending_event` (a new event)."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -119,6 +129,7 @@ class MainScreen(Screen[None]):
         self.query_one(Timeline).focus()
         self.run_search("")
         self._series_names_worker()
+        self.by_hand_worker()
         self.set_interval(POLL_SECONDS, self._watch_database)
 
     # Searching ---------------------------------------------------------------
@@ -267,6 +278,7 @@ class MainScreen(Screen[None]):
         self.searcher = Searcher(self.searcher.store)  # its cached counts are out of date
         self.run_search(self.query_text, refresh=True)
         self._series_names_worker()
+        self.by_hand_worker()
 
     def _highlighted_keys(self) -> list[str]:
         """Keys of the highlighted event's mentions, as far as they are loaded."""
@@ -331,10 +343,19 @@ class MainScreen(Screen[None]):
             neighbours = {e.id: e for e in self.searcher.store.events_by_ids(linked)}
             keys = member_keys(self.searcher.store, event_id)
             series = self._series_of(event)
+            merged = self._merge_reasons(event_id)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
             return
-        self.app.call_from_thread(self._show_detail, event, neighbours, keys, series)
+        self.app.call_from_thread(self._show_detail, event, neighbours, keys, series, merged)
+
+    def _merge_reasons(self, event_id: int) -> list[str]:
+        """Why the event's reports were merged, in lines (none from a store that cannot say)."""
+        store = self.searcher.store
+        if not hasattr(store, "merge_reasons"):
+            return []
+        reasons = store.merge_reasons(event_id)
+        return list(reasons.lines()) if reasons is not None else []
 
     def _series_of(self, event: Event) -> list[tuple[int, str]]:
         """(id, name) of the series in the tables of the event's documents."""
@@ -348,6 +369,7 @@ class MainScreen(Screen[None]):
         neighbours: dict[int, Event],
         keys: list[str],
         series: list[tuple[int, str]],
+        merged: Sequence[str] = (),
     ) -> None:
         if self.query_one(Timeline).current_id != event.id:
             return
@@ -358,7 +380,7 @@ class MainScreen(Screen[None]):
         self.current_keys = keys
         self.current_series = [series_id for series_id, _ in series]
         names = [name for _, name in series]
-        self.query_one(EventDetail).show_event(event, self.terms, neighbours, names)
+        self.query_one(EventDetail).show_event(event, self.terms, neighbours, names, merged)
 
     def _row_shows(self, event: Event) -> bool:
         """False when the highlighted row was read before another process rebuilt its
@@ -560,8 +582,15 @@ class MainScreen(Screen[None]):
 
     def _move_to_pending(self) -> None:
         event_id, self.pending_event = self.pending_event, None
-        if event_id is not None and not self.query_one(Timeline).move_to_id(event_id):
-            self.notify("That event is not in the chronicle any more", severity="warning")
+        widen, self.widen_for_pending = self.widen_for_pending, False
+        if event_id is None or self.query_one(Timeline).move_to_id(event_id):
+            return
+        if widen and (self.context is not None or self.query_text):
+            self.notify("The search leaves the new event out: every event is shown", timeout=4)
+            self.pending_event = event_id
+            self.clear_search()
+            return
+        self.notify("That event is not in the chronicle any more", severity="warning")
 
     def action_compare(self) -> None:
         """The highlighted event's sources side by side, disagreements marked."""

@@ -8,6 +8,8 @@ and caches rendered lines. Line 0 is a header naming the columns, which
 under it. The first event of each year shows its date in bold, so the list
 reads as grouped by year. In the context view every event is listed and the
 query's hits are marked (`»`), the rest dimmed; `n`/`N` jump between hits.
+A row's first cell carries the analyst's mark (`analyst_mark`): starred,
+corrected, added by hand, or noted or tagged.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from textual.theme import Theme
 
 from chronicle.date_notation import date_label
 from chronicle.model import TYPE_LABELS, Event
-from chronicle.tui.columns import GAP, Column, columns_for, cut, cut_runs
+from chronicle.tui.columns import FLAG, GAP, Column, columns_for, cut, cut_runs
 from chronicle.visible import visible
 
 PAGE = 200
@@ -38,6 +40,11 @@ HEADER = 1
 HIT_MARK = "»"
 MARKER = 2
 """Cells the hit marker column takes in the context view (mark and a gap)."""
+STARRED = "★"
+CORRECTED = "✎"
+BY_HAND = "+"
+NOTED = "•"
+"""The analyst's marks in a row's first cell, the first that applies shown."""
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -66,6 +73,7 @@ class Timeline(ScrollView, can_focus=True):
         "timeline--match",
         "timeline--dim",
         "timeline--hit",
+        "timeline--flag",
     }
 
     DEFAULT_CSS = """
@@ -89,6 +97,7 @@ class Timeline(ScrollView, can_focus=True):
     Timeline > .timeline--match { text-style: bold underline; color: $warning; }
     Timeline > .timeline--dim { color: $text-muted; }
     Timeline > .timeline--hit { color: $accent; text-style: bold; }
+    Timeline > .timeline--flag { color: $warning; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0)
@@ -137,6 +146,8 @@ class Timeline(ScrollView, can_focus=True):
         self._publishers: dict[int, str] = {}
         self._publishers_known = False
         """Whether the screen sends publishers (else no publisher column is drawn)."""
+        self._by_hand: Collection[int] = frozenset()
+        """Ids of the events the analyst added by hand (marked +)."""
         self._pending: set[int] = set()
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(2000)
 
@@ -207,6 +218,24 @@ class Timeline(ScrollView, can_focus=True):
         self._lines.clear()
         self.refresh()
 
+    def mark_by_hand(self, ids: Collection[int]) -> None:
+        """Mark the events with these ids as added by hand (+), in any result."""
+        self._by_hand = ids
+        self._lines.clear()
+        self.refresh()
+
+    def update_row(self, event: Event) -> None:
+        """Show `event` read again (the analyst starred, tagged or corrected it) in its row,
+        if loaded; a corrected headline drops the search's marks made on the old one."""
+        old = self._rows.get(event.id)
+        if old is None:
+            return
+        if old.headline != event.headline:
+            self._marks.pop(event.id, None)
+        self._rows[event.id] = event
+        self._lines.clear()
+        self.refresh()
+
     def row(self, index: int) -> Event | None:
         """The loaded event at `index`, if any."""
         if 0 <= index < len(self.ids):
@@ -263,7 +292,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("timeline--header")
-        text = " " * MARKER if self._hits is not None else ""
+        text = " " * (MARKER + FLAG) if self._hits is not None else " " * FLAG
         text += (" " * GAP).join(cut(column.title, column.width) for column in self.columns)
         return (
             Strip([Segment(text, style)]).crop_extend(0, width, style).apply_style(self.rich_style)
@@ -275,6 +304,8 @@ class Timeline(ScrollView, can_focus=True):
         if self._hits is not None:
             mark = "  " if dim else f"{HIT_MARK} "
             segments.append(Segment(mark, self.get_component_rich_style("timeline--hit")))
+        flag = analyst_mark(event, event.id in self._by_hand)
+        segments.append(Segment(flag, self._style("timeline--flag")))
         for n, column in enumerate(self.columns):
             if n:
                 segments.append(Segment(" " * GAP))
@@ -440,6 +471,21 @@ def sources_mark(event: Event) -> str:
     if event.source_count < 2:
         return ""
     return f"{event.source_count}{'!' if event.conflict else '×'}"
+
+
+def analyst_mark(event: Event, by_hand: bool = False) -> str:
+    """The one-cell mark of the analyst's work on `event`: ★ starred, else ✎ corrected,
+    else + added by hand, else • noted or tagged, else a blank."""
+    note = event.annotation
+    if note is not None and note.starred:
+        return STARRED
+    if note is not None and note.correction:
+        return CORRECTED
+    if by_hand:
+        return BY_HAND
+    if note is not None and (note.tags or note.note.strip()):
+        return NOTED
+    return " "
 
 
 def _index_of(ids: Sequence[int], wanted: int | None, otherwise: int) -> int:
