@@ -277,6 +277,27 @@ class TestMarksAndDetail:
                 ids[5]: " ",
             }
 
+    async def test_an_event_added_by_hand_is_marked_when_the_app_starts(self, app_store):
+        from datetime import date
+
+        from chronicle.manual import manual_event
+
+        doc, content_hash, mentions = manual_event(date(2018, 1, 4), None, "day", "Envoys meet")
+        app_store.add_document(doc, content_hash, mentions)
+        added = app_store.event_holding([mentions[0].key])
+        app = make_app(app_store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            timeline = app.screen.query_one(Timeline)
+            assert timeline.move_to_id(added)
+            await settle(pilot)
+            assert mark(app) == "+"
+            app_store.annotate(added, starred=True)
+            await pilot.press("s", "s")  # off and on again: the star goes before the +
+            await settle(pilot)
+            assert mark(app) == "★"
+            assert {mark(app, i) for i in range(5) if timeline.ids[i] != added} == {" "}
+
     async def test_a_correction_shows_beside_the_machines_value(self, app_store):
         event = next(e for e in app_store.events_by_ids(range(1, 400)) if e.precision == "range")
         machine = visible(event.headline)

@@ -113,6 +113,8 @@ class MainScreen(AnnotationActions, Screen[None]):
         """An event to put the cursor on once the results being read are shown."""
         self.widen_for_pending = False
         """Whether the search is cleared when it leaves out `pending_event` (a new event)."""
+        self.by_hand_version: int | None = None
+        """The `data_version` the events added by hand were listed at."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -129,7 +131,6 @@ class MainScreen(AnnotationActions, Screen[None]):
         self.query_one(Timeline).focus()
         self.run_search("")
         self._series_names_worker()
-        self.by_hand_worker()
         self.set_interval(POLL_SECONDS, self._watch_database)
 
     # Searching ---------------------------------------------------------------
@@ -229,6 +230,9 @@ class MainScreen(AnnotationActions, Screen[None]):
         self._first_page = None
         if self.pending_event is not None:
             self._move_to_pending()
+        if self.by_hand_version != result.version:  # after the rows: the marks can wait
+            self.by_hand_version = result.version
+            self.by_hand_worker()
         if result.histogram is None:
             self._histogram_worker(text, result)
         else:
@@ -278,7 +282,6 @@ class MainScreen(AnnotationActions, Screen[None]):
         self.searcher = Searcher(self.searcher.store)  # its cached counts are out of date
         self.run_search(self.query_text, refresh=True)
         self._series_names_worker()
-        self.by_hand_worker()
 
     def _highlighted_keys(self) -> list[str]:
         """Keys of the highlighted event's mentions, as far as they are loaded."""
