@@ -152,10 +152,11 @@ async def test_the_palette_offers_chronicles_commands_and_no_maximize(app_store,
         await settle(pilot)
         entries = palette_entries(app)
     assert entries == [
-        *("Clear search", "Compare sources", "Context", "Copy event", "Facets"),
-        *("Go to date", "Help", "Keys", "Open source", "Quit", "Screenshot", "Search"),
+        *("Add event", "Clear search", "Compare sources", "Context", "Copy citation"),
+        *("Correct event", "Export results…", "Facets", "Go to date", "Help", "Keys"),
+        *("Note", "Open source", "Quit", "Review queue", "Screenshot", "Search"),
         *SERIES,
-        *("Show citations", "Theme"),
+        *("Show citations", "Star", "Tag", "Theme"),
     ]
 
 

@@ -68,7 +68,7 @@ class ChronicleApp(App[None]):
                 "Go to date", "Jump to the first event on a date (:)", screen.action_goto_date
             )
             yield SystemCommand(
-                "Copy event", "Copy the event and its sources (y)", screen.action_copy
+                "Copy citation", "Copy the event with its source's citation (y)", screen.action_copy
             )
             yield SystemCommand("Clear search", "Show every event again (Esc)", screen.clear_search)
             yield SystemCommand(
@@ -85,6 +85,18 @@ class ChronicleApp(App[None]):
             )
             yield SystemCommand(
                 "Show citations", "List the works the documents cite", screen.show_citations
+            )
+            yield SystemCommand("Star", "Star or unstar the event (s)", screen.action_star)
+            yield SystemCommand("Tag", "Tag the event (t)", screen.action_tag)
+            yield SystemCommand("Note", "Write a note on the event (a)", screen.action_annotate)
+            yield SystemCommand(
+                "Correct event", "Correct its date, type, headline… (e)", screen.action_correct
+            )
+            yield SystemCommand("Add event", "Add an event by hand (A)", screen.action_add_event)
+            yield SystemCommand(
+                "Review queue",
+                "Merges the machine was least sure of (review:)",
+                partial(screen.set_query, "review:"),
             )
             yield SystemCommand(
                 "Export results…",
