@@ -87,6 +87,7 @@ def test_the_merge_layer_is_the_whole_merge_package():
         "__init__.py",
         "candidates.py",
         "clusters.py",
+        "decisions.py",
         "drafts.py",
         "evidence.py",
         "explain.py",

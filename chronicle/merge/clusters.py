@@ -5,7 +5,9 @@ ingested in. Precise mentions form components of `rules.same_event`; a vague
 mention attaches to the precise one it fits best (`best_fit`) and never bridges
 two happenings; candidates are found by blocking on anchors and sweeping over
 dates. The store keeps the same result up to date locally (`group` on the events
-a change touches; `chronicle.store.merging`).
+a change touches; `chronicle.store.merging`). The analyst's decisions
+(`decisions.Decisions`) only add edges (joins) or take them away (splits), so the
+result is still a function of the set of mentions and decisions.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from chronicle.merge.candidates import PreciseIndex, link_all
+from chronicle.merge.decisions import NONE, Decisions
 from chronicle.merge.evidence import similarity
 from chronicle.merge.rules import compatible, same_event
 from chronicle.merge.spans import span_of
 from chronicle.model import Mention
 
 
-def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def cluster(mentions: Sequence[Mention], decided: Decisions = NONE) -> list[list[Mention]]:
     """Group mentions into events (the global reference that the store keeps incrementally).
 
     Precise mentions (pinned to days) form events as the connected components of
@@ -35,14 +38,14 @@ def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
         Clusters, each sorted by mention key, ordered by their first key.
     """
     ordered = sorted(mentions, key=lambda m: m.key)
-    return group(ordered, attachments(ordered))
+    return group(ordered, attachments(ordered, decided), decided)
 
 
-def attachments(mentions: Sequence[Mention]) -> dict[str, str | None]:
+def attachments(mentions: Sequence[Mention], decided: Decisions = NONE) -> dict[str, str | None]:
     """For each vague mention's key, the key of the precise mention it fits best, or None."""
     index = PreciseIndex(mentions)
     return {
-        m.key: best.key if (best := best_fit(m, index.meeting(m))) else None
+        m.key: best.key if (best := best_fit(m, index.meeting(m), decided)) else None
         for m in mentions
         if kind_of(m) == "vague"
     }
@@ -56,30 +59,61 @@ def kind_of(mention: Mention) -> str:
     return "precise" if span.precise else "vague"
 
 
-def group(mentions: Sequence[Mention], fits: Mapping[str, str | None]) -> list[list[Mention]]:
+def group(
+    mentions: Sequence[Mention],
+    fits: Mapping[str, str | None],
+    decided: Decisions = NONE,
+) -> list[list[Mention]]:
     """Events of `mentions`, given the precise mention each vague one attaches to.
+
+    The analyst's splits take edges away (`components`); their joins then make one
+    event of the groups holding the two mentions of each joined pair.
 
     Args:
         mentions: A set closed under the rule: every precise mention `same_event`
             links to one of them, and every free vague one it links to, is among them.
         fits: For each vague mention's key, the key of the precise mention it
             attaches to (one of `mentions`), or None when it fits none.
+        decided: The analyst's joins and splits; a joined partner is among
+            `mentions` too when its mention is stored.
     """
     ordered = sorted(mentions, key=lambda m: m.key)
     precise = [m for m in ordered if kind_of(m) == "precise"]
     free = [m for m in ordered if kind_of(m) == "vague" and not fits.get(m.key)]
     undated = [m for m in ordered if kind_of(m) == "undated"]
-    groups = [*components(precise), *components(free), *components(undated)]
+    groups = [
+        *components(precise, decided),
+        *components(free, decided),
+        *components(undated, decided),
+    ]
     home = {m.key: i for i, g in enumerate(groups) for m in g}
     for m in ordered:
         if kind_of(m) == "vague" and fits.get(m.key):
             groups[home[fits[m.key]]].append(m)
+            home[m.key] = home[fits[m.key]]
+    groups = _joined(groups, home, decided)
     return sorted((sorted(g, key=lambda m: m.key) for g in groups), key=lambda g: g[0].key)
 
 
-def components(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def _joined(
+    groups: list[list[Mention]], home: Mapping[str, int], decided: Decisions
+) -> list[list[Mention]]:
+    """The groups with those holding the two mentions of a joined pair made one."""
+    if not decided.joined:
+        return groups
+    forest = UnionFind(len(groups))
+    for a, b in sorted(decided.joined):
+        if a in home and b in home:
+            forest.union(home[a], home[b])
+    found: dict[int, list[Mention]] = {}
+    for i, g in enumerate(groups):
+        found.setdefault(forest.find(i), []).extend(g)
+    return list(found.values())
+
+
+def components(mentions: Sequence[Mention], decided: Decisions = NONE) -> list[list[Mention]]:
     """Connected components of `same_event` among mentions of one kind (precise, vague
-    or undated), each in key order."""
+    or undated), each in key order, without the pairs the analyst split apart."""
     ordered = sorted(mentions, key=lambda m: m.key)
     forest = UnionFind(len(ordered))
     refused: set[tuple[int, int]] = set()
@@ -90,7 +124,7 @@ def components(mentions: Sequence[Mention]) -> list[list[Mention]]:
         pair = (i, j) if i < j else (j, i)
         if pair in refused:
             return False
-        if compatible(ordered[i], ordered[j]):
+        if not decided.apart(ordered[i].key, ordered[j].key) and compatible(ordered[i], ordered[j]):
             forest.union(i, j)
             return True
         refused.add(pair)
@@ -109,11 +143,13 @@ def fit_order(vague: Mention, precise: Mention) -> tuple[bool, float, str]:
     return (precise.type != vague.type, -similarity(vague, precise), precise.key)
 
 
-def best_fit(vague: Mention, candidates: Iterable[Mention]) -> Mention | None:
+def best_fit(
+    vague: Mention, candidates: Iterable[Mention], decided: Decisions = NONE
+) -> Mention | None:
     """The precise mention a vague one attaches to: the best fitting of those it
     `same_event`s with ("Kono visited Pakistan in 2018" joins the visit of 3-4 January,
-    not the meeting of 4 January inside it), or None."""
-    fitting = [m for m in candidates if m.key != vague.key and same_event(vague, m)]
+    not the meeting of 4 January inside it), or None; never one the analyst split it from."""
+    fitting = [m for m in candidates if m.key != vague.key and same_event(vague, m, decided)]
     return min(fitting, key=lambda m: fit_order(vague, m)) if fitting else None
 
 

@@ -4,12 +4,14 @@ A symmetric rule on two mentions: they must share an anchor (a country, a name
 token, or their document), have compatible dates and types, and then the shared
 `Evidence` decides, read by `in_document.same_happening_in_document` for two
 mentions of one document and by `across_documents` for two of different ones.
+The analyst's splits (`decisions.Decisions`) take a pair's direct link away.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from chronicle.merge.decisions import NONE, Decisions
 from chronicle.merge.evidence import GATHERING_TYPES, Evidence, evidence, similarity
 from chronicle.merge.in_document import same_happening_in_document
 from chronicle.merge.spans import date_relation, span_of
@@ -34,8 +36,14 @@ def _anchors(entities: Entities, document: str) -> frozenset[str]:
     return frozenset(countries | people | {f"d:{document}"})
 
 
-def same_event(a: Mention, b: Mention) -> bool:
-    """The symmetric rule deciding whether two mentions report one happening."""
+def same_event(a: Mention, b: Mention, decided: Decisions = NONE) -> bool:
+    """The symmetric rule deciding whether two mentions report one happening.
+
+    A pair the analyst split apart (`decided.apart`) is never one by direct link; a
+    pair they joined is an extra edge that `clusters.group` adds, not a rule answer.
+    """
+    if decided.apart(a.key, b.key):
+        return False
     return bool(anchors(a) & anchors(b)) and compatible(a, b)
 
 

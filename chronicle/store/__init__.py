@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from chronicle.model import Annotation, CleanDocument, Event, Mention, StoredSeries
 from chronicle.store import annotating, reader
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from chronicle.merge.explain import MergeReasons
+    from chronicle.store.decisions import Bridged
+    from chronicle.store.decisions import Decision as StoredDecision
     from chronicle.store.document_view import DatedSentence, SourceDocument
     from chronicle.store.documents import Batch
 
@@ -284,6 +286,54 @@ class Store:
 
         found = self._read(explanations.merge_inputs, event_id)
         return None if found is None else explain_merge(*found)
+
+    def join_events(self, keep_id: int, other_id: int) -> int:
+        """Make two events one, in every later merge too; returns the event holding both.
+
+        Kept as a join of the two events' own mention keys (`store.decisions`).
+        """
+        return self._decide("join_events", keep_id, other_id)
+
+    def split_source(self, event_id: int, mention_key: str) -> int:
+        """Take a source's mention out of its event ("this is another happening");
+        returns the event now holding it.
+
+        A split cuts the mention's direct links with the event's members, it is not
+        a wall: a later report fitting both sides joins them again, and the event is
+        then listed by `bridged_splits`.
+        """
+        return self._decide("split_source", event_id, mention_key)
+
+    def decisions(self) -> list[StoredDecision]:
+        """Every join and split of the analyst's, oldest first (inactive when a
+        mention it names is gone)."""
+        from chronicle.store import decisions
+
+        return self._read(decisions.all_decisions)
+
+    def undo_decision(self, decision_id: int) -> None:
+        """Forget a join or split and merge again what it affected."""
+        self._decide("undo", decision_id)
+
+    def import_decisions(self, records: Sequence[StoredDecision]) -> int:
+        """Make here the decisions of another store (by mention keys); returns how many."""
+        return self._decide("import_decisions", records)
+
+    def bridged_splits(self) -> list[Bridged]:
+        """Events holding both sides of a split: a later report linked them, to review."""
+        from chronicle.store import decisions
+
+        return self._read(decisions.bridged_splits)
+
+    def _decide(self, name: str, *args: object) -> Any:
+        """Run `store.decisions.<name>` in one write transaction; StoreError when the
+        event, mention or decision named is not there."""
+        from chronicle.store import decisions
+
+        try:
+            return self._write(getattr(decisions, name), *args)
+        except (KeyError, ValueError) as error:
+            raise StoreError(str(error).strip("'\"")) from error
 
     # Series -------------------------------------------------------------
 

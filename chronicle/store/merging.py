@@ -13,6 +13,13 @@ stored events it can affect, and regroups only them (`merge.group`):
 - removing mentions re-attaches the vague ones that lost their precise mention.
 
 So adding a document costs what its neighbourhood holds, not what the store holds.
+
+The analyst's decisions (`chronicle.merge.decisions`, table `decision_pairs`) are
+read whole at each change (they are made by hand, so few) and handed to the rule:
+a split pair is never linked directly nor attached as a vague fit, and a joined
+pair is one more edge, so a mention's joined partners' events are taken in when it
+is merged (`_join_decided`). A change of decisions regroups the events holding the
+mentions it names (`remerge`).
 """
 
 from __future__ import annotations
@@ -24,11 +31,13 @@ from datetime import date
 import sqlite_utils
 
 from chronicle import merge
+from chronicle.merge.decisions import Decisions
 from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.names import same_person
 from chronicle.store import blocks
 from chronicle.store.writer import (
     delete_events,
+    keys_of_events,
     load_mentions,
     load_state,
     move_mentions,
@@ -64,6 +73,7 @@ class _Change:
         self._units = merge.UnionFind(0)
         self._index: dict[Unit, int] = {}
         self._loaded: dict[str, Mention] = dict(self.new)
+        self.decided = decided(db)
 
     def mention(self, key: str) -> Mention:
         """A stored mention by key (loaded once)."""
@@ -200,7 +210,7 @@ class _Change:
         delete_events(self.db, [e for event_ids, _, _ in whole for e in event_ids])
         written = []
         for _, members, regroup in whole:
-            groups = merge.group(members, self.fits) if regroup else [members]
+            groups = merge.group(members, self.fits, self.decided) if regroup else [members]
             for draft in merge.draft_events(g for g in groups if g):
                 event_id = write_event(self.db, draft)
                 blocks.index_event(self.db, event_id, draft)
@@ -278,7 +288,7 @@ class _Change:
         stored = self._read_fits(events)
         self.prefetch(stored)
         self.add((self._loaded[k] for k in stored), stored)
-        groups = merge.group(list(self.members.values()), self.fits)
+        groups = merge.group(list(self.members.values()), self.fits, self.decided)
         delete_events(self.db, events)
         written = []
         for draft in merge.draft_events(groups):
@@ -299,7 +309,8 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     new = sorted(mentions, key=lambda m: m.key)
     change = _Change(db, new)
     for kind in ("precise", "undated"):
-        for component in merge.components([m for m in new if merge.kind_of(m) == kind]):
+        of_kind = [m for m in new if merge.kind_of(m) == kind]
+        for component in merge.components(of_kind, change.decided):
             for m in component[1:]:
                 change.join(component[0].key, m.key)
     precise = [m for m in new if merge.kind_of(m) == "precise"]
@@ -311,22 +322,29 @@ def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     for p in precise:
         _take_vague(change, p)
     free = [v for v in vague if change.fits[v.key] is None]
-    for component in merge.components(free):
+    for component in merge.components(free, change.decided):
         for m in component[1:]:
             change.join(component[0].key, m.key)
     for v in free:
         _join_free(change, v)
     for u in (m for m in new if merge.kind_of(m) == "undated"):
         _join_undated(change, u)
+    _join_decided(change, new)
     change.write()
 
 
-def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[int] = ()) -> None:
+def recluster(
+    db: sqlite_utils.Database,
+    keys: Iterable[str],
+    orphans: Iterable[int] = (),
+    refit: Iterable[str] = (),
+) -> None:
     """Regroup mentions whose events were just deleted because some of their mentions left.
 
     Args:
         keys: The remaining mentions of those events (they have no event now).
         orphans: Events that lost their container already; they look for a new one.
+        refit: Vague mentions among them to attach afresh (a decision on them changed).
     """
     keys = sorted(set(keys))
     if not blocks.rule_is_current(db):
@@ -344,14 +362,80 @@ def recluster(db: sqlite_utils.Database, keys: Iterable[str], orphans: Iterable[
     change.stored_fits.update(stored)
     change.prefetch(stored)
     change.add((change.mention(k) for k in stored), stored)
-    lost = [k for k, fit in stored.items() if fit is not None and fit not in stored]
+    refit = set(refit)
+    lost = [
+        k
+        for k, fit in stored.items()
+        if (fit is not None and (fit not in stored or change.decided.apart(k, fit)))
+        or (k in refit and merge.kind_of(change.members[k]) == "vague")
+    ]
     for key in lost:
         change.fits[key] = None
         _attach(change, change.members[key])
     for key in lost:
         if change.fits[key] is None:
             _join_free(change, change.members[key])
+    _join_decided(change, [change.members[k] for k in stored])
     change.write(orphans)
+
+
+def remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
+    """Regroup the events holding these mentions: a decision on them was made or undone.
+
+    Decisions only add or take away edges among the mentions they name, so the
+    events holding those mentions are all a change of decision can reshape; their
+    vague mentions among `keys` are attached afresh.
+    """
+    keys = sorted(set(keys))
+    if not blocks.rule_is_current(db):
+        rebuild(db)
+        return
+    held: dict[str, int | None] = {}
+    for at in range(0, len(keys), 500):
+        chunk = keys[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        held |= dict(
+            db.execute(f"SELECT key, event_id FROM mentions WHERE key IN ({marks})", chunk)
+        )
+    event_ids = sorted({e for e in held.values() if e is not None})
+    members = keys_of_events(db, event_ids) | set(held)
+    orphans = children_of(db, event_ids)
+    delete_events(db, event_ids)
+    recluster(db, members, orphans, refit=held)
+
+
+def decided(db: sqlite_utils.Database) -> Decisions:
+    """Every decision of the analyst, for the rule (a pair's latest decision only);
+    none in a store laid out before decisions were kept (v20)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_pairs'").fetchone():
+        return Decisions()
+    rows = db.execute(
+        "SELECT p.a_key, p.b_key, d.kind FROM decision_pairs p "
+        "JOIN decisions d ON d.id = p.decision_id"
+    ).fetchall()
+    return Decisions(
+        joined=[(a, b) for a, b, kind in rows if kind == "join"],
+        split=[(a, b) for a, b, kind in rows if kind == "split"],
+    )
+
+
+def _join_decided(change: _Change, mentions: Iterable[Mention]) -> None:
+    """Join each mention with the events of the stored mentions the analyst joined it to."""
+    wanted = {m.key: change.decided.partners(m.key) for m in mentions}
+    partners = sorted({p for found in wanted.values() for p in found} - change.members.keys())
+    events: dict[str, int | None] = {}
+    for at in range(0, len(partners), 500):
+        chunk = partners[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        events |= dict(
+            change.db.execute(f"SELECT key, event_id FROM mentions WHERE key IN ({marks})", chunk)
+        )
+    for key, found in wanted.items():
+        for partner in found:
+            if partner in change.members:  # new, or regrouped here (no event now)
+                change.join(key, partner)
+            elif partner in events:
+                change.join(key, change.unit(partner, events[partner]))
 
 
 def _fitting(
@@ -395,7 +479,9 @@ def _join_found(
         batch = [(k, u) for u, keys in members.items() for k in keys[done : done + size]]
         change.prefetch(k for k, _ in batch)
         for key, unit in batch:
-            if not change.joined(m.key, unit) and merge.same_event(m, change.mention(key)):
+            if not change.joined(m.key, unit) and merge.same_event(
+                m, change.mention(key), change.decided
+            ):
                 change.join(m.key, unit)
         done += size
         size *= 2
@@ -417,7 +503,7 @@ def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
     found = _fitting(change, v, "precise")
     change.prefetch(k for k, _, _ in found)
     candidates = [change.mention(k) for k, _, _ in found] + list(extra)
-    best = merge.best_fit(v, candidates)
+    best = merge.best_fit(v, candidates, change.decided)
     change.fits[v.key] = best.key if best else None
     if best is not None:
         events = {k: e for k, e, _ in found}
@@ -431,7 +517,7 @@ def _take_vague(change: _Change, p: Mention) -> None:
     change.prefetch(f for _, _, f in found if f)
     for key, event_id, stored_fit in found:
         s = change.mention(key)
-        if not merge.same_event(s, p):
+        if not merge.same_event(s, p, change.decided):
             continue
         current = change.fit_of(key, stored_fit)
         if current is None or merge.fit_order(s, p) < merge.fit_order(s, change.mention(current)):
@@ -458,11 +544,12 @@ def rebuild(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM mention_blocks")
     db.execute("DELETE FROM event_blocks")
     blocks.index_mentions(db, mentions)
-    fits = merge.attachments(mentions)
+    decisions = decided(db)
+    fits = merge.attachments(mentions, decisions)
     event_ids = [r[0] for r in db.execute("SELECT id FROM events")]
     delete_events(db, event_ids)
     written = []
-    for draft in merge.draft_events(merge.group(mentions, fits)):
+    for draft in merge.draft_events(merge.group(mentions, fits, decisions)):
         event_id = write_event(db, draft)
         blocks.index_event(db, event_id, draft)
         written.append((event_id, draft))

@@ -1,0 +1,219 @@
+"""Keep the analyst's joins and splits of events, and re-merge what each one changes.
+
+A decision is stored by mention keys (`db/020_decisions.sql`), never by event id:
+a join is the pair of the two events' own keys, a split of a mention is the pair
+of it with every other member its event had then. The merge reads them as edges
+added or cut (`chronicle.merge.decisions`); making or undoing one regroups only
+the events holding the mentions it names (`merging.remerge`).
+
+A split cuts direct links, it is not a wall: a later report that fits both sides
+makes them one event again, and `bridged_splits` lists such events for review.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+from chronicle.merge.decisions import pair
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+KINDS = ("join", "split")
+
+
+class Decision(NamedTuple):
+    """One decision of the analyst, as stored.
+
+    Attributes:
+        id: Its id (for `undo`).
+        kind: 'join' or 'split'.
+        mention_key: The mention split off, or the kept event's own key for a join.
+        made_at: When it was made (ISO 8601, UTC).
+        pairs: The mention pairs it joins or keeps apart, each in key order.
+        active: Whether both mentions of some pair are stored (else it waits).
+    """
+
+    id: int
+    kind: str
+    mention_key: str
+    made_at: str
+    pairs: tuple[tuple[str, str], ...]
+    active: bool
+
+
+class Bridged(NamedTuple):
+    """An event holding both sides of a split: a later report linked them again.
+
+    Attributes:
+        event_id: The event now holding both sides.
+        decision_id: The split.
+        mention_key: The mention that was split off.
+        newcomers: Members the split did not know (those that came later), which
+            is where the bridge is.
+    """
+
+    event_id: int
+    decision_id: int
+    mention_key: str
+    newcomers: tuple[str, ...]
+
+
+def decide(
+    db: sqlite_utils.Database,
+    kind: str,
+    mention_key: str,
+    pairs: Iterable[tuple[str, str]],
+    made_at: str | None = None,
+) -> int:
+    """Store a decision (replacing earlier ones on the same pairs) and re-merge.
+
+    Returns:
+        The new decision's id.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"a decision is a join or a split, not {kind!r}")
+    ordered = sorted({pair(a, b) for a, b in pairs if a != b})
+    if not ordered:
+        raise ValueError("a decision needs two different mentions")
+    _forget_pairs(db, ordered)
+    made_at = made_at or datetime.now(UTC).isoformat(timespec="seconds")
+    decision_id = db.conn.execute(
+        "INSERT INTO decisions (kind, mention_key, made_at) VALUES (?, ?, ?)",
+        [kind, mention_key, made_at],
+    ).lastrowid
+    db.conn.executemany(
+        "INSERT INTO decision_pairs (a_key, b_key, decision_id) VALUES (?, ?, ?)",
+        [(a, b, decision_id) for a, b in ordered],
+    )
+    _remerge(db, {k for p in ordered for k in p})
+    return decision_id
+
+
+def _forget_pairs(db: sqlite_utils.Database, pairs: Sequence[tuple[str, str]]) -> None:
+    """Drop earlier decisions on these pairs, and decisions left with no pair."""
+    db.conn.executemany("DELETE FROM decision_pairs WHERE a_key = ? AND b_key = ?", pairs)
+    db.execute(
+        "DELETE FROM decisions WHERE id NOT IN (SELECT DISTINCT decision_id FROM decision_pairs)"
+    )
+
+
+def _remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
+    """Regroup the events of these mentions and put the analyst's corrections back."""
+    from chronicle.store.annotating import reapply_corrections
+    from chronicle.store.merging import remerge
+
+    remerge(db, keys)
+    reapply_corrections(db)
+
+
+def join_events(db: sqlite_utils.Database, keep_id: int, other_id: int) -> int:
+    """Join two events (a must-link of their own keys); returns the event holding both."""
+    keep, other = _own_key(db, keep_id), _own_key(db, other_id)
+    if keep_id == other_id:
+        raise ValueError("an event is already one with itself")
+    decide(db, "join", keep, [(keep, other)])
+    return _event_of(db, keep)
+
+
+def split_source(db: sqlite_utils.Database, event_id: int, mention_key: str) -> int:
+    """Split a mention out of its event (cut its link with every other member);
+    returns the event now holding the mention."""
+    members = [r[0] for r in db.execute("SELECT key FROM mentions WHERE event_id = ?", [event_id])]
+    if mention_key not in members:
+        raise KeyError(f"mention {mention_key} is not in event {event_id}")
+    if len(members) < 2:
+        raise ValueError(f"event {event_id} has no other source to split {mention_key} from")
+    decide(db, "split", mention_key, [(mention_key, k) for k in members if k != mention_key])
+    return _event_of(db, mention_key)
+
+
+def undo(db: sqlite_utils.Database, decision_id: int) -> None:
+    """Forget a decision and re-merge what it affected."""
+    keys = {
+        k
+        for row in db.execute(
+            "SELECT a_key, b_key FROM decision_pairs WHERE decision_id = ?", [decision_id]
+        )
+        for k in row
+    }
+    if db.execute("SELECT 1 FROM decisions WHERE id = ?", [decision_id]).fetchone() is None:
+        raise KeyError(f"no decision {decision_id}")
+    db.execute("DELETE FROM decision_pairs WHERE decision_id = ?", [decision_id])
+    db.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
+    _remerge(db, keys)
+
+
+def import_decisions(db: sqlite_utils.Database, records: Iterable[Decision]) -> int:
+    """Make again decisions read from another store (by their keys); returns how many.
+
+    Applied in the order they were made, so a later one on a pair wins as it did there.
+    """
+    count = 0
+    for record in sorted(records, key=lambda r: (r.made_at, r.id)):
+        decide(db, record.kind, record.mention_key, record.pairs, record.made_at)
+        count += 1
+    return count
+
+
+def all_decisions(db: sqlite_utils.Database | sqlite3.Connection) -> list[Decision]:
+    """Every decision, oldest first, each saying whether its mentions are stored."""
+    pairs: dict[int, list[tuple[str, str, bool]]] = {}
+    for decision_id, a, b, active in db.execute(
+        "SELECT p.decision_id, p.a_key, p.b_key, "
+        "EXISTS (SELECT 1 FROM mentions WHERE key = p.a_key) "
+        "AND EXISTS (SELECT 1 FROM mentions WHERE key = p.b_key) "
+        "FROM decision_pairs p ORDER BY p.decision_id, p.a_key, p.b_key"
+    ):
+        pairs.setdefault(decision_id, []).append((a, b, bool(active)))
+    rows = db.execute("SELECT id, kind, mention_key, made_at FROM decisions ORDER BY id")
+    return [
+        Decision(
+            id=decision_id,
+            kind=kind,
+            mention_key=key,
+            made_at=made_at,
+            pairs=tuple((a, b) for a, b, _ in pairs.get(decision_id, [])),
+            active=any(on for _, _, on in pairs.get(decision_id, [])),
+        )
+        for decision_id, kind, key, made_at in rows
+    ]
+
+
+def bridged_splits(db: sqlite_utils.Database | sqlite3.Connection) -> list[Bridged]:
+    """Events that hold both sides of a split of the analyst's, by event then decision."""
+    rows = db.execute(
+        "SELECT DISTINCT ma.event_id, d.id, d.mention_key FROM decision_pairs p "
+        "JOIN decisions d ON d.id = p.decision_id AND d.kind = 'split' "
+        "JOIN mentions ma ON ma.key = p.a_key JOIN mentions mb ON mb.key = p.b_key "
+        "WHERE ma.event_id = mb.event_id ORDER BY ma.event_id, d.id"
+    ).fetchall()
+    found = []
+    for event_id, decision_id, key in rows:
+        known = {
+            k
+            for row in db.execute(
+                "SELECT a_key, b_key FROM decision_pairs WHERE decision_id = ?", [decision_id]
+            )
+            for k in row
+        }
+        members = db.execute(
+            "SELECT key FROM mentions WHERE event_id = ? ORDER BY key", [event_id]
+        ).fetchall()
+        newcomers = tuple(k for (k,) in members if k not in known)
+        found.append(Bridged(event_id, decision_id, key, newcomers))
+    return found
+
+
+def _own_key(db: sqlite_utils.Database, event_id: int) -> str:
+    row = db.execute("SELECT key FROM events WHERE id = ?", [event_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no event {event_id}")
+    return row[0]
+
+
+def _event_of(db: sqlite_utils.Database, key: str) -> int:
+    return db.execute("SELECT event_id FROM mentions WHERE key = ?", [key]).fetchone()[0]
