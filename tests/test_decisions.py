@@ -16,7 +16,7 @@ import pytest
 from chronicle import merge
 from chronicle.library import ingest_paths
 from chronicle.store import Store, StoreError
-from chronicle.store.merging import decided
+from chronicle.store.decisions import decided
 from chronicle.store.writer import load_mentions
 
 VISIT = (

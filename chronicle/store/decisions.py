@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from chronicle.merge.decisions import pair
+from chronicle.merge.decisions import Decisions, pair
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -206,6 +206,22 @@ def bridged_splits(db: sqlite_utils.Database | sqlite3.Connection) -> list[Bridg
         newcomers = tuple(k for (k,) in members if k not in known)
         found.append(Bridged(event_id, decision_id, key, newcomers))
     return found
+
+
+def decided(db: sqlite_utils.Database | sqlite3.Connection) -> Decisions:
+    """Every decision of the analyst, for the rule (a pair's latest decision only);
+    none in a store laid out before decisions were kept (v20). Reads on a plain
+    connection too, so the explaining and review code can hand them to the rule."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_pairs'").fetchone():
+        return Decisions()
+    rows = db.execute(
+        "SELECT p.a_key, p.b_key, d.kind FROM decision_pairs p "
+        "JOIN decisions d ON d.id = p.decision_id"
+    ).fetchall()
+    return Decisions(
+        joined=[(a, b) for a, b, kind in rows if kind == "join"],
+        split=[(a, b) for a, b, kind in rows if kind == "split"],
+    )
 
 
 def _own_key(db: sqlite_utils.Database, event_id: int) -> str:

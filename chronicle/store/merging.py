@@ -31,10 +31,10 @@ from datetime import date
 import sqlite_utils
 
 from chronicle import merge
-from chronicle.merge.decisions import Decisions
 from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.names import same_person
 from chronicle.store import blocks
+from chronicle.store.decisions import decided
 from chronicle.store.writer import (
     delete_events,
     keys_of_events,
@@ -402,21 +402,6 @@ def remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
     orphans = children_of(db, event_ids)
     delete_events(db, event_ids)
     recluster(db, members, orphans, refit=held)
-
-
-def decided(db: sqlite_utils.Database) -> Decisions:
-    """Every decision of the analyst, for the rule (a pair's latest decision only);
-    none in a store laid out before decisions were kept (v20)."""
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_pairs'").fetchone():
-        return Decisions()
-    rows = db.execute(
-        "SELECT p.a_key, p.b_key, d.kind FROM decision_pairs p "
-        "JOIN decisions d ON d.id = p.decision_id"
-    ).fetchall()
-    return Decisions(
-        joined=[(a, b) for a, b, kind in rows if kind == "join"],
-        split=[(a, b) for a, b, kind in rows if kind == "split"],
-    )
 
 
 def _join_decided(change: _Change, mentions: Iterable[Mention]) -> None:
