@@ -76,3 +76,32 @@ def test_splits_and_joins_on_the_bundled_documents_hold_in_other_orders(tmp_path
                 store.undo_decision(decision.id)
                 sound(store)
             assert events_of(store) == before
+
+
+def test_random_decisions_removals_and_returns_keep_the_rules_events(tmp_path):
+    """After every step of a random mix of splits, joins, undos, removals and
+    re-ingests, the store's events are those of the pure rule with the decisions."""
+    files = fixture_files()
+    for seed in (1, 2, 3, 4):
+        rng = random.Random(seed)
+        with Store(tmp_path / f"random{seed}.db") as store:
+            ingest_paths(store, files)
+            gone: list[Path] = []
+            for _ in range(15):
+                step = rng.choice(["split", "join", "undo", "remove", "return"])
+                if step == "split" and (events := big_events(store)):
+                    event_id = rng.choice(events)
+                    store.split_source(event_id, rng.choice(store.member_keys(event_id)))
+                elif step == "join":
+                    ids = [r[0] for r in store.execute("SELECT id FROM events ORDER BY id")]
+                    if len(ids) > 1:
+                        store.join_events(*rng.sample(ids, 2))
+                elif step == "undo" and (made := store.decisions()):
+                    store.undo_decision(rng.choice(made).id)
+                elif step == "remove" and len(gone) < len(files) - 1:
+                    path = rng.choice([f for f in files if f not in gone])
+                    assert store.remove_document(str(path))
+                    gone.append(path)
+                elif step == "return" and gone:
+                    ingest_paths(store, [gone.pop(rng.randrange(len(gone)))])
+                sound(store)
