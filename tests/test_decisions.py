@@ -256,3 +256,20 @@ def test_decisions_refuse_what_is_not_there(tmp_path, docs):
         with pytest.raises(StoreError, match="no decision"):
             store.undo_decision(42)
         assert store.decisions() == [] and store.check() == []
+
+
+def test_a_note_stays_with_the_event_a_source_is_split_from(tmp_path, docs):
+    with Store(tmp_path / "ref.db") as store:
+        ingest_paths(store, [docs["visit"], docs["again"]])
+        [visit] = keys_of(store, docs["visit"])
+        [again] = keys_of(store, docs["again"])
+        event_id = holding(store, visit)
+        store.annotate(event_id, starred=True, note="the visit")
+        for key in sorted([visit, again]):  # whichever is the event's own key
+            split_off = store.split_source(holding(store, key), key)
+            [kept] = {holding(store, k) for k in (visit, again)} - {split_off}
+            assert store.annotation(split_off) is None
+            assert store.annotation(kept).note == "the visit"
+            assert store.check() == []
+            store.undo_decision(store.decisions()[0].id)
+            assert store.annotation(holding(store, key)).starred

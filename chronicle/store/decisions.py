@@ -127,8 +127,28 @@ def split_source(db: sqlite_utils.Database, event_id: int, mention_key: str) -> 
         raise KeyError(f"mention {mention_key} is not in event {event_id}")
     if len(members) < 2:
         raise ValueError(f"event {event_id} has no other source to split {mention_key} from")
+    _annotations_stay(db, mention_key, members)
     decide(db, "split", mention_key, [(mention_key, k) for k in members if k != mention_key])
     return _event_of(db, mention_key)
+
+
+def _annotations_stay(db: sqlite_utils.Database, mention_key: str, members: list[str]) -> None:
+    """Anchor last the mention split off, for annotations anchored to other members too:
+    a star or note belongs to the event the analyst split a source from, not to the
+    source (an annotation follows its first anchor still stored, 018)."""
+    marks = ",".join("?" * len(members))
+    rows = db.execute(
+        "SELECT aa.annotation_id, max(all_.rank) FROM annotation_anchors aa "
+        "JOIN annotation_anchors all_ ON all_.annotation_id = aa.annotation_id "
+        "WHERE aa.mention_key = ? AND EXISTS (SELECT 1 FROM annotation_anchors o "
+        f"WHERE o.annotation_id = aa.annotation_id AND o.mention_key IN ({marks}) "
+        "AND o.mention_key != aa.mention_key) GROUP BY aa.annotation_id",
+        [mention_key, *members],
+    ).fetchall()
+    db.conn.executemany(
+        "UPDATE annotation_anchors SET rank = ? WHERE annotation_id = ? AND mention_key = ?",
+        [(last + 1, annotation_id, mention_key) for annotation_id, last in rows],
+    )
 
 
 def undo(db: sqlite_utils.Database, decision_id: int) -> None:
