@@ -9,6 +9,7 @@ every order, the decisions made again from their keys before, amid or after inge
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -240,6 +241,23 @@ def test_a_later_contradicting_decision_replaces_the_earlier_and_undo_re_merges(
         assert sound(store) == apart
         store.undo_decision(split_id)
         assert store.decisions() == [] and sound(store) == by_rule
+
+
+def test_decisions_read_back_from_json_are_made_again(tmp_path, docs):
+    with Store(tmp_path / "ref.db") as store:
+        ingest_paths(store, [docs["visit"], docs["again"], docs["loan"]])
+        [visit] = keys_of(store, docs["visit"])
+        store.split_source(holding(store, visit), visit)
+        expected = sound(store)
+        kept = json.loads(json.dumps([d._asdict() for d in store.decisions()]))
+    with Store(tmp_path / "other.db") as store:
+        assert store.import_decisions(kept) == 1
+        [waiting] = store.decisions()
+        assert not waiting.active
+        ingest_paths(store, [docs["loan"], docs["again"], docs["visit"]])
+        assert sound(store) == expected
+        with pytest.raises(StoreError):
+            store.import_decisions([{"kind": "merge", "mention_key": visit, "pairs": []}])
 
 
 def test_decisions_refuse_what_is_not_there(tmp_path, docs):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -315,8 +315,9 @@ class Store:
         """Forget a join or split and merge again what it affected."""
         self._decide("undo", decision_id)
 
-    def import_decisions(self, records: Sequence[StoredDecision]) -> int:
-        """Make here the decisions of another store (by mention keys); returns how many."""
+    def import_decisions(self, records: Sequence[StoredDecision | Mapping[str, object]]) -> int:
+        """Make here the decisions of another store (by mention keys, as `decisions()`
+        gives them or their fields read back from JSON); returns how many."""
         return self._decide("import_decisions", records)
 
     def bridged_splits(self) -> list[Bridged]:

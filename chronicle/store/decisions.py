@@ -13,7 +13,7 @@ makes them one event again, and `bridged_splits` lists such events for review.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -167,16 +167,35 @@ def undo(db: sqlite_utils.Database, decision_id: int) -> None:
     _remerge(db, keys)
 
 
-def import_decisions(db: sqlite_utils.Database, records: Iterable[Decision]) -> int:
+def import_decisions(
+    db: sqlite_utils.Database, records: Iterable[Decision | Mapping[str, object]]
+) -> int:
     """Make again decisions read from another store (by their keys); returns how many.
 
-    Applied in the order they were made, so a later one on a pair wins as it did there.
+    A record is a `Decision` or its fields as a mapping (`Decision._asdict()`, or read
+    back from JSON: pairs as lists). Applied in the order they were made, so a later
+    one on a pair wins as it did there.
     """
     count = 0
-    for record in sorted(records, key=lambda r: (r.made_at, r.id)):
+    decisions = [r if isinstance(r, Decision) else _from_mapping(r) for r in records]
+    for record in sorted(decisions, key=lambda r: (r.made_at, r.id)):
         decide(db, record.kind, record.mention_key, record.pairs, record.made_at)
         count += 1
     return count
+
+
+def _from_mapping(record: Mapping[str, object]) -> Decision:
+    pairs = record["pairs"]
+    if not isinstance(pairs, Iterable):
+        raise ValueError(f"a decision's pairs are a list of two keys each, not {pairs!r}")
+    return Decision(
+        id=int(record.get("id") or 0),  # type: ignore[call-overload]
+        kind=str(record["kind"]),
+        mention_key=str(record["mention_key"]),
+        made_at=str(record.get("made_at") or ""),
+        pairs=tuple((str(a), str(b)) for a, b in pairs),
+        active=bool(record.get("active", False)),
+    )
 
 
 def all_decisions(db: sqlite_utils.Database | sqlite3.Connection) -> list[Decision]:
