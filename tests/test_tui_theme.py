@@ -153,10 +153,11 @@ async def test_the_palette_offers_chronicles_commands_and_no_maximize(app_store,
         entries = palette_entries(app)
     assert entries == [
         *("Add event", "Clear search", "Compare sources", "Context", "Copy citation"),
-        *("Correct event", "Export results…", "Facets", "Go to date", "Help", "Keys"),
-        *("Note", "Open source", "Quit", "Review queue", "Screenshot", "Search"),
+        *("Correct event", "Export results…", "Facets", "Go to date", "Help"),
+        *("Join with marked event", "Keys", "Mark for joining", "Note", "Open source"),
+        *("Quit", "Review queue", "Screenshot", "Search"),
         *SERIES,
-        *("Show citations", "Star", "Tag", "Theme"),
+        *("Show citations", "Split source", "Star", "Tag", "Theme", "Undo last split or join"),
     ]
 
 

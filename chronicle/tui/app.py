@@ -94,6 +94,26 @@ class ChronicleApp(App[None]):
             )
             yield SystemCommand("Add event", "Add an event by hand (A)", screen.action_add_event)
             yield SystemCommand(
+                "Split source",
+                "Take a source out of the event: another happening (x)",
+                screen.action_split,
+            )
+            yield SystemCommand(
+                "Mark for joining",
+                "Remember this event, to join another to it",
+                screen.mark_for_joining,
+            )
+            yield SystemCommand(
+                "Join with marked event",
+                "Make this event and the marked one a single event",
+                screen.join_with_marked,
+            )
+            yield SystemCommand(
+                "Undo last split or join",
+                "Merge again as the documents say",
+                screen.undo_last_decision,
+            )
+            yield SystemCommand(
                 "Review queue",
                 "Merges the machine was least sure of (review:)",
                 partial(screen.set_query, "review:"),

@@ -32,6 +32,7 @@ from chronicle.tui.annotation_actions import AnnotationActions
 from chronicle.tui.clipboard import CHANGED, NOTHING, copy_event
 from chronicle.tui.compare_view import CompareScreen
 from chronicle.tui.context import Context, nearest_hit
+from chronicle.tui.decision_actions import DecisionActions
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.facets import FacetsScreen, with_filter
 from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
@@ -63,7 +64,7 @@ FIRST_PAGE = 100
 """Ids fetched first, so rows paint before every match has been listed."""
 
 
-class MainScreen(AnnotationActions, Screen[None]):
+class MainScreen(AnnotationActions, DecisionActions, Screen[None]):
     """Search, browse, read, annotate."""
 
     BINDINGS = [
@@ -78,6 +79,7 @@ class MainScreen(AnnotationActions, Screen[None]):
         Binding("a", "annotate", "Note", show=False, tooltip="Write a note on the event"),
         Binding("e", "correct", "Correct", show=False, tooltip="Correct the event"),
         Binding("A", "add_event", "Add event", show=False, tooltip="Add an event by hand"),
+        Binding("x", "split", "Split", show=False, tooltip="Split a source off the event"),
         Binding("c", "context", "Context", tooltip="Every event around this hit (c again: back)"),
         Binding("f", "facets", "Facets", tooltip="Counts by type, country, actor, source, year"),
         Binding("o", "open_source", "Source", tooltip="Read the event's source document"),
