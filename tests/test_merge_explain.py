@@ -429,7 +429,7 @@ class TestCost:
         ]
         assert not merge.same_event(apart[0], apart[1])
         budget = explain.Budget(explain.PER_MEMBER * n)
-        links, roots = explain.tree(apart, budget)
+        links, roots, _ = explain.tree(apart, budget)
         assert budget.count == explain.PER_MEMBER * n
         assert links == [] and len(roots) == n
 

@@ -6,6 +6,9 @@ reader understands. Nothing here decides anew: every link is one the rule makes
 (`rules.same_event` / `compatible`, over the candidates `candidates.link_all` gives
 clustering, and the stored fit of each vague date), and what is said about a pair is
 read from `evidence.evidence`, `spans.date_relation` and `clusters.fit_order`.
+The analyst's decisions (`merge.decisions`) are said as such: a join is a link
+"joined by you", a pair split apart is never linked here, a neighbour split off is
+"split off by you", and a split a later report bridged is flagged for review.
 
 It stays cheap for a big event: only a spanning set is explained (each member once,
 with a member the rule links it to: the report that speaks for the event when it
@@ -22,6 +25,7 @@ from chronicle.date_notation import date_label
 from chronicle.lexicon import country_name
 from chronicle.merge.candidates import link_all
 from chronicle.merge.clusters import UnionFind, fit_order, kind_of
+from chronicle.merge.decisions import NONE, Decisions
 from chronicle.merge.drafts import PRECISION_RANK, best_mention, date_bounds
 from chronicle.merge.evidence import Evidence, evidence, similarity
 from chronicle.merge.in_document import REPEATED
@@ -51,6 +55,7 @@ RULES = {
     "in_document": "the same document tells it again",
     "attached": "vague date attached to the precise report that fits it best",
     "undated": "undated, the same statement told again",
+    "joined": "joined by you",
 }
 """Each way two members are linked, by its code, in words."""
 
@@ -136,7 +141,7 @@ class MergeReasons:
         out = [f"Why these {self.sources} sources are one event:"]
         out += _first(
             [
-                f"  {label(p.member)} → {label(p.to)}: {p.how}; {'; '.join(p.reasons)}"
+                f"  {label(p.member)} → {label(p.to)}: {'; '.join([p.how, *p.reasons])}"
                 for p in self.pairs
             ],
             most,
@@ -196,6 +201,8 @@ def explain(
     mentions: Sequence[Mention],
     fits: Mapping[str, str | None],
     neighbours: Sequence[tuple[int, Sequence[Mention]]] = (),
+    decided: Decisions = NONE,
+    bridges: Sequence[Sequence[str]] = (),
 ) -> MergeReasons:
     """Why `mentions` are one event and why each neighbour is not part of it.
 
@@ -204,23 +211,50 @@ def explain(
         fits: For each vague member's key, the key of the precise mention it is
             attached to (`mentions.fit_key`, or `clusters.attachments`), or None.
         neighbours: Nearby events the rule kept apart, as (id, some of their mentions).
+        decided: The analyst's joins and splits (`store.decisions.decided`).
+        bridges: For each split of the analyst's that this event holds both sides
+            of, the keys of the members that bridged it (`Bridged.newcomers`).
     """
     ordered = sorted(mentions, key=lambda m: m.key)
     budget = Budget(PER_MEMBER * len(ordered) + 8)
-    pairs, flags = spanning_links(ordered, fits, budget)
+    pairs, flags = spanning_links(ordered, fits, budget, decided)
     flags += [f"{label(p.member)}: {p.review}" for p in pairs if p.review]
+    flags += bridged(ordered, bridges)
     if conflict := date_conflict(ordered):
         flags.append(conflict)
     near_budget = Budget(len(neighbours) * (NEAR_SAMPLE * NEAR_SAMPLE + 1))
-    near = [n for eid, others in neighbours if (n := near_miss(eid, ordered, others, near_budget))]
+    near = [
+        n
+        for eid, others in neighbours
+        if (
+            n := split_off(eid, ordered, others, decided)
+            or near_miss(eid, ordered, others, near_budget)
+        )
+    ]
     looks = budget.count + near_budget.count
     return MergeReasons(len(ordered), tuple(pairs), tuple(near), tuple(flags), looks)
 
 
+def bridged(ordered: Sequence[Mention], bridges: Sequence[Sequence[str]]) -> list[str]:
+    """A review flag for each split of the analyst's that later members joined again."""
+    by_key = {m.key: m for m in ordered}
+    flags = []
+    for newcomers in bridges:
+        named = [label(by_key[k]) for k in newcomers if k in by_key]
+        flags.append(
+            "a split of yours was bridged by " + (", ".join(named) or "sources no longer here")
+        )
+    return flags
+
+
 def spanning_links(
-    ordered: Sequence[Mention], fits: Mapping[str, str | None], budget: Budget
+    ordered: Sequence[Mention],
+    fits: Mapping[str, str | None],
+    budget: Budget,
+    decided: Decisions = NONE,
 ) -> tuple[list[Link], list[str]]:
-    """Each member's link to the member it joined, and flags for members none links."""
+    """Each member's link to the member it joined (the analyst's joins as links
+    "joined by you"), and flags for members none links."""
     by_key = {m.key: m for m in ordered}
     precise = [m for m in ordered if kind_of(m) == "precise"]
     vague = [m for m in ordered if kind_of(m) == "vague"]
@@ -229,12 +263,17 @@ def spanning_links(
     undated = [m for m in ordered if kind_of(m) == "undated"]
     links: list[Link] = []
     roots: list[Mention] = []
+    home: dict[str, str] = {}
     for group in (precise, free, undated):
         if group:
-            found, group_roots = tree(group, budget)
+            found, group_roots, group_home = tree(group, budget, decided)
             links += found
             roots += group_roots
+            home.update(group_home)
     links += [attachment(v, by_key[fits[v.key]], budget) for v in attached]
+    home.update({v.key: home.get(fits[v.key] or "", v.key) for v in attached})
+    joins, roots = joined_by_you(by_key, home, roots, decided)
+    links += joins
     flags = [
         f"{label(v)} is attached to a report outside this event"
         for v in vague
@@ -248,9 +287,33 @@ def spanning_links(
     return links, flags
 
 
-def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Mention]]:
-    """The links that join one kind of member (precise, free vague or undated), and the
-    first member of each part left apart.
+def joined_by_you(
+    by_key: Mapping[str, Mention],
+    home: Mapping[str, str],
+    roots: Sequence[Mention],
+    decided: Decisions,
+) -> tuple[list[Link], list[Mention]]:
+    """A link for each pair of members the analyst joined, and the roots of the parts
+    left once those joins unite the parts holding their two members."""
+    pairs = [(a, b) for a, b in sorted(decided.joined) if a in by_key and b in by_key]
+    if not pairs:
+        return [], list(roots)
+    index = {r.key: i for i, r in enumerate(roots)}
+    forest = UnionFind(len(roots))
+    for a, b in pairs:
+        ia, ib = index.get(home.get(a, a)), index.get(home.get(b, b))
+        if ia is not None and ib is not None:
+            forest.union(ia, ib)
+    links = [Link(by_key[a], by_key[b], "joined", ()) for a, b in pairs]
+    return links, [r for i, r in enumerate(roots) if forest.find(i) == i]
+
+
+def tree(
+    group: Sequence[Mention], budget: Budget, decided: Decisions = NONE
+) -> tuple[list[Link], list[Mention], dict[str, str]]:
+    """The links that join one kind of member (precise, free vague or undated), the
+    first member of each part left apart, and each member's part (by that first
+    member's key). A pair the analyst split apart is never linked.
 
     Each member is first weighed against the one that speaks for the event
     (`drafts.best_mention`): a happening told many times links each report to it, one
@@ -265,7 +328,7 @@ def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Men
         if forest.find(i) == forest.find(j):
             return True
         pair = (min(i, j), max(i, j))
-        if pair in refused or not budget.take():
+        if pair in refused or decided.apart(group[i].key, group[j].key) or not budget.take():
             return False
         if compatible(group[i], group[j]):
             forest.union(i, j)
@@ -276,7 +339,9 @@ def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Men
 
     hub = group.index(best_mention(group))
     for i in range(len(group)):
-        if i != hub and budget.take():
+        if decided.apart(group[i].key, group[hub].key):
+            refused.add((min(i, hub), max(i, hub)))
+        elif i != hub and budget.take():
             if same_event(group[i], group[hub]):
                 forest.union(i, hub)
                 joined.append((i, hub))
@@ -285,7 +350,8 @@ def tree(group: Sequence[Mention], budget: Budget) -> tuple[list[Link], list[Men
     if any(forest.find(i) != forest.find(hub) for i in range(len(group))):
         link_all(group, link)
     roots = [group[i] for i in range(len(group)) if forest.find(i) == i]
-    return [joining(group[i], group[j], budget) for i, j in joined], roots
+    home = {m.key: group[forest.find(i)].key for i, m in enumerate(group)}
+    return [joining(group[i], group[j], budget) for i, j in joined], roots, home
 
 
 def joining(a: Mention, b: Mention, budget: Budget) -> Link:
@@ -409,6 +475,21 @@ def date_conflict(members: Sequence[Mention]) -> str | None:
     late = next(m for m in members if span_of(m) and span_of(m).start == latest_start)
     early = next(m for m in members if span_of(m) and span_of(m).end == earliest_end)
     return f"sources disagree on the date: {label(late)} and {label(early)}"
+
+
+def split_off(
+    event_id: int, members: Sequence[Mention], others: Sequence[Mention], decided: Decisions
+) -> NearMiss | None:
+    """A neighbour the analyst split off this event: the first pair split apart, if any."""
+    if not decided.split:
+        return None
+    mine = {m.key: m for m in members}
+    theirs = {m.key: m for m in others}
+    for a, b in sorted(decided.split):
+        for x, y in ((a, b), (b, a)):
+            if x in mine and y in theirs:
+                return NearMiss(event_id, mine[x], theirs[y], ("split off by you",))
+    return None
 
 
 def near_miss(

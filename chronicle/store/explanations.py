@@ -5,6 +5,11 @@ its near neighbours: the closest stored events, a few days either side, that sha
 country or a person with it. The neighbours come from one bounded date-window query
 on the events' sort key (`events_by_sort_key`), so the cost is what those days hold,
 not what the store holds; of each neighbour only a few mentions are read.
+
+The analyst's decisions go with them (`store.decisions.decided`): the events holding
+a mention split off one of the members come first among the neighbours (with that
+mention), and the splits this event holds both sides of again (`bridged_splits`)
+with the members that bridged them.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from chronicle.merge import PRECISION_RANK, explain, shift
+from chronicle.merge.decisions import Decisions
 from chronicle.model import Mention
+from chronicle.store.decisions import bridged_splits, decided
 from chronicle.store.reader import member_keys, rows_in
 from chronicle.store.writer import load_mentions
 
@@ -30,8 +37,15 @@ SCANNED = 2000
 days first in index order)."""
 
 
-Inputs = tuple[list[Mention], dict[str, str | None], list[tuple[int, list[Mention]]]]
-"""What `merge.explain.explain` weighs: the members, their fits and the neighbours."""
+Inputs = tuple[
+    list[Mention],
+    dict[str, str | None],
+    list[tuple[int, list[Mention]]],
+    Decisions,
+    list[tuple[str, ...]],
+]
+"""What `merge.explain.explain` weighs: the members, their fits, the neighbours, the
+analyst's decisions and the members that bridged each split of theirs here."""
 
 
 def merge_reasons(conn: sqlite3.Connection, event_id: int) -> explain.MergeReasons | None:
@@ -50,11 +64,44 @@ def merge_inputs(conn: sqlite3.Connection, event_id: int) -> Inputs | None:
         return None
     members = load_mentions(conn, keys)
     fits = dict(rows_in(conn, "SELECT key, fit_key FROM mentions WHERE key IN ({marks})", keys))
+    choices = decided(conn)
+    split = split_events(conn, keys, choices)
+    near = [other for other in near_events(conn, event_id) if other not in split]
     neighbours = [
-        (other, load_mentions(conn, _some_keys(conn, other)))
-        for other in near_events(conn, event_id)
+        (
+            other,
+            load_mentions(
+                conn, list(dict.fromkeys([*split.get(other, ()), *_some_keys(conn, other)]))
+            ),
+        )
+        for other in [*split, *near]
     ]
-    return members, fits, neighbours
+    bridges = (
+        [b.newcomers for b in bridged_splits(conn) if b.event_id == event_id]
+        if choices.split
+        else []
+    )
+    return members, fits, neighbours, choices, bridges
+
+
+def split_events(
+    conn: sqlite3.Connection, keys: Sequence[str], choices: Decisions
+) -> dict[int, list[str]]:
+    """The other events holding a mention the analyst split apart from one of `keys`,
+    each with those mentions' keys (at most NEIGHBOURS events)."""
+    mine = set(keys)
+    apart = sorted(
+        {b for a, b in choices.split if a in mine} | {a for a, b in choices.split if b in mine}
+    )
+    found: dict[int, list[str]] = {}
+    if not apart:
+        return found
+    for key, other in rows_in(
+        conn, "SELECT key, event_id FROM mentions WHERE key IN ({marks}) ORDER BY key", apart
+    ):
+        if key not in mine and (other in found or len(found) < NEIGHBOURS):
+            found.setdefault(other, []).append(key)
+    return found
 
 
 def near_events(conn: sqlite3.Connection, event_id: int) -> list[int]:
