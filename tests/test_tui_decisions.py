@@ -97,3 +97,31 @@ async def test_the_palette_joins_the_marked_event_with_the_highlighted_one(
         [decision] = app_store.decisions()
         assert decision.kind == "join"
         assert app_store.check() == []
+
+
+async def test_a_source_sentence_with_markup_is_listed_as_text(tmp_path) -> None:
+    from chronicle.library import ingest_paths
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, paper in (("a.txt", "The Daily [/] Record"), ("b.txt", "The [bold red]Post")):
+        (folder / name).write_text(
+            f"{paper}\n\nMarch 3, 2019\n\nOn 2 March 2019 Foreign Minister Taro Kono met "
+            "Shah Mahmood Qureshi [/] in Tokyo [bold red]to discuss trade.\n",
+            encoding="utf-8",
+        )
+    with Store(tmp_path / "hostile.db") as store:
+        ingest_paths(store, [folder])
+        event_id = event_of_two_documents(store)
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await go_to(app, pilot, event_id)
+            await pilot.press("x")
+            await settle(pilot)
+            assert isinstance(app.screen, SplitScreen)
+            from textual.widgets import OptionList
+
+            options = app.screen.query_one(OptionList)
+            shown = [str(options.get_option_at_index(i).prompt) for i in range(2)]
+            assert all("[/]" in line and "[bold red]" in line for line in shown)

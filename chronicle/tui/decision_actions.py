@@ -11,6 +11,7 @@ and the cursor goes to the event that now holds what was decided.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,7 +57,7 @@ class SplitScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(SPLIT_PROMPT, markup=False)
             yield OptionList(
-                *(Option(source_line(s), id=s.key) for s in self.event.sources if s.key)
+                *(Option(Text(source_line(s)), id=s.key) for s in self.event.sources if s.key)
             )
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
