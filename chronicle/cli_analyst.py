@@ -1,10 +1,12 @@
-"""The commands of the analyst's own work: export, show, import, saved searches, annotations.
+"""The commands of the analyst's own work: export, show, import, saved searches,
+annotations and merge decisions.
 
 `export` writes a query's events (with sources and annotations) in one of the
 export formats, page by page, to stdout or atomically to a file; `show` prints one
 event whole; `import` applies the annotations of an exported JSON or JSONL file to
 this chronicle; `searches` and `annotations` list what the analyst kept, so
-nothing is dropped silently. As everywhere in the CLI, stdout carries data only,
+nothing is dropped silently; `decisions` lists the analyst's joins and splits of
+events and undoes one. As everywhere in the CLI, stdout carries data only,
 messages go to stderr, an error is one line, and every text from a document, a
 note or a tag passes through `chronicle.visible`. Only click is imported at load
 time: `chronicle.cli` registers these commands and its start-up stays fast.
@@ -28,6 +30,7 @@ from chronicle.visible import visible
 if TYPE_CHECKING:
     from chronicle.model import Annotation, Event, Source
     from chronicle.store import Store
+    from chronicle.store.decisions import Decision
 
 DB_HELP = "Database file (default: $CHRONICLE_DB, else the user data directory)."
 
@@ -167,7 +170,22 @@ def show(ctx: click.Context, event_id: int, db_path: Path | None, as_json: bool)
     if as_json:
         click.echo(to_json(event.to_json()))
         return
-    click.echo("\n".join(event_lines(event, _merge_reasons(store, event_id))))
+    lines = event_lines(event, _merge_reasons(store, event_id))
+    click.echo("\n".join(lines + decision_lines(store, event_id)))
+
+
+def decision_lines(store: Store, event_id: int) -> list[str]:
+    """The analyst's joins and splits naming a source of the event, with how to undo one."""
+    if not hasattr(store, "decisions"):
+        return []
+    members = set(store.member_keys(event_id))
+    mine = [d for d in store.decisions() if members & {k for p in d.pairs for k in p}]
+    if not mine:
+        return []
+    named = _source_names(store, mine)
+    rows = [decision_row(d, named) for d in mine]
+    heading = "Your decisions (undo one with `chronicle decisions --undo ID`):"
+    return ["", heading, *(visible("  " + "  ".join(row)) for row in rows)]
 
 
 def _merge_reasons(store: Store, event_id: int) -> list[str]:
@@ -389,6 +407,115 @@ def annotations(ctx: click.Context, db_path: Path | None, show_all: bool, as_jso
         else (f"{unattached} unattached annotation(s)")
     )
     say(what)
+
+
+@click.command(name="decisions")
+@_db_option
+@click.option("--undo", "undo", metavar="ID", type=int, default=None, help="Undo the decision ID.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of decisions.")
+@click.pass_context
+def decisions(ctx: click.Context, db_path: Path | None, undo: int | None, as_json: bool) -> None:
+    """List your joins and splits of events; --undo ID undoes one.
+
+    Made in the browser (x splits a source off, the palette joins two events), they
+    hold in every later merge. Columns: id, kind (join or split), active (or waiting:
+    a document it names is not in this chronicle), when, and the sources it names,
+    each as document name and date text (a split: the source split off, then those
+    it was split from). Undo merges again by the rule what a decision changed.
+    """
+    from chronicle.cli import _open, say, to_json
+    from chronicle.store import StoreError
+
+    store = _open(ctx, db_path, "read")
+    if undo is not None:
+        try:
+            store.undo_decision(undo)
+        except StoreError as error:
+            raise click.ClickException(f"{error} (see `chronicle decisions`)") from error
+        say(f"undid decision {undo}: the rule merges its sources again")
+        return
+    found = store.decisions()
+    named = _source_names(store, found)
+    if as_json:
+        click.echo(to_json([decision_json(d, named) for d in found]))
+        return
+    if found:
+        _echo_table(
+            ("id", "kind", "state", "made", "sources"), [decision_row(d, named) for d in found]
+        )
+    say(f"{len(found)} decision(s), {sum(d.active for d in found)} active")
+
+
+SourceName = tuple[str, str, int | None]
+"""A mention named by a decision: document path, date text, event holding it (or
+all empty and None when it is no longer stored)."""
+
+
+def _source_names(store: Store, found: Sequence[Decision]) -> dict[str, SourceName]:
+    """The document and date text of every mention the decisions name, read from the
+    events holding them (each event read once)."""
+    events: dict[int, Event | None] = {}
+    named: dict[str, SourceName] = {}
+    for key in dict.fromkeys(k for d in found for k in _keys(d)):
+        event_id = store.event_holding([key])
+        if event_id is not None and event_id not in events:
+            events[event_id] = store.event(event_id)
+        event = events.get(event_id) if event_id is not None else None
+        source = next((s for s in event.sources if s.key == key), None) if event else None
+        named[key] = (
+            ("", "", None) if source is None else (source.document, source.date_text, event_id)
+        )
+    return named
+
+
+def _keys(decision: Decision) -> list[str]:
+    """The mentions a decision names, the one it is kept by first."""
+    others = [k for p in decision.pairs for k in p if k != decision.mention_key]
+    return [decision.mention_key, *dict.fromkeys(others)]
+
+
+def _name(key: str, named: dict[str, SourceName]) -> str:
+    """'visit.txt 12 March 2019', or the key of a mention no longer stored."""
+    document, date_text, _ = named.get(key, ("", "", None))
+    if not document:
+        return f"(gone: {key})"
+    return f"{document.rstrip('/').rsplit('/', 1)[-1]} {date_text}"
+
+
+def decision_row(
+    decision: Decision, named: dict[str, SourceName], most: int = 5
+) -> tuple[str, ...]:
+    """A decision as one row: id, kind, state, when made, the sources it names."""
+    first, *others = (_name(k, named) for k in _keys(decision))
+    more = f", … and {len(others) - most} more" if len(others) > most else ""
+    rest = ", ".join(others[:most]) + more
+    sources = f"{first} from {rest}" if decision.kind == "split" else f"{first} + {rest}"
+    state = "active" if decision.active else "waiting"
+    return (str(decision.id), decision.kind, state, decision.made_at[:10], sources)
+
+
+def decision_json(decision: Decision, named: dict[str, SourceName]) -> dict[str, object]:
+    """A decision with the sources it names (the one it is kept by first)."""
+    sources = []
+    for key in _keys(decision):
+        document, date_text, event_id = named.get(key, ("", "", None))
+        sources.append(
+            {
+                "key": key,
+                "document": document or None,
+                "date_text": date_text or None,
+                "event": event_id,
+            }
+        )
+    return {
+        "id": decision.id,
+        "kind": decision.kind,
+        "active": decision.active,
+        "made_at": decision.made_at,
+        "mention_key": decision.mention_key,
+        "pairs": [list(p) for p in decision.pairs],
+        "sources": sources,
+    }
 
 
 def annotation_row(annotation: Annotation) -> tuple[str, ...]:
