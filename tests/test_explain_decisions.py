@@ -103,7 +103,10 @@ def test_a_bridged_split_is_flagged_and_the_pair_split_apart_is_not_linked(tmp_p
     assert frozenset((visit, again)) not in linked
     assert len(linked) == 2 and all(third in pair for pair in linked)
     [flag] = [f for f in reasons.review_flags if f.startswith("a split of yours")]
-    assert flag.startswith("a split of yours was bridged by third.txt")
+    assert (
+        flag
+        == "a split of yours was bridged by third.txt 2019-03-12 (you split off visit.txt 2019-03-12)"
+    )
     assert not any("no rule links" in f for f in reasons.review_flags)
     assert any(line == f"  ! {flag}" for line in reasons.lines())
 

@@ -202,7 +202,7 @@ def explain(
     fits: Mapping[str, str | None],
     neighbours: Sequence[tuple[int, Sequence[Mention]]] = (),
     decided: Decisions = NONE,
-    bridges: Sequence[Sequence[str]] = (),
+    bridges: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> MergeReasons:
     """Why `mentions` are one event and why each neighbour is not part of it.
 
@@ -213,7 +213,8 @@ def explain(
         neighbours: Nearby events the rule kept apart, as (id, some of their mentions).
         decided: The analyst's joins and splits (`store.decisions.decided`).
         bridges: For each split of the analyst's that this event holds both sides
-            of, the keys of the members that bridged it (`Bridged.newcomers`).
+            of, the key of the mention split off and those of the members that
+            bridged it (`Bridged.mention_key`, `Bridged.newcomers`).
     """
     ordered = sorted(mentions, key=lambda m: m.key)
     budget = Budget(PER_MEMBER * len(ordered) + 8)
@@ -235,15 +236,14 @@ def explain(
     return MergeReasons(len(ordered), tuple(pairs), tuple(near), tuple(flags), looks)
 
 
-def bridged(ordered: Sequence[Mention], bridges: Sequence[Sequence[str]]) -> list[str]:
+def bridged(ordered: Sequence[Mention], bridges: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
     """A review flag for each split of the analyst's that later members joined again."""
     by_key = {m.key: m for m in ordered}
     flags = []
-    for newcomers in bridges:
-        named = [label(by_key[k]) for k in newcomers if k in by_key]
-        flags.append(
-            "a split of yours was bridged by " + (", ".join(named) or "sources no longer here")
-        )
+    for split, newcomers in bridges:
+        named = ", ".join(label(by_key[k]) for k in newcomers if k in by_key)
+        flag = "a split of yours was bridged by " + (named or "sources no longer here")
+        flags.append(flag + (f" (you split off {label(by_key[split])})" if split in by_key else ""))
     return flags
 
 

@@ -42,10 +42,11 @@ Inputs = tuple[
     dict[str, str | None],
     list[tuple[int, list[Mention]]],
     Decisions,
-    list[tuple[str, ...]],
+    list[tuple[str, tuple[str, ...]]],
 ]
 """What `merge.explain.explain` weighs: the members, their fits, the neighbours, the
-analyst's decisions and the members that bridged each split of theirs here."""
+analyst's decisions and, for each split of theirs this event holds both sides of, the
+mention split off and the members that bridged it."""
 
 
 def merge_reasons(conn: sqlite3.Connection, event_id: int) -> explain.MergeReasons | None:
@@ -77,7 +78,7 @@ def merge_inputs(conn: sqlite3.Connection, event_id: int) -> Inputs | None:
         for other in [*split, *near]
     ]
     bridges = (
-        [b.newcomers for b in bridged_splits(conn) if b.event_id == event_id]
+        [(b.mention_key, b.newcomers) for b in bridged_splits(conn) if b.event_id == event_id]
         if choices.split
         else []
     )
