@@ -13,6 +13,7 @@ from chronicle.merge import explain
 from chronicle.store import Store
 from chronicle.store.explanations import merge_inputs
 from tests.test_decisions import LOAN, TALKS, VISIT, VISIT_AGAIN, VISIT_THIRD, holding, keys_of
+from tests.test_merge_explain import KONO_IN_APRIL, KONO_MOFA, LAST_MONTH
 
 
 @pytest.fixture
@@ -120,3 +121,27 @@ def test_an_undone_join_says_nothing_of_you(tmp_path, paths):
         store.undo_decision(decision.id)
         lines = store.merge_reasons(holding(store, visit)).lines()
     assert lines and not any("by you" in line for line in lines)
+
+
+def test_a_vague_report_split_off_and_joined_elsewhere_reads_as_your_doing(tmp_path):
+    """A brief's "last month" is taken off the visit it fits and joined to a later one:
+    a vague and a precise member, parts of two kinds the rule never links."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    paths = {}
+    for name, text in {"mofa": KONO_MOFA, "brief": LAST_MONTH, "april": KONO_IN_APRIL}.items():
+        paths[name] = folder / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths(store, list(paths.values()))
+        brief, mofa = key(store, paths["brief"]), key(store, paths["mofa"])
+        april = key(store, paths["april"])
+        store.split_source(holding(store, mofa), brief)
+        both = store.join_events(holding(store, brief), holding(store, april))
+        reasons = store.merge_reasons(both)
+        mofa_event = holding(store, mofa)
+    assert [(p.member.key, p.to.key, p.how) for p in reasons.pairs] == [
+        (brief, april, "joined by you")
+    ]
+    assert not any("no rule links" in f or "outside" in f for f in reasons.review_flags)
+    assert [(n.event_id, n.reasons) for n in reasons.near] == [(mofa_event, ("split off by you",))]
