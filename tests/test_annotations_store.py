@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.library import fixtures_dir, ingest_paths
+from chronicle.search.engine import Searcher
 from chronicle.store import Store, StoreError
 
 
@@ -199,3 +200,99 @@ def test_a_tag_is_found_whatever_its_case_and_accents(app_store: Store) -> None:
     for spelling in ("tag:Élan", "tag:elan", "tag:ELAN", 'tag:"élan"'):
         assert Searcher(app_store).ids(spelling)[0] == [event_id], spelling
     assert event_id not in Searcher(app_store).ids("-tag:elan")[0]
+
+
+def test_an_edited_document_keeps_the_annotations_of_its_sentences(
+    tmp_path: Path, copies: Path
+) -> None:
+    with Store(tmp_path / "edit.db") as store:
+        ingest_paths(store, [copies])
+        event_id, _ = joined_event(store)
+        store.annotate(event_id, starred=True, note="kept")
+        for (single,) in store.execute("SELECT id FROM events WHERE source_count = 1 LIMIT 1"):
+            store.annotate(single, tags=["solo"])
+        for path in (Path(p) for p in {s.document for s in store.event(event_id).sources}):
+            path.write_text(path.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+        for path in sorted(copies.iterdir()):
+            path.write_text(path.read_text(encoding="utf-8") + "\nAgain.\n", encoding="utf-8")
+        ingest_paths(store, [copies])
+        assert store.unattached_annotations() == []
+        starred = [a for a in store.all_annotations() if a.starred]
+        assert [a.note for a in starred] == ["kept"]
+        assert store.event(starred[0].event_id).source_count == 2
+        assert [a.tags for a in store.all_annotations() if a.tags] == [("solo",)]
+        assert store.check() == []
+
+
+def test_two_corrections_that_come_to_one_event_keep_the_documents_date_beside(
+    tmp_path: Path, copies: Path
+) -> None:
+    with Store(tmp_path / "two.db") as store:
+        ingest_paths(store, [copies])
+        first, second = (
+            r[0]
+            for r in store.execute(
+                "SELECT id FROM events WHERE type != 'citation' AND precision = 'day' "
+                "ORDER BY date_start LIMIT 2"
+            )
+        )
+        documents_dates = {store.event(first).date_start, store.event(second).date_start}
+        store.annotate(first, correction={"date_start": "2001-01-01", "date_end": "2001-01-01"})
+        store.annotate(second, correction={"date_start": "2002-02-02", "date_end": "2002-02-02"})
+        joined = store.join_events(first, second)
+        shown = store.event(joined)
+        for (path,) in store.execute("SELECT path FROM documents ORDER BY path LIMIT 1"):
+            Path(path).write_text(Path(path).read_text(encoding="utf-8") + "\nMore.\n")
+        ingest_paths(store, [copies])
+        again = store.event(store.event_holding([shown.key]))
+        assert again.date_start == shown.date_start
+        assert again.date_start in ("2001-01-01", "2002-02-02")
+        assert again.annotation.machine["date_start"] in documents_dates
+        in_year = Searcher(store).ids(f"in:{again.date_start[:4]}")[0]
+        assert again.id in in_year
+        assert store.check() == []
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"correction": {"date_start": 5}},
+        {"correction": {"date_start": "2019-02-30"}},
+        {"correction": {"date_start": "2019-03-02", "date_end": "2019-03-01"}},
+        {"correction": {"actors": 7}},
+        {"correction": {"type": ["x"]}},
+        {"correction": {"precision": "week"}},
+        {"correction": {"colour": "red"}},
+        {"correction": [1]},
+        {"tags": 5},
+        {"anchors": "abc"},
+        "not an object",
+    ],
+)
+def test_an_import_with_a_bad_record_imports_nothing_and_says_which(
+    app_store: Store, record: object
+) -> None:
+    [(key,)] = app_store.execute("SELECT key FROM events ORDER BY id LIMIT 1")
+    good = {"starred": True, "anchors": [key]}
+    bad = {"note": "x", "anchors": [key], **record} if isinstance(record, dict) else record
+    with pytest.raises(StoreError, match="nothing imported: annotation 2: "):
+        app_store.import_annotations([good, bad])
+    assert app_store.all_annotations() == []
+    assert Searcher(app_store).search("").total > 0
+    assert app_store.check() == []
+
+
+def test_an_unattached_import_made_twice_is_kept_once_and_keeps_its_own_anchors(
+    app_store: Store,
+) -> None:
+    gone = {"note": "from a colleague", "anchors": ["0000000000000000:000001"]}
+    assert app_store.import_annotations([gone]) == (0, 1)
+    assert app_store.import_annotations([gone]) == (0, 1)
+    assert len(app_store.unattached_annotations()) == 1
+    [(event_id, key)] = app_store.execute("SELECT id, key FROM events ORDER BY id LIMIT 1")
+    app_store.annotate(event_id, note="mine")
+    theirs = {"note": "theirs", "anchors": [key, "ffffffffffffffff:000009"]}
+    assert app_store.import_annotations([theirs]) == (1, 0)
+    now = app_store.annotation(event_id)
+    assert now.note == "mine\n\ntheirs"
+    assert "ffffffffffffffff:000009" in now.anchors

@@ -244,6 +244,8 @@ class Store:
             )
         except KeyError as error:
             raise StoreError(f"event {event_id} is no longer in {self.path}") from error
+        except ValueError as error:
+            raise StoreError(f"correction not saved: {error}") from error
 
     def annotation(self, event_id: int) -> Annotation | None:
         """The event's annotation, if it has one."""
@@ -263,7 +265,10 @@ class Store:
 
     def import_annotations(self, records: Sequence[dict[str, object]]) -> tuple[int, int]:
         """Apply exported annotations here; returns (applied, kept unattached)."""
-        return self._write(annotating.import_annotations, records)
+        try:
+            return self._write(annotating.import_annotations, records)
+        except ValueError as error:
+            raise StoreError(f"nothing imported: {error}") from error
 
     def save_search(self, name: str, query: str) -> None:
         """Keep `query` under `name` (replacing a search of that name)."""

@@ -18,12 +18,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from chronicle.model import CORRECTABLE, Annotation, Event
-from chronicle.store.reader import event_holding, events_by_ids, rows_in
+from chronicle.model import CORRECTABLE, EVENT_TYPES, PRECISIONS, Annotation, Event, Mention
+from chronicle.store.reader import event_holding, events_by_ids, rows_in, stored_text
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -239,14 +240,18 @@ def annotate(
     tags: Sequence[str] | None = None,
     note: str | None = None,
     correction: Mapping[str, object] | None = None,
+    anchors: Sequence[str] = (),
 ) -> Annotation | None:
     """Set what is given of the event's annotation; the rest stays as it was.
 
     The annotation is anchored again to the event's mentions as they are now (the
-    mentions it was anchored to before follow them). `correction` replaces the whole
-    correction (an empty mapping removes it). An annotation left with nothing in it
-    is deleted. Returns the annotation now, or None when there is none.
+    mentions it was anchored to before, then `anchors`, follow them). `correction`
+    replaces the whole correction (an empty mapping removes it; one that is not a
+    correction is a ValueError, see `checked_correction`). An annotation left with
+    nothing in it is deleted. Returns the annotation now, or None when there is none.
     """
+    if correction is not None:
+        correction = checked_correction(correction)
     conn = db.conn
     if conn.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone() is None:
         raise KeyError(f"no event {event_id}")
@@ -257,7 +262,6 @@ def annotate(
         observed = _machine_values(conn, event_id)
         # The row may hold an earlier correction; the machine's value is what was kept.
         machine = {k: machine.get(k, observed[k]) for k in correction}
-        correction = {k: v for k, v in correction.items() if k in CORRECTABLE}
     updated = dataclasses.replace(
         base,
         starred=base.starred if starred is None else starred,
@@ -265,7 +269,7 @@ def annotate(
         note=base.note if note is None else note,
         correction=dict(base.correction if correction is None else correction),
         machine=machine if correction is not None else dict(base.machine),
-        anchors=tuple(dict.fromkeys([*_member_keys(conn, event_id), *base.anchors])),
+        anchors=tuple(dict.fromkeys([*_member_keys(conn, event_id), *base.anchors, *anchors])),
         updated_at=_now(),
     )
     if correction is not None:
@@ -391,9 +395,10 @@ def _own_ids(conn: sqlite3.Connection, event_id: int) -> list[int]:
 def reapply_corrections(db: sqlite_utils.Database) -> int:
     """Write corrections again into the rows a merge rewrote; returns how many were.
 
-    A row that no longer holds the corrected values was written by the merge from the
-    documents: what it holds now is the machine's value, kept beside the correction.
-    Costs what the corrections hold (made by hand), not what the store holds.
+    The annotations of one event (two annotated events merged) are combined first, so
+    one correction is written. A row value that is none of the event's corrections was
+    written by the merge from the documents: it is the machine's value, kept beside the
+    correction. Costs what the corrections hold (made by hand), not what the store holds.
     """
     conn = db.conn
     if not any_annotations(conn):
@@ -403,65 +408,124 @@ def reapply_corrections(db: sqlite_utils.Database) -> int:
         "JOIN annotation_events ae ON ae.annotation_id = a.id "
         "WHERE a.correction != '{}' AND ae.event_id IS NOT NULL"
     ).fetchall()
-    rewritten = 0
     loaded = _load(conn, [r[0] for r in rows])
+    by_event: dict[int, list[Annotation]] = {}
     for id_, event_id in rows:
-        a = loaded[id_]
-        fields = [k for k in ROW_FIELDS if k in a.correction]
+        by_event.setdefault(event_id, []).append(loaded[id_])
+    rewritten = 0
+    for event_id, group in by_event.items():
+        wanted = combine(group)
+        fields = [k for k in ROW_FIELDS if k in wanted.correction]
         if not fields:
             continue
-        stored = conn.execute(
-            f"SELECT {', '.join(fields)} FROM events WHERE id = ?", [event_id]
-        ).fetchone()
-        if list(stored) == [a.correction[k] for k in fields]:
-            continue
-        machine = {**a.machine, **dict(zip(fields, stored, strict=True))}
-        conn.execute(
-            "UPDATE annotations SET machine = ? WHERE id = ?",
-            [json.dumps(machine, sort_keys=True), id_],
+        stored = dict(
+            zip(
+                fields,
+                conn.execute(
+                    f"SELECT {', '.join(fields)} FROM events WHERE id = ?", [event_id]
+                ).fetchone(),
+                strict=True,
+            )
         )
-        _write_row(db, event_id, a)
+        if all(stored[k] == wanted.correction[k] for k in fields):
+            continue
+        machine = {k: v for k, v in stored.items() if all(v != a.correction.get(k) for a in group)}
+        for a in group:
+            kept = {**a.machine, **{k: v for k, v in machine.items() if k in a.correction}}
+            conn.execute(
+                "UPDATE annotations SET machine = ? WHERE id = ?",
+                [json.dumps(kept, sort_keys=True), a.id],
+            )
+        _write_row(db, event_id, wanted)
         rewritten += 1
     return rewritten
 
 
-def import_annotations(
-    db: sqlite_utils.Database, records: Iterable[Mapping[str, object]]
-) -> tuple[int, int]:
-    """Apply exported annotations (`Annotation.to_json` forms) to the events here.
+def checked_correction(raw: object) -> dict[str, object]:
+    """A correction as the store keeps it, or ValueError saying what is wrong with it.
 
-    Each lands on the event holding its first anchor stored in this database (the
-    same documents give the same keys everywhere) and is combined with what that
-    event already carries. Returns (applied, not found here); those not found are
-    kept unattached, to come back when their documents are ingested.
+    Dates are ISO days with the start not after the end, precision and type are the
+    model's, the headline is text, people and countries are lists of text.
     """
-    conn = db.conn
-    applied = missing = 0
-    for record in records:
-        anchors = [str(k) for k in record.get("anchors") or []]  # type: ignore[union-attr]
-        incoming = Annotation(
-            id=0,
+    if not isinstance(raw, Mapping):
+        raise ValueError("a correction is a mapping of field to value")
+    unknown = sorted(set(raw) - set(CORRECTABLE))
+    if unknown:
+        raise ValueError(f"{unknown[0]!r} cannot be corrected (only {', '.join(CORRECTABLE)})")
+    for name in ("date_start", "date_end"):
+        if name in raw and raw[name] is not None:
+            try:
+                date.fromisoformat(raw[name])  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise ValueError(f"{name} {raw[name]!r} is not a day (YYYY-MM-DD)") from None
+    start, end = raw.get("date_start"), raw.get("date_end")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        raise ValueError(f"date_end {end} is before date_start {start}")
+    if "precision" in raw and raw["precision"] not in PRECISIONS:
+        raise ValueError(f"precision {raw['precision']!r} is not one of {', '.join(PRECISIONS)}")
+    if "type" in raw and raw["type"] not in EVENT_TYPES:
+        raise ValueError(f"type {raw['type']!r} is not an event type")
+    if "headline" in raw and not (isinstance(raw["headline"], str) and raw["headline"].strip()):
+        raise ValueError("the headline is empty or not text")
+    for name in ("actors", "countries"):
+        if name in raw and not _texts(raw[name]):
+            raise ValueError(f"{name} must be a list of names")
+    return dict(raw)
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+def _imported(record: object, number: int) -> Annotation:
+    """One exported annotation read back, or ValueError naming the record and the fault."""
+    try:
+        if not isinstance(record, Mapping):
+            raise ValueError("not an object")
+        anchors = record.get("anchors") or []
+        tags = record.get("tags") or []
+        if not _texts(anchors):
+            raise ValueError("anchors must be a list of mention keys")
+        if not _texts(tags):
+            raise ValueError("tags must be a list of names")
+        return Annotation(
+            id=sys.maxsize,  # combined after what the event already carries
             starred=bool(record.get("starred")),
-            tags=tuple(str(t) for t in record.get("tags") or []),  # type: ignore[union-attr]
+            tags=tuple(tags),
             note=str(record.get("note") or ""),
-            correction={
-                k: v
-                for k, v in dict(record.get("correction") or {}).items()  # type: ignore[call-overload]
-                if k in CORRECTABLE
-            },
-            machine=dict(record.get("machine") or {}),  # type: ignore[call-overload]
+            correction=checked_correction(record.get("correction") or {}),
+            machine=dict(record.get("machine") or {}),
             anchors=tuple(anchors),
             updated_at=str(record.get("updated_at") or _now()),
         )
-        if incoming.empty or not anchors:
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"annotation {number}: {error}") from None
+
+
+def import_annotations(db: sqlite_utils.Database, records: Iterable[object]) -> tuple[int, int]:
+    """Apply exported annotations (`Annotation.to_json` forms) to the events here.
+
+    Every record is checked first: one that is not an annotation is a ValueError and
+    nothing is imported. Each lands on the event holding its first anchor stored in
+    this database (the same documents give the same keys everywhere), combined with
+    what that event already carries, and keeps its own anchors too. Returns (applied,
+    not found here); those not found are kept unattached (once, however often they
+    are imported), to come back when their documents are ingested.
+    """
+    conn = db.conn
+    incoming = [_imported(r, n) for n, r in enumerate(records, 1)]
+    applied = missing = 0
+    for annotation in incoming:
+        if annotation.empty or not annotation.anchors:
             continue
-        event_id = event_holding(conn, anchors)
+        event_id = event_holding(conn, annotation.anchors)
         if event_id is None:
-            _save(conn, incoming)
+            if not _held_already(conn, annotation):
+                _save(conn, dataclasses.replace(annotation, id=0))
             missing += 1
             continue
         current = annotations_of_events(conn, [event_id]).get(event_id)
-        merged = combine([current, incoming]) if current else incoming
+        merged = combine([current, annotation]) if current else annotation
         annotate(
             db,
             event_id,
@@ -469,9 +533,62 @@ def import_annotations(
             tags=merged.tags,
             note=merged.note,
             correction=merged.correction or None,
+            anchors=annotation.anchors,
         )
         applied += 1
     return applied, missing
+
+
+def _held_already(conn: sqlite3.Connection, annotation: Annotation) -> bool:
+    """Whether an unattached annotation with these anchors already says the same."""
+    [first, *_] = annotation.anchors
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT annotation_id FROM annotation_anchors WHERE mention_key = ?", [first]
+        )
+    ]
+    same = ("starred", "tags", "note", "correction", "anchors")
+    return any(
+        all(getattr(a, f) == getattr(annotation, f) for f in same)
+        for a in _load(conn, ids).values()
+    )
+
+
+def anchors_in(conn: sqlite3.Connection, document_id: int) -> list[tuple[int, str, str]]:
+    """(annotation, sentence, date as written) of each anchor in a stored document."""
+    if not any_annotations(conn):
+        return []
+    return conn.execute(
+        f"SELECT aa.annotation_id, {stored_text('sentence')}, m.date_text "
+        "FROM mentions m JOIN documents d ON d.id = m.document_id "
+        "JOIN annotation_anchors aa ON aa.mention_key = m.key WHERE m.document_id = ?",
+        [document_id],
+    ).fetchall()
+
+
+def carry_anchors(
+    db: sqlite_utils.Database, anchors: Sequence[tuple[int, str, str]], new: Sequence[Mention]
+) -> None:
+    """Anchor annotations also to the new version's mentions of the same sentence and date.
+
+    An edited file gives every mention a new key (the content hash changes), so the
+    annotations anchored in its old version follow the sentences that are still there.
+    """
+    by_text = {(m.sentence, m.date.text): m.key for m in reversed(new)}
+    conn = db.conn
+    for annotation_id, sentence, date_text in anchors:
+        key = by_text.get((sentence, date_text))
+        if key is None:
+            continue
+        last = conn.execute(
+            "SELECT coalesce(max(rank), -1) FROM annotation_anchors WHERE annotation_id = ?",
+            [annotation_id],
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO annotation_anchors (annotation_id, rank, mention_key) VALUES (?, ?, ?)",
+            [annotation_id, last + 1, key],
+        )
 
 
 # Saved searches -------------------------------------------------------------------

@@ -22,7 +22,12 @@ import sqlite_utils
 
 from chronicle.model import CleanDocument, Mention
 from chronicle.store import blocks
-from chronicle.store.annotating import follow_new_mentions, reapply_corrections
+from chronicle.store.annotating import (
+    anchors_in,
+    carry_anchors,
+    follow_new_mentions,
+    reapply_corrections,
+)
 from chronicle.store.merging import children_of, merge_new, recluster
 from chronicle.store.series import write_series
 from chronicle.store.writer import (
@@ -107,7 +112,9 @@ def add_document(
     """
     with write_transaction(db):
         old = document_id_for_path(db, doc.path)
+        carried = []
         if old is not None:
+            carried = anchors_in(db.conn, old)  # an edited file's annotations follow it
             _remove(db, old)
         document_id = _insert(
             db,
@@ -137,6 +144,7 @@ def add_document(
             db.conn.execute("INSERT INTO inline_documents (document_id) VALUES (?)", [document_id])
         _insert(db, "mentions", [mention_row(m, document_id, sliced) for m in mentions])
         write_series(db, document_id, doc)
+        carry_anchors(db, carried, mentions)
         merge_new(db, mentions)
         follow_new_mentions(db, [m.key for m in mentions])
         reapply_corrections(db)
