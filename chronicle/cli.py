@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from chronicle import __version__
-from chronicle.cli_analyst import annotations, export, import_, searches, show
+from chronicle.cli_analyst import annotations, decisions, export, import_, searches, show
 from chronicle.cli_output import EXPORT_FORMATS
 from chronicle.series_cli import series
 from chronicle.visible import visible, visible_lines
@@ -510,7 +510,7 @@ def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
 
 
 cli.add_command(series)
-for _command in (export, show, import_, searches, annotations):
+for _command in (export, show, import_, searches, annotations, decisions):
     cli.add_command(_command)
 
 
