@@ -15,7 +15,6 @@ time: `chronicle.cli` registers these commands and its start-up stays fast.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -127,25 +126,14 @@ def _export(store: Store, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
 
 @contextmanager
 def _atomic(path: Path) -> Iterator[TextIO]:
-    """A text file written as `path.tmp` and renamed onto `path` when the block ends well.
+    """`export.files.written_whole`, its OSError said in one line."""
+    from chronicle.export.files import written_whole
 
-    On any failure the partial file is removed and `path` is left as it was.
-    """
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        out = open(tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
-    except OSError as error:
-        raise click.ClickException(f"cannot write {tmp}: {error.strerror}") from error
-    try:
-        with out:
+        with written_whole(path) as out:
             yield out
-        os.replace(tmp, path)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise click.ClickException(f"cannot write {path}: {error.strerror}") from error
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        raise click.ClickException(f"cannot write {path}: {error.strerror or error}") from error
 
 
 # show -------------------------------------------------------------------------------

@@ -175,7 +175,7 @@ class TestOutputFile:
         assert result.stderr.splitlines() == [
             f'exported {len(events)} event(s) as jsonl to {target}: events matching "kono", by date'
         ]
-        assert list(target.parent.iterdir()) == [target]  # no .tmp left
+        assert list(target.parent.iterdir()) == [target]  # no .part left
 
     @pytest.mark.parametrize(
         ("name", "starts"), [("a.json", "[\n{"), ("a.md", "# "), ("a.ics", "BEGIN:VCALENDAR")]
@@ -204,13 +204,13 @@ class TestOutputFile:
         assert result.returncode == 1 and "cannot read" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
         assert target.read_text() == "the analyst's last good export\n"
-        assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
     def test_a_folder_that_cannot_be_written_is_one_line(self, db, tmp_path):
         result = chronicle("export", "-o", str(tmp_path / "no" / "x.md"), "--db", str(db))
         assert result.returncode == 1
         assert result.stderr.splitlines() == [
-            f"Error: cannot write {tmp_path / 'no' / 'x.md.tmp'}: No such file or directory"
+            f"Error: cannot write {tmp_path / 'no' / 'x.md'}: No such file or directory"
         ]
 
 

@@ -10,7 +10,6 @@ a notice naming the file and the count; a problem is one line in the form.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -71,18 +70,14 @@ def export_query(
         ValueError: An unknown format.
     """
     from chronicle.export import write_events
+    from chronicle.export.files import written_whole
 
     ids, _ = searcher.ids(query)
     title = f"chronicle — {query}" if query.strip() else "chronicle"
-    part = path.with_name(f".{path.name}.part")
-    try:
-        with part.open("w", encoding="utf-8", newline="") as out:
-            events = _events(searcher.store, ids, cancelled)
-            count = write_events(events, fmt, out, title=title, query=query)
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
-    return count
+    with written_whole(path) as out:
+        return write_events(
+            _events(searcher.store, ids, cancelled), fmt, out, title=title, query=query
+        )
 
 
 def _events(store: Store, ids: list[int], cancelled: Callable[[], bool]) -> Iterator[Event]:
