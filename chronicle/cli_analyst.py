@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from chronicle.cli_output import EXPORT_FORMATS
+from chronicle.model import CORRECTABLE
 from chronicle.visible import visible
 
 if TYPE_CHECKING:
@@ -229,7 +230,8 @@ def annotation_lines(annotation: Annotation) -> list[str]:
         lines += ["  " + visible(line) for line in annotation.note.splitlines()]
     if annotation.correction:
         lines.append("corrected:")
-    for name, value in annotation.correction.items():
+    for name in (n for n in CORRECTABLE if n in annotation.correction):  # a date reads in order
+        value = annotation.correction[name]
         machine = annotation.machine.get(name)
         was = "" if machine is None else f" (documents: {_value(machine)})"
         lines.append(f"  {name}: {_value(value)}{was}")
@@ -377,7 +379,8 @@ def annotations(ctx: click.Context, db_path: Path | None, show_all: bool, as_jso
 
     They are kept, and come back to their events when those documents are ingested
     again. --all lists every annotation with the event it belongs to. Columns:
-    annotation id, event (or "unattached"), star, tags, note (its lines joined by " / ").
+    annotation id, event (or "unattached"), star, tags, note (its lines joined by " / "),
+    and the event as it was when last edited.
     """
     from chronicle.cli import _open, say, to_json
 
@@ -387,7 +390,9 @@ def annotations(ctx: click.Context, db_path: Path | None, show_all: bool, as_jso
         click.echo(to_json([{"id": a.id, "event": a.event_id, **a.to_json()} for a in found]))
         return
     if found:
-        _echo_table(("id", "event", "star", "tags", "note"), [annotation_row(a) for a in found])
+        _echo_table(
+            ("id", "event", "star", "tags", "note", "was"), [annotation_row(a) for a in found]
+        )
     unattached = sum(a.event_id is None for a in found)
     what = (
         f"{len(found)} annotation(s), {unattached} unattached"
@@ -507,7 +512,8 @@ def decision_json(decision: Decision, named: dict[str, SourceName]) -> dict[str,
 
 
 def annotation_row(annotation: Annotation) -> tuple[str, ...]:
-    """An annotation as one row: id, event (or "unattached"), star, tags, note."""
+    """An annotation as one row: id, event (or "unattached"), star, tags, note, and the
+    event as it was when last edited (what names it once its documents are gone)."""
     note = " / ".join(line.strip() for line in annotation.note.splitlines() if line.strip())
     return (
         str(annotation.id),
@@ -515,6 +521,7 @@ def annotation_row(annotation: Annotation) -> tuple[str, ...]:
         "★" if annotation.starred else "",
         ", ".join(annotation.tags),
         note,
+        annotation.label,
     )
 
 

@@ -437,6 +437,8 @@ class Annotation:
         anchors: Keys of the mentions the annotation is anchored to, first first.
         event_id: The event it now belongs to, or None when every anchor is gone.
         updated_at: When it last changed (ISO, UTC).
+        label: The event as it was when last edited (date, headline, source), to name
+            it once its documents are gone.
     """
 
     id: int
@@ -448,6 +450,7 @@ class Annotation:
     anchors: tuple[str, ...] = ()
     event_id: int | None = None
     updated_at: str = ""
+    label: str = ""
 
     @property
     def empty(self) -> bool:
@@ -464,4 +467,5 @@ class Annotation:
             "machine": dict(self.machine),
             "anchors": list(self.anchors),
             "updated_at": self.updated_at,
+            "label": self.label,
         }

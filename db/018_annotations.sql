@@ -14,6 +14,7 @@ CREATE TABLE annotations (
     note TEXT NOT NULL DEFAULT '',
     correction TEXT NOT NULL DEFAULT '{}',  -- JSON: field -> the analyst's value
     machine TEXT NOT NULL DEFAULT '{}',     -- JSON: field -> the machine's value beside it
+    label TEXT NOT NULL DEFAULT '',         -- the event when last edited: date, headline, source
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );

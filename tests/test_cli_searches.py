@@ -97,6 +97,9 @@ class TestAnnotations:
         with Store(db) as store:
             [event_id] = [r[0] for r in store.execute("SELECT id FROM events")]
             store.annotate(event_id, starred=True, tags=["rail"], note="Ask JICA.\nAgain.")
+            event = store.event(event_id)
+            kept_label = store.annotation(event_id).label
+        assert event.headline in kept_label
         assert chronicle("annotations", "--db", str(db)).stdout == ""
         removed = chronicle("remove", str(doc), "--db", str(db))
         assert removed.returncode == 0, removed.stderr
@@ -106,7 +109,8 @@ class TestAnnotations:
         )
         listed = chronicle("annotations", "--db", str(db))
         [row] = [line.split("\t") for line in listed.stdout.splitlines()]
-        assert row[1:] == ["unattached", "★", "rail", "Ask JICA. / Again."]
+        assert row[1:5] == ["unattached", "★", "rail", "Ask JICA. / Again."]
+        assert row[5] == kept_label  # what names the event once its document is gone
         assert listed.stderr == "1 unattached annotation(s)\n"
         [kept] = json.loads(chronicle("annotations", "--json", "--db", str(db)).stdout)
         assert (kept["event"], kept["note"], kept["tags"]) == (None, "Ask JICA.\nAgain.", ["rail"])

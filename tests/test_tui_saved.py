@@ -74,6 +74,7 @@ class TestSavingASearch:
             await settle(pilot)
             await pilot.press(*"trips", "enter")
             await settle(pilot)
+            assert "Replaced 'trips' (it was: kono): ctrl+p lists it" in notices(app)
         assert app_store.saved_searches() == [("trips", "asif")]
 
     async def test_nothing_typed_saves_nothing(self, app_store: Store):

@@ -23,8 +23,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from chronicle.date_notation import date_label
 from chronicle.model import CORRECTABLE, EVENT_TYPES, PRECISIONS, Annotation, Event, Mention
-from chronicle.store.reader import event_holding, events_by_ids, rows_in, stored_text
+from chronicle.store.reader import (
+    event_holding,
+    events_by_ids,
+    publishers_of_events,
+    rows_in,
+    stored_text,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,7 +39,7 @@ if TYPE_CHECKING:
 ROW_FIELDS = ("date_start", "date_end", "precision", "type")
 """Corrected fields written into the events row (ordering, filters and counts use them)."""
 
-_COLUMNS = "a.id, a.starred, a.note, a.correction, a.machine, a.updated_at"
+_COLUMNS = "a.id, a.starred, a.note, a.correction, a.machine, a.updated_at, a.label"
 
 
 def _now() -> str:
@@ -54,7 +61,7 @@ def _load(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Annotation]
     """Annotations by id, with tags and anchors but without where they belong."""
     ids = sorted(set(ids))
     found: dict[int, Annotation] = {}
-    for id_, starred, note, correction, machine, updated in rows_in(
+    for id_, starred, note, correction, machine, updated, label in rows_in(
         conn, f"SELECT {_COLUMNS} FROM annotations a WHERE a.id IN ({{marks}})", ids
     ):
         found[id_] = Annotation(
@@ -64,6 +71,7 @@ def _load(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Annotation]
             correction=json.loads(correction),
             machine=json.loads(machine),
             updated_at=updated,
+            label=label,
         )
     tags: dict[int, list[str]] = {}
     for id_, tag in rows_in(
@@ -135,6 +143,7 @@ def combine(annotations: Sequence[Annotation]) -> Annotation:
         machine={k: v for k, v in machine.items() if k in correction},
         anchors=tuple(anchors),
         updated_at=max(a.updated_at for a in ordered),
+        label=max(ordered, key=lambda a: a.updated_at).label or first.label,
     )
 
 
@@ -271,6 +280,7 @@ def annotate(
         machine=machine if correction is not None else dict(base.machine),
         anchors=tuple(dict.fromkeys([*_member_keys(conn, event_id), *base.anchors, *anchors])),
         updated_at=_now(),
+        label=_label(conn, event_id),
     )
     if correction is not None:
         _restore_row(db, event_id, base, updated)
@@ -282,6 +292,14 @@ def annotate(
     saved = _save(conn, updated)
     _write_row(db, event_id, saved)
     return dataclasses.replace(saved, event_id=event_id)
+
+
+def _label(conn: sqlite3.Connection, event_id: int) -> str:
+    """The event in one line as the documents give it: date, headline, source."""
+    [event] = events_by_ids(conn, [event_id])
+    source = publishers_of_events(conn, [event_id]).get(event_id, "")
+    when = date_label(event.date_start, event.date_end, event.precision)
+    return f"{when} {event.headline} ({source})"
 
 
 def _drop_others(conn: sqlite3.Connection, event_id: int, keep: int | None) -> None:
@@ -297,18 +315,20 @@ def _save(conn: sqlite3.Connection, a: Annotation) -> Annotation:
         json.dumps(a.correction, sort_keys=True),
         json.dumps(a.machine, sort_keys=True),
         a.updated_at,
+        a.label,
     ]
     if a.id:
         conn.execute(
             "UPDATE annotations SET starred = ?, note = ?, correction = ?, machine = ?, "
-            "updated_at = ? WHERE id = ?",
+            "updated_at = ?, label = ? WHERE id = ?",
             [*values, a.id],
         )
         id_ = a.id
     else:
         id_ = conn.execute(
-            "INSERT INTO annotations (starred, note, correction, machine, updated_at, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO annotations "
+            "(starred, note, correction, machine, updated_at, label, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [*values, a.updated_at],
         ).lastrowid
     conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [id_])
@@ -497,6 +517,7 @@ def _imported(record: object, number: int) -> Annotation:
             machine=dict(record.get("machine") or {}),
             anchors=tuple(anchors),
             updated_at=str(record.get("updated_at") or _now()),
+            label=str(record.get("label") or ""),
         )
     except (TypeError, ValueError) as error:
         raise ValueError(f"annotation {number}: {error}") from None

@@ -115,7 +115,7 @@ class ChronicleApp(App[None]):
             )
             yield SystemCommand(
                 "Review queue",
-                "Merges the machine was least sure of (review:)",
+                "Events whose sources disagree on the date (review:)",
                 partial(screen.set_query, "review:"),
             )
             yield SystemCommand(

@@ -34,7 +34,7 @@ DATE_FIELDS = ("date_start", "date_end", "precision")
 FIELDS = ("date", "type", "headline", "actors", "countries")
 """The form's fields, top to bottom."""
 
-HINT = "Enter or ctrl+s saves · Esc cancels · typing the documents' value undoes"
+HINT = "Enter in a line or ctrl+s saves · Esc cancels · typing the documents' value undoes"
 """The form's last line (a field typed back to the documents' value is not corrected)."""
 
 

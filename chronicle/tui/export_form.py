@@ -31,7 +31,7 @@ from chronicle.visible import visible
 DEFAULT_NAME = "chronicle-export"
 """The file name offered (in the folder chronicle was started from), before its extension."""
 
-HINT = "Enter or ctrl+s writes · Esc cancels"
+HINT = "Enter in the path or ctrl+s writes · Esc cancels"
 
 
 def extension(fmt: str) -> str:

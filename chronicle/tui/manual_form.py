@@ -81,7 +81,7 @@ class ManualEventScreen(ModalScreen[int | None]):
                 yield PlainInput(id="manual-headline", placeholder="What happened", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Type", classes="name")
-                options = [(name, name) for name in EVENT_TYPES]
+                options = [(name, name) for name in EVENT_TYPES if name != "citation"]
                 yield Select(
                     options, value=DEFAULT_TYPE, allow_blank=False, id="manual-type", compact=True
                 )

@@ -157,11 +157,14 @@ class SearchBar(PlainInput):
         if store is None:
             return
         try:
+            before = dict(store.saved_searches()).get(name)
             store.save_search(name, query)
         except StoreError as error:
             message, severity = str(error), "error"
         else:
             message, severity = f"Saved as {name!r}: ctrl+p lists it", "information"
+            if before is not None and before != query:
+                message = f"Replaced {name!r} (it was: {before}): ctrl+p lists it"
         self.app.call_from_thread(
             self.notify, visible(message), title="Saved search", severity=severity, markup=False
         )
