@@ -275,14 +275,45 @@ def import_(ctx: click.Context, file: Path, db_path: Path | None) -> None:
     """
     from chronicle.cli import _open, say
 
-    records = list(read_annotations(file))
+    events = read_events(file)
     store = _open(ctx, db_path, "read")
+    added = add_manual_events(store, events)
+    records = [e["annotation"] for e in events if isinstance(e.get("annotation"), dict)]
     applied, kept = store.import_annotations(records)
-    say(f"applied {applied}, kept {kept} unattached (their documents are not in this chronicle)")
+    made = f"added {added} event(s) added by hand there; " if added else ""
+    say(
+        f"{made}applied {applied}, kept {kept} unattached "
+        "(their documents are not in this chronicle)"
+    )
 
 
-def read_annotations(file: Path) -> Iterator[dict[str, object]]:
-    """The annotation of every event of an exported JSON (a list) or JSONL file.
+def add_manual_events(store: Store, events: list[dict[str, Any]]) -> int:
+    """Make again here the exported events that were added by hand (each once); their
+    annotations are anchored to the event made, so they land on it. Returns how many."""
+    from chronicle.manual import from_export
+
+    added = 0
+    for event in events:
+        try:
+            made = from_export(event)
+        except (TypeError, ValueError, AttributeError) as error:
+            raise click.ClickException(f"event {event.get('id')}: {error}") from error
+        if made is None:
+            continue
+        doc, digest, mentions = made
+        if store.hash_for_path(doc.path) is None:
+            store.add_document(doc, digest, mentions)
+            added += 1
+        annotation = event.get("annotation")
+        if isinstance(annotation, dict):
+            anchors = annotation.get("anchors")
+            old = list(anchors) if isinstance(anchors, list) else []
+            annotation["anchors"] = [mentions[0].key, *old]
+    return added
+
+
+def read_events(file: Path) -> list[dict[str, Any]]:
+    """The events of an exported JSON (a list) or JSONL file.
 
     Raises:
         click.ClickException: The file cannot be read or holds no exported events.
@@ -292,11 +323,7 @@ def read_annotations(file: Path) -> Iterator[dict[str, object]]:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         raise click.ClickException(f"cannot read {file}: {reason}") from error
-    events = _events_in(file, text)
-    for event in events:
-        annotation = event.get("annotation") if isinstance(event, dict) else None
-        if isinstance(annotation, dict):
-            yield annotation
+    return _events_in(file, text)
 
 
 def _events_in(file: Path, text: str) -> list[dict[str, Any]]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from chronicle.date_notation import date_label
 from chronicle.ingest.entities import find_entities
@@ -152,4 +154,34 @@ def _entities(headline: str, note: str) -> Entities:
         actors=tuple(actors.values()),
         countries=tuple(dict.fromkeys(c for e in found for c in e.countries)),
         organisations=tuple(dict.fromkeys(o for e in found for o in e.organisations)),
+    )
+
+
+def from_export(record: Mapping[str, Any]) -> tuple[CleanDocument, str, list[Mention]] | None:
+    """An exported event that was added by hand, made again under its own `manual:` path.
+
+    `record` is an event of a JSON export (`Event.to_json`): one source whose document
+    is a `manual:` path. The documents' values are taken where the analyst corrected
+    them (`annotation.machine`). None for an event read from documents.
+
+    Raises:
+        ValueError: the record's date, type or headline cannot make an event.
+    """
+    sources = record.get("sources") or []
+    if len(sources) != 1 or not is_manual(str(sources[0].get("document", ""))):
+        return None
+    source = sources[0]
+    machine = (record.get("annotation") or {}).get("machine") or {}
+    start = machine.get("date_start", record.get("date_start"))
+    if not isinstance(start, str):
+        raise ValueError("an event added by hand has a date")
+    end = machine.get("date_end", record.get("date_end"))
+    return manual_event(
+        date.fromisoformat(start),
+        date.fromisoformat(end) if isinstance(end, str) else None,
+        str(machine.get("precision", record.get("precision", "day"))),
+        str(machine.get("headline", record.get("headline", ""))),
+        note=str(source.get("text") or ""),
+        type=str(machine.get("type", record.get("type", "statement"))),
+        id=str(source["document"]).removeprefix(SCHEME),
     )
