@@ -18,13 +18,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
 from chronicle.date_notation import date_label
 from chronicle.model import EVENT_TYPES, Event
 from chronicle.search.query import resolve_country
 from chronicle.tui.date_entry import parse_span
+from chronicle.tui.form_screen import FormScreen
 from chronicle.tui.plain_input import PlainInput
 from chronicle.visible import visible
 
@@ -139,7 +139,7 @@ def _country(name: str) -> str:
     return code
 
 
-class CorrectionScreen(ModalScreen[dict[str, object] | None]):
+class CorrectionScreen(FormScreen[dict[str, object] | None]):
     """Edit an event's correctable fields; dismiss with the correction, or None (Esc)."""
 
     BINDINGS = [
@@ -148,17 +148,7 @@ class CorrectionScreen(ModalScreen[dict[str, object] | None]):
     ]
 
     DEFAULT_CSS = """
-    CorrectionScreen { align: center middle; }
-    #correct-box {
-        width: 78; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    #correct-box .row { height: 1; margin-top: 1; }
-    #correct-box .name { width: 11; }
-    #correct-box .row > Input, #correct-box .row > Select { width: 1fr; }
     #correct-box .machine { padding-left: 11; color: $text-muted; }
-    #correct-message { color: $error; height: auto; }
-    #correct-hint { color: $text-muted; margin-top: 1; }
     """
 
     def __init__(self, event: Event) -> None:
@@ -172,7 +162,7 @@ class CorrectionScreen(ModalScreen[dict[str, object] | None]):
         event = self.event
         corrected = event.annotation.correction if event.annotation else {}
         current = {**self.machine, **{k: v for k, v in corrected.items() if k in self.machine}}
-        with Vertical(id="correct-box") as box:
+        with Vertical(id="correct-box", classes="form-box") as box:
             box.border_title = "Correct the event"
             for field in FIELDS:
                 with Horizontal(classes="row"):
@@ -182,8 +172,8 @@ class CorrectionScreen(ModalScreen[dict[str, object] | None]):
                 if any(k in corrected for k in keys):
                     was = visible(shown(self.machine, field)) or "(none)"
                     yield Label(Text(f"documents: {was}"), classes="machine", markup=False)
-            yield Label("", id="correct-message", markup=False)
-            yield Label(HINT, id="correct-hint", markup=False)
+            yield Label("", id="correct-message", classes="form-message", markup=False)
+            yield Label(HINT, id="correct-hint", classes="form-hint", markup=False)
 
     def _field(self, field: str, value: str) -> Input | Select[str]:
         if field == "type":

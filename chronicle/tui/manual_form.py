@@ -13,13 +13,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, TextArea
 
 from chronicle.manual import manual_event
 from chronicle.model import EVENT_TYPES, CleanDocument, Mention
 from chronicle.store import Store, StoreError
 from chronicle.tui.date_entry import Span, parse_span
+from chronicle.tui.form_screen import FormScreen
 from chronicle.tui.plain_input import PlainInput
 from chronicle.visible import visible
 
@@ -44,7 +44,7 @@ def read_date(text: str) -> Span:
     return span
 
 
-class ManualEventScreen(ModalScreen[int | None]):
+class ManualEventScreen(FormScreen[int | None]):
     """Ask for a new event; store it and dismiss with its id (None on Esc)."""
 
     BINDINGS = [
@@ -53,17 +53,7 @@ class ManualEventScreen(ModalScreen[int | None]):
     ]
 
     DEFAULT_CSS = """
-    ManualEventScreen { align: center middle; }
-    #manual-box {
-        width: 78; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    #manual-box .row { height: 1; margin-top: 1; }
-    #manual-box .name { width: 11; }
-    #manual-box .row > Input, #manual-box .row > Select { width: 1fr; }
     #manual-note { height: 6; margin-top: 1; }
-    #manual-message { color: $error; height: auto; }
-    #manual-hint { color: $text-muted; margin-top: 1; }
     """
 
     def __init__(self, store: Store) -> None:
@@ -71,7 +61,7 @@ class ManualEventScreen(ModalScreen[int | None]):
         self.store = store
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="manual-box") as box:
+        with Vertical(id="manual-box", classes="form-box") as box:
             box.border_title = "Add an event the documents do not hold"
             with Horizontal(classes="row"):
                 yield Label("Date", classes="name")
@@ -87,8 +77,8 @@ class ManualEventScreen(ModalScreen[int | None]):
                 )
             note = TextArea(id="manual-note", compact=True, placeholder="Note: where it is from")
             yield note
-            yield Label("", id="manual-message", markup=False)
-            yield Label(HINT, id="manual-hint", markup=False)
+            yield Label("", id="manual-message", classes="form-message", markup=False)
+            yield Label(HINT, id="manual-hint", classes="form-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#manual-date", Input).focus()
