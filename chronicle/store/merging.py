@@ -35,6 +35,7 @@ from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.names import same_person
 from chronicle.store import blocks
 from chronicle.store.decisions import decided
+from chronicle.store.reader import rows_in
 from chronicle.store.writer import (
     delete_events,
     keys_of_events,
@@ -379,6 +380,10 @@ def recluster(
     change.write(orphans)
 
 
+_EVENTS_OF_KEYS = "SELECT key, event_id FROM mentions WHERE key IN ({marks})"
+"""The event of each mention named (`reader.rows_in` fills in the marks)."""
+
+
 def remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
     """Regroup the events holding these mentions: a decision on them was made or undone.
 
@@ -390,13 +395,7 @@ def remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
     if not blocks.rule_is_current(db):
         rebuild(db)
         return
-    held: dict[str, int | None] = {}
-    for at in range(0, len(keys), 500):
-        chunk = keys[at : at + 500]
-        marks = ",".join("?" * len(chunk))
-        held |= dict(
-            db.execute(f"SELECT key, event_id FROM mentions WHERE key IN ({marks})", chunk)
-        )
+    held: dict[str, int | None] = dict(rows_in(db.conn, _EVENTS_OF_KEYS, keys))
     event_ids = sorted({e for e in held.values() if e is not None})
     members = keys_of_events(db, event_ids) | set(held)
     orphans = children_of(db, event_ids)
@@ -408,13 +407,7 @@ def _join_decided(change: _Change, mentions: Iterable[Mention]) -> None:
     """Join each mention with the events of the stored mentions the analyst joined it to."""
     wanted = {m.key: change.decided.partners(m.key) for m in mentions}
     partners = sorted({p for found in wanted.values() for p in found} - change.members.keys())
-    events: dict[str, int | None] = {}
-    for at in range(0, len(partners), 500):
-        chunk = partners[at : at + 500]
-        marks = ",".join("?" * len(chunk))
-        events |= dict(
-            change.db.execute(f"SELECT key, event_id FROM mentions WHERE key IN ({marks})", chunk)
-        )
+    events: dict[str, int | None] = dict(rows_in(change.db.conn, _EVENTS_OF_KEYS, partners))
     for key, found in wanted.items():
         for partner in found:
             if partner in change.members:  # new, or regrouped here (no event now)
