@@ -109,20 +109,22 @@ def _format_of(output: Path | None) -> str:
 
 
 def _export(store: Store, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
-    """Write every event of the query to `out`; returns (events written, description)."""
+    """Write every event of the query to `out`, all read from one snapshot of the store;
+    returns (events written, description)."""
     from chronicle.cli import say
     from chronicle.cli_output import detailed, result_pages
     from chronicle.export import write_events
     from chronicle.search.engine import Searcher
     from chronicle.search.query import describe
 
-    searcher = Searcher(store)
-    query, _ = searcher.understand(text)
-    for hint in query.hints:
-        say(f"hint: {hint}")
-    events = detailed(store, result_pages(searcher, text, None))
-    description = describe(query)
-    return write_events(events, fmt, out, title=description, query=text), description
+    with store.snapshot():  # an ingest meanwhile is not half seen
+        searcher = Searcher(store)
+        query, _ = searcher.understand(text)
+        for hint in query.hints:
+            say(f"hint: {hint}")
+        events = detailed(store, result_pages(searcher, text, None))
+        description = describe(query)
+        return write_events(events, fmt, out, title=description, query=text), description
 
 
 @contextmanager

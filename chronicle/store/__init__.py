@@ -209,6 +209,18 @@ class Store:
         """The event holding the first of `keys` still stored (a happening's members, in order)."""
         return self._read(reader.event_holding, keys)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Read the whole block as the database was on entering it (`reader.snapshot`):
+        an export running while another process ingests is the store before or after,
+        never a mix. Holds the store for the block (other threads wait)."""
+        with self._lock:
+            try:
+                with reader.snapshot(self._conn):
+                    yield self
+            except sqlite3.Error as error:
+                raise StoreError(explain(error, self.path)) from error
+
     # The analyst's own work -----------------------------------------------------
 
     def _write(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:

@@ -3,7 +3,9 @@
 Queries arrive already compiled by `chronicle.search`; this module only runs them
 and turns rows into `chronicle.model` objects. It also answers the questions a
 browser asks to stay true while another process writes: has the database changed,
-and which event now holds a happening's mentions.
+and which event now holds a happening's mentions; and it reads many queries as one
+snapshot (`snapshot`), so an export made during an ingest is the store before or
+after it, never a mix.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from chronicle.model import Event, Source
@@ -233,3 +236,23 @@ def event_holding(db: sqlite3.Connection, keys: Sequence[str]) -> int | None:
     sql = "SELECT key, event_id FROM mentions WHERE key IN ({marks}) AND event_id IS NOT NULL"
     holders = dict(rows_in(db, sql, keys))
     return next((holders[key] for key in keys if key in holders), None)
+
+
+@contextmanager
+def snapshot(db: sqlite3.Connection) -> Iterator[None]:
+    """Read every query of the block from one read transaction (WAL: a snapshot).
+
+    The snapshot is taken on entering (a first read right after BEGIN), so what
+    another connection commits meanwhile is not seen until the block ends. Inside a
+    transaction already (a writer's, or an outer snapshot) the block simply joins it.
+    """
+    if db.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        yield
+    finally:
+        if db.in_transaction:
+            db.execute("COMMIT")
