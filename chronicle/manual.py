@@ -67,7 +67,9 @@ def manual_event(
         precision: One of `model.PRECISIONS` but "unresolved".
         headline: What happened, in a line; the document's title.
         note: Where the analyst has it from (several lines, blank lines between
-            paragraphs); single-spaced, it is the event's source sentence.
+            paragraphs); single-spaced, it is the event's source sentence, and
+            with its paragraphs the mention's paragraph (what an export carries,
+            so `from_export` makes the same document again).
         type: One of `model.EVENT_TYPES`.
         id: The short id after `manual:` (a fresh random one when None).
 
@@ -102,7 +104,7 @@ def manual_event(
         key=f"{digest[:16]}:{0:06d}",
         document=path,
         sentence=note or headline,
-        paragraph=note or headline,
+        paragraph="\n\n".join(paragraphs) or headline,
         date=found,
         type=type,
         types=(type,),
@@ -160,9 +162,11 @@ def _entities(headline: str, note: str) -> Entities:
 def from_export(record: Mapping[str, Any]) -> tuple[CleanDocument, str, list[Mention]] | None:
     """An exported event that was added by hand, made again under its own `manual:` path.
 
-    `record` is an event of a JSON export (`Event.to_json`): one source whose document
-    is a `manual:` path. The documents' values are taken where the analyst corrected
-    them (`annotation.machine`). None for an event read from documents.
+    `record` is an event of a JSON export (`export.records.record`): one source whose
+    document is a `manual:` path. The note is the source's `paragraph` (its paragraphs
+    kept; an export made before it was written has only the single-spaced `text`).
+    The documents' values are taken where the analyst corrected them
+    (`annotation.machine`). None for an event read from documents.
 
     Raises:
         ValueError: the record's date, type or headline cannot make an event.
@@ -181,7 +185,7 @@ def from_export(record: Mapping[str, Any]) -> tuple[CleanDocument, str, list[Men
         date.fromisoformat(end) if isinstance(end, str) else None,
         str(machine.get("precision", record.get("precision", "day"))),
         str(machine.get("headline", record.get("headline", ""))),
-        note=str(source.get("text") or ""),
+        note=str(source.get("paragraph") or source.get("text") or ""),
         type=str(machine.get("type", record.get("type", "statement"))),
         id=str(source["document"]).removeprefix(SCHEME),
     )

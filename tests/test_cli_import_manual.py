@@ -53,3 +53,7 @@ def test_events_added_by_hand_travel_with_their_work_and_are_made_once(
     with Store(theirs) as store:
         assert store.unattached_annotations() == []
         assert store.check() == []
+        # The note's paragraphs survive: the same document is made again, same key.
+        [source] = store.event(made["id"]).sources
+        assert source.paragraph == "Told by the embassy on the phone.\n\nNot in any release."
+        assert source.key == mentions[0].key
