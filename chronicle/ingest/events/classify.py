@@ -31,6 +31,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from chronicle.ingest.literals import Gated, lowered_for_gates
 from chronicle.lexicon import country_forms
 from chronicle.model import EVENT_TYPES, Entities
 
@@ -348,6 +349,13 @@ class Cue:
     verbal: bool
 
 
+_GATED_VERBAL = tuple((type_, Gated(pattern)) for type_, pattern in _VERBAL_CUES)
+_GATED_NOMINAL = tuple((type_, Gated(pattern)) for type_, pattern in _NOMINAL_CUES)
+_GATED_LIGHT_VERB = Gated(_LIGHT_VERB_RE)
+"""The cue patterns, each scanned only over a sentence holding one of its words: most
+sentences hold a few of the forty."""
+
+
 def find_cues(sentence: str) -> tuple[Cue, ...]:
     """Every type cue in a sentence, in text order.
 
@@ -357,23 +365,24 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
     Returns:
         Cues sorted by offset (verbal before nominal at the same offset).
     """
+    lowered = lowered_for_gates(sentence)
     cues: list[Cue] = []
-    for type_, pattern in _VERBAL_CUES:
+    for type_, pattern in _GATED_VERBAL:
         cues.extend(
             Cue(type_, m.start(), m.end(), True)
-            for m in pattern.finditer(sentence)
+            for m in pattern.finditer(sentence, lowered)
             if not _as_before(sentence, m.start())
         )
     nominal: list[Cue] = []
-    for type_, pattern in _NOMINAL_CUES:
+    for type_, pattern in _GATED_NOMINAL:
         nominal.extend(
             Cue(type_, m.start(), m.end(), False)
-            for m in pattern.finditer(sentence)
+            for m in pattern.finditer(sentence, lowered)
             if not (sentence[m.start()].isupper() and _NAMES_A_PLACE.match(sentence, m.end()))
         )
     nominal.sort(key=lambda c: c.start)
     nominal_starts = [c.start for c in nominal]
-    for m in _LIGHT_VERB_RE.finditer(sentence):
+    for m in _GATED_LIGHT_VERB.finditer(sentence, lowered):
         at = bisect.bisect_left(nominal_starts, m.end())
         if at < len(nominal) and _near(sentence, m.end(), nominal[at].start, _LIGHT_VERB_REACH):
             cues.append(Cue(nominal[at].type, m.start(), nominal[at].end, True))

@@ -1,0 +1,118 @@
+"""Skip a regex scan that cannot match: the words every match of a pattern must contain.
+
+Many taggers run a list of patterns over each sentence ("signed", "met", "summit") and
+most find nothing there. A pattern's *required words* are read off its own syntax once:
+a set of lower-case strings one of which is in the text wherever the pattern matches.
+When none of them is in the lower-cased text, the scan is skipped; the answer is the
+same, as a scan would have found nothing. Nothing is written by hand, so a pattern and
+its required words cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as c  # the parser's opcodes; stable across 3.11-3.13
+from re import _parser
+
+Needs = frozenset[str] | None
+"""Strings one of which every match holds, or None when the pattern needs none we can tell."""
+
+_CASE_FELLOWS = frozenset("İıſK")
+"""Letters that IGNORECASE matches with an ASCII letter although lower() does not give
+that letter ("ſ" matches "s", the Kelvin sign "k"): a text holding one is always scanned."""
+
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+
+def required_words(pattern: re.Pattern[str]) -> Needs:
+    """Lower-case ASCII strings one of which is in any text `pattern` matches in.
+
+    Args:
+        pattern: A compiled str pattern.
+
+    Returns:
+        The strings, or None when the pattern requires no literal text (then every text
+        must be scanned).
+    """
+    return _needs(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _needs(items: _parser.SubPattern | list) -> Needs:
+    """What a sequence of pattern items requires: the best of its literal runs and of
+    what its groups, alternations and repeats require."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        _keep(candidates, run)
+        run = []
+        needs = _item_needs(op, av)
+        if needs:
+            candidates.append(needs)
+    _keep(candidates, run)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _item_needs(op: object, av: object) -> Needs:
+    """What one non-literal item requires (None for classes, anchors and lookarounds)."""
+    if op is c.SUBPATTERN:
+        return _needs(av[-1])
+    if op is c.ATOMIC_GROUP:
+        return _needs(av)
+    if op in _REPEATS:
+        low, _high, body = av
+        return _needs(body) if low >= 1 else None
+    if op is c.BRANCH:
+        branches = [_needs(branch) for branch in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return frozenset().union(*branches)
+    return None
+
+
+def _keep(candidates: list[frozenset[str]], run: list[str]) -> None:
+    """Add a run of literal characters as a requirement (only ASCII: see `_CASE_FELLOWS`)."""
+    text = "".join(run)
+    if text and text.isascii():
+        candidates.append(frozenset({text.lower()}))
+
+
+class Gated:
+    """A pattern that is only scanned over texts holding one of its required words."""
+
+    __slots__ = ("needs", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = required_words(pattern)
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the text whose ``lowered_for_gates`` is `lowered` can hold a match."""
+        return self.needs is None or any(word in lowered for word in self.needs)
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, or nothing when the text cannot hold a match."""
+        return self.pattern.finditer(text) if self.may_match(lowered) else iter(())
+
+
+def lowered_for_gates(text: str) -> str:
+    """The text as `Gated` compares it: lower-cased, or "" -> every gate open when it holds
+    a letter that IGNORECASE matches to ASCII in a way lower() does not."""
+    if not text.isascii() and not _CASE_FELLOWS.isdisjoint(text):
+        return _OPEN
+    return text.lower()
+
+
+class _Open(str):
+    """A lowered text that every gate lets through."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_OPEN = _Open("")

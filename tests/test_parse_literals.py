@@ -1,0 +1,70 @@
+"""A gated pattern finds exactly what the plain pattern finds: the words it requires are
+read off the pattern, and a text without them holds no match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chronicle.ingest.events import classify
+from chronicle.ingest.literals import Gated, lowered_for_gates, required_words
+
+CUE_PATTERNS = [p for _, p in (*classify._VERBAL_CUES, *classify._NOMINAL_CUES)] + [
+    classify._LIGHT_VERB_RE
+]
+
+TEXTS = [
+    "The two ministers met in Islamabad on 3 March 2023 and signed an accord.",
+    "THE PRESIDENT HOSTED HIS COUNTERPART AT THE PALACE.",
+    "Talks were held; the sides agreed on a road map (US$ 2 billion).",
+    "Nothing here names a happening at all.",
+    "A ſigned pact, a viſit, a Kelvin-sign taKe and an İnked deal.",
+    "The Prime Minister’s visit to Tokyo — the first since 2019 — ended with a joint statement.",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"\bmet\b|\btalks?\b", {"met", "talk"}),
+        (r"signed\s+(?:an?\s+)?agreement", {"agreement"}),
+        (r"(?:foo)?bar", {"bar"}),
+        (r"\w+ed\b", {"ed"}),
+        (r"\w+\d", None),
+        (r"(?:ab|\d)c", {"c"}),
+        (r"(?:ab|\d)", None),
+        (r"x*", None),
+        (r"(?i:TREATY)", {"treaty"}),
+        (r"caf\u00e9", None),  # only ASCII runs are required words
+    ],
+)
+def test_required_words_are_read_off_the_pattern(pattern: str, needs: set[str] | None) -> None:
+    found = required_words(re.compile(pattern))
+    assert (found if found is None else set(found)) == needs
+
+
+@pytest.mark.parametrize("pattern", CUE_PATTERNS, ids=lambda p: p.pattern[:30])
+def test_a_gated_cue_pattern_finds_what_the_pattern_finds(pattern: re.Pattern[str]) -> None:
+    gated = Gated(pattern)
+    for text in TEXTS:
+        plain = [(m.span(), m.group()) for m in pattern.finditer(text)]
+        gated_matches = [
+            (m.span(), m.group()) for m in gated.finditer(text, lowered_for_gates(text))
+        ]
+        assert gated_matches == plain
+
+
+def test_case_fellows_open_every_gate() -> None:
+    """ "ſ" matches "s" under IGNORECASE, though lower() keeps it "ſ": the text is scanned."""
+    pattern = re.compile(r"\bsigned\b", re.I)
+    text = "They ſigned it."
+    assert pattern.search(text)
+    assert Gated(pattern).may_match(lowered_for_gates(text))
+    assert not Gated(pattern).may_match(lowered_for_gates("They agreed."))
+
+
+def test_find_cues_sees_the_cues_of_a_sentence() -> None:
+    cues = classify.find_cues("The ministers met on Monday and signed a trade pact.")
+    assert {c.type for c in cues} >= {"meeting", "agreement"}
