@@ -291,3 +291,47 @@ def test_a_note_stays_with_the_event_a_source_is_split_from(tmp_path, docs):
             assert store.check() == []
             store.undo_decision(store.decisions()[0].id)
             assert store.annotation(holding(store, key)).starred
+
+
+def test_a_join_holds_while_any_report_of_each_side_remains(tmp_path, docs):
+    """A join is kept by a mention of each document of each event, not by the events'
+    own keys only: removing the document holding one of those keeps it."""
+    with Store(tmp_path / "ref.db") as store:
+        ingest_paths(store, [docs["visit"], docs["again"], docs["loan"]])
+        [visit] = keys_of(store, docs["visit"])
+        [again] = keys_of(store, docs["again"])
+        [loan] = keys_of(store, docs["loan"])
+        [(own,)] = store.execute("SELECT key FROM events WHERE id = ?", [holding(store, visit)])
+        store.join_events(holding(store, visit), holding(store, loan))
+        [join] = store.decisions()
+        assert sorted(join.pairs) == sorted(tuple(sorted((k, loan))) for k in (visit, again))
+        # Remove the report holding the visit's own key first: the other still holds it.
+        first, second = sorted([(visit, "visit"), (again, "again")])
+        assert own == first[0]
+        store.remove_document(str(docs[first[1]]))
+        [join] = store.decisions()
+        assert join.active
+        assert holding(store, second[0]) == holding(store, loan)
+        sound(store)
+        store.remove_document(str(docs[second[1]]))
+        assert [d.active for d in store.decisions()] == [False]
+        sound(store)
+        ingest_paths(store, [docs[first[1]]])  # a report comes back: the join acts again
+        assert holding(store, first[0]) == holding(store, loan)
+        assert [d.active for d in store.decisions()] == [True]
+        sound(store)
+
+
+def test_a_split_holds_while_any_source_it_was_split_from_remains(tmp_path, docs):
+    """A split names every member it cut the mention from: removing one leaves the rest cut."""
+    with Store(tmp_path / "ref.db") as store:
+        ingest_paths(store, [docs["visit"], docs["again"], docs["third"]])
+        [visit] = keys_of(store, docs["visit"])
+        [again] = keys_of(store, docs["again"])
+        [third] = keys_of(store, docs["third"])
+        store.split_source(holding(store, visit), visit)
+        assert holding(store, visit) != holding(store, again) == holding(store, third)
+        store.remove_document(str(docs["again"]))
+        assert holding(store, visit) != holding(store, third)
+        assert [d.active for d in store.decisions()] == [True]
+        sound(store)

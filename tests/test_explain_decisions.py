@@ -39,12 +39,17 @@ def test_a_joined_event_says_joined_by_you_and_is_not_flagged(tmp_path, paths):
     with Store(tmp_path / "c.db") as store:
         ingest_paths(store, [paths["visit"], paths["again"], paths["loan"]])
         visit, loan = key(store, paths["visit"]), key(store, paths["loan"])
+        again = key(store, paths["again"])
         both = store.join_events(holding(store, loan), holding(store, visit))
         reasons = store.merge_reasons(both)
         members, fits, neighbours, decided, bridges = merge_inputs(store.db.conn, both)
+        [made] = store.decisions()
     assert reasons.sources == 3
-    [join] = [p for p in reasons.pairs if p.rule == "joined"]
-    assert {join.member.key, join.to.key} <= {loan, visit, *decided.partners(loan)}
+    # A join holds each report of one side with each of the other (store.decisions).
+    joins = [p for p in reasons.pairs if p.rule == "joined"]
+    assert {tuple(sorted((j.member.key, j.to.key))) for j in joins} == set(made.pairs)
+    assert {k for j in joins for k in (j.member.key, j.to.key)} == {loan, visit, again}
+    assert decided.partners(loan) == sorted([visit, again])
     assert not any("no rule links" in flag for flag in reasons.review_flags)
     assert "sources disagree on the date" in " ".join(reasons.review_flags)
     lines = reasons.lines()

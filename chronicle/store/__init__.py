@@ -307,7 +307,8 @@ class Store:
     def join_events(self, keep_id: int, other_id: int) -> int:
         """Make two events one, in every later merge too; returns the event holding both.
 
-        Kept as a join of the two events' own mention keys (`store.decisions`).
+        Kept by mention keys of each side's documents, so it holds while any report
+        of each event is stored (`store.decisions.join_anchors`).
         """
         return self._decide("join_events", keep_id, other_id)
 

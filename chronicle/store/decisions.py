@@ -1,10 +1,13 @@
 """Keep the analyst's joins and splits of events, and re-merge what each one changes.
 
 A decision is stored by mention keys (`db/020_decisions.sql`), never by event id:
-a join is the pair of the two events' own keys, a split of a mention is the pair
-of it with every other member its event had then. The merge reads them as edges
-added or cut (`chronicle.merge.decisions`); making or undoing one regroups only
-the events holding the mentions it names (`merging.remerge`).
+a join is every pair of an anchor of one event with an anchor of the other (the
+event's own key and a mention of each other document it holds, `join_anchors`), so
+it holds while any report of each side is stored, as an annotation does; a split
+of a mention is the pair of it with every other member its event had then. The
+merge reads them as edges added or cut (`chronicle.merge.decisions`); making or
+undoing one regroups only the events holding the mentions it names
+(`merging.remerge`).
 
 A split cuts direct links, it is not a wall: a later report that fits both sides
 makes them one event again, and `bridged_splits` lists such events for review.
@@ -110,13 +113,34 @@ def _remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
     reapply_corrections(db)
 
 
+JOIN_ANCHORS = 16
+"""Most mentions a join anchors on each side (so at most 16 x 16 pairs)."""
+
+
 def join_events(db: sqlite_utils.Database, keep_id: int, other_id: int) -> int:
-    """Join two events (a must-link of their own keys); returns the event holding both."""
-    keep, other = _own_key(db, keep_id), _own_key(db, other_id)
+    """Join two events (a must-link of each anchor of one with each of the other);
+    returns the event holding both."""
+    keep, other = join_anchors(db, keep_id), join_anchors(db, other_id)
     if keep_id == other_id:
         raise ValueError("an event is already one with itself")
-    decide(db, "join", keep, [(keep, other)])
-    return _event_of(db, keep)
+    decide(db, "join", keep[0], [(a, b) for a in keep for b in other])
+    return _event_of(db, keep[0])
+
+
+def join_anchors(db: sqlite_utils.Database | sqlite3.Connection, event_id: int) -> list[str]:
+    """What a join holds an event by: its own key, then the first mention of each other
+    document it has (a removed document takes all its mentions), at most JOIN_ANCHORS.
+
+    So the join stays while any of those reports is stored, whichever document goes.
+    """
+    own = _own_key(db, event_id)
+    rows = db.execute(
+        "SELECT min(key) FROM mentions WHERE event_id = ? AND document_id != "
+        "(SELECT document_id FROM mentions WHERE key = ?) "
+        "GROUP BY document_id ORDER BY min(key) LIMIT ?",
+        [event_id, own, JOIN_ANCHORS - 1],
+    )
+    return [own, *(key for (key,) in rows)]
 
 
 def split_source(db: sqlite_utils.Database, event_id: int, mention_key: str) -> int:
@@ -263,7 +287,7 @@ def decided(db: sqlite_utils.Database | sqlite3.Connection) -> Decisions:
     )
 
 
-def _own_key(db: sqlite_utils.Database, event_id: int) -> str:
+def _own_key(db: sqlite_utils.Database | sqlite3.Connection, event_id: int) -> str:
     row = db.execute("SELECT key FROM events WHERE id = ?", [event_id]).fetchone()
     if row is None:
         raise KeyError(f"no event {event_id}")
