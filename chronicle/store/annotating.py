@@ -6,11 +6,13 @@ mention's key is not (db/018_annotations.sql). It belongs to the event holding i
 first anchor still stored. Two annotations that come to belong to one event (their
 events merged) are shown together and become one the next time that event is edited.
 
-A correction of the date or type is written into the event's row, so the timeline,
-the date filters and the counts follow it; the machine's values are kept beside it
-and the correction is written again whenever a merge rewrites the row
-(`reapply_corrections`). Headline, people and countries are corrected where events
-are shown and exported (`corrected`).
+A correction is written where events are read (`writer.correct_event`): date and
+type into the event's row, people and countries into its row and tag tables, the
+headline where the search index reads it, so the timeline, the search, the filters,
+the facets and the counts follow it; the machine's values are kept beside it
+(db/022_corrected_search.sql). When a merge moves a mention a correction is anchored
+to, the correction is applied again to the event it belongs to then
+(`reapply_corrections`).
 """
 
 from __future__ import annotations
@@ -35,9 +37,6 @@ from chronicle.store.reader import (
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-ROW_FIELDS = ("date_start", "date_end", "precision", "type")
-"""Corrected fields written into the events row (ordering, filters and counts use them)."""
 
 _COLUMNS = "a.id, a.starred, a.note, a.correction, a.machine, a.updated_at, a.label"
 
@@ -227,10 +226,13 @@ def _member_keys(conn: sqlite3.Connection, event_id: int) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _machine_values(conn: sqlite3.Connection, event_id: int) -> dict[str, object]:
-    """What the documents give for each correctable field of a stored event."""
-    [event] = events_by_ids(conn, [event_id])
-    return {
+def _machine_values(db: sqlite_utils.Database, event_id: int) -> dict[str, object]:
+    """What the documents give for each correctable field of a stored event (its rows
+    show the analyst's values of the fields corrected; the machine's are kept aside)."""
+    from chronicle.store.writer import machine_shown  # loads sqlite_utils: writes only
+
+    [event] = events_by_ids(db.conn, [event_id])
+    observed = {
         "date_start": event.date_start,
         "date_end": event.date_end,
         "precision": event.precision,
@@ -239,6 +241,7 @@ def _machine_values(conn: sqlite3.Connection, event_id: int) -> dict[str, object
         "actors": list(event.actors),
         "countries": list(event.countries),
     }
+    return observed | machine_shown(db, event_id)
 
 
 def annotate(
@@ -264,13 +267,13 @@ def annotate(
     conn = db.conn
     if conn.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone() is None:
         raise KeyError(f"no event {event_id}")
+    reapply_corrections(db)  # so the event's rows show what its annotations say now
     current = annotations_of_events(conn, [event_id]).get(event_id)
     base = current or Annotation(id=0, anchors=())
     machine = dict(base.machine)
     if correction is not None:
-        observed = _machine_values(conn, event_id)
-        # The row may hold an earlier correction; the machine's value is what was kept.
-        machine = {k: machine.get(k, observed[k]) for k in correction}
+        observed = _machine_values(db, event_id)
+        machine = {k: observed[k] for k in correction}
     updated = dataclasses.replace(
         base,
         starred=base.starred if starred is None else starred,
@@ -282,15 +285,14 @@ def annotate(
         updated_at=_now(),
         label=_label(conn, event_id),
     )
-    if correction is not None:
-        _restore_row(db, event_id, base, updated)
     _drop_others(conn, event_id, keep=current.id if current else None)
     if updated.empty:
         if current:
             conn.execute("DELETE FROM annotations WHERE id = ?", [current.id])
+        _correct(db, event_id, [])
         return None
     saved = _save(conn, updated)
-    _write_row(db, event_id, saved)
+    _correct(db, event_id, [saved])
     return dataclasses.replace(saved, event_id=event_id)
 
 
@@ -344,37 +346,6 @@ def _save(conn: sqlite3.Connection, a: Annotation) -> Annotation:
     return dataclasses.replace(a, id=id_)
 
 
-def _write_row(db: sqlite_utils.Database, event_id: int, a: Annotation) -> None:
-    """Put the corrected date and type into the event's row (the triggers keep counts)."""
-    from chronicle.store.writer import index_pending  # loads sqlite_utils: writes only
-
-    fields = {k: a.correction[k] for k in ROW_FIELDS if k in a.correction}
-    if not fields:
-        return
-    assignments = ", ".join(f"{k} = ?" for k in fields)
-    db.conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*fields.values(), event_id])
-    index_pending(db)
-
-
-def _restore_row(
-    db: sqlite_utils.Database, event_id: int, before: Annotation, after: Annotation
-) -> None:
-    """Give back the machine's value of every row field no longer corrected."""
-    from chronicle.store.writer import index_pending
-
-    dropped = {
-        k: before.machine[k]
-        for k in ROW_FIELDS
-        if k in before.correction and k not in after.correction and k in before.machine
-    }
-    if dropped:
-        assignments = ", ".join(f"{k} = ?" for k in dropped)
-        db.conn.execute(
-            f"UPDATE events SET {assignments} WHERE id = ?", [*dropped.values(), event_id]
-        )
-        index_pending(db)
-
-
 def follow_new_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> None:
     """Anchor each annotation also to the new mentions that joined its event.
 
@@ -413,52 +384,59 @@ def _own_ids(conn: sqlite3.Connection, event_id: int) -> list[int]:
 
 
 def reapply_corrections(db: sqlite_utils.Database) -> int:
-    """Write corrections again into the rows a merge rewrote; returns how many were.
+    """Apply again the corrections whose event may have changed; returns to how many events.
 
-    The annotations of one event (two annotated events merged) are combined first, so
-    one correction is written. A row value that is none of the event's corrections was
-    written by the merge from the documents: it is the machine's value, kept beside the
-    correction. Costs what the corrections hold (made by hand), not what the store holds.
+    The triggers of db/022_corrected_search.sql note a corrected annotation as the
+    merge moves or deletes a mention it is anchored to, and the writer notes those of
+    an event it rewrote in place. Each event they belonged to or belong to now is
+    corrected again with what all of its annotations say, combined. So the cost is
+    what the write moved, not what the corrections hold.
     """
     conn = db.conn
-    if not any_annotations(conn):
+    pending = [r[0] for r in conn.execute("SELECT annotation_id FROM corrections_pending")]
+    if not pending:
         return 0
-    rows = conn.execute(
-        "SELECT ae.annotation_id, ae.event_id FROM annotations a "
-        "JOIN annotation_events ae ON ae.annotation_id = a.id "
-        "WHERE a.correction != '{}' AND ae.event_id IS NOT NULL"
-    ).fetchall()
-    loaded = _load(conn, [r[0] for r in rows])
-    by_event: dict[int, list[Annotation]] = {}
-    for id_, event_id in rows:
-        by_event.setdefault(event_id, []).append(loaded[id_])
-    rewritten = 0
-    for event_id, group in by_event.items():
-        wanted = combine(group)
-        fields = [k for k in ROW_FIELDS if k in wanted.correction]
-        if not fields:
-            continue
-        stored = dict(
-            zip(
-                fields,
-                conn.execute(
-                    f"SELECT {', '.join(fields)} FROM events WHERE id = ?", [event_id]
-                ).fetchone(),
-                strict=True,
-            )
+    conn.execute("DELETE FROM corrections_pending")
+    now = _resolved(conn, pending)
+    before = dict(
+        rows_in(
+            conn,
+            "SELECT annotation_id, event_id FROM corrections_applied "
+            "WHERE annotation_id IN ({marks})",
+            pending,
         )
-        if all(stored[k] == wanted.correction[k] for k in fields):
-            continue
-        machine = {k: v for k, v in stored.items() if all(v != a.correction.get(k) for a in group)}
-        for a in group:
-            kept = {**a.machine, **{k: v for k, v in machine.items() if k in a.correction}}
-            conn.execute(
+    )
+    events = sorted({e for e in (*now.values(), *before.values()) if e is not None})
+    for event_id in events:
+        applied = [
+            r[0]
+            for r in conn.execute(
+                "SELECT annotation_id FROM corrections_applied WHERE event_id = ?", [event_id]
+            )
+        ]
+        where = _resolved(conn, {*applied, *(a for a, e in now.items() if e == event_id)})
+        _correct(db, event_id, _load(conn, (a for a, e in where.items() if e == event_id)).values())
+    return len(events)
+
+
+def _correct(db: sqlite_utils.Database, event_id: int, annotations: Iterable[Annotation]) -> None:
+    """Make the event's rows show what its annotations correct, combined, and keep the
+    machine's values beside it in each annotation (what `Annotation.machine` shows)."""
+    from chronicle.store.writer import correct_event
+
+    group = [a for a in annotations if a.correction]
+    wanted = combine(group).correction if group else {}
+    correct_event(db, event_id, wanted, [a.id for a in group])
+    if not group:
+        return
+    machine = _machine_values(db, event_id)
+    for a in group:
+        kept = {k: machine[k] for k in a.correction}
+        if kept != a.machine:
+            db.conn.execute(
                 "UPDATE annotations SET machine = ? WHERE id = ?",
                 [json.dumps(kept, sort_keys=True), a.id],
             )
-        _write_row(db, event_id, wanted)
-        rewritten += 1
-    return rewritten
 
 
 def checked_correction(raw: object) -> dict[str, object]:

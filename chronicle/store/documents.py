@@ -229,6 +229,7 @@ def move_document(db: sqlite_utils.Database, old_path: str, new_path: str) -> bo
             [new_path, Path(new_path).name, document_id],
         )
         _regroup(db, event_ids)
+        reapply_corrections(db)
     return True
 
 

@@ -8,6 +8,7 @@ benchmarks after a large ingest.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -33,6 +34,20 @@ _MENTION_ACTORS = (
     "SELECT m.event_id, json_extract(j.value, '$[1]') FROM mentions m, json_each(m.actors) j "
     "WHERE m.event_id IS NOT NULL"
 )
+_CORRECTED = "SELECT event_id FROM corrected_events WHERE machine -> '$.{field}' IS NOT NULL"
+"""The events whose `field` (actors, countries) the analyst corrected (db/022)."""
+
+
+def _tags_problems(table: str, column: str, of_mentions: str, field: str, key: str) -> str:
+    """Tag rows that are not the mentions' (the analyst's where corrected: checked by
+    `_correction_problems`), or kept machine tags of a corrected event that are not."""
+    corrected = _CORRECTED.format(field=field)
+    return _BOTH_WAYS.format(
+        a=f"SELECT event_id, {column} FROM {table} WHERE event_id NOT IN ({corrected}) "
+        f"UNION ALL SELECT c.event_id, j.value{key} FROM corrected_events c, "
+        f"json_each(c.machine, '$.{field}.tags') j WHERE c.machine -> '$.{field}' IS NOT NULL",
+        b=of_mentions,
+    )
 
 
 def _slice_problems(column: str) -> str:
@@ -55,12 +70,13 @@ INVARIANTS: dict[str, str] = {
     "WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.key = e.best_key AND m.event_id = e.id)",
     "event whose source count is not its number of mentions": "SELECT e.id FROM events e "
     "WHERE e.source_count != (SELECT count(*) FROM mentions m WHERE m.event_id = e.id)",
-    "event_countries not its mentions' countries": _BOTH_WAYS.format(
-        a="SELECT event_id, code FROM event_countries", b=_MENTION_COUNTRIES
+    "event_countries not its mentions' countries": _tags_problems(
+        "event_countries", "code", _MENTION_COUNTRIES, "countries", ""
     ),
-    "event_actors not its mentions' people": _BOTH_WAYS.format(
-        a="SELECT event_id, actor_key FROM event_actors", b=_MENTION_ACTORS
+    "event_actors not its mentions' people": _tags_problems(
+        "event_actors", "actor_key", _MENTION_ACTORS, "actors", " ->> '$[0]'"
     ),
+    "correction waiting to be applied": "SELECT annotation_id FROM corrections_pending",
     "mention sentence neither stored nor in its document": _slice_problems("sentence"),
     "mention paragraph neither stored nor in its document": _slice_problems("paragraph"),
     "mention of a large document sliced from its text": "SELECT m.key FROM mentions m "
@@ -117,7 +133,45 @@ def check(db: sqlite_utils.Database) -> list[str]:
             shown = ", ".join(_row_text(r) for r in rows[:_EXAMPLES])
             more = ", ..." if len(rows) > _EXAMPLES else ""
             problems.append(f"{name}: {shown}{more}")
-    return problems + check_series(db.conn) + check_year_spans(db.conn)
+    return problems + _correction_problems(db) + check_series(db.conn) + check_year_spans(db.conn)
+
+
+def _correction_problems(db: sqlite_utils.Database) -> list[str]:
+    """Events whose rows do not show what their annotations correct, combined, or show
+    a correction no annotation of theirs makes (db/022_corrected_search.sql)."""
+    from chronicle.store.annotating import all_annotations, combine
+    from chronicle.store.writer import row_form, row_value
+
+    by_event: dict[int, list] = {}
+    for a in all_annotations(db.conn):
+        if a.correction and a.event_id is not None:
+            by_event.setdefault(a.event_id, []).append(a)
+    held = {
+        e: (json.loads(c), {a for (a,) in db.execute(_APPLIED, [e])})
+        for e, c in db.execute("SELECT event_id, correction FROM corrected_events")
+    }
+    wrong = []
+    for event_id in sorted(by_event.keys() | held.keys()):
+        group = by_event.get(event_id, [])
+        correction, applied = held.get(event_id, ({}, set()))
+        if correction != (combine(group).correction if group else {}) or applied != {
+            a.id for a in group
+        }:
+            wrong.append(f"event {event_id} shows {correction} of {sorted(applied)}")
+            continue
+        wrong += [
+            f"event {event_id} {field} is not the correction"
+            for field, value in correction.items()
+            if field != "headline" and row_value(db, event_id, field) != row_form(field, value)
+        ]
+    if not wrong:
+        return []
+    more = ", ..." if len(wrong) > _EXAMPLES else ""
+    shown = ", ".join(wrong[:_EXAMPLES])
+    return [f"correction not shown as its annotations make it: {shown}{more}"]
+
+
+_APPLIED = "SELECT annotation_id FROM corrections_applied WHERE event_id = ?"
 
 
 def _integrity_reports(db: sqlite_utils.Database) -> list[str]:

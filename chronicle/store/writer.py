@@ -7,7 +7,7 @@ write and `chronicle.store.merging` which events to rewrite.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -17,6 +17,7 @@ from chronicle import merge
 from chronicle.lexicon import country_name
 from chronicle.merge.state import EventState, best_first, state_of
 from chronicle.model import Actor, DateMatch, Entities, Mention
+from chronicle.names import name_key
 
 _MENTION_COLUMNS = (
     "m.key, d.path, m.sentence, m.paragraph, m.char_start, "
@@ -256,8 +257,8 @@ def event_row(state: EventState) -> dict[str, object]:
         "date_end": d.date_end.isoformat() if d.date_end else None,
         "precision": d.precision,
         "type": state.type,
-        "actors": "; ".join(names),
-        "countries": " ".join(countries + [country_name(c) for c in countries]),
+        "actors": _actors_text(names),
+        "countries": _countries_text(countries),
         "organisations": " ".join(organisations),
         "source_count": state.count,
         "conflict": int(state.conflict),
@@ -266,6 +267,16 @@ def event_row(state: EventState) -> dict[str, object]:
         "latest_start": state.latest_start.isoformat() if state.latest_start else None,
         "earliest_end": state.earliest_end.isoformat() if state.earliest_end else None,
     }
+
+
+def _actors_text(names: Sequence[str]) -> str:
+    """The row's people: display names, in order (the search index reads them)."""
+    return "; ".join(names)
+
+
+def _countries_text(codes: Sequence[str]) -> str:
+    """The row's countries: codes, then their names (the search index reads both)."""
+    return " ".join([*codes, *(country_name(c) for c in codes)])
 
 
 def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
@@ -290,10 +301,13 @@ def update_event(
     Its other mentions stay where they are: the cost is the row's, not the event's size.
     """
     row = event_row(state)
+    held = corrected_fields(db, event_id)
+    if held:
+        row = _keep_corrected(db, event_id, row, state, held)
     assignments = ", ".join(f"{c} = ?" for c in row)
     db.conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event_id])
     point_mentions(db, event_id, new_keys)
-    _write_tags(db, event_id, state)
+    _write_tags(db, event_id, state, held)
     index_pending(db)
 
 
@@ -329,20 +343,28 @@ def point_mentions(db: sqlite_utils.Database, event_id: int, keys: Sequence[str]
         )
 
 
-def _write_tags(db: sqlite_utils.Database, event_id: int, state: EventState) -> None:
-    """The event's country and person rows (one per country code and person key)."""
+def _write_tags(
+    db: sqlite_utils.Database, event_id: int, state: EventState, held: frozenset[str] = frozenset()
+) -> None:
+    """The event's country and person rows (one per country code and person key).
+
+    Those the analyst corrected (`held`) are left as the correction made them: the
+    machine's are kept in corrected_events (`_keep_corrected`).
+    """
     # Plain statements, not sqlite_utils' insert: it reads the schema on every call,
     # and an event is written for each mention a document adds.
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO event_countries (event_id, code) VALUES (?, ?)",
-        [(event_id, c) for c in sorted(state.countries)],
-    )
-    db.conn.executemany(
-        "INSERT INTO event_actors (event_id, actor_key, name) VALUES (?, ?, ?) "
-        "ON CONFLICT (actor_key, event_id) DO UPDATE SET name = excluded.name "
-        "WHERE excluded.name < name",
-        sorted((event_id, k, n) for k, n in state.names.items()),
-    )
+    if "countries" not in held:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO event_countries (event_id, code) VALUES (?, ?)",
+            [(event_id, c) for c in sorted(state.countries)],
+        )
+    if "actors" not in held:
+        db.conn.executemany(
+            "INSERT INTO event_actors (event_id, actor_key, name) VALUES (?, ?, ?) "
+            "ON CONFLICT (actor_key, event_id) DO UPDATE SET name = excluded.name "
+            "WHERE excluded.name < name",
+            sorted((event_id, k, n) for k, n in state.names.items()),
+        )
 
 
 def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
@@ -359,9 +381,7 @@ def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
     if best_key is None:  # stored before migration 009: total its mentions once
         return _state_from_mentions(db, event_id)
     [best] = load_mentions(db, [best_key])
-    where = "FROM {} WHERE event_id = ?"
-    names = dict(db.execute("SELECT actor_key, name " + where.format("event_actors"), [event_id]))
-    codes = [r[0] for r in db.execute("SELECT code " + where.format("event_countries"), [event_id])]
+    people, codes = _machine_tags(db, event_id)
     return EventState(
         key=key,
         best=best,
@@ -369,7 +389,7 @@ def load_state(db: sqlite_utils.Database, event_id: int) -> EventState:
         votes=json.loads(votes),
         latest_start=date.fromisoformat(latest) if latest else None,
         earliest_end=date.fromisoformat(earliest) if earliest else None,
-        names=names,
+        names=dict(people),
         countries=frozenset(codes),
         organisations=frozenset(orgs.split()),
         sentences=(),
@@ -396,3 +416,203 @@ def _unique(items: Iterable[str]) -> list[str]:
     for item in items:
         seen.setdefault(item, None)
     return list(seen)
+
+
+# Corrections -------------------------------------------------------------------
+
+ROW_FIELDS = ("date_start", "date_end", "precision", "type")
+"""Corrected fields that are columns of the events row (ordering, filters and counts use them)."""
+
+_TAGS = {
+    "actors": ("event_actors", ("actor_key", "name")),
+    "countries": ("event_countries", ("code",)),
+}
+"""Corrected fields kept as the row's text and as tag rows (the actor: and country:
+filters, the facets and the counts read the rows), with their table and columns."""
+
+
+def corrected_fields(db: sqlite_utils.Database, event_id: int) -> frozenset[str]:
+    """The fields of the event its rows show as the analyst corrected them."""
+    held = _held(db, event_id)
+    return frozenset(held[0]) if held else frozenset()
+
+
+def _held(db: sqlite_utils.Database, event_id: int) -> tuple[dict, dict] | None:
+    """(correction, machine) the event's rows show and keep aside, or None."""
+    row = db.conn.execute(
+        "SELECT correction, machine FROM corrected_events WHERE event_id = ?", [event_id]
+    ).fetchone()
+    return (json.loads(row[0]), json.loads(row[1])) if row else None
+
+
+def correct_event(
+    db: sqlite_utils.Database,
+    event_id: int,
+    correction: Mapping[str, object],
+    annotations: Sequence[int],
+) -> None:
+    """Make the event's rows show `correction` (empty: the machine's values again).
+
+    A field corrected for the first time keeps what its rows held, the machine's value,
+    in corrected_events; a field no longer corrected gets it back, exactly as it was.
+    The headline is kept in corrected_events only: the search index reads it there
+    (db/022_corrected_search.sql).
+
+    Args:
+        correction: Field (one of `model.CORRECTABLE`) -> the analyst's value.
+        annotations: The annotations whose corrections, combined, `correction` is.
+    """
+    before, machine = _held(db, event_id) or ({}, {})
+    for field in before:
+        if field not in correction and field in machine:
+            _put(db, event_id, field, machine[field])
+    kept = {
+        f: machine[f] if f in before and f in machine else row_value(db, event_id, f)
+        for f in correction
+        if f != "headline"
+    }
+    for field, value in correction.items():
+        if field not in before or before[field] != value:
+            _put(db, event_id, field, row_form(field, value))
+    conn = db.conn
+    if not correction:
+        conn.execute("DELETE FROM corrected_events WHERE event_id = ?", [event_id])
+    elif before:
+        conn.execute(
+            "UPDATE corrected_events SET correction = ?, machine = ? WHERE event_id = ?",
+            [_dumps(correction), _dumps(kept), event_id],
+        )
+    else:
+        conn.execute(
+            "INSERT INTO corrected_events (event_id, correction, machine) VALUES (?, ?, ?)",
+            [event_id, _dumps(correction), _dumps(kept)],
+        )
+    conn.execute("DELETE FROM corrections_applied WHERE event_id = ?", [event_id])
+    if correction:
+        conn.executemany(
+            "INSERT OR REPLACE INTO corrections_applied (annotation_id, event_id) VALUES (?, ?)",
+            [(a, event_id) for a in annotations],
+        )
+    index_pending(db)
+
+
+def machine_shown(db: sqlite_utils.Database, event_id: int) -> dict[str, object]:
+    """The machine's value of each field the event's rows show corrected, as an Event
+    shows it (people and countries as lists), and its best mention's headline."""
+    held = _held(db, event_id)
+    if held is None:
+        return {}
+    _, machine = held
+    shown: dict[str, object] = {k: machine[k] for k in ROW_FIELDS if k in machine}
+    if "actors" in machine:
+        shown["actors"] = [a for a in machine["actors"]["text"].split("; ") if a]
+    if "countries" in machine:
+        codes = machine["countries"]["text"].split()
+        shown["countries"] = [c for c in codes if len(c) == 2 and c.isupper()]
+    [(headline,)] = db.conn.execute(
+        "SELECT m.headline FROM events e JOIN mentions m ON m.key = e.best_key WHERE e.id = ?",
+        [event_id],
+    ).fetchall()
+    shown["headline"] = headline
+    return shown
+
+
+def row_value(db: sqlite_utils.Database, event_id: int, field: str) -> object:
+    """What the event's rows hold for a corrected field, in the form corrected_events keeps."""
+    conn = db.conn
+    if field in ROW_FIELDS:
+        return conn.execute(f"SELECT {field} FROM events WHERE id = ?", [event_id]).fetchone()[0]
+    table, columns = _TAGS[field]
+    [text] = conn.execute(f"SELECT {field} FROM events WHERE id = ?", [event_id]).fetchone()
+    rows = conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE event_id = ? ORDER BY 1", [event_id]
+    )
+    return {"text": text, "tags": [list(r) if len(r) > 1 else r[0] for r in rows]}
+
+
+def row_form(field: str, value: object) -> object:
+    """A corrected value in the form corrected_events keeps (None: kept nowhere else)."""
+    if field in ROW_FIELDS:
+        return value
+    if field == "actors":
+        names = list(value)  # type: ignore[call-overload]
+        people = {name_key(n): n for n in reversed(names) if name_key(n)}  # first name wins
+        return {"text": _actors_text(names), "tags": sorted([k, n] for k, n in people.items())}
+    if field == "countries":
+        codes = list(dict.fromkeys(value))  # type: ignore[call-overload]
+        return {"text": _countries_text(codes), "tags": sorted(codes)}
+    return None
+
+
+def _put(db: sqlite_utils.Database, event_id: int, field: str, value: object) -> None:
+    """Write a field's value, in the form `row_value` reads, into the event's rows."""
+    conn = db.conn
+    if field in ROW_FIELDS:
+        conn.execute(f"UPDATE events SET {field} = ? WHERE id = ?", [value, event_id])
+    elif field in _TAGS:
+        table, columns = _TAGS[field]
+        conn.execute(f"UPDATE events SET {field} = ? WHERE id = ?", [value["text"], event_id])  # type: ignore[index]
+        conn.execute(f"DELETE FROM {table} WHERE event_id = ?", [event_id])
+        rows = [[event_id, *(t if isinstance(t, list) else [t])] for t in value["tags"]]  # type: ignore[index]
+        marks = ", ".join("?" * (len(columns) + 1))
+        conn.executemany(
+            f"INSERT INTO {table} (event_id, {', '.join(columns)}) VALUES ({marks})", rows
+        )
+
+
+def _keep_corrected(
+    db: sqlite_utils.Database,
+    event_id: int,
+    row: dict[str, object],
+    state: EventState,
+    held: frozenset[str],
+) -> dict[str, object]:
+    """The row to write over a corrected event: its corrected columns left out, and
+    the machine's values of them (this row's and `state`'s) kept in corrected_events.
+
+    Its annotations are noted to have their record of the machine's values renewed
+    (`annotating.reapply_corrections`).
+    """
+    _, machine = _held(db, event_id) or ({}, {})
+    tags = {
+        "actors": sorted([k, n] for k, n in state.names.items()),
+        "countries": sorted(state.countries),
+    }
+    for field in held:
+        if field in ROW_FIELDS:
+            machine[field] = row.pop(field)
+        elif field in _TAGS:
+            machine[field] = {"text": row.pop(field), "tags": tags[field]}
+    db.conn.execute(
+        "UPDATE corrected_events SET machine = ? WHERE event_id = ?", [_dumps(machine), event_id]
+    )
+    db.conn.execute(
+        "INSERT OR IGNORE INTO corrections_pending (annotation_id) "
+        "SELECT annotation_id FROM corrections_applied WHERE event_id = ?",
+        [event_id],
+    )
+    return row
+
+
+def _machine_tags(
+    db: sqlite_utils.Database, event_id: int
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The machine's people (key, name) and country codes of a stored event: its tag
+    rows, or what corrected_events keeps of those the analyst corrected."""
+    _, machine = _held(db, event_id) or ({}, {})
+    where = "FROM {} WHERE event_id = ?"
+    if "actors" in machine:
+        people = [(k, n) for k, n in machine["actors"]["tags"]]
+    else:
+        people = db.execute("SELECT actor_key, name " + where.format("event_actors"), [event_id])
+        people = [tuple(r) for r in people]
+    if "countries" in machine:
+        codes = list(machine["countries"]["tags"])
+    else:
+        rows = db.execute("SELECT code " + where.format("event_countries"), [event_id])
+        codes = [r[0] for r in rows]
+    return people, codes
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
