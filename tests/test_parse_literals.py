@@ -9,6 +9,7 @@ import pytest
 
 from chronicle.ingest.events import classify
 from chronicle.ingest.literals import Gated, lowered_for_gates, required_words
+from chronicle.ingest.text import inline
 
 CUE_PATTERNS = [p for _, p in (*classify._VERBAL_CUES, *classify._NOMINAL_CUES)] + [
     classify._LIGHT_VERB_RE
@@ -68,3 +69,34 @@ def test_case_fellows_open_every_gate() -> None:
 def test_find_cues_sees_the_cues_of_a_sentence() -> None:
     cues = classify.find_cues("The ministers met on Monday and signed a trade pact.")
     assert {c.type for c in cues} >= {"meeting", "agreement"}
+
+
+def test_every_control_and_odd_space_is_unprintable() -> None:
+    """clean_inline skips the control and space substitutions for a printable text: that
+    is only the same answer if nothing they replace is printable."""
+    every_character = "".join(map(chr, range(0x110000)))
+    for pattern in (inline._CONTROLS, inline._ODD_SPACES):
+        replaced = pattern.findall(every_character)
+        assert replaced
+        assert not [hex(ord(c)) for c in replaced if c.isprintable()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "issues.In the talks",
+        "see www.example.org/page.Html or a@b.Co",
+        "tabs\tand  double  spaces ",
+        "a\u00a0non-breaking\u200bzero-width and \x07 bell",
+        "Plain text with no markup.",
+        "U.S.The end? Yes!No",
+    ],
+)
+def test_clean_inline_shortcuts_give_the_full_answer(text: str) -> None:
+    full = inline._MISSING_SPACE.sub(
+        inline._restore_space,
+        inline._SPACE_RUNS.sub(
+            " ", inline._ODD_SPACES.sub(" ", inline._CONTROLS.sub("", text))
+        ).strip(),
+    )
+    assert inline.clean_inline.__wrapped__(text) == full

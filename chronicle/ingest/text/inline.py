@@ -77,6 +77,8 @@ _MD_STRIKE = re.compile(r"~~(\S(?:.*?\S)?)~~")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'])")
 _EMPHASIS_DEPTH = 3
 _SPACE_RUNS = re.compile(r"[ \t]+")
+_SENTENCE_RUN_ON = re.compile(r"[.!?][A-Z][a-z]")
+"""What `_MISSING_SPACE` restores a space in: a text without it is left as it is."""
 _MISSING_SPACE = re.compile(
     r"(?P<url>(?<!\S)(?:[Ww]{3}\.|\S*://|\S*@)\S*)"  # web and mail addresses stay as written
     r"|(?P<word>\b[A-Za-z]{2,}|(?:\b[A-Za-z]\.){2,6}[A-Za-z]?)(?P<stop>[.!?])(?=[A-Z][a-z])"
@@ -121,8 +123,13 @@ def clean_inline(text: str) -> str:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = _ODD_SPACES.sub(" ", _CONTROLS.sub("", text))
-    text = _SPACE_RUNS.sub(" ", text).strip()
+    if not text.isprintable():  # every control and odd space is unprintable; most lines have none
+        text = _ODD_SPACES.sub(" ", _CONTROLS.sub("", text))
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    text = text.strip()
+    if not _SENTENCE_RUN_ON.search(text):
+        return text  # no stop right before a capitalised word: no space to restore
     return _MISSING_SPACE.sub(_restore_space, text)
 
 
