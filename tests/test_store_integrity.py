@@ -190,6 +190,9 @@ def copy_into_version(source: Path, target: Path, version: int) -> None:
     conn.close()
 
 
+TRAITS = ("kinds", "type_bit", "anchor_bits", "word_bits", "shape")
+
+
 def _old_value(table: str, column: str, version: int) -> str:
     """A column as schema `version` held it: before 7 a mention's texts whole and each
     actor an object; before 12 the event's indexed text copied into its row."""
@@ -202,6 +205,8 @@ def _old_value(table: str, column: str, version: int) -> str:
         )
     if table == "events" and column in ("headline", "text", "sources_text", "publishers"):
         return f"(SELECT t.{column} FROM new.event_text t WHERE t.event_id = m.id)"
+    if table == "mention_blocks" and column in TRAITS:  # once per mention since 024
+        return f"(SELECT t.{column} FROM new.mention_traits t WHERE t.mention_id = m.mention_id)"
     return f"m.{column}"
 
 

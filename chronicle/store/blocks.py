@@ -57,7 +57,7 @@ def span_class(start: date, end: date) -> int:
 
 
 def type_bit(kind: str) -> int:
-    """A type's bit in `mention_blocks.kinds` (a fixed hash: two types may share one,
+    """A type's bit in `mention_traits.kinds` (a fixed hash: two types may share one,
     which only lets a few more candidates through)."""
     return 1 << (zlib.crc32(kind.encode()) % 62)
 
@@ -80,7 +80,7 @@ def word_bits(mention: Mention) -> int:
 
 
 UNSAID, PEOPLE, TWO_COUNTRIES = 1, 2, 4  # the SQL of `weak_evidence` spells them too
-"""Bits of `mention_blocks.shape`."""
+"""Bits of `mention_traits.shape`."""
 
 
 def shape(mention: Mention) -> int:
@@ -145,25 +145,30 @@ def _place(mention: Mention) -> tuple[int, int, int, int]:
 
 
 def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
-    """List stored mentions (already in the mentions table) under their anchors."""
+    """List stored mentions (already in the mentions table) under their anchors, with
+    what the rule tests of each mention itself once in `mention_traits` (migration 024)."""
     ids = _ids(db, [m.key for m in mentions])
-    rows = []
+    rows, traits = [], []
     classes = set()
     for m in mentions:
         kind, cls, start, end = _place(m)
         if kind != KINDS["undated"]:
             classes.add(cls)
-        kinds, primary = type_bits(m)
-        bits, words, form = anchor_bits(m), word_bits(m), shape(m)
-        rows += [
-            (a, kind, cls, start, end, ids[m.key], kinds, primary, bits, words, form)
-            for a in dict.fromkeys(mention_anchors(m))
-        ]
+        anchors = dict.fromkeys(mention_anchors(m))
+        if anchors:
+            traits.append((ids[m.key], *type_bits(m), anchor_bits(m), word_bits(m), shape(m)))
+        rows += [(a, kind, cls, start, end, ids[m.key]) for a in anchors]
     # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
     db.conn.executemany(
-        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, mention_id, "
-        "kinds, type_bit, anchor_bits, word_bits, shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, mention_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         rows,
+    )
+    # OR REPLACE: a rebuild of the blocks (`merging.rebuild`) lists stored mentions again.
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO mention_traits (mention_id, kinds, type_bit, anchor_bits, "
+        "word_bits, shape) VALUES (?, ?, ?, ?, ?, ?)",
+        traits,
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO block_classes (span_class) VALUES (?)", [(c,) for c in classes]
@@ -258,10 +263,10 @@ def weak_evidence(mention: Mention, equal: bool = False) -> tuple[str, list[int]
     common unless one says nothing else, and for two equal spans not two different
     pairs of countries."""
     form = shape(mention)
-    sql = " AND NOT (? AND b.shape & 2) AND (? OR b.shape & 1 OR b.word_bits & ? != 0)"
+    sql = " AND NOT (? AND t.shape & 2) AND (? OR t.shape & 1 OR t.word_bits & ? != 0)"
     params = [int(bool(form & PEOPLE)), int(bool(form & UNSAID)), word_bits(mention)]
     if equal:
-        sql += " AND NOT (? AND b.shape & 4)"
+        sql += " AND NOT (? AND t.shape & 4)"
         params.append(int(bool(form & TWO_COUNTRIES)))
     return sql, params
 
@@ -289,9 +294,10 @@ def _lookup(
             "SELECT m.key, m.event_id, m.fit_key FROM q "
             "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = ? "
             "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND q.hi "
+            "JOIN mention_traits t ON t.mention_id = b.mention_id "
             "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day BETWEEN q.end_lo AND q.end_hi "
-            "AND b.anchor_bits & ? != 0"
-            + ("" if kind == "undated" else " AND (b.kinds & ? != 0 OR b.type_bit = ?)")
+            "AND t.anchor_bits & ? != 0"
+            + ("" if kind == "undated" else " AND (t.kinds & ? != 0 OR t.type_bit = ?)")
             + (" AND m.fit_key IS NULL" if free_only else "")
             + (extra[0] if extra else "")
         )

@@ -28,14 +28,15 @@ from chronicle import merge
 from chronicle.model import Mention
 
 PEOPLE, TWO_COUNTRIES = 2, 4
-"""Bits of `mention_blocks.shape` (`chronicle.store.blocks.shape`)."""
+"""Bits of `mention_traits.shape` (`chronicle.store.blocks.shape`)."""
 
 
 def could_link(
     mention: Mention, first: int, last: int, type_bit: int, near: Sequence[str]
 ) -> tuple[str, list[object]]:
-    """SQL (an `AND ...` over rows `b` of `mention_blocks` joined to `m` of `mentions`)
-    keeping the rows that may be one happening with `mention` in another document.
+    """SQL (an `AND ...` over rows `b` of `mention_blocks` joined to `t` of
+    `mention_traits` and `m` of `mentions`) keeping the rows that may be one happening
+    with `mention` in another document.
 
     Args:
         mention: The mention looked up, dated.
@@ -62,12 +63,12 @@ def could_link(
             [precise, first, last, first, last, precise],
         ),
         equal,
-        (f" THEN b.type_bit = ? AND (NOT ? AND NOT (b.shape & {PEOPLE}) AND ", [type_bit, people]),
+        (f" THEN t.type_bit = ? AND (NOT ? AND NOT (t.shape & {PEOPLE}) AND ", [type_bit, people]),
         listed_under(pairs),
         (" OR ", []),
         listed_under(persons),
         (
-            f") ELSE (? AND b.shape & {PEOPLE}) OR NOT (? AND b.shape & {TWO_COUNTRIES}) OR ",
+            f") ELSE (? AND t.shape & {PEOPLE}) OR NOT (? AND t.shape & {TWO_COUNTRIES}) OR ",
             [people, two],
         ),
         listed_under(persons),
