@@ -3,6 +3,8 @@
 Every way a database file can be wrong (not SQLite, another program's database,
 a newer schema, locked by another process, unwritable) becomes a `StoreError`
 with a one-line message, so the CLI and TUI can report it without a traceback.
+The file's own layout is set here too: its page size when it is created, and
+`compact`, which rewrites it densely after a large ingest.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ class StoreError(Exception):
 
 CACHE_KB = 64 * 1024
 """SQLite's page cache per connection, in KB."""
+
+PAGE_SIZE = 8192
+"""Bytes a page of a new database file holds (SQLite's default is 4096)."""
+
+COMPACT_GROWTH = 1.25
+"""An ingest that leaves this many times the documents it found is followed by `compact`:
+the rewrites then cost a bounded multiple of the file's final size, however it was grown."""
 
 
 @functools.cache
@@ -104,6 +113,10 @@ def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.
         conn.execute("PRAGMA recursive_triggers = ON")
         _check_identity(conn, target)
         if target != ":memory:" and not readonly:
+            if not _has_tables(conn):
+                # Settable only before the first table (and before WAL): a 2-3 KB
+                # document's row filled a 4 KB page alone, leaving a third of it empty.
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         # A merge writes rows all over the blocks, the search index and the counts; with
@@ -181,6 +194,10 @@ def explain(error: sqlite3.Error, target: str) -> str:
     if "unable to open" in text:
         return f"cannot open {target}"
     return f"database error in {target}: {text}"
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
 
 
 def _check_identity(conn: sqlite3.Connection, target: str) -> None:
@@ -322,3 +339,30 @@ def _cut(text: str, stored: str | None, start: int | None, end: int | None) -> s
 
 PYTHON_STEPS = {17: inline_sliced_texts}
 """Work a migration's SQL cannot do at a bearable cost, run after it in its transaction."""
+
+
+def worth_compacting(documents_before: int, documents_after: int) -> bool:
+    """True when an ingest grew the store enough to rewrite the file (`COMPACT_GROWTH`)."""
+    return documents_after > 0 and documents_after >= documents_before * COMPACT_GROWTH
+
+
+def compact(conn: sqlite3.Connection) -> bool:
+    """Rewrite the database densely; False when it could not be done now.
+
+    Rows written in random key order (the merge blocks, the search index's postings,
+    events rewritten as they grow) leave B-tree pages a third empty or more. FTS5's
+    'optimize' merges the index's segments into one, and VACUUM writes every table and
+    index again, page after page. It needs the database to itself and room for a copy:
+    a reader holding it (the browser open on the same file), a full disk or an open
+    transaction leave the file as it was, which is correct, only larger.
+    """
+    if conn.in_transaction:
+        return False
+    try:
+        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('optimize')")
+        conn.execute("VACUUM")
+        # The rewrite went through the WAL: give its space back to the disk.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError:
+        return False
+    return True
