@@ -28,7 +28,7 @@ from chronicle.model import CORRECTABLE
 from chronicle.visible import visible
 
 if TYPE_CHECKING:
-    from chronicle.model import Annotation, Event, Source
+    from chronicle.model import Annotation, CleanDocument, Event, Mention, Source
     from chronicle.store import Store
     from chronicle.store.decisions import Decision
 
@@ -116,6 +116,7 @@ def _export(store: Store, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
     from chronicle.export import write_events
     from chronicle.search.engine import Searcher
     from chronicle.search.query import describe
+    from chronicle.store.decisions import naming_sources
 
     with store.snapshot():  # an ingest meanwhile is not half seen
         searcher = Searcher(store)
@@ -124,7 +125,9 @@ def _export(store: Store, text: str, fmt: str, out: TextIO) -> tuple[int, str]:
             say(f"hint: {hint}")
         events = detailed(store, result_pages(searcher, text, None))
         description = describe(query)
-        return write_events(events, fmt, out, title=description, query=text), description
+        decisions = naming_sources(store.decisions())
+        written = write_events(events, fmt, out, title=description, query=text, decisions=decisions)
+        return written, description
 
 
 @contextmanager
@@ -269,40 +272,97 @@ def source_lines(number: int, source: Source) -> list[str]:
 @_db_option
 @click.pass_context
 def import_(ctx: click.Context, file: Path, db_path: Path | None) -> None:
-    """Apply the stars, tags, notes and corrections of a JSON or JSONL export (FILE).
+    """Apply the joins, splits, stars, tags, notes and corrections of a JSON or JSONL
+    export (FILE).
 
-    Each annotation lands on the event that holds the same report here (the same
-    documents give the same events everywhere); one whose documents are not in this
-    chronicle is kept, unattached, and comes back when they are ingested.
+    Events added by hand are made again, then the joins and splits, then each
+    annotation lands on the event that holds the same report here (the same documents
+    give the same events everywhere). A decision or annotation whose documents are not
+    in this chronicle is kept, waiting or unattached, and acts when they are ingested.
+    Importing a file again changes nothing.
     """
     from chronicle.cli import _open, say
 
     events = read_events(file)
+    made = _manual_events(events)
+    decisions = read_decisions(events)
     store = _open(ctx, db_path, "read")
-    added = add_manual_events(store, events)
+    added = add_manual_events(store, made)
+    new_decisions = store.import_decisions(decisions)
+    waiting = _waiting(store, decisions)
     records = [e["annotation"] for e in events if isinstance(e.get("annotation"), dict)]
     applied, kept = store.import_annotations(records)
-    made = f"added {added} event(s) added by hand there; " if added else ""
+    said = f"added {added} event(s) added by hand there; " if added else ""
+    if decisions:
+        said += f"made {new_decisions} of {len(decisions)} decision(s), {waiting} waiting; "
     say(
-        f"{made}applied {applied}, kept {kept} unattached "
+        f"{said}applied {applied}, kept {kept} unattached "
         "(their documents are not in this chronicle)"
     )
 
 
-def add_manual_events(store: Store, events: list[dict[str, Any]]) -> int:
-    """Make again here the exported events that were added by hand (each once); their
-    annotations are anchored to the event made, so they land on it. Returns how many."""
+def read_decisions(events: list[dict[str, Any]]) -> list[Decision]:
+    """The joins and splits the exported events carry (`decisions`), each once, all
+    checked before anything is imported.
+
+    Raises:
+        click.ClickException: A record that is not a decision, named in one line.
+    """
+    from chronicle.store.decisions import identity, read_decision
+
+    found: dict[object, Decision] = {}
+    for event in events:
+        records = event.get("decisions") or []
+        if not isinstance(records, list):
+            raise click.ClickException(
+                f"event {event.get('id')}: decisions must be a list; nothing imported"
+            )
+        for number, record in enumerate(records, 1):
+            try:
+                decision = read_decision(record)
+            except ValueError as error:
+                raise click.ClickException(
+                    f"event {event.get('id')}, decision {number}: {error}; nothing imported"
+                ) from error
+            found.setdefault(identity(decision), decision)
+    return list(found.values())
+
+
+def _waiting(store: Store, decisions: Sequence[Decision]) -> int:
+    """How many of these decisions wait here: none of their pairs has both mentions stored."""
+    from chronicle.store.decisions import identity
+
+    mine = {identity(d) for d in decisions}
+    return sum(1 for d in store.decisions() if not d.active and identity(d) in mine)
+
+
+Made = tuple[dict[str, Any], tuple["CleanDocument", str, list["Mention"]]]
+"""An exported event added by hand, and the document, hash and mention that make it."""
+
+
+def _manual_events(events: list[dict[str, Any]]) -> list[Made]:
+    """The exported events that were added by hand, each with what makes it again,
+    all read before anything is imported."""
     from chronicle.manual import from_export
 
-    added = 0
+    found = []
     for event in events:
         try:
             made = from_export(event)
         except (TypeError, ValueError, AttributeError) as error:
-            raise click.ClickException(f"event {event.get('id')}: {error}") from error
-        if made is None:
-            continue
-        doc, digest, mentions = made
+            raise click.ClickException(
+                f"event {event.get('id')}: {error}; nothing imported"
+            ) from error
+        if made is not None:
+            found.append((event, made))
+    return found
+
+
+def add_manual_events(store: Store, made: Sequence[Made]) -> int:
+    """Make again here the exported events that were added by hand (each once); their
+    annotations are anchored to the event made, so they land on it. Returns how many."""
+    added = 0
+    for event, (doc, digest, mentions) in made:
         if store.hash_for_path(doc.path) is None:
             store.add_document(doc, digest, mentions)
             added += 1

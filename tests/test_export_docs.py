@@ -68,3 +68,22 @@ def test_the_export_modules_read_neither_the_store_nor_the_ui():
 )
 def test_a_value_a_spreadsheet_would_run_is_written_after_an_apostrophe(value, expected):
     assert inert(value) == expected
+
+
+def test_the_decisions_field_is_documented_key_by_key_and_reads_back():
+    from chronicle.store.decisions import DECISION_VERSION, Decision, read_decision, shared
+
+    made = Decision(
+        0, "split", "a:000001", "2026-12-04T09:00:00+00:00", (("a:000001", "b:2"),), False
+    )
+    form = shared(made)
+    section = DOC.split("`chronicle export` also writes `decisions`")[1].split("## timelinejs")[0]
+    assert [k for k in form if f"- `{k}`" in section] == list(form)
+    assert form["version"] == DECISION_VERSION == 1
+    assert read_decision(json_round_trip(form)) == made
+
+
+def json_round_trip(value: object) -> object:
+    import json
+
+    return json.loads(json.dumps(value))

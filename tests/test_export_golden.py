@@ -17,6 +17,7 @@ import pytest
 
 from chronicle.export import FORMATS, format_named, write_events
 from chronicle.model import Annotation, Event, Source
+from chronicle.store.decisions import Decision, naming_sources
 
 GOLDEN = Path(__file__).parent / "data" / "export"
 
@@ -162,11 +163,40 @@ EVENTS = [
 ]
 
 
+DECISIONS = [
+    Decision(
+        1,
+        "join",
+        "aa11:000120",
+        "2026-12-04T09:00:00+00:00",
+        (("aa11:000120", "dd44:000000"),),
+        True,
+    ),
+    Decision(
+        2,
+        "split",
+        "cc33:002740",
+        "2026-12-04T09:30:00+00:00",
+        (("aa11:000120", "cc33:002740"),),
+        True,
+    ),
+]
+"""A join naming the web page's source (event 1) and the one added by hand (event 6),
+and a split of the undated brief's (event 8) from the web page's: event 1 carries both."""
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_export_is_byte_for_byte_the_golden_file(fmt, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764842400")  # 2025-12-04 10:00 UTC
     out = io.StringIO(newline="")
-    write_events(EVENTS, fmt, out, title="Japan–Pakistan, 2009–2019", query="country:jp sort:date")
+    write_events(
+        EVENTS,
+        fmt,
+        out,
+        title="Japan–Pakistan, 2009–2019",
+        query="country:jp sort:date",
+        decisions=naming_sources(DECISIONS),
+    )
     path = GOLDEN / f"events.{fmt}.{format_named(fmt).extension}"
     written = out.getvalue().encode("utf-8")
     if os.environ.get("CHRONICLE_UPDATE_GOLDEN"):

@@ -20,7 +20,7 @@ from chronicle.export import (
     timelinejs,
     tsv_table,
 )
-from chronicle.export.base import Format, Heading
+from chronicle.export.base import DecisionsOf, Format, Heading
 from chronicle.model import Event
 
 REGISTRY: dict[str, Format] = {
@@ -58,7 +58,13 @@ def format_named(fmt: str) -> Format:
 
 
 def write_events(
-    events: Iterable[Event], fmt: str, out: TextIO, *, title: str = "", query: str = ""
+    events: Iterable[Event],
+    fmt: str,
+    out: TextIO,
+    *,
+    title: str = "",
+    query: str = "",
+    decisions: DecisionsOf | None = None,
 ) -> int:
     """Write events in format `fmt` to `out`, one at a time where the format allows.
 
@@ -71,6 +77,8 @@ def write_events(
         title: What the export is called (the Markdown heading, the TimelineJS title
             slide, the calendar's name).
         query: The query that chose the events, written where the format has room.
+        decisions: Each event's joins and splits of the analyst's, which the JSON
+            formats write (`decisions`) so `chronicle import` makes them again.
 
     Returns:
         How many events were written (the undated ones TimelineJS and ics leave out
@@ -79,4 +87,4 @@ def write_events(
     Raises:
         ValueError: For an unknown format.
     """
-    return format_named(fmt).write(events, out, Heading(title=title, query=query))
+    return format_named(fmt).write(events, out, Heading(title, query, decisions))

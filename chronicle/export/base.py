@@ -12,13 +12,20 @@ from typing import TextIO
 
 from chronicle.model import Event
 
+DecisionsOf = Callable[[Event], list[dict[str, object]]]
+"""The analyst's joins and splits naming a source of an event, each in its shared form
+(`store.decisions.shared`: version, kind, mention_key, made_at, pairs)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """What the export is of: a title and the query that chose its events ("" if none)."""
+    """What the export is of: a title and the query that chose its events ("" if none),
+    and where the JSON formats find each event's decisions (None: not looked up, so
+    not written)."""
 
     title: str = ""
     query: str = ""
+    decisions: DecisionsOf | None = None
 
 
 Writer = Callable[[Iterable[Event], TextIO, Heading], int]

@@ -20,7 +20,7 @@ def write(events: Iterable[Event], out: TextIO, heading: Heading) -> int:
     out.write("[")
     for event in events:
         out.write(",\n" if count else "\n")
-        out.write(dumps(event))
+        out.write(dumps(event, heading))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

@@ -14,7 +14,7 @@ def write(events: Iterable[Event], out: TextIO, heading: Heading) -> int:
     """Write each event as one line of JSON; returns how many."""
     count = 0
     for event in events:
-        out.write(dumps(event) + "\n")
+        out.write(dumps(event, heading) + "\n")
         count += 1
     return count
 

@@ -16,11 +16,12 @@ makes them one event again, and `bridged_splits` lists such events for review.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from chronicle.merge.decisions import Decisions, pair
+from chronicle.model import Event
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -191,35 +192,117 @@ def undo(db: sqlite_utils.Database, decision_id: int) -> None:
     _remerge(db, keys)
 
 
+DECISION_VERSION = 1
+"""The version of a decision's shared form (`shared`), as an export carries it."""
+
+
+def shared(decision: Decision) -> dict[str, object]:
+    """A decision as it travels to another store (an export's `decisions`): its mention
+    keys, which the same documents give everywhere, without this store's id and state."""
+    return {
+        "version": DECISION_VERSION,
+        "kind": decision.kind,
+        "mention_key": decision.mention_key,
+        "made_at": decision.made_at,
+        "pairs": [list(p) for p in decision.pairs],
+    }
+
+
+def read_decision(record: object) -> Decision:
+    """A decision from its shared form or its fields as a mapping (`Decision._asdict()`).
+
+    Raises:
+        ValueError: Saying what is wrong with the record, in a few words.
+    """
+    if not isinstance(record, Mapping):
+        raise ValueError("not an object")
+    version = record.get("version", DECISION_VERSION)
+    if version != DECISION_VERSION:
+        raise ValueError(f"version {version!r} is not one this chronicle reads")
+    kind = record.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"a decision is a join or a split, not {kind!r}")
+    pairs = record.get("pairs")
+    if not isinstance(pairs, list | tuple) or not pairs or not all(map(_is_pair, pairs)):
+        raise ValueError("pairs must be a list of two different mention keys each")
+    key = record.get("mention_key")
+    if key not in {k for p in pairs for k in p}:
+        raise ValueError(f"mention_key {key!r} is in none of its pairs")
+    made_at, id_ = record.get("made_at") or "", record.get("id") or 0
+    if not isinstance(made_at, str):
+        raise ValueError("made_at must be a time (ISO 8601)")
+    return Decision(
+        id=id_ if isinstance(id_, int) else 0,
+        kind=str(kind),
+        mention_key=str(key),
+        made_at=made_at,
+        pairs=tuple((a, b) for a, b in pairs),
+        active=bool(record.get("active", False)),
+    )
+
+
+def naming_sources(decisions: Sequence[Decision]) -> Callable[[Event], list[dict[str, object]]]:
+    """For an export: a function giving the decisions that name a source of an event
+    (by its sources' keys), in their shared form, oldest first. Looks up only the
+    event's own keys, so an export costs what its events hold, not every decision
+    once per event."""
+    by_key: dict[str, list[Decision]] = {}
+    for decision in decisions:
+        for key in dict.fromkeys(k for p in decision.pairs for k in p):
+            by_key.setdefault(key, []).append(decision)
+
+    def naming(event: Event) -> list[dict[str, object]]:
+        found = {d.id: d for s in event.sources for d in by_key.get(s.key, ())}
+        return [shared(found[i]) for i in sorted(found)]
+
+    return naming
+
+
+def _is_pair(value: object) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(k, str) and k for k in value)
+        and value[0] != value[1]
+    )
+
+
 def import_decisions(
     db: sqlite_utils.Database, records: Iterable[Decision | Mapping[str, object]]
 ) -> int:
-    """Make again decisions read from another store (by their keys); returns how many.
+    """Make again decisions read from another store (by their keys); returns how many
+    were made (a decision held here already is not made twice).
 
-    A record is a `Decision` or its fields as a mapping (`Decision._asdict()`, or read
-    back from JSON: pairs as lists). Applied in the order they were made, so a later
-    one on a pair wins as it did there.
+    Every record is checked first (`read_decision`): a bad one is a ValueError naming
+    it, and nothing is made. Applied in the order they were made, so a later one on a
+    pair wins as it did there. One whose mentions are not stored here is kept, waiting
+    (inactive), and acts when its documents are ingested.
     """
+    decisions = [_numbered(r, n) for n, r in enumerate(records, 1)]
+    held = {identity(d) for d in all_decisions(db)}
     count = 0
-    decisions = [r if isinstance(r, Decision) else _from_mapping(r) for r in records]
     for record in sorted(decisions, key=lambda r: (r.made_at, r.id)):
+        if identity(record) in held:
+            continue
         decide(db, record.kind, record.mention_key, record.pairs, record.made_at)
+        held.add(identity(record))
         count += 1
     return count
 
 
-def _from_mapping(record: Mapping[str, object]) -> Decision:
-    pairs = record["pairs"]
-    if not isinstance(pairs, Iterable):
-        raise ValueError(f"a decision's pairs are a list of two keys each, not {pairs!r}")
-    return Decision(
-        id=int(record.get("id") or 0),  # type: ignore[call-overload]
-        kind=str(record["kind"]),
-        mention_key=str(record["mention_key"]),
-        made_at=str(record.get("made_at") or ""),
-        pairs=tuple((str(a), str(b)) for a, b in pairs),
-        active=bool(record.get("active", False)),
-    )
+def _numbered(record: Decision | Mapping[str, object], number: int) -> Decision:
+    if isinstance(record, Decision):
+        return record
+    try:
+        return read_decision(record)
+    except ValueError as error:
+        raise ValueError(f"decision {number}: {error}") from None
+
+
+def identity(decision: Decision) -> tuple[str, str, frozenset[tuple[str, str]]]:
+    """What makes two decisions the same one: kind, key and pairs (not when made or
+    where: an import made twice, or the same split made in two stores, is one)."""
+    return (decision.kind, decision.mention_key, frozenset(pair(*p) for p in decision.pairs))
 
 
 def all_decisions(db: sqlite_utils.Database | sqlite3.Connection) -> list[Decision]:
