@@ -263,3 +263,46 @@ def test_re_applying_costs_the_corrected_events_a_document_joins_not_every_corre
         assert all(e.headline.startswith("Event ") for e in grown)
         assert store.execute("SELECT count(*) FROM corrections_pending") == [(0,)]
         _agrees(store)
+
+
+def test_a_source_split_off_a_corrected_event_leaves_the_correction_where_it_was(
+    app_store: Store,
+) -> None:
+    event, paths = _joined(app_store)
+    app_store.annotate(event.id, correction=CORRECTION)
+    leaving = next(s.key for s in event.sources if s.document == paths[1] and s.key != event.key)
+    split_off = app_store.split_source(event.id, leaving)
+    kept = app_store.event_holding([event.key])
+    assert split_off != kept
+    assert app_store.event(kept).headline == HEADLINE
+    alone = app_store.event(split_off)
+    assert alone.annotation is None and alone.headline != HEADLINE and "FR" not in alone.countries
+    assert Searcher(app_store).ids("zanzibar")[0] == [kept]
+    _agrees(app_store)
+    [decision] = app_store.decisions()
+    app_store.undo_decision(decision.id)
+    again = app_store.event_holding([event.key, leaving])
+    assert app_store.event(again).source_count == event.source_count
+    assert Searcher(app_store).ids("zanzibar")[0] == [again]
+    _agrees(app_store)
+
+
+def test_an_edited_or_moved_file_keeps_the_correction_of_its_sentences(
+    tmp_path: Path, copies: Path
+) -> None:
+    with Store(tmp_path / "edit.db") as store:
+        ingest_paths(store, [copies])
+        event, paths = _joined(store)
+        store.annotate(event.id, correction=CORRECTION)
+        first = Path(paths[0])
+        first.write_text(first.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+        ingest_paths(store, [first])
+        unchanged = [s.key for s in event.sources if s.document == paths[1]]
+        assert Searcher(store).ids("zanzibar")[0] == [store.event_holding(unchanged)]
+        _agrees(store)
+        moved = first.with_name("moved.txt")
+        first.rename(moved)
+        assert store.move_document(str(first), str(moved))
+        [found] = Searcher(store).ids("zanzibar")[0]
+        assert store.event(found).countries == ("FR", "JP")
+        _agrees(store)
