@@ -499,14 +499,29 @@ def document_json(doc: dict[str, Any]) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of documents.")
 @click.pass_context
 def documents(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -> None:
-    """List the documents in the chronicle, with their dates and how they were found."""
-    from chronicle.render import documents_table
+    """List the documents in the chronicle, with their dates and how they were found.
+
+    A narrow terminal shows fewer columns and cuts long titles and paths with "…";
+    --json (or a pipe) has every field whole.
+    """
+    from chronicle.render import documents_lines
 
     docs = _open(ctx, db_path, "read").documents(limit or None)
     if as_json:
         click.echo(to_json([document_json(d) for d in docs]))
         return
-    _console().print(documents_table(docs))
+    for line in documents_lines(docs, _terminal_width(), os.getcwd()):
+        click.echo(line)
+
+
+def _terminal_width() -> int | None:
+    """Columns to fit output in: $COLUMNS, else the terminal's; None for a pipe (whole)."""
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 cli.add_command(series)

@@ -4,7 +4,8 @@ Document text and file names are data: every such string passes through
 `chronicle.visible` (controls written as escapes) and reaches Rich only as a
 `rich.text.Text`, never as markup, so nothing a document or a file name holds can
 steer the terminal. Rich is imported only by the functions that build its tables:
-`stats` prints plain aligned columns, so that command starts without it.
+`stats` and `documents` print plain aligned columns (fitted to the terminal's width,
+as `ls -l` does), so those commands start without it.
 """
 
 from __future__ import annotations
@@ -131,23 +132,106 @@ def stats_lines(stats: dict[str, list[tuple[str, int]]], counts: dict[str, int])
     return lines
 
 
-def documents_table(docs: Sequence[dict[str, object]]) -> Table:
-    """The stored documents, each with its format and its source (file path or URL)."""
-    from rich.table import Table
+DOCUMENT_COLUMNS = ("id", "date", "mentions", "format", "date from", "title", "publisher", "source")
+"""`chronicle documents`' columns, left to right."""
 
-    table = Table(header_style="bold")
-    for column in ("id", "date", "date from", "title", "publisher", "format", "mentions"):
-        table.add_column(column, no_wrap=column not in ("title", "publisher"))
-    table.add_column("source", overflow="fold")  # whole, so it can be copied for `remove`
-    for d in docs:
-        table.add_row(
-            str(d["id"]),
-            cell(d["doc_date"] or "—"),
-            cell(str(d.get("doc_date_source") or "—").replace("_", " ")),
-            cell(d["title"]),
-            cell(d["publisher"]),
-            cell(d.get("format") or "—"),
-            str(d["mentions"]),
-            cell(d["path"]),  # the file, or the URL a page was fetched from
-        )
-    return table
+OPTIONAL_DOCUMENT_COLUMNS = ("format", "date from", "publisher")
+"""Shown, in this order, only while the title and the source keep `DOCUMENT_ROOM` cells."""
+
+DOCUMENT_ROOM = 56
+"""Cells the title and the source share before an optional column may show (80 columns
+leave them 53: a title and a file name each readable; `--json` has every field)."""
+
+
+def documents_lines(
+    docs: Sequence[dict[str, object]], cells: int | None = None, cwd: str = ""
+) -> list[str]:
+    """`chronicle documents` as aligned lines (`ls -l`'s way: no box, one line a document).
+
+    Args:
+        cells: The terminal's width; None (a pipe) prints every column whole. A narrow
+            terminal drops the publisher, then how the date was found, then the format,
+            and cuts a long title at its end; a long source shows its file name, cut
+            in the middle if need be (its start and its extension tell files apart).
+        cwd: A source under this folder is shown relative to it, as `git status`
+            does (`chronicle remove` reads it so too).
+    """
+    rows = [_document_row(d, cwd) for d in docs]
+    natural = {c: max([width(c)] + [width(r[c]) for r in rows]) for c in DOCUMENT_COLUMNS}
+    shown = [c for c in DOCUMENT_COLUMNS if c not in OPTIONAL_DOCUMENT_COLUMNS]
+    sizes = dict(natural)
+    if cells is None:
+        shown = list(DOCUMENT_COLUMNS)
+    else:
+        for column in OPTIONAL_DOCUMENT_COLUMNS:
+            if _room(cells, [*shown, column], natural) >= DOCUMENT_ROOM:
+                shown.append(column)
+        room = max(_room(cells, shown, natural), 2)
+        title, source = natural["title"], natural["source"]
+        if title + source > room:
+            sizes["source"] = min(source, max(room // 2, room - title))
+            sizes["title"] = room - sizes["source"]
+    shown = [c for c in DOCUMENT_COLUMNS if c in shown]
+    right = {"id", "mentions"}
+    header = {c: c for c in DOCUMENT_COLUMNS}
+
+    def line(row: dict[str, str]) -> str:
+        parts = []
+        for c in shown:
+            text = _source(row[c], sizes[c]) if c == "source" else _clip(row[c], sizes[c])
+            pad = " " * (sizes[c] - width(text))
+            parts.append(pad + text if c in right else text + pad)
+        return "  ".join(parts).rstrip()
+
+    return [line(header)] + [line(r) for r in rows]
+
+
+def _room(cells: int, shown: Sequence[str], natural: dict[str, int]) -> int:
+    """Cells the title and the source have once the other `shown` columns and the gaps."""
+    fixed = sum(natural[c] for c in shown if c not in ("title", "source"))
+    return cells - fixed - 2 * (len(shown) - 1)
+
+
+def _document_row(doc: dict[str, object], cwd: str) -> dict[str, str]:
+    path = str(doc["path"])  # the file, or the URL a page was fetched from
+    folder = cwd.rstrip("/")
+    if folder and path.startswith(folder + "/"):  # not under "/": every path would be
+        path = path[len(folder) + 1 :]
+    values = {
+        "id": doc["id"],
+        "date": doc["doc_date"] or "—",
+        "mentions": doc["mentions"],
+        "format": doc.get("format") or "—",
+        "date from": str(doc.get("doc_date_source") or "—").replace("_", " "),
+        "title": doc["title"] or "",
+        "publisher": doc["publisher"] or "",
+        "source": path,
+    }
+    return {k: visible(str(v)) for k, v in values.items()}
+
+
+def _source(path: str, cells: int) -> str:
+    """A document's source in `cells`: whole, else its file name, else that name's start
+    and end around "…"."""
+    if width(path) <= cells:
+        return path
+    name = path if "://" in path else path.rsplit("/", 1)[-1]
+    if width(name) <= cells:
+        return name
+    end = _clip(name, (cells + 1) // 2, keep_end=True)[1:]
+    return _clip(name, cells - width(end)) + end
+
+
+def _clip(text: str, cells: int, keep_end: bool = False) -> str:
+    """`text` in at most `cells` cells, cut with "…" at its end (or its start)."""
+    if width(text) <= cells:
+        return text
+    kept, used = [], 1
+    for char in reversed(text) if keep_end else text:
+        used += width(char)
+        if used > cells:
+            break
+        kept.append(char)
+    if keep_end:
+        return "…" + "".join(reversed(kept))
+    return "".join(kept) + "…"
