@@ -284,19 +284,17 @@ def import_(ctx: click.Context, file: Path, db_path: Path | None) -> None:
     from chronicle.cli import _open, say
 
     events = read_events(file)
-    made = _manual_events(events)
+    manual = manual_events(events)
     decisions = read_decisions(events)
-    store = _open(ctx, db_path, "read")
-    added = add_manual_events(store, made)
-    new_decisions = store.import_decisions(decisions)
-    waiting = _waiting(store, decisions)
     records = [e["annotation"] for e in events if isinstance(e.get("annotation"), dict)]
-    applied, kept = store.import_annotations(records)
-    said = f"added {added} event(s) added by hand there; " if added else ""
+    store = _open(ctx, db_path, "read")
+    done = store.import_work(manual, decisions, records)
+    said = f"added {done.added} event(s) added by hand there; " if done.added else ""
     if decisions:
-        said += f"made {new_decisions} of {len(decisions)} decision(s), {waiting} waiting; "
+        waiting = _waiting(store, decisions)
+        said += f"made {done.decided} of {len(decisions)} decision(s), {waiting} waiting; "
     say(
-        f"{said}applied {applied}, kept {kept} unattached "
+        f"{said}applied {done.applied}, kept {done.unattached} unattached "
         "(their documents are not in this chronicle)"
     )
 
@@ -336,13 +334,18 @@ def _waiting(store: Store, decisions: Sequence[Decision]) -> int:
     return sum(1 for d in store.decisions() if not d.active and identity(d) in mine)
 
 
-Made = tuple[dict[str, Any], tuple["CleanDocument", str, list["Mention"]]]
-"""An exported event added by hand, and the document, hash and mention that make it."""
+Manual = tuple["CleanDocument", str, list["Mention"]]
+"""The document, hash and mention that make an event added by hand (`manual.manual_event`)."""
 
 
-def _manual_events(events: list[dict[str, Any]]) -> list[Made]:
-    """The exported events that were added by hand, each with what makes it again,
-    all read before anything is imported."""
+def manual_events(events: list[dict[str, Any]]) -> list[Manual]:
+    """What makes again each exported event that was added by hand, all read before
+    anything is imported; its annotation is anchored first to the event made, so it
+    lands on it.
+
+    Raises:
+        click.ClickException: An event added by hand that cannot be made, in one line.
+    """
     from chronicle.manual import from_export
 
     found = []
@@ -353,25 +356,15 @@ def _manual_events(events: list[dict[str, Any]]) -> list[Made]:
             raise click.ClickException(
                 f"event {event.get('id')}: {error}; nothing imported"
             ) from error
-        if made is not None:
-            found.append((event, made))
-    return found
-
-
-def add_manual_events(store: Store, made: Sequence[Made]) -> int:
-    """Make again here the exported events that were added by hand (each once); their
-    annotations are anchored to the event made, so they land on it. Returns how many."""
-    added = 0
-    for event, (doc, digest, mentions) in made:
-        if store.hash_for_path(doc.path) is None:
-            store.add_document(doc, digest, mentions)
-            added += 1
+        if made is None:
+            continue
+        found.append(made)
         annotation = event.get("annotation")
         if isinstance(annotation, dict):
             anchors = annotation.get("anchors")
             old = list(anchors) if isinstance(anchors, list) else []
-            annotation["anchors"] = [mentions[0].key, *old]
-    return added
+            annotation["anchors"] = [made[2][0].key, *old]
+    return found
 
 
 def read_events(file: Path) -> list[dict[str, Any]]:

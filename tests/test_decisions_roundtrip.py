@@ -198,3 +198,22 @@ def test_a_bad_decision_imports_nothing_and_says_which(tmp_path, docs, exported,
     with Store(b) as store:
         assert store.decisions() == [] and store.all_annotations() == []
         assert events_of(store) == before
+
+
+def test_a_bad_annotation_after_good_decisions_keeps_none_of_them(tmp_path, docs, exported):
+    """The import is one transaction: the decisions made before the bad annotation was
+    read are not kept either."""
+    events = json.loads(exported["json"].read_text())
+    events[-1]["annotation"] = {"starred": True, "anchors": "not a list"}
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(events), encoding="utf-8")
+    b = made_again(tmp_path, docs, ["visit", "again", "loan", "talks"])
+    with Store(b) as store:
+        before = events_of(store)
+    done = chronicle("import", str(broken), "--db", str(b))
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert "nothing imported" in line and "anchors must be a list" in line
+    with Store(b) as store:
+        assert store.decisions() == [] and store.all_annotations() == []
+        assert events_of(store) == before and store.check() == []

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from chronicle.merge.explain import MergeReasons
-    from chronicle.store.decisions import Bridged
+    from chronicle.store.decisions import Bridged, Imported
     from chronicle.store.decisions import Decision as StoredDecision
     from chronicle.store.document_view import DatedSentence, SourceDocument
     from chronicle.store.documents import Batch
@@ -337,6 +337,22 @@ class Store:
         """Make here the decisions of another store (by mention keys, as `decisions()`
         gives them or their fields read back from JSON); returns how many."""
         return self._decide("import_decisions", records)
+
+    def import_work(
+        self,
+        manual: Sequence[tuple[CleanDocument, str, Sequence[Mention]]],
+        decisions: Sequence[StoredDecision | Mapping[str, object]],
+        annotations: Sequence[object],
+    ) -> Imported:
+        """Make here a colleague's exported work all or nothing, in one transaction:
+        events added by hand, joins and splits, annotations (`decisions.import_work`).
+        A bad record is a StoreError naming it, and nothing is kept."""
+        from chronicle.store import decisions as kept
+
+        try:
+            return self._write(kept.import_work, manual, decisions, annotations)
+        except ValueError as error:
+            raise StoreError(f"nothing imported: {error}") from error
 
     def bridged_splits(self) -> list[Bridged]:
         """Events holding both sides of a split: a later report linked them, to review."""

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from chronicle.merge.decisions import Decisions, pair
-from chronicle.model import Event
+from chronicle.model import CleanDocument, Event, Mention
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -288,6 +288,48 @@ def import_decisions(
         held.add(identity(record))
         count += 1
     return count
+
+
+class Imported(NamedTuple):
+    """What an import of a colleague's work made here.
+
+    Attributes:
+        added: Events added by hand made again (their documents were not here).
+        decided: Joins and splits made (those held already are not counted).
+        applied: Annotations that landed on an event.
+        unattached: Annotations kept unattached (their documents are not here).
+    """
+
+    added: int
+    decided: int
+    applied: int
+    unattached: int
+
+
+def import_work(
+    db: sqlite_utils.Database,
+    manual: Sequence[tuple[CleanDocument, str, Sequence[Mention]]],
+    decisions: Sequence[Decision | Mapping[str, object]],
+    annotations: Sequence[object],
+) -> Imported:
+    """Make here what a colleague exported, in the caller's one transaction: first the
+    events they added by hand (each document once), then their joins and splits, then
+    their annotations (so those land on the events as the decisions shape them).
+
+    A bad decision or annotation raises ValueError after something was written: run it
+    in one transaction (`Store.import_work`), so nothing is kept.
+    """
+    from chronicle.store.annotating import import_annotations
+    from chronicle.store.documents import add_document, hash_for_path
+
+    added = 0
+    for doc, digest, mentions in manual:
+        if hash_for_path(db, doc.path) is None:
+            add_document(db, doc, digest, mentions)
+            added += 1
+    made = import_decisions(db, decisions)
+    applied, unattached = import_annotations(db, annotations)
+    return Imported(added, made, applied, unattached)
 
 
 def _numbered(record: Decision | Mapping[str, object], number: int) -> Decision:
