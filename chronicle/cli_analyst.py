@@ -3,8 +3,9 @@ annotations and merge decisions.
 
 `export` writes a query's events (with sources and annotations) in one of the
 export formats, page by page, to stdout or atomically to a file; `show` prints one
-event whole; `import` applies the annotations of an exported JSON or JSONL file to
-this chronicle; `searches` and `annotations` list what the analyst kept, so
+event whole; `import` makes again in this chronicle the events added by hand, the
+joins and splits and the annotations of an exported JSON or JSONL file (all or
+nothing); `searches` and `annotations` list what the analyst kept, so
 nothing is dropped silently; `decisions` lists the analyst's joins and splits of
 events and undoes one. As everywhere in the CLI, stdout carries data only,
 messages go to stderr, an error is one line, and every text from a document, a
