@@ -19,6 +19,7 @@ _CAP_WORD_RE = re.compile(
     rf"(?:[a-z]{{1,3}}-)?[{_UP}][^\W\d_]*[{_LOW}][^\W\d_]*(?:['’-][^\W\d_]+)*$"
 )
 _INITIAL_RE = re.compile(r"[A-Z]\.$")
+_NAME_PARTS_RE = re.compile(r"[-'’]")
 _BRAND_CASE_RE = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|Fitz|O'|Di|De|Da|Du|La|Le|Van|Von)[A-Z]")
 """Capitals inside a word belong to brands unless a surname prefix explains them."""
@@ -38,21 +39,22 @@ def is_name_word(s: Sentence, i: int, first: bool) -> bool:
         return True
     if not _CAP_WORD_RE.match(word):
         return False
-    if word.lower() in lex().role_words_lower:
+    words, lower = lex(), word.lower()
+    if lower in words.role_words_lower:
         return False
-    if s.headline_verb(i) or (word.endswith("s") and word.lower() in lex().verbs):
+    if s.headline_verb(i) or (word.endswith("s") and lower in words.verbs):
         return False  # "Modi Arrives In Washington"; "Says Michael Hirsch, ..."
-    if word.replace(".", "") in lex().honorifics and (first or f"{word}." in lex().honorifics):
+    if word.replace(".", "") in words.honorifics and (first or f"{word}." in words.honorifics):
         return False  # "Sheikh Hasina", "Mr. Kono"; but "Atif Mian": a full word ends a name
-    if word.lower() in MONTHS:
+    if lower in MONTHS:
         nxt = s.word(i + 1)
         if first or nxt[:1].isdigit():
             return False
-    if word.lower() in WEEKDAYS:
+    if lower in WEEKDAYS:
         return False
-    if any(part in lex().not_a_name for part in re.split(r"[-'’]", word)):
+    if any(part in words.not_a_name for part in _NAME_PARTS_RE.split(word)):
         return False
-    if word.endswith("s") and word[:-1] in lex().not_a_name:
+    if word.endswith("s") and word[:-1] in words.not_a_name:
         return False  # the plural of a word that is no name ("Summits")
     if _BRAND_CASE_RE.search(word) and not _NAME_PREFIX_RE.match(word):
         return False  # "PaperVault", "WeChat"; but "McDevitt", "DiMaio"

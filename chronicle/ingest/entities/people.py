@@ -131,8 +131,9 @@ def find_people(sentence: str) -> tuple[PersonMention, ...]:
     i = 0
     n = len(s.toks)
     starters = _starters()
+    words = s.words
     while i < n:
-        word = s.word(i)
+        word = words[i]
         if not _may_start_name(word) and word not in starters and word.lower() not in starters:
             i += 1  # most words of a sentence start nothing: no rule below takes them
             continue

@@ -109,16 +109,17 @@ class Sentence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = tokens(text)
-        self._words = tuple(tok.text for tok in self.toks)
+        self.words = tuple(tok.text for tok in self.toks)
+        """The tokens' texts (``word`` gives "" past either end)."""
         self.countries = country_matches(text)
         words = gaz_words(text)
         self.orgs = organisation_forms(text)
         self.regions = scan(text, region_lookup(), words)
         self._country_at = {m.start: m for m in self.countries}
-        self._headline_lines = _headline_case_lines(text)
+        self._headline_lines: list[tuple[int, int]] | None = None  # read when first needed
 
     def word(self, i: int) -> str:
-        return self._words[i] if 0 <= i < len(self._words) else ""
+        return self.words[i] if 0 <= i < len(self.words) else ""
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""
@@ -150,6 +151,8 @@ class Sentence:
         return 0 < i < len(self.toks) and self.gap(i).strip(" ") == ""
 
     def _in_headline_line(self, i: int) -> bool:
+        if self._headline_lines is None:  # most sentences never ask: no word like "Arrives"
+            self._headline_lines = _headline_case_lines(self.text)
         start = self.toks[i].start
         return any(a <= start < b for a, b in self._headline_lines)
 
