@@ -246,18 +246,21 @@ class TestReviewFlags:
         reasons = explained([precise, vague])
         [link] = reasons.pairs
         assert link.rule == "attached" and link.weak
-        [flag] = reasons.review_flags
+        [flag] = reasons.review_flags  # said once, by the vague member whose link it is
         assert flag.startswith("b.txt 2019-03: joined on text similarity alone (words 1.00")
+        assert reasons.review_kinds == {"words"}
 
-    def test_a_join_on_two_countries_and_words_says_so(self):
+    def test_a_join_on_two_countries_and_words_says_so_but_is_not_words_alone(self):
         loan = "Japan extended the Karachi port dredging loan to Pakistan"
         precise = mention("a", MARCH_12, types=("economic",), sentence=loan)
         vague = mention("b", *MARCH, types=("economic",), sentence="The dredging loan began.")
         reasons = explained([precise, vague])
-        assert reasons.review_flags[0].startswith(
-            "b.txt 2019-03: joined without a shared person or the same day, "
-            "on 2 shared countries and words "
+        [link] = reasons.pairs
+        assert link.review.startswith(
+            "joined without a shared person or the same day, on 2 shared countries and words "
         )
+        # Two shared countries are more than words: not in the review queue's words kind.
+        assert reasons.review_flags == () and reasons.review_kinds == frozenset()
 
     def test_reports_a_few_days_apart_are_a_date_conflict_to_review(self):
         a = mention("a", MARCH_12, actors=("Taro Kono",))
@@ -268,6 +271,7 @@ class TestReviewFlags:
         assert reasons.review_flags == (
             "sources disagree on the date: b.txt 2019-03-14 and a.txt 2019-03-12",
         )
+        assert reasons.review_kinds == {"dates"}
 
     def test_a_shared_person_on_one_day_raises_no_flag(self):
         reasons = explained([mention(k, MARCH_12, actors=("Taro Kono",)) for k in ("a", "b", "c")])

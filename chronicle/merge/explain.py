@@ -27,10 +27,11 @@ from chronicle.merge.candidates import link_all
 from chronicle.merge.clusters import UnionFind, fit_order, kind_of
 from chronicle.merge.decisions import NONE, Decisions
 from chronicle.merge.drafts import PRECISION_RANK, best_mention, date_bounds
-from chronicle.merge.evidence import Evidence, evidence, similarity
+from chronicle.merge.evidence import Evidence, similarity
 from chronicle.merge.in_document import REPEATED
+from chronicle.merge.review import evidence_of, fits_elsewhere, isolated
 from chronicle.merge.rules import anchors, compatible, same_event
-from chronicle.merge.spans import date_relation, span_of
+from chronicle.merge.spans import span_of
 from chronicle.model import Mention
 from chronicle.names import same_person
 from chronicle.visible import visible
@@ -46,9 +47,6 @@ find the pair that came closest to merging (at most NEAR_SAMPLE² looks per neig
 SHOWN = 20
 """Links (and review flags) `MergeReasons.lines` shows by default: a big event's
 thousands would bury the rest of the detail pane."""
-
-UNSHARED_TYPES = frozenset({"other", "statement"})
-"""Types that do not make two mentions of one kind (`rules.compatible`)."""
 
 RULES = {
     "across": "reports in two documents",
@@ -122,6 +120,8 @@ class MergeReasons:
         review_flags: What a reviewer should look at (joins on words alone, dates
             that disagree, members no rule links now).
         comparisons: How many pairs were looked at to say all this.
+        review_kinds: The review queue's kinds these flags put the event in
+            (`search.query.REVIEW_KINDS`: 'dates', 'words', 'vague', 'bridged').
     """
 
     sources: int
@@ -129,6 +129,7 @@ class MergeReasons:
     near: tuple[NearMiss, ...] = ()
     review_flags: tuple[str, ...] = ()
     comparisons: int = 0
+    review_kinds: frozenset[str] = frozenset()
 
     def lines(self, most: int | None = SHOWN) -> list[str]:
         """Plain display lines, every one made `visible` (names and headlines come from
@@ -210,7 +211,8 @@ def explain(
         mentions: The event's members.
         fits: For each vague member's key, the key of the precise mention it is
             attached to (`mentions.fit_key`, or `clusters.attachments`), or None.
-        neighbours: Nearby events the rule kept apart, as (id, some of their mentions).
+        neighbours: Nearby events the rule kept apart, as (id, some of their mentions);
+            among them every report of another event a vague member fits too.
         decided: The analyst's joins and splits (`store.decisions.decided`).
         bridges: For each split of the analyst's that this event holds both sides
             of, the key of the mention split off and those of the members that
@@ -219,10 +221,13 @@ def explain(
     ordered = sorted(mentions, key=lambda m: m.key)
     budget = Budget(PER_MEMBER * len(ordered) + 8)
     pairs, flags = spanning_links(ordered, fits, budget, decided)
-    flags += [f"{label(p.member)}: {p.review}" for p in pairs if p.review]
-    flags += bridged(ordered, bridges)
-    if conflict := date_conflict(ordered):
-        flags.append(conflict)
+    kinds = {"words": words_alone(ordered, fits, pairs, decided)}
+    kinds["vague"] = fits_elsewhere_too(ordered, neighbours, decided)
+    kinds["bridged"] = bridged(ordered, bridges)
+    conflict = date_conflict(ordered)
+    kinds["dates"] = [conflict] if conflict else []
+    for found in kinds.values():
+        flags += found
     near_budget = Budget(len(neighbours) * (NEAR_SAMPLE * NEAR_SAMPLE + 1))
     near = [
         n
@@ -233,7 +238,46 @@ def explain(
         )
     ]
     looks = budget.count + near_budget.count
-    return MergeReasons(len(ordered), tuple(pairs), tuple(near), tuple(flags), looks)
+    queue = frozenset(kind for kind, found in kinds.items() if found)
+    return MergeReasons(len(ordered), tuple(pairs), tuple(near), tuple(flags), looks, queue)
+
+
+def words_alone(
+    ordered: Sequence[Mention],
+    fits: Mapping[str, str | None],
+    pairs: Sequence[Link],
+    decided: Decisions = NONE,
+) -> list[str]:
+    """A review flag for each member linked to the rest only by similar words
+    (`review.isolated`), with what its link rests on. The other end of such a link
+    is alone too (two reports joined on words alone); it is named once, by the member
+    whose link it is, unless no flagged member's link names it."""
+    lone = isolated(ordered, fits, decided)
+    said = {p.member.key: p.review for p in pairs if p.review and p.member.key in lone}
+    covered = {p.to.key for p in pairs if p.member.key in said}
+    alone = "joined on text similarity alone (no shared person, not the same day)"
+    return [
+        f"{label(m)}: {said.get(m.key, alone)}"
+        for m in ordered
+        if m.key in said or (m.key in lone and m.key not in covered)
+    ]
+
+
+def fits_elsewhere_too(
+    ordered: Sequence[Mention],
+    neighbours: Sequence[tuple[int, Sequence[Mention]]],
+    decided: Decisions = NONE,
+) -> list[str]:
+    """A review flag for each vague member that a neighbour's precise report fits
+    too (`review.fits_elsewhere`): it was attached to one of several happenings."""
+    reports = [(o, eid) for eid, others in neighbours for o in others if kind_of(o) == "precise"]
+    where = {o.key: (eid, o) for o, eid in reports}
+    flags = []
+    for m in ordered:
+        if kind_of(m) == "vague" and (found := fits_elsewhere(m, reports, None, decided)):
+            eid, other = where[found]
+            flags.append(f"{label(m)}: a vague date that fits #{eid} {label(other)} too")
+    return flags
 
 
 def bridged(ordered: Sequence[Mention], bridges: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
@@ -378,15 +422,6 @@ def attachment(vague: Mention, precise: Mention, budget: Budget) -> Link:
     reasons = tuple(agreement(vague, precise, e))
     weak = weakness(vague, precise, e)
     return Link(vague, precise, "attached", reasons, review=weak, fit=fit)
-
-
-def evidence_of(a: Mention, b: Mention) -> Evidence | None:
-    """`evidence.evidence` for two mentions as `rules.compatible` builds it (None when undated)."""
-    sa, sb = span_of(a), span_of(b)
-    if sa is None or sb is None:
-        return None
-    common = bool((set(a.types) & set(b.types)) - UNSHARED_TYPES)
-    return evidence(a, b, date_relation(sa, sb), sa.precise and sb.precise, common)
 
 
 def weakness(a: Mention, b: Mention, e: Evidence) -> str:

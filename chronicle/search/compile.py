@@ -324,9 +324,16 @@ _ANNOTATION_CONDITIONS = {
 """What an ``is:``/``has:`` value asks of one of the event's annotations (an event
 shows what all of its annotations hold together, so one that has it is enough)."""
 
-REVIEW_SQL = {"dates": "e.conflict = 1"}
+REVIEW_SQL = {
+    "dates": "e.conflict = 1",
+    "words": "(e.review != 0 AND (e.review & 1) != 0)",
+    "vague": "(e.review != 0 AND (e.review & 2) != 0)",
+    "bridged": "(e.review != 0 AND (e.review & 4) != 0)",
+}
 """What puts an event in each kind of the review queue (the kinds of
-``query.REVIEW_KINDS``): a condition over ``e``."""
+``query.REVIEW_KINDS``): a condition over ``e``. The bits of ``events.review`` are
+`chronicle.merge.review`'s WORDS, VAGUE and BRIDGED, kept at merge time; each
+condition names ``review != 0`` so the partial index db/021 keeps is usable."""
 
 
 def _event_set(flt: Filter, sets: Sequence[str], words: bool) -> str | None:

@@ -93,7 +93,14 @@ IS_VALUES: Mapping[str, str] = MappingProxyType(
 HAS_VALUES: Mapping[str, str] = MappingProxyType({"note": "a note", "tag": "a tag"})
 """What ``has:`` accepts, each with how describe() says it."""
 
-REVIEW_KINDS: Mapping[str, str] = MappingProxyType({"dates": "sources disagree on the date"})
+REVIEW_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "dates": "sources disagree on the date",
+        "words": "a source linked to the rest only by similar words",
+        "vague": "a vague date that fits another event too",
+        "bridged": "a split of yours that later sources joined again",
+    }
+)
 """The review queue's kinds (``review:KIND``; a bare ``review:`` is all of them), each
 with what puts an event in it. ``chronicle.search.compile`` has the SQL of each."""
 

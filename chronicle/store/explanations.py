@@ -10,6 +10,10 @@ The analyst's decisions go with them (`store.decisions.decided`): the events hol
 a mention split off one of the members come first among the neighbours (with that
 mention), and the splits this event holds both sides of again (`bridged_splits`)
 with the members that bridged them.
+
+The events holding a report that a vague member fits too (`review_flags.elsewhere`,
+weighed afresh through the blocking index, not read from the review marks) are among
+the neighbours with that report, so "Why merged" says so without repeating the queue.
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from chronicle.merge import PRECISION_RANK, explain, shift
 from chronicle.merge.decisions import Decisions
 from chronicle.model import Mention
 from chronicle.store.decisions import bridged_splits, decided
+from chronicle.store.merging import fitting
 from chronicle.store.reader import member_keys, rows_in
+from chronicle.store.review_flags import elsewhere
 from chronicle.store.writer import load_mentions
 
 NEIGHBOUR_DAYS = 7
@@ -67,15 +73,17 @@ def merge_inputs(conn: sqlite3.Connection, event_id: int) -> Inputs | None:
     fits = dict(rows_in(conn, "SELECT key, fit_key FROM mentions WHERE key IN ({marks})", keys))
     choices = decided(conn)
     split = split_events(conn, keys, choices)
-    near = [other for other in near_events(conn, event_id) if other not in split]
+    fitted = elsewhere(conn, members, event_id, choices, fitting)
+    named = split | {e: [*split.get(e, ()), *found] for e, found in fitted.items()}
+    near = [other for other in near_events(conn, event_id) if other not in named]
     neighbours = [
         (
             other,
             load_mentions(
-                conn, list(dict.fromkeys([*split.get(other, ()), *_some_keys(conn, other)]))
+                conn, list(dict.fromkeys([*named.get(other, ()), *_some_keys(conn, other)]))
             ),
         )
-        for other in [*split, *near]
+        for other in [*named, *near]
     ]
     bridges = (
         [(b.mention_key, b.newcomers) for b in bridged_splits(conn) if b.event_id == event_id]

@@ -33,7 +33,7 @@ import sqlite_utils
 from chronicle import merge
 from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.names import same_person
-from chronicle.store import blocks
+from chronicle.store import blocks, review_flags
 from chronicle.store.decisions import decided
 from chronicle.store.reader import rows_in
 from chronicle.store.writer import (
@@ -75,6 +75,7 @@ class _Change:
         self._index: dict[Unit, int] = {}
         self._loaded: dict[str, Mention] = dict(self.new)
         self.decided = decided(db)
+        self.pending = review_flags.Pending()
 
     def mention(self, key: str) -> Mention:
         """A stored mention by key (loaded once)."""
@@ -178,6 +179,7 @@ class _Change:
         changed = [(fit, key) for key, fit in self.fits.items() if self.stored_fits.get(key) != fit]
         self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
         link(self.db, written, orphans)
+        review_flags.refresh(self.db, self.pending, self.decided, fitting)
 
     def _write_results(
         self, leaving: dict[str, tuple[int, str | None, int]]
@@ -216,6 +218,7 @@ class _Change:
                 event_id = write_event(self.db, draft)
                 blocks.index_event(self.db, event_id, draft)
                 written.append((event_id, draft))
+                self._weigh_whole(event_id, draft)
         for event_ids, news in grown:
             event_id, draft, moved = self._write_grown(event_ids, news)
             if moved:
@@ -236,8 +239,11 @@ class _Change:
             [draft] = merge.draft_events([news])
             event_id = write_event(self.db, draft)
             blocks.index_event(self.db, event_id, draft)
+            self._weigh_whole(event_id, draft)
             return event_id, draft, True
         parts = {e: load_state(self.db, e) for e in event_ids}
+        singles = [e for e in event_ids if parts[e].count == 1]
+        self._weigh_grown(max(event_ids, key=lambda e: (parts[e].count, -e)), singles, news)
         # The biggest event keeps its id and its mentions stay; the others move in.
         kept = max(event_ids, key=lambda e: (parts[e].count, -e))
         others = [e for e in event_ids if e != kept]
@@ -296,7 +302,23 @@ class _Change:
             event_id = write_event(self.db, draft)
             blocks.index_event(self.db, event_id, draft)
             written.append((event_id, draft))
+            self._weigh_whole(event_id, draft)
         return written
+
+    def _weigh_whole(self, event_id: int, draft: merge.EventDraft) -> None:
+        """Have the review marks of an event written from all its members weighed again."""
+        self.pending.whole(draft.mentions, self.fits)
+        self.pending.events.add(event_id)
+
+    def _weigh_grown(self, event_id: int, singles: Iterable[int], news: Sequence[Mention]) -> None:
+        """Have the review marks an event's growth can change weighed again: its
+        newcomers', those of the members it had marked, those of the member of an
+        event of one that joined it (`review_flags`)."""
+        self.pending.events.add(event_id)
+        self.pending.grown.add(event_id)
+        self.pending.words.update(m.key for m in news)
+        self.pending.words.update(keys_of_events(self.db, singles))
+        self.pending.vague.update(m.key for m in news if merge.kind_of(m) == "vague")
 
 
 def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
@@ -419,10 +441,16 @@ def _join_decided(change: _Change, mentions: Iterable[Mention]) -> None:
 def _fitting(
     change: _Change, m: Mention, kind: str, free_only: bool = False
 ) -> list[tuple[str, int | None, str | None]]:
+    """`fitting` in the change's store."""
+    return fitting(change.db, m, kind, free_only)
+
+
+def fitting(
+    db: sqlite_utils.Database, m: Mention, kind: str, free_only: bool = False
+) -> list[tuple[str, int | None, str | None]]:
     """Stored mentions of `kind` that a coarse date could be one happening with: in
     another document, sharing a person, two countries or many words, or a country
     over the very same span; in its own document, any whose days meet."""
-    db = change.db
     coarse = blocks.coarse_anchors(m)
     pairs = [a for a in coarse if a.startswith("cc:")]
     strong = [a for a in coarse if not a.startswith("cc:")]
@@ -497,6 +525,7 @@ def _take_vague(change: _Change, p: Mention) -> None:
         s = change.mention(key)
         if not merge.same_event(s, p, change.decided):
             continue
+        change.pending.fitted.add((key, p.key))
         current = change.fit_of(key, stored_fit)
         if current is None or merge.fit_order(s, p) < merge.fit_order(s, change.mention(current)):
             if key in change.new:
@@ -535,6 +564,7 @@ def rebuild(db: sqlite_utils.Database) -> None:
         "UPDATE mentions SET fit_key = ? WHERE key = ?", [(f, k) for k, f in fits.items()]
     )
     link(db, written)
+    review_flags.fill(db, decisions, fitting)
     blocks.mark_rule(db)
 
 

@@ -1,0 +1,295 @@
+"""Keep the review queue's marks (`chronicle.merge.review`) as the merge writes events.
+
+A member's mark (`mentions.review`, with `review_witness`: the report of another
+event a vague date also fits) and its event's (`events.review`: its members' marks
+with BRIDGED) are weighed again only for what a change can alter, after it is written:
+
+- every member of an event written from its members (regrouped, or one a vague
+  mention left): its members are in hand, so WORDS is `review.isolated` on them;
+- in an event that grew, the members new to it, the members it had marked WORDS (a
+  newcomer may be the strong link they lacked) and the member of an event of one
+  (it has company now): each looks for a strong partner through the blocking index;
+- a vague mention attached or moved, one marked VAGUE whose witness is now in its own
+  event (events merged), or whose witness was removed (`review_recheck`, filled by a
+  trigger, db/021), and one a new report fits from another event;
+- BRIDGED: the events holding both sides of a split, from the analyst's few splits.
+
+So a change costs what its neighbourhood holds; the marks are those a weighing from
+scratch gives (tests/test_review_flags.py checks it over ingest orders).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from chronicle import merge
+from chronicle.merge import review
+from chronicle.merge.decisions import Decisions
+from chronicle.model import Mention
+from chronicle.store import blocks
+from chronicle.store.reader import rows_in
+from chronicle.store.writer import load_mentions
+
+Found = list[tuple[str, int | None, str | None]]
+"""Stored mentions a lookup found: (key, event id, fit key)."""
+
+Fitting = Callable[[sqlite_utils.Database, Mention, str, bool], Found]
+"""`merging.fitting`: stored mentions of a kind a coarse date could be one happening with."""
+
+_MARKS = (
+    "SELECT key, event_id, fit_key, review, review_witness FROM mentions WHERE key IN ({marks})"
+)
+_EVENT_OF = "SELECT key, event_id FROM mentions WHERE key IN ({marks})"
+"""The event of each mention named (`reader.rows_in` fills in the marks)."""
+
+
+@dataclass
+class Pending:
+    """What a change asks to be weighed again once it is written.
+
+    Attributes:
+        members: Mentions of written events, in hand, each event's all together
+            (their WORDS marks are weighed from them alone), with their fits.
+        words: Keys whose WORDS mark is weighed through the index.
+        vague: Keys of vague mentions whose VAGUE mark is weighed through the index.
+        fitted: (vague key, precise key) pairs a new report fits (`_take_vague`).
+        events: Events whose marks may change (written, grown).
+        grown: Events that took in newcomers without being read whole: the members
+            they had marked WORDS are weighed again (a newcomer may be their partner).
+    """
+
+    members: list[list[Mention]] = field(default_factory=list)
+    fits: dict[str, str | None] = field(default_factory=dict)
+    words: set[str] = field(default_factory=set)
+    vague: set[str] = field(default_factory=set)
+    fitted: set[tuple[str, str]] = field(default_factory=set)
+    events: set[int] = field(default_factory=set)
+    grown: set[int] = field(default_factory=set)
+
+    def whole(self, members: Sequence[Mention], fits: dict[str, str | None]) -> None:
+        """An event written from all its members."""
+        self.members.append(list(members))
+        self.fits.update({m.key: fits.get(m.key) for m in members})
+        self.vague.update(m.key for m in members if merge.kind_of(m) == "vague")
+
+
+def refresh(
+    db: sqlite_utils.Database, pending: Pending, decided: Decisions, fitting: Fitting
+) -> None:
+    """Weigh again what `pending` names and write the marks that changed."""
+    if pending_fill(db):
+        fill(db, decided, fitting)
+        return
+    marks: dict[str, tuple[int, str | None]] = {}
+    for group in pending.members:
+        lone = review.isolated(group, pending.fits, decided)
+        marks.update({m.key: (review.WORDS if m.key in lone else 0, None) for m in group})
+    pending.vague |= _stale_witnesses(db, pending.events)
+    pending.words |= _marked(db, pending.grown, review.WORDS)
+    rows = {r[0]: r[1:] for r in rows_in(db.conn, _MARKS, sorted(_keys(pending, marks)))}
+    needed = sorted({*pending.words, *pending.vague} | {v for v, _ in pending.fitted})
+    loaded = {m.key: m for m in load_mentions(db, [k for k in needed if k in rows])}
+    for key, (event_id, fit, old, witness) in rows.items():
+        bits, _ = marks.get(key, (old & review.WORDS, None))
+        if key in pending.words and key in loaded and event_id is not None:
+            alone = not _partnered(db, loaded[key], event_id, fit, decided, fitting)
+            bits = review.WORDS if alone and _members(db, event_id) > 1 else 0
+        seen = witness if old & review.VAGUE else None
+        if key in pending.vague and key in loaded:
+            seen = _witness(db, loaded[key], event_id, decided, fitting)
+        marks[key] = (bits | (review.VAGUE if seen else 0), seen)
+    _fitted(db, pending.fitted, rows, marks)
+    changed = [
+        (bits, seen, key)
+        for key, (bits, seen) in marks.items()
+        if key in rows and (rows[key][2], rows[key][3]) != (bits, seen)
+    ]
+    db.conn.executemany("UPDATE mentions SET review = ?, review_witness = ? WHERE key = ?", changed)
+    events = pending.events | {rows[k][0] for _, _, k in changed if rows[k][0] is not None}
+    write_events(db, events, decided)
+
+
+def _keys(pending: Pending, marks: dict[str, tuple[int, str | None]]) -> set[str]:
+    return {*marks, *pending.words, *pending.vague, *(v for v, _ in pending.fitted)}
+
+
+def _fitted(
+    db: sqlite_utils.Database,
+    fitted: Iterable[tuple[str, str]],
+    rows: dict[str, tuple],
+    marks: dict[str, tuple[int, str | None]],
+) -> None:
+    """A vague mention a new report of another event fits is marked, that report its witness."""
+    reports = sorted({p for _, p in fitted})
+    events = dict(rows_in(db.conn, _EVENT_OF, reports))
+    for vague, report in sorted(fitted):
+        if vague not in marks:
+            continue
+        bits, seen = marks[vague]
+        own = rows[vague][0]
+        if seen is None and events.get(report) not in (None, own):
+            marks[vague] = (bits | review.VAGUE, report)
+
+
+def _stale_witnesses(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set[str]:
+    """Vague mentions marked for a witness now in their own event, or removed."""
+    ids = sorted(event_ids)
+    merged = {
+        key
+        for (key,) in rows_in(
+            db.conn,
+            "SELECT m.key FROM mentions m JOIN mentions w ON w.key = m.review_witness "
+            "WHERE m.review != 0 AND m.event_id IN ({marks}) AND w.event_id = m.event_id",
+            ids,
+        )
+    }
+    gone = {key for (key,) in db.execute("SELECT key FROM review_recheck")}
+    db.execute("DELETE FROM review_recheck")
+    return merged | gone
+
+
+def _marked(db: sqlite_utils.Database, event_ids: Iterable[int], bit: int) -> set[str]:
+    """Members of these events marked with `bit`."""
+    sql = "SELECT key, review FROM mentions WHERE review != 0 AND event_id IN ({marks})"
+    return {key for key, bits in rows_in(db.conn, sql, sorted(event_ids)) if bits & bit}
+
+
+def _members(db: sqlite_utils.Database, event_id: int) -> int:
+    row = db.execute("SELECT source_count FROM events WHERE id = ?", [event_id]).fetchone()
+    return row[0] if row else 0
+
+
+def _partnered(
+    db: sqlite_utils.Database,
+    m: Mention,
+    event_id: int,
+    fit: str | None,
+    decided: Decisions,
+    fitting: Fitting,
+) -> bool:
+    """True when a member of its event is linked to `m` on more than words
+    (`review.strong`); the candidates come from the blocking index, as the merge's do."""
+    kind = merge.kind_of(m)
+    if kind == "undated":
+        return True  # an undated member is linked only to undated ones told again, or joined
+    joined = decided.partners(m.key)
+    if joined and _of_event(db, joined, event_id):
+        return True
+    if fit is not None:
+        return review.strong(m, load_mentions(db, [fit])[0], True, decided)
+    if kind == "precise":
+        found = blocks.nearby(db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS)
+        found += blocks.same_document(db, m, "precise")
+        attached = {k for k, e, f in fitting(db, m, "vague", False) if f == m.key and e == event_id}
+    else:
+        found, attached = fitting(db, m, "vague", True), set()
+    mates = sorted({k for k, e, _ in found if e == event_id and k != m.key} | attached)
+    return any(
+        review.strong(m, other, other.key in attached, decided)
+        for other in load_mentions(db, mates)
+    )
+
+
+def _of_event(db: sqlite_utils.Database, keys: Sequence[str], event_id: int) -> list[str]:
+    return [k for k, e in rows_in(db.conn, _EVENT_OF, keys) if e == event_id]
+
+
+def _witness(
+    db: sqlite_utils.Database,
+    v: Mention,
+    event_id: int | None,
+    decided: Decisions,
+    fitting: Fitting,
+) -> str | None:
+    """A report of another event the vague mention `v` fits (`review.fits_elsewhere`)."""
+    if merge.kind_of(v) != "vague" or event_id is None:
+        return None
+    found = [(k, e) for k, e, _ in fitting(db, v, "precise", False) if e not in (None, event_id)]
+    reports = {m.key: m for m in load_mentions(db, sorted(k for k, _ in found))}
+    return review.fits_elsewhere(v, [(reports[k], e) for k, e in found], event_id, decided)
+
+
+def elsewhere(
+    conn: sqlite3.Connection,
+    members: Sequence[Mention],
+    event_id: int,
+    decided: Decisions,
+    fitting: Fitting,
+) -> dict[int, list[str]]:
+    """The other events holding a precise report one of these vague members fits too,
+    each with those reports' keys, weighed afresh through the index (for "Why merged")."""
+    db = sqlite_utils.Database(conn)
+    witnesses = [
+        found
+        for m in members
+        if merge.kind_of(m) == "vague"
+        and (found := _witness(db, m, event_id, decided, fitting)) is not None
+    ]
+    held: dict[int, list[str]] = {}
+    for key, other in rows_in(conn, _EVENT_OF, sorted(set(witnesses))):
+        held.setdefault(other, []).append(key)
+    return held
+
+
+def write_events(db: sqlite_utils.Database, event_ids: Iterable[int], decided: Decisions) -> None:
+    """Set `events.review` of these events (and of every bridged one) from their members'
+    marks and the analyst's splits."""
+    ids = sorted(event_ids)
+    bits = dict.fromkeys(ids, 0)
+    sql = (
+        "SELECT event_id, MAX(review & 1) | MAX(review & 2) FROM mentions "
+        "WHERE review != 0 AND event_id IN ({marks}) GROUP BY event_id"
+    )
+    for event_id, found in rows_in(db.conn, sql, ids):
+        bits[event_id] = found
+    for event_id in bridged(db, decided):
+        bits[event_id] = bits.get(event_id, _stored_bits(db, event_id)) | review.BRIDGED
+    db.conn.executemany(
+        "UPDATE events SET review = ? WHERE id = ? AND review != ?",
+        [(b, e, b) for e, b in bits.items()],
+    )
+
+
+def _stored_bits(db: sqlite_utils.Database, event_id: int) -> int:
+    row = db.execute("SELECT review FROM events WHERE id = ?", [event_id]).fetchone()
+    return (row[0] & ~review.BRIDGED) if row else 0
+
+
+def bridged(db: sqlite_utils.Database, decided: Decisions) -> set[int]:
+    """Events holding both mentions of a pair the analyst split apart."""
+    keys = sorted({k for pair in decided.split for k in pair})
+    events = dict(rows_in(db.conn, _EVENT_OF, keys))
+    return {
+        events[a]
+        for a, b in decided.split
+        if events.get(a) is not None and events.get(a) == events.get(b)
+    }
+
+
+def pending_fill(db: sqlite_utils.Database) -> bool:
+    """True when the store's events were never weighed (a store migrated to v21)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'review_flags'").fetchone()
+    return row is not None and row[0] == "pending"
+
+
+def fill(db: sqlite_utils.Database, decided: Decisions, fitting: Fitting) -> None:
+    """Weigh every stored event from its members: once, for a store migrated to v21
+    (its events were merged before the marks were kept), and after a rebuild."""
+    ids = [r[0] for r in db.execute("SELECT id FROM events ORDER BY id")]
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        pending = Pending(events=set(chunk))
+        sql = "SELECT event_id, key, fit_key FROM mentions WHERE event_id IN ({marks})"
+        held: dict[int, list[str]] = {}
+        for event_id, key, fit in rows_in(db.conn, sql, chunk):
+            held.setdefault(event_id, []).append(key)
+            pending.fits[key] = fit
+        loaded = {m.key: m for m in load_mentions(db, [k for keys in held.values() for k in keys])}
+        for keys in held.values():
+            pending.whole([loaded[k] for k in keys], pending.fits)
+        db.execute("DELETE FROM meta WHERE key = 'review_flags'")
+        refresh(db, pending, decided, fitting)
