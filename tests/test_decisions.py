@@ -335,3 +335,12 @@ def test_a_split_holds_while_any_source_it_was_split_from_remains(tmp_path, docs
         assert holding(store, visit) != holding(store, third)
         assert [d.active for d in store.decisions()] == [True]
         sound(store)
+
+
+def test_a_store_laid_out_before_decisions_has_none(tmp_path):
+    """An older store opened read-only (not migrated) lists no decision; export reads it."""
+    with Store(tmp_path / "old.db") as store:
+        store.execute("DROP TABLE decision_pairs")
+        store.execute("DROP TABLE decisions")
+        assert store.decisions() == []
+        assert not decided(store.db)

@@ -348,7 +348,10 @@ def identity(decision: Decision) -> tuple[str, str, frozenset[tuple[str, str]]]:
 
 
 def all_decisions(db: sqlite_utils.Database | sqlite3.Connection) -> list[Decision]:
-    """Every decision, oldest first, each saying whether its mentions are stored."""
+    """Every decision, oldest first, each saying whether its mentions are stored (none
+    in a store laid out before decisions were kept, opened read-only)."""
+    if not _kept(db):
+        return []
     pairs: dict[int, list[tuple[str, str, bool]]] = {}
     for decision_id, a, b, active in db.execute(
         "SELECT p.decision_id, p.a_key, p.b_key, "
@@ -400,7 +403,7 @@ def decided(db: sqlite_utils.Database | sqlite3.Connection) -> Decisions:
     """Every decision of the analyst, for the rule (a pair's latest decision only);
     none in a store laid out before decisions were kept (v20). Reads on a plain
     connection too, so the explaining and review code can hand them to the rule."""
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_pairs'").fetchone():
+    if not _kept(db):
         return Decisions()
     rows = db.execute(
         "SELECT p.a_key, p.b_key, d.kind FROM decision_pairs p "
@@ -410,6 +413,12 @@ def decided(db: sqlite_utils.Database | sqlite3.Connection) -> Decisions:
         joined=[(a, b) for a, b, kind in rows if kind == "join"],
         split=[(a, b) for a, b, kind in rows if kind == "split"],
     )
+
+
+def _kept(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
+    """Whether the store has the decisions' tables (v20)."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_pairs'").fetchone()
+    return found is not None
 
 
 def _own_key(db: sqlite_utils.Database | sqlite3.Connection, event_id: int) -> str:
