@@ -419,6 +419,18 @@ def reapply_corrections(db: sqlite_utils.Database) -> int:
     return len(events)
 
 
+def apply_pending_corrections(conn: sqlite3.Connection) -> None:
+    """Migration 022's step in Python: apply the corrections of a store made before it.
+
+    The migration gives the rows back their machine's values and notes every corrected
+    annotation as waiting (its SQL cannot write country names or people's keys); this
+    applies them in the migration's transaction, so the store is whole when it opens.
+    """
+    import sqlite_utils
+
+    reapply_corrections(sqlite_utils.Database(conn))
+
+
 def _correct(db: sqlite_utils.Database, event_id: int, annotations: Iterable[Annotation]) -> None:
     """Make the event's rows show what its annotations correct, combined, and keep the
     machine's values beside it in each annotation (what `Annotation.machine` shows)."""
