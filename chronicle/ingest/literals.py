@@ -93,7 +93,7 @@ class Gated:
 
     def may_match(self, lowered: str) -> bool:
         """Whether the text whose ``lowered_for_gates`` is `lowered` can hold a match."""
-        return self.needs is None or any(word in lowered for word in self.needs)
+        return self.needs is None or any(map(lowered.__contains__, self.needs))
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, or nothing when the text cannot hold a match."""

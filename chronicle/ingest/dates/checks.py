@@ -9,6 +9,7 @@ Sunday Times" is a name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chronicle.ingest.dates.context import has_group, heads_entry
 from chronicle.ingest.dates.days import list_head_before
@@ -88,9 +89,14 @@ _LISTED_MONTH_AFTER = re.compile(rf"\s*(?:,|and|or|&)\s*{MONTH_NAME}")
 """A month name listed before and after another ("March, May and June 2019")."""
 
 
+_LAST_WORD = re.compile(r"([\w.']+|[,&–-])\s*$")
+
+
+@lru_cache(maxsize=1024)
 def prev_word(text: str, pos: int) -> str:
-    """The word (or punctuation mark) right before ``pos``, lower-cased."""
-    m = re.search(r"([\w.']+|[,&–-])\s*$", text[max(0, pos - 40) : pos])
+    """The word (or punctuation mark) right before ``pos``, lower-cased (remembered: the
+    checks and the modifier of one date each ask it)."""
+    m = _LAST_WORD.search(text[max(0, pos - 40) : pos])
     return m.group(1).lower().rstrip(".") if m else ""
 
 

@@ -39,9 +39,12 @@ def month_of(word: str) -> int:
     return month_number(word) or 0
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def day_of(word: str) -> int:
     """The day number of a written day ("4th" -> 4)."""
-    return int(re.match(r"\d+", word).group(0))
+    return int(_DIGITS.match(word).group(0))
 
 
 def two_digit_year(yy: int) -> int:

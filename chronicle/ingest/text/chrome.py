@@ -198,7 +198,8 @@ def repeated_lines(lines: Sequence[str]) -> dict[int, str]:
         text = clean_inline(raw)
         if not text:
             continue
-        match = _NUMBERED_REPEAT.match(text)
+        # only a line ending in a number can be a numbered repeat: most lines skip the scan
+        match = _NUMBERED_REPEAT.match(text) if text[-1].isdigit() else None
         stem = match.group("stem").strip() if match else ""
         if stem and stem == previous_stem:
             found[previous_index] = stem
@@ -209,12 +210,15 @@ def repeated_lines(lines: Sequence[str]) -> dict[int, str]:
     return found
 
 
+_BACK_TO = re.compile(r"^(?:go )?back to (.{3,100}?)\W*$", re.I)
+
+
 def nav_targets(lines: Sequence[str]) -> set[str]:
     """Lower-cased page names that "Back to X" links point to (breadcrumb lines)."""
     targets = set()
     for line in lines:
         text = clean_inline(line)
-        match = re.match(r"^(?:go )?back to (.{3,100}?)\W*$", text, re.I)
+        match = _BACK_TO.match(text)
         if match and looks_like_heading(match.group(1)):
             targets.add(match.group(1).strip().lower())
     return targets
