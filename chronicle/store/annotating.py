@@ -406,15 +406,16 @@ def reapply_corrections(db: sqlite_utils.Database) -> int:
             pending,
         )
     )
-    events = sorted({e for e in (*now.values(), *before.values()) if e is not None})
+    arriving: dict[int, set[int]] = {}
+    for annotation_id, event_id in now.items():
+        if event_id is not None:
+            arriving.setdefault(event_id, set()).add(annotation_id)
+    events = sorted(arriving.keys() | {e for e in before.values() if e is not None})
     for event_id in events:
-        applied = [
-            r[0]
-            for r in conn.execute(
-                "SELECT annotation_id FROM corrections_applied WHERE event_id = ?", [event_id]
-            )
-        ]
-        where = _resolved(conn, {*applied, *(a for a, e in now.items() if e == event_id)})
+        applied = conn.execute(
+            "SELECT annotation_id FROM corrections_applied WHERE event_id = ?", [event_id]
+        )
+        where = _resolved(conn, arriving.get(event_id, set()) | {r[0] for r in applied})
         _correct(db, event_id, _load(conn, (a for a, e in where.items() if e == event_id)).values())
     return len(events)
 

@@ -549,11 +549,11 @@ def _put(db: sqlite_utils.Database, event_id: int, field: str, value: object) ->
     conn = db.conn
     if field in ROW_FIELDS:
         conn.execute(f"UPDATE events SET {field} = ? WHERE id = ?", [value, event_id])
-    elif field in _TAGS:
+    elif field in _TAGS and isinstance(value, dict):
         table, columns = _TAGS[field]
-        conn.execute(f"UPDATE events SET {field} = ? WHERE id = ?", [value["text"], event_id])  # type: ignore[index]
+        conn.execute(f"UPDATE events SET {field} = ? WHERE id = ?", [value["text"], event_id])
         conn.execute(f"DELETE FROM {table} WHERE event_id = ?", [event_id])
-        rows = [[event_id, *(t if isinstance(t, list) else [t])] for t in value["tags"]]  # type: ignore[index]
+        rows = [[event_id, *(t if isinstance(t, list) else [t])] for t in value["tags"]]
         marks = ", ".join("?" * (len(columns) + 1))
         conn.executemany(
             f"INSERT INTO {table} (event_id, {', '.join(columns)}) VALUES ({marks})", rows
