@@ -2,6 +2,7 @@
 
     python3 benchmarks/db_size.py --db benchmarks/out/c2k.db --corpus /tmp/c2k/docs
     python3 benchmarks/db_size.py --db c.db --vacuum     # also the size after VACUUM (a copy)
+    python3 benchmarks/db_size.py --db c.db --compact    # also after `connection.compact` (a copy)
 
 Reads SQLite's `dbstat` table: every table, index and FTS5 shadow table with the
 bytes of its pages (payload, headers and free space alike), so the rows add up to
@@ -21,6 +22,10 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout first
+
+from chronicle.store.connection import compact
 
 FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
 
@@ -97,15 +102,21 @@ def report(db: Path, corpus: Path | None) -> dict:
     }
 
 
-def vacuumed(db: Path, corpus: Path | None) -> dict:
-    """`report` of a VACUUMed copy of `db` (the original is left as it is)."""
+def vacuumed(db: Path, corpus: Path | None, compacted: bool = False) -> dict:
+    """`report` of a VACUUMed copy of `db` (the original is left as it is); with
+    `compacted`, of a copy rewritten as an ingest does (`connection.compact`: the search
+    index optimized first)."""
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "copy.db"
         source = sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(copy)
+        target = sqlite3.connect(copy, isolation_level=None)
         source.backup(target)
         source.close()
-        target.execute("VACUUM")
+        if compacted:
+            if not compact(target):
+                raise SystemExit(f"could not compact a copy of {db}")
+        else:
+            target.execute("VACUUM")
         target.close()
         return report(copy, corpus)
 
@@ -129,17 +140,21 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True, help="the chronicle to measure")
     parser.add_argument("--corpus", type=Path, help="the folder it was ingested from")
     parser.add_argument("--vacuum", action="store_true", help="also measure a VACUUMed copy")
+    parser.add_argument(
+        "--compact", action="store_true", help="also measure a copy after connection.compact"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not args.db.exists():
         print(f"no database at {args.db}", file=sys.stderr)
         return 1
     results = [report(args.db, args.corpus)]
-    if args.vacuum:
-        if shutil.disk_usage(args.db.parent).free < 3 * args.db.stat().st_size:
-            print("not enough free disk for a VACUUMed copy", file=sys.stderr)
-        else:
-            results.append({**vacuumed(args.db, args.corpus), "db": f"{args.db} (VACUUM)"})
+    copies = [(False, "VACUUM")] * args.vacuum + [(True, "compact")] * args.compact
+    if copies and shutil.disk_usage(args.db.parent).free < 3 * args.db.stat().st_size:
+        print("not enough free disk for a rewritten copy", file=sys.stderr)
+        copies = []
+    for compacted, name in copies:
+        results.append({**vacuumed(args.db, args.corpus, compacted), "db": f"{args.db} ({name})"})
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -8,7 +8,10 @@ shrinks a file without changing what search finds, and gives up when it cannot r
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,19 @@ class TestTheFile:
             store.db.conn.execute("BEGIN")
             assert compact(store.db.conn) is False
             store.db.conn.execute("ROLLBACK")
+
+
+def test_db_size_measures_a_compacted_copy_and_leaves_the_file(fixture_db):
+    bench = Path(__file__).parent.parent / "benchmarks" / "db_size.py"
+    before = fixture_db.read_bytes()
+    out = subprocess.run(
+        [sys.executable, str(bench), "--db", str(fixture_db), "--compact", "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    measured, compacted = json.loads(out.stdout)
+    assert compacted["db"].endswith("(compact)")
+    assert 0 < compacted["pages_bytes"] <= measured["pages_bytes"]
+    assert compacted["events"] == measured["events"] > 0
+    assert fixture_db.read_bytes() == before
