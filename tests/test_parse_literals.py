@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from chronicle.ingest.events import classify
+from chronicle.ingest.dates import fiscal
+from chronicle.ingest.document_date import page, strategies
+from chronicle.ingest.events import classify, date_roles
 from chronicle.ingest.literals import Gated, lowered_for_gates, required_words
 from chronicle.ingest.text import inline
 
@@ -15,7 +17,20 @@ CUE_PATTERNS = [p for _, p in (*classify._VERBAL_CUES, *classify._NOMINAL_CUES)]
     classify._LIGHT_VERB_RE
 ]
 
+SEARCHED = [
+    classify._ATTRIBUTION,
+    date_roles._VALIDITY_BEFORE,
+    fiscal.STATED,
+    page._FUTURE,
+    strategies._PAGE_LABEL,
+]
+"""Patterns searched through a gate."""
+
 TEXTS = [
+    "The accord, which runs until 2061, was signed, officials said on Monday.",
+    "India's fiscal year (April-March) ends; the financial year ending 30 June.",
+    "The summit is expected to open next week. Published: 4 May 2023",
+    "VALID UNTIL 31 DECEMBER 2030, according to the ministry",
     "The two ministers met in Islamabad on 3 March 2023 and signed an accord.",
     "THE PRESIDENT HOSTED HIS COUNTERPART AT THE PALACE.",
     "Talks were held; the sides agreed on a road map (US$ 2 billion).",
@@ -55,6 +70,16 @@ def test_a_gated_cue_pattern_finds_what_the_pattern_finds(pattern: re.Pattern[st
             (m.span(), m.group()) for m in gated.finditer(text, lowered_for_gates(text))
         ]
         assert gated_matches == plain
+
+
+@pytest.mark.parametrize("pattern", SEARCHED, ids=lambda p: p.pattern[:30])
+def test_a_gated_search_finds_what_the_search_finds(pattern: re.Pattern[str]) -> None:
+    gated = Gated(pattern)
+    assert gated.needs  # a gate that never closes would be useless here
+    for text in TEXTS:
+        plain = pattern.search(text)
+        found = gated.search(text, lowered_for_gates(text))
+        assert (found and found.span()) == (plain and plain.span())
 
 
 def test_case_fellows_open_every_gate() -> None:

@@ -95,6 +95,10 @@ class Gated:
         """Whether the text whose ``lowered_for_gates`` is `lowered` can hold a match."""
         return self.needs is None or any(map(lowered.__contains__, self.needs))
 
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, or None at once when the text cannot hold a match."""
+        return self.pattern.search(text) if self.may_match(lowered) else None
+
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, or nothing when the text cannot hold a match."""
         return self.pattern.finditer(text) if self.may_match(lowered) else iter(())

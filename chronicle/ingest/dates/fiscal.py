@@ -17,6 +17,7 @@ from datetime import date
 from chronicle import lexicon
 from chronicle.ingest.dates.names import MONTH_NAME, month_number
 from chronicle.ingest.dates.spans import Span, month_span, shift_month
+from chronicle.ingest.literals import Gated, lowered_for_gates
 
 _FISCAL = r"(?i:fiscal|financial|budget)\s+years?\b"
 _DAY = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
@@ -34,6 +35,10 @@ STATED = re.compile(
 """A text stating its fiscal year: "the fiscal year ending 30 June", "the financial year
 begins on 1 April", "an April-March fiscal year", "India's fiscal year (April-March)"."""
 
+_STATED_GATE = Gated(STATED)
+"""Every stated convention says "fiscal", "financial" or "budget": a text without them is
+not searched (a search of the whole text tries the month names at every word)."""
+
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’.-]*)*")
 """A run of capitalised words, with the small words inside names ("Republic of Korea")."""
 
@@ -43,7 +48,7 @@ _LONGEST_FORM = 4
 
 def stated_start(text: str) -> int | None:
     """The month a text says its fiscal years start in, if it says so."""
-    m = STATED.search(text)
+    m = _STATED_GATE.search(text, lowered_for_gates(text))
     if m is None:
         return None
     if m.group("end"):

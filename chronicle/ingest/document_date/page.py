@@ -10,6 +10,7 @@ from datetime import date
 
 from chronicle.ingest.dates.finder import find_dates
 from chronicle.ingest.dates.own_time import dates_from_own_day
+from chronicle.ingest.literals import Gated, lowered_for_gates
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ _FUTURE = re.compile(
     re.I,
 )
 
+_FUTURE_GATE = Gated(_FUTURE)
+"""Most lines hold none of the future's words: they are not searched."""
 
 _BODY_CHARACTERS = 20000
 
@@ -96,7 +99,7 @@ def narrated_days(page: Page) -> list[date]:
 
 def speaks_of_future(page: Page) -> bool:
     """Whether any line of the body is in the future tense (a cheap test first)."""
-    return any(_FUTURE.search(line) for line in _body_lines(page))
+    return any(_FUTURE_GATE.search(line, lowered_for_gates(line)) for line in _body_lines(page))
 
 
 def _body_lines(page: Page) -> tuple[str, ...]:

@@ -41,6 +41,7 @@ from chronicle.ingest.document_date.page import (
     lines_below,
     narrated_days,
 )
+from chronicle.ingest.literals import Gated, lowered_for_gates
 from chronicle.ingest.text.chrome import is_boilerplate
 from chronicle.ingest.text.segment import ends_sentence
 from chronicle.lexicon import country_forms
@@ -140,6 +141,9 @@ _PAGE_LABEL = re.compile(
 )
 
 
+_PAGE_LABEL_GATE = Gated(_PAGE_LABEL)
+
+
 def decoy_lines(page: Page) -> set[int]:
     """Head and foot lines that date the copy or the page, not the text: "Digitised:
     3 February 2021", "Accessed 4 March 2024", "Citation: ...", "Material published by:
@@ -148,7 +152,9 @@ def decoy_lines(page: Page) -> set[int]:
     head = [i for i, t in enumerate(page.texts) if t][:_HEAD_LINES]
     for i in sorted(set(head_and_foot(page)) | set(head)):
         text = page.texts[i]
-        labelled = _PAGE_LABEL.search(text) and not ends_sentence(text)
+        labelled = _PAGE_LABEL_GATE.search(text, lowered_for_gates(text)) and not ends_sentence(
+            text
+        )
         decoy = _DECOY_LABEL.match(text) or (labelled and len(text.split()) <= _LABELLED_LINE)
         if decoy and i != page.first_prose and first_date(text):
             out.add(i)

@@ -322,6 +322,9 @@ _ATTRIBUTION = re.compile(
 """A closing attribution (", their environment ministers said on the sidelines ..."):
 it tells who reports the clause before it, not what happened."""
 
+_ATTRIBUTION_GATE = Gated(_ATTRIBUTION)
+"""A closing attribution needs its verb ("said", "told", "according"): most sentences have none."""
+
 _VERB_BEFORE = re.compile(r"\b[a-z]+ed\b|\b(?:met|held|made|took|began|won|lost|left|set)\b")
 """A finite verb before an attribution: the clause reports a happening of its own."""
 
@@ -490,7 +493,7 @@ def _read(sentence: str) -> _Reading:
     """Read a sentence's cues once for all its dates (they classify one after another)."""
     cues = find_cues(sentence)
     index = _CueIndex(cues)
-    found = _ATTRIBUTION.search(sentence)
+    found = _ATTRIBUTION_GATE.search(sentence, lowered_for_gates(sentence))
     before = index
     if found is not None:
         kept = tuple(c for c in cues if c.start < found.start())

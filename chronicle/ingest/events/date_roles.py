@@ -22,6 +22,7 @@ import re
 from datetime import timedelta
 
 from chronicle.ingest.dates.names import MONTH_NAME
+from chronicle.ingest.literals import Gated, lowered_for_gates
 from chronicle.model import DateMatch
 
 _THING = (
@@ -113,6 +114,9 @@ December 2030", "the lease expires in 2047", "in force until 2035", "valid from 
 2025") is when it stops
 holding, not a happening: the writer describes the thing, its signing is dated elsewhere."""
 
+_VALIDITY_GATE = Gated(_VALIDITY_BEFORE)
+"""Most text before a date says none of "valid", "runs", "force"...: no search then."""
+
 _SPAN_PRECISIONS = frozenset({"range", "year", "approximate"})
 """Only whole years and spans of years name things; "on 4 December" never does."""
 
@@ -128,7 +132,7 @@ def names_no_happening(match: DateMatch, text: str) -> bool:
         text: The text it was found in.
     """
     before = text[max(0, match.start - _WINDOW) : match.start]
-    if _VALIDITY_BEFORE.search(before):
+    if _VALIDITY_GATE.search(before, lowered_for_gates(before)):
         return True
     if match.precision not in _SPAN_PRECISIONS or not re.search(r"\d{4}", match.text):
         return False
