@@ -17,7 +17,7 @@ import pytest
 from chronicle import merge
 from chronicle.library import ingest_paths
 from chronicle.store import Store, StoreError
-from chronicle.store.decisions import decided
+from chronicle.store.decisions import JOIN_ANCHORS, decided
 from chronicle.store.writer import load_mentions
 
 VISIT = (
@@ -344,3 +344,29 @@ def test_a_store_laid_out_before_decisions_has_none(tmp_path):
         store.execute("DROP TABLE decisions")
         assert store.decisions() == []
         assert not decided(store.db)
+
+
+def test_a_join_anchors_at_most_four_documents_a_side(tmp_path, docs):
+    """Each pair is read at every merge, so a join of large events stays small."""
+    more = [
+        "On 12 March 2019 Imran Khan, Prime Minister of Pakistan, met Prime Minister "
+        "Shinzo Abe in Tokyo during his visit to Japan.\n",
+        "Prime Minister Shinzo Abe held talks in Tokyo on 12 March 2019 with Prime "
+        "Minister Imran Khan of Pakistan, who visited Japan.\n",
+    ]
+    extra = []
+    for n, text in enumerate(more):
+        extra.append(tmp_path / f"more{n}.txt")
+        extra[-1].write_text(text, encoding="utf-8")
+    with Store(tmp_path / "ref.db") as store:
+        visits = [docs["visit"], docs["again"], docs["third"], *extra]
+        ingest_paths(store, [*visits, docs["loan"]])
+        keys = [keys_of(store, path)[0] for path in visits]
+        assert len({holding(store, k) for k in keys}) == 1  # the rule made one visit of five
+        [loan] = keys_of(store, docs["loan"])
+        store.join_events(holding(store, keys[0]), holding(store, loan))
+        [join] = store.decisions()
+        anchored = sorted({k for p in join.pairs for k in p} - {loan})
+        assert len(join.pairs) == len(anchored) == JOIN_ANCHORS == 4
+        assert anchored == sorted(keys)[:4]  # the own key first, then by key
+        sound(store)
