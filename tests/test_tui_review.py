@@ -1,4 +1,5 @@
-"""The review queue in the palette lists the events whose sources disagree on the date."""
+"""The review queue in the palette lists every kind of merge to check: disputed dates,
+joins on words alone, vague dates that fit another event too."""
 
 from __future__ import annotations
 
@@ -6,19 +7,28 @@ from pathlib import Path
 
 from chronicle.library import ingest_paths
 from chronicle.search.engine import Searcher
+from chronicle.search.query import REVIEW_KINDS
 from chronicle.store import Store
 from chronicle.tui import Timeline
 from chronicle.tui.app import ChronicleApp
 from chronicle.tui.search_bar import SearchBar
 from tests.dialogue_documents import write_documents
 from tests.pilot import settle
+from tests.test_review_flags import TEXTS
 
 
-async def test_the_review_queue_command_shows_the_disputed_dates(tmp_path: Path) -> None:
+async def test_the_review_queue_command_shows_every_kind(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for name in ("adb_day", "adb_month", "polio", "flood", "month"):
+        (mine / f"{name}.txt").write_text(TEXTS[name], encoding="utf-8")
     with Store(tmp_path / "review.db") as store:
-        ingest_paths(store, [write_documents(tmp_path / "docs")])
-        disputed = Searcher(store).ids("review:")[0]
-        assert disputed, "the three reports of the dialogue disagree on its date"
+        ingest_paths(store, [write_documents(tmp_path / "docs"), mine])
+        searcher = Searcher(store)
+        disputed = searcher.ids("review:")[0]
+        for kind in ("dates", "words", "vague"):
+            assert searcher.ids(f"review:{kind}")[0], kind
+        assert len(disputed) == sum(len(searcher.ids(f"review:{k}")[0]) for k in REVIEW_KINDS)
         app = ChronicleApp(store)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)

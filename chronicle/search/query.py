@@ -17,8 +17,9 @@ Syntax (see docs/search.md for the user reference):
   ``sort:date|-date|rank``.
 * The analyst's own work: ``is:starred``, ``is:corrected``, ``is:manual`` (commas mean
   "either": ``is:starred,corrected``), ``has:note``, ``tag:"trade talks",urgent``
-  (case-insensitive) and ``review:dates`` (the merges whose sources disagree on the
-  date; a bare ``review:`` is every kind of review), each excluded by a leading ``-``.
+  (case-insensitive) and ``review:dates,words,vague,bridged`` (the merges chronicle
+  was least sure of, `REVIEW_KINDS`; a bare ``review:`` is every kind), each excluded
+  by a leading ``-``.
 
 Date filters read the value as a whole period (a year, month or day) and mean:
 
@@ -775,7 +776,11 @@ _ANALYST_TEXT: dict[str, Callable[[Filter], str]] = {
     "review": lambda f: (
         ("not " if f.negated else "")
         + "to review ("
-        + "; ".join(REVIEW_KINDS.get(v, v) for v in f.values)
+        + (
+            "any kind"
+            if len(f.values) > 1 and set(f.values) == set(REVIEW_KINDS)
+            else "; ".join(REVIEW_KINDS.get(v, v) for v in f.values)
+        )
         + ")"
     ),
 }
