@@ -8,9 +8,10 @@ import re
 import pytest
 
 from chronicle.ingest.dates import fiscal
+from chronicle.ingest.dates.rules import RULES
 from chronicle.ingest.document_date import page, strategies
 from chronicle.ingest.events import classify, date_roles
-from chronicle.ingest.literals import Gated, lowered_for_gates, required_words
+from chronicle.ingest.literals import Gated, first_characters, lowered_for_gates, required_words
 from chronicle.ingest.text import inline
 
 CUE_PATTERNS = [p for _, p in (*classify._VERBAL_CUES, *classify._NOMINAL_CUES)] + [
@@ -125,3 +126,40 @@ def test_clean_inline_shortcuts_give_the_full_answer(text: str) -> None:
         ).strip(),
     )
     assert inline.clean_inline.__wrapped__(text) == full
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"(?<!\w)(?:(?P<b>(?<=[Bb]etween ))|)(?:the\s+)?[0-3]?\d", set("0123t") | {"٣"}),
+        (r"x*y", {"x", "y"}),
+        (r"(a)?(?(1)c|d)", {"a", "c", "d"}),
+    ],
+)
+def test_first_characters_hold_every_start(pattern: str, starts: set[str]) -> None:
+    first = first_characters(re.compile(pattern))
+    assert first is not None
+    allowed = re.compile(f"[{first}]")
+    assert all(allowed.fullmatch(ch) for ch in starts)
+    assert not allowed.fullmatch("Q")
+
+
+@pytest.mark.parametrize("pattern", [r"a|", r"(?i:a)b", r"[^a]b", r"(a)?(?(1)c)", r"\w*"])
+def test_first_characters_are_not_guessed(pattern: str) -> None:
+    assert first_characters(re.compile(pattern)) is None
+
+
+TOLD = [rule for rule in RULES.rules if rule.pattern.pattern.startswith("(?=[")]
+
+
+def test_the_day_and_month_rules_are_told_their_first_characters() -> None:
+    assert {"iso", "dmy", "mdy", "day_tail"} <= {rule.name for rule in TOLD}
+
+
+@pytest.mark.parametrize("rule", TOLD, ids=lambda r: r.name)
+def test_a_date_rule_told_its_first_characters_finds_the_same(rule) -> None:
+    told_prefix = rule.pattern.pattern.index("])(?:") + len("])(?:")
+    plain = re.compile(rule.pattern.pattern[told_prefix:-1], rule.pattern.flags)
+    for text in [*TEXTS, "On Thursday, 3 March 2023 and between 4 and 5 May 2019-05-06 ٣ March"]:
+        told = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        assert told == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

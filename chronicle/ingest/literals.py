@@ -82,6 +82,106 @@ def _keep(candidates: list[frozenset[str]], run: list[str]) -> None:
         candidates.append(frozenset({text.lower()}))
 
 
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+_CATEGORIES = {
+    c.CATEGORY_DIGIT: r"\d",
+    c.CATEGORY_NOT_DIGIT: r"\D",
+    c.CATEGORY_SPACE: r"\s",
+    c.CATEGORY_NOT_SPACE: r"\S",
+    c.CATEGORY_WORD: r"\w",
+    c.CATEGORY_NOT_WORD: r"\W",
+}
+First = tuple[frozenset[str], bool] | None
+"""The character-class pieces a match's first character is one of, and whether the items
+read so far may match nothing; None when that cannot be told."""
+
+
+def first_characters(pattern: re.Pattern[str]) -> str | None:
+    """A character class (its inside) that holds the first character of every match.
+
+    Args:
+        pattern: A compiled str pattern.
+
+    Returns:
+        The inside of a class ("\\d" or "MTWFS\\d"), or None when it cannot be told
+        (case-insensitive letters, a negated class, a pattern that can match nothing).
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    first = _first(_parser.parse(pattern.pattern, pattern.flags))
+    if first is None or first[1] or not first[0]:
+        return None
+    return "".join(sorted(first[0]))
+
+
+def _first(items: _parser.SubPattern | list) -> First:
+    """The first characters of a sequence: those of its items up to the first that must
+    consume a character."""
+    pieces: set[str] = set()
+    for op, av in items:
+        item = _first_of(op, av)
+        if item is None:
+            return None
+        pieces |= item[0]
+        if not item[1]:
+            return frozenset(pieces), False
+    return frozenset(pieces), True
+
+
+def _first_of(op: object, av: object) -> First:
+    """The first characters of one item (None for what this does not read)."""
+    if op in _ZERO_WIDTH:
+        return frozenset(), True
+    if op is c.LITERAL:
+        return frozenset({f"\\U{av:08x}"}), False
+    if op is c.IN:
+        return _class(av)
+    if op is c.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _first(av[-1])
+    if op in _REPEATS:
+        low, _high, body = av
+        inner = _first(body)
+        return None if inner is None else (inner[0], inner[1] or low == 0)
+    if op is c.BRANCH:
+        return _union([_first(branch) for branch in av[1]])
+    if op is c.GROUPREF_EXISTS:
+        _group, yes, no = av
+        return _union([_first(yes), _first(no) if no is not None else (frozenset(), True)])
+    return None
+
+
+def _class(av: list) -> First:
+    """The characters of a class, as the pieces of another."""
+    pieces = set()
+    for op, value in av:
+        if op is c.LITERAL:
+            pieces.add(f"\\U{value:08x}")
+        elif op is c.RANGE:
+            pieces.add(f"\\U{value[0]:08x}-\\U{value[1]:08x}")
+        elif op is c.CATEGORY and value in _CATEGORIES:
+            pieces.add(_CATEGORIES[value])
+        else:
+            return None  # a negated class, or one this does not read
+    return frozenset(pieces), False
+
+
+def _union(alternatives: list[First]) -> First:
+    """What any of several alternatives may start with."""
+    if any(a is None for a in alternatives):
+        return None
+    return frozenset().union(*(a[0] for a in alternatives)), any(a[1] for a in alternatives)
+
+
+def starting_with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, told first which characters a match can start at: the regex
+    engine then skips every other position at once instead of trying the whole pattern
+    there (patterns that open with optional groups get no such help from it)."""
+    first = first_characters(pattern)
+    if first is None:
+        return pattern
+    return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+
+
 class Gated:
     """A pattern that is only scanned over texts holding one of its required words."""
 

@@ -70,6 +70,7 @@ from chronicle.ingest.dates.resolve import (
     resolve_year,
 )
 from chronicle.ingest.dates.rule import DateRule, RuleBook
+from chronicle.ingest.literals import starting_with_first_characters
 
 # --- building blocks -------------------------------------------------------------------------
 
@@ -98,8 +99,9 @@ def _g(pattern: str, name: str) -> str:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     """Compile a rule's pattern. A date starts where a word starts: saying so first lets the
-    regex engine skip the inside of words (a scan two to three times faster)."""
-    return re.compile(rf"(?<!\w)(?:{pattern})")
+    regex engine skip the inside of words (a scan two to three times faster); so does
+    saying which characters it can start with (a digit, a month's capital)."""
+    return starting_with_first_characters(re.compile(rf"(?<!\w)(?:{pattern})"))
 
 
 _NOT_CHRISTMAS_DAY = (

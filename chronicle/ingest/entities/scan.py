@@ -73,7 +73,7 @@ every sentence is one, twice."""
 
 
 def _tokens(pattern: re.Pattern[str], text: str) -> tuple[Token, ...]:
-    return tuple([_NEW(Token, (m[0], *m.span())) for m in pattern.finditer(text)])
+    return tuple([_NEW(Token, (m.group(), m.start(), m.end())) for m in pattern.finditer(text)])
 
 
 @lru_cache(maxsize=TEXTS_CACHED)
