@@ -96,19 +96,22 @@ First = tuple[frozenset[str], bool] | None
 read so far may match nothing; None when that cannot be told."""
 
 
-def first_characters(pattern: re.Pattern[str]) -> str | None:
+def first_characters(pattern: re.Pattern[str] | str, flags: int = 0) -> str | None:
     """A character class (its inside) that holds the first character of every match.
 
     Args:
-        pattern: A compiled str pattern.
+        pattern: A compiled str pattern, or its source (then with `flags`).
+        flags: The flags of a source.
 
     Returns:
         The inside of a class ("\\d" or "MTWFS\\d"), or None when it cannot be told
         (case-insensitive letters, a negated class, a pattern that can match nothing).
     """
-    if pattern.flags & re.IGNORECASE:
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if flags & re.IGNORECASE:
         return None
-    first = _first(_parser.parse(pattern.pattern, pattern.flags))
+    first = _first(_parser.parse(pattern, flags))
     if first is None or first[1] or not first[0]:
         return None
     return "".join(sorted(first[0]))
@@ -172,14 +175,14 @@ def _union(alternatives: list[First]) -> First:
     return frozenset().union(*(a[0] for a in alternatives)), any(a[1] for a in alternatives)
 
 
-def starting_with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern, told first which characters a match can start at: the regex
+def starting_with_first_characters(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`source` compiled, told first which characters a match can start at: the regex
     engine then skips every other position at once instead of trying the whole pattern
     there (patterns that open with optional groups get no such help from it)."""
-    first = first_characters(pattern)
+    first = first_characters(source, flags)
     if first is None:
-        return pattern
-    return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+        return re.compile(source, flags)
+    return re.compile(f"(?=[{first}])(?:{source})", flags)
 
 
 class Gated:
