@@ -3,6 +3,7 @@ read off the pattern, and a text without them holds no match."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from chronicle.ingest.dates.rules import RULES
 from chronicle.ingest.document_date import page, strategies
 from chronicle.ingest.events import classify, date_roles
 from chronicle.ingest.literals import Gated, first_characters, lowered_for_gates, required_words
-from chronicle.ingest.text import inline
+from chronicle.ingest.text import inline, read
 
 CUE_PATTERNS = [p for _, p in (*classify._VERBAL_CUES, *classify._NOMINAL_CUES)] + [
     classify._LIGHT_VERB_RE
@@ -163,3 +164,19 @@ def test_a_date_rule_told_its_first_characters_finds_the_same(rule) -> None:
     for text in [*TEXTS, "On Thursday, 3 March 2023 and between 4 and 5 May 2019-05-06 ٣ March"]:
         told = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
         assert told == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_is_binary_counts_the_controls_a_loop_would() -> None:
+    """The control count is made in C; it must be the count of the bytes below 32 that
+    text does not hold, whatever the mix."""
+    rng = random.Random(7)
+    for size in (0, 150, 250, 5000, 9000):
+        for share in (0.0, 0.05, 0.09, 0.11, 0.5):
+            data = bytes(
+                rng.randrange(1, 32) if rng.random() < share else rng.randrange(32, 256)
+                for _ in range(size)
+            )
+            sample = data[:8192]
+            controls = sum(1 for b in sample if b < 32 and b not in read._TEXT_CONTROLS)
+            assert len(sample.translate(None, read._NOT_CONTROLS)) == controls
+            assert read.is_binary(data) == (controls > read._CONTROL_RATIO * len(sample))

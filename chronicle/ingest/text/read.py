@@ -24,6 +24,8 @@ _CONTROL_RATIO = 0.10
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 """Control bytes that plain text legitimately contains (ESC: ANSI colours)."""
+_NOT_CONTROLS = bytes(b for b in range(256) if b >= 32 or b in _TEXT_CONTROLS)
+"""Every byte but the controls text does not hold: deleted, what is left is counted."""
 
 MAX_FILE_MB = 100
 """Largest file read, in MB (2**20 bytes), unless `MAX_FILE_ENV` or a caller says otherwise:
@@ -251,7 +253,7 @@ def is_binary(data: bytes) -> bool:
     stray = max(len(sample) // 1000, 1 if len(sample) >= 200 else 0)  # one in a short note
     if sample.count(0) > stray:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_CONTROLS))  # in C, not a loop over bytes
     return controls > _CONTROL_RATIO * len(sample)
 
 
