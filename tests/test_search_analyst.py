@@ -29,6 +29,10 @@ MANUAL_DOCUMENT = "2017-05-01-mofa-japan-kazakhstan-foreign-ministers-meeting.tx
 manual), so that several events, merged from other reports too, have a manual source."""
 
 
+CORRECTED = {"countries": ["FR"], "actors": ["Jane Quorum"], "headline": "Zanzibar clove accord"}
+"""A correction of people, countries and headline, to values no document gives."""
+
+
 def _add_by_hand(store: Store) -> None:
     """Two events the analyst wrote (`A`), as the add-event form stores them."""
     for day, headline in [
@@ -57,6 +61,7 @@ def _annotate(store: Store) -> None:
     store.annotate(events[3].id, note=" \u3000\n ", tags=["later"])  # a blank note is no note
     store.annotate(events[4].id, tags=["urgent"], correction={"type": "meeting"})
     store.annotate(events[5].id, starred=True, note="see the annex", tags=["Élan"])
+    store.annotate(events[6].id, tags=["trade"], correction=CORRECTED)
     store.annotate(events[-1].id, tags=["TRADE"], starred=False)
     busiest = [e for e in events if (e.date_start or "").startswith("2017")]
     store.annotate(busiest[1].id, starred=True, tags=["trade"])
@@ -156,6 +161,10 @@ CASES: list[tuple[str, Check]] = [
     ("review:dates", lambda e, a: e.conflict),
     ("-review:dates", lambda e, a: not e.conflict),
     ("review: is:starred", lambda e, a: e.conflict and _starred(e, a)),
+    ("country:fr", lambda e, a: "FR" in e.countries),
+    ("-country:fr tag:trade", lambda e, a: "FR" not in e.countries and _tagged("trade")(e, a)),
+    ("actor:quorum", lambda e, a: any("Quorum" in name for name in e.actors)),
+    ("zanzibar is:corrected", lambda e, a: "Zanzibar" in e.headline and _corrected(e, a)),
 ]
 
 
@@ -193,6 +202,8 @@ def test_the_store_holds_what_the_cases_need(analyst: Store) -> None:
     """Each kind of work is there, so no case passes for want of it."""
     for check in (_starred, _corrected, _noted, _manual, _tagged("trade")):
         assert _expected(analyst, check)
+    for text, check in CASES[-4:]:  # the corrected people, countries and headline
+        assert _expected(analyst, check), text
     by_hand = [e for e in _visible(analyst) if _manual(e, [])]
     assert len(by_hand) > 3 and any(len(e.sources) == 1 for e in by_hand)
     assert _expected(analyst, lambda e, a: e.conflict)
