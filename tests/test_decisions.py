@@ -16,8 +16,9 @@ import pytest
 
 from chronicle import merge
 from chronicle.library import ingest_paths
+from chronicle.merge.decisions import pair
 from chronicle.store import Store, StoreError
-from chronicle.store.decisions import JOIN_ANCHORS, decided
+from chronicle.store.decisions import JOIN_ANCHORS, decided, follow_new_mentions
 from chronicle.store.writer import load_mentions
 
 VISIT = (
@@ -370,3 +371,29 @@ def test_a_join_anchors_at_most_four_documents_a_side(tmp_path, docs):
         assert len(join.pairs) == len(anchored) == JOIN_ANCHORS == 4
         assert anchored == sorted(keys)[:4]  # the own key first, then by key
         sound(store)
+
+
+def test_a_join_follows_reports_that_come_after_it(tmp_path, docs):
+    """With the reports that joined its event after it was made anchored too (as
+    `documents.add_document` would call `follow_new_mentions`), a join outlives every
+    document it was first made on."""
+    with Store(tmp_path / "ref.db") as store:
+        ingest_paths(store, [docs["visit"], docs["loan"]])
+        [visit] = keys_of(store, docs["visit"])
+        [loan] = keys_of(store, docs["loan"])
+        store.join_events(holding(store, visit), holding(store, loan))
+        ingest_paths(store, [docs["again"]])  # another report of the visit: joins by rule
+        [again] = keys_of(store, docs["again"])
+        assert holding(store, again) == holding(store, loan)
+        assert follow_new_mentions(store.db, [again]) == 1
+        assert follow_new_mentions(store.db, [again]) == 0  # once
+        [join] = store.decisions()
+        assert set(join.pairs) == {pair(visit, loan), pair(again, loan)}
+        sound(store)
+        store.remove_document(str(docs["visit"]))
+        assert holding(store, again) == holding(store, loan)
+        assert [d.active for d in store.decisions()] == [True]
+        sound(store)
+        ingest_paths(store, [docs["talks"]])  # another happening: no join follows it
+        [talks] = keys_of(store, docs["talks"])
+        assert follow_new_mentions(store.db, [talks]) == 0

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from chronicle.merge.decisions import Decisions, pair
 from chronicle.model import CleanDocument, Event, Mention
+from chronicle.store.reader import rows_in
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -144,6 +145,80 @@ def join_anchors(db: sqlite_utils.Database | sqlite3.Connection, event_id: int) 
         [event_id, own, JOIN_ANCHORS - 1],
     )
     return [own, *(key for (key,) in rows)]
+
+
+def follow_new_mentions(db: sqlite_utils.Database, keys: Sequence[str]) -> int:
+    """Anchor each join also on the new mentions that came into its event, as an
+    annotation follows them (`annotating.follow_new_mentions`), so a join holds while
+    any report of the event is stored, even one that came after it.
+
+    Meant to run where a document's mentions were just merged (`documents.add_document`):
+    they are in the joined event already, so no event changes. A mention of a document
+    the join is anchored in already is not added, nor one beyond JOIN_ANCHORS stored a
+    side. Costs what the new mentions' events hold. Returns how many pairs were added.
+    """
+    conn = db.conn
+    if not keys or not _kept(conn):
+        return 0
+    new: dict[int, list[str]] = {}
+    for key, event_id in rows_in(conn, _EVENTS_OF, list(keys)):
+        if event_id is not None:
+            new.setdefault(event_id, []).append(key)
+    joins = {
+        decision_id: event_id
+        for column in ("a_key", "b_key")
+        for decision_id, event_id in rows_in(conn, _JOINS_IN.format(column=column), list(new))
+    }
+    added = 0
+    for decision_id, event_id in sorted(joins.items()):
+        added += _follow(conn, decision_id, sorted(new[event_id]))
+    return added
+
+
+_EVENTS_OF = "SELECT key, event_id FROM mentions WHERE key IN ({marks})"
+_JOINS_IN = (
+    "SELECT DISTINCT p.decision_id, m.event_id FROM mentions m "
+    "JOIN decision_pairs p ON p.{column} = m.key "
+    "JOIN decisions d ON d.id = p.decision_id AND d.kind = 'join' "
+    "WHERE m.event_id IN ({{marks}})"
+)
+"""The joins naming a member of these events, by one column of their pairs."""
+
+
+def _follow(conn: sqlite3.Connection, decision_id: int, keys: Sequence[str]) -> int:
+    """Add each of `keys` to the side of the join with fewer stored anchors (pairs with
+    every anchor of the other side); returns how many pairs were added."""
+    [(own,)] = conn.execute("SELECT mention_key FROM decisions WHERE id = ?", [decision_id])
+    pairs = conn.execute(
+        "SELECT a_key, b_key FROM decision_pairs WHERE decision_id = ?", [decision_id]
+    ).fetchall()
+    other = {b if a == own else a for a, b in pairs if own in (a, b)}
+    if not other:  # a later split took the kept event's key out of the join
+        return 0
+    sides = ({k for p in pairs for k in p} - other, other)
+    documents = dict(
+        rows_in(
+            conn,
+            "SELECT key, document_id FROM mentions WHERE key IN ({marks})",
+            sorted({*sides[0], *sides[1], *keys}),
+        )
+    )
+    added = 0
+    for key in keys:
+        held = {documents[k] for side in sides for k in side if k in documents}
+        if key in sides[0] | sides[1] or documents.get(key) in held:
+            continue
+        stored = [len([k for k in side if k in documents]) for side in sides]
+        mine = 0 if stored[0] <= stored[1] else 1
+        if stored[mine] >= JOIN_ANCHORS:
+            continue
+        rows = [(*pair(key, k), decision_id) for k in sorted(sides[1 - mine])]
+        added += conn.executemany(
+            "INSERT OR IGNORE INTO decision_pairs (a_key, b_key, decision_id) VALUES (?, ?, ?)",
+            rows,
+        ).rowcount
+        sides[mine].add(key)
+    return added
 
 
 def split_source(db: sqlite_utils.Database, event_id: int, mention_key: str) -> int:
