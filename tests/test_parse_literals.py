@@ -13,7 +13,7 @@ from chronicle.ingest.dates.rules import RULES
 from chronicle.ingest.document_date import page, strategies
 from chronicle.ingest.events import classify, date_roles
 from chronicle.ingest.literals import Gated, first_characters, lowered_for_gates, required_words
-from chronicle.ingest.text import inline, read
+from chronicle.ingest.text import chrome, inline, read
 
 CUE_PATTERNS = [p for _, p in (*classify._VERBAL_CUES, *classify._NOMINAL_CUES)] + [
     classify._LIGHT_VERB_RE
@@ -25,6 +25,7 @@ SEARCHED = [
     fiscal.STATED,
     page._FUTURE,
     strategies._PAGE_LABEL,
+    *(gate.pattern for gate in chrome._BOILERPLATE if gate.needs),
 ]
 """Patterns searched through a gate."""
 
@@ -33,6 +34,12 @@ TEXTS = [
     "India's fiscal year (April-March) ends; the financial year ending 30 June.",
     "The summit is expected to open next week. Published: 4 May 2023",
     "VALID UNTIL 31 DECEMBER 2030, according to the ministry",
+    "Share on Facebook",
+    "Photo: The delegation at the airport",
+    "We use cookies to improve your experience; accept all",
+    "Contact: press@example.org",
+    "This article appeared in the print edition of 4 May",
+    "Additional reporting by Jon Roe",
     "The two ministers met in Islamabad on 3 March 2023 and signed an accord.",
     "THE PRESIDENT HOSTED HIS COUNTERPART AT THE PALACE.",
     "Talks were held; the sides agreed on a road map (US$ 2 billion).",

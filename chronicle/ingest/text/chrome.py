@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chronicle.ingest.literals import Gated, lowered_for_gates
 from chronicle.ingest.memo import per_document
 from chronicle.ingest.text.inline import clean_inline
 from chronicle.ingest.text.segment import ends_sentence, looks_like_heading
@@ -141,6 +142,27 @@ _DISCLAIMER = re.compile(
 _NUMBERED_REPEAT = re.compile(r"^(?P<stem>.*\D)\s*\d{1,2}$")
 
 
+_BOILERPLATE = tuple(
+    Gated(pattern)
+    for pattern in (
+        _NAVIGATION,
+        _BREADCRUMB,
+        _SITE_NOTICE,
+        _PRINT_NOTICE,
+        _CREDIT,
+        _CAPTION,
+        _CONTACT,
+        _COPYRIGHT,
+        _PAGE_NUMBER,
+        _NO_WORDS,
+    )
+)
+"""The boilerplate patterns (the first four also mark site chrome), each searched only in
+a line holding one of the words it needs ("share", "photo", "cookie"...)."""
+_CHROME_PARTS = _BOILERPLATE[:4]
+"""Navigation, breadcrumb, site notice, print notice: what a part of a chrome line may be."""
+
+
 @per_document
 def is_boilerplate(line: str) -> bool:
     """True for a navigation, caption, contact, copyright, separator or page-number line.
@@ -151,21 +173,8 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    return is_menu(line) or any(
-        pattern.search(line)
-        for pattern in (
-            _NAVIGATION,
-            _BREADCRUMB,
-            _SITE_NOTICE,
-            _PRINT_NOTICE,
-            _CREDIT,
-            _CAPTION,
-            _CONTACT,
-            _COPYRIGHT,
-            _PAGE_NUMBER,
-            _NO_WORDS,
-        )
-    )
+    lowered = lowered_for_gates(line)
+    return is_menu(line) or any(pattern.search(line, lowered) for pattern in _BOILERPLATE)
 
 
 def is_disclaimer(text: str) -> bool:
@@ -246,9 +255,10 @@ _DOMAIN_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+
 
 
 def _is_chrome_part(text: str) -> bool:
-    return text.lower() in _MENU_WORDS or any(
-        pattern.search(text) for pattern in (_NAVIGATION, _BREADCRUMB, _SITE_NOTICE, _PRINT_NOTICE)
-    )
+    if text.lower() in _MENU_WORDS:
+        return True
+    lowered = lowered_for_gates(text)
+    return any(pattern.search(text, lowered) for pattern in _CHROME_PARTS)
 
 
 def chrome_lines(lines: Sequence[str]) -> set[int]:

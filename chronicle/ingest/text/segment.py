@@ -44,6 +44,8 @@ _MAX_TOKEN = 40
 _OPENERS = "\"'“‘([{«"
 _TERMINAL_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TRAILING_NOISE = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]]+\]|[*_]+)$")
+_NOISE_ENDS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹]*_")
+"""The last characters `_TRAILING_NOISE` can end with."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -128,6 +130,8 @@ def ends_sentence(text: str) -> bool:
 def _strip_trailing_noise(text: str) -> str:
     text = text.rstrip()
     while True:
+        if text[-1:] not in _NOISE_ENDS:
+            return text  # the noise ends the text: no scan of a long paragraph for it
         stripped = _TRAILING_NOISE.sub("", text).rstrip()
         if stripped == text:
             return text
