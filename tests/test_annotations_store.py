@@ -260,6 +260,8 @@ def test_two_corrections_that_come_to_one_event_keep_the_documents_date_beside(
         {"correction": {"date_start": "2019-02-30"}},
         {"correction": {"date_start": "2019-03-02", "date_end": "2019-03-01"}},
         {"correction": {"actors": 7}},
+        {"correction": {"countries": ["fr"]}},
+        {"correction": {"countries": ["Atlantis"]}},
         {"correction": {"type": ["x"]}},
         {"correction": {"precision": "week"}},
         {"correction": {"colour": "red"}},

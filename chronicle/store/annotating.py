@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from chronicle.date_notation import date_label
+from chronicle.lexicon import country_codes
 from chronicle.model import CORRECTABLE, EVENT_TYPES, PRECISIONS, Annotation, Event, Mention
 from chronicle.store.reader import (
     event_holding,
@@ -456,7 +457,8 @@ def checked_correction(raw: object) -> dict[str, object]:
     """A correction as the store keeps it, or ValueError saying what is wrong with it.
 
     Dates are ISO days with the start not after the end, precision and type are the
-    model's, the headline is text, people and countries are lists of text.
+    model's, the headline is text, people are a list of names and countries a list of
+    the ISO codes the lexicon knows.
     """
     if not isinstance(raw, Mapping):
         raise ValueError("a correction is a mapping of field to value")
@@ -481,6 +483,10 @@ def checked_correction(raw: object) -> dict[str, object]:
     for name in ("actors", "countries"):
         if name in raw and not _texts(raw[name]):
             raise ValueError(f"{name} must be a list of names")
+    # The codes become the event's country rows, which country: and the counts read.
+    unknown_codes = [c for c in raw.get("countries", ()) if c not in country_codes()]
+    if unknown_codes:
+        raise ValueError(f"country {unknown_codes[0]!r} is not a known ISO code (such as JP or PK)")
     return dict(raw)
 
 
