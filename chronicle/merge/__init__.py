@@ -28,6 +28,7 @@ from chronicle.merge.clusters import (
     cluster,
     components,
     fit_order,
+    fitting_reports,
     group,
     kind_of,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "event_type",
     "evidence",
     "fit_order",
+    "fitting_reports",
     "group",
     "has_conflict",
     "is_part_of",

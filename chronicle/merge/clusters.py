@@ -149,8 +149,16 @@ def best_fit(
     """The precise mention a vague one attaches to: the best fitting of those it
     `same_event`s with ("Kono visited Pakistan in 2018" joins the visit of 3-4 January,
     not the meeting of 4 January inside it), or None; never one the analyst split it from."""
-    fitting = [m for m in candidates if m.key != vague.key and same_event(vague, m, decided)]
+    fitting = fitting_reports(vague, candidates, decided)
     return min(fitting, key=lambda m: fit_order(vague, m)) if fitting else None
+
+
+def fitting_reports(
+    vague: Mention, candidates: Iterable[Mention], decided: Decisions = NONE
+) -> list[Mention]:
+    """The candidates a vague mention `same_event`s with: those it could attach to
+    (`best_fit` takes the best; more than one event among them puts it in review)."""
+    return [m for m in candidates if m.key != vague.key and same_event(vague, m, decided)]
 
 
 class UnionFind:

@@ -509,7 +509,9 @@ def _attach(change: _Change, v: Mention, extra: Sequence[Mention] = ()) -> None:
     found = _fitting(change, v, "precise")
     change.prefetch(k for k, _, _ in found)
     candidates = [change.mention(k) for k, _, _ in found] + list(extra)
-    best = merge.best_fit(v, candidates, change.decided)
+    fitting_ones = merge.fitting_reports(v, candidates, change.decided)
+    best = min(fitting_ones, key=lambda m: merge.fit_order(v, m)) if fitting_ones else None
+    change.pending.reports[v.key] = sorted({m.key for m in fitting_ones})
     change.fits[v.key] = best.key if best else None
     if best is not None:
         events = {k: e for k, e, _ in found}

@@ -57,6 +57,8 @@ class Pending:
         words: Keys whose WORDS mark is weighed through the index.
         vague: Keys of vague mentions whose VAGUE mark is weighed through the index.
         fitted: (vague key, precise key) pairs a new report fits (`_take_vague`).
+        reports: For a vague mention just attached, every report it fits (found by the
+            attaching already: only their events are read again).
         events: Events whose marks may change (written, grown).
         grown: Events that took in newcomers without being read whole: the members
             they had marked WORDS are weighed again (a newcomer may be their partner).
@@ -67,6 +69,7 @@ class Pending:
     words: set[str] = field(default_factory=set)
     vague: set[str] = field(default_factory=set)
     fitted: set[tuple[str, str]] = field(default_factory=set)
+    reports: dict[str, list[str]] = field(default_factory=dict)
     events: set[int] = field(default_factory=set)
     grown: set[int] = field(default_factory=set)
 
@@ -99,7 +102,9 @@ def refresh(
             alone = not _partnered(db, loaded[key], event_id, fit, decided, fitting)
             bits = review.WORDS if alone and _members(db, event_id) > 1 else 0
         seen = witness if old & review.VAGUE else None
-        if key in pending.vague and key in loaded:
+        if key in pending.vague and key in pending.reports:
+            seen = _first_elsewhere(db, pending.reports[key], event_id)
+        elif key in pending.vague and key in loaded:
             seen = _witness(db, loaded[key], event_id, decided, fitting)
         marks[key] = (bits | (review.VAGUE if seen else 0), seen)
     _fitted(db, pending.fitted, rows, marks)
@@ -196,6 +201,14 @@ def _partnered(
 
 def _of_event(db: sqlite_utils.Database, keys: Sequence[str], event_id: int) -> list[str]:
     return [k for k, e in rows_in(db.conn, _EVENT_OF, keys) if e == event_id]
+
+
+def _first_elsewhere(
+    db: sqlite_utils.Database, reports: Sequence[str], event_id: int | None
+) -> str | None:
+    """The first of these reports (by key) held by another event than `event_id`."""
+    held = dict(rows_in(db.conn, _EVENT_OF, reports))
+    return next((k for k in reports if held.get(k) not in (None, event_id)), None)
 
 
 def _witness(
