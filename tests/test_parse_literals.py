@@ -187,3 +187,11 @@ def test_is_binary_counts_the_controls_a_loop_would() -> None:
             controls = sum(1 for b in sample if b < 32 and b not in read._TEXT_CONTROLS)
             assert len(sample.translate(None, read._NOT_CONTROLS)) == controls
             assert read.is_binary(data) == (controls > read._CONTROL_RATIO * len(sample))
+
+
+def test_every_white_character_but_the_space_is_unprintable() -> None:
+    """A printable line without two spaces in a row has no run of two white characters
+    (what the page-number edge needs)."""
+    white = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in white if c.isprintable()] == [" "]
+    assert set(re.findall(r"\s", "".join(map(chr, range(0x110000))))) == set(white)

@@ -224,7 +224,8 @@ _WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 def _laid_out(line: str) -> str:
     """A raw line with its Markdown prefix removed and its wide gaps kept as " · ": a
     masthead set in columns ("THE LEDGER      SUNDAY, MAY 4, 1980      FINAL") is parts."""
-    return _WIDE_GAP.sub(" · ", _MARKDOWN_PREFIX.sub("", line))
+    line = _MARKDOWN_PREFIX.sub("", line)
+    return _WIDE_GAP.sub(" · ", line) if "   " in line else line
 
 
 def _dateline_source(texts: Sequence[str], first_prose: int | None) -> str:

@@ -82,6 +82,8 @@ _PRINT_NOTICE = re.compile(
 """A magazine's or newspaper's note on its print edition: "This article appears in the
 spring 2021 issue.", "A version of this article appeared in print on page A12"."""
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*| {2,}")
+_MENU_MARKS = frozenset("|·•")
+"""What a separator holds when it is not a wide gap."""
 _MENU_WORDS = frozenset(
     item.strip()
     for item in """share | print | email | e-mail | tweet | save | subscribe | sign in | sign up
@@ -119,6 +121,8 @@ def is_menu(line: str) -> bool:
     words = stripped.rstrip(":").lower().replace(":", " ").split()
     if len(words) >= 2 and all(w in _SHARE_WORDS for w in words):
         return True  # "Share: Facebook Twitter LinkedIn Email"
+    if "  " not in stripped and not _MENU_MARKS.intersection(stripped):
+        return False  # no separator, so one item: no menu
     items = [i.strip() for i in _MENU_SEPARATOR.split(stripped) if i.strip()]
     if len(items) < 2:
         return False
@@ -290,7 +294,9 @@ def running_heads(lines: Sequence[str]) -> set[int]:
     times or more, page number aside ("IESS Working Paper 2/2023 | February 2023")."""
     keys: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        text = clean_inline(_PAGE_NUMBER_EDGE.sub("", line))
+        # the edge needs two white characters in a row; only a space is printable
+        gapped = "  " in line or not line.isprintable()
+        text = clean_inline(_PAGE_NUMBER_EDGE.sub("", line) if gapped else line)
         if text and len(text.split()) <= _RUNNING_HEAD_WORDS and not ends_sentence(text):
             keys.setdefault(text, []).append(index)
     return {i for found in keys.values() if len(found) >= _RUNNING_HEAD_TIMES for i in found}

@@ -370,6 +370,8 @@ def _row_parts(line: str) -> list[str]:
     stripped = line.strip()
     if _PIPE_ROW.match(stripped):
         return stripped.strip("|").split("|")
+    if "\t" not in stripped and "  " not in stripped:
+        return [stripped]  # what the split gives when no gap is found, without the scan
     return _CELL_GAP.split(stripped)
 
 
