@@ -80,6 +80,14 @@ def made_again(tmp_path: Path, docs: dict[str, Path], names: list[str]) -> Path:
     return db
 
 
+@pytest.fixture(scope="module")
+def untouched(tmp_path_factory: pytest.TempPathFactory, docs: dict[str, Path]) -> Path:
+    """A chronicle that the bad imports must leave as it is (shared: none writes)."""
+    return made_again(
+        tmp_path_factory.mktemp("untouched"), docs, ["visit", "again", "loan", "talks"]
+    )
+
+
 def decisions_of(db: Path) -> list:
     with Store(db) as store:
         return store.decisions()
@@ -181,12 +189,12 @@ def test_an_export_of_a_query_carries_only_the_decisions_naming_its_events(tmp_p
         ),
     ],
 )
-def test_a_bad_decision_imports_nothing_and_says_which(tmp_path, docs, exported, bad, said):
+def test_a_bad_decision_imports_nothing_and_says_which(tmp_path, untouched, exported, bad, said):
     events = json.loads(exported["json"].read_text())
     events[-1]["decisions"] = [*events[-1]["decisions"], bad]
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(events), encoding="utf-8")
-    b = made_again(tmp_path, docs, ["visit", "again", "loan", "talks"])
+    b = untouched
     with Store(b) as store:
         before = events_of(store)
     done = chronicle("import", str(broken), "--db", str(b))
@@ -200,14 +208,14 @@ def test_a_bad_decision_imports_nothing_and_says_which(tmp_path, docs, exported,
         assert events_of(store) == before
 
 
-def test_a_bad_annotation_after_good_decisions_keeps_none_of_them(tmp_path, docs, exported):
+def test_a_bad_annotation_after_good_decisions_keeps_none_of_them(tmp_path, untouched, exported):
     """The import is one transaction: the decisions made before the bad annotation was
     read are not kept either."""
     events = json.loads(exported["json"].read_text())
     events[-1]["annotation"] = {"starred": True, "anchors": "not a list"}
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(events), encoding="utf-8")
-    b = made_again(tmp_path, docs, ["visit", "again", "loan", "talks"])
+    b = untouched
     with Store(b) as store:
         before = events_of(store)
     done = chronicle("import", str(broken), "--db", str(b))
