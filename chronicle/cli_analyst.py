@@ -571,7 +571,10 @@ def decision_row(
 
 
 def decision_json(decision: Decision, named: dict[str, SourceName]) -> dict[str, object]:
-    """A decision with the sources it names (the one it is kept by first)."""
+    """A decision in the form an export carries it (`store.decisions.shared`), with this
+    chronicle's id and state and the sources it names (the one it is kept by first)."""
+    from chronicle.store.decisions import shared
+
     sources = []
     for key in _keys(decision):
         document, date_text, event_id = named.get(key, ("", "", None))
@@ -583,15 +586,7 @@ def decision_json(decision: Decision, named: dict[str, SourceName]) -> dict[str,
                 "event": event_id,
             }
         )
-    return {
-        "id": decision.id,
-        "kind": decision.kind,
-        "active": decision.active,
-        "made_at": decision.made_at,
-        "mention_key": decision.mention_key,
-        "pairs": [list(p) for p in decision.pairs],
-        "sources": sources,
-    }
+    return {"id": decision.id, **shared(decision), "active": decision.active, "sources": sources}
 
 
 def annotation_row(annotation: Annotation) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from chronicle.cli import cli
 from chronicle.cli_analyst import decisions
 from chronicle.library import ingest_paths
 from chronicle.store import Store
+from chronicle.store.decisions import read_decision
 from tests.test_decisions import LOAN, VISIT, VISIT_AGAIN, VISIT_THIRD, holding, keys_of
 
 
@@ -73,6 +74,9 @@ def test_decisions_json_names_every_source_with_its_event(made):
     assert {s["event"] for s in split["sources"][1:]} == {made["left"]}
     assert [s["key"] for s in join["sources"]] == [made["loan"], made["visit"]]
     assert join["pairs"] == [sorted([made["loan"], made["visit"]])]
+    # The export's form (version 1) with this chronicle's id, state and sources.
+    assert (split["version"], read_decision(split).mention_key) == (1, made["visit"])
+    assert read_decision(join).pairs == (tuple(sorted([made["loan"], made["visit"]])),)
 
 
 def test_undo_says_so_in_one_line_and_the_rule_merges_again(made):
