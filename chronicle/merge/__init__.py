@@ -16,7 +16,8 @@ One question per module:
   to the one it fits best;
 - `drafts`: an event's speaking mention, type and date conflict;
 - `state`: the totals an event's row is made of, merged without its mentions;
-- `links`: one event held during another, or related to it.
+- `links`: one event held during another, or related to it;
+- `review`: which members the merge was least sure of (the review queue's marks).
 
 The names other layers use are re-exported here (`from chronicle import merge`).
 """
