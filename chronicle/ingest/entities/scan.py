@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from chronicle import lexicon
@@ -72,8 +73,15 @@ _NEW = tuple.__new__
 every sentence is one, twice."""
 
 
+_TOKEN_FIELDS = (re.Match.group, re.Match.start, re.Match.end)
+
+
 def _tokens(pattern: re.Pattern[str], text: str) -> tuple[Token, ...]:
-    return tuple([_NEW(Token, (m.group(), m.start(), m.end())) for m in pattern.finditer(text)])
+    found = list(pattern.finditer(text))
+    # the fields are read and the tuples made by C loops (map), not a Python one
+    texts, starts, ends = (map(field, found) for field in _TOKEN_FIELDS)
+    fields = zip(texts, starts, ends, strict=True)
+    return tuple(map(_NEW, repeat(Token), fields))
 
 
 @lru_cache(maxsize=TEXTS_CACHED)
