@@ -273,6 +273,18 @@ class TestReviewFlags:
         )
         assert reasons.review_kinds == {"dates"}
 
+    def test_a_vague_date_a_neighbours_report_fits_too_is_flagged_as_vague(self):
+        one = mention("a", MARCH_12, actors=("Taro Kono",))
+        vague = mention("v", *MARCH, actors=("Taro Kono",))
+        other = mention("o", date(2019, 3, 25), actors=("Taro Kono",))
+        far = mention("f", date(2019, 6, 25), actors=("Taro Kono",))
+        reasons = explain.explain([one, vague], {"v": "a"}, [(7, [other])])
+        assert "v.txt 2019-03: a vague date that fits #7 o.txt 2019-03-25 too" in (
+            reasons.review_flags
+        )
+        assert reasons.review_kinds == {"vague"}
+        assert explain.explain([one, vague], {"v": "a"}, [(7, [far])]).review_kinds == set()
+
     def test_a_shared_person_on_one_day_raises_no_flag(self):
         reasons = explained([mention(k, MARCH_12, actors=("Taro Kono",)) for k in ("a", "b", "c")])
         assert reasons.review_flags == ()

@@ -338,3 +338,26 @@ class TestSearch:
         assert set(REVIEW_SQL) == set(REVIEW_KINDS) == {"dates", *review.KINDS}
         for kind, bit in review.KINDS.items():
             assert f"(e.review & {bit}) != 0" in REVIEW_SQL[kind]
+
+
+def test_a_bridged_split_is_marked_whenever_the_split_is_made(tmp_path, docs):
+    """The split made before, amid or after the documents, in every order: the same marks."""
+    names = ["visit", "again", "third"]
+    with Store(tmp_path / "ref.db") as store:
+        ingest_paths(store, [docs["visit"], docs["again"]])
+        [visit] = keys_of(store, docs["visit"])
+        store.split_source(holding(store, visit), visit)
+        ingest_paths(store, [docs["third"]])
+        expected = assert_sound(store)
+        decisions = store.decisions()
+    assert sorted(expected.values()) == [review.BRIDGED]
+    for n, order in enumerate(itertools.permutations(names)):
+        at = n % (len(order) + 1)
+        with Store(tmp_path / f"split{n}.db") as store:
+            for i, name in enumerate(order):
+                if i == at:
+                    store.import_decisions(decisions)
+                ingest_paths(store, [docs[name]])
+            if at == len(order):
+                store.import_decisions(decisions)
+            assert assert_sound(store) == expected, (order, at)
