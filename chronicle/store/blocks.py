@@ -8,7 +8,9 @@ a fixed order instead (prefix filtering: two word sets with Jaccard overlap ≥ 
 share one of the first n - ⌈t·n⌉ + 1 words of each). Spans are grouped by the bit
 length of their length in days, so "anchor A, days meeting [lo, hi]" is one index
 range per length class, and a lookup costs the same however much the store holds.
-Events are listed under their people's name tokens for the links (`event_blocks`).
+What the rule tests of the stored mention itself (its types, anchors, words and shape
+as bits) is kept once per mention in `mention_traits` (migration 024), not in each of
+its rows. Events are listed under their people's name tokens for the links (`event_blocks`).
 """
 
 from __future__ import annotations
