@@ -1,6 +1,6 @@
 """The analyst's keys in the real app on a real store: `s` star, `t` tags, `a` note, `y`
-citation; the timeline's marks, and the detail pane's "Your notes" with corrections
-beside the machine's values. Notes and tags are data: markup and controls show as text.
+citation; the timeline's two mark cells, and the analyst's lines under the detail
+pane's date, corrections beside the machine's values. Notes and tags are data: markup and controls show as text.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ SIZE = (100, 30)
 
 
 def mark(app, index: int | None = None) -> str:
-    """The analyst's mark cell of a timeline row (the cursor's by default)."""
+    """The analyst's two mark cells of a timeline row (the cursor's by default)."""
     timeline = app.screen.query_one(Timeline)
     row = timeline.cursor if index is None else index
-    return timeline.render_line(row - timeline.scroll_offset.y + 1).text[0]
+    return timeline.render_line(row - timeline.scroll_offset.y + 1).text[:2]
 
 
 def detail_text(app) -> str:
@@ -53,20 +53,20 @@ class TestStar:
             await pilot.press("j", "j")
             await settle(pilot)
             event_id, cursor = current_id(app), app.screen.query_one(Timeline).cursor
-            assert mark(app) == " " and "Your notes" not in detail_text(app)
+            assert mark(app) == "  " and "★ starred" not in detail_text(app)
 
             await pilot.press("s")
             await settle(pilot)
             assert app_store.annotation(event_id).starred is True
-            assert mark(app) == "★"
-            assert "Your notes" in detail_text(app) and "★ starred" in detail_text(app)
+            assert mark(app) == "★ "
+            assert detail_text(app).splitlines()[2] == "★ starred"  # under the date
             timeline = app.screen.query_one(Timeline)
             assert (timeline.current_id, timeline.cursor) == (event_id, cursor)
 
             await pilot.press("s")
             await settle(pilot)
             assert app_store.annotation(event_id) is None  # nothing left in it
-            assert mark(app) == " " and "Your notes" not in detail_text(app)
+            assert mark(app) == "  " and "★ starred" not in detail_text(app)
 
     async def test_two_quick_presses_toggle_twice(self, app_store):
         app = make_app(app_store)
@@ -76,7 +76,7 @@ class TestStar:
             await pilot.press("s", "s", "s")
             await settle(pilot)
             assert app_store.annotation(event_id).starred is True
-            assert mark(app) == "★"
+            assert mark(app) == "★ "
 
     async def test_a_star_survives_restarting_the_app_on_the_same_file(self, app_store):
         path = app_store.path
@@ -94,10 +94,10 @@ class TestStar:
                 timeline = app.screen.query_one(Timeline)
                 assert timeline.move_to_id(starred)
                 await settle(pilot)
-                assert mark(app) == "★"
+                assert mark(app) == "★ "
                 assert "★ starred" in detail_text(app)
                 others = [mark(app, i) for i in range(8) if timeline.ids[i] != starred]
-                assert set(others) == {" "}
+                assert set(others) == {"  "}
 
     async def test_an_event_gone_from_the_store_is_a_one_line_notice(self, app_store):
         app = make_app(app_store)
@@ -140,7 +140,7 @@ class TestTags:
             assert not isinstance(app.screen, TagScreen)
             assert app_store.annotation(event_id).tags == ("Border talks", "trade")
             assert "tags: Border talks, trade" in detail_text(app)
-            assert mark(app) == "•"
+            assert mark(app) == "• "
             assert current_id(app) == event_id
 
     async def test_the_prompt_shows_the_current_tags_and_an_empty_line_removes_them(
@@ -167,7 +167,7 @@ class TestTags:
             await pilot.press("enter")
             await settle(pilot)
             assert app_store.annotation(event_id) is None
-            assert "Your notes" not in detail_text(app)
+            assert "tags:" not in detail_text(app)
 
     async def test_a_tag_already_typed_is_not_suggested_again(self, app_store):
         app = make_app(app_store)
@@ -205,9 +205,9 @@ class TestNote:
             assert not isinstance(app.screen, NoteScreen)
             assert app_store.annotation(event_id).note == "Check the date\nagainst the minutes"
             lines = detail_text(app).splitlines()
-            at = lines.index("   note:")
-            assert lines[at + 1 : at + 3] == ["   Check the date", "   against the minutes"]
-            assert mark(app) == "•"
+            # right under the date line: the first lines of a note show under the timeline
+            assert lines[2:4] == ["note: Check the date", "      against the minutes"]
+            assert mark(app) == "• "
 
     async def test_the_editor_opens_on_the_note_and_the_save_button_keeps_the_edit(self, app_store):
         app = make_app(app_store)
@@ -269,12 +269,12 @@ class TestMarksAndDetail:
                 await settle(pilot)
                 marks[event_id] = mark(app)
             assert marks == {
-                starred: "★",
-                corrected: "✎",
-                noted: "•",
-                tagged: "•",
-                both: "★",
-                ids[5]: " ",
+                starred: "★ ",
+                corrected: "✎ ",
+                noted: "• ",
+                tagged: "• ",
+                both: "★✎",
+                ids[5]: "  ",
             }
 
     async def test_an_event_added_by_hand_is_marked_when_the_app_starts(self, app_store):
@@ -291,12 +291,14 @@ class TestMarksAndDetail:
             timeline = app.screen.query_one(Timeline)
             assert timeline.move_to_id(added)
             await settle(pilot)
-            assert mark(app) == "+"
+            assert mark(app) == "+ "
+            assert "+ added by hand" in detail_text(app).splitlines()[2]
             app_store.annotate(added, starred=True)
             await pilot.press("s", "s")  # off and on again: the star goes before the +
             await settle(pilot)
-            assert mark(app) == "★"
-            assert {mark(app, i) for i in range(5) if timeline.ids[i] != added} == {" "}
+            assert mark(app) == "★+"
+            assert detail_text(app).splitlines()[2] == "★ starred  ·  + added by hand"
+            assert {mark(app, i) for i in range(5) if timeline.ids[i] != added} == {"  "}
 
     async def test_a_correction_shows_beside_the_machines_value(self, app_store):
         event = next(e for e in app_store.events_by_ids(range(1, 400)) if e.precision == "range")
@@ -319,9 +321,11 @@ class TestMarksAndDetail:
             await settle(pilot)
             lines = detail_text(app).splitlines()
             assert lines[0] == "Talks in Tokyo"
-            assert f"   date: 2011-02-23 (yours) · machine: {machine_date}" in lines
-            assert f"   headline: Talks in Tokyo (yours) · machine: {machine}" in lines
-            assert mark(app) == "✎"
+            assert lines[2:4] == [  # under the date line
+                f"date: 2011-02-23 (yours) · machine: {machine_date}",
+                f"headline: Talks in Tokyo (yours) · machine: {machine}",
+            ]
+            assert mark(app) == "✎ "
 
     async def test_markup_and_controls_in_a_note_and_tags_show_as_text(self, app_store):
         event_id = app_store.events_by_ids(range(1, 400))[0].id
@@ -337,8 +341,12 @@ class TestMarksAndDetail:
             assert timeline.move_to_id(event_id)
             await settle(pilot)
             text = detail_text(app)
-            assert "   [red]x[/] and [link=file:///etc]y[/link]\\x1b[2J\\x07 \\u202eevil" in text
-            assert "   tags: [b]t[/b], ok\\x1b]0;owned\\x07" in text
+            lines = text.splitlines()
+            assert lines[2] == "tags: [b]t[/b], ok\\x1b]0;owned\\x07"
+            assert (
+                lines[3]
+                == "note: [red]x[/] and [link=file:///etc]y[/link]\\x1b[2J\\x07 \\u202eevil"
+            )
             screen = terminal_output(app)
             for raw in ("\x1b[2J", "\x07", "\u202e", "\x1b]0;"):
                 assert raw not in screen
@@ -371,7 +379,7 @@ class TestMarksAndDetail:
             assert app_store.annotation(event_id).note == "line one\nline two"
 
 
-def test_the_mark_shows_the_first_kind_of_work_that_applies():
+def test_the_marks_show_the_first_two_kinds_of_work_that_apply():
     plain = Event(
         id=1,
         key="k",
@@ -386,13 +394,16 @@ def test_the_mark_shows_the_first_kind_of_work_that_applies():
     def with_(**fields) -> Event:
         return dataclasses.replace(plain, annotation=Annotation(id=1, **fields))
 
-    assert analyst_mark(plain) == " "
-    assert analyst_mark(plain, by_hand=True) == "+"
-    assert analyst_mark(with_(tags=("a",))) == "•"
-    assert analyst_mark(with_(note="  ")) == " "
-    assert analyst_mark(with_(note="n"), by_hand=True) == "+"
-    assert analyst_mark(with_(correction={"type": "visit"}), by_hand=True) == "✎"
-    assert analyst_mark(with_(starred=True, correction={"type": "visit"})) == "★"
+    assert analyst_mark(plain) == "  "
+    assert analyst_mark(plain, by_hand=True) == "+ "
+    assert analyst_mark(with_(tags=("a",))) == "• "
+    assert analyst_mark(with_(note="  ")) == "  "
+    assert analyst_mark(with_(note="n"), by_hand=True) == "+•"
+    assert analyst_mark(with_(starred=True, note="n")) == "★•"
+    assert analyst_mark(with_(correction={"type": "visit"}), by_hand=True) == "✎+"
+    assert analyst_mark(with_(starred=True, correction={"type": "visit"})) == "★✎"
+    everything = with_(starred=True, correction={"type": "visit"}, note="n", tags=("a",))
+    assert analyst_mark(everything, by_hand=True) == "★✎"  # the detail pane says the rest
 
 
 class TestCopy:
@@ -444,10 +455,8 @@ class TestCorrectAndAdd:
             note = app_store.annotation(event_id)
             assert note.correction["date_start"] == "2011-02-23"
             assert note.machine["date_start"] == before.date_start
-            assert f"   date: 2011-02-23 (yours) · machine: {machine}" in detail_text(app).split(
-                "\n"
-            )
-            assert mark(app) == "✎" and current_id(app) == event_id
+            assert f"date: 2011-02-23 (yours) · machine: {machine}" in detail_text(app).split("\n")
+            assert mark(app) == "✎ " and current_id(app) == event_id
 
     async def test_A_adds_an_event_and_the_cursor_goes_to_it_past_the_search(self, app_store):
         from chronicle.tui import SearchBar
@@ -474,5 +483,5 @@ class TestCorrectAndAdd:
             assert app_store.event(event_id).headline == "Envoys meet in Lahore"
             assert app.screen.query_one(SearchBar).value == ""  # the search left it out
             assert len(app.screen.query_one(Timeline).ids) > found
-            assert mark(app) == "+"
+            assert mark(app) == "+ "
             assert detail_text(app).startswith("Envoys meet in Lahore")

@@ -21,15 +21,16 @@ from tests.pilot import settle
 BASE = ["date", "type", "src", "headline"]
 SIZES = [
     # size, narrow, detail width (wide) or height (narrow), header titles, headline width
-    ((60, 20), True, 6, BASE, 31),
-    ((80, 24), True, 7, [*BASE, "countries"], 40),
-    ((110, 30), False, 44, BASE, 37),
-    ((130, 36), False, 52, BASE, 49),
+    ((60, 20), True, 7, BASE, 30),
+    ((80, 24), True, 9, [*BASE, "countries"], 40),
+    ((110, 30), False, 44, BASE, 36),
+    ((130, 36), False, 52, BASE, 48),
     ((160, 45), False, 64, [*BASE, "countries"], 57),
     ((250, 50), False, 100, [*BASE, "countries", "actors", "publisher"], 75),
 ]
 """An optional column shows only while the headline keeps the room it has at 80x24
-(40 cells beside the countries, after the one cell of the analyst's mark)."""
+(40 cells beside the countries, after the two cells of the analyst's marks); the
+detail pane under the timeline has 8 lines at 80x24."""
 
 
 @pytest.mark.parametrize(("size", "narrow", "detail_size", "titles", "headline"), SIZES)
@@ -89,11 +90,11 @@ async def test_rows_read_as_the_fixtures_say_at_80_columns(app_store):
         timeline = app.screen.query_one(Timeline)
         lines = [timeline.render_line(y).text.rstrip() for y in range(5)]
         assert lines == [
-            " date             type  src headline                                 countries",
-            " 1947                       Nuclear issues imbedded in strong histo… PK JP",
-            " 1947                       Pakistan and Japan have enjoyed cordial… PK JP",
-            " 1952-04-28       anniv 2×  Diplomatic relations started, and Pakit… JP PK",
-            " 2005             visit     Junichiro Koizumi visits Islamabad       PK JP",
+            "  date             type  src headline                                 countries",
+            "  1947                       Nuclear issues imbedded in strong histo… PK JP",
+            "  1947                       Pakistan and Japan have enjoyed cordial… PK JP",
+            "  1952-04-28       anniv 2×  Diplomatic relations started, and Pakit… JP PK",
+            "  2005             visit     Junichiro Koizumi visits Islamabad       PK JP",
         ]
 
 
@@ -139,8 +140,9 @@ async def test_n_moves_a_row_and_among_hits_jumps_to_the_next(app_store):
         assert timeline.cursor == 9
         await pilot.press("N", "N")
         assert timeline.cursor == 4
-        assert timeline.render_line(5).text.startswith("» ")
-        assert timeline.render_line(6).text.startswith("  ")
+        top = timeline.scroll_offset.y
+        assert timeline.render_line(4 - top + 1).text.startswith("» ")
+        assert timeline.render_line(5 - top + 1).text.startswith("  ")
 
 
 async def test_a_click_selects_the_event_and_its_detail(app_store):
@@ -213,9 +215,9 @@ async def test_enter_in_the_source_on_an_event_the_search_left_out_shows_its_row
         app.screen.dismiss(late)  # as Enter on a dated sentence of that event does
         await settle(pilot)
         assert app.screen is main and list(timeline.ids) == everything
-        assert timeline.cursor == 27 and timeline.scroll_offset.y == 17
+        assert timeline.cursor == 27 and timeline.scroll_offset.y == 19
         cursor = timeline.get_component_rich_style("timeline--cursor").bgcolor
-        line = timeline.render_line(27 - 17 + 1)
+        line = timeline.render_line(27 - 19 + 1)
         assert {segment.style.bgcolor for segment in line} == {cursor}
         assert app_store.event(late).headline[:20] in line.text
 
@@ -225,19 +227,21 @@ async def test_space_and_b_page_as_less_does_the_cursor_keeping_its_row(app_stor
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         timeline = app.screen.query_one(Timeline)
-        assert (len(timeline.ids), timeline.scrollable_content_region.height - 1) == (31, 11)
+        assert (len(timeline.ids), timeline.scrollable_content_region.height - 1) == (31, 9)
 
         async def press(key: str) -> tuple[int, int]:
             await pilot.press(key)
             await settle(pilot)
             return timeline.cursor, timeline.scroll_offset.y
 
-        assert await press("space") == (11, 11)  # a page down, still on the top row
+        assert await press("space") == (9, 9)  # a page down, still on the top row
         await pilot.press("j", "j")
-        assert await press("pagedown") == (22, 20)  # the last page: row 2 still
-        assert await press("space") == (30, 20)  # no further to scroll: the last event
-        assert await press("b") == (19, 9)
-        assert await press("pageup") == (10, 0)
+        assert await press("pagedown") == (20, 18)
+        assert await press("pagedown") == (24, 22)  # the last page: row 2 still
+        assert await press("space") == (30, 22)  # no further to scroll: the last event
+        assert await press("b") == (21, 13)
+        assert await press("pageup") == (12, 4)
+        assert await press("b") == (8, 0)
         assert await press("b") == (0, 0)
 
 

@@ -20,6 +20,7 @@ from chronicle.search.engine import Searcher
 from chronicle.search.query import parse_query
 from chronicle.store import StoreError
 from chronicle.tui.annotate import NoteScreen, TagScreen
+from chronicle.tui.detail import EventDetail
 from chronicle.tui.results import ResultCache
 from chronicle.tui.timeline import Timeline
 
@@ -163,5 +164,10 @@ class AnnotationActions:
             ids, _ = self.searcher.ids(BY_HAND_QUERY)
         except StoreError:
             return  # the marks are an aid; the search reports a lasting problem
-        timeline = self.query_one(Timeline)
-        self.app.call_from_thread(timeline.mark_by_hand, frozenset(ids))
+        self.app.call_from_thread(self._by_hand_listed, frozenset(ids))
+
+    def _by_hand_listed(self, ids: frozenset[int]) -> None:
+        """Mark the events added by hand in the timeline and, if shown, the detail pane."""
+        self.query_one(Timeline).mark_by_hand(ids)
+        if self.current is not None:
+            self.query_one(EventDetail).set_by_hand(self.current.id in ids)

@@ -1,8 +1,9 @@
 """What the detail pane says of the analyst's own work on an event, and why it was merged.
 
-"Your notes" shows the star, the tags, the note and each correction beside the
-value the documents gave ("date: 2011-02-23 (yours) · machine: 2011-02-21–23"), so
-a corrected event never hides what the machine read. "Why merged" shows the lines
+The analyst's lines (shown under the event's date) give the star, whether it was
+added by hand, the tags, the note and each correction beside the value the
+documents gave ("date: 2011-02-23 (yours) · machine: 2011-02-21–23"), so a
+corrected event never hides what the machine read. "Why merged" shows the lines
 the store's explanation gives. Notes and tags are typed by the analyst but still
 data: they are assembled as `rich.text.Text` through `chronicle.visible`, never as
 markup.
@@ -18,6 +19,9 @@ from rich.text import Text
 from chronicle.date_notation import date_label
 from chronicle.model import Event
 from chronicle.visible import visible, visible_lines
+
+INDENT = "      "
+"""A note's further lines start under its first (after "note: ")."""
 
 DATE_FIELDS = ("date_start", "date_end", "precision")
 """Corrected together and shown as one date."""
@@ -72,32 +76,38 @@ def correction_lines(event: Event) -> list[str]:
     return lines
 
 
-def describe_annotation(event: Event, muted: StyleType = "dim") -> Text:
-    """The "Your notes" section of `event` (empty when it has no annotation).
+def describe_annotation(event: Event, muted: StyleType = "dim", by_hand: bool = False) -> Text:
+    """The analyst's work on `event`, as lines to show right under its date (empty when
+    there is none): the marks that apply, the note, then each correction.
+
+    They come first, not after the sources, so that the detail pane's few rows under
+    the timeline at 80x24 show the analyst's note without opening the pane.
 
     Args:
         event: The event as the store gives it, correction applied.
         muted: The style of the labels (the pane passes its theme's).
+        by_hand: The event holds an event the analyst added by hand.
     """
     note = event.annotation
     out = Text()
-    if note is None or note.empty:
-        return out
-    out.append("\n\nYour notes", style="bold underline")
-    if note.starred:
-        out.append("\n   ★ starred")
-    if note.tags:
-        out.append("\n   tags: ", style=muted)
-        out.append(visible(", ".join(note.tags)))
+    marks = []
+    if note is not None and note.starred:
+        marks.append(Text("★ starred"))
+    if by_hand:
+        marks.append(Text("+ added by hand"))
+    if note is not None and note.tags:
+        marks.append(Text.assemble(("tags: ", muted), visible(", ".join(note.tags))))
+    if marks:
+        out.append("\n")
+        out.append(Text("  ·  ").join(marks))
+    if note is not None and note.note.strip():
+        out.append("\nnote: ", style=muted)
+        for number, line in enumerate(visible_lines(note.note.strip("\n")).split("\n")):
+            out.append(f"\n{INDENT}{line}" if number else line)
     for line in correction_lines(event):
         label, _, rest = line.partition(": ")
-        out.append(f"\n   {label}: ", style=muted)
+        out.append(f"\n{label}: ", style=muted)
         out.append(visible(rest))
-    if note.note.strip():
-        out.append("\n   note:", style=muted)
-        for line in visible_lines(note.note.strip("\n")).split("\n"):
-            out.append("\n   ")
-            out.append(line)
     return out
 
 

@@ -93,6 +93,12 @@ class ChronicleApp(App[None]):
                 "Correct event", "Correct its date, type, headline… (e)", screen.action_correct
             )
             yield SystemCommand("Add event", "Add an event by hand (A)", screen.action_add_event)
+            if screen.offers_delete_by_hand():
+                yield SystemCommand(
+                    "Delete event added by hand",
+                    "Delete the highlighted event you added (A); asks first",
+                    screen.delete_by_hand,
+                )
             yield SystemCommand(
                 "Split source",
                 "Take a source out of the event: another happening (x)",

@@ -7,9 +7,9 @@ ever makes it shorter than on the smallest common terminal. The headline takes w
 is left. Widths are terminal cells (rich.cells), so a CJK headline or an actor's
 accented name is cut where it ends on screen, with "…" where text was cut.
 
-Every row starts with one cell for the analyst's mark (★ starred, ✎ corrected, …,
-drawn by the timeline): one cell and no gap, so the headline still has 40 cells
-beside the countries at 80x24.
+Every row starts with two cells for the analyst's marks (★ starred, ✎ corrected, …,
+drawn by the timeline), and no gap: the countries column is 9 cells (its title's
+width, three codes), so the headline still has 40 cells beside it at 80x24.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from chronicle.date_notation import WIDTH as DATE_WIDTH
 ELLIPSIS = "…"
 GAP = 1
 """Blank cells between two columns."""
-FLAG = 1
-"""Cells of the analyst's mark in front of every row (no gap after it)."""
+FLAG = 2
+"""Cells of the analyst's marks in front of every row (no gap after them)."""
 
 
 MIN_HEADLINE = 40
-"""Cells the headline keeps before an optional column may show: about what it has at
-80x24 with the countries beside it (41)."""
+"""Cells the headline keeps before an optional column may show: what it has at 80x24
+with the countries beside it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ FIXED = (
     Column("sources", "src", 3),
 )
 OPTIONAL = (
-    Column("countries", "countries", 10, after_headline=True),
+    Column("countries", "countries", 9, after_headline=True),
     Column("actors", "actors", 18, after_headline=True),
     Column("publisher", "publisher", 16, after_headline=True),
 )

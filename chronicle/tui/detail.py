@@ -104,23 +104,29 @@ def describe_event(
     muted: StyleType = "dim",
     alarm: StyleType = "bold red",
     merged: Sequence[str] = (),
+    by_hand: bool = False,
 ) -> Text:
-    """The whole detail view of `event` as one Text.
+    """The whole detail view of `event` as one Text: headline, date and sources count,
+    the analyst's work, then the sentence, its facts, why merged and every source.
 
     Args:
         series: Names of the series read from the tables of the event's documents.
         merged: Lines saying why the event's reports were merged (none: no section).
         muted: The style of labels and context (the pane passes its theme's).
         alarm: The style of a warning that sources disagree.
+        by_hand: The event holds one the analyst added by hand (marked so).
     """
     neighbours = neighbours or {}
     out = Text()
     out.append(highlighted(event.headline, terms, "bold"))
     out.append("\n")
-    date_line = f"{format_date(event)}  ·  {event.precision}  ·  {event.type}"
+    count = len(event.sources) or event.source_count
+    sources = f"{count} source{'' if count == 1 else 's'}"
+    date_line = f"{format_date(event)}  ·  {event.precision}  ·  {event.type}  ·  {sources}"
     out.append(date_line, style="bold")
     if event.conflict:
         out.append("  ·  sources disagree on the date", style=alarm)
+    out.append(describe_annotation(event, muted, by_hand))
     out.append("\n\n")
     out.append(highlighted(event.text, terms))
     out.append("\n")
@@ -140,7 +146,6 @@ def describe_event(
         for other in ids:
             out.append(f"\n{label}: ", style="bold")
             out.append(_event_ref(other, neighbours))
-    out.append(describe_annotation(event, muted))
     out.append(describe_merge(merged, muted))
     if series:
         out.append(f"\n\nTables in its documents ({len(series)}; Enter charts them)", style="bold")
@@ -256,10 +261,10 @@ class EventDetail(VerticalScroll, can_focus=True):
         self._shown: Event | None = None
         self._text = Text()
         self._shown_with: tuple[
-            Sequence[str], dict[int, Event] | None, Sequence[str], Sequence[str]
-        ] = ((), None, (), ())
-        """The terms, neighbours, series and merge reasons the event is shown with (to
-        redraw it)."""
+            Sequence[str], dict[int, Event] | None, Sequence[str], Sequence[str], bool
+        ] = ((), None, (), (), False)
+        """The terms, neighbours, series, merge reasons and by-hand mark the event is
+        shown with (to redraw it)."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -279,9 +284,11 @@ class EventDetail(VerticalScroll, can_focus=True):
         neighbours: dict[int, Event] | None = None,
         series: Sequence[str] = (),
         merged: Sequence[str] = (),
+        by_hand: bool = False,
     ) -> None:
         """Display `event` (or a hint when there is none), with the names of the series
-        its documents' tables hold and the lines saying why its reports were merged."""
+        its documents' tables hold, the lines saying why its reports were merged and
+        whether it holds an event added by hand."""
         if event is None:
             self._show(
                 Text(
@@ -291,14 +298,19 @@ class EventDetail(VerticalScroll, can_focus=True):
                 )
             )
         else:
-            self._shown_with = (terms, neighbours, series, merged)
+            self._shown_with = (terms, neighbours, series, merged, by_hand)
             muted = self.get_component_rich_style("detail--muted", partial=True)
             alarm = self.get_component_rich_style("detail--alarm", partial=True)
-            text = describe_event(event, terms, neighbours, series, muted, alarm, merged)
+            text = describe_event(event, terms, neighbours, series, muted, alarm, merged, by_hand)
             self._show(text)
         if not _same_happening(self._shown, event):
             self.scroll_home(animate=False)
         self._shown = event
+
+    def set_by_hand(self, by_hand: bool) -> None:
+        """Say (or stop saying) that the shown event was added by hand, once known."""
+        if self._shown is not None and self._shown_with[4] != by_hand:
+            self.show_event(self._shown, *self._shown_with[:4], by_hand)
 
     def action_series(self) -> None:
         self.post_message(self.SeriesWanted())

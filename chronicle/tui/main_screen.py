@@ -5,7 +5,8 @@ and an answer is shown only if its query is still the current one. Panes never
 touch each other; they post messages here and the screen sets the other pane.
 When another process changes the database, the results are searched again with
 the cursor kept on the same happening (see `chronicle.tui.live`). The analyst's
-keys (star, tag, note, correct, add) are `chronicle.tui.annotation_actions`.
+keys (star, tag, note, correct, add) are `chronicle.tui.annotation_actions`;
+deleting an event added by hand is `chronicle.tui.delete_by_hand`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from chronicle.tui.clipboard import CHANGED, NOTHING, copy_event
 from chronicle.tui.compare_view import CompareScreen
 from chronicle.tui.context import Context, nearest_hit
 from chronicle.tui.decision_actions import DecisionActions
+from chronicle.tui.delete_by_hand import DeleteByHand
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.facets import FacetsScreen, with_filter
 from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
@@ -64,7 +66,7 @@ FIRST_PAGE = 100
 """Ids fetched first, so rows paint before every match has been listed."""
 
 
-class MainScreen(AnnotationActions, DecisionActions, Screen[None]):
+class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, Screen[None]):
     """Search, browse, read, annotate."""
 
     BINDINGS = [
@@ -385,7 +387,9 @@ class MainScreen(AnnotationActions, DecisionActions, Screen[None]):
         self.current_keys = keys
         self.current_series = [series_id for series_id, _ in series]
         names = [name for _, name in series]
-        self.query_one(EventDetail).show_event(event, self.terms, neighbours, names, merged)
+        by_hand = self.query_one(Timeline).is_by_hand(event.id)
+        detail = self.query_one(EventDetail)
+        detail.show_event(event, self.terms, neighbours, names, merged, by_hand)
 
     def _row_shows(self, event: Event) -> bool:
         """False when the highlighted row was read before another process rebuilt its

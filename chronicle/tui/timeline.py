@@ -8,8 +8,8 @@ and caches rendered lines. Line 0 is a header naming the columns, which
 under it. The first event of each year shows its date in bold, so the list
 reads as grouped by year. In the context view every event is listed and the
 query's hits are marked (`»`), the rest dimmed; `n`/`N` jump between hits.
-A row's first cell carries the analyst's mark (`analyst_mark`): starred,
-corrected, added by hand, or noted or tagged.
+A row's first two cells carry the analyst's marks (`analyst_mark`): starred,
+corrected, added by hand, noted or tagged; the first two that apply.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ STARRED = "★"
 CORRECTED = "✎"
 BY_HAND = "+"
 NOTED = "•"
-"""The analyst's marks in a row's first cell, the first that applies shown."""
+"""The analyst's marks in a row's first two cells, in this order; the first two that
+apply are shown (the detail pane's "Your notes" says all of them)."""
 
 
 class Timeline(ScrollView, can_focus=True):
@@ -223,6 +224,10 @@ class Timeline(ScrollView, can_focus=True):
         self._by_hand = ids
         self._lines.clear()
         self.refresh()
+
+    def is_by_hand(self, event_id: int) -> bool:
+        """Whether the event was added by hand (as far as the screen has said)."""
+        return event_id in self._by_hand
 
     def update_row(self, event: Event) -> None:
         """Show `event` read again (the analyst starred, tagged or corrected it) in its row,
@@ -474,18 +479,24 @@ def sources_mark(event: Event) -> str:
 
 
 def analyst_mark(event: Event, by_hand: bool = False) -> str:
-    """The one-cell mark of the analyst's work on `event`: ★ starred, else ✎ corrected,
-    else + added by hand, else • noted or tagged, else a blank."""
+    """The two cells of the analyst's work on `event`: the first two that apply of
+    ★ starred, ✎ corrected, + added by hand, • noted or tagged, padded with blanks.
+
+    Two cells, not one: a starred event that also has a note is the usual case, and
+    one cell hid the note. Four marks at once are rare; the detail pane lists them.
+    """
     note = event.annotation
-    if note is not None and note.starred:
-        return STARRED
-    if note is not None and note.correction:
-        return CORRECTED
-    if by_hand:
-        return BY_HAND
-    if note is not None and (note.tags or note.note.strip()):
-        return NOTED
-    return " "
+    marks = [
+        mark
+        for mark, applies in (
+            (STARRED, note is not None and note.starred),
+            (CORRECTED, note is not None and bool(note.correction)),
+            (BY_HAND, by_hand),
+            (NOTED, note is not None and bool(note.tags or note.note.strip())),
+        )
+        if applies
+    ]
+    return "".join(marks[:FLAG]).ljust(FLAG)
 
 
 def _index_of(ids: Sequence[int], wanted: int | None, otherwise: int) -> int:
