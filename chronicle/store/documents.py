@@ -28,6 +28,7 @@ from chronicle.store.annotating import (
     follow_new_mentions,
     reapply_corrections,
 )
+from chronicle.store.decisions import follow_new_mentions as follow_joins
 from chronicle.store.merging import children_of, merge_new, recluster
 from chronicle.store.series import write_series
 from chronicle.store.writer import (
@@ -146,7 +147,9 @@ def add_document(
         write_series(db, document_id, doc)
         carry_anchors(db, carried, mentions)
         merge_new(db, mentions)
-        follow_new_mentions(db, [m.key for m in mentions])
+        keys = [m.key for m in mentions]
+        follow_new_mentions(db, keys)
+        follow_joins(db, keys)  # a join outlives the documents it was first made on
         reapply_corrections(db)
     return document_id
 
