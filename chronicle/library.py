@@ -29,6 +29,7 @@ from chronicle.locations import building_path, default_db_path
 from chronicle.pipeline import Parsed, Source, Wait, parse_all, parse_file, store_lookup
 from chronicle.removal import remove_documents, stale_documents
 from chronicle.store import Store, StoreError
+from chronicle.store.connection import worth_compacting
 
 BATCH_DOCUMENTS = 200
 """Fewest documents a batch may hold before it is committed."""
@@ -174,6 +175,7 @@ def ingest_paths(
             on_progress(next(done), len(files), path)
 
     on_disk = OnDisk()
+    stored_before = store.counts()["documents"]
     try:
         with closing(parse_all(files, jobs, store, max_bytes, on_wait)) as parsed:
             while _write_batch(store, parsed, report, tick, on_disk, on_store):
@@ -185,6 +187,9 @@ def ingest_paths(
                 report.pruned += remove_documents(store, stale)
                 stale = []
             report.stale[str(folder)] = stale
+        # Growth by a quarter or more: amortised, a rewrite costs a constant per document.
+        if worth_compacting(stored_before, store.counts()["documents"]):
+            store.compact()
     except KeyboardInterrupt:
         report.interrupted = True
     return report

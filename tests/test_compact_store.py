@@ -18,6 +18,7 @@ import pytest
 
 from chronicle import merge
 from chronicle.library import fixtures_dir, ingest_paths
+from chronicle.removal import remove_documents
 from chronicle.search.engine import Searcher
 from chronicle.store import Store, blocks, connection, merging
 from chronicle.store.connection import compact, migrations, worth_compacting
@@ -209,3 +210,20 @@ def test_db_size_measures_a_compacted_copy_and_leaves_the_file(fixture_db):
     assert 0 < compacted["pages_bytes"] <= measured["pages_bytes"]
     assert compacted["events"] == measured["events"] > 0
     assert fixture_db.read_bytes() == before
+
+
+def test_an_ingest_that_grows_the_store_by_a_quarter_leaves_no_free_pages(tmp_path: Path) -> None:
+    """`ingest_paths` compacts after growth (amortised: a rewrite at each quarter)."""
+    path = tmp_path / "c.db"
+    store = Store(path)
+    ingest_paths(store, [fixtures_dir()])
+    stored = [d["path"] for d in store.documents()]
+    remove_documents(store, stored)
+    freed = sqlite3.connect(path).execute("PRAGMA freelist_count").fetchone()[0]
+    assert freed > 0
+    one = tmp_path / "one.txt"
+    one.write_text("On 3 May 2021 the two ministers met in Tokyo to sign a trade pact.\n")
+    ingest_paths(store, [one])
+    assert store.counts()["documents"] == 1
+    assert sqlite3.connect(path).execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert store.check() == []

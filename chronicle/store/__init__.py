@@ -187,6 +187,15 @@ class Store:
         """Event counts by year, type, country and source (at most `limit` rows each)."""
         return self._read(reader.stats, limit)
 
+    def compact(self) -> bool:
+        """Rewrite the file densely after a large ingest (`connection.compact`); False
+        when it could not be done now (another connection writing, a transaction open)."""
+        if self.path == ":memory:":
+            return False
+        from chronicle.store.connection import compact
+
+        return self._read(compact)
+
     def check(self) -> list[str]:
         """Every inconsistency between the tables and the search index (empty when none)."""
         from chronicle.store import integrity
