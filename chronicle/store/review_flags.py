@@ -94,8 +94,9 @@ def refresh(
     pending.vague |= _stale_witnesses(db, pending.events)
     pending.words |= _marked(db, pending.grown, review.WORDS)
     rows = {r[0]: r[1:] for r in rows_in(db.conn, _MARKS, sorted(_keys(pending, marks)))}
-    needed = sorted({*pending.words, *pending.vague} | {v for v, _ in pending.fitted})
-    loaded = {m.key: m for m in load_mentions(db, [k for k in needed if k in rows])}
+    loaded = {m.key: m for group in pending.members for m in group}
+    needed = (pending.words | (pending.vague - pending.reports.keys())) - loaded.keys()
+    loaded |= {m.key: m for m in load_mentions(db, sorted(needed & rows.keys()))}
     for key, (event_id, fit, old, witness) in rows.items():
         bits, _ = marks.get(key, (old & review.WORDS, None))
         if key in pending.words and key in loaded and event_id is not None:
