@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.search.engine import Searcher
-from chronicle.store import Store, annotating, connection
+from chronicle.store import Store, connection
 
 _UNDO_022 = """
 DROP TRIGGER corrections_follow_moved;
@@ -96,8 +96,6 @@ def test_a_store_corrected_before_022_opens_with_its_corrections_searched(
         machine = _as_before_022(store, event_id)
     upto_22 = tuple(m for m in connection.migrations() if m[0] <= 22)
     monkeypatch.setattr(connection, "migrations", lambda: upto_22)
-    # The step this module proposes for connection.PYTHON_STEPS.
-    monkeypatch.setitem(connection.PYTHON_STEPS, 22, annotating.apply_pending_corrections)
     with Store(copy) as store:
         assert store.check() == []
         searcher = Searcher(store)

@@ -337,7 +337,15 @@ def _cut(text: str, stored: str | None, start: int | None, end: int | None) -> s
     return stored if stored is not None or start is None or end is None else text[start:end]
 
 
-PYTHON_STEPS = {17: inline_sliced_texts}
+def corrections_anew(conn: sqlite3.Connection) -> None:
+    """Migration 022's step: a store corrected before it opens with its corrections
+    written where search reads them (`annotating.apply_pending_corrections`)."""
+    from chronicle.store.annotating import apply_pending_corrections
+
+    apply_pending_corrections(conn)
+
+
+PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew}
 """Work a migration's SQL cannot do at a bearable cost, run after it in its transaction."""
 
 
