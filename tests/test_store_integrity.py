@@ -238,7 +238,12 @@ class TestMigration:
                     " AND name NOT LIKE 'sqlite_autoindex%'"
                 )
             }
-            assert indexes == {"mentions_by_event", "mentions_by_document"}
+            assert indexes == {
+                "mentions_by_event",
+                "mentions_by_document",
+                "mentions_in_review",  # 021: the review queue's marks
+                "mentions_by_witness",
+            }
             columns = {r[1] for r in store.execute("PRAGMA table_info(mentions)")}
             assert not {"sentence_v6", "paragraph_v6"} & columns
             assert check(store.db) == []
@@ -342,3 +347,16 @@ class TestCheckNamesWhatIsWrong:
             "UPDATE mentions SET paragraph_end = paragraph_end + 1000000 WHERE key = ?", [key]
         )
         assert check(broken.db) == [f"mention paragraph neither stored nor in its document: {key}"]
+
+    def test_merge_traits_lost_or_left_behind(self, broken):
+        [(mention_id,)] = broken.execute("SELECT min(mention_id) FROM mention_blocks")
+        broken.db.execute("DELETE FROM mention_traits WHERE mention_id = ?", [mention_id])
+        broken.db.execute(
+            "INSERT INTO mention_traits (mention_id, kinds, type_bit, anchor_bits, word_bits, shape)"
+            " SELECT 1000000000, kinds, type_bit, anchor_bits, word_bits, shape"
+            " FROM mention_traits LIMIT 1"
+        )
+        assert check(broken.db) == [
+            "merge traits of a removed mention: 1000000000",
+            f"merge block without its mention's traits: {mention_id}",
+        ]

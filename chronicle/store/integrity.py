@@ -84,6 +84,10 @@ INVARIANTS: dict[str, str] = {
     "WHERE m.sentence_start IS NOT NULL OR m.paragraph_start IS NOT NULL",
     "merge block of a removed mention": "SELECT mention_id FROM mention_blocks "
     "WHERE mention_id NOT IN (SELECT id FROM mentions)",
+    "merge traits of a removed mention": "SELECT mention_id FROM mention_traits "
+    "WHERE mention_id NOT IN (SELECT id FROM mentions)",
+    "merge block without its mention's traits": "SELECT DISTINCT mention_id FROM mention_blocks "
+    "WHERE mention_id NOT IN (SELECT mention_id FROM mention_traits)",
     "link block of a removed event": "SELECT event_id FROM event_blocks "
     "WHERE event_id NOT IN (SELECT id FROM events)",
     "count_totals not the row counts": _BOTH_WAYS.format(
