@@ -12,13 +12,14 @@ import dataclasses
 from datetime import date
 
 import pytest
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from chronicle.date_notation import date_label
 from chronicle.model import Annotation, Event
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import make_app
+from chronicle.tui.choice import Choice
 from chronicle.tui.correct_form import CorrectionScreen, machine_values, read_correction
 from chronicle.tui.date_entry import Span, parse_span
 from tests.pilot import settle
@@ -271,9 +272,8 @@ class TestTheCorrectionForm:
         async with app.run_test(size=SIZE) as pilot:
             answers: list = []
             screen = await open_form(pilot, event, answers)
-            screen.query_one("#correct-type", Select).focus()
-            await pilot.press("enter")  # opens the list, on "meeting"
-            await pilot.press("down", "enter")  # the next type: visit
+            screen.query_one("#correct-type", Choice).focus()  # on "meeting"
+            await pilot.press("right")  # the next type: visit
             await settle(pilot)
             await pilot.press("ctrl+s")
             await settle(pilot)

@@ -3,12 +3,13 @@ in, stored by its worker, found by search."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from chronicle.manual import PUBLISHER, is_manual
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import make_app
+from chronicle.tui.choice import Choice
 from chronicle.tui.manual_form import ManualEventScreen
 from tests.pilot import settle
 
@@ -37,9 +38,9 @@ async def test_an_event_typed_in_is_stored_and_found_by_search(app_store: Store)
         assert box.right <= SIZE[0] and box.bottom <= SIZE[1]
         await pilot.press(*"2019-03-04..2019-03-06", "tab")
         await pilot.press(*"Kono phoned Qureshi about flood relief", "tab")
-        await pilot.press("enter", "up", "enter")  # the type before "statement": agreement
+        await pilot.press("left")  # the type before "statement": agreement
         await settle(pilot)
-        assert screen.query_one("#manual-type", Select).value == "agreement"
+        assert screen.query_one("#manual-type", Choice).value == "agreement"
         screen.query_one("#manual-note", TextArea).focus()
         await pilot.press(*"Heard from the embassy.", "enter", *"Second line.")
         await pilot.press("ctrl+s")

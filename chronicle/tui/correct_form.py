@@ -18,11 +18,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from chronicle.date_notation import date_label
 from chronicle.model import EVENT_TYPES, Event
 from chronicle.search.query import resolve_country
+from chronicle.tui.choice import Choice
 from chronicle.tui.date_entry import parse_span
 from chronicle.tui.form_screen import FormScreen
 from chronicle.tui.plain_input import PlainInput
@@ -34,7 +35,7 @@ DATE_FIELDS = ("date_start", "date_end", "precision")
 FIELDS = ("date", "type", "headline", "actors", "countries")
 """The form's fields, top to bottom."""
 
-HINT = "Enter in a line or ctrl+s saves · Esc cancels · typing the documents' value undoes"
+HINT = "Enter or ctrl+s saves · Esc cancels · typing the documents' value undoes"
 """The form's last line (a field typed back to the documents' value is not corrected)."""
 
 
@@ -165,7 +166,7 @@ class CorrectionScreen(FormScreen[dict[str, object] | None]):
         with Vertical(id="correct-box", classes="form-box") as box:
             box.border_title = "Correct the event"
             for field in FIELDS:
-                with Horizontal(classes="row"):
+                with Horizontal(classes="row -choice" if field == "type" else "row"):
                     yield Label(field.capitalize(), classes="name")
                     yield self._field(field, shown(current, field))
                 keys = DATE_FIELDS if field == "date" else (field,)
@@ -175,10 +176,9 @@ class CorrectionScreen(FormScreen[dict[str, object] | None]):
             yield Label("", id="correct-message", classes="form-message", markup=False)
             yield Label(HINT, id="correct-hint", classes="form-hint", markup=False)
 
-    def _field(self, field: str, value: str) -> Input | Select[str]:
+    def _field(self, field: str, value: str) -> Input | Choice:
         if field == "type":
-            options = [(name, name) for name in EVENT_TYPES]
-            return Select(options, value=value, allow_blank=False, id="correct-type", compact=True)
+            return Choice(EVENT_TYPES, value, id="correct-type")
         return PlainInput(visible(value), id=f"correct-{field}", compact=True)
 
     def on_mount(self) -> None:
@@ -187,9 +187,13 @@ class CorrectionScreen(FormScreen[dict[str, object] | None]):
     def typed(self) -> dict[str, str]:
         """The text of every field (the type's name)."""
         found = {f: self.query_one(f"#correct-{f}", Input).value for f in FIELDS if f != "type"}
-        return {**found, "type": str(self.query_one("#correct-type", Select).value)}
+        return {**found, "type": self.query_one("#correct-type", Choice).value}
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_choice_submitted(self, event: Choice.Submitted) -> None:
         event.stop()
         self.action_save()
 

@@ -19,19 +19,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
 from chronicle.model import Event
 from chronicle.search.engine import Searcher
 from chronicle.store import Store, StoreError
+from chronicle.tui.choice import Choice
 from chronicle.tui.plain_input import PlainInput
 from chronicle.visible import visible
 
 DEFAULT_NAME = "chronicle-export"
 """The file name offered (in the folder chronicle was started from), before its extension."""
 
-HINT = "Enter in the path or ctrl+s writes · Esc cancels"
+HINT = "Enter or ctrl+s writes · Esc cancels · ←/→ choose the format"
 
 
 def extension(fmt: str) -> str:
@@ -104,8 +105,9 @@ class ExportScreen(ModalScreen[str | None]):
         width: 78; height: auto; border: round $accent; background: $surface; padding: 0 1;
     }
     #export-box .row { height: 1; margin-top: 1; }
+    #export-box .row.-choice { height: auto; }
     #export-box .name { width: 8; }
-    #export-box .row > Input, #export-box .row > Select { width: 1fr; }
+    #export-box .row > Input, #export-box .row > Choice { width: 1fr; }
     #export-message { color: $error; height: auto; margin-top: 1; }
     #export-hint { color: $text-muted; }
     """
@@ -129,19 +131,16 @@ class ExportScreen(ModalScreen[str | None]):
             with Horizontal(classes="row"):
                 yield Label("File", classes="name")
                 yield PlainInput(default_path(FORMATS[0]), id="export-path", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row -choice"):
                 yield Label("Format", classes="name")
-                options = [(name, name) for name in FORMATS]
-                yield Select(
-                    options, value=FORMATS[0], allow_blank=False, id="export-format", compact=True
-                )
+                yield Choice(FORMATS, FORMATS[0], id="export-format")
             yield Label("", id="export-message", markup=False)
             yield Label(HINT, id="export-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_changed(self, event: Choice.Changed) -> None:
         """A new format renames the file offered, unless another was typed."""
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
@@ -149,6 +148,10 @@ class ExportScreen(ModalScreen[str | None]):
             field.value = default_path(str(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_choice_submitted(self, event: Choice.Submitted) -> None:
         event.stop()
         self.action_save()
 
@@ -167,7 +170,7 @@ class ExportScreen(ModalScreen[str | None]):
             return
         self.say("writing…")
         self._writing = True
-        self._export_worker(str(self.query_one("#export-format", Select).value), path)
+        self._export_worker(self.query_one("#export-format", Choice).value, path)
 
     @work(thread=True, exclusive=True, group="export", description="export events")
     def _export_worker(self, fmt: str, path: Path) -> None:

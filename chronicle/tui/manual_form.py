@@ -13,11 +13,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from chronicle.manual import manual_event
 from chronicle.model import EVENT_TYPES, CleanDocument, Mention
 from chronicle.store import Store, StoreError
+from chronicle.tui.choice import Choice
 from chronicle.tui.date_entry import Span, parse_span
 from chronicle.tui.form_screen import FormScreen
 from chronicle.tui.plain_input import PlainInput
@@ -26,7 +27,7 @@ from chronicle.visible import visible
 DEFAULT_TYPE = "statement"
 """The type a new event starts with (what `manual_event` assumes)."""
 
-HINT = "Enter (in a line) or ctrl+s saves · Esc cancels · Tab next field"
+HINT = "Enter (not in the note) or ctrl+s saves · Esc cancels · Tab next field"
 """The form's last line."""
 
 
@@ -69,12 +70,10 @@ class ManualEventScreen(FormScreen[int | None]):
             with Horizontal(classes="row"):
                 yield Label("Headline", classes="name")
                 yield PlainInput(id="manual-headline", placeholder="What happened", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row -choice"):
                 yield Label("Type", classes="name")
-                options = [(name, name) for name in EVENT_TYPES if name != "citation"]
-                yield Select(
-                    options, value=DEFAULT_TYPE, allow_blank=False, id="manual-type", compact=True
-                )
+                options = [name for name in EVENT_TYPES if name != "citation"]
+                yield Choice(options, DEFAULT_TYPE, id="manual-type")
             note = TextArea(id="manual-note", compact=True, placeholder="Note: where it is from")
             yield note
             yield Label("", id="manual-message", classes="form-message", markup=False)
@@ -84,6 +83,10 @@ class ManualEventScreen(FormScreen[int | None]):
         self.query_one("#manual-date", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_choice_submitted(self, event: Choice.Submitted) -> None:
         event.stop()
         self.action_save()
 
@@ -110,7 +113,7 @@ class ManualEventScreen(FormScreen[int | None]):
             span.precision,
             headline,
             self.query_one("#manual-note", TextArea).text,
-            str(self.query_one("#manual-type", Select).value),
+            self.query_one("#manual-type", Choice).value,
         )
 
     @work(thread=True, exclusive=True, group="manual-event", description="add an event")
