@@ -100,3 +100,19 @@ def test_options_are_laid_out_whole_and_within_the_width(width):
             assert start == end + 2
     assert len(layout(EVENT_TYPES, 64)) == 2  # the ten types in two rows at 80 columns
     assert all(cell_len(f"● {t}") == 2 + len(t) for t in EVENT_TYPES)
+
+
+async def test_a_value_not_among_the_options_is_shown_not_replaced():
+    from textual.app import App
+
+    class One(App[None]):
+        def compose(self):
+            yield Choice(["md", "csv"], "odd", id="c")
+
+    app = One()
+    async with app.run_test(size=(40, 5)) as pilot:
+        choice = app.query_one(Choice)
+        assert choice.value == "odd" and "● odd" in str(choice.render())
+        choice.focus()
+        await pilot.press("right")
+        assert choice.value == "md"

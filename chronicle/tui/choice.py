@@ -90,7 +90,9 @@ class Choice(Widget, can_focus=True):
     def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.options = list(options)
-        self.set_reactive(Choice.value, value if value in self.options else self.options[0])
+        if value not in self.options:  # shown as it is, never silently changed to another
+            self.options.append(value)
+        self.set_reactive(Choice.value, value)
 
     def validate_value(self, value: str) -> str:
         if value not in self.options:
