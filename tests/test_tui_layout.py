@@ -294,3 +294,23 @@ async def test_footer_keys_sit_one_cell_apart_at_80_columns(app_store):
         for before, after in pairwise(shown):
             assert after.region.x == before.region.right + 1
         assert "-command-palette" in palette.classes and palette.region.right == 80
+
+
+async def test_at_80x24_the_detail_pane_shows_the_analysts_note_without_enter(app_store):
+    """Under the timeline the pane shows the headline, the date with the sources count,
+    the marks and the note's first lines: read on the screen itself, not in the text."""
+    event_id = app_store.events_by_ids(range(1, 400))[2].id
+    app_store.annotate(event_id, starred=True, note="Check the date\nagainst the minutes")
+    app = make_app(app_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        timeline = app.screen.query_one(Timeline)
+        assert timeline.move_to_id(event_id)
+        await settle(pilot)
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        detail = app.screen.query_one(EventDetail).region
+        shown = [row[1:-2].rstrip() for row in rows[detail.y + 1 : detail.bottom]]  # no bar
+        event = app_store.event(event_id)
+        assert shown[1].startswith(f"{event.date_start[:4]}") and "·  1 source" in shown[1]
+        assert shown[2:5] == ["★ starred", "note: Check the date", "      against the minutes"]
+        assert timeline.scrollable_content_region.height - 1 == 9  # the timeline keeps 9 rows
