@@ -11,6 +11,7 @@ import pytest
 from chronicle.ingest.dates import fiscal
 from chronicle.ingest.dates.rules import RULES
 from chronicle.ingest.document_date import page, strategies
+from chronicle.ingest.entities import organisations
 from chronicle.ingest.events import classify, date_roles
 from chronicle.ingest.literals import Gated, first_characters, lowered_for_gates, required_words
 from chronicle.ingest.text import chrome, inline, read
@@ -195,3 +196,13 @@ def test_every_white_character_but_the_space_is_unprintable() -> None:
     white = [chr(c) for c in range(0x110000) if chr(c).isspace()]
     assert [c for c in white if c.isprintable()] == [" "]
     assert set(re.findall(r"\s", "".join(map(chr, range(0x110000))))) == set(white)
+
+
+def test_paren_acronyms_finds_what_a_scan_of_the_whole_text_finds() -> None:
+    rng = random.Random(11)
+    pieces = ["Agency", " ", "  ", "(", ")", "JICA", "UNs", "é", "1", "_", "’", "'", "-", "&", "\n"]
+    pieces += ["Bank", "of", "x", "(HLEPD)", "((", "))", "\t", "A", "B"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        plain = [(m.span(), m.groups()) for m in organisations._PAREN_ACRONYM_RE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in organisations.paren_acronyms(text)] == plain, text
