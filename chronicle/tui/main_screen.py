@@ -49,6 +49,7 @@ from chronicle.visible import visible
 
 NO_MATCH = "No event matches this search. Esc clears it and shows every event."
 NO_EVENT = "No event is highlighted"
+READING = "Reading the chronicle…"
 GONE = "This event changed in the database; the results are being read again."
 PALETTE_SERIES = 500
 """Series offered by the command palette (the first by document)."""
@@ -216,7 +217,7 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, Screen[None])
         if text != self.query_text:
             return
         self.results.put(text, result)
-        self.version = result.version
+        first_answer, self.version = self.version is None, result.version
         self.terms = result.terms
         self.query_one("#status", Label).update(Text(visible(result.status)))
         hint_line = self.query_one("#hints", Label)
@@ -232,6 +233,8 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, Screen[None])
         elif len(result.ids) > len(self._first_page[1]):
             timeline.extend(result.ids)
         self._first_page = None
+        if first_answer and timeline.current_id is None:
+            self._show_no_event()  # READING gives way to what there is to say
         if self.pending_event is not None:
             self._move_to_pending()
         if self.by_hand_version != result.version:  # after the rows: the marks can wait
@@ -322,13 +325,20 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, Screen[None])
     @on(Timeline.EventHighlighted)
     def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:
         if message.event_id is None:
-            self.current = None
-            if self.query_text.strip():
-                self.query_one(EventDetail).show_note(NO_MATCH)
-            else:
-                self.query_one(EventDetail).show_event(None)  # says how to add documents
+            self._show_no_event()
             return
         self._detail_worker(message.event_id)
+
+    def _show_no_event(self) -> None:
+        """Say why no event is shown: still reading, no match, or an empty chronicle."""
+        self.current = None
+        detail = self.query_one(EventDetail)
+        if self.version is None:  # the first answer is not in: not "an empty chronicle?"
+            detail.show_note(READING)
+        elif self.query_text.strip():
+            detail.show_note(NO_MATCH)
+        else:
+            detail.show_event(None)  # says how to add documents
 
     @on(Timeline.EventOpened)
     def open_event(self, message: Timeline.EventOpened) -> None:
