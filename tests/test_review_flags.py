@@ -22,6 +22,7 @@ from chronicle.search.facets import facet_counts
 from chronicle.search.query import REVIEW_KINDS
 from chronicle.store import Store
 from chronicle.store.decisions import decided
+from chronicle.store.merging import weigh_if_pending
 from chronicle.store.writer import load_mentions
 from tests.test_decisions import VISIT, VISIT_AGAIN, VISIT_THIRD, holding, keys_of
 
@@ -227,6 +228,19 @@ class TestKeptUpToDate:
             assert {k: marks[k] for k in expected[0]} == expected[0]
             assert {k: events[k] for k in expected[1]} == expected[1]
             assert_sound(store)
+
+    def test_a_store_never_weighed_can_be_weighed_at_once(self, tmp_path, docs):
+        """`merging.weigh_if_pending`: for opening a migrated store with its queue full."""
+        with Store(tmp_path / "n.db") as store:
+            ingest_paths(store, [docs["adb_day"], docs["adb_month"]])
+            ingest_paths(store, [docs["polio"], docs["flood"], docs["month"]])
+            expected = stored(store)
+            store.db.execute("UPDATE mentions SET review = 0, review_witness = NULL")
+            store.db.execute("UPDATE events SET review = 0")
+            store.db.execute("INSERT INTO meta (key, value) VALUES ('review_flags', 'pending')")
+            assert weigh_if_pending(store.db.conn)
+            assert not weigh_if_pending(store.db.conn)  # once
+            assert stored(store) == expected
 
 
 ORDERED = ["adb_day", "adb_month", "adb_again", "polio", "flood", "month"]

@@ -25,6 +25,7 @@ mentions it names (`remerge`).
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -568,6 +569,17 @@ def rebuild(db: sqlite_utils.Database) -> None:
     link(db, written)
     review_flags.fill(db, decisions, fitting)
     blocks.mark_rule(db)
+
+
+def weigh_if_pending(conn: sqlite3.Connection) -> bool:
+    """Give a store migrated to v21 its review marks now rather than on its next write
+    (`review_flags.fill`); for a caller with the whole schema in place, since the
+    blocking index is read in the latest migration's layout. Returns whether it weighed."""
+    db = sqlite_utils.Database(conn)
+    if not review_flags.pending_fill(db):
+        return False
+    review_flags.fill(db, decided(db), fitting)
+    return True
 
 
 def link(
