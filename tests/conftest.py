@@ -7,8 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textual.app
 
 from chronicle.store import Store
+from tests.pilot import between_keys
+
+
+@pytest.fixture(scope="session", autouse=True)
+def keys_wait_on_the_app() -> Iterator[None]:
+    """`Pilot.press` waits after each key until the app has handled it, not for 40 ms
+    of the clock and an idle-looking process (see tests.pilot.between_keys)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textual.app, "wait_for_idle", between_keys)
+        yield
 
 
 @pytest.fixture(autouse=True)
