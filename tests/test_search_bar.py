@@ -10,7 +10,7 @@ import pytest
 from chronicle.store import Store
 from chronicle.tui import SearchBar, Timeline, make_app
 from chronicle.tui.history import HISTORY_ENV
-from tests.pilot import settle
+from tests.pilot import settle, typing_paused
 
 SIZE = (100, 30)
 
@@ -55,8 +55,7 @@ async def test_up_recalls_earlier_queries_and_down_comes_back_to_the_draft(app_s
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "tokyo"
         assert bar.cursor_position == 5
-        await pilot.pause(0.3)  # the recalled query is searched after the pause
-        await settle(pilot)
+        await typing_paused(pilot)  # the recalled query is searched after the pause
         assert app.screen.query_text == "tokyo"
         await pilot.press("up")
         assert bar.value == "tokyo"  # nothing older
@@ -78,7 +77,7 @@ async def test_typing_after_a_recall_starts_the_walk_again_from_what_was_typed(a
         bar = app.screen.query_one(SearchBar)
         assert bar.value == "tokyo"
         await pilot.press(*" in:2018")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("up")
         assert bar.value == "asif"
         await pilot.press("down")
@@ -103,14 +102,12 @@ async def test_esc_goes_back_to_the_query_before_and_keeps_a_settled_one(app_sto
         await settle(pilot)
         timeline = app.screen.query_one(Timeline)
         await pilot.press("slash", *"country:kz")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await typing_paused(pilot)
         await search(pilot, "down")
         assert timeline.has_focus
         kz = list(timeline.ids)
         await pilot.press("slash", *"zardari")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await typing_paused(pilot)
         assert list(timeline.ids) != kz  # the results followed the typing
         await search(pilot, "escape")
         bar = app.screen.query_one(SearchBar)

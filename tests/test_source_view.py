@@ -10,6 +10,7 @@ from chronicle.store import writer
 from chronicle.tui import make_app
 from chronicle.tui.main_screen import MainScreen
 from chronicle.tui.source_view import GONE, DocumentText, SourceScreen, heading, wrap
+from tests.pilot import settle
 from tests.test_document_view import SENTENCES, event_of, release_store
 
 
@@ -20,14 +21,6 @@ async def opened(pilot, screen: SourceScreen) -> list[int | None]:
     pilot.app.push_screen(screen, results.append)
     await settle(pilot)
     return results
-
-
-async def settle(pilot) -> None:
-    """Wait on the screen's workers: one reads the text, then one the dated sentences."""
-    for _ in range(3):
-        for worker in [w for w in pilot.app.workers if w.group.startswith("source")]:
-            await worker.wait()
-        await pilot.pause()
 
 
 def screen_lines(app) -> list[str]:
@@ -67,16 +60,16 @@ async def test_a_fixture_event_opens_on_its_sentence_and_n_walks_the_dated_ones(
         await pilot.press("n")  # the last stays highlighted
         assert status(app) == "Dated sentence 3 of 3: recent years"
         await pilot.press("N")
-        await pilot.pause()
+        await settle(pilot)
         assert status(app) == "Dated sentence 2 of 3: this year"
         assert marked(app, "▶") == [
             "years, to reinvigorate exchanges between the two countries. Furthermore,"
         ]
         await pilot.press("N")
-        await pilot.pause()
+        await settle(pilot)
         assert status(app) == "Dated sentence 1 of 3: Thursday, January 4"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert results == [event_of(fixture_store, "Thursday, January 4")]
         assert isinstance(app.screen, MainScreen)
 
@@ -102,7 +95,7 @@ async def test_the_release_opens_at_last_may_and_walks_its_three_dates_in_order(
             visited = [status(app)]
             for key in "nNN":
                 await pilot.press(key)
-                await pilot.pause()
+                await settle(pilot)
                 visited.append(status(app))
             assert visited == [
                 "Dated sentence 2 of 3: last May",
@@ -114,7 +107,7 @@ async def test_the_release_opens_at_last_may_and_walks_its_three_dates_in_order(
             sentence = document.sentence
             assert document.text[sentence.start : sentence.end] == SENTENCES[0][0]
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
             assert results == [event_of(store, "1 March 2019")]
 
 
@@ -127,7 +120,7 @@ async def test_a_click_on_a_dated_sentence_highlights_it(tmp_path):
             document = app.screen.query_one(DocumentText)
             row = document.row_of(document.text.index("Both sides agreed"))
             await pilot.click(DocumentText, offset=(10, row - document.scroll_offset.y))
-            await pilot.pause()
+            await settle(pilot)
             assert status(app) == "Dated sentence 3 of 3: 28 April 2022"
 
 
@@ -141,7 +134,7 @@ async def test_q_and_esc_leave_with_no_event(tmp_path):
             for key in ("q", "escape"):
                 results.append(await opened(pilot, SourceScreen(store, event)))
                 await pilot.press(key)
-                await pilot.pause()
+                await settle(pilot)
             assert results == [[None], [None]]
             assert app.is_running and isinstance(app.screen, MainScreen)
 
@@ -157,7 +150,7 @@ async def test_a_removed_document_says_so_in_one_line(tmp_path):
             assert screen_lines(app)[0] == " " + GONE.ljust(79)
             assert not app.screen.query_one(DocumentText).display
             await pilot.press("enter", "escape")
-            await pilot.pause()
+            await settle(pilot)
             assert results == [None]
 
 
@@ -184,14 +177,14 @@ async def test_keys_scroll_the_text_and_a_wider_terminal_rewraps_it(fixture_stor
         assert (document.scroll_offset.y, height, document.row_count) == (0, 18, 47)
         for key, top in [("j", 1), ("pagedown", 1 + height), ("k", height), ("G", 47 - height)]:
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
             assert document.scroll_offset.y == top, key
         for key, top in [("b", 47 - 2 * height), ("g", 0), ("space", height), ("pageup", 0)]:
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
             assert document.scroll_offset.y == top, key
         await pilot.resize_terminal(160, 45)
-        await pilot.pause()
+        await settle(pilot)
         assert document.row_count == 28
         assert marked(app, "▶") == [
             "On Thursday, January 4, from 11:38 a.m. (local time) for approximately two hours and"
@@ -216,7 +209,7 @@ async def test_controls_are_drawn_as_escapes_and_tabs_as_columns():
     async with app.run_test(size=(40, 6)) as pilot:
         document = app.query_one(DocumentText)
         document.show_text(text, focus)
-        await pilot.pause()
+        await settle(pilot)
         assert [document.row_text(i) for i in range(document.row_count)] == [
             "Year    Visits",
             "2019    3",

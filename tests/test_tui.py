@@ -6,7 +6,7 @@ from chronicle.store import Store
 from chronicle.tui import EventDetail, SearchBar, Timeline, make_app
 from chronicle.tui.help_screen import HELP_TEXT, HelpScreen
 from chronicle.tui.main_screen import MainScreen
-from tests.pilot import settle
+from tests.pilot import settle, typing_paused
 
 SIZE = (100, 30)
 
@@ -62,8 +62,7 @@ class TestBrowsing:
             hints = app.screen.query_one("#hints")
             assert not hints.display
             await pilot.press("slash", *"before:2019-13 kono")
-            await pilot.pause(0.5)  # the debounce, without pressing Enter
-            await settle(pilot)
+            await typing_paused(pilot)  # the debounce, without pressing Enter
             assert hints.display
             assert "not a date" in str(hints.render())
             await pilot.press("escape")
@@ -76,14 +75,10 @@ class TestBrowsing:
             await settle(pilot)
             everything = len(app.screen.query_one(Timeline).ids)
             await pilot.press("slash", *"Zardari")
-            await settle(pilot)
-            await pilot.pause(0.3)
-            await settle(pilot)
+            await typing_paused(pilot)
             assert len(app.screen.query_one(Timeline).ids) < everything
             await pilot.press("escape")
-            await settle(pilot)
-            await pilot.pause(0.3)
-            await settle(pilot)
+            await typing_paused(pilot)
             assert app.screen.query_one(SearchBar).value == ""
             assert len(app.screen.query_one(Timeline).ids) == everything
 
@@ -129,19 +124,19 @@ class TestKeys:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("question_mark")
-            await pilot.pause()
+            await settle(pilot)
             body = app.screen.query_one("#help-body")
             await pilot.press("j", "j", "j")
-            await pilot.pause()
+            await settle(pilot)
             assert body.scroll_y == 3
             await pilot.press("k")
-            await pilot.pause()
+            await settle(pilot)
             assert body.scroll_y == 2
             await pilot.press("G")
-            await pilot.pause()
+            await settle(pilot)
             assert body.scroll_y == body.max_scroll_y > 3
             await pilot.press("g")
-            await pilot.pause()
+            await settle(pilot)
             assert body.scroll_y == 0
 
     async def test_help_lists_the_bindings_and_closes(self, app_store):
@@ -149,7 +144,7 @@ class TestKeys:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("question_mark")
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, HelpScreen)
             shown = HELP_TEXT.lower()
             spelled = {"slash": "/", "colon": ":", "question_mark": "?", "pagedown": "pgdn"}
@@ -164,7 +159,7 @@ class TestKeys:
             for key in declared:
                 assert f"`{spelled.get(key, key)}`".lower() in shown, key
             await pilot.press("escape")
-            await pilot.pause()
+            await settle(pilot)
             assert not isinstance(app.screen, HelpScreen)
 
     async def test_tab_moves_between_panes_and_q_quits(self, app_store):
@@ -233,11 +228,9 @@ class TestEdges:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("ctrl+p", *"show citations")
-            await pilot.pause(0.5)
+            await settle(pilot)  # the palette's search for commands
             await pilot.press("enter")
-            await settle(pilot)
-            await pilot.pause(0.3)
-            await settle(pilot)
+            await typing_paused(pilot)  # the command puts the query in the search bar
             timeline = app.screen.query_one(Timeline)
             cited = app_store.events_by_ids(timeline.ids)
             assert cited and all(e.type == "citation" for e in cited)

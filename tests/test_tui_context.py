@@ -121,6 +121,6 @@ async def test_at_80_columns_enter_gives_the_detail_the_screen_and_escape_return
         assert app.screen.maximized is detail
         assert detail.region.width == 80
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.maximized is None
         assert app.screen.query_one(Timeline).has_focus

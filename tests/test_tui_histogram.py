@@ -125,7 +125,7 @@ async def test_left_right_pick_a_year_and_enter_narrows_to_it(chronicle_db: Path
         await pilot.press("G")
         assert histogram.selected == 2019
         await pilot.press("left", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.narrowed == ["in:2018"]
 
 
@@ -139,7 +139,7 @@ async def test_written_out_years_step_from_one_to_the_next(chronicle_db: Path):
         await pilot.press("right")
         assert shown(app) == ("2013: 2  2018: 2  2019: 1", [(9, 16)])
         await pilot.press("right", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.narrowed == ["in:2019"]
 
 

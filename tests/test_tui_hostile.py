@@ -18,7 +18,7 @@ from chronicle.library import ingest_paths
 from chronicle.pipeline import parse_file
 from chronicle.store import Store
 from chronicle.tui import EventDetail, Timeline, make_app
-from tests.pilot import settle
+from tests.pilot import settle, typing_paused
 
 SIZE = (160, 50)
 
@@ -143,8 +143,7 @@ async def test_a_pasted_name_reaches_the_search_bar_without_its_controls(hostile
             await pilot.press("slash")
             bar = app.screen.query_one(SearchBar)
             bar.post_message(events.Paste("envoys\x1b]0;owned\x07 \u202eKandy\x9b2J\nsecond line"))
-            await pilot.pause(0.5)
-            await settle(pilot)
+            await typing_paused(pilot)
             assert bar.value == "envoys Kandy2J"  # the OSC sequence goes whole
             screen = terminal_output(app)
             for raw in ("\x1b]0;", "\x07", "\u202e", "\x9b"):
@@ -170,7 +169,7 @@ async def test_a_date_pasted_with_controls_still_goes_to_its_day(hostile_db: Pat
             await settle(pilot)
             prompt = app.screen.query_one(PlainInput)
             prompt.post_message(events.Paste("2019\x1b[2J-05\u202e"))
-            await pilot.pause(0.3)
+            await settle(pilot)
             assert prompt.value == "2019-05"
             await pilot.press("enter")
             await settle(pilot)

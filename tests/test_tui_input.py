@@ -21,6 +21,7 @@ from textual.drivers.linux_driver import LinuxDriver
 
 from chronicle.tui import make_app
 from chronicle.tui.driver import ForgivingDriver
+from tests.pilot import settle
 
 LATIN1_TYPING = "café!".encode("latin-1")
 """What a latin-1 terminal sends when "café!" is typed: é is the lone byte 0xE9."""
@@ -92,7 +93,7 @@ class TestReturnCode:
         app = make_app(store)
         async with app.run_test() as pilot:
             app.call_later(app.panic, "the input thread stopped")
-            await pilot.pause(0.5)
+            await settle(pilot)
         assert app.return_code == 1
 
 
@@ -156,7 +157,7 @@ class TestTerminal:
         terminal = Terminal(Path(store.path), "forgiving")
         assert terminal.read_until(b"palette", 60)  # the footer is drawn: the app is up
         terminal.type(b"/")
-        terminal.type(LATIN1_TYPING)
+        terminal.type(LATIN1_TYPING, 0)  # what it shows is waited for below
         assert terminal.read_until("caf\ufffd!".encode(), 10)
         terminal.type(b"\x11", 0.2)  # ctrl+q
         assert terminal.exit_code() == 0
@@ -166,6 +167,6 @@ class TestTerminal:
         terminal = Terminal(Path(store.path), "strict")
         assert terminal.read_until(b"palette", 60)
         terminal.type(b"/")
-        terminal.type(LATIN1_TYPING)
+        terminal.type(LATIN1_TYPING, 0)  # what it shows is waited for below
         assert terminal.exit_code() == 1
         assert b"UnicodeDecodeError" in terminal.screen

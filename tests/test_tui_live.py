@@ -79,7 +79,7 @@ async def wait_for_rows(pilot, count: int, seconds: float = 30) -> None:
     timeline = pilot.app.screen.query_one(Timeline)
     deadline = time.monotonic() + seconds
     while len(timeline.ids) != count and time.monotonic() < deadline:
-        await pilot.pause(0.2)
+        await pilot.pause(0.05)  # the app polls the file every POLL_SECONDS
     await settle(pilot)
     assert len(timeline.ids) == count
 

@@ -35,8 +35,7 @@ async def palette(pilot, typed: str) -> list[str]:
     """Open the command palette, type, and return the commands it offers (their first
     line: the second is their help)."""
     await pilot.press("ctrl+p", *typed)
-    await pilot.pause(0.5)  # the palette searches its providers after a pause
-    await settle(pilot)
+    await settle(pilot)  # the palette's search of its providers is a worker
     assert isinstance(pilot.app.screen, CommandPalette)
     listing = pilot.app.screen.query_one(CommandList)
     prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]

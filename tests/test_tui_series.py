@@ -41,7 +41,7 @@ async def test_the_palette_opens_a_series_chart_with_every_period_and_value(fixt
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Series: Japan's FDI")
         await settle(pilot)
         await pilot.press("enter")
@@ -56,7 +56,7 @@ async def test_the_palette_opens_a_series_chart_with_every_period_and_value(fixt
         assert 'Source line: "Country Wise FDI Inflows", Islamabad: Board of' in shown
         assert max(len(line) for line in lines) == 80
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
 
 
