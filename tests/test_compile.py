@@ -308,9 +308,9 @@ def test_fts_string_doubles_quotes() -> None:
             {"tag_0": "Trade", "tag_1": "big deal"},
         ),
         ("-tag:x", (f"e.id NOT IN ({ANNOTATED} AND ({TAGGED} IN (:tag_0))))",), {"tag_0": "x"}),
-        ("review:dates", ("e.conflict = 1",), {}),
-        ("review:", ("e.conflict = 1",), {}),
-        ("-review:", ("NOT e.conflict = 1",), {}),
+        ("review:dates", ("e.id IN (SELECT id FROM events WHERE conflict = 1)",), {}),
+        ("review:", ("e.id IN (" + " UNION ".join(REVIEW_SQL.values()) + ")",), {}),
+        ("-review:", ("e.id NOT IN (" + " UNION ".join(REVIEW_SQL.values()) + ")",), {}),
     ],
 )
 def test_where_fragments(text: str, where: tuple[str, ...], params: dict[str, object]) -> None:

@@ -93,6 +93,7 @@ def test_the_merge_layer_is_the_whole_merge_package():
         "explain.py",
         "in_document.py",
         "links.py",
+        "review.py",
         "rules.py",
         "spans.py",
         "state.py",

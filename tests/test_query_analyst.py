@@ -80,7 +80,11 @@ def test_filters(text: str, filters: tuple[Filter, ...]) -> None:
         ("has:photo", (), ('has: "photo" is not known — try note, tag',)),
         ("tag:", (), ("tag: needs a value",)),
         ('tag:""', (), ("tag: needs a value",)),
-        ("review:everything", (), ('review: "everything" is not known — try dates',)),
+        (
+            "review:everything",
+            (),
+            ('review: "everything" is not known — try dates, words, vague, bridged',),
+        ),
     ],
 )
 def test_problems_become_hints_and_are_not_searched(
@@ -114,7 +118,7 @@ def test_words_and_dates_stay_beside_them() -> None:
         ("-has:note", "events without a note, by date"),
         ('tag:"trade talks",urgent', 'events tagged "trade talks" or "urgent", by date'),
         ("-tag:done", 'events not tagged "done", by date'),
-        ("review:", "events to review (sources disagree on the date), by date"),
+        ("review:", "events to review (any kind), by date"),
         ("-review:dates", "events not to review (sources disagree on the date), by date"),
         (
             "kono is:starred in:2018",

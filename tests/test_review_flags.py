@@ -242,6 +242,20 @@ class TestKeptUpToDate:
             assert not weigh_if_pending(store.db.conn)  # once
             assert stored(store) == expected
 
+    def test_opening_a_store_never_weighed_weighs_it(self, tmp_path, docs):
+        """Opening runs the weighing once every migration has run (`connection.migrate`)."""
+        with Store(tmp_path / "o.db") as store:
+            ingest_paths(store, [docs["adb_day"], docs["adb_month"], docs["polio"]])
+            ingest_paths(store, [docs["flood"], docs["month"]])
+            expected = stored(store)
+            store.db.execute("UPDATE mentions SET review = 0, review_witness = NULL")
+            store.db.execute("UPDATE events SET review = 0")
+            store.db.execute("INSERT INTO meta (key, value) VALUES ('review_flags', 'pending')")
+            store.db.conn.commit()
+        with Store(tmp_path / "o.db") as store:
+            assert stored(store) == expected
+            assert not weigh_if_pending(store.db.conn)
+
 
 ORDERED = ["adb_day", "adb_month", "adb_again", "polio", "flood", "month"]
 

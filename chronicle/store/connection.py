@@ -251,7 +251,26 @@ def migrate(conn: sqlite3.Connection) -> int:
                 continue
             raise
         current = version
+    if current >= 21:
+        _weigh_review_marks(conn)
     return current
+
+
+def _weigh_review_marks(conn: sqlite3.Connection) -> None:
+    """A store migrated to v21 gets its review marks once every migration has run
+    (`merging.weigh_if_pending`: it reads the blocking index in the latest layout)."""
+    pending = conn.execute("SELECT 1 FROM meta WHERE key = 'review_flags' AND value = 'pending'")
+    if pending.fetchone() is None:
+        return
+    from chronicle.store.merging import weigh_if_pending
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        weigh_if_pending(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 REBUILDS_TABLES = "-- migrate: foreign keys off"

@@ -121,7 +121,8 @@ class ChronicleApp(App[None]):
             )
             yield SystemCommand(
                 "Review queue",
-                "Events whose sources disagree on the date (review:)",
+                "Merges to check: dates that disagree, joins on words alone,"
+                " vague dates that fit two events, your splits bridged (review:)",
                 partial(screen.set_query, "review:"),
             )
             yield SystemCommand(
