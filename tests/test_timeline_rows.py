@@ -97,11 +97,11 @@ def text(timeline: Timeline, y: int) -> str:
 
 async def test_at_60_columns_the_four_columns_and_a_cut_headline():
     async with shown(60) as (_pilot, timeline):
-        assert text(timeline, 0) == " date             type  src headline" + " " * 24
-        assert text(timeline, 1) == " 2019-03-14       meet  2×  Foreign ministers of Norway and…"
-        assert text(timeline, 2) == " 2019-04          agree     Colombo and Oslo sign a memoran…"
-        assert text(timeline, 3) == " 2020             econ  3!  日本とスリランカの貿易が二倍に …"
-        assert text(timeline, 4) == " 2016–17 FY       econ      Japan invests US$ 45.2 million  "
+        assert text(timeline, 0) == "  date             type  src headline" + " " * 23
+        assert text(timeline, 1) == "  2019-03-14       meet  2×  Foreign ministers of Norway an…"
+        assert text(timeline, 2) == "  2019-04          agree     Colombo and Oslo sign a memora…"
+        assert text(timeline, 3) == "  2020             econ  3!  日本とスリランカの貿易が二倍に…"
+        assert text(timeline, 4) == "  2016–17 FY       econ      Japan invests US$ 45.2 million "
         assert {cell_len(text(timeline, y)) for y in range(8)} == {60}
 
 
@@ -117,21 +117,21 @@ async def test_at_120_columns_countries_actors_and_publisher_follow_the_headline
             "publisher",
         ]
         assert text(timeline, 0) == (
-            " date             type  src headline"
+            "  date             type  src headline"
             + " " * 38
-            + "countries  actors             publisher       "
+            + "countries actors             publisher       "
         )
         assert text(timeline, 1) == (
-            " 2019-03-14       meet  2×  Foreign ministers of Norway and Sri Lanka me… "
-            "NO LK      Ine Eriksen Sørei… Ministry of For…"
+            "  2019-03-14       meet  2×  Foreign ministers of Norway and Sri Lanka me… "
+            "NO LK     Ine Eriksen Sørei… Ministry of For…"
         )
         assert text(timeline, 2) == (
-            " 2019-04          agree     Colombo and Oslo sign a memorandum on fisher… "
-            "LK NO                         Daily Mirror    "
+            "  2019-04          agree     Colombo and Oslo sign a memorandum on fisher… "
+            "LK NO                        Daily Mirror    "
         )
         assert text(timeline, 3) == (
-            " 2020             econ  3!  日本とスリランカの貿易が二倍に増えた年        "
-            "JP LK" + " " * 41
+            "  2020             econ  3!  日本とスリランカの貿易が二倍に増えた年        "
+            "JP LK" + " " * 40
         )
 
 
@@ -172,7 +172,7 @@ async def test_search_hits_in_a_headline_are_marked_and_cut_with_it():
     marks = {11: [("Foreign ministers of ", False), ("Norway", True), (" and Sri Lanka", False)]}
     async with shown(60, marks=marks) as (_pilot, timeline):
         line = timeline.render_line(1)
-        assert line.text == " 2019-03-14       meet  2×  Foreign ministers of Norway and…"
+        assert line.text == "  2019-03-14       meet  2×  Foreign ministers of Norway an…"
         underlined = [s.text for s in line if s.style.underline]
         assert underlined == ["Norway"]
 
@@ -180,10 +180,10 @@ async def test_search_hits_in_a_headline_are_marked_and_cut_with_it():
 async def test_in_the_context_view_hits_are_marked_and_the_rest_dimmed():
     async with shown(60, hits={11, 13}) as (_pilot, timeline):
         assert timeline.hits == {11, 13}
-        assert text(timeline, 0) == "   date             type  src headline" + " " * 22
-        assert text(timeline, 1) == "»  2019-03-14       meet  2×  Foreign ministers of Norway a…"
-        assert text(timeline, 2) == "   2019-04          agree     Colombo and Oslo sign a memor…"
-        assert text(timeline, 3) == "»  2020             econ  3!  日本とスリランカの貿易が二倍 …"
+        assert text(timeline, 0) == "    date             type  src headline" + " " * 21
+        assert text(timeline, 1) == "»   2019-03-14       meet  2×  Foreign ministers of Norway …"
+        assert text(timeline, 2) == "    2019-04          agree     Colombo and Oslo sign a memo…"
+        assert text(timeline, 3) == "»   2020             econ  3!  日本とスリランカの貿易が二倍…"
         dim = timeline.get_component_rich_style("timeline--dim").color
         headline = [s for s in timeline.render_line(2) if "Colombo" in s.text]
         assert headline[0].style.color == dim
@@ -226,7 +226,7 @@ async def test_a_click_selects_the_row_under_it_and_the_header_selects_nothing()
 
 
 def test_an_optional_column_shows_only_while_the_headline_keeps_its_80_column_room():
-    # one cell of every row is the analyst's mark (★ ✎ + •)
+    # two cells of every row are the analyst's marks (★ ✎ + •)
     keys = {w: [c.key for c in columns_for(w)][4:] for w in (78, 79, 97, 98, 114, 115)}
     assert keys == {
         78: [],
@@ -237,7 +237,7 @@ def test_an_optional_column_shows_only_while_the_headline_keeps_its_80_column_ro
         115: ["countries", "actors", "publisher"],
     }
     headlines = {w: columns_for(w)[3].width for w in (78, 79, 98, 115, 150)}
-    assert headlines == {78: 50, 79: 40, 98: 40, 115: 40, 150: 75}
+    assert headlines == {78: 49, 79: 40, 98: 40, 115: 40, 150: 75}
     assert [c.key for c in columns_for(115, publisher=False)][4:] == ["countries", "actors"]
 
 

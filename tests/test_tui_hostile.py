@@ -107,7 +107,7 @@ async def test_hostile_names_and_markup_show_escaped_and_literal(hostile_db: Pat
             assert envoys[0] == ENVOYS_SHOWN
             assert envoys[3] == ENVOYS_SHOWN
             row = "".join(segment.text for segment in timeline.render_line(3)).rstrip()
-            head, tail = " 2019-06-09       meet      ", "… NO LK"  # after the mark cell
+            head, tail = "  2019-06-09       meet      ", "… NO LK"  # after the mark cells
             assert row.startswith(head) and row.endswith(tail), row
             headline = row[len(head) : -len(tail)]  # cut, with its escapes shown as text
             assert len(headline) >= 40 and ENVOYS_SHOWN.startswith(headline), headline

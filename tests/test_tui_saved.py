@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from chronicle.model import Series, SeriesPoint
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.tui import SearchBar, Timeline, make_app
+from chronicle.tui.choice import Choice
 from chronicle.tui.export_form import ExportCancelled, ExportScreen, export_query
 from chronicle.tui.saved import SaveSearchScreen, palette_title
 from tests.pilot import settle
@@ -142,7 +143,7 @@ class TestExportingFromThePalette:
         app = make_app(app_store)
         async with app.run_test(size=SIZE) as pilot:
             screen = await self.open_export(pilot, "kono")
-            screen.query_one("#export-format", Select).value = "json"
+            screen.query_one("#export-format", Choice).value = "json"
             await settle(pilot)
             path = screen.query_one("#export-path", Input)
             assert path.value == str(Path.cwd() / "chronicle-export.json")  # follows the format
@@ -167,7 +168,7 @@ class TestExportingFromThePalette:
             await pilot.press("enter")
             await settle(pilot)
             screen = app.screen
-            screen.query_one("#export-format", Select).value = "csv"
+            screen.query_one("#export-format", Choice).value = "csv"
             screen.query_one("#export-path", Input).value = str(target)
             await pilot.press("ctrl+s")
             await settle(pilot)
