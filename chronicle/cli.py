@@ -428,8 +428,13 @@ def _stream_search(
     else:
         from chronicle.export import write_events
         from chronicle.search.query import describe
+        from chronicle.store.decisions import naming_sources
 
-        write_events(detailed(store, pages), fmt, sys.stdout, title=describe(query), query=text)
+        decisions = naming_sources(store.decisions())
+        title = describe(query)
+        write_events(
+            detailed(store, pages), fmt, sys.stdout, title=title, query=text, decisions=decisions
+        )
     if pages.first is not None:
         _search_summary(searcher, text, pages.first.description, pages.shown, pages.first.total)
 

@@ -72,13 +72,14 @@ def export_query(
     """
     from chronicle.export import write_events
     from chronicle.export.files import written_whole
+    from chronicle.store.decisions import naming_sources
 
     ids, _ = searcher.ids(query)
     title = f"chronicle — {query}" if query.strip() else "chronicle"
+    decisions = naming_sources(searcher.store.decisions())
     with written_whole(path) as out:
-        return write_events(
-            _events(searcher.store, ids, cancelled), fmt, out, title=title, query=query
-        )
+        events = _events(searcher.store, ids, cancelled)
+        return write_events(events, fmt, out, title=title, query=query, decisions=decisions)
 
 
 def _events(store: Store, ids: list[int], cancelled: Callable[[], bool]) -> Iterator[Event]:
