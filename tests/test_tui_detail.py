@@ -169,3 +169,19 @@ async def test_the_detail_pane_of_the_app_shows_how_last_may_was_read(tmp_path: 
             app.screen.set_query("strategic dialogue")
             await settle(pilot)
             assert LAST_MAY in app.screen.query_one(EventDetail).text.splitlines()
+
+
+def test_a_hand_added_note_of_several_paragraphs_is_shown_once(tmp_path: Path):
+    """The note is the source's sentence single-spaced and its paragraph as typed: the
+    same words, so the pane does not repeat it under 'in paragraph:'."""
+    from datetime import date
+
+    from chronicle.manual import manual_event
+
+    note = "Told by the desk officer.\n\nConfirmed later by the embassy."
+    with Store(tmp_path / "c.db") as store:
+        store.add_document(*manual_event(date(2021, 5, 3), None, "day", "Talks in Tokyo", note))
+        [(event_id,)] = store.execute("SELECT id FROM events")
+        text = describe_event(store.event(event_id)).plain
+    assert "Told by the desk officer. Confirmed later by the embassy." in text
+    assert "in paragraph:" not in text

@@ -174,7 +174,7 @@ def describe_event(
             out.append(_name(source.document_date + how))
         out.append("\n   ")
         out.append(highlighted(source.text, terms))
-        if source.paragraph and source.paragraph.strip() != source.text.strip():
+        if source.paragraph and source.paragraph.split() != source.text.split():
             out.append("\n   in paragraph: ", style=muted)
             out.append(_paragraph_with_sentence(source.paragraph, source.text, muted))
         for note in source.footnotes:
