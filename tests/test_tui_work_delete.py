@@ -95,3 +95,39 @@ async def test_a_documents_event_is_never_deleted_and_a_joined_one_keeps_its_sou
         kept = app_store.event(timeline.current_id)
         assert [s.document for s in kept.sources] == [s.document for s in other.sources]
         assert DELETE not in palette_titles(app)  # no + on it any more
+
+
+async def test_the_hand_mark_follows_a_join_and_its_undo(app_store):
+    """A decision rebuilds events (new ids) by our own write, which leaves SQLite's
+    data_version as it was: the marks are listed again after each decision."""
+    other = app_store.event(app_store.events_by_ids(range(1, 400))[3].id)
+    event_id, path = add_by_hand(app_store, "Envoys meet in Oslo")
+    app = make_app(app_store)
+
+    [(key,)] = app_store.execute(
+        "SELECT m.key FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.path = ?",
+        [path],
+    )
+
+    def holding_it() -> int:
+        held = app_store.event_holding([key])
+        assert held is not None and held in timeline.ids
+        return held
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main, timeline = app.screen, app.screen.query_one(Timeline)
+        assert timeline.move_to_id(other.id)
+        main.mark_for_joining()
+        assert timeline.move_to_id(event_id)
+        await settle(pilot)
+        main.join_with_marked()
+        await settle(pilot)
+        assert timeline.is_by_hand(holding_it())
+        main.undo_last_decision()
+        await settle(pilot)
+        alone = holding_it()
+        assert timeline.is_by_hand(alone) and not timeline.is_by_hand(other.id)
+        assert timeline.move_to_id(alone)
+        await settle(pilot)
+        assert DELETE in palette_titles(app)

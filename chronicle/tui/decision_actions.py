@@ -160,3 +160,4 @@ class DecisionActions:
         self.pending_event = event_id
         self.widen_for_pending = True
         self.run_search(self.query_text)
+        self.by_hand_worker()  # ids change, and our own write leaves data_version as it was
