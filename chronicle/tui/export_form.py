@@ -148,6 +148,20 @@ class ExportScreen(ModalScreen[str | None]):
         if path.parent == Path.cwd() and path.stem == DEFAULT_NAME:
             field.value = default_path(str(event.value))
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file named with a format's extension is written in that format (as
+        `chronicle export -o` does); a warning about another path no longer holds."""
+        from chronicle.export import FORMATS, format_named
+
+        event.stop()
+        self._replacing = None
+        self.say("")
+        suffix = Path(event.value.strip()).suffix.lower().lstrip(".")
+        named = [f for f in FORMATS if suffix and format_named(f).extension == suffix]
+        choice = self.query_one("#export-format", Choice)
+        if named and choice.value not in named:
+            choice.value = named[0]
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
