@@ -46,6 +46,7 @@ class SplitScreen(ModalScreen[str | None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     SplitScreen OptionList { height: auto; max-height: 16; }
+    SplitScreen Label { width: 100%; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

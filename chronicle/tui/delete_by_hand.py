@@ -65,6 +65,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
     }
     ConfirmDeleteScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmDeleteScreen Button { margin-left: 1; }
+    ConfirmDeleteScreen Label { width: 100%; }
     """
     BINDINGS = [
         Binding("escape,n", "cancel", "Cancel", tooltip="Keep the event"),
