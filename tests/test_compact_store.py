@@ -138,9 +138,10 @@ class TestTheFile:
         ("before", "after", "worth"),
         [
             (0, 0, False),  # nothing stored
-            (0, 1, True),  # a new chronicle
-            (100, 124, False),
-            (100, 125, True),
+            (0, 5, False),  # a small new chronicle: little to reclaim
+            (0, 200, True),  # a new chronicle of some size
+            (1000, 1249, False),
+            (1000, 1250, True),
             (10_000, 10_020, False),  # a few documents added to a large store
         ],
     )
@@ -212,8 +213,11 @@ def test_db_size_measures_a_compacted_copy_and_leaves_the_file(fixture_db):
     assert fixture_db.read_bytes() == before
 
 
-def test_an_ingest_that_grows_the_store_by_a_quarter_leaves_no_free_pages(tmp_path: Path) -> None:
+def test_an_ingest_that_grows_the_store_by_a_quarter_leaves_no_free_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`ingest_paths` compacts after growth (amortised: a rewrite at each quarter)."""
+    monkeypatch.setattr(connection, "COMPACT_MIN_DOCUMENTS", 1)  # the samples are few
     path = tmp_path / "c.db"
     store = Store(path)
     ingest_paths(store, [fixtures_dir()])

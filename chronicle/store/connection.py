@@ -38,6 +38,10 @@ COMPACT_GROWTH = 1.25
 """An ingest that leaves this many times the documents it found is followed by `compact`:
 the rewrites then cost a bounded multiple of the file's final size, however it was grown."""
 
+COMPACT_MIN_DOCUMENTS = 200
+"""Below this many documents (a few MB) the slack a rewrite reclaims is not worth its
+time: VACUUM of a small file still costs about 0.2 s."""
+
 
 @functools.cache
 def migrations() -> tuple[tuple[int, str, str], ...]:
@@ -370,7 +374,10 @@ PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew}
 
 def worth_compacting(documents_before: int, documents_after: int) -> bool:
     """True when an ingest grew the store enough to rewrite the file (`COMPACT_GROWTH`)."""
-    return documents_after > 0 and documents_after >= documents_before * COMPACT_GROWTH
+    return (
+        documents_after >= COMPACT_MIN_DOCUMENTS
+        and documents_after >= documents_before * COMPACT_GROWTH
+    )
 
 
 def compact(conn: sqlite3.Connection) -> bool:
