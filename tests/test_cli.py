@@ -168,7 +168,8 @@ class TestDocumentDates:
         assert listed["mentions"] == 1
 
     def test_documents_table_shows_how_the_date_was_found(self, fixture_db):
-        result = CliRunner().invoke(cli, ["documents", "--db", str(fixture_db)])
+        wide = CliRunner(env={"COLUMNS": "200"})  # narrower terminals drop the column
+        result = wide.invoke(cli, ["documents", "--db", str(fixture_db)])
         assert result.exit_code == 0 and "date from" in result.stdout
         listed = CliRunner().invoke(cli, ["documents", "--json", "--db", str(fixture_db)])
         found = {

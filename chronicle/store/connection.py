@@ -18,6 +18,8 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
+from chronicle.store import fresh_schema
+
 APP_NAME = "chronicle"
 """Written to the meta table; a database without it is not ours to touch."""
 
@@ -116,8 +118,9 @@ def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.
         # connection behaves the same whether or not a writer has wrapped it yet.
         conn.execute("PRAGMA recursive_triggers = ON")
         _check_identity(conn, target)
+        fresh = target != ":memory:" and not readonly and not _has_tables(conn)
         if target != ":memory:" and not readonly:
-            if not _has_tables(conn):
+            if fresh:
                 # Settable only before the first table (and before WAL): a 2-3 KB
                 # document's row filled a 4 KB page alone, leaving a third of it empty.
                 conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
@@ -127,7 +130,7 @@ def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.
         # SQLite's default 2 MB cache each page is read again from the file as the
         # store grows, so the cost of adding a document grew with the store.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-        if not readonly:
+        if not readonly and not (fresh and fresh_schema.create(conn, _migrated_in_memory)):
             migrate(conn)
     except sqlite3.DatabaseError as error:
         conn.close()
@@ -136,6 +139,10 @@ def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.
         conn.close()
         raise
     return conn
+
+
+def _migrated_in_memory() -> sqlite3.Connection:
+    return _setup(_open(":memory:"), ":memory:", readonly=False)
 
 
 def _connect_readonly(file: Path) -> sqlite3.Connection:
