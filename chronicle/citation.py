@@ -11,7 +11,7 @@ export escapes them for its own format.
 from __future__ import annotations
 
 from chronicle.date_notation import date_label
-from chronicle.model import Event, Source
+from chronicle.model import Event, Source, is_manual
 
 CITATION_STYLE = (
     'Short Chicago-like note: Publisher, "Title," document date (YYYY-MM-DD), '
@@ -19,22 +19,14 @@ CITATION_STYLE = (
 )
 """One line naming the citation style, for the help and the docs."""
 
-MANUAL_PREFIX = "manual:"
-"""How the document path of an event added by hand begins."""
-
 MANUAL_LOCATION = "added by hand"
 """What a citation gives instead of a path for a source the analyst wrote."""
-
-
-def is_manual(source: Source) -> bool:
-    """Whether the source is one the analyst added by hand, not a document read."""
-    return source.document.startswith(MANUAL_PREFIX)
 
 
 def _location(source: Source) -> str:
     if source.url:
         return source.url
-    return MANUAL_LOCATION if is_manual(source) else source.document
+    return MANUAL_LOCATION if is_manual(source.document) else source.document
 
 
 def _one_line(text: str) -> str:

@@ -22,6 +22,7 @@ from chronicle.ingest.events.mentions import content_hash
 from chronicle.ingest.text.inline import sanitize
 from chronicle.model import (
     EVENT_TYPES,
+    MANUAL_SCHEME,
     PRECISIONS,
     Actor,
     CleanDocument,
@@ -29,9 +30,10 @@ from chronicle.model import (
     Entities,
     Mention,
     Segment,
+    is_manual,
 )
 
-SCHEME = "manual:"
+SCHEME = MANUAL_SCHEME
 """The prefix of every hand-added document's path."""
 
 FORMAT = "manual"
@@ -42,11 +44,6 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 PUBLISHER = "Analyst"
 """Who a hand-added document is published by."""
-
-
-def is_manual(path: str) -> bool:
-    """Whether a stored document's path names an event added by hand."""
-    return path.startswith(SCHEME)
 
 
 def manual_event(

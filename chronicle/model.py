@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+MANUAL_SCHEME = "manual:"
+"""How the path of a document the analyst wrote by hand begins (`chronicle.manual`)."""
+
+
+def is_manual(path: str) -> bool:
+    """Whether a stored document's path names an event added by hand, not a document read."""
+    return path.startswith(MANUAL_SCHEME)
+
+
 SERIES_PRECISIONS = ("day", "month", "quarter", "fiscal_year", "year", "range")
 """Every precision a series' period can have, from most to least exact."""
 

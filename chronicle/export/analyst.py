@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronicle.citation import is_manual
 from chronicle.date_notation import date_label
-from chronicle.model import CORRECTABLE, Event
+from chronicle.model import CORRECTABLE, Event, is_manual
 
 DATE_FIELDS = ("date_start", "date_end", "precision")
 """Corrected fields that together make the date (shown as one "date corrected")."""
@@ -50,7 +49,7 @@ def note(event: Event) -> str:
 
 def manual(event: Event) -> bool:
     """Whether the event was added by hand: its only source is the analyst's own."""
-    return len(event.sources) == 1 and is_manual(event.sources[0])
+    return len(event.sources) == 1 and is_manual(event.sources[0].document)
 
 
 def corrected_fields(event: Event) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
+from chronicle.model import MANUAL_SCHEME
 from chronicle.search.query import Clause, Filter, Query, Term
 
 __all__ = [
@@ -302,10 +303,12 @@ _ANNOTATED = (
 
 _MANUAL = (
     "SELECT m.event_id FROM mentions m WHERE m.event_id IS NOT NULL AND m.document_id IN"
-    " (SELECT d.id FROM documents d WHERE d.path >= 'manual:' AND d.path < 'manual;')"
+    f" (SELECT d.id FROM documents d WHERE d.path >= '{MANUAL_SCHEME}'"
+    f" AND d.path < '{MANUAL_SCHEME[:-1]}{chr(ord(MANUAL_SCHEME[-1]) + 1)}')"
 )
-"""The events with a source the analyst added by hand: a document whose path begins
-``manual:`` (chronicle.manual; its format is 'manual' too, but only the path is indexed)."""
+"""The events with a source the analyst added by hand: a document whose path begins with
+`MANUAL_SCHEME` (its format is 'manual' too, but only the path is indexed), read as the
+range of paths from the scheme to the string just after every path it begins."""
 
 _SPACES = (
     "char(9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, "

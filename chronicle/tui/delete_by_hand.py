@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from chronicle.date_notation import date_label
-from chronicle.model import Event
+from chronicle.model import Event, is_manual
 from chronicle.search.engine import Searcher
 from chronicle.store import StoreError
 from chronicle.tui.results import ResultCache
@@ -38,8 +38,6 @@ KEPT = "its star, tags or note are kept unattached: chronicle annotations lists 
 
 def by_hand_paths(event: Event) -> list[str]:
     """The `manual:` documents among the event's sources (none for a documents' event)."""
-    from chronicle.manual import is_manual  # loads the ingest tagger: only when deleting
-
     return list(dict.fromkeys(s.document for s in event.sources if is_manual(s.document)))
 
 
