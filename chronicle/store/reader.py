@@ -42,6 +42,16 @@ _EVENT_SOURCE = (
 """An event's headline and sentence are its best mention's (migration 012)."""
 
 
+def row_actors(text: str) -> tuple[str, ...]:
+    """The people of an events row's `actors` text ('; '-joined display names)."""
+    return tuple(a for a in text.split("; ") if a)
+
+
+def row_countries(text: str) -> tuple[str, ...]:
+    """The ISO codes of an events row's `countries` text (codes and names, ' '-joined)."""
+    return tuple(c for c in text.split() if len(c) == 2 and c.isupper())
+
+
 def event_from_row(row: Sequence) -> Event:
     """Build an Event (without sources) from a row selected with `_EVENT_COLUMNS`."""
     (
@@ -60,7 +70,6 @@ def event_from_row(row: Sequence) -> Event:
         conflict,
         part_of,
     ) = row[:14]
-    codes = tuple(c for c in countries.split() if len(c) == 2 and c.isupper())
     return Event(
         id=id_,
         key=key,
@@ -70,8 +79,8 @@ def event_from_row(row: Sequence) -> Event:
         type=type_,
         headline=headline,
         text=text,
-        actors=tuple(a for a in actors.split("; ") if a),
-        countries=codes,
+        actors=row_actors(actors),
+        countries=row_countries(countries),
         organisations=tuple(orgs.split()),
         source_count=source_count,
         conflict=bool(conflict),

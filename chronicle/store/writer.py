@@ -18,6 +18,7 @@ from chronicle.lexicon import country_name
 from chronicle.merge.state import EventState, best_first, state_of
 from chronicle.model import Actor, DateMatch, Entities, Mention
 from chronicle.names import name_key
+from chronicle.store.reader import row_actors, row_countries
 
 _MENTION_COLUMNS = (
     "m.key, d.path, m.sentence, m.paragraph, m.char_start, "
@@ -505,10 +506,9 @@ def machine_shown(db: sqlite_utils.Database, event_id: int) -> dict[str, object]
     _, machine = held
     shown: dict[str, object] = {k: machine[k] for k in ROW_FIELDS if k in machine}
     if "actors" in machine:
-        shown["actors"] = [a for a in machine["actors"]["text"].split("; ") if a]
+        shown["actors"] = list(row_actors(machine["actors"]["text"]))
     if "countries" in machine:
-        codes = machine["countries"]["text"].split()
-        shown["countries"] = [c for c in codes if len(c) == 2 and c.isupper()]
+        shown["countries"] = list(row_countries(machine["countries"]["text"]))
     [(headline,)] = db.conn.execute(
         "SELECT m.headline FROM events e JOIN mentions m ON m.key = e.best_key WHERE e.id = ?",
         [event_id],
