@@ -190,7 +190,7 @@ def _partnered(
     if kind == "precise":
         found = blocks.nearby(db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS)
         found += blocks.same_document(db, m, "precise")
-        attached = {k for k, e, f in fitting(db, m, "vague", False) if f == m.key and e == event_id}
+        attached = _attached(db, m.key, event_id)
     else:
         found, attached = fitting(db, m, "vague", True), set()
     mates = sorted({k for k, e, _ in found if e == event_id and k != m.key} | attached)
@@ -198,6 +198,13 @@ def _partnered(
         review.strong(m, other, other.key in attached, decided)
         for other in load_mentions(db, mates)
     )
+
+
+def _attached(db: sqlite_utils.Database, key: str, event_id: int) -> set[str]:
+    """The vague members of the event attached to its precise member `key`: read off their
+    fits, as a weighing from scratch does (`review.isolated`), not looked up again."""
+    sql = "SELECT key FROM mentions WHERE event_id = ? AND fit_key = ?"
+    return {k for (k,) in db.execute(sql, [event_id, key])}
 
 
 def _of_event(db: sqlite_utils.Database, keys: Sequence[str], event_id: int) -> list[str]:
