@@ -244,7 +244,8 @@ class _Change:
             return event_id, draft, True
         parts = {e: load_state(self.db, e) for e in event_ids}
         singles = [e for e in event_ids if parts[e].count == 1]
-        self._weigh_grown(max(event_ids, key=lambda e: (parts[e].count, -e)), singles, news)
+        grown = max(event_ids, key=lambda e: (parts[e].count, -e))
+        self._weigh_grown(grown, singles, news, alone=len(event_ids) == 1)
         # The biggest event keeps its id and its mentions stay; the others move in.
         kept = max(event_ids, key=lambda e: (parts[e].count, -e))
         others = [e for e in event_ids if e != kept]
@@ -311,12 +312,16 @@ class _Change:
         self.pending.whole(draft.mentions, self.fits)
         self.pending.events.add(event_id)
 
-    def _weigh_grown(self, event_id: int, singles: Iterable[int], news: Sequence[Mention]) -> None:
+    def _weigh_grown(
+        self, event_id: int, singles: Iterable[int], news: Sequence[Mention], alone: bool
+    ) -> None:
         """Have the review marks an event's growth can change weighed again: its
         newcomers', those of the members it had marked, those of the member of an
-        event of one that joined it (`review_flags`)."""
+        event of one that joined it (`review_flags`). `alone`: no other stored event
+        joined it, so only `news` can be the partner a marked member lacked."""
         self.pending.events.add(event_id)
         self.pending.grown.add(event_id)
+        self.pending.grew(event_id, news, self.fits, alone)
         self.pending.words.update(m.key for m in news)
         self.pending.words.update(keys_of_events(self.db, singles))
         self.pending.vague.update(m.key for m in news if merge.kind_of(m) == "vague")

@@ -62,6 +62,10 @@ class Pending:
         events: Events whose marks may change (written, grown).
         grown: Events that took in newcomers without being read whole: the members
             they had marked WORDS are weighed again (a newcomer may be their partner).
+        newcomers: For an event that grew by new mentions alone (no other stored event
+            joined it), those mentions: a precise member it had marked WORDS had no
+            strong link among the others, so only they can give it one. None for an
+            event another stored event joined in this change.
     """
 
     members: list[list[Mention]] = field(default_factory=list)
@@ -72,12 +76,23 @@ class Pending:
     reports: dict[str, list[str]] = field(default_factory=dict)
     events: set[int] = field(default_factory=set)
     grown: set[int] = field(default_factory=set)
+    newcomers: dict[int, list[Mention] | None] = field(default_factory=dict)
 
     def whole(self, members: Sequence[Mention], fits: dict[str, str | None]) -> None:
         """An event written from all its members."""
         self.members.append(list(members))
         self.fits.update({m.key: fits.get(m.key) for m in members})
         self.vague.update(m.key for m in members if merge.kind_of(m) == "vague")
+
+    def grew(
+        self, event_id: int, news: Sequence[Mention], fits: dict[str, str | None], alone: bool
+    ) -> None:
+        """A stored event that took in `news`, and other stored events unless `alone`."""
+        if not alone or self.newcomers.get(event_id, []) is None:
+            self.newcomers[event_id] = None
+            return
+        self.newcomers.setdefault(event_id, []).extend(news)
+        self.fits.update({m.key: fits.get(m.key) for m in news})
 
 
 def refresh(
@@ -92,15 +107,21 @@ def refresh(
         lone = review.isolated(group, pending.fits, decided)
         marks.update({m.key: (review.WORDS if m.key in lone else 0, None) for m in group})
     pending.vague |= _stale_witnesses(db, pending.events)
-    pending.words |= _marked(db, pending.grown, review.WORDS)
+    marked = _marked(db, pending.grown, review.WORDS)
+    pending.words |= marked.keys()
     rows = {r[0]: r[1:] for r in rows_in(db.conn, _MARKS, sorted(_keys(pending, marks)))}
     loaded = {m.key: m for group in pending.members for m in group}
     needed = (pending.words | (pending.vague - pending.reports.keys())) - loaded.keys()
     loaded |= {m.key: m for m in load_mentions(db, sorted(needed & rows.keys()))}
+    news = {m.key for group in pending.newcomers.values() for m in group or ()}
     for key, (event_id, fit, old, witness) in rows.items():
         bits, _ = marks.get(key, (old & review.WORDS, None))
         if key in pending.words and key in loaded and event_id is not None:
-            alone = not _partnered(db, loaded[key], event_id, fit, decided, fitting)
+            newcomers = pending.newcomers.get(event_id)
+            if _only_newcomers_count(key, marked, event_id, newcomers, loaded[key], news):
+                alone = not _strong_newcomer(loaded[key], newcomers, pending.fits, decided)
+            else:
+                alone = not _partnered(db, loaded[key], event_id, fit, decided, fitting)
             bits = review.WORDS if alone and _members(db, event_id) > 1 else 0
         seen = witness if old & review.VAGUE else None
         if key in pending.vague and key in pending.reports:
@@ -158,10 +179,43 @@ def _stale_witnesses(db: sqlite_utils.Database, event_ids: Iterable[int]) -> set
     return merged | gone
 
 
-def _marked(db: sqlite_utils.Database, event_ids: Iterable[int], bit: int) -> set[str]:
-    """Members of these events marked with `bit`."""
-    sql = "SELECT key, review FROM mentions WHERE review != 0 AND event_id IN ({marks})"
-    return {key for key, bits in rows_in(db.conn, sql, sorted(event_ids)) if bits & bit}
+def _marked(db: sqlite_utils.Database, event_ids: Iterable[int], bit: int) -> dict[str, int]:
+    """Members of these events marked with `bit`, with their event."""
+    sql = "SELECT key, review, event_id FROM mentions WHERE review != 0 AND event_id IN ({marks})"
+    return {key: e for key, bits, e in rows_in(db.conn, sql, sorted(event_ids)) if bits & bit}
+
+
+def _only_newcomers_count(
+    key: str,
+    marked: dict[str, int],
+    event_id: int,
+    newcomers: Sequence[Mention] | None,
+    m: Mention,
+    news: set[str],
+) -> bool:
+    """Whether a member's WORDS mark can only be lifted by its event's newcomers: a precise
+    member the event had marked before it grew by new mentions alone, itself not new."""
+    return (
+        newcomers is not None
+        and marked.get(key) == event_id
+        and key not in news
+        and merge.kind_of(m) == "precise"
+    )
+
+
+def _strong_newcomer(
+    m: Mention, newcomers: Sequence[Mention], fits: dict[str, str | None], decided: Decisions
+) -> bool:
+    """True when a newcomer is linked to the precise member `m` on more than words: a
+    precise one, or a vague one attached to it (`review.isolated`'s links)."""
+    for n in newcomers:
+        kind = merge.kind_of(n)
+        attached = kind == "vague" and fits.get(n.key) == m.key
+        if (kind == "precise" or attached) and review.strong(m, n, attached, decided):
+            return True
+        if (m.key, n.key) in decided.joined or (n.key, m.key) in decided.joined:
+            return True
+    return False
 
 
 def _members(db: sqlite_utils.Database, event_id: int) -> int:
