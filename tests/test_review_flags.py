@@ -145,6 +145,31 @@ class TestKinds:
             assert kinds(store, docs["adb_day"]) == {"words"}
             assert_sound(store)
 
+    def test_a_month_whose_fit_moves_to_a_report_sharing_words_only_is_in_review_words(
+        self, tmp_path
+    ):
+        texts = {
+            "seoul": "On 8 November 2016, the first South Korea-Netherlands political "
+            "consultations in Seoul held long talks on information technology.\n",
+            "month": "The first round of the South Korea-Netherlands political consultations "
+            "was held in The Hague in November 2016.\n",
+            "hague": "8 November 2016: political consultations held in The Hague\n",
+        }
+        for name, text in texts.items():
+            (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        with Store(tmp_path / "f.db") as store:
+            for name in texts:
+                ingest_paths(store, [tmp_path / f"{name}.txt"])
+            [month] = keys_of(store, tmp_path / "month.txt")
+            [hague] = keys_of(store, tmp_path / "hague.txt")
+            # The month now fits the report closer to its words, in the same event, and
+            # shares one country with it where it shared two with the first.
+            [(fit,)] = store.execute("SELECT fit_key FROM mentions WHERE key = ?", [month])
+            assert fit == hague
+            marks, _ = stored(store)
+            assert {k for k, bits in marks.items() if bits} == {month}
+            assert_sound(store)
+
     def test_a_month_fitting_two_grants_is_in_review_vague(self, tmp_path, docs):
         with Store(tmp_path / "v.db") as store:
             ingest_paths(store, [docs["polio"], docs["flood"], docs["month"]])

@@ -179,6 +179,9 @@ class _Change:
         written = self._write_regrouped() if leaving is None else self._write_results(leaving)
         changed = [(fit, key) for key, fit in self.fits.items() if self.stored_fits.get(key) != fit]
         self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
+        # A vague mention's link is its fit: a new fit, even in the same event, may not be a
+        # strong one where the old was (or the other way round).
+        self.pending.words.update(key for _, key in changed)
         link(self.db, written, orphans)
         review_flags.refresh(self.db, self.pending, self.decided, fitting)
 
