@@ -40,6 +40,10 @@ Found = list[tuple[str, int | None, str | None]]
 Fitting = Callable[[sqlite_utils.Database, Mention, str, bool], Found]
 """`merging.fitting`: stored mentions of a kind a coarse date could be one happening with."""
 
+MATES_AT_ONCE = 8
+"""Members read at a time while looking for a strong partner: one is usually among the
+first, and a retold happening's event can hold hundreds."""
+
 _MARKS = (
     "SELECT key, event_id, fit_key, review, review_witness FROM mentions WHERE key IN ({marks})"
 )
@@ -250,7 +254,8 @@ def _partnered(
     mates = sorted({k for k, e, _ in found if e == event_id and k != m.key} | attached)
     return any(
         review.strong(m, other, other.key in attached, decided)
-        for other in load_mentions(db, mates)
+        for at in range(0, len(mates), MATES_AT_ONCE)
+        for other in load_mentions(db, mates[at : at + MATES_AT_ONCE])
     )
 
 
