@@ -125,7 +125,7 @@ def refresh(
             if _only_newcomers_count(key, marked, event_id, newcomers, loaded[key], news):
                 alone = not _strong_newcomer(loaded[key], newcomers, pending.fits, decided)
             else:
-                alone = not _partnered(db, loaded[key], event_id, fit, decided, fitting)
+                alone = not _partnered(db, loaded[key], event_id, fit, decided)
             bits = review.WORDS if alone and _members(db, event_id) > 1 else 0
         seen = witness if old & review.VAGUE else None
         if key in pending.vague and key in pending.reports:
@@ -233,10 +233,11 @@ def _partnered(
     event_id: int,
     fit: str | None,
     decided: Decisions,
-    fitting: Fitting,
 ) -> bool:
     """True when a member of its event is linked to `m` on more than words
-    (`review.strong`); the candidates come from the blocking index, as the merge's do."""
+    (`review.strong`): for a precise member, among the precise ones the blocking index
+    finds near it (as the merge's do) and the vague ones attached to it; for a free vague
+    one, among its event's other free vague members."""
     kind = merge.kind_of(m)
     if kind == "undated":
         return True  # an undated member is linked only to undated ones told again, or joined
@@ -250,13 +251,26 @@ def _partnered(
         found += blocks.same_document(db, m, "precise")
         attached = _attached(db, m.key, event_id)
     else:
-        found, attached = fitting(db, m, "vague", True), set()
+        found, attached = _free_vague_members(db, m.key, event_id), set()
     mates = sorted({k for k, e, _ in found if e == event_id and k != m.key} | attached)
     return any(
         review.strong(m, other, other.key in attached, decided)
         for at in range(0, len(mates), MATES_AT_ONCE)
         for other in load_mentions(db, mates[at : at + MATES_AT_ONCE])
+        if other.key in attached or merge.kind_of(other) == kind
     )
+
+
+def _free_vague_members(db: sqlite_utils.Database, key: str, event_id: int) -> Found:
+    """The event's other dated, coarse members attached to no precise one: a free vague
+    member's possible partners, read off its event as a weighing from scratch takes them
+    (`review.isolated`), not looked up again among every vague mention of its year."""
+    precise = ",".join(f"'{p}'" for p in sorted(merge.PRECISE))
+    sql = (
+        "SELECT key, event_id, fit_key FROM mentions WHERE event_id = ? AND key != ? "
+        f"AND fit_key IS NULL AND date_start IS NOT NULL AND precision NOT IN ({precise})"
+    )
+    return [tuple(r) for r in db.execute(sql, [event_id, key])]
 
 
 def _attached(db: sqlite_utils.Database, key: str, event_id: int) -> set[str]:
