@@ -181,7 +181,7 @@ class _Change:
         self.db.conn.executemany("UPDATE mentions SET fit_key = ? WHERE key = ?", changed)
         # A vague mention's link is its fit: a new fit, even in the same event, may not be a
         # strong one where the old was (or the other way round).
-        self.pending.words.update(key for _, key in changed)
+        self.pending.refit.update(key for _, key in changed)
         link(self.db, written, orphans)
         review_flags.refresh(self.db, self.pending, self.decided, fitting)
 

@@ -70,6 +70,8 @@ class Pending:
             joined it), those mentions: a precise member it had marked WORDS had no
             strong link among the others, so only they can give it one. None for an
             event another stored event joined in this change.
+        refit: Vague mentions whose fit changed: their link is their fit, so they are
+            weighed again whatever else changed.
     """
 
     members: list[list[Mention]] = field(default_factory=list)
@@ -81,6 +83,7 @@ class Pending:
     events: set[int] = field(default_factory=set)
     grown: set[int] = field(default_factory=set)
     newcomers: dict[int, list[Mention] | None] = field(default_factory=dict)
+    refit: set[str] = field(default_factory=set)
 
     def whole(self, members: Sequence[Mention], fits: dict[str, str | None]) -> None:
         """An event written from all its members."""
@@ -112,7 +115,7 @@ def refresh(
         marks.update({m.key: (review.WORDS if m.key in lone else 0, None) for m in group})
     pending.vague |= _stale_witnesses(db, pending.events)
     marked = _marked(db, pending.grown, review.WORDS)
-    pending.words |= marked.keys()
+    pending.words |= marked.keys() | pending.refit
     rows = {r[0]: r[1:] for r in rows_in(db.conn, _MARKS, sorted(_keys(pending, marks)))}
     loaded = {m.key: m for group in pending.members for m in group}
     needed = (pending.words | (pending.vague - pending.reports.keys())) - loaded.keys()
@@ -122,7 +125,7 @@ def refresh(
         bits, _ = marks.get(key, (old & review.WORDS, None))
         if key in pending.words and key in loaded and event_id is not None:
             newcomers = pending.newcomers.get(event_id)
-            if _only_newcomers_count(key, marked, event_id, newcomers, loaded[key], news):
+            if _only_newcomers_count(loaded[key], marked, event_id, fit, pending, news):
                 alone = not _strong_newcomer(loaded[key], newcomers, pending.fits, decided)
             else:
                 alone = not _partnered(db, loaded[key], event_id, fit, decided)
@@ -190,34 +193,43 @@ def _marked(db: sqlite_utils.Database, event_ids: Iterable[int], bit: int) -> di
 
 
 def _only_newcomers_count(
-    key: str,
+    m: Mention,
     marked: dict[str, int],
     event_id: int,
-    newcomers: Sequence[Mention] | None,
-    m: Mention,
+    fit: str | None,
+    pending: Pending,
     news: set[str],
 ) -> bool:
-    """Whether a member's WORDS mark can only be lifted by its event's newcomers: a precise
-    member the event had marked before it grew by new mentions alone, itself not new."""
+    """Whether a member's WORDS mark can only be lifted by its event's newcomers: one the
+    event had marked before it grew by new mentions alone, not new itself, dated,
+    attached to no precise one (a vague member's link is its fit) and not refitted."""
     return (
-        newcomers is not None
-        and marked.get(key) == event_id
-        and key not in news
-        and merge.kind_of(m) == "precise"
+        pending.newcomers.get(event_id) is not None
+        and marked.get(m.key) == event_id
+        and m.key not in news
+        and fit is None
+        and m.key not in pending.refit
+        and merge.kind_of(m) != "undated"
     )
 
 
 def _strong_newcomer(
     m: Mention, newcomers: Sequence[Mention], fits: dict[str, str | None], decided: Decisions
 ) -> bool:
-    """True when a newcomer is linked to the precise member `m` on more than words: a
-    precise one, or a vague one attached to it (`review.isolated`'s links)."""
+    """True when a newcomer is linked to the member `m` on more than words
+    (`review.isolated`'s links): for a precise member, a precise newcomer or a vague one
+    attached to it; for a free vague member, a free vague newcomer."""
+    kind = merge.kind_of(m)
     for n in newcomers:
-        kind = merge.kind_of(n)
-        attached = kind == "vague" and fits.get(n.key) == m.key
-        if (kind == "precise" or attached) and review.strong(m, n, attached, decided):
-            return True
         if (m.key, n.key) in decided.joined or (n.key, m.key) in decided.joined:
+            return True
+        other = merge.kind_of(n)
+        attached = other == "vague" and fits.get(n.key) == m.key and kind == "precise"
+        free = other == "vague" and fits.get(n.key) is None
+        if kind == "precise" and (other == "precise" or attached):
+            if review.strong(m, n, attached, decided):
+                return True
+        elif kind == "vague" and free and review.strong(m, n, False, decided):
             return True
     return False
 
