@@ -281,6 +281,25 @@ class TestKeptUpToDate:
             assert stored(store) == expected
             assert not weigh_if_pending(store.db.conn)
 
+    def test_a_store_from_before_v25_is_weighed_again_when_it_opens(self, tmp_path, docs):
+        """Marks an older version could leave stale (in the events holding a vague mention
+        attached to a precise one) are weighed again by migration 025."""
+        refitted = "SELECT event_id FROM mentions WHERE fit_key IS NOT NULL"
+        with Store(tmp_path / "v24.db") as store:
+            ingest_paths(store, [docs["adb_day"], docs["adb_month"], docs["polio"]])
+            ingest_paths(store, [docs["flood"], docs["month"]])
+            expected = stored(store)
+            store.db.execute(
+                f"UPDATE mentions SET review = 0, review_witness = NULL WHERE event_id IN ({refitted})"
+            )
+            store.db.execute(f"UPDATE events SET review = 0 WHERE id IN ({refitted})")
+            store.db.execute("UPDATE meta SET value = '24' WHERE key = 'schema_version'")
+            store.db.conn.commit()
+            assert stored(store) != expected
+        with Store(tmp_path / "v24.db") as store:
+            assert stored(store) == expected
+            assert_sound(store)
+
 
 ORDERED = ["adb_day", "adb_month", "adb_again", "polio", "flood", "month"]
 

@@ -268,9 +268,10 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 
 def _weigh_review_marks(conn: sqlite3.Connection) -> None:
-    """A store migrated to v21 gets its review marks once every migration has run
+    """A store migrated to v21 (or v25) gets its review marks once every migration has run
     (`merging.weigh_if_pending`: it reads the blocking index in the latest layout)."""
-    pending = conn.execute("SELECT 1 FROM meta WHERE key = 'review_flags' AND value = 'pending'")
+    # Any value asks for a weighing (`review_flags.FILLS` says which events'); it goes after.
+    pending = conn.execute("SELECT 1 FROM meta WHERE key = 'review_flags'")
     if pending.fetchone() is None:
         return
     from chronicle.store.merging import weigh_if_pending

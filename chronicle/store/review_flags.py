@@ -376,16 +376,28 @@ def bridged(db: sqlite_utils.Database, decided: Decisions) -> set[int]:
     }
 
 
+FILLS = {
+    "pending": "SELECT id FROM events ORDER BY id",
+    "refitted": "SELECT DISTINCT event_id FROM mentions "
+    "WHERE fit_key IS NOT NULL AND event_id IS NOT NULL ORDER BY event_id",
+}
+"""The events a store asks to have weighed from their members (meta `review_flags`):
+every one (a store migrated to v21, whose events were merged before the marks were
+kept), or those holding a vague mention attached to a precise one (v25: before it, a
+vague mention refitted inside its own event kept its old WORDS mark)."""
+
+
 def pending_fill(db: sqlite_utils.Database) -> bool:
-    """True when the store's events were never weighed (a store migrated to v21)."""
+    """True when the store asks for some of its events to be weighed (`FILLS`)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'review_flags'").fetchone()
-    return row is not None and row[0] == "pending"
+    return row is not None and row[0] in FILLS
 
 
 def fill(db: sqlite_utils.Database, decided: Decisions, fitting: Fitting) -> None:
-    """Weigh every stored event from its members: once, for a store migrated to v21
-    (its events were merged before the marks were kept), and after a rebuild."""
-    ids = [r[0] for r in db.execute("SELECT id FROM events ORDER BY id")]
+    """Weigh the events the store asks for (`FILLS`; all of them when it asks for none, as
+    after a rebuild) from their members."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'review_flags'").fetchone()
+    ids = [r[0] for r in db.execute(FILLS.get(row[0] if row else "", FILLS["pending"]))]
     for at in range(0, len(ids), 500):
         chunk = ids[at : at + 500]
         pending = Pending(events=set(chunk))
