@@ -288,7 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--fresh-dir", type=Path, help="with --stores: the documents to add")
     parser.add_argument(
-        "--code", type=Path, help="the checkout whose chronicle runs (default: this)"
+        "--code",
+        type=Path,
+        help="the checkout whose chronicle runs (default: this); its migrations are still "
+        "those of the installed checkout, so compare code of one schema",
     )
     args = parser.parse_args(argv)
     if args.code:

@@ -46,9 +46,13 @@ TARGET_DB_RATIO = 4.0
 
 
 def chronicle_command(*args: str) -> list[str]:
-    """`chronicle ARGS` run by this Python on this checkout, whatever copy is installed."""
+    """`chronicle ARGS` run by this Python on this checkout, whatever copy is installed.
+
+    `-P`: the working folder is not put first on the import path, so a run started inside
+    another checkout still runs this one (`child_env` puts it first instead).
+    """
     code = "import sys; from chronicle.cli import main; sys.argv[0] = 'chronicle'; main()"
-    return [sys.executable, "-c", code, *args]
+    return [sys.executable, "-P", "-c", code, *args]
 
 
 def child_env() -> dict[str, str]:
