@@ -44,6 +44,9 @@ other, are one happening without a shared person or two shared countries
 (`merge.rules.across_documents`)."""
 
 
+PRECISE_SQL = ",".join(f"'{p}'" for p in sorted(merge.PRECISE))
+"""The precisions of a precise mention, as an SQL list (`m.precision IN (...)`)."""
+
 _NO_END = 1 << 40
 """A day number after every date."""
 
@@ -326,12 +329,11 @@ def same_document(
     span = merge.span_of(mention)
     if span is None:
         return []
-    precise = ",".join(f"'{p}'" for p in sorted(merge.PRECISE))
     test = "IN" if kind == "precise" else "NOT IN"
     rows = db.execute(
         "SELECT m.key, m.event_id, m.fit_key FROM mentions m JOIN documents d "
         "ON d.id = m.document_id WHERE d.path = ? AND m.date_start <= ? AND m.date_end >= ? "
-        f"AND m.precision {test} ({precise})" + (" AND m.fit_key IS NULL" if free_only else ""),
+        f"AND m.precision {test} ({PRECISE_SQL})" + (" AND m.fit_key IS NULL" if free_only else ""),
         [mention.document, span.end.isoformat(), span.start.isoformat()],
     ).fetchall()
     return [tuple(r) for r in rows if r[0] != mention.key]

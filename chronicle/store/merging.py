@@ -247,10 +247,9 @@ class _Change:
             return event_id, draft, True
         parts = {e: load_state(self.db, e) for e in event_ids}
         singles = [e for e in event_ids if parts[e].count == 1]
-        grown = max(event_ids, key=lambda e: (parts[e].count, -e))
-        self._weigh_grown(grown, singles, news, alone=len(event_ids) == 1)
         # The biggest event keeps its id and its mentions stay; the others move in.
         kept = max(event_ids, key=lambda e: (parts[e].count, -e))
+        self._weigh_grown(kept, singles, news, alone=len(event_ids) == 1)
         others = [e for e in event_ids if e != kept]
         states = list(parts.values())
         if news:

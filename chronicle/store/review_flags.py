@@ -67,9 +67,9 @@ class Pending:
         grown: Events that took in newcomers without being read whole: the members
             they had marked WORDS are weighed again (a newcomer may be their partner).
         newcomers: For an event that grew by new mentions alone (no other stored event
-            joined it), those mentions: a precise member it had marked WORDS had no
-            strong link among the others, so only they can give it one. None for an
-            event another stored event joined in this change.
+            joined it), those mentions: a member it had marked WORDS (precise, or vague
+            and free) had no strong link among the others, so only they can give it one.
+            None for an event another stored event joined in this change.
         refit: Vague mentions whose fit changed: their link is their fit, so they are
             weighed again whatever else changed.
     """
@@ -277,10 +277,10 @@ def _free_vague_members(db: sqlite_utils.Database, key: str, event_id: int) -> F
     """The event's other dated, coarse members attached to no precise one: a free vague
     member's possible partners, read off its event as a weighing from scratch takes them
     (`review.isolated`), not looked up again among every vague mention of its year."""
-    precise = ",".join(f"'{p}'" for p in sorted(merge.PRECISE))
     sql = (
         "SELECT key, event_id, fit_key FROM mentions WHERE event_id = ? AND key != ? "
-        f"AND fit_key IS NULL AND date_start IS NOT NULL AND precision NOT IN ({precise})"
+        "AND fit_key IS NULL AND date_start IS NOT NULL "
+        f"AND precision NOT IN ({blocks.PRECISE_SQL})"
     )
     return [tuple(r) for r in db.execute(sql, [event_id, key])]
 
