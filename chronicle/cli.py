@@ -296,15 +296,16 @@ def _ingest(
                 f"{len(stale)} stored documents under {folder} no longer exist; "
                 f"`chronicle ingest --prune {folder}` forgets them"
             )
-    if not (report.added or report.unchanged or report.failed):
+    if not (report.added or report.unchanged or report.failed or report.moved):
         say("no .txt, .md, .html, .pdf or .docx files found in " + ", ".join(map(str, sources)))
     for line in report.skipped_summary():
         say(line)  # a suffix is part of a file name, so it is shown through `visible` too
     report_unattached(store, unattached)
     counts = store.counts()
+    moved = f"{len(report.moved)} moved, " if report.moved else ""
     click.echo(
         f"added {len(report.added)} document(s) with {report.mentions} dated mention(s); "
-        f"{len(report.unchanged)} unchanged, {len(report.failed)} skipped. "
+        f"{len(report.unchanged)} unchanged, {moved}{len(report.failed)} skipped. "
         f"The chronicle holds {counts['events']} events from {counts['documents']} documents.",
         err=True,
     )

@@ -296,3 +296,22 @@ class TestCheck:
         assert done.returncode == 1
         assert done.stdout.startswith("count_year_spans not the events by the years they span: ")
         assert done.stderr.startswith("Error: the database is inconsistent: ")
+
+
+def test_a_moved_folder_is_reported_as_moved_not_as_holding_no_files(tmp_path):
+    before, after = tmp_path / "briefs", tmp_path / "archive"
+    before.mkdir()
+    (before / "visit.txt").write_text(
+        "Kono visited Islamabad on 3 January 2018.\n", encoding="utf-8"
+    )
+    (before / "talks.txt").write_text(
+        "Japan and Pakistan held talks in Tokyo on 9 May 2019.\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "c.db")
+    assert CliRunner().invoke(cli, ["ingest", str(before), "--db", db]).exit_code == 0
+    before.rename(after)
+    result = CliRunner().invoke(cli, ["ingest", str(after), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "files found" not in result.stderr
+    assert f"moved {before / 'visit.txt'} to {after / 'visit.txt'}" in result.stderr
+    assert "0 unchanged, 2 moved, 0 skipped." in result.stderr.splitlines()[-1]
