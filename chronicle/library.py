@@ -269,6 +269,9 @@ def store_parsed(store: Store, item: Parsed, report: IngestReport, on_disk: OnDi
     doc = item.doc
     try:
         holder = store.path_for_hash(item.content_hash)
+        if item.held_by and holder in (None, path):  # no longer a copy: read it whole
+            store_parsed(store, parse_file(_source(path)), report, on_disk)
+            return
         if holder == path and store.extractor_for_hash(item.content_hash) == doc.extractor:
             report.unchanged.append(path)  # parsed twice: given twice, or stored meanwhile
             return

@@ -92,6 +92,9 @@ class Parsed:
     mentions: tuple[Mention, ...] = ()
     unchanged: bool = False
     error: str = ""
+    held_by: str = ""
+    """The stored path that held this text, read by these rules, when parsing found it: a
+    copy or a moved file, whose mentions were not extracted again (`mentions` is empty)."""
 
 
 def parse_file(path: Source, lookup: Lookup | None = None, max_bytes: int | None = None) -> Parsed:
@@ -114,6 +117,8 @@ def parse_file(path: Source, lookup: Lookup | None = None, max_bytes: int | None
             holder, extractor = lookup(doc_hash)
             if holder == str(path) and extractor == doc.extractor:
                 return Parsed(str(path), content_hash=doc_hash, unchanged=True)
+            if holder is not None and extractor == doc.extractor:
+                return Parsed(str(path), doc, doc_hash, held_by=holder)
         with _watched(_size_of(path, doc)):
             mentions = tuple(extract_mentions(doc, doc_hash))
         return Parsed(str(path), doc, doc_hash, mentions)

@@ -228,3 +228,54 @@ def test_two_new_copies_are_stored_once_and_the_later_one_reported(tmp_path):
         report = ingest_paths(store, [folder])
         assert report.added == [str(folder / "a.txt")]
         assert report.duplicates == [str(folder / "z.txt")]
+
+
+class TestCopiesAreNotExtractedAgain:
+    """A file whose text is stored under another path, read by these rules, is a copy or
+    a move: parsing hashes it and stops there, and the writer reads it whole only when
+    that stored text went meanwhile."""
+
+    def test_a_copy_is_hashed_not_extracted_and_names_its_holder(self, tmp_path):
+        from chronicle.pipeline import parse_file, store_lookup
+
+        original, copy = tmp_path / "a.txt", tmp_path / "b.txt"
+        original.write_text(FISHERIES, encoding="utf-8")
+        shutil.copy(original, copy)
+        with Store(tmp_path / "c.db") as store:
+            ingest_paths(store, [original])
+            parsed = parse_file(copy, store_lookup(store))
+            whole = parse_file(copy)
+        assert (parsed.held_by, parsed.mentions) == (str(original), ())
+        assert parsed.content_hash == whole.content_hash and whole.mentions
+
+    def test_a_copy_whose_holder_went_meanwhile_is_read_whole(self, tmp_path):
+        from chronicle.library import IngestReport, OnDisk, store_parsed
+        from chronicle.pipeline import parse_file, store_lookup
+
+        original, copy = tmp_path / "a.txt", tmp_path / "b.txt"
+        original.write_text(FISHERIES, encoding="utf-8")
+        shutil.copy(original, copy)
+        with Store(tmp_path / "c.db") as store:
+            ingest_paths(store, [original])
+            parsed = parse_file(copy, store_lookup(store))
+            store.remove_document(str(original))  # another writer, between parse and write
+            report = IngestReport()
+            store_parsed(store, parsed, report, OnDisk())
+            assert report.added == [str(copy)] and report.mentions > 0
+            assert store.counts()["events"] > 0
+
+    def test_a_moved_folder_keeps_its_documents_and_events(self, tmp_path):
+        before, after = tmp_path / "briefs", tmp_path / "archive"
+        before.mkdir()
+        (before / "fisheries.txt").write_text(FISHERIES, encoding="utf-8")
+        (before / "trade.txt").write_text(TRADE, encoding="utf-8")
+        with Store(tmp_path / "c.db") as store:
+            ingest_paths(store, [before])
+            ids, had = sorted(stored(store).values()), events(store)
+            before.rename(after)
+            report = ingest_paths(store, [after])
+            assert sorted(report.moved) == [
+                (str(before / n), str(after / n)) for n in ("fisheries.txt", "trade.txt")
+            ]
+            assert sorted(stored(store).values()) == ids
+            assert [e[:2] for e in events(store)] == [e[:2] for e in had]
