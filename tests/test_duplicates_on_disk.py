@@ -8,11 +8,14 @@ copy instead (same id, same events).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from chronicle.library import ingest_paths
+from chronicle.library import IngestReport, OnDisk, ingest_paths, store_parsed
+from chronicle.pipeline import Parsed, parse_file, store_lookup
 from chronicle.store import Store, documents
 
 FISHERIES = (
@@ -235,34 +238,29 @@ class TestCopiesAreNotExtractedAgain:
     a move: parsing hashes it and stops there, and the writer reads it whole only when
     that stored text went meanwhile."""
 
-    def test_a_copy_is_hashed_not_extracted_and_names_its_holder(self, tmp_path):
-        from chronicle.pipeline import parse_file, store_lookup
-
+    @pytest.fixture
+    def copied(self, tmp_path: Path) -> Iterator[tuple[Store, Path, Path, Parsed]]:
+        """A stored file, its copy beside it, and the copy parsed against the store."""
         original, copy = tmp_path / "a.txt", tmp_path / "b.txt"
         original.write_text(FISHERIES, encoding="utf-8")
         shutil.copy(original, copy)
         with Store(tmp_path / "c.db") as store:
             ingest_paths(store, [original])
-            parsed = parse_file(copy, store_lookup(store))
-            whole = parse_file(copy)
+            yield store, original, copy, parse_file(copy, store_lookup(store))
+
+    def test_a_copy_is_hashed_not_extracted_and_names_its_holder(self, copied):
+        _, original, copy, parsed = copied
+        whole = parse_file(copy)
         assert (parsed.held_by, parsed.mentions) == (str(original), ())
         assert parsed.content_hash == whole.content_hash and whole.mentions
 
-    def test_a_copy_whose_holder_went_meanwhile_is_read_whole(self, tmp_path):
-        from chronicle.library import IngestReport, OnDisk, store_parsed
-        from chronicle.pipeline import parse_file, store_lookup
-
-        original, copy = tmp_path / "a.txt", tmp_path / "b.txt"
-        original.write_text(FISHERIES, encoding="utf-8")
-        shutil.copy(original, copy)
-        with Store(tmp_path / "c.db") as store:
-            ingest_paths(store, [original])
-            parsed = parse_file(copy, store_lookup(store))
-            store.remove_document(str(original))  # another writer, between parse and write
-            report = IngestReport()
-            store_parsed(store, parsed, report, OnDisk())
-            assert report.added == [str(copy)] and report.mentions > 0
-            assert store.counts()["events"] > 0
+    def test_a_copy_whose_holder_went_meanwhile_is_read_whole(self, copied):
+        store, original, copy, parsed = copied
+        store.remove_document(str(original))  # another writer, between parse and write
+        report = IngestReport()
+        store_parsed(store, parsed, report, OnDisk())
+        assert report.added == [str(copy)] and report.mentions > 0
+        assert store.counts()["events"] > 0
 
     def test_a_moved_folder_keeps_its_documents_and_events(self, tmp_path):
         before, after = tmp_path / "briefs", tmp_path / "archive"
