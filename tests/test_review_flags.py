@@ -121,6 +121,32 @@ def kinds(store: Store, path: Path) -> set[str]:
     return found | ({"dates"} if conflict else set())
 
 
+TWO_WRITES = (("adb_day", "adb_month", "polio"), ("flood", "month"))
+"""Documents ingested in two writes, giving marks of every kind but bridged."""
+
+
+def weighed(store: Store, docs: dict[str, Path], writes: tuple[tuple[str, ...], ...]):
+    """Ingest `writes` one after the other; the marks the store then keeps."""
+    for names in writes:
+        ingest_paths(store, [docs[n] for n in names])
+    return stored(store)
+
+
+def blank_marks(store: Store, events: str = "IS NOT NULL") -> None:
+    """Clear the marks of the events whose id meets the SQL condition `events`."""
+    store.db.execute(
+        f"UPDATE mentions SET review = 0, review_witness = NULL WHERE event_id {events}"
+    )
+    store.db.execute(f"UPDATE events SET review = 0 WHERE id {events}")
+
+
+def never_weighed(store: Store) -> None:
+    """Make the store one migrated to v21: merged events, no marks, a weighing pending."""
+    blank_marks(store)
+    store.db.execute("INSERT INTO meta (key, value) VALUES ('review_flags', 'pending')")
+    store.db.conn.commit()
+
+
 def assert_sound(store: Store) -> dict[str, int]:
     """The stored marks are those of a weighing from scratch; returns the events'."""
     got = stored(store)
@@ -241,13 +267,8 @@ class TestKeptUpToDate:
     ):
         """A store migrated to v21 has merged events but no marks (db/021 says pending)."""
         with Store(tmp_path / "m.db") as store:
-            ingest_paths(store, [docs["adb_day"], docs["adb_month"], docs["polio"]])
-            ingest_paths(store, [docs["flood"], docs["month"]])
-            expected = stored(store)
-            store.db.execute("UPDATE mentions SET review = 0, review_witness = NULL")
-            store.db.execute("UPDATE events SET review = 0")
-            store.db.execute("INSERT INTO meta (key, value) VALUES ('review_flags', 'pending')")
-            store.db.conn.commit()
+            expected = weighed(store, docs, TWO_WRITES)
+            never_weighed(store)
             ingest_paths(store, [docs["visit"]])
             marks, events = stored(store)
             assert {k: marks[k] for k in expected[0]} == expected[0]
@@ -257,12 +278,8 @@ class TestKeptUpToDate:
     def test_a_store_never_weighed_can_be_weighed_at_once(self, tmp_path, docs):
         """`merging.weigh_if_pending`: for opening a migrated store with its queue full."""
         with Store(tmp_path / "n.db") as store:
-            ingest_paths(store, [docs["adb_day"], docs["adb_month"]])
-            ingest_paths(store, [docs["polio"], docs["flood"], docs["month"]])
-            expected = stored(store)
-            store.db.execute("UPDATE mentions SET review = 0, review_witness = NULL")
-            store.db.execute("UPDATE events SET review = 0")
-            store.db.execute("INSERT INTO meta (key, value) VALUES ('review_flags', 'pending')")
+            expected = weighed(store, docs, (("adb_day", "adb_month"), ("polio", "flood", "month")))
+            never_weighed(store)
             assert weigh_if_pending(store.db.conn)
             assert not weigh_if_pending(store.db.conn)  # once
             assert stored(store) == expected
@@ -270,13 +287,8 @@ class TestKeptUpToDate:
     def test_opening_a_store_never_weighed_weighs_it(self, tmp_path, docs):
         """Opening runs the weighing once every migration has run (`connection.migrate`)."""
         with Store(tmp_path / "o.db") as store:
-            ingest_paths(store, [docs["adb_day"], docs["adb_month"], docs["polio"]])
-            ingest_paths(store, [docs["flood"], docs["month"]])
-            expected = stored(store)
-            store.db.execute("UPDATE mentions SET review = 0, review_witness = NULL")
-            store.db.execute("UPDATE events SET review = 0")
-            store.db.execute("INSERT INTO meta (key, value) VALUES ('review_flags', 'pending')")
-            store.db.conn.commit()
+            expected = weighed(store, docs, TWO_WRITES)
+            never_weighed(store)
         with Store(tmp_path / "o.db") as store:
             assert stored(store) == expected
             assert not weigh_if_pending(store.db.conn)
@@ -286,13 +298,8 @@ class TestKeptUpToDate:
         attached to a precise one) are weighed again by migration 025."""
         refitted = "SELECT event_id FROM mentions WHERE fit_key IS NOT NULL"
         with Store(tmp_path / "v24.db") as store:
-            ingest_paths(store, [docs["adb_day"], docs["adb_month"], docs["polio"]])
-            ingest_paths(store, [docs["flood"], docs["month"]])
-            expected = stored(store)
-            store.db.execute(
-                f"UPDATE mentions SET review = 0, review_witness = NULL WHERE event_id IN ({refitted})"
-            )
-            store.db.execute(f"UPDATE events SET review = 0 WHERE id IN ({refitted})")
+            expected = weighed(store, docs, TWO_WRITES)
+            blank_marks(store, f"IN ({refitted})")
             store.db.execute("UPDATE meta SET value = '24' WHERE key = 'schema_version'")
             store.db.conn.commit()
             assert stored(store) != expected
