@@ -97,6 +97,28 @@ def shape(mention: Mention) -> int:
     )
 
 
+def strong_ties(mention: Mention) -> tuple[str, list[object]]:
+    """SQL over a stored mention `m` and its traits `t` (a LEFT JOIN) keeping those that
+    could be linked to the stored `mention` on more than words (`merge.review.words_only`):
+    one of its own document, a precise report of the same days when it is precise, one
+    naming people when it does, one naming two countries when it does."""
+    form, d = shape(mention), mention.date
+    sql = (
+        "(m.document_id = (SELECT document_id FROM mentions WHERE key = ?) "
+        f"OR (? AND m.date_start = ? AND m.date_end = ? AND m.precision IN ({PRECISE_SQL})) "
+        f"OR (? AND t.shape & {PEOPLE}) OR (? AND t.shape & {TWO_COUNTRIES}))"
+    )
+    same_days = merge.kind_of(mention) == "precise"
+    return sql, [
+        mention.key,
+        int(same_days),
+        d.date_start.isoformat() if same_days else None,
+        d.date_end.isoformat() if same_days else None,
+        int(bool(form & PEOPLE)),
+        int(bool(form & TWO_COUNTRIES)),
+    ]
+
+
 def type_bits(mention: Mention) -> tuple[int, int]:
     """(bits of the types that can make two documents' mentions one, bit of the primary)."""
     kinds = 0

@@ -249,8 +249,8 @@ class _Change:
         singles = [e for e in event_ids if parts[e].count == 1]
         # The biggest event keeps its id and its mentions stay; the others move in.
         kept = max(event_ids, key=lambda e: (parts[e].count, -e))
-        self._weigh_grown(kept, singles, news, alone=len(event_ids) == 1)
         others = [e for e in event_ids if e != kept]
+        self._weigh_grown(kept, singles, news, sorted(keys_of_events(self.db, others)))
         states = list(parts.values())
         if news:
             paths = [m.document for m in news]
@@ -315,15 +315,16 @@ class _Change:
         self.pending.events.add(event_id)
 
     def _weigh_grown(
-        self, event_id: int, singles: Iterable[int], news: Sequence[Mention], alone: bool
+        self, event_id: int, singles: Iterable[int], news: Sequence[Mention], moved: list[str]
     ) -> None:
         """Have the review marks an event's growth can change weighed again: its
         newcomers', those of the members it had marked, those of the member of an
-        event of one that joined it (`review_flags`). `alone`: no other stored event
-        joined it, so only `news` can be the partner a marked member lacked."""
+        event of one that joined it (`review_flags`). `moved`: the members of the other
+        stored events joining it, which with `news` are the only partners a member it
+        had marked can have gained."""
         self.pending.events.add(event_id)
         self.pending.grown.add(event_id)
-        self.pending.grew(event_id, news, self.fits, alone)
+        self.pending.grew(event_id, news, self.fits, moved)
         self.pending.words.update(m.key for m in news)
         self.pending.words.update(keys_of_events(self.db, singles))
         self.pending.vague.update(m.key for m in news if merge.kind_of(m) == "vague")

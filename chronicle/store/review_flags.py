@@ -66,10 +66,12 @@ class Pending:
         events: Events whose marks may change (written, grown).
         grown: Events that took in newcomers without being read whole: the members
             they had marked WORDS are weighed again (a newcomer may be their partner).
-        newcomers: For an event that grew by new mentions alone (no other stored event
-            joined it), those mentions: a member it had marked WORDS (precise, or vague
-            and free) had no strong link among the others, so only they can give it one.
-            None for an event another stored event joined in this change.
+        newcomers: For an event that grew, the new mentions it took in: a member it had
+            marked WORDS (precise, or vague and free) had no strong link among its other
+            members, so only these and the members of the events that joined it (`moved`)
+            can give it one.
+        moved: For an event that grew, the keys of the members of the other stored events
+            that joined it (their own WORDS marks are weighed through the index).
         refit: Vague mentions whose fit changed: their link is their fit, so they are
             weighed again whatever else changed.
     """
@@ -82,7 +84,8 @@ class Pending:
     reports: dict[str, list[str]] = field(default_factory=dict)
     events: set[int] = field(default_factory=set)
     grown: set[int] = field(default_factory=set)
-    newcomers: dict[int, list[Mention] | None] = field(default_factory=dict)
+    newcomers: dict[int, list[Mention]] = field(default_factory=dict)
+    moved: dict[int, list[str]] = field(default_factory=dict)
     refit: set[str] = field(default_factory=set)
 
     def whole(self, members: Sequence[Mention], fits: dict[str, str | None]) -> None:
@@ -92,13 +95,15 @@ class Pending:
         self.vague.update(m.key for m in members if merge.kind_of(m) == "vague")
 
     def grew(
-        self, event_id: int, news: Sequence[Mention], fits: dict[str, str | None], alone: bool
+        self,
+        event_id: int,
+        news: Sequence[Mention],
+        fits: dict[str, str | None],
+        moved: Iterable[str],
     ) -> None:
-        """A stored event that took in `news`, and other stored events unless `alone`."""
-        if not alone or self.newcomers.get(event_id, []) is None:
-            self.newcomers[event_id] = None
-            return
+        """A stored event that took in `news` and the members `moved` of other stored events."""
         self.newcomers.setdefault(event_id, []).extend(news)
+        self.moved.setdefault(event_id, []).extend(moved)
         self.fits.update({m.key: fits.get(m.key) for m in news})
 
 
@@ -120,13 +125,19 @@ def refresh(
     loaded = {m.key: m for group in pending.members for m in group}
     needed = (pending.words | (pending.vague - pending.reports.keys())) - loaded.keys()
     loaded |= {m.key: m for m in load_mentions(db, sorted(needed & rows.keys()))}
-    news = {m.key for group in pending.newcomers.values() for m in group or ()}
+    news = {m.key for group in pending.newcomers.values() for m in group}
+    news.update(k for keys in pending.moved.values() for k in keys)
+    quick = {
+        key
+        for key in pending.words & loaded.keys() & rows.keys()
+        if _only_newcomers_count(loaded[key], marked, rows[key][0], rows[key][1], pending, news)
+    }
+    newcomers, fits = _newcomers(db, pending, {rows[k][0] for k in quick})
     for key, (event_id, fit, old, witness) in rows.items():
         bits, _ = marks.get(key, (old & review.WORDS, None))
         if key in pending.words and key in loaded and event_id is not None:
-            newcomers = pending.newcomers.get(event_id)
-            if _only_newcomers_count(loaded[key], marked, event_id, fit, pending, news):
-                alone = not _strong_newcomer(loaded[key], newcomers, pending.fits, decided)
+            if key in quick:
+                alone = not _strong_newcomer(loaded[key], newcomers[event_id], fits, decided)
             else:
                 alone = not _partnered(db, loaded[key], event_id, fit, decided)
             bits = review.WORDS if alone and _members(db, event_id) > 1 else 0
@@ -145,6 +156,22 @@ def refresh(
     db.conn.executemany("UPDATE mentions SET review = ?, review_witness = ? WHERE key = ?", changed)
     events = pending.events | {rows[k][0] for _, _, k in changed if rows[k][0] is not None}
     write_events(db, events, decided)
+
+
+def _newcomers(
+    db: sqlite_utils.Database, pending: Pending, event_ids: set[int]
+) -> tuple[dict[int, list[Mention]], dict[str, str | None]]:
+    """Each of these grown events' newcomers (new mentions and those moved in from the
+    events that joined it, read now), with the fits of all of them."""
+    moved = sorted({k for e in event_ids for k in pending.moved.get(e, ())})
+    held = {m.key: m for m in load_mentions(db, moved)}
+    fits = dict(pending.fits)
+    fits.update(rows_in(db.conn, "SELECT key, fit_key FROM mentions WHERE key IN ({marks})", moved))
+    newcomers = {
+        e: [*pending.newcomers.get(e, ()), *(held[k] for k in pending.moved.get(e, ()))]
+        for e in event_ids
+    }
+    return newcomers, fits
 
 
 def _keys(pending: Pending, marks: dict[str, tuple[int, str | None]]) -> set[str]:
@@ -201,10 +228,10 @@ def _only_newcomers_count(
     news: set[str],
 ) -> bool:
     """Whether a member's WORDS mark can only be lifted by its event's newcomers: one the
-    event had marked before it grew by new mentions alone, not new itself, dated,
-    attached to no precise one (a vague member's link is its fit) and not refitted."""
+    event had marked before it grew, neither new to it nor moved in with another event,
+    dated, attached to no precise one (a vague member's link is its fit) and not refitted."""
     return (
-        pending.newcomers.get(event_id) is not None
+        event_id in pending.newcomers
         and marked.get(m.key) == event_id
         and m.key not in news
         and fit is None
@@ -262,9 +289,10 @@ def _partnered(
         found = blocks.nearby(db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS)
         found += blocks.same_document(db, m, "precise")
         attached = _attached(db, m.key, event_id)
+        near = {k for k, e, _ in found if e == event_id and k != m.key} - attached
+        mates = sorted({*_could_tie(db, m, sorted(near)), *attached})
     else:
-        found, attached = _free_vague_members(db, m.key, event_id), set()
-    mates = sorted({k for k, e, _ in found if e == event_id and k != m.key} | attached)
+        mates, attached = _free_vague_members(db, m, event_id), set()
     return any(
         review.strong(m, other, other.key in attached, decided)
         for at in range(0, len(mates), MATES_AT_ONCE)
@@ -273,16 +301,34 @@ def _partnered(
     )
 
 
-def _free_vague_members(db: sqlite_utils.Database, key: str, event_id: int) -> Found:
-    """The event's other dated, coarse members attached to no precise one: a free vague
-    member's possible partners, read off its event as a weighing from scratch takes them
-    (`review.isolated`), not looked up again among every vague mention of its year."""
+def _free_vague_members(db: sqlite_utils.Database, m: Mention, event_id: int) -> list[str]:
+    """The event's other dated, coarse members attached to no precise one that could be
+    linked to the free vague member `m` on more than words (`blocks.strong_ties`): read
+    off its event as a weighing from scratch takes them (`review.isolated`), not looked up
+    again among every vague mention of its year (a retold happening's event can hold
+    hundreds, most of them linked by words alone)."""
+    ties, params = blocks.strong_ties(m)
     sql = (
-        "SELECT key, event_id, fit_key FROM mentions WHERE event_id = ? AND key != ? "
-        "AND fit_key IS NULL AND date_start IS NOT NULL "
-        f"AND precision NOT IN ({blocks.PRECISE_SQL})"
+        "SELECT m.key FROM mentions m LEFT JOIN mention_traits t ON t.mention_id = m.id "
+        "WHERE m.event_id = ? AND m.key != ? AND m.fit_key IS NULL "
+        f"AND m.date_start IS NOT NULL AND m.precision NOT IN ({blocks.PRECISE_SQL}) AND {ties}"
     )
-    return [tuple(r) for r in db.execute(sql, [event_id, key])]
+    return sorted(k for (k,) in db.execute(sql, [event_id, m.key, *params]))
+
+
+def _could_tie(db: sqlite_utils.Database, m: Mention, keys: Sequence[str]) -> list[str]:
+    """Those of these stored mentions that could be linked to `m` on more than words
+    (`blocks.strong_ties`): the others need not be read to be weighed."""
+    ties, params = blocks.strong_ties(m)
+    found: list[str] = []
+    for at in range(0, len(keys), 500):
+        chunk = list(keys[at : at + 500])
+        sql = (
+            "SELECT m.key FROM mentions m LEFT JOIN mention_traits t ON t.mention_id = m.id "
+            f"WHERE m.key IN ({','.join('?' * len(chunk))}) AND {ties}"
+        )
+        found += [k for (k,) in db.execute(sql, [*chunk, *params])]
+    return sorted(found)
 
 
 def _attached(db: sqlite_utils.Database, key: str, event_id: int) -> set[str]:
