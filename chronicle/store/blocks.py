@@ -19,6 +19,7 @@ import math
 import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import combinations
 
 import sqlite_utils
 
@@ -72,8 +73,13 @@ def anchor_bits(mention: Mention) -> int:
     two mentions of different documents must share one to be one happening."""
     bits = 0
     for anchor in near_anchors(mention):
-        bits |= 1 << (zlib.crc32(anchor.encode()) % 62)
+        bits |= anchor_bit(anchor)
     return bits
+
+
+def anchor_bit(anchor: str) -> int:
+    """An anchor's bit in `mention_traits.anchor_bits`."""
+    return 1 << (zlib.crc32(anchor.encode()) % 62)
 
 
 def word_bits(mention: Mention) -> int:
@@ -101,22 +107,22 @@ def strong_ties(mention: Mention) -> tuple[str, list[object]]:
     """SQL over a stored mention `m` and its traits `t` (a LEFT JOIN) keeping those that
     could be linked to the stored `mention` on more than words (`merge.review.words_only`):
     one of its own document, a precise report of the same days when it is precise, one
-    naming people when it does, one naming two countries when it does."""
-    form, d = shape(mention), mention.date
-    sql = (
-        "(m.document_id = (SELECT document_id FROM mentions WHERE key = ?) "
-        f"OR (? AND m.date_start = ? AND m.date_end = ? AND m.precision IN ({PRECISE_SQL})) "
-        f"OR (? AND t.shape & {PEOPLE}) OR (? AND t.shape & {TWO_COUNTRIES}))"
-    )
-    same_days = merge.kind_of(mention) == "precise"
-    return sql, [
-        mention.key,
-        int(same_days),
-        d.date_start.isoformat() if same_days else None,
-        d.date_end.isoformat() if same_days else None,
-        int(bool(form & PEOPLE)),
-        int(bool(form & TWO_COUNTRIES)),
-    ]
+    naming one of its people's name tokens, one naming two of its countries (by their
+    bits in `anchor_bits`: a shared bit is necessary, not sufficient)."""
+    terms = ["m.document_id = (SELECT document_id FROM mentions WHERE key = ?)"]
+    params: list[object] = [mention.key]
+    if merge.kind_of(mention) == "precise":
+        terms.append(f"m.date_start = ? AND m.date_end = ? AND m.precision IN ({PRECISE_SQL})")
+        params += [mention.date.date_start.isoformat(), mention.date.date_end.isoformat()]
+    tokens = {t for actor in mention.entities.actors for t in actor.key.split()}
+    if tokens:
+        terms.append(f"t.shape & {PEOPLE} AND t.anchor_bits & ? != 0")
+        params.append(sum({anchor_bit(f"p:{t}") for t in tokens}))
+    for a, b in combinations(sorted(set(mention.entities.countries)), 2):
+        pair = anchor_bit(f"c:{a}") | anchor_bit(f"c:{b}")
+        terms.append(f"t.shape & {TWO_COUNTRIES} AND t.anchor_bits & ? = ?")
+        params += [pair, pair]
+    return "(" + " OR ".join(f"({t})" for t in terms) + ")", params
 
 
 def type_bits(mention: Mention) -> tuple[int, int]:
