@@ -36,3 +36,31 @@ def test_paths_under_a_folder_hashes_and_a_move(tmp_path: Path) -> None:
             str(root / "briefs" / "oslo-2019.txt"),
         ]
         assert store.move_document(oslo, str(root / "elsewhere.txt")) is False
+
+
+def test_a_file_moved_under_its_own_name_keeps_its_events_and_index_rows(tmp_path: Path) -> None:
+    """Nothing an event or the search index holds names a document's folder, so a move
+    writes the path alone: the events keep their ids and rows, no event leaves the index."""
+    for name, text in NOTES.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    root = tmp_path.resolve()
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths(store, [root / "briefs", root / "briefs-old"])
+        events = store.execute("SELECT * FROM events ORDER BY id")
+        index = store.execute("SELECT rowid, * FROM events_fts ORDER BY rowid")
+        store.execute("CREATE TEMP TABLE touched (id INTEGER)")
+        store.execute(
+            "CREATE TEMP TRIGGER note_touched AFTER UPDATE ON events "
+            "BEGIN INSERT INTO touched VALUES (new.id); END"
+        )
+        moved = str(root / "briefs-old" / "oslo.txt")
+        assert store.move_document(str(root / "briefs" / "oslo.txt"), moved) is True
+        assert store.execute("SELECT id FROM touched") == []
+        assert store.execute("SELECT * FROM events ORDER BY id") == events
+        assert store.execute("SELECT rowid, * FROM events_fts ORDER BY rowid") == index
+        assert store.paths_under(str(root / "briefs-old")) == [
+            str(root / "briefs-old" / "abe.txt"),
+            moved,
+        ]
+        assert store.check() == []

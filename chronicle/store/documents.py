@@ -212,9 +212,12 @@ def _regroup(db: sqlite_utils.Database, event_ids: list[int]) -> None:
 def move_document(db: sqlite_utils.Database, old_path: str, new_path: str) -> bool:
     """Give the document read from `old_path` the path `new_path`, keeping its id and mentions.
 
-    What `new_path` held before (an older version of that file) is dropped first. The
-    document's events are regrouped from the same mentions, so they come out as the
-    merge makes them, now naming the new file among their sources.
+    What `new_path` held before (an older version of that file) is dropped first. A
+    file renamed has its events regrouped from the same mentions, so they come out as
+    the merge makes them, now naming the new file among their sources. A file moved to
+    another folder under the same name changes nothing the events or the search index
+    hold (mentions name their document by id, and the events its name), so only its
+    path is written: a desk moving its archive does not wait for every event again.
 
     Returns:
         True when a document was moved.
@@ -226,10 +229,14 @@ def move_document(db: sqlite_utils.Database, old_path: str, new_path: str) -> bo
         older = document_id_for_path(db, new_path)
         if older is not None and older != document_id:
             _remove(db, older)
+        name = Path(new_path).name
+        stored = db.execute("SELECT name FROM documents WHERE id = ?", [document_id]).fetchone()
+        if name == stored[0]:
+            db.execute("UPDATE documents SET path = ? WHERE id = ?", [new_path, document_id])
+            return True
         event_ids = _events_of(db, document_id)
         db.execute(
-            "UPDATE documents SET path = ?, name = ? WHERE id = ?",
-            [new_path, Path(new_path).name, document_id],
+            "UPDATE documents SET path = ?, name = ? WHERE id = ?", [new_path, name, document_id]
         )
         _regroup(db, event_ids)
         reapply_corrections(db)
