@@ -19,6 +19,8 @@ import math
 import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
+from importlib.resources import files
 from itertools import combinations
 
 import sqlite_utils
@@ -163,9 +165,47 @@ def coarse_anchors(mention: Mention) -> list[str]:
 
 
 def _prefix_words(sentence: str, threshold: float) -> list[str]:
-    words = sorted(merge.words(sentence), key=lambda w: (zlib.crc32(w.encode()), w))
+    words = sorted(merge.words(sentence), key=word_order)
     keep = len(words) - math.ceil(threshold * len(words)) + 1
     return words[:keep] if words else []
+
+
+def word_order(word: str) -> tuple[int, int, str]:
+    """The fixed order of content words for prefix filtering: rare words first, those
+    of `common_words` last (a lookup then reads short lists), the rest by a hash."""
+    return common_words().get(word, -1), zlib.crc32(word.encode()), word
+
+
+@cache
+def common_words() -> dict[str, int]:
+    """Each word of `chronicle/data/common_words.txt`, as `merge.words` stems it, with
+    its place there (the most common last)."""
+    text = files("chronicle.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    places: dict[str, int] = {}
+    for place, line in enumerate(text.splitlines()):
+        if not line.startswith("#"):
+            places.update(dict.fromkeys(merge.words(line), place))
+    return places
+
+
+def relist_words(db: sqlite_utils.Database) -> None:
+    """List every stored mention under its first words again (`word_order`): migration
+    026, which changed the order those are taken in. Its other rows do not change."""
+    db.execute("DELETE FROM mention_blocks WHERE anchor >= 's:' AND anchor < 's;'")
+    db.execute("DELETE FROM mention_blocks WHERE anchor >= 'w:' AND anchor < 'w;'")
+    ids = dict(db.execute("SELECT key, id FROM mentions"))
+    keys = sorted(ids)
+    for at in range(0, len(keys), 2000):
+        rows = []
+        for m in load_mentions(db, keys[at : at + 2000]):
+            kind, cls, start, end = _place(m)
+            words = [a for a in dict.fromkeys(mention_anchors(m)) if a[:2] in ("s:", "w:")]
+            rows += [(a, kind, cls, start, end, ids[m.key]) for a in words]
+        db.conn.executemany(
+            "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
+            "mention_id) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
 
 def _place(mention: Mention) -> tuple[int, int, int, int]:

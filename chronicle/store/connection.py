@@ -376,7 +376,17 @@ def corrections_anew(conn: sqlite3.Connection) -> None:
     apply_pending_corrections(conn)
 
 
-PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew}
+def relist_words(conn: sqlite3.Connection) -> None:
+    """Migration 026's step: the merge blocks list stored mentions under their first words
+    in the new order (`blocks.relist_words`)."""
+    import sqlite_utils
+
+    from chronicle.store import blocks
+
+    blocks.relist_words(sqlite_utils.Database(conn))
+
+
+PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 26: relist_words}
 """Work a migration's SQL cannot do at a bearable cost, run after it in its transaction."""
 
 
