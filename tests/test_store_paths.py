@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from chronicle.library import ingest_paths
 from chronicle.store import Store
@@ -15,52 +18,56 @@ NOTES = {
 }
 
 
-def test_paths_under_a_folder_hashes_and_a_move(tmp_path: Path) -> None:
+@pytest.fixture
+def stored(tmp_path: Path) -> Iterator[tuple[Store, Path]]:
+    """The notes written under `tmp_path` and ingested: the open store and the folder."""
     for name, text in NOTES.items():
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     root = tmp_path.resolve()
     with Store(tmp_path / "c.db") as store:
         ingest_paths(store, [root / "briefs", root / "briefs-old"])
-        assert store.paths_under(str(root / "briefs")) == [
-            str(root / "briefs" / "lima.txt"),
-            str(root / "briefs" / "oslo.txt"),
-        ]
-        oslo = str(root / "briefs" / "oslo.txt")
-        held = store.hash_for_path(oslo)
-        assert len(held) == 64 and store.hash_for_path(str(root / "briefs" / "x.txt")) is None
-        assert store.move_document(oslo, str(root / "briefs" / "oslo-2019.txt")) is True
-        assert store.hash_for_path(str(root / "briefs" / "oslo-2019.txt")) == held
-        assert store.paths_under(str(root / "briefs")) == [
-            str(root / "briefs" / "lima.txt"),
-            str(root / "briefs" / "oslo-2019.txt"),
-        ]
-        assert store.move_document(oslo, str(root / "elsewhere.txt")) is False
+        yield store, root
 
 
-def test_a_file_moved_under_its_own_name_keeps_its_events_and_index_rows(tmp_path: Path) -> None:
+def test_paths_under_a_folder_hashes_and_a_move(stored: tuple[Store, Path]) -> None:
+    store, root = stored
+    assert store.paths_under(str(root / "briefs")) == [
+        str(root / "briefs" / "lima.txt"),
+        str(root / "briefs" / "oslo.txt"),
+    ]
+    oslo = str(root / "briefs" / "oslo.txt")
+    held = store.hash_for_path(oslo)
+    assert len(held) == 64 and store.hash_for_path(str(root / "briefs" / "x.txt")) is None
+    assert store.move_document(oslo, str(root / "briefs" / "oslo-2019.txt")) is True
+    assert store.hash_for_path(str(root / "briefs" / "oslo-2019.txt")) == held
+    assert store.paths_under(str(root / "briefs")) == [
+        str(root / "briefs" / "lima.txt"),
+        str(root / "briefs" / "oslo-2019.txt"),
+    ]
+    assert store.move_document(oslo, str(root / "elsewhere.txt")) is False
+
+
+def test_a_file_moved_under_its_own_name_keeps_its_events_and_index_rows(
+    stored: tuple[Store, Path],
+) -> None:
     """Nothing an event or the search index holds names a document's folder, so a move
     writes the path alone: the events keep their ids and rows, no event leaves the index."""
-    for name, text in NOTES.items():
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    root = tmp_path.resolve()
-    with Store(tmp_path / "c.db") as store:
-        ingest_paths(store, [root / "briefs", root / "briefs-old"])
-        events = store.execute("SELECT * FROM events ORDER BY id")
-        index = store.execute("SELECT rowid, * FROM events_fts ORDER BY rowid")
-        store.execute("CREATE TEMP TABLE touched (id INTEGER)")
-        store.execute(
-            "CREATE TEMP TRIGGER note_touched AFTER UPDATE ON events "
-            "BEGIN INSERT INTO touched VALUES (new.id); END"
-        )
-        moved = str(root / "briefs-old" / "oslo.txt")
-        assert store.move_document(str(root / "briefs" / "oslo.txt"), moved) is True
-        assert store.execute("SELECT id FROM touched") == []
-        assert store.execute("SELECT * FROM events ORDER BY id") == events
-        assert store.execute("SELECT rowid, * FROM events_fts ORDER BY rowid") == index
-        assert store.paths_under(str(root / "briefs-old")) == [
-            str(root / "briefs-old" / "abe.txt"),
-            moved,
-        ]
-        assert store.check() == []
+    store, root = stored
+    events = store.execute("SELECT * FROM events ORDER BY id")
+    index = store.execute("SELECT rowid, * FROM events_fts ORDER BY rowid")
+    store.execute("CREATE TEMP TABLE touched (id INTEGER)")
+    store.execute(
+        "CREATE TEMP TRIGGER note_touched AFTER UPDATE ON events "
+        "BEGIN INSERT INTO touched VALUES (new.id); END"
+    )
+    moved = str(root / "briefs-old" / "oslo.txt")
+    assert store.move_document(str(root / "briefs" / "oslo.txt"), moved) is True
+    assert store.execute("SELECT id FROM touched") == []
+    assert store.execute("SELECT * FROM events ORDER BY id") == events
+    assert store.execute("SELECT rowid, * FROM events_fts ORDER BY rowid") == index
+    assert store.paths_under(str(root / "briefs-old")) == [
+        str(root / "briefs-old" / "abe.txt"),
+        moved,
+    ]
+    assert store.check() == []
