@@ -89,10 +89,12 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
     """
     from chronicle.locations import named_db_path, user_db_path
     from chronicle.store import Store, StoreError
-    from chronicle.store.connection import writable
+    from chronicle.store.connection import outdated, writable
 
     named = _resolve_db(ctx, db_path) or named_db_path()
     path = Path(named or user_db_path()).expanduser()
+    if outdated(path) and writable(path):
+        say(f"upgrading {path} for this version of chronicle, once…")
     try:
         if mode == "write":
             return Store(path)

@@ -315,3 +315,17 @@ def test_a_moved_folder_is_reported_as_moved_not_as_holding_no_files(tmp_path):
     assert "files found" not in result.stderr
     assert f"moved {before / 'visit.txt'} to {after / 'visit.txt'}" in result.stderr
     assert "0 unchanged, 2 moved, 0 skipped." in result.stderr.splitlines()[-1]
+
+
+def test_a_chronicle_of_an_older_version_is_upgraded_once_and_says_so(fixture_db, tmp_path):
+    """Some upgrades read every mention (a minute at 25,000 documents): the command says
+    what it waits for, once, and a current chronicle opens without the line."""
+    old = tmp_path / "old.db"
+    shutil.copy(fixture_db, old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("UPDATE meta SET value = '25' WHERE key = 'schema_version'")
+    first = CliRunner().invoke(cli, ["search", "visit", "--db", str(old)])
+    assert first.exit_code == 0, first.output
+    assert first.stderr.splitlines()[0] == f"upgrading {old} for this version of chronicle, once…"
+    again = CliRunner().invoke(cli, ["search", "visit", "--db", str(old)])
+    assert again.exit_code == 0 and "upgrading" not in again.stderr

@@ -170,6 +170,26 @@ def _connect_readonly(file: Path) -> sqlite3.Connection:
     return conn
 
 
+def outdated(file: Path) -> bool:
+    """Whether `file` is a chronicle holding documents at an older schema than this code's:
+    opening it for writing upgrades it first, which reads every mention for some
+    migrations (about a minute at 25,000 documents), so a caller can say so before."""
+    if not file.is_file():
+        return False
+    try:
+        conn = _open(f"{file.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        version = schema_version(conn)
+        held = version and conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone()
+        return bool(held) and version < latest_version()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def _make_folders(folder: Path) -> None:
     """Create `folder` and any missing parent, each private to its owner (0700)."""
     missing = []
