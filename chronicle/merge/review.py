@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from chronicle.merge.candidates import link_all
 from chronicle.merge.clusters import UnionFind, kind_of
 from chronicle.merge.decisions import NONE, Decisions
-from chronicle.merge.evidence import Evidence, evidence
+from chronicle.merge.evidence import Evidence, evidence, shared_actors
 from chronicle.merge.in_document import REPEATED
 from chronicle.merge.rules import compatible, same_event
 from chronicle.merge.spans import date_relation, span_of
@@ -68,6 +68,21 @@ def words_only(a: Mention, b: Mention, e: Evidence | None) -> bool:
     return not (a.document == b.document and e.similarity >= REPEATED)
 
 
+def may_be_strong(a: Mention, b: Mention) -> bool:
+    """False when two mentions cannot share more than words whatever the rule says of them
+    (`words_only`): of two documents, both dated, not the same days of two precise dates,
+    fewer than two countries and no person in common. Cheaper than the rule, so a pair
+    failing it is not weighed further."""
+    sa, sb = span_of(a), span_of(b)
+    if sa is None or sb is None or a.document == b.document:
+        return True
+    if sa.precise and sb.precise and (sa.start, sa.end) == (sb.start, sb.end):
+        return True
+    if len(set(a.entities.countries) & set(b.entities.countries)) >= 2:
+        return True
+    return shared_actors(a, b)
+
+
 def strong(a: Mention, b: Mention, attached: bool, decided: Decisions = NONE) -> bool:
     """True when a link of two members rests on more than words.
 
@@ -78,7 +93,7 @@ def strong(a: Mention, b: Mention, attached: bool, decided: Decisions = NONE) ->
     """
     if (a.key, b.key) in decided.joined or (b.key, a.key) in decided.joined:
         return True
-    if not attached and not same_event(a, b, decided):
+    if not may_be_strong(a, b) or (not attached and not same_event(a, b, decided)):
         return False
     return not words_only(a, b, evidence_of(a, b))
 
@@ -130,7 +145,7 @@ def _strong_parts(
         if forest.find(x) == forest.find(y):
             return True
         a, b = group[i], group[j]
-        if decided.apart(a.key, b.key) or not compatible(a, b):
+        if not may_be_strong(a, b) or decided.apart(a.key, b.key) or not compatible(a, b):
             return False
         if words_only(a, b, evidence_of(a, b)):
             return False
