@@ -440,3 +440,22 @@ def test_a_bridged_split_is_marked_whenever_the_split_is_made(tmp_path, docs):
             if at == len(order):
                 store.import_decisions(decisions)
             assert assert_sound(store) == expected, (order, at)
+
+
+def test_a_pair_may_be_strong_rejects_is_never_strong_by_the_whole_rule(
+    tmp_path, docs, fixture_store
+):
+    """`review.may_be_strong` only saves work: on every pair of mentions it rejects (of the
+    documents here, joined on words alone, and of the fixtures) the rule and the evidence
+    say words alone, and some it rejects are one happening by the rule."""
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths(store, list(docs.values()))
+        pairs = [*_pairs(store), *_pairs(fixture_store)]
+    rejected = [(a, b) for a, b in pairs if not review.may_be_strong(a, b)]
+    linked = [(a, b) for a, b in rejected if merge.same_event(a, b)]
+    assert linked and all(review.words_only(a, b, review.evidence_of(a, b)) for a, b in linked)
+
+
+def _pairs(store: Store) -> list[tuple]:
+    keys = [k for (k,) in store.execute("SELECT key FROM mentions")]
+    return list(itertools.combinations(load_mentions(store.db, keys), 2))
