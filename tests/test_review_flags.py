@@ -459,3 +459,37 @@ def test_a_pair_may_be_strong_rejects_is_never_strong_by_the_whole_rule(
 def _pairs(store: Store) -> list[tuple]:
     keys = [k for (k,) in store.execute("SELECT key FROM mentions")]
     return list(itertools.combinations(load_mentions(store.db, keys), 2))
+
+
+MEMBER_STATES = (
+    "Japan, Pakistan, Austria, Australia, Belgium, Brazil, Canada, Chile, China, Colombia, "
+    "Cyprus, Germany, Denmark, Egypt, Spain, Finland, France, Greece, Hungary, Indonesia, "
+    "Ireland, Israel, India, Iceland, Italy, Jordan, Kenya, Kuwait, Lebanon, Mexico, Malaysia, "
+    "Nigeria, Norway, Nepal, Oman, Peru, Poland, Portugal, Qatar, Romania, Serbia, Rwanda, "
+    "Sweden, Singapore, Slovenia, Senegal, Thailand, Tunisia, Turkey, Ukraine, Uganda, Uruguay, "
+    "Vietnam, Yemen, Zambia"
+)
+
+
+def test_a_report_naming_every_member_state_is_stored_and_weighed(tmp_path):
+    """Two countries in common make a strong link, but a sentence listing fifty-five
+    nations must not spell out every pair of them in one SQL statement."""
+    folder = tmp_path / "summit"
+    folder.mkdir()
+    (folder / "trade.txt").write_text(
+        "Japan and Pakistan signed a trade agreement in Tokyo on 5 May 2019.\n", encoding="utf-8"
+    )
+    (folder / "summit.txt").write_text(
+        f"On 5 May 2019, {MEMBER_STATES} signed a trade agreement in Tokyo.\n", encoding="utf-8"
+    )
+    with Store(tmp_path / "c.db") as store:
+        for name in ("trade.txt", "summit.txt"):
+            report = ingest_paths(store, [folder / name])
+            assert not report.failed, report.failed
+        [(countries,)] = store.execute(
+            "SELECT max(json_array_length(countries)) FROM mentions WHERE document_id = "
+            "(SELECT id FROM documents WHERE name = 'summit.txt')"
+        )
+        assert countries > 50
+        assert stored(store) == reference(store)
+        assert store.check() == []

@@ -70,3 +70,20 @@ def test_a_store_listed_in_the_old_order_is_listed_again(fixture_db: Path, tmp_p
     with Store(copy) as store:
         assert store.execute(_WORD_ROWS) == now
         assert store.check() == []
+
+
+def test_a_store_waiting_for_its_blocks_to_be_rebuilt_is_not_listed_again(
+    fixture_db: Path, tmp_path: Path
+) -> None:
+    """Blocks an older merge rule left are rebuilt whole at the next write; listing words
+    into them meanwhile would give rows without their mention's traits."""
+    copy = tmp_path / "unblocked.db"
+    shutil.copy(fixture_db, copy)
+    with Store(copy) as store:
+        store.execute("DELETE FROM meta WHERE key = 'merge_rule'")
+        store.execute("DELETE FROM mention_blocks")
+        store.execute("DELETE FROM mention_traits")
+        store.execute("UPDATE meta SET value = '25' WHERE key = 'schema_version'")
+    with Store(copy) as store:
+        assert store.execute("SELECT count(*) FROM mention_blocks") == [(0,)]
+        assert store.check() == []

@@ -105,6 +105,11 @@ def shape(mention: Mention) -> int:
     )
 
 
+MOST_PAIRED = 8
+"""Most countries whose pairs `strong_ties` spells out (28 terms); a sentence naming more
+(a summit's member states) is matched by naming two countries at all."""
+
+
 def strong_ties(mention: Mention) -> tuple[str, list[object]]:
     """SQL over a stored mention `m` and its traits `t` (a LEFT JOIN) keeping those that
     could be linked to the stored `mention` on more than words (`merge.review.words_only`):
@@ -120,10 +125,14 @@ def strong_ties(mention: Mention) -> tuple[str, list[object]]:
     if tokens:
         terms.append(f"t.shape & {PEOPLE} AND t.anchor_bits & ? != 0")
         params.append(sum({anchor_bit(f"p:{t}") for t in tokens}))
-    for a, b in combinations(sorted(set(mention.entities.countries)), 2):
-        pair = anchor_bit(f"c:{a}") | anchor_bit(f"c:{b}")
-        terms.append(f"t.shape & {TWO_COUNTRIES} AND t.anchor_bits & ? = ?")
-        params += [pair, pair]
+    countries = sorted(set(mention.entities.countries))
+    if len(countries) > MOST_PAIRED:
+        terms.append(f"t.shape & {TWO_COUNTRIES}")
+    else:
+        for a, b in combinations(countries, 2):
+            pair = anchor_bit(f"c:{a}") | anchor_bit(f"c:{b}")
+            terms.append(f"t.shape & {TWO_COUNTRIES} AND t.anchor_bits & ? = ?")
+            params += [pair, pair]
     return "(" + " OR ".join(f"({t})" for t in terms) + ")", params
 
 
@@ -191,6 +200,8 @@ def common_words() -> dict[str, int]:
 def relist_words(db: sqlite_utils.Database) -> None:
     """List every stored mention under its first words again (`word_order`): migration
     026, which changed the order those are taken in. Its other rows do not change."""
+    if not rule_is_current(db):
+        return  # the blocks are rebuilt whole at the next write (`merging.rebuild`)
     db.execute("DELETE FROM mention_blocks WHERE anchor >= 's:' AND anchor < 's;'")
     db.execute("DELETE FROM mention_blocks WHERE anchor >= 'w:' AND anchor < 'w;'")
     ids = dict(db.execute("SELECT key, id FROM mentions"))
