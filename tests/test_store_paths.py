@@ -71,3 +71,26 @@ def test_a_file_moved_under_its_own_name_keeps_its_events_and_index_rows(
         moved,
     ]
     assert store.check() == []
+
+
+def test_a_move_onto_a_stored_file_of_that_name_keeps_corrections_applied(tmp_path: Path) -> None:
+    """The file the move replaces is dropped and its events regrouped, so the analyst's
+    corrections of those events are applied again even though the moved file's own
+    events need nothing."""
+    notes = {
+        "a/oslo.txt": NOTES["briefs/oslo.txt"],
+        "b/oslo.txt": NOTES["briefs/lima.txt"],
+        "b/lima-again.txt": NOTES["briefs/lima.txt"].replace("Lima forum", "Forum in Lima"),
+    }
+    for name, text in notes.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    root = tmp_path.resolve()
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths(store, [root / "a", root / "b"])
+        [(event_id,)] = store.execute("SELECT id FROM events WHERE source_count = 2")
+        store.annotate(event_id, correction={"type": "anniversary"})
+        assert store.move_document(str(root / "a" / "oslo.txt"), str(root / "b" / "oslo.txt"))
+        [(kind,)] = store.execute("SELECT type FROM events WHERE date_start = '2016-05-09'")
+        assert kind == "anniversary"
+        assert store.check() == []

@@ -227,12 +227,15 @@ def move_document(db: sqlite_utils.Database, old_path: str, new_path: str) -> bo
         if document_id is None:
             return False
         older = document_id_for_path(db, new_path)
-        if older is not None and older != document_id:
+        replaced = older is not None and older != document_id
+        if replaced:
             _remove(db, older)
         name = Path(new_path).name
         stored = db.execute("SELECT name FROM documents WHERE id = ?", [document_id]).fetchone()
         if name == stored[0]:
             db.execute("UPDATE documents SET path = ? WHERE id = ?", [new_path, document_id])
+            if replaced:
+                reapply_corrections(db)  # the events of the document dropped were regrouped
             return True
         event_ids = _events_of(db, document_id)
         db.execute(
