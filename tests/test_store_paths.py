@@ -18,13 +18,18 @@ NOTES = {
 }
 
 
+def written(folder: Path, notes: dict[str, str]) -> Path:
+    """Write each note at its relative path under `folder`; returns the folder, resolved."""
+    for name, text in notes.items():
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder.resolve()
+
+
 @pytest.fixture
 def stored(tmp_path: Path) -> Iterator[tuple[Store, Path]]:
     """The notes written under `tmp_path` and ingested: the open store and the folder."""
-    for name, text in NOTES.items():
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    root = tmp_path.resolve()
+    root = written(tmp_path, NOTES)
     with Store(tmp_path / "c.db") as store:
         ingest_paths(store, [root / "briefs", root / "briefs-old"])
         yield store, root
@@ -82,10 +87,7 @@ def test_a_move_onto_a_stored_file_of_that_name_keeps_corrections_applied(tmp_pa
         "b/oslo.txt": NOTES["briefs/lima.txt"],
         "b/lima-again.txt": NOTES["briefs/lima.txt"].replace("Lima forum", "Forum in Lima"),
     }
-    for name, text in notes.items():
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    root = tmp_path.resolve()
+    root = written(tmp_path, notes)
     with Store(tmp_path / "c.db") as store:
         ingest_paths(store, [root / "a", root / "b"])
         [(event_id,)] = store.execute("SELECT id FROM events WHERE source_count = 2")
