@@ -493,3 +493,41 @@ def test_a_report_naming_every_member_state_is_stored_and_weighed(tmp_path):
         assert countries > 50
         assert stored(store) == reference(store)
         assert store.check() == []
+
+
+COD_AND_HERRING = {
+    "oslo": "Fisheries in Oslo\n\nJapan and Norway signed an agreement on cod and herring "
+    "in Oslo on 14 March 2019.\n",
+    "cod": "Cod\n\nIn March 2019, Japan and Norway signed an agreement on cod.\n",
+    "tromso": "Quotas in Tromso\n\nJapan and Norway signed an agreement on herring quotas "
+    "in Tromso on 25 March 2019.\n",
+    "later": "The fisheries in March\n\nJapan and Norway signed an agreement on cod on "
+    "2 March 2019.\n\nIn March 2019, Japan and Norway signed an agreement on herring.\n",
+}
+
+
+def test_a_month_joining_an_event_another_month_left_is_marked_for_its_witness(tmp_path):
+    """In one write the cod month leaves the Oslo event for a better report (the event is
+    written again from its members) and the herring month joins it while fitting the
+    Tromso report too: the newcomer's witness is looked for, and the marks are those of a
+    weighing from scratch."""
+    folder = tmp_path / "fisheries"
+    folder.mkdir()
+    for name, text in COD_AND_HERRING.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    with Store(tmp_path / "c.db") as store:
+        for name in COD_AND_HERRING:
+            ingest_paths(store, [folder / f"{name}.txt"])
+        [(fit, review_bits, witness)] = store.execute(
+            "SELECT (SELECT name FROM documents d JOIN mentions f ON f.document_id = d.id "
+            "WHERE f.key = m.fit_key), m.review, (SELECT name FROM documents d JOIN mentions w "
+            "ON w.document_id = d.id WHERE w.key = m.review_witness) FROM mentions m "
+            "WHERE m.date_text = 'March 2019' AND m.document_id = "
+            "(SELECT id FROM documents WHERE name = 'later.txt')"
+        )
+        assert (fit, review_bits & review.VAGUE, witness) == (
+            "oslo.txt",
+            review.VAGUE,
+            "tromso.txt",
+        )
+        assert stored(store) == reference(store)
