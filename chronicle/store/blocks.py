@@ -197,26 +197,24 @@ def common_words() -> dict[str, int]:
     return places
 
 
+WORDS = ("s:", "w:")
+"""How the block keys of a mention's first words begin (`mention_anchors`)."""
+
+
 def relist_words(db: sqlite_utils.Database) -> None:
     """List every stored mention under its first words again (`word_order`): migration
     026, which changed the order those are taken in. Its other rows do not change."""
     if not rule_is_current(db):
         return  # the blocks are rebuilt whole at the next write (`merging.rebuild`)
-    db.execute("DELETE FROM mention_blocks WHERE anchor >= 's:' AND anchor < 's;'")
-    db.execute("DELETE FROM mention_blocks WHERE anchor >= 'w:' AND anchor < 'w;'")
+    for prefix in WORDS:  # a range of the primary key (";" follows ":"), not a scan
+        sql = "DELETE FROM mention_blocks WHERE anchor >= ? AND anchor < ?"
+        db.execute(sql, [prefix, prefix[0] + ";"])
     ids = dict(db.execute("SELECT key, id FROM mentions"))
     keys = sorted(ids)
     for at in range(0, len(keys), 2000):
-        rows = []
-        for m in load_mentions(db, keys[at : at + 2000]):
-            kind, cls, start, end = _place(m)
-            words = [a for a in dict.fromkeys(mention_anchors(m)) if a[:2] in ("s:", "w:")]
-            rows += [(a, kind, cls, start, end, ids[m.key]) for a in words]
-        db.conn.executemany(
-            "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
-            "mention_id) VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        mentions = load_mentions(db, keys[at : at + 2000])
+        rows = [r for m in mentions for r in _block_rows(m, ids[m.key]) if r[0][:2] in WORDS]
+        _insert_blocks(db, rows)
 
 
 def _place(mention: Mention) -> tuple[int, int, int, int]:
@@ -235,19 +233,13 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
     rows, traits = [], []
     classes = set()
     for m in mentions:
-        kind, cls, start, end = _place(m)
-        if kind != KINDS["undated"]:
-            classes.add(cls)
-        anchors = dict.fromkeys(mention_anchors(m))
-        if anchors:
+        listed = _block_rows(m, ids[m.key])
+        if listed:
             traits.append((ids[m.key], *type_bits(m), anchor_bits(m), word_bits(m), shape(m)))
-        rows += [(a, kind, cls, start, end, ids[m.key]) for a in anchors]
-    # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
-    db.conn.executemany(
-        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, mention_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+            if listed[0][1] != KINDS["undated"]:
+                classes.add(listed[0][2])
+        rows += listed
+    _insert_blocks(db, rows)
     # OR REPLACE: a rebuild of the blocks (`merging.rebuild`) lists stored mentions again.
     db.conn.executemany(
         "INSERT OR REPLACE INTO mention_traits (mention_id, kinds, type_bit, anchor_bits, "
@@ -259,6 +251,22 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
     )
 
 
+def _block_rows(m: Mention, mention_id: int) -> list[tuple[str, int, int, int, int, int]]:
+    """A stored mention's rows in `mention_blocks`: (anchor, kind, class, first day, last
+    day, mention id), one per anchor."""
+    kind, cls, start, end = _place(m)
+    return [(a, kind, cls, start, end, mention_id) for a in dict.fromkeys(mention_anchors(m))]
+
+
+def _insert_blocks(db: sqlite_utils.Database, rows: Sequence[tuple]) -> None:
+    # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
+    db.conn.executemany(
+        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, mention_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
 def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     """Take a document's mentions out of the blocks (before the mentions are deleted).
 
@@ -266,10 +274,11 @@ def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     no second index by mention (it was as large as a third of the blocks themselves).
     """
     ids = dict(db.execute("SELECT key, id FROM mentions WHERE document_id = ?", [document_id]))
-    rows = []
-    for m in load_mentions(db, sorted(ids)):
-        kind, cls, start, _ = _place(m)
-        rows += [(a, kind, cls, start, ids[m.key]) for a in dict.fromkeys(mention_anchors(m))]
+    rows = [
+        (a, kind, cls, start, mention_id)
+        for m in load_mentions(db, sorted(ids))
+        for a, kind, cls, start, _, mention_id in _block_rows(m, ids[m.key])
+    ]
     db.conn.executemany(
         "DELETE FROM mention_blocks WHERE anchor = ? AND kind = ? AND span_class = ? "
         "AND start_day = ? AND mention_id = ?",
