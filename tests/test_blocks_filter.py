@@ -175,7 +175,16 @@ DATES = (
 )
 COUNTRIES = (("JP", "PK"), ("PK",), ("EG", "PK"), ("JP",), ("EG", "JP", "PK"))
 PEOPLE = ((), (), ("Imran Khan",), ("Khan",), ("Shahid Khan",), ("Taro Kono",))
-TYPES = (("dialogue",), ("meeting",), ("visit", "meeting"), ("agreement",), ("statement",))
+TYPES = (
+    ("dialogue",),
+    ("meeting",),
+    ("visit", "meeting"),
+    ("agreement",),
+    ("statement",),
+    ("other", "agreement"),
+)
+"""Primary type first: the blocks list a dated mention under each type it can share and
+under its primary (`blocks.block_kinds`), so pairs linked by either are found."""
 
 
 def test_every_pair_the_rule_links_among_mixed_reports_is_still_found(tmp_path):

@@ -1,5 +1,6 @@
 """The merge blocks take a sentence's rare words before the common ones (prefix filtering
-reads short lists), and a store listed in the older order is listed again on opening."""
+reads short lists) and key a dated mention's rows by its types, and a store listed the
+older way is listed again on opening."""
 
 from __future__ import annotations
 
@@ -43,13 +44,13 @@ def _old_word_rows(store: Store) -> list[tuple]:
     rows = []
     for key, mention_id in store.execute("SELECT key, id FROM mentions"):
         [m] = blocks.load_mentions(store.db, [key])
-        kind, cls, start, end = blocks._place(m)
+        kinds, cls, start, end = blocks._place(m)
         undated = merge.kind_of(m) == "undated"
         threshold = blocks.UNDATED_SIMILARITY if undated else blocks.COARSE_SIMILARITY
         words = sorted(merge.words(m.sentence), key=lambda w: (zlib.crc32(w.encode()), w))
         keep = len(words) - math.ceil(threshold * len(words)) + 1
         prefix = "w:" if undated else "s:"
-        rows += [(prefix + w, kind, cls, start, end, mention_id) for w in words[:keep]]
+        rows += [(prefix + w, k, cls, start, end, mention_id) for w in words[:keep] for k in kinds]
     return rows
 
 
@@ -86,4 +87,24 @@ def test_a_store_waiting_for_its_blocks_to_be_rebuilt_is_not_listed_again(
         store.execute("UPDATE meta SET value = '25' WHERE key = 'schema_version'")
     with Store(copy) as store:
         assert store.execute("SELECT count(*) FROM mention_blocks") == [(0,)]
+        assert store.check() == []
+
+
+def test_a_store_keyed_before_types_is_listed_again(fixture_db: Path, tmp_path: Path) -> None:
+    """Before v27 a dated row's kind was the date's kind alone (`blocks.block_kinds`)."""
+    copy = tmp_path / "untyped.db"
+    shutil.copy(fixture_db, copy)
+    every = "SELECT * FROM mention_blocks ORDER BY 1, 2, 3, 4, 5, 6"
+    with Store(copy) as store:
+        now = store.execute(every)
+        assert any(kind > 3 for _, kind, *_ in now)
+        store.execute(
+            "CREATE TEMP TABLE untyped AS SELECT DISTINCT anchor, kind & 3, span_class, "
+            "start_day, end_day, mention_id FROM mention_blocks"
+        )
+        store.execute("DELETE FROM mention_blocks")
+        store.execute("INSERT INTO mention_blocks SELECT * FROM untyped")
+        store.execute("UPDATE meta SET value = '26' WHERE key = 'schema_version'")
+    with Store(copy) as store:
+        assert store.execute(every) == now
         assert store.check() == []

@@ -64,10 +64,39 @@ def span_class(start: date, end: date) -> int:
     return (end - start).days.bit_length()
 
 
+def type_slot(kind: str) -> int:
+    """A type's place among 62 (a fixed hash: two types may share one, which only lets a
+    few more candidates through): its bit in `mention_traits.kinds` and its part of the
+    block kinds (`block_kinds`)."""
+    return zlib.crc32(kind.encode()) % 62
+
+
 def type_bit(kind: str) -> int:
-    """A type's bit in `mention_traits.kinds` (a fixed hash: two types may share one,
-    which only lets a few more candidates through)."""
-    return 1 << (zlib.crc32(kind.encode()) % 62)
+    """A type's bit in `mention_traits.kinds`."""
+    return 1 << type_slot(kind)
+
+
+DATE_KIND = 3
+"""The bits of `mention_blocks.kind` that say the date's kind (`KINDS`)."""
+
+
+def block_kinds(mention: Mention, kind: str) -> list[int]:
+    """The values of `mention_blocks.kind` under which `mention` is listed (`kind` its
+    own) or looks up stored mentions of `kind`.
+
+    A dated row's kind holds, above the date's kind, the slot of a type: two documents'
+    dated mentions are one happening only when they share a type that can be shared or
+    have the same primary type (`merge.rules.compatible`), so a dated mention is listed
+    under the slot of each such type and of its primary, and finds only rows under its
+    own slots. A lookup then reads the reports of one kind of happening, not every
+    mention of a country in those days (migration 027). Undated mentions merge on their
+    words, whatever their types.
+    """
+    if kind == "undated":
+        return [KINDS[kind]]
+    slots = {type_slot(t) for t in set(mention.types) - UNSHARED_TYPES}
+    slots.add(type_slot(mention.type))
+    return [(slot << 2) | KINDS[kind] for slot in sorted(slots)]
 
 
 def anchor_bits(mention: Mention) -> int:
@@ -197,33 +226,28 @@ def common_words() -> dict[str, int]:
     return places
 
 
-WORDS = ("s:", "w:")
-"""How the block keys of a mention's first words begin (`mention_anchors`)."""
-
-
-def relist_words(db: sqlite_utils.Database) -> None:
-    """List every stored mention under its first words again (`word_order`): migration
-    026, which changed the order those are taken in. Its other rows do not change."""
+def relist(db: sqlite_utils.Database) -> None:
+    """List every stored mention in the blocks again: migrations 026 (the order words are
+    taken in, `word_order`) and 027 (block kinds by type, `block_kinds`). The traits do
+    not change."""
     if not rule_is_current(db):
         return  # the blocks are rebuilt whole at the next write (`merging.rebuild`)
-    for prefix in WORDS:  # a range of the primary key (";" follows ":"), not a scan
-        sql = "DELETE FROM mention_blocks WHERE anchor >= ? AND anchor < ?"
-        db.execute(sql, [prefix, prefix[0] + ";"])
+    db.execute("DELETE FROM mention_blocks")
     ids = dict(db.execute("SELECT key, id FROM mentions"))
     keys = sorted(ids)
     for at in range(0, len(keys), 2000):
         mentions = load_mentions(db, keys[at : at + 2000])
-        rows = [r for m in mentions for r in _block_rows(m, ids[m.key]) if r[0][:2] in WORDS]
-        _insert_blocks(db, rows)
+        _insert_blocks(db, [r for m in mentions for r in _block_rows(m, ids[m.key])])
 
 
-def _place(mention: Mention) -> tuple[int, int, int, int]:
-    """Where a mention's rows sit in the blocks: (kind, span class, first day, last day)."""
+def _place(mention: Mention) -> tuple[list[int], int, int, int]:
+    """Where a mention's rows sit in the blocks: (block kinds, span class, first day, last day)."""
+    kinds = block_kinds(mention, merge.kind_of(mention))
     span = merge.span_of(mention)
     if span is None:
-        return KINDS["undated"], 0, 0, 0
+        return kinds, 0, 0, 0
     first, last = day(span.start), day(span.end)
-    return KINDS[merge.kind_of(mention)], span_class(span.start, span.end), first, last
+    return kinds, span_class(span.start, span.end), first, last
 
 
 def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
@@ -236,7 +260,7 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
         listed = _block_rows(m, ids[m.key])
         if listed:
             traits.append((ids[m.key], *type_bits(m), anchor_bits(m), word_bits(m), shape(m)))
-            if listed[0][1] != KINDS["undated"]:
+            if listed[0][1] & DATE_KIND != KINDS["undated"]:
                 classes.add(listed[0][2])
         rows += listed
     _insert_blocks(db, rows)
@@ -252,10 +276,11 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
 
 
 def _block_rows(m: Mention, mention_id: int) -> list[tuple[str, int, int, int, int, int]]:
-    """A stored mention's rows in `mention_blocks`: (anchor, kind, class, first day, last
-    day, mention id), one per anchor."""
-    kind, cls, start, end = _place(m)
-    return [(a, kind, cls, start, end, mention_id) for a in dict.fromkeys(mention_anchors(m))]
+    """A stored mention's rows in `mention_blocks`: (anchor, block kind, class, first day,
+    last day, mention id), one per anchor and block kind."""
+    kinds, cls, start, end = _place(m)
+    anchors = dict.fromkeys(mention_anchors(m))
+    return [(a, kind, cls, start, end, mention_id) for a in anchors for kind in kinds]
 
 
 def _insert_blocks(db: sqlite_utils.Database, rows: Sequence[tuple]) -> None:
@@ -372,20 +397,23 @@ def _lookup(
     free_only: bool,
     extra: tuple[str, list[int]] | None = None,
 ) -> list[tuple[str, int | None, str | None]]:
-    """Rows under (anchor, class, first start, last start, first end, last end) ranges."""
+    """Rows under (anchor, class, first start, last start, first end, last end) ranges,
+    each read under every block kind the mention looks up (`block_kinds`)."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
     if kind != "undated":
         span = merge.span_of(mention)
         linked = pair_filter.could_link(
             mention, day(span.start), day(span.end), type_bit(mention.type), near_anchors(mention)
         )
-    for at in range(0, len(ranges), 200):
-        chunk = ranges[at : at + 200]
-        values = ",".join("(?, ?, ?, ?, ?, ?)" for _ in chunk)
+    kinds = block_kinds(mention, kind)
+    seeks = [(a, k, *rest) for a, *rest in ranges for k in kinds]
+    for at in range(0, len(seeks), 200):
+        chunk = seeks[at : at + 200]
+        values = ",".join("(?, ?, ?, ?, ?, ?, ?)" for _ in chunk)
         sql = (
-            f"WITH q(anchor, cls, lo, hi, end_lo, end_hi) AS (VALUES {values}) "
+            f"WITH q(anchor, kind, cls, lo, hi, end_lo, end_hi) AS (VALUES {values}) "
             "SELECT m.key, m.event_id, m.fit_key FROM q "
-            "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = ? "
+            "JOIN mention_blocks b ON b.anchor = q.anchor AND b.kind = q.kind "
             "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND q.hi "
             "JOIN mention_traits t ON t.mention_id = b.mention_id "
             "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day BETWEEN q.end_lo AND q.end_hi "
@@ -394,7 +422,7 @@ def _lookup(
             + (" AND m.fit_key IS NULL" if free_only else "")
             + (extra[0] if extra else "")
         )
-        params = [x for r in chunk for x in r] + [KINDS[kind], anchor_bits(mention)]
+        params = [x for r in chunk for x in r] + [anchor_bits(mention)]
         if kind != "undated":
             params += type_bits(mention)
         params += extra[1] if extra else []

@@ -396,17 +396,17 @@ def corrections_anew(conn: sqlite3.Connection) -> None:
     apply_pending_corrections(conn)
 
 
-def relist_words(conn: sqlite3.Connection) -> None:
-    """Migration 026's step: the merge blocks list stored mentions under their first words
-    in the new order (`blocks.relist_words`)."""
+def relist_blocks(conn: sqlite3.Connection) -> None:
+    """Migration 027's step (and 026's, which it supersedes): the merge blocks list every
+    stored mention again (`blocks.relist`)."""
     import sqlite_utils
 
     from chronicle.store import blocks
 
-    blocks.relist_words(sqlite_utils.Database(conn))
+    blocks.relist(sqlite_utils.Database(conn))
 
 
-PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 26: relist_words}
+PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 27: relist_blocks}
 """Work a migration's SQL cannot do at a bearable cost, run after it in its transaction."""
 
 

@@ -7,8 +7,8 @@ only the rows that pass every necessary condition of `merge.rules.same_event` fo
 two documents that needs no words:
 
 - a country or name token in common: some row of the stored mention sits under one
-  of the new mention's anchors (a primary-key probe, since every row of one mention
-  shares its kind, span class and first day);
+  of the new mention's anchors (a primary-key probe, since every anchor of one mention
+  is listed under each of its block kinds, with one span class and first day);
 - not nested (a precise span strictly inside another's);
 - for precise dates a few days apart, the same primary type and either a person in
   common or, with nobody named on either side, two countries in common;
@@ -28,7 +28,10 @@ from chronicle import merge
 from chronicle.model import Mention
 
 PEOPLE, TWO_COUNTRIES = 2, 4
-"""Bits of `mention_traits.shape` (`chronicle.store.blocks.shape`)."""
+"""Bits of `mention_traits.shape` (`chronicle.store.blocks.shape`).
+
+`b.kind & 3 = 0` below keeps precise rows: the low bits of a block kind are the date's
+kind (`chronicle.store.blocks.block_kinds`)."""
 
 
 def could_link(
@@ -58,8 +61,8 @@ def could_link(
         ),
         equal,
         (
-            " AND ((? AND b.start_day >= ? AND b.end_day <= ?) OR (b.kind = 0 AND b.start_day <= ? "
-            "AND b.end_day >= ?))) AND CASE WHEN ? AND b.kind = 0 AND NOT ",
+            " AND ((? AND b.start_day >= ? AND b.end_day <= ?) OR (b.kind & 3 = 0 AND "
+            "b.start_day <= ? AND b.end_day >= ?))) AND CASE WHEN ? AND b.kind & 3 = 0 AND NOT ",
             [precise, first, last, first, last, precise],
         ),
         equal,

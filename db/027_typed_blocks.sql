@@ -1,0 +1,13 @@
+-- v27: a dated mention's merge blocks are keyed by its types as well.
+--
+-- Two documents' dated mentions are one happening only when they share a type that can
+-- be shared or have the same primary type (chronicle.merge.rules.compatible). Until now
+-- a lookup read every mention listed under a country in those days and dropped the
+-- others by their type bits afterwards: at 25,000 documents a precise lookup under a
+-- country read about 30 rows for each it kept, and that grows with the chronicle. A
+-- dated row's `kind` now holds, above the date's kind (its low two bits, as before),
+-- the slot of one of those types (chronicle.store.blocks.block_kinds); a mention is
+-- listed under each of its slots, and a lookup reads only its own slots' rows, so it
+-- finds the same candidates. The migration's Python step (connection.relist_blocks)
+-- lists every stored mention again, which also does 026's work.
+SELECT 1;
