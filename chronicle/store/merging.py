@@ -210,19 +210,20 @@ class _Change:
             if any(e in losing for e in event_ids):
                 left = set().union(*(losing.get(e, set()) for e in event_ids))
                 members = self._kept_members(event_ids, left, news)
-                whole.append((event_ids, members, any(e in split for e in event_ids)))
+                whole.append((event_ids, members, news, any(e in split for e in event_ids)))
             else:
                 grown.append((event_ids, news))
         # An event's key is its smallest mention's: the events a mention leaves go first.
-        delete_events(self.db, [e for event_ids, _, _ in whole for e in event_ids])
+        delete_events(self.db, [e for event_ids, *_ in whole for e in event_ids])
         written = []
-        for _, members, regroup in whole:
+        for _, members, news, regroup in whole:
             groups = merge.group(members, self.fits, self.decided) if regroup else [members]
-            for draft in merge.draft_events(g for g in groups if g):
+            groups = [g for g in groups if g]
+            for draft in merge.draft_events(groups):
                 event_id = write_event(self.db, draft)
                 blocks.index_event(self.db, event_id, draft)
                 written.append((event_id, draft))
-                self._weigh_whole(event_id, draft)
+                self._weigh_whole(event_id, draft, None if len(groups) > 1 else news)
         for event_ids, news in grown:
             event_id, draft, moved = self._write_grown(event_ids, news)
             if moved:
@@ -309,9 +310,17 @@ class _Change:
             self._weigh_whole(event_id, draft)
         return written
 
-    def _weigh_whole(self, event_id: int, draft: merge.EventDraft) -> None:
-        """Have the review marks of an event written from all its members weighed again."""
-        self.pending.whole(draft.mentions, self.fits)
+    def _weigh_whole(
+        self, event_id: int, draft: merge.EventDraft, news: Sequence[Mention] | None = None
+    ) -> None:
+        """Have the review marks of an event written from all its members weighed again.
+
+        `news`: when the event is what stored events became without being split (they
+        lost vague members, joined, took in `news`), its precise members are still all
+        together, so a stored vague member's witness can only have come into its own
+        event (`review_flags` finds those) and only the newcomers' are looked up.
+        """
+        self.pending.whole(draft.mentions, self.fits, news)
         self.pending.events.add(event_id)
 
     def _weigh_grown(

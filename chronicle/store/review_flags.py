@@ -88,11 +88,18 @@ class Pending:
     moved: dict[int, list[str]] = field(default_factory=dict)
     refit: set[str] = field(default_factory=set)
 
-    def whole(self, members: Sequence[Mention], fits: dict[str, str | None]) -> None:
-        """An event written from all its members."""
+    def whole(
+        self,
+        members: Sequence[Mention],
+        fits: dict[str, str | None],
+        news: Sequence[Mention] | None = None,
+    ) -> None:
+        """An event written from all its members; with `news`, one whose precise members
+        were together before: only these newcomers' VAGUE marks are looked up again."""
         self.members.append(list(members))
         self.fits.update({m.key: fits.get(m.key) for m in members})
-        self.vague.update(m.key for m in members if merge.kind_of(m) == "vague")
+        looked_up = members if news is None else news
+        self.vague.update(m.key for m in looked_up if merge.kind_of(m) == "vague")
 
     def grew(
         self,
