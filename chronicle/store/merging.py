@@ -507,6 +507,7 @@ def _join_found(
                 m, change.mention(key), change.decided
             ):
                 change.join(m.key, unit)
+                change.pending.linked.setdefault(m.key, []).append(key)
         done += size
         size *= 2
         members = {

@@ -74,6 +74,9 @@ class Pending:
             that joined it (their own WORDS marks are weighed through the index).
         refit: Vague mentions whose fit changed: their link is their fit, so they are
             weighed again whatever else changed.
+        linked: For a new mention, the stored mentions the merge found to be one
+            happening with it: a new precise report's strong partner is most often the
+            one that brought it into its event, so these are tried before a lookup.
     """
 
     members: list[list[Mention]] = field(default_factory=list)
@@ -87,6 +90,7 @@ class Pending:
     newcomers: dict[int, list[Mention]] = field(default_factory=dict)
     moved: dict[int, list[str]] = field(default_factory=dict)
     refit: set[str] = field(default_factory=set)
+    linked: dict[str, list[str]] = field(default_factory=dict)
 
     def whole(
         self,
@@ -146,7 +150,8 @@ def refresh(
             if key in quick:
                 alone = not _strong_newcomer(loaded[key], newcomers[event_id], fits, decided)
             else:
-                alone = not _partnered(db, loaded[key], event_id, fit, decided)
+                linked = pending.linked.get(key, ())
+                alone = not _partnered(db, loaded[key], event_id, fit, decided, linked)
             bits = review.WORDS if alone and _members(db, event_id) > 1 else 0
         seen = witness if old & review.VAGUE else None
         if key in pending.vague and key in pending.reports:
@@ -279,11 +284,13 @@ def _partnered(
     event_id: int,
     fit: str | None,
     decided: Decisions,
+    linked: Sequence[str] = (),
 ) -> bool:
     """True when a member of its event is linked to `m` on more than words
     (`review.strong`): for a precise member, among the precise ones the blocking index
-    finds near it (as the merge's do) and the vague ones attached to it; for a free vague
-    one, among its event's other free vague members."""
+    finds near it (as the merge's do) and the vague ones attached to it, the mentions
+    the merge `linked` it to first; for a free vague one, among its event's other free
+    vague members."""
     kind = merge.kind_of(m)
     if kind == "undated":
         return True  # an undated member is linked only to undated ones told again, or joined
@@ -292,6 +299,8 @@ def _partnered(
         return True
     if fit is not None:
         return review.strong(m, load_mentions(db, [fit])[0], True, decided)
+    if kind == "precise" and _strong_among(db, m, _of_event(db, linked, event_id), decided):
+        return True  # a precise mention the lookup below would find
     if kind == "precise":
         found = blocks.nearby(db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS)
         found += blocks.same_document(db, m, "precise")
