@@ -317,6 +317,17 @@ def _partnered(
     )
 
 
+def _strong_among(
+    db: sqlite_utils.Database, m: Mention, keys: Sequence[str], decided: Decisions
+) -> bool:
+    """True when one of these stored precise mentions is linked to the precise `m` on
+    more than words."""
+    return any(
+        merge.kind_of(other) == "precise" and review.strong(m, other, False, decided)
+        for other in load_mentions(db, sorted(keys))
+    )
+
+
 def _free_vague_members(db: sqlite_utils.Database, m: Mention, event_id: int) -> list[str]:
     """The event's other dated, coarse members attached to no precise one that could be
     linked to the free vague member `m` on more than words (`blocks.strong_ties`): read
