@@ -33,6 +33,10 @@ class StoreError(Exception):
 CACHE_KB = 64 * 1024
 """SQLite's page cache per connection, in KB."""
 
+MMAP_BYTES = 1 << 31
+"""How much of the file SQLite reads through memory mapping (SQLite caps it at its
+build's limit, 2 GB by default)."""
+
 PAGE_SIZE = 8192
 """Bytes a page of a new database file holds (SQLite's default is 4096)."""
 
@@ -130,6 +134,11 @@ def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.
         # SQLite's default 2 MB cache each page is read again from the file as the
         # store grows, so the cost of adding a document grew with the store.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+        # Pages outside that cache are then read from the mapped file, not copied in
+        # by a read() each: a merge reads a few rows from pages all over a large store
+        # (storing a document into one of 25,000: 117-127 -> 88-99 ms of CPU). Mapped
+        # pages are the system's file cache, shared and given back under pressure.
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         if not readonly and not (fresh and fresh_schema.create(conn, _migrated_in_memory)):
             migrate(conn)
     except sqlite3.DatabaseError as error:
