@@ -196,8 +196,9 @@ def test_targets_are_judged_by_issue_14s_thresholds():
 
 
 def test_a_process_is_read_from_proc():
-    rss_kb, peak_kb, cpu_s = ingest_throughput.read_process(os.getpid())
+    rss_kb, peak_kb, cpu_s, private_kb = ingest_throughput.read_process(os.getpid())
     assert 0 < rss_kb <= peak_kb and cpu_s > 0
+    assert 0 < private_kb <= rss_kb
     assert ingest_throughput.descendants(os.getpid())[0] == os.getpid()
 
 
