@@ -76,21 +76,17 @@ def type_bit(kind: str) -> int:
     return 1 << type_slot(kind)
 
 
-DATE_KIND = 3
-"""The bits of `mention_blocks.kind` that say the date's kind (`KINDS`)."""
-
-
 def block_kinds(mention: Mention, kind: str) -> list[int]:
     """The values of `mention_blocks.kind` under which `mention` is listed (`kind` its
     own) or looks up stored mentions of `kind`.
 
-    A dated row's kind holds, above the date's kind, the slot of a type: two documents'
-    dated mentions are one happening only when they share a type that can be shared or
-    have the same primary type (`merge.rules.compatible`), so a dated mention is listed
-    under the slot of each such type and of its primary, and finds only rows under its
-    own slots. A lookup then reads the reports of one kind of happening, not every
-    mention of a country in those days (migration 027). Undated mentions merge on their
-    words, whatever their types.
+    A dated row's kind holds, above the date's kind (its low two bits, `KINDS`), the slot
+    of a type: two documents' dated mentions are one happening only when they share a
+    type that can be shared or have the same primary type (`merge.rules.compatible`), so
+    a dated mention is listed under the slot of each such type and of its primary, and
+    finds only rows under its own slots. A lookup then reads the reports of one kind of
+    happening, not every mention of a country in those days (migration 027). Undated
+    mentions merge on their words, whatever their types.
     """
     if kind == "undated":
         return [KINDS[kind]]
@@ -260,7 +256,7 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
         listed = _block_rows(m, ids[m.key])
         if listed:
             traits.append((ids[m.key], *type_bits(m), anchor_bits(m), word_bits(m), shape(m)))
-            if listed[0][1] & DATE_KIND != KINDS["undated"]:
+            if merge.kind_of(m) != "undated":
                 classes.add(listed[0][2])
         rows += listed
     _insert_blocks(db, rows)
