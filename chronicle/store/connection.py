@@ -37,6 +37,12 @@ MMAP_BYTES = 1 << 31
 """How much of the file SQLite reads through memory mapping (SQLite caps it at its
 build's limit, 2 GB by default)."""
 
+PREPARED_STATEMENTS = 1024
+"""How many compiled statements a connection keeps. Python's default, 128, is too few
+for the writer: storing 200 documents runs about 900 different statements (200 of
+them merge lookups, one per length of range list), and each one evicted is compiled
+again at its next use (a fifth of the writer's CPU at 500-2,000 documents stored)."""
+
 PAGE_SIZE = 8192
 """Bytes a page of a new database file holds (SQLite's default is 4096)."""
 
@@ -110,7 +116,12 @@ def writable(file: Path) -> bool:
 
 def _open(target: str, uri: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(
-        target, timeout=5.0, isolation_level=None, check_same_thread=False, uri=uri
+        target,
+        timeout=5.0,
+        isolation_level=None,
+        check_same_thread=False,
+        uri=uri,
+        cached_statements=PREPARED_STATEMENTS,
     )
 
 
