@@ -19,7 +19,7 @@ import math
 import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import combinations
 
@@ -397,10 +397,7 @@ def _lookup(
     each read under every block kind the mention looks up (`block_kinds`)."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
     if kind != "undated":
-        span = merge.span_of(mention)
-        linked = pair_filter.could_link(
-            mention, day(span.start), day(span.end), type_bit(mention.type), near_anchors(mention)
-        )
+        linked = _could_link(mention)
     kinds = block_kinds(mention, kind)
     seeks = [(a, k, *rest) for a, *rest in ranges for k in kinds]
     for at in range(0, len(seeks), 200):
@@ -418,9 +415,9 @@ def _lookup(
             + (" AND m.fit_key IS NULL" if free_only else "")
             + (extra[0] if extra else "")
         )
-        params = [x for r in chunk for x in r] + [anchor_bits(mention)]
+        params = [x for r in chunk for x in r] + [_anchor_bits(mention)]
         if kind != "undated":
-            params += type_bits(mention)
+            params += _type_bits(mention)
         params += extra[1] if extra else []
         if kind != "undated":
             sql += linked[0]
@@ -428,6 +425,30 @@ def _lookup(
         for key, event_id, fit_key in db.execute(sql, params):
             found[key] = (key, event_id, fit_key)
     return [found[k] for k in sorted(found)]
+
+
+# A mention is looked up four or five times as it is merged (and its stored partners
+# again while their marks are weighed): what each lookup binds that depends on the
+# mention alone is computed once. Mentions are frozen, so a cached value cannot go stale.
+
+
+@lru_cache(maxsize=256)
+def _could_link(mention: Mention) -> tuple[str, tuple[object, ...]]:
+    span = merge.span_of(mention)
+    sql, params = pair_filter.could_link(
+        mention, day(span.start), day(span.end), type_bit(mention.type), near_anchors(mention)
+    )
+    return sql, tuple(params)
+
+
+@lru_cache(maxsize=256)
+def _anchor_bits(mention: Mention) -> int:
+    return anchor_bits(mention)
+
+
+@lru_cache(maxsize=256)
+def _type_bits(mention: Mention) -> tuple[int, int]:
+    return type_bits(mention)
 
 
 def same_document(
