@@ -160,3 +160,29 @@ def test_events_stored_before_their_totals_were_kept_are_totalled_once(tmp_path)
             "SELECT id FROM events WHERE best_key IS NOT NULL AND source_count > 1"
         )
         assert rows
+
+
+def test_a_newcomer_attached_to_a_report_is_not_joined_as_free(tmp_path):
+    """A document giving two countries' elections "in 1969", one of which a stored report
+    dates to the day: that one attaches to the report, the other stays free. Free is what
+    the merge decided, not the store's fit column (written at the end of the write), so
+    the free one must not join the attached one through their shared document."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Election observers\n\nMarch 2, 1970\n\n"
+        "General elections were held in Cambodia on Saturday, August 23, 1969.\n",
+        encoding="utf-8",
+    )
+    history = tmp_path / "history.txt"
+    history.write_text(
+        "A short history\n\nJune 1, 2007\n\n"
+        "General elections were held in Cambodia in 1969.\n\n"
+        "General elections were held in United Kingdom in 1969.\n",
+        encoding="utf-8",
+    )
+    for order in ([report, history], [history, report]):
+        with Store(tmp_path / f"{order[0].stem}.db") as store:
+            _ingest(store, order)
+            stored = _stored_events(store)
+            assert stored == _global_events(store)
+            assert len(stored) == 2, order

@@ -555,8 +555,14 @@ def _take_vague(change: _Change, p: Mention) -> None:
 
 
 def _join_free(change: _Change, v: Mention) -> None:
-    """Join `v` with the events of free vague mentions that are one happening with it."""
-    _join_found(change, v, _fitting(change, v, "vague", free_only=True))
+    """Join `v` with the events of free vague mentions that are one happening with it.
+
+    Free is what the change decided, not what the store still says: the fits it found
+    are written only at its end, so a newcomer it attached (or a stored mention it
+    moved to a new report) is still free in the index, and is left out here.
+    """
+    found = _fitting(change, v, "vague", free_only=True)
+    _join_found(change, v, [row for row in found if change.fit_of(row[0], row[2]) is None])
 
 
 def _join_undated(change: _Change, u: Mention) -> None:
