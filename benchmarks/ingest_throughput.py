@@ -15,6 +15,11 @@ process of this one, on an empty database, and reports:
   whole process tree at one sample;
 * database size (with its WAL) and its ratio to the prose.
 
+A corpus too large for one sitting is ingested in legs with ``--onto``: each leg adds
+a folder of documents the store does not hold yet (``chronicle ingest`` of the rest
+of the corpus) to the store the previous leg left, and reports that leg's figures;
+the database's ratio is then to all the prose it holds (the files of its documents).
+
 The targets of issue 14 are printed beside the figures. Linux only (/proc).
 """
 
@@ -25,10 +30,12 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,6 +206,13 @@ def prose_bytes(folder: Path) -> tuple[int, int]:
     return len(sizes), sum(sizes)
 
 
+def stored_prose(db: Path) -> int:
+    """Bytes of the files of every document a store holds (its prose, however many legs)."""
+    with closing(sqlite3.connect(db)) as conn:
+        paths = [Path(row[0]) for row in conn.execute("SELECT path FROM documents")]
+    return sum(p.stat().st_size for p in paths)
+
+
 def db_bytes(db: Path) -> int:
     """The database file with its WAL and shared-memory files."""
     return sum(p.stat().st_size for p in (db, *_sidecars(db)) if p.exists())
@@ -208,10 +222,12 @@ def _sidecars(db: Path) -> list[Path]:
     return [db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
 
 
-def measure(docs_dir: Path, db: Path, jobs: int | None = None) -> dict:
-    """Ingest `docs_dir` into a fresh `db` and return the figures."""
-    for path in (db, *_sidecars(db)):
-        path.unlink(missing_ok=True)
+def measure(docs_dir: Path, db: Path, jobs: int | None = None, onto: bool = False) -> dict:
+    """Ingest `docs_dir` into a fresh `db` (or, `onto`, the store `db` already is) and
+    return the figures."""
+    if not onto:
+        for path in (db, *_sidecars(db)):
+            path.unlink(missing_ok=True)
     files, prose = prose_bytes(docs_dir)
     args = ["ingest", "--db", str(db), str(docs_dir), "--follow-links"]
     if jobs:
@@ -222,6 +238,7 @@ def measure(docs_dir: Path, db: Path, jobs: int | None = None) -> dict:
     cores = os.cpu_count() or 1
     workers = run.watch.workers()
     size = db_bytes(db)
+    held = stored_prose(db) if onto else prose
     return {
         "documents": files,
         "prose_bytes": prose,
@@ -239,7 +256,8 @@ def measure(docs_dir: Path, db: Path, jobs: int | None = None) -> dict:
         "tree_peak_mb": round(run.watch.tree_rss_kb / 1024, 1),
         "tree_peak_private_mb": round(run.watch.tree_anon_kb / 1024, 1),
         "db_bytes": size,
-        "db_to_prose": round(size / prose, 2) if prose else 0.0,
+        "db_to_prose": round(size / held, 2) if held else 0.0,
+        "onto": onto,
         "summary": run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "",
     }
 
@@ -260,7 +278,10 @@ def print_result(r: dict) -> None:
     def mark(name: str) -> str:
         return "ok" if ok[name] else "MISSED"
 
-    print(f"chronicle ingest of {r['documents']:,} documents ({r['prose_bytes'] / 1e6:.1f} MB)")
+    leg = " onto a store" if r.get("onto") else ""
+    print(
+        f"chronicle ingest of {r['documents']:,} documents ({r['prose_bytes'] / 1e6:.1f} MB){leg}"
+    )
     print(f"  {r['summary']}")
     rows = [
         ("wall", f"{r['wall_s']:,.1f} s", ""),
@@ -298,12 +319,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="database to (re)create (default under out/)")
     parser.add_argument("--jobs", type=int, help="passed to chronicle ingest --jobs")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--onto", action="store_true", help="add to the store --db holds (a leg of a long run)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     corpus = args.corpus or corpus_for(args.docs, args.seed)
     OUT.mkdir(parents=True, exist_ok=True)
     db = args.db or OUT / f"throughput-{args.docs}.db"
-    result = measure(corpus / "docs", db, args.jobs)
+    result = measure(corpus / "docs", db, args.jobs, args.onto)
     if args.json:
         print(json.dumps(result, indent=2))
     else:

@@ -185,6 +185,20 @@ def test_throughput_of_a_three_document_ingest(corpus, tmp_path):
     assert result["cpu_s"] > 0 and result["main_peak_mb"] > 0
 
 
+def test_a_second_leg_adds_to_the_store_and_weighs_it_against_all_its_prose(corpus, tmp_path):
+    files = sorted((corpus / "docs" / "000").glob("*.txt"))[:4]
+    db = tmp_path / "t.db"
+    first = ingest_scale.link_folder(tmp_path / "first", files[:2])
+    second = ingest_scale.link_folder(tmp_path / "second", files[2:])
+    ingest_throughput.measure(first, db, jobs=1)
+    leg = ingest_throughput.measure(second, db, jobs=1, onto=True)
+    assert leg["documents"] == 2 and leg["onto"]
+    assert leg["prose_bytes"] == sum(f.stat().st_size for f in files[2:])
+    assert leg["summary"].endswith("from 4 documents.")
+    whole = sum(f.stat().st_size for f in files)
+    assert leg["db_to_prose"] == round(ingest_throughput.db_bytes(db) / whole, 2)
+
+
 def test_targets_are_judged_by_issue_14s_thresholds():
     figures = {"kb_per_s": 412.0, "utilisation": 0.93, "tree_peak_mb": 640.0, "db_to_prose": 3.1}
     assert ingest_throughput.verdicts(figures) == {
