@@ -130,17 +130,28 @@ def descendants(root: int) -> list[int]:
 def read_process(pid: int) -> tuple[int, int, float, int] | None:
     """(resident KB, peak resident KB, user+sys CPU seconds, private resident KB) of a
     live process. Resident counts the pages of the database file the store reads
-    through memory mapping (the system's file cache); private leaves them out."""
+    through memory mapping (the system's file cache); private leaves them out, and
+    counts a page a forked worker still shares with its parent in proportion
+    (`Pss_Anon`), so that the sum over the processes counts it once."""
     status, stat = _read(f"/proc/{pid}/status"), _read(f"/proc/{pid}/stat")
     if not status or not stat:
         return None
-    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-    rss = int(fields.get("VmRSS", "0 kB").split()[0])
-    hwm = int(fields.get("VmHWM", "0 kB").split()[0])
-    anon = int(fields.get("RssAnon", "0 kB").split()[0])
+    fields = _fields(status)
+    rss = _kb(fields, "VmRSS")
+    hwm = _kb(fields, "VmHWM")
+    anon = _kb(_fields(_read(f"/proc/{pid}/smaps_rollup")), "Pss_Anon", _kb(fields, "RssAnon"))
     after_name = stat.rsplit(")", 1)[1].split()
     cpu = (int(after_name[11]) + int(after_name[12])) / TICKS  # utime, stime
     return rss, hwm, cpu, anon
+
+
+def _fields(text: str) -> dict[str, str]:
+    return dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+
+
+def _kb(fields: dict[str, str], name: str, default: int = 0) -> int:
+    value = fields.get(name)
+    return int(value.split()[0]) if value else default
 
 
 def _read(path: str) -> str:

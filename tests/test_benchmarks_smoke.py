@@ -216,6 +216,31 @@ def test_a_process_is_read_from_proc():
     assert ingest_throughput.descendants(os.getpid())[0] == os.getpid()
 
 
+def test_memory_a_forked_worker_shares_with_its_parent_is_counted_once():
+    held = bytearray(os.urandom(1024)) * (64 * 1024)  # 64 MB the child inherits
+    ready_r, ready_w = os.pipe()
+    stop_r, stop_w = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child only waits: every page of `held` stays shared
+        os.write(ready_w, b"x")
+        os.read(stop_r, 1)
+        os._exit(0)
+    try:
+        os.read(ready_r, 1)
+        parent, forked = (ingest_throughput.read_process(p)[3] for p in (os.getpid(), child))
+        status = Path(f"/proc/{child}/status").read_text(encoding="utf-8")
+        mapped = ingest_throughput._kb(ingest_throughput._fields(status), "RssAnon")
+        assert mapped > 60 * 1024  # the child maps the 64 MB...
+        assert forked < mapped / 2 + 8 * 1024  # ...and holds its share of them
+        assert parent + forked < parent + mapped - 24 * 1024  # not counted twice
+    finally:
+        os.write(stop_w, b"x")
+        os.waitpid(child, 0)
+        for fd in (ready_r, ready_w, stop_r, stop_w):
+            os.close(fd)
+    assert len(held) == 64 * 1024 * 1024
+
+
 # ingest_scale --------------------------------------------------------------------
 
 
