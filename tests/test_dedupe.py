@@ -335,3 +335,12 @@ def test_accented_and_plain_spellings_are_the_same_words():
         "talks in Asuncion on the Itaipu dam"
     )
     assert merge.words("Médici opened the dam") == frozenset({"medic", "opene", "dam"})
+
+
+def test_sentences_cached_for_the_merge_share_each_word_they_have_in_common():
+    # The merge keeps the words of tens of thousands of sentences: each word held once.
+    first = merge.words("The ministers signed a fisheries protocol in Lisbon")
+    second = merge.words("Delegations initialled the fisheries accord")
+    [in_first] = [w for w in first if w == "fishe"]
+    [in_second] = [w for w in second if w == "fishe"]
+    assert in_first is in_second

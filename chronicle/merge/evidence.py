@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 from chronicle.ingest.dates.names import MONTH_NAMES, WEEKDAY_NAMES
 from chronicle.lexicon import country_forms
@@ -44,7 +45,11 @@ def words(text: str) -> frozenset[str]:
     whether they report the same thing.
     """
     places = _place_words()
-    return frozenset(w[:5] for w in _WORD.findall(fold(text)) if w not in _STOP and w not in places)
+    # Interned: the cache holds tens of thousands of these sets, and a stem is shared by
+    # many of them (each set would otherwise hold its own copy of every word).
+    return frozenset(
+        intern(w[:5]) for w in _WORD.findall(fold(text)) if w not in _STOP and w not in places
+    )
 
 
 @lru_cache(maxsize=1)
