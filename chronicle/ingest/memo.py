@@ -7,6 +7,8 @@ the cache holds read about seven times slower per line. A function decorated
 `per_document` keeps every answer until the document is done; `after_document` then
 empties the caches that grew past `KEPT`, so what one document's lines cost in memory
 is given back and the lines many documents share (a site's menu) stay remembered.
+A function decorated `this_document` reads sentences, which documents hardly ever
+share: its answers are all forgotten when the next document is read.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ KEPT = 16384
 """Answers a cache keeps from one document to the next."""
 
 _CACHES: list[functools._lru_cache_wrapper] = []
+_SENTENCE_CACHES: list[functools._lru_cache_wrapper] = []
 
 
 def per_document(function: Callable[P, R]) -> Callable[P, R]:
@@ -31,8 +34,18 @@ def per_document(function: Callable[P, R]) -> Callable[P, R]:
     return cached
 
 
+def this_document(function: Callable[P, R]) -> Callable[P, R]:
+    """`function` with its answers kept until the next document is read."""
+    cached = functools.lru_cache(maxsize=None)(function)
+    _SENTENCE_CACHES.append(cached)
+    return cached
+
+
 def after_document() -> None:
-    """Empty the caches that one document filled past `KEPT` answers."""
+    """Empty the caches that one document filled past `KEPT` answers, and those of
+    `this_document`."""
     for cached in _CACHES:
         if cached.cache_info().currsize > KEPT:
             cached.cache_clear()
+    for cached in _SENTENCE_CACHES:
+        cached.cache_clear()

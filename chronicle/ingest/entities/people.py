@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from chronicle.ingest.entities.name_words import is_caps_surname, parse_name, skip_honorifics
 from chronicle.ingest.entities.roles import appositive_role, parse_role, role_word
-from chronicle.ingest.entities.scan import SPACE_RE, SUPERSCRIPTS, TEXTS_CACHED
+from chronicle.ingest.entities.scan import SPACE_RE, SUPERSCRIPTS
 from chronicle.ingest.entities.sentence import Sentence, lex
+from chronicle.ingest.memo import this_document
 from chronicle.model import Actor
 from chronicle.names import name_key
 
@@ -106,7 +107,7 @@ def _may_start_name(word: str) -> bool:
     return first.isalpha() and not (first.islower() and "-" not in word[1:4])
 
 
-@lru_cache(maxsize=TEXTS_CACHED)
+@this_document
 def find_people(sentence: str) -> tuple[PersonMention, ...]:
     """Find the people named in a sentence, with their roles and role countries.
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 
 from chronicle import lexicon
 from chronicle.ingest.entities.scan import (
-    TEXTS_CACHED,
     Match,
     Token,
     country_lookup,
@@ -21,11 +19,12 @@ from chronicle.ingest.entities.scan import (
     is_all_caps,
     scan,
 )
+from chronicle.ingest.memo import this_document
 
 _DOLLAR_AFTER_RE = re.compile(r"\\?\$")
 
 
-@lru_cache(maxsize=TEXTS_CACHED)
+@this_document
 def country_matches(text: str) -> tuple[Match, ...]:
     """Every country mention (blocked phrases removed), with spans, in text order."""
     words = gaz_words(text)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import repeat
 from typing import NamedTuple
 
 from chronicle import lexicon
+from chronicle.ingest.memo import this_document
 from chronicle.ingest.text.inline import SUPERSCRIPTS as SUPERSCRIPT_DIGITS
 
 SUPERSCRIPTS = str.maketrans({c: " " for c in SUPERSCRIPT_DIGITS})
@@ -63,11 +64,6 @@ class Match(NamedTuple):
     text: str
 
 
-TEXTS_CACHED = 4096
-"""Texts whose words are kept: a sentence is read by several taggers and again for its
-headline, so each tokenizer runs once per text."""
-
-
 _NEW = tuple.__new__
 """Makes a Token without the Python-level ``__new__`` of a NamedTuple: every word of
 every sentence is one, twice."""
@@ -84,7 +80,9 @@ def _tokens(pattern: re.Pattern[str], text: str) -> tuple[Token, ...]:
     return tuple(map(_NEW, repeat(Token), fields))
 
 
-@lru_cache(maxsize=TEXTS_CACHED)
+# A sentence is read by several taggers and again for its headline, so each tokenizer
+# runs once per text of the document.
+@this_document
 def tokens(text: str) -> tuple[Token, ...]:
     """The person parser's tokens of a text."""
     return _tokens(_token_re(), text)
@@ -140,7 +138,7 @@ def org_lookup() -> Lookup:
     return build_lookup(lexicon.organisations())
 
 
-@lru_cache(maxsize=TEXTS_CACHED)
+@this_document
 def organisation_forms(text: str) -> tuple[Match, ...]:
     """The organisation forms of a text (read by the person parser and the organisation
     tagger alike)."""
@@ -180,7 +178,7 @@ def scan(text: str, lookup: Lookup, words: Sequence[Token]) -> list[Match]:
     return found
 
 
-@lru_cache(maxsize=TEXTS_CACHED)
+@this_document
 def gaz_words(text: str) -> tuple[Token, ...]:
     """The lexicon's words of a text (hyphens split words)."""
     return _tokens(_GAZ_WORD_RE, text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache
 
 from chronicle.ingest.entities.organisations import find_organisations
 from chronicle.ingest.entities.people import find_people
@@ -12,7 +11,8 @@ from chronicle.ingest.entities.places import (
     example_spans,
     organisation_name_spans,
 )
-from chronicle.ingest.entities.scan import SUPERSCRIPTS, TEXTS_CACHED, dedupe
+from chronicle.ingest.entities.scan import SUPERSCRIPTS, dedupe
+from chronicle.ingest.memo import this_document
 from chronicle.model import Actor, Entities
 
 
@@ -32,7 +32,7 @@ def find_entities(sentence: str, *, known_organisations: Collection[str] = ()) -
     return _entities(sentence, frozenset(known_organisations))
 
 
-@lru_cache(maxsize=TEXTS_CACHED)
+@this_document
 def _entities(sentence: str, known_organisations: frozenset[str]) -> Entities:
     text = sentence.translate(SUPERSCRIPTS)
     people = find_people(text)
