@@ -37,6 +37,7 @@ def test_a_sentence_is_tagged_once_in_its_document_and_forgotten_after_it():
     assert find_people.cache_info().misses == misses + 1
     assert find_people.cache_info().currsize == held + 1
 
+
 def test_lines_many_documents_share_stay_remembered_up_to_a_bound():
     calls = []
 
