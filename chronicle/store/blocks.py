@@ -95,6 +95,7 @@ def block_kinds(mention: Mention, kind: str) -> list[int]:
     return [(slot << 2) | KINDS[kind] for slot in sorted(slots)]
 
 
+@lru_cache(maxsize=256)  # every lookup of the mention binds it (`_lookup`)
 def anchor_bits(mention: Mention) -> int:
     """Bits of a mention's countries and name tokens (a fixed hash, like `type_bit`):
     two mentions of different documents must share one to be one happening."""
@@ -161,6 +162,7 @@ def strong_ties(mention: Mention) -> tuple[str, list[object]]:
     return "(" + " OR ".join(f"({t})" for t in terms) + ")", params
 
 
+@lru_cache(maxsize=256)  # every lookup of the mention binds it (`_lookup`)
 def type_bits(mention: Mention) -> tuple[int, int]:
     """(bits of the types that can make two documents' mentions one, bit of the primary)."""
     kinds = 0
@@ -415,9 +417,9 @@ def _lookup(
             + (" AND m.fit_key IS NULL" if free_only else "")
             + (extra[0] if extra else "")
         )
-        params = [x for r in chunk for x in r] + [_anchor_bits(mention)]
+        params = [x for r in chunk for x in r] + [anchor_bits(mention)]
         if kind != "undated":
-            params += _type_bits(mention)
+            params += type_bits(mention)
         params += extra[1] if extra else []
         if kind != "undated":
             sql += linked[0]
@@ -439,16 +441,6 @@ def _could_link(mention: Mention) -> tuple[str, tuple[object, ...]]:
         mention, day(span.start), day(span.end), type_bit(mention.type), near_anchors(mention)
     )
     return sql, tuple(params)
-
-
-@lru_cache(maxsize=256)
-def _anchor_bits(mention: Mention) -> int:
-    return anchor_bits(mention)
-
-
-@lru_cache(maxsize=256)
-def _type_bits(mention: Mention) -> tuple[int, int]:
-    return type_bits(mention)
 
 
 def same_document(
