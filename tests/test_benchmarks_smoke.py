@@ -210,9 +210,9 @@ def test_targets_are_judged_by_issue_14s_thresholds():
 
 
 def test_a_process_is_read_from_proc():
-    rss_kb, peak_kb, cpu_s, private_kb = ingest_throughput.read_process(os.getpid())
+    rss_kb, peak_kb, cpu_s = ingest_throughput.read_process(os.getpid())
     assert 0 < rss_kb <= peak_kb and cpu_s > 0
-    assert 0 < private_kb <= rss_kb
+    assert 0 < ingest_throughput.read_private_kb(os.getpid()) <= rss_kb
     assert ingest_throughput.descendants(os.getpid())[0] == os.getpid()
 
 
@@ -227,7 +227,7 @@ def test_memory_a_forked_worker_shares_with_its_parent_is_counted_once():
         os._exit(0)
     try:
         os.read(ready_r, 1)
-        parent, forked = (ingest_throughput.read_process(p)[3] for p in (os.getpid(), child))
+        parent, forked = (ingest_throughput.read_private_kb(p) for p in (os.getpid(), child))
         status = Path(f"/proc/{child}/status").read_text(encoding="utf-8")
         mapped = ingest_throughput._kb(ingest_throughput._fields(status), "RssAnon")
         assert mapped > 60 * 1024  # the child maps the 64 MB...
@@ -239,6 +239,17 @@ def test_memory_a_forked_worker_shares_with_its_parent_is_counted_once():
         for fd in (ready_r, ready_w, stop_r, stop_w):
             os.close(fd)
     assert len(held) == 64 * 1024 * 1024
+
+
+def test_private_memory_is_read_again_only_after_its_interval():
+    watch = ingest_throughput.Watch(os.getpid(), private_every_s=3600.0)
+    first = watch.private_kb(os.getpid())
+    held = bytearray(32 * 1024 * 1024)  # 32 MB more, written so they are resident
+    held[::4096] = b"x" * len(held[::4096])
+    assert watch.private_kb(os.getpid()) == first  # within the interval: the last reading
+    watch.private_every_s = 0.0
+    assert watch.private_kb(os.getpid()) > first + 24 * 1024
+    assert len(held) == 32 * 1024 * 1024
 
 
 # ingest_scale --------------------------------------------------------------------
