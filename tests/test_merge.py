@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -203,6 +204,64 @@ def test_same_date_and_countries_merge_only_when_the_words_agree(first, second, 
     a = mention("a", day, types=("agreement",), sentence=first)
     b = mention("b", day, types=("agreement",), sentence=second)
     assert merge.same_event(a, b) is same
+
+
+BOILERPLATE = (
+    "High-level visits were exchanged in 1995, when Prime Minister Riar Evel visited {city}."
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "same"),
+    [
+        ((date(1995, 1, 1), date(1995, 12, 31), "year"), False),
+        ((date(1995, 5, 1), date(1995, 5, 31), "month"), False),
+        ((date(1995, 5, 14), None, "day"), True),  # one person on one day: one trip
+    ],
+)
+def test_a_coarse_date_told_of_two_relationships_is_two_happenings(when, same):
+    start, end, precision = when
+    to_mexico, to_china = (
+        mention(
+            key,
+            start,
+            end,
+            precision,
+            actors=("Riar Evel",),
+            countries=("JP", country),
+            sentence=BOILERPLATE.format(city=city),
+        )
+        for key, country, city in (("a", "MX", "Mexico City"), ("b", "CN", "Beijing"))
+    )
+    assert merge.same_event(to_mexico, to_china) is same
+
+
+def test_the_same_two_people_in_one_month_are_one_meeting_whatever_countries_each_names():
+    may = (date(1963, 9, 1), date(1963, 9, 30), "month")
+    people = ("Nero Usshimo", "Honiba Luvo")
+    a = mention(
+        "a",
+        *may,
+        types=("meeting",),
+        actors=people,
+        countries=("JP", "KW"),
+        sentence="Foreign Minister Nero Usshimo met Ambassador Honiba Luvo in Male in September.",
+    )
+    b = mention(
+        "b",
+        *may,
+        types=("meeting",),
+        actors=people,
+        countries=("DE", "MV"),
+        sentence="Minister Nero Usshimo received Ambassador Honiba Luvo in Berlin in September.",
+    )
+    assert merge.same_event(a, b)
+    assert not merge.same_event(
+        a,
+        dataclasses.replace(
+            b, entities=Entities(actors=b.entities.actors[:1], countries=b.entities.countries)
+        ),
+    )
 
 
 def test_sources_a_day_apart_with_nobody_named_merge_and_are_flagged():

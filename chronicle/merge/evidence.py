@@ -72,6 +72,11 @@ def shared_actors(a: Mention, b: Mention) -> bool:
     return any(same_person(x.key, y.key) for x in a.entities.actors for y in b.entities.actors)
 
 
+def people_in_common(a: Mention, b: Mention) -> int:
+    """How many of the people `a` names `b` names too."""
+    return sum(any(same_person(x.key, y.key) for y in b.entities.actors) for x in a.entities.actors)
+
+
 def shared_words(a: Mention, b: Mention) -> frozenset[str]:
     """Content words both sentences use, people's names left out (they are compared
     on their own): "the Itaipu treaty" in two sentences shares "itaip" and "treat"."""

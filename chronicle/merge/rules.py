@@ -12,7 +12,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chronicle.merge.decisions import NONE, Decisions
-from chronicle.merge.evidence import GATHERING_TYPES, Evidence, evidence, similarity
+from chronicle.merge.evidence import (
+    GATHERING_TYPES,
+    Evidence,
+    evidence,
+    people_in_common,
+    similarity,
+)
 from chronicle.merge.in_document import same_happening_in_document
 from chronicle.merge.spans import date_relation, span_of
 from chronicle.model import Entities, Mention
@@ -92,6 +98,13 @@ def across_documents(e: Evidence, a: Mention, b: Mention) -> bool:
             return sim >= 0.5
         nobody = not a.entities.actors and not b.entities.actors
         return nobody and countries >= 2 and sim >= 0.25
+    if e.bilateral_clash and not e.precise and people_in_common(a, b) < 2:
+        # A year or a month says little of which happening is meant: told of two
+        # relationships (Japan-Mexico / Japan-China), they are two happenings even
+        # when one person made both visits or one boilerplate line tells them both.
+        # The same two people meeting in that month are one meeting, whichever
+        # countries each report names around them.
+        return False
     if a.entities.actors and b.entities.actors and not e.shared_people:
         return sim >= 0.6
     if e.shared_people:
