@@ -264,6 +264,7 @@ def run(corpus: Path | None, db: Path, examples: int = 3) -> dict:
             "load_seconds": round(t1 - t0, 2),
             "reference_seconds": round(t2 - t1, 2),
             **compare(stored, reference),
+            "largest": largest(stored),
             "examples": [
                 {"stored": describe(store, ev), "reference": [describe(store, c) for c in ref]}
                 for ev, ref in differences(stored, reference, examples)
@@ -272,6 +273,12 @@ def run(corpus: Path | None, db: Path, examples: int = 3) -> dict:
         if corpus is not None and (corpus / "merge_gold.jsonl").exists():
             result["gold"] = score_gold(store, corpus, stored, reference)
     return result
+
+
+def largest(events: Clusters, n: int = 5) -> list[int]:
+    """The sizes of the `n` largest events, in mentions: the gold pairs count only the
+    planted reports, so a chain of other mentions into one event shows here instead."""
+    return sorted((len(e) for e in events), reverse=True)[:n]
 
 
 def score_gold(store: Store, corpus: Path, stored: Clusters, reference: Clusters) -> dict:
@@ -303,6 +310,7 @@ def print_result(r: dict) -> None:
         f"identical {r['identical']:,}; only stored {r['only_stored']:,}, only reference "
         f"{r['only_reference']:,} ({r['mentions_in_differences']:,} mentions) -> {verdict}"
     )
+    print(f"largest events: {', '.join(f'{n:,}' for n in r['largest'])} mentions")
     for n, ex in enumerate(r["examples"], 1):
         print(f"\nexample {n}: stored event")
         print("\n".join("  " + line for line in ex["stored"]))

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,13 @@ def test_ingested_events_equal_global_merging(corpus, retold_db):
     assert result["only_stored"] == result["only_reference"] == 0
     assert result["stored_events"] == result["reference_events"] == result["identical"]
     assert result["examples"] == []
+    sizes = result["largest"]
+    assert sizes == sorted(sizes, reverse=True) and 1 <= len(sizes) <= 5
+    with closing(sqlite3.connect(retold_db)) as conn:
+        (most,) = conn.execute(
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM mentions GROUP BY event_id)"
+        ).fetchone()
+    assert sizes[0] == most
     scored = result["gold"]
     assert (scored["reports"], scored["reports_found"]) == (29, 29)
     assert (scored["happenings"], scored["happenings_told_twice_or_more"]) == (26, 3)
