@@ -40,6 +40,16 @@ def mention(
 
 
 Y2011 = (date(2011, 1, 1), date(2011, 12, 31), "year")
+
+
+def fy_april(year: int) -> tuple[date, date, str]:
+    return (date(year, 4, 1), date(year + 1, 3, 31), "range")
+
+
+def fy_july(year: int) -> tuple[date, date, str]:
+    return (date(year, 7, 1), date(year + 1, 6, 30), "range")
+
+
 FEB_21_23 = (date(2011, 2, 21), date(2011, 2, 23), "range")
 
 
@@ -56,6 +66,16 @@ class TestDateRelation:
             ),
             ((date(2011, 2, 20), None, "day"), FEB_21_23, "near"),  # off by one day
             ((date(2005, 1, 1), date(2005, 12, 31), "year"), Y2011, "apart"),
+            # Fiscal 1996-97 read as April-March and as July-June: one period...
+            (fy_april(1996), fy_july(1996), "near"),
+            # ...but consecutive fiscal years share only a quarter, or only an edge.
+            (fy_july(1995), fy_april(1996), "apart"),
+            (fy_july(1995), fy_july(1996), "apart"),
+            (
+                (date(2011, 2, 24), date(2011, 2, 26), "range"),
+                FEB_21_23,
+                "near",
+            ),  # days, not periods
         ],
     )
     def test_relation_between_spans(self, a, b, expected):

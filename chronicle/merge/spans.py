@@ -18,6 +18,9 @@ PRECISE = frozenset({"day", "range"})
 NEAR_DAYS = 3
 """Precise dates this close may still be one event reported inconsistently (flagged)."""
 
+LONG_DAYS = 31
+"""Spans longer than this are periods (a fiscal year, a season), not a happening's days."""
+
 
 def shift(day: date, days: int) -> date:
     """`day` moved by `days`, held within the calendar (no overflow at year 1 or 9999)."""
@@ -59,9 +62,28 @@ def date_relation(a: Span, b: Span) -> str:
     if a_in_b or b_in_a:
         outer = b if a_in_b else a
         return "nested" if outer.precise else "contains"
+    periods = _periods(a, b)
+    if overlap and periods and 2 * _shared_days(a, b) < min(_days(a), _days(b)):
+        # Two periods sharing less than half of the shorter one are two periods:
+        # consecutive fiscal years read under two conventions (April-March, July-June)
+        # share a quarter, two readings of one fiscal year three quarters.
+        return "apart"
     if overlap:
         return "near" if a.precise and b.precise else "contains"
     gap = (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
-    if a.precise and b.precise and gap <= NEAR_DAYS:
-        return "near"
+    if a.precise and b.precise and gap <= NEAR_DAYS and not periods:
+        return "near"  # days a few apart; consecutive periods are not that
     return "apart"
+
+
+def _days(span: Span) -> int:
+    return (span.end - span.start).days + 1
+
+
+def _shared_days(a: Span, b: Span) -> int:
+    return (min(a.end, b.end) - max(a.start, b.start)).days + 1
+
+
+def _periods(a: Span, b: Span) -> bool:
+    """True when both spans are periods (`LONG_DAYS`), not a happening's few days."""
+    return min(_days(a), _days(b)) > LONG_DAYS
