@@ -344,6 +344,21 @@ class TestWhyNot:
         assert said[0] == "dates too far apart (2019-03-12 / 2019-03-22, 10 days)"
         assert said[-1] == "words 1.00"  # the dates kept them apart, not the words
 
+    def test_consecutive_fiscal_years_are_two_periods(self):
+        said = "Japan invested US$ 412.4 million in Pakistan during {}."
+        april = mention(
+            "a", date(1996, 4, 1), date(1997, 3, 31), "range", sentence=said.format("1996-97")
+        )
+        july = mention(
+            "b", date(1995, 7, 1), date(1996, 6, 30), "range", sentence=said.format("1995-96")
+        )
+        next_july = mention(
+            "c", date(1996, 7, 1), date(1997, 6, 30), "range", sentence=said.format("1996-97")
+        )
+        for a, b in ((april, july), (july, next_july)):  # a quarter shared; a day between
+            assert not merge.same_event(a, b)
+            assert explain.refusal(a, b)[0].startswith("two periods that share only an edge (")
+
     def test_words_too_different_when_nothing_else_tells_them_apart(self):
         a = mention("a", MARCH_12, types=("agreement",), sentence="Japan signed a grant for dams.")
         b = mention(

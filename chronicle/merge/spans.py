@@ -62,8 +62,8 @@ def date_relation(a: Span, b: Span) -> str:
     if a_in_b or b_in_a:
         outer = b if a_in_b else a
         return "nested" if outer.precise else "contains"
-    periods = _periods(a, b)
-    if overlap and periods and 2 * _shared_days(a, b) < min(_days(a), _days(b)):
+    long = periods(a, b)
+    if overlap and long and 2 * _shared_days(a, b) < min(_days(a), _days(b)):
         # Two periods sharing less than half of the shorter one are two periods:
         # consecutive fiscal years read under two conventions (April-March, July-June)
         # share a quarter, two readings of one fiscal year three quarters.
@@ -71,7 +71,7 @@ def date_relation(a: Span, b: Span) -> str:
     if overlap:
         return "near" if a.precise and b.precise else "contains"
     gap = (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
-    if a.precise and b.precise and gap <= NEAR_DAYS and not periods:
+    if a.precise and b.precise and gap <= NEAR_DAYS and not long:
         return "near"  # days a few apart; consecutive periods are not that
     return "apart"
 
@@ -84,6 +84,6 @@ def _shared_days(a: Span, b: Span) -> int:
     return (min(a.end, b.end) - max(a.start, b.start)).days + 1
 
 
-def _periods(a: Span, b: Span) -> bool:
+def periods(a: Span, b: Span) -> bool:
     """True when both spans are periods (`LONG_DAYS`), not a happening's few days."""
     return min(_days(a), _days(b)) > LONG_DAYS
