@@ -284,6 +284,25 @@ def test_the_same_two_people_in_one_month_are_one_meeting_whatever_countries_eac
     )
 
 
+def test_people_in_common_are_counted_the_same_both_ways():
+    year = (date(1995, 1, 1), date(1995, 12, 31), "year")
+    brothers = mention(
+        "a",
+        *year,
+        actors=("Nawaz Sharif", "Shehbaz Sharif"),
+        countries=("PK", "CN"),
+        sentence="Nawaz Sharif and Shehbaz Sharif visited Beijing in 1995.",
+    )
+    one = mention(
+        "b",
+        *year,
+        actors=("Sharif",),
+        countries=("PK", "US"),
+        sentence="Sharif visited Washington in 1995.",
+    )
+    assert merge.same_event(brothers, one) is merge.same_event(one, brothers) is False
+
+
 def test_sources_a_day_apart_with_nobody_named_merge_and_are_flagged():
     a = mention(
         "a",

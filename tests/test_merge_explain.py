@@ -355,9 +355,12 @@ class TestWhyNot:
         next_july = mention(
             "c", date(1996, 7, 1), date(1997, 6, 30), "range", sentence=said.format("1996-97")
         )
-        for a, b in ((april, july), (july, next_july)):  # a quarter shared; a day between
+        for a, b, why in (
+            (april, july, "two periods that share less than half ("),  # a quarter shared
+            (july, next_july, "consecutive periods, not one ("),  # a day between
+        ):
             assert not merge.same_event(a, b)
-            assert explain.refusal(a, b)[0].startswith("two periods that share only an edge (")
+            assert explain.refusal(a, b)[0].startswith(why)
 
     def test_words_too_different_when_nothing_else_tells_them_apart(self):
         a = mention("a", MARCH_12, types=("agreement",), sentence="Japan signed a grant for dams.")

@@ -73,7 +73,13 @@ def shared_actors(a: Mention, b: Mention) -> bool:
 
 
 def people_in_common(a: Mention, b: Mention) -> int:
-    """How many of the people `a` names `b` names too."""
+    """How many people both name: the fewer of each one's people the other names, so
+    the answer is the same both ways ("Sharif" names one of "Nawaz Sharif" and
+    "Shehbaz Sharif", not two)."""
+    return min(_named_in(a, b), _named_in(b, a))
+
+
+def _named_in(a: Mention, b: Mention) -> int:
     return sum(any(same_person(x.key, y.key) for y in b.entities.actors) for x in a.entities.actors)
 
 

@@ -574,8 +574,11 @@ def refusal(a: Mention, b: Mention) -> list[str]:
         return [*out, words_phrase(a, b)]
     e = evidence_of(a, b)
     relation = e.relation
-    if relation == "apart" and periods(sa, sb) and gap_days(a, b) <= NEAR_DAYS:
-        out.append(f"two periods that share only an edge ({date_of(a)} / {date_of(b)})")
+    long = periods(sa, sb)
+    if relation == "apart" and long and gap_days(a, b) == 0:
+        out.append(f"two periods that share less than half ({date_of(a)} / {date_of(b)})")
+    elif relation == "apart" and long and sa.precise and sb.precise and gap_days(a, b) <= NEAR_DAYS:
+        out.append(f"consecutive periods, not one ({date_of(a)} / {date_of(b)})")
     elif relation == "apart":
         out.append(f"dates too far apart ({date_of(a)} / {date_of(b)}, {gap_days(a, b)} days)")
     elif relation == "nested":

@@ -2,7 +2,9 @@
 
 Every merge rule starts from the dates: two mentions can be one happening only
 when their spans are equal, one contains the other, or two precise dates lie a
-few days apart (`NEAR_DAYS`, a conflict the timeline flags).
+few days apart (`NEAR_DAYS`, a conflict the timeline flags). Two periods (both
+longer than `LONG_DAYS`, such as fiscal years) must share at least half of the
+shorter one; a few days between them make consecutive periods, not near ones.
 """
 
 from __future__ import annotations

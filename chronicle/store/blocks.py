@@ -30,8 +30,9 @@ from chronicle.model import Mention
 from chronicle.store import pair_filter
 from chronicle.store.writer import load_mentions
 
-MERGE_RULE = "2"
-"""Which grouping rule built the stored events; a store built by another is rebuilt."""
+MERGE_RULE = "3"
+"""Which rule built the stored events; a store built by another is regrouped on its next
+write. 3: coarse dates of two relationships and periods sharing only an edge are apart."""
 
 KINDS = {"precise": 0, "vague": 1, "undated": 2}
 
