@@ -68,6 +68,13 @@ def say(message: str) -> None:
     click.echo(visible(message), err=True)
 
 
+def _say_regrouping(mentions: int) -> None:
+    say(
+        f"this version merges reports by a new rule: regrouping the {mentions:,} stored "
+        "dates once, before adding (a large chronicle takes minutes)"
+    )
+
+
 def to_json(value: object, indent: int | None = 2) -> str:
     """`value` as JSON for the terminal: the real strings, written in ASCII escapes."""
     return json.dumps(value, indent=indent, ensure_ascii=True)
@@ -279,6 +286,7 @@ def _ingest(
             on_progress=progress,
             on_wait=progress.waiting,
             on_store=progress.before_storing,
+            on_regroup=_say_regrouping,
             jobs=jobs or _cores(),
             prune=prune,
             follow_links=follow_links,

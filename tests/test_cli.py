@@ -329,3 +329,19 @@ def test_a_chronicle_of_an_older_version_is_upgraded_once_and_says_so(fixture_db
     assert first.stderr.splitlines()[0] == f"upgrading {old} for this version of chronicle, once…"
     again = CliRunner().invoke(cli, ["search", "visit", "--db", str(old)])
     assert again.exit_code == 0 and "upgrading" not in again.stderr
+
+
+def test_ingest_says_when_it_regroups_what_an_older_merge_rule_grouped(fixture_db, tmp_path):
+    db = tmp_path / "old-rule.db"
+    shutil.copy(fixture_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'merge_rule'")
+        (stored,) = conn.execute("SELECT count(*) FROM mentions").fetchone()
+    note = tmp_path / "note.txt"
+    note.write_text("Note\n\nOn 4 January 2018 Kono met Asif in Islamabad.\n", encoding="utf-8")
+    result = run("ingest", str(note), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    [said] = [line for line in result.stderr.splitlines() if "regrouping" in line]
+    assert f"regrouping the {stored:,} stored dates once" in said
+    again = run("ingest", str(note), "--db", str(db))
+    assert "regrouping" not in again.stderr

@@ -135,3 +135,33 @@ def test_a_batch_grows_with_the_store_so_commits_grow_with_its_logarithm() -> No
         commits += 1
     assert batch_limit(0) == BATCH_DOCUMENTS and batch_limit(40_000) == 10_000
     assert commits == 19  # 200 at a time would be 100
+
+
+def test_a_store_an_older_merge_rule_grouped_is_regrouped_once_and_told(fixture_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "old-rule.db"
+    shutil.copy(fixture_db, db)
+    members = "SELECT group_concat(key) FROM mentions GROUP BY event_id ORDER BY 1"
+    with Store(db) as store:
+        events = store.execute(members)
+        mentions = store.counts()["mentions"]
+        # As an older rule might have left it: two of its events grouped as one.
+        (first, second) = store.execute("SELECT id FROM events ORDER BY id LIMIT 2")
+        store.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", [first[0], second[0]])
+        store.execute("UPDATE meta SET value = '2' WHERE key = 'merge_rule'")
+    note = tmp_path / "new" / "note.txt"
+    note.parent.mkdir()
+    note.write_text("Talks in Oslo\n\nThe ministers met in Oslo on 14 March 2019.\n", "utf-8")
+    told: list[int] = []
+    with Store(db) as store:
+        assert store.mentions_to_regroup() == mentions
+        ingest_paths(store, [note], on_regroup=told.append)
+        assert told == [mentions]
+        assert store.mentions_to_regroup() == 0
+        kept = "SELECT group_concat(key) FROM mentions WHERE document_id IN " + (
+            "(SELECT id FROM documents WHERE path != ?) GROUP BY event_id ORDER BY 1"
+        )
+        assert store.execute(kept, [str(note.resolve())]) == events
+        ingest_paths(store, [note], on_regroup=told.append)
+        assert told == [mentions]  # once

@@ -136,6 +136,20 @@ class Store:
         with self._locked() as db, documents.batch_transaction(db) as batch:
             yield batch
 
+    def mentions_to_regroup(self) -> int:
+        """Stored mentions an older merge rule grouped, which the next write regroups
+        all at once (0 when the events follow this version's rule)."""
+        from chronicle.store import merging
+
+        return self._run(merging.stale_mentions)
+
+    def regroup(self) -> bool:
+        """Regroup every stored mention if an older merge rule grouped them, in one
+        transaction; False when there was nothing to do."""
+        from chronicle.store import merging
+
+        return self._write(merging.regroup_if_stale)
+
     def remove_document(self, path: str) -> bool:
         """Forget the document read from `path`; True if there was one."""
         from chronicle.store import documents

@@ -571,6 +571,22 @@ def _join_undated(change: _Change, u: Mention) -> None:
     _join_found(change, u, found)
 
 
+def stale_mentions(db: sqlite_utils.Database) -> int:
+    """How many stored mentions an older merge rule grouped (0 when this rule did)."""
+    if blocks.rule_is_current(db):
+        return 0
+    return db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+
+
+def regroup_if_stale(db: sqlite_utils.Database) -> bool:
+    """Regroup a store an older merge rule built, now rather than at its next change;
+    False when this rule built it."""
+    if blocks.rule_is_current(db):
+        return False
+    rebuild(db)
+    return True
+
+
 def rebuild(db: sqlite_utils.Database) -> None:
     """Regroup every stored mention from scratch (a store built by an older rule)."""
     keys = [r[0] for r in db.execute("SELECT key FROM mentions ORDER BY key")]
