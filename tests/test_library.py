@@ -165,3 +165,24 @@ def test_a_store_an_older_merge_rule_grouped_is_regrouped_once_and_told(fixture_
         assert store.execute(kept, [str(note.resolve())]) == events
         ingest_paths(store, [note], on_regroup=told.append)
         assert told == [mentions]  # once
+
+
+def test_a_regroup_keeps_the_analysts_joins_and_splits(fixture_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "decided.db"
+    shutil.copy(fixture_db, db)
+    members = "SELECT group_concat(key) FROM mentions GROUP BY event_id"
+    with Store(db) as store:
+        [(event_id, key)] = store.execute(
+            "SELECT event_id, max(key) FROM mentions WHERE event_id = (SELECT event_id FROM "
+            "mentions GROUP BY event_id HAVING count(*) > 1 ORDER BY event_id LIMIT 1)"
+        )
+        store.split_source(event_id, key)
+        (first, second) = store.execute("SELECT id FROM events ORDER BY id DESC LIMIT 2")
+        store.join_events(first[0], second[0])
+        decided = sorted(tuple(sorted(row[0].split(","))) for row in store.execute(members))
+        store.execute("UPDATE meta SET value = '2' WHERE key = 'merge_rule'")
+        assert store.regroup()
+        assert sorted(tuple(sorted(row[0].split(","))) for row in store.execute(members)) == decided
+        assert not store.regroup() and store.check() == []

@@ -588,27 +588,24 @@ def regroup_if_stale(db: sqlite_utils.Database) -> bool:
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
-    """Regroup every stored mention from scratch (a store built by an older rule)."""
-    keys = [r[0] for r in db.execute("SELECT key FROM mentions ORDER BY key")]
-    mentions = load_mentions(db, keys)
+    """Regroup every stored mention from scratch (a store built by an older rule).
+
+    Every event goes, then each document's mentions are merged again as if it had
+    just been added (`merge_new`), one document after another: the events are the
+    rule's whatever the order, and memory holds one document's neighbourhood, not
+    every mention of the store at once as grouping them all together would.
+    """
+    delete_events(db, [r[0] for r in db.execute("SELECT id FROM events")])
     db.execute("DELETE FROM mention_blocks")
     db.execute("DELETE FROM event_blocks")
-    blocks.index_mentions(db, mentions)
-    decisions = decided(db)
-    fits = merge.attachments(mentions, decisions)
-    event_ids = [r[0] for r in db.execute("SELECT id FROM events")]
-    delete_events(db, event_ids)
-    written = []
-    for draft in merge.draft_events(merge.group(mentions, fits, decisions)):
-        event_id = write_event(db, draft)
-        blocks.index_event(db, event_id, draft)
-        written.append((event_id, draft))
-    db.conn.executemany(
-        "UPDATE mentions SET fit_key = ? WHERE key = ?", [(f, k) for k, f in fits.items()]
-    )
-    link(db, written)
-    review_flags.fill(db, decisions, fitting)
+    db.execute("UPDATE mentions SET fit_key = NULL, review = 0, review_witness = NULL")
     blocks.mark_rule(db)
+    documents = [r[0] for r in db.execute("SELECT DISTINCT document_id FROM mentions")]
+    for document_id in sorted(documents):
+        keys = db.execute(
+            "SELECT key FROM mentions WHERE document_id = ? ORDER BY key", [document_id]
+        ).fetchall()
+        merge_new(db, load_mentions(db, [k for (k,) in keys]))
 
 
 def weigh_if_pending(conn: sqlite3.Connection) -> bool:
