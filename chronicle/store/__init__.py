@@ -138,7 +138,7 @@ class Store:
 
     def mentions_to_regroup(self) -> int:
         """Stored mentions an older merge rule grouped, which the next write regroups
-        all at once (0 when the events follow this version's rule)."""
+        first (0 when the events follow this version's rule)."""
         from chronicle.store import merging
 
         return self._run(merging.stale_mentions)
