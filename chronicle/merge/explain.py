@@ -31,7 +31,7 @@ from chronicle.merge.evidence import Evidence, similarity
 from chronicle.merge.in_document import REPEATED
 from chronicle.merge.review import evidence_of, fits_elsewhere, isolated
 from chronicle.merge.rules import anchors, compatible, same_event
-from chronicle.merge.spans import NEAR_DAYS, periods, span_of
+from chronicle.merge.spans import periods_apart, span_of
 from chronicle.model import Mention
 from chronicle.names import same_person
 from chronicle.visible import visible
@@ -574,10 +574,10 @@ def refusal(a: Mention, b: Mention) -> list[str]:
         return [*out, words_phrase(a, b)]
     e = evidence_of(a, b)
     relation = e.relation
-    long = periods(sa, sb)
-    if relation == "apart" and long and gap_days(a, b) == 0:
+    two_periods = periods_apart(sa, sb)
+    if two_periods == "overlap":
         out.append(f"two periods that share less than half ({date_of(a)} / {date_of(b)})")
-    elif relation == "apart" and long and sa.precise and sb.precise and gap_days(a, b) <= NEAR_DAYS:
+    elif two_periods == "consecutive":
         out.append(f"consecutive periods, not one ({date_of(a)} / {date_of(b)})")
     elif relation == "apart":
         out.append(f"dates too far apart ({date_of(a)} / {date_of(b)}, {gap_days(a, b)} days)")

@@ -64,22 +64,22 @@ def date_relation(a: Span, b: Span) -> str:
     if a_in_b or b_in_a:
         outer = b if a_in_b else a
         return "nested" if outer.precise else "contains"
-    long = periods(a, b)
-    if overlap and long and 2 * _shared_days(a, b) < min(_days(a), _days(b)):
-        # Two periods sharing less than half of the shorter one are two periods:
-        # consecutive fiscal years read under two conventions (April-March, July-June)
-        # share a quarter, two readings of one fiscal year three quarters.
+    if periods_apart(a, b):
         return "apart"
     if overlap:
         return "near" if a.precise and b.precise else "contains"
-    gap = (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
-    if a.precise and b.precise and gap <= NEAR_DAYS and not long:
-        return "near"  # days a few apart; consecutive periods are not that
+    if a.precise and b.precise and _gap(a, b) <= NEAR_DAYS:
+        return "near"
     return "apart"
 
 
 def _days(span: Span) -> int:
     return (span.end - span.start).days + 1
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Days from the end of the earlier span to the start of the later (they do not meet)."""
+    return (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
 
 
 def _shared_days(a: Span, b: Span) -> int:
@@ -89,3 +89,16 @@ def _shared_days(a: Span, b: Span) -> int:
 def periods(a: Span, b: Span) -> bool:
     """True when both spans are periods (`LONG_DAYS`), not a happening's few days."""
     return min(_days(a), _days(b)) > LONG_DAYS
+
+
+def periods_apart(a: Span, b: Span) -> str | None:
+    """Why two periods whose days meet, or nearly do, are still two: 'overlap' when they
+    share less than half of the shorter one (consecutive fiscal years read under two
+    conventions, April-March and July-June, share a quarter; two readings of one fiscal
+    year three quarters), 'consecutive' when precise ones lie a few days apart (which
+    days of a happening would be, "near"); None otherwise."""
+    if not periods(a, b):
+        return None
+    if a.start <= b.end and b.start <= a.end:
+        return "overlap" if 2 * _shared_days(a, b) < min(_days(a), _days(b)) else None
+    return "consecutive" if a.precise and b.precise and _gap(a, b) <= NEAR_DAYS else None
