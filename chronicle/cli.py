@@ -71,7 +71,8 @@ def say(message: str) -> None:
 def _say_regrouping(mentions: int) -> None:
     say(
         f"this version merges reports by a new rule: regrouping the {mentions:,} stored "
-        "dates once, before adding (a large chronicle takes minutes)"
+        "dates once, before adding (a large chronicle takes minutes; stopped, it goes on "
+        "from where it was at the next ingest)"
     )
 
 

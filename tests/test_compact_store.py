@@ -20,7 +20,7 @@ from chronicle import merge
 from chronicle.library import fixtures_dir, ingest_paths
 from chronicle.removal import remove_documents
 from chronicle.search.engine import Searcher
-from chronicle.store import Store, blocks, connection, merging
+from chronicle.store import Store, blocks, connection, merging, regrouping
 from chronicle.store.connection import compact, migrations, worth_compacting
 from chronicle.store.writer import load_mentions
 from tests.test_blocks_filter import _found_for
@@ -118,7 +118,7 @@ class TestTraitsFollowTheirMentions:
             ) == [(0,)]
             traits, rows = sorted(store.execute(TRAITS)), store.execute(ROWS)
             with store.db.conn:
-                merging.rebuild(store.db)
+                regrouping.rebuild(store.db)
             assert (sorted(store.execute(TRAITS)), store.execute(ROWS)) == (traits, rows)
             assert store.check() == []
 

@@ -139,16 +139,22 @@ class Store:
     def mentions_to_regroup(self) -> int:
         """Stored mentions an older merge rule grouped, which the next write regroups
         first (0 when the events follow this version's rule)."""
-        from chronicle.store import merging
+        from chronicle.store import regrouping
 
-        return self._run(merging.stale_mentions)
+        return self._run(regrouping.stale_mentions)
 
-    def regroup(self) -> bool:
-        """Regroup every stored mention if an older merge rule grouped them, in one
-        transaction; False when there was nothing to do."""
-        from chronicle.store import merging
+    def regroup(self, step_seconds: float | None = None) -> bool:
+        """Regroup every stored mention if an older merge rule grouped them, committing
+        every `step_seconds` (`regrouping.STEP_SECONDS`), so an interrupted regroup
+        goes on from its last step; False when there was nothing to do."""
+        from chronicle.store import regrouping
 
-        return self._write(merging.regroup_if_stale)
+        if not self.mentions_to_regroup():
+            return False
+        seconds = regrouping.STEP_SECONDS if step_seconds is None else step_seconds
+        while not self._write(regrouping.regroup_step, seconds):
+            pass
+        return True
 
     def remove_document(self, path: str) -> bool:
         """Forget the document read from `path`; True if there was one."""

@@ -341,11 +341,13 @@ class _Change:
 
 def merge_new(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     """Fold freshly stored mentions (with no event yet) into the events."""
-    if not mentions:
-        return
-    if not blocks.rule_is_current(db):
-        rebuild(db)
-        return
+    if mentions and not _regrouped_stale(db, anew=False):
+        fold_in(db, mentions)
+
+
+def fold_in(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
+    """Fold mentions with no event into events grouped by this rule (`merge_new`
+    without asking whether an older rule grouped the store)."""
     blocks.index_mentions(db, mentions)
     new = sorted(mentions, key=lambda m: m.key)
     change = _Change(db, new)
@@ -388,8 +390,7 @@ def recluster(
         refit: Vague mentions among them to attach afresh (a decision on them changed).
     """
     keys = sorted(set(keys))
-    if not blocks.rule_is_current(db):
-        rebuild(db)
+    if _regrouped_stale(db, anew=True):
         return
     change = _Change(db)
     change.regroup = True
@@ -432,8 +433,7 @@ def remerge(db: sqlite_utils.Database, keys: Iterable[str]) -> None:
     vague mentions among `keys` are attached afresh.
     """
     keys = sorted(set(keys))
-    if not blocks.rule_is_current(db):
-        rebuild(db)
+    if _regrouped_stale(db, anew=True):
         return
     held: dict[str, int | None] = dict(rows_in(db.conn, _EVENTS_OF_KEYS, keys))
     event_ids = sorted({e for e in held.values() if e is not None})
@@ -571,41 +571,20 @@ def _join_undated(change: _Change, u: Mention) -> None:
     _join_found(change, u, found)
 
 
-def stale_mentions(db: sqlite_utils.Database) -> int:
-    """How many stored mentions an older merge rule grouped (0 when this rule did)."""
-    if blocks.rule_is_current(db):
-        return 0
-    return db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+def _regrouped_stale(db: sqlite_utils.Database, anew: bool) -> bool:
+    """Regroup the whole store if an older merge rule grouped it, which takes in
+    whatever the change was about; False when this rule did.
 
-
-def regroup_if_stale(db: sqlite_utils.Database) -> bool:
-    """Regroup a store an older merge rule built, now rather than at its next change;
-    False when this rule built it."""
+    New mentions go on with a regroup under way (they come after every document it
+    has done). A change to mentions it has regrouped (a removal, a decision)
+    starts it `anew`.
+    """
     if blocks.rule_is_current(db):
         return False
-    rebuild(db)
+    from chronicle.store import regrouping  # it merges through this module
+
+    (regrouping.rebuild if anew else regrouping.finish)(db)
     return True
-
-
-def rebuild(db: sqlite_utils.Database) -> None:
-    """Regroup every stored mention from scratch (a store built by an older rule).
-
-    Every event goes, then each document's mentions are merged again as if it had
-    just been added (`merge_new`), one document after another: the events are the
-    rule's whatever the order, and memory holds one document's neighbourhood, not
-    every mention of the store at once as grouping them all together would.
-    """
-    delete_events(db, [r[0] for r in db.execute("SELECT id FROM events")])
-    db.execute("DELETE FROM mention_blocks")
-    db.execute("DELETE FROM event_blocks")
-    db.execute("UPDATE mentions SET fit_key = NULL, review = 0, review_witness = NULL")
-    blocks.mark_rule(db)
-    documents = [r[0] for r in db.execute("SELECT DISTINCT document_id FROM mentions")]
-    for document_id in sorted(documents):
-        keys = db.execute(
-            "SELECT key FROM mentions WHERE document_id = ? ORDER BY key", [document_id]
-        ).fetchall()
-        merge_new(db, load_mentions(db, [k for (k,) in keys]))
 
 
 def weigh_if_pending(conn: sqlite3.Connection) -> bool:
