@@ -45,6 +45,7 @@ class Store:
 
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         self._conn = connect(path, readonly=readonly)
         self._lock = threading.RLock()
 

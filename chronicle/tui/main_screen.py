@@ -40,6 +40,7 @@ from chronicle.tui.facets import FacetsScreen, with_filter
 from chronicle.tui.goto_date import GotoDateScreen, first_on_or_after
 from chronicle.tui.histogram import YearHistogram
 from chronicle.tui.live import POLL_SECONDS, data_version, event_holding, member_keys
+from chronicle.tui.regroup_on_open import RegroupOnOpen
 from chronicle.tui.results import Result, ResultCache, id_array
 from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.series_view import SeriesScreen
@@ -67,7 +68,7 @@ FIRST_PAGE = 100
 """Ids fetched first, so rows paint before every match has been listed."""
 
 
-class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, Screen[None]):
+class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen, Screen[None]):
     """Search, browse, read, annotate."""
 
     BINDINGS = [
@@ -235,6 +236,8 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, Screen[None])
         self._first_page = None
         if first_answer and timeline.current_id is None:
             self._show_no_event()  # READING gives way to what there is to say
+        if first_answer:
+            self.regroup_worker()  # once the chronicle is on the screen as it is
         if self.pending_event is not None:
             self._move_to_pending()
         if self.by_hand_version != result.version:  # after the rows: the marks can wait
