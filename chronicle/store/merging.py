@@ -611,6 +611,7 @@ def link(
     """
     children = set(orphans)
     homes: dict[int, int | None] = {}
+    related: list[tuple[int, int]] = []
     for event_id, draft in written:
         tokens = _by_token(draft.actor_keys)
         containers = []
@@ -622,14 +623,13 @@ def link(
             elif merge.is_part_of(draft, other):
                 containers.append((merge.container_rank(other), other_id))
             elif merge.is_related(*_narrowed(draft, other, tokens)):
-                for a, b in ((event_id, other_id), (other_id, event_id)):
-                    db.execute(
-                        "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) "
-                        "VALUES (?, ?, 'related')",
-                        [a, b],
-                    )
+                related += [(event_id, other_id), (other_id, event_id)]
         # Its containers are among the events just read: no second look (`_set_container`).
         homes[event_id] = min(containers)[1] if containers else None
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) VALUES (?, ?, 'related')",
+        related,
+    )
     db.conn.executemany(
         "UPDATE events SET part_of = ? WHERE id = ?", [(h, e) for e, h in homes.items()]
     )
