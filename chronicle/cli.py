@@ -107,7 +107,7 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
         if mode == "write":
             return Store(path)
         if path.exists():
-            return Store(path, readonly=not writable(path))
+            return _said_if_half_regrouped(Store(path, readonly=not writable(path)))
         if named is not None:
             raise click.ClickException(
                 f"no database at {named}; run `chronicle ingest PATH --db {named}` first"
@@ -115,6 +115,17 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
         return _first_run(path)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _said_if_half_regrouped(store: Store) -> Store:
+    """Warn that a regroup under a new merge rule was stopped midway: until the next
+    ingest finishes it, some stored dates are in no event."""
+    if waiting := store.regroup_waiting():
+        say(
+            f"this chronicle is half regrouped under a new merge rule: {waiting:,} stored "
+            "dates are in no event until `chronicle ingest` finishes it"
+        )
+    return store
 
 
 def _first_run(path: Path) -> Store:
@@ -275,19 +286,19 @@ def _ingest(
 
     from chronicle.ingest.fetch import is_url
     from chronicle.library import ingest_paths
-    from chronicle.progress import IngestProgress
+    from chronicle.progress import IngestProgress, RegroupProgress
 
     store = _open(ctx, db_path, "write")
     unattached = len(store.unattached_annotations())
     err = Console(stderr=True, highlight=False)
-    with IngestProgress(err) as progress:
+    with IngestProgress(err) as progress, RegroupProgress(err, _say_regrouping) as regroup:
         report = ingest_paths(
             store,
             sources,
             on_progress=progress,
             on_wait=progress.waiting,
             on_store=progress.before_storing,
-            on_regroup=_say_regrouping,
+            on_regroup=regroup,
             jobs=jobs or _cores(),
             prune=prune,
             follow_links=follow_links,

@@ -127,7 +127,7 @@ def ingest_paths(
     *,
     on_wait: Wait | None = None,
     on_store: Callable[[Parsed], None] | None = None,
-    on_regroup: Callable[[int], None] | None = None,
+    on_regroup: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     prune: bool = False,
     follow_links: bool = False,
@@ -152,8 +152,9 @@ def ingest_paths(
         on_wait: Told where the parsers are inside their files while none is done
             (`pipeline.parse_all`).
         on_store: Told of each parsed file before it is stored (a large one takes a while).
-        on_regroup: Told how many stored mentions an older merge rule grouped, before
-            they are regrouped under this one (once, before anything is added).
+        on_regroup: Told (mentions regrouped, of how many) when stored mentions an older
+            merge rule grouped are regrouped under this one, before anything is added:
+            first (0, all of them), then after each committed step.
         jobs: Processes that parse; 1 parses here, with no pool.
         prune: Remove the stale documents found under the folders given.
         follow_links: Follow symbolic links that lead out of the folders given.
@@ -180,10 +181,8 @@ def ingest_paths(
     on_disk = OnDisk()
     stored_before = store.counts()["documents"]
     try:
-        if files and (stale := store.mentions_to_regroup()):
-            if on_regroup:
-                on_regroup(stale)
-            store.regroup()
+        if files:
+            store.regroup(on_step=on_regroup)
         with closing(parse_all(files, jobs, store, max_bytes, on_wait)) as parsed:
             while _write_batch(store, parsed, report, tick, on_disk, on_store):
                 pass

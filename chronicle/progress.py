@@ -1,4 +1,5 @@
-"""Show an ingest's progress on a terminal: documents done of all, documents/s, KB/s, ETA.
+"""Show an ingest's progress on a terminal: documents done of all, documents/s, KB/s, ETA,
+and a regroup's under a new merge rule before it.
 
 On a pipe it shows nothing, so a script's stderr holds only the summary. File
 names are shown as plain text (never read as Rich markup) through
@@ -8,6 +9,7 @@ names are shown as plain text (never read as Rich markup) through
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -136,3 +138,47 @@ def _size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
+
+
+class RegroupProgress:
+    """Called as (mentions regrouped, of how many) while `Store.regroup` regroups a
+    chronicle an older merge rule grouped: `announce` is told once how many, and a
+    terminal shows a bar, gone when the last step is done or the block ends (before the
+    parse pool forks, so no thread of ours is running then)."""
+
+    def __init__(self, console: Console, announce: Callable[[int], None]) -> None:
+        self.console = console
+        self.announce = announce
+        self.told = False
+        self.progress: Progress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.told:
+            self.told = True
+            self.announce(total)
+            if self.console.is_terminal:
+                self.progress = Progress(
+                    TextColumn("regrouping"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=self.console,
+                    transient=True,
+                )
+                self.progress.add_task("", total=total)
+                self.progress.start()
+        if self.progress is not None:
+            self.progress.update(self.progress.task_ids[0], completed=done)
+            if done >= total:
+                self._stop()
+
+    def _stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+    def __enter__(self) -> RegroupProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop()

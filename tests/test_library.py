@@ -153,18 +153,22 @@ def test_a_store_an_older_merge_rule_grouped_is_regrouped_once_and_told(fixture_
     note = tmp_path / "new" / "note.txt"
     note.parent.mkdir()
     note.write_text("Talks in Oslo\n\nThe ministers met in Oslo on 14 March 2019.\n", "utf-8")
-    told: list[int] = []
+    told: list[tuple[int, int]] = []
+
+    def tell(done: int, total: int) -> None:
+        told.append((done, total))
+
     with Store(db) as store:
         assert store.mentions_to_regroup() == mentions
-        ingest_paths(store, [note], on_regroup=told.append)
-        assert told == [mentions]
+        ingest_paths(store, [note], on_regroup=tell)
+        assert told == [(0, mentions), (mentions, mentions)]  # one step: the fixtures are few
         assert store.mentions_to_regroup() == 0
         kept = "SELECT group_concat(key) FROM mentions WHERE document_id IN " + (
             "(SELECT id FROM documents WHERE path != ?) GROUP BY event_id ORDER BY 1"
         )
         assert store.execute(kept, [str(note.resolve())]) == events
-        ingest_paths(store, [note], on_regroup=told.append)
-        assert told == [mentions]  # once
+        ingest_paths(store, [note], on_regroup=tell)
+        assert told == [(0, mentions), (mentions, mentions)]  # once
 
 
 def test_a_regroup_keeps_the_analysts_joins_and_splits(fixture_db, tmp_path):
@@ -186,74 +190,3 @@ def test_a_regroup_keeps_the_analysts_joins_and_splits(fixture_db, tmp_path):
         assert store.regroup()
         assert sorted(tuple(sorted(row[0].split(","))) for row in store.execute(members)) == decided
         assert not store.regroup() and store.check() == []
-
-
-def _groups(store: Store) -> list[str]:
-    return [
-        r[0]
-        for r in store.execute(
-            "SELECT group_concat(key) FROM (SELECT key, event_id FROM mentions ORDER BY key) "
-            "GROUP BY event_id ORDER BY 1"
-        )
-    ]
-
-
-def test_a_regroup_commits_in_steps_and_goes_on_where_it_stopped(fixture_db, tmp_path, monkeypatch):
-    import shutil
-
-    from chronicle.store import merging, regrouping
-
-    db = tmp_path / "steps.db"
-    shutil.copy(fixture_db, db)
-    with Store(db) as store:
-        events, mentions = _groups(store), store.counts()["mentions"]
-        by_document = [
-            n
-            for (n,) in store.execute(
-                "SELECT count(*) FROM mentions GROUP BY document_id ORDER BY document_id"
-            )
-        ]
-        store.execute("UPDATE meta SET value = '2' WHERE key = 'merge_rule'")
-        # Two steps of no time each regroup one document each, and commit.
-        assert not store._write(regrouping.regroup_step, 0)
-        assert not store._write(regrouping.regroup_step, 0)
-    with Store(db) as store:  # as after a killed process
-        assert store.mentions_to_regroup() == mentions - sum(by_document[:2])
-        assert store.execute("SELECT count(*) FROM mentions WHERE event_id IS NULL") == [
-            (mentions - sum(by_document[:2]),)
-        ]
-        # Ctrl+C inside the next step loses that step only.
-        real = merging.fold_in
-
-        def interrupted(*args: object) -> None:
-            raise KeyboardInterrupt
-
-        monkeypatch.setattr(merging, "fold_in", interrupted)
-        with pytest.raises(KeyboardInterrupt):
-            store.regroup(step_seconds=0)
-        assert store.mentions_to_regroup() == mentions - sum(by_document[:2])
-        monkeypatch.setattr(merging, "fold_in", real)
-        assert store.regroup(step_seconds=0)
-        assert store.mentions_to_regroup() == 0 and not store.regroup()
-        assert _groups(store) == events and store.check() == []
-
-
-def test_a_removal_during_a_regroup_starts_it_over(fixture_db, tmp_path):
-    import shutil
-
-    from chronicle.store import regrouping
-
-    fresh, steps = tmp_path / "fresh.db", tmp_path / "steps.db"
-    shutil.copy(fixture_db, fresh)
-    shutil.copy(fixture_db, steps)
-    with Store(fresh) as store:
-        [(path,)] = store.execute("SELECT path FROM documents ORDER BY id LIMIT 1")
-        assert store.remove_document(path)
-        expected = _groups(store)
-    with Store(steps) as store:
-        store.execute("UPDATE meta SET value = '2' WHERE key = 'merge_rule'")
-        for _ in range(3):
-            assert not store._write(regrouping.regroup_step, 0)
-        assert store.remove_document(path)  # of a document the steps regrouped
-        assert store.mentions_to_regroup() == 0
-        assert _groups(store) == expected and store.check() == []

@@ -1,15 +1,22 @@
-"""A chronicle an older merge rule grouped is regrouped in the background when the
-browser opens it: the analyst is told, searches still answer, the events come out
-as this rule makes them, and a read-only chronicle is left as it is."""
+"""A chronicle an older merge rule grouped is regrouped when the browser opens it: a
+screen over it shows how far, `q` quits keeping the steps done, the events come out as
+this rule makes them and are shown anew; a read-only chronicle is left as it is, and
+one half regrouped says so."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
-from chronicle.tui import Timeline, make_app
+from chronicle.tui import Timeline, make_app, regroup_on_open
+from chronicle.tui.regroup_on_open import RegroupScreen, regroup_in_steps
 from tests.pilot import settle
 
 SIZE = (100, 30)
@@ -17,8 +24,8 @@ GROUPS = "SELECT group_concat(key) FROM mentions GROUP BY event_id ORDER BY 1"
 
 
 def as_an_older_rule_left_it(db: Path) -> tuple[list, int]:
-    """The fixture store with two events grouped as one and an older rule's mark;
-    returns the groups this rule makes and how many events there are."""
+    """The fixture store with two events grouped as one (the second's row gone) and an
+    older rule's mark; returns the groups this rule makes and how many events."""
     with Store(db) as store:
         groups, events = store.execute(GROUPS), store.counts()["events"]
         (first, second) = store.execute("SELECT id FROM events ORDER BY id LIMIT 2")
@@ -28,38 +35,97 @@ def as_an_older_rule_left_it(db: Path) -> tuple[list, int]:
     return groups, events
 
 
-async def test_the_browser_regroups_an_older_rules_chronicle_and_shows_it_anew(
-    fixture_db: Path, tmp_path: Path
-) -> None:
+@pytest.fixture
+def old_rule_db(fixture_db: Path, tmp_path: Path) -> Path:
     db = tmp_path / "old-rule.db"
     shutil.copy(fixture_db, db)
-    groups, events = as_an_older_rule_left_it(db)
-    with Store(db) as store:
+    return db
+
+
+async def test_the_browser_regroups_an_older_rules_chronicle_and_shows_it_anew(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    groups, events = as_an_older_rule_left_it(old_rule_db)
+    monkeypatch.setattr(regroup_on_open, "STEP_SECONDS", 0)  # a step per document
+    shown: list[int] = []
+    monkeypatch.setattr(RegroupScreen, "advance", lambda screen, done: shown.append(done))
+    with Store(old_rule_db) as store:
         stale = store.mentions_to_regroup()
         app = make_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
+            assert not isinstance(app.screen, RegroupScreen)
+            assert shown == sorted(shown) and shown[0] > 0 and shown[-1] < stale
             said = [n.message for n in app._notifications]
-            assert any(f"regrouping the {stale:,} stored dates" in m for m in said)
             assert any(m.startswith("Regrouped:") for m in said)
             assert store.mentions_to_regroup() == 0
             assert store.execute(GROUPS) == groups
-            shown, _ = Searcher(store).ids("")
-            assert list(app.screen.query_one(Timeline).ids) == shown
+            ids, _ = Searcher(store).ids("")
+            assert list(app.screen.query_one(Timeline).ids) == ids
             assert store.counts()["events"] == events
 
 
-async def test_a_read_only_chronicle_is_not_regrouped(fixture_db: Path, tmp_path: Path) -> None:
-    db = tmp_path / "old-rule.db"
-    shutil.copy(fixture_db, db)
-    as_an_older_rule_left_it(db)
-    with Store(db) as store:
+async def test_q_while_regrouping_quits_and_keeps_the_steps_done(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_an_older_rule_left_it(old_rule_db)
+    monkeypatch.setattr(regroup_on_open, "STEP_SECONDS", 0)
+    stepped = threading.Event()
+    real = Store.regroup_step
+
+    def slow_step(store: Store, seconds: float) -> bool:
+        done = real(store, seconds)
+        stepped.set()
+        time.sleep(0.2)  # a step of a large chronicle
+        return done
+
+    monkeypatch.setattr(Store, "regroup_step", slow_step)
+    with Store(old_rule_db) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            while not stepped.is_set():
+                await asyncio.sleep(0.01)
+            assert isinstance(app.screen, RegroupScreen)
+            await pilot.press("q")
+            assert app._exit  # quitting, not waiting for the regroup
+        assert store.regroup_waiting() > 0
+
+
+def test_a_stopped_regroup_keeps_its_steps_and_goes_on_from_them(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    groups, _ = as_an_older_rule_left_it(old_rule_db)
+    monkeypatch.setattr(regroup_on_open, "STEP_SECONDS", 0)
+    with Store(old_rule_db) as store:
+        stale = store.mentions_to_regroup()
+        shown: list[int] = []
+        assert not regroup_in_steps(store, lambda: True, shown.append)  # stopped after one
+        assert shown == [] and 0 < store.regroup_waiting() < stale
+        assert regroup_in_steps(store, lambda: False, shown.append)
+        assert shown == sorted(shown) and store.regroup_waiting() == 0
+        assert store.execute(GROUPS) == groups and store.check() == []
+
+
+async def test_a_read_only_chronicle_is_not_regrouped_but_a_half_done_one_says_so(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_an_older_rule_left_it(old_rule_db)
+    with Store(old_rule_db) as store:
         stale = store.mentions_to_regroup()
         merged = store.execute(GROUPS)
-    with Store(db, readonly=True) as store:
+    with Store(old_rule_db, readonly=True) as store:
         app = make_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert not any("regroup" in n.message for n in app._notifications)
             assert store.mentions_to_regroup() == stale
             assert store.execute(GROUPS) == merged
+    with Store(old_rule_db) as store:
+        assert not store.regroup_step(0)  # stopped after one document
+        waiting = store.regroup_waiting()
+    with Store(old_rule_db, readonly=True) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            said = [n.message for n in app._notifications]
+            assert f"half regrouped under a new merge rule: {waiting:,} stored dates" in said[-1]

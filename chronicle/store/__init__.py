@@ -144,17 +144,43 @@ class Store:
 
         return self._run(regrouping.stale_mentions)
 
-    def regroup(self, step_seconds: float | None = None) -> bool:
-        """Regroup every stored mention if an older merge rule grouped them, committing
-        every `step_seconds` (`regrouping.STEP_SECONDS`), so an interrupted regroup
-        goes on from its last step; False when there was nothing to do."""
+    def regroup_waiting(self) -> int:
+        """Stored mentions in no event because a regroup under a new merge rule was
+        stopped before reaching them (0 when none is under way)."""
+        return self._read(reader.regroup_waiting)
+
+    def regroup_step(self, seconds: float) -> bool:
+        """Regroup under this version's merge rule for about `seconds`, from where the
+        regroup under way stopped, and commit; True once the events follow the rule."""
         from chronicle.store import regrouping
 
-        if not self.mentions_to_regroup():
+        return self._write(regrouping.regroup_step, seconds)
+
+    def regroup(
+        self,
+        step_seconds: float | None = None,
+        on_step: Callable[[int, int], None] | None = None,
+    ) -> bool:
+        """Regroup every stored mention if an older merge rule grouped them, committing
+        every `step_seconds` (`regrouping.STEP_SECONDS`), so an interrupted regroup
+        goes on from its last step; False when there was nothing to do.
+
+        `on_step` is told (mentions regrouped, of how many): (0, n) first, then after
+        each step.
+        """
+        from chronicle.store import regrouping
+
+        total = self.mentions_to_regroup()
+        if not total:
             return False
         seconds = regrouping.STEP_SECONDS if step_seconds is None else step_seconds
-        while not self._write(regrouping.regroup_step, seconds):
-            pass
+        done = False
+        while not done:
+            if on_step:
+                on_step(total - self.mentions_to_regroup(), total)
+            done = self.regroup_step(seconds)
+        if on_step:
+            on_step(total, total)
         return True
 
     def remove_document(self, path: str) -> bool:

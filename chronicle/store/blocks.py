@@ -230,7 +230,12 @@ def relist(db: sqlite_utils.Database) -> None:
     taken in, `word_order`) and 027 (block kinds by type, `block_kinds`). The traits do
     not change."""
     if not rule_is_current(db):
-        return  # the blocks are rebuilt whole at the next write (`merging.rebuild`)
+        # The blocks are rebuilt whole at the next write; a regroup under way listed
+        # its documents in the old layout, so it starts over.
+        from chronicle.store import regrouping  # it lists blocks through this module
+
+        regrouping.forget_progress(db)
+        return
     db.execute("DELETE FROM mention_blocks")
     ids = dict(db.execute("SELECT key, id FROM mentions"))
     keys = sorted(ids)
@@ -512,6 +517,11 @@ def rule_is_current(db: sqlite_utils.Database) -> bool:
     """True when the stored events were built by this merge rule."""
     row = db.execute("SELECT value FROM meta WHERE key = 'merge_rule'").fetchone()
     return row is not None and row[0] == MERGE_RULE
+
+
+def unmark_rule(db: sqlite_utils.Database) -> None:
+    """Record that the stored events follow no rule yet (a regroup has begun)."""
+    db.execute("DELETE FROM meta WHERE key = 'merge_rule'")
 
 
 def mark_rule(db: sqlite_utils.Database) -> None:

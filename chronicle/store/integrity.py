@@ -14,6 +14,7 @@ import sqlite3
 
 import sqlite_utils
 
+from chronicle.store.reader import regroup_waiting
 from chronicle.store.series import check_series
 from chronicle.store.year_spans import check_year_spans
 
@@ -126,6 +127,11 @@ def check(db: sqlite_utils.Database) -> list[str]:
     (`series.check_series`) and the kept year counts (`year_spans.check_year_spans`).
     """
     problems = [f"integrity_check: {r}" for r in _integrity_reports(db)]
+    if waiting := regroup_waiting(db.conn):
+        problems.append(
+            f"regroup under a new merge rule stopped midway: {waiting:,} stored dates are in "
+            "no event until `chronicle ingest` finishes it"
+        )
     problems += [
         f"foreign key: {table} row {rowid} points at no {parent}"
         for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check")

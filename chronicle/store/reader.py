@@ -229,6 +229,38 @@ def documents(db: sqlite3.Connection, limit: int | None = None) -> list[dict[str
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+REGROUP_PROGRESS = "regroup_progress"
+"""`meta` key of a regroup under a new merge rule under way (`store.regrouping`):
+"RULE:ID", the rule it regroups to and the last document id it has merged."""
+
+
+def regroup_progress(db: sqlite3.Connection) -> tuple[str, int] | None:
+    """(the rule it regroups to, the last document id it merged) of a regroup under way.
+
+    One is under way only while no rule is marked (`regrouping` takes the mark away as
+    it starts): a version that regrouped all at once may have left the progress behind.
+    """
+    row = db.execute(
+        "SELECT value FROM meta WHERE key = ? "
+        "AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'merge_rule')",
+        [REGROUP_PROGRESS],
+    ).fetchone()
+    if row is None:
+        return None
+    rule, _, document_id = row[0].rpartition(":")
+    return rule, int(document_id)
+
+
+def regroup_waiting(db: sqlite3.Connection) -> int:
+    """How many stored mentions a regroup under way has not reached yet, and so are in
+    no event (0 when none is under way: the events then follow some rule whole)."""
+    progress = regroup_progress(db)
+    if progress is None:
+        return 0
+    sql = "SELECT count(*) FROM mentions WHERE document_id > ?"
+    return db.execute(sql, [progress[1]]).fetchone()[0]
+
+
 def data_version(db: sqlite3.Connection) -> int:
     """A number that changes when another connection commits (not this one's own commits)."""
     return db.execute("PRAGMA data_version").fetchone()[0]

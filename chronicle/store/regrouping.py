@@ -2,18 +2,20 @@
 
 A new merge rule (`blocks.MERGE_RULE`) makes every stored event suspect, so the
 store is regrouped from its mentions: every event goes, then each document's
-mentions are merged again as if it had just been added (`merging.merge_new`), one
+mentions are merged again as if it had just been added (`merging.fold_in`), one
 document after another. The events come out the rule's whatever the order, and
 memory holds one document's neighbourhood, not every mention at once.
 
 At 100,000 documents that takes about an hour. Done in one transaction it would
 grow the write-ahead log towards the size of the database and start over if
-interrupted; so the store remembers in `meta` the last document regrouped
-(`REGROUPED_THROUGH`), `regroup_step` regroups for a while from there, and its
-caller commits each step. Until the last step the rule is not marked current, so
-any other write first finishes the regroup inside its own transaction: a new
-document's (`merging.merge_new`) goes on from there, a removal's or a decision's
-starts over (they change mentions the steps have regrouped).
+interrupted; so `meta` holds the rule being regrouped to and the last document done
+(`reader.REGROUP_PROGRESS`), `regroup_step` regroups for a while from there, and its
+caller commits each step. The rule's own mark is taken away when the regroup starts
+and put back by its last step, so until then any other write first finishes the
+regroup inside its own transaction: a new document's (`merging.merge_new`) goes on
+from the last step, a removal's or a decision's starts over (they change mentions the
+steps regrouped). Meanwhile the mentions of the documents not reached yet are in no
+event: readers say so (`reader.regroup_waiting`).
 """
 
 from __future__ import annotations
@@ -24,10 +26,9 @@ import time
 import sqlite_utils
 
 from chronicle.store import blocks, merging
+from chronicle.store.annotating import reapply_corrections
+from chronicle.store.reader import REGROUP_PROGRESS, regroup_progress
 from chronicle.store.writer import delete_events, load_mentions
-
-REGROUPED_THROUGH = "regrouped_through"
-"""`meta` key: the regroup under way has merged every document up to this id."""
 
 STEP_SECONDS = 30.0
 """About how long one committed step of `Store.regroup` runs: long enough that the
@@ -40,10 +41,8 @@ def stale_mentions(db: sqlite_utils.Database) -> int:
     (0 when this rule grouped them all)."""
     if blocks.rule_is_current(db):
         return 0
-    done = _regrouped_through(db)
-    return db.execute(
-        "SELECT count(*) FROM mentions WHERE document_id > ?", [-1 if done is None else done]
-    ).fetchone()[0]
+    done = _done_through(db)
+    return _mentions_after(db, -1 if done is None else done)
 
 
 def regroup_step(db: sqlite_utils.Database, seconds: float = STEP_SECONDS) -> bool:
@@ -52,10 +51,11 @@ def regroup_step(db: sqlite_utils.Database, seconds: float = STEP_SECONDS) -> bo
 
     Run inside the caller's transaction; committing it keeps what the step did.
     """
-    done = _regrouped_through(db)
+    if blocks.rule_is_current(db):
+        forget_progress(db)  # left by a version that finished it without this mark
+        return True
+    done = _done_through(db)
     if done is None:
-        if blocks.rule_is_current(db):
-            return True
         done = _start(db)
     deadline = time.monotonic() + seconds
     document_id = _next_document(db, done)
@@ -66,10 +66,11 @@ def regroup_step(db: sqlite_utils.Database, seconds: float = STEP_SECONDS) -> bo
         merging.fold_in(db, load_mentions(db, [k for (k,) in keys]))
         done, document_id = document_id, _next_document(db, document_id)
         if document_id is not None and time.monotonic() >= deadline:
-            _set_regrouped_through(db, done)
+            _set_progress(db, done)
             return False
-    db.execute("DELETE FROM meta WHERE key = ?", [REGROUPED_THROUGH])
+    forget_progress(db)
     blocks.mark_rule(db)
+    reapply_corrections(db)
     return True
 
 
@@ -84,6 +85,12 @@ def rebuild(db: sqlite_utils.Database) -> None:
     finish(db)
 
 
+def forget_progress(db: sqlite_utils.Database) -> None:
+    """Drop the mark of a regroup under way, so the next one starts from the first
+    document (the blocks it listed are out of date, or it is done)."""
+    db.execute("DELETE FROM meta WHERE key = ?", [REGROUP_PROGRESS])
+
+
 def _start(db: sqlite_utils.Database) -> int:
     """Forget every event and what the old rule listed; returns the id before the first
     document, where the regroup starts."""
@@ -91,8 +98,15 @@ def _start(db: sqlite_utils.Database) -> int:
     db.execute("DELETE FROM mention_blocks")
     db.execute("DELETE FROM event_blocks")
     db.execute("UPDATE mentions SET fit_key = NULL, review = 0, review_witness = NULL")
-    _set_regrouped_through(db, -1)
+    blocks.unmark_rule(db)
+    _set_progress(db, -1)
     return -1
+
+
+def _mentions_after(db: sqlite_utils.Database, document_id: int) -> int:
+    return db.execute(
+        "SELECT count(*) FROM mentions WHERE document_id > ?", [document_id]
+    ).fetchone()[0]
 
 
 def _next_document(db: sqlite_utils.Database, after: int) -> int | None:
@@ -102,14 +116,15 @@ def _next_document(db: sqlite_utils.Database, after: int) -> int | None:
     return row[0]
 
 
-def _regrouped_through(db: sqlite_utils.Database) -> int | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [REGROUPED_THROUGH]).fetchone()
-    return None if row is None else int(row[0])
+def _done_through(db: sqlite_utils.Database) -> int | None:
+    """The last document the regroup under way to this rule has merged, if one is."""
+    progress = regroup_progress(db.conn)
+    return progress[1] if progress is not None and progress[0] == blocks.MERGE_RULE else None
 
 
-def _set_regrouped_through(db: sqlite_utils.Database, document_id: int) -> None:
+def _set_progress(db: sqlite_utils.Database, document_id: int) -> None:
     db.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [REGROUPED_THROUGH, str(document_id)],
+        [REGROUP_PROGRESS, f"{blocks.MERGE_RULE}:{document_id}"],
     )

@@ -1,47 +1,125 @@
-"""Regroup, in the background, a chronicle an older merge rule grouped, once the browser opens it.
+"""Regroup a chronicle an older merge rule grouped, once the browser has shown it.
 
 A mixin of `MainScreen`. A new version's merge rule (`Store.mentions_to_regroup`)
 would otherwise regroup the whole chronicle inside the analyst's first join, split
-or removal, with nothing on the screen for minutes. The browser says so, regroups
-in short committed steps (the store is shared with the searches, which get in
-between them) and searches again when it is done. A chronicle opened read-only
-keeps its events until `chronicle ingest` regroups it.
+or removal, with nothing on the screen for minutes. Instead a screen over the
+chronicle says so and shows how far the regroup is, while a worker regroups in
+committed steps of a second (`Store.regroup_step`). Events get new ids as they are
+regrouped, so nothing can be marked, split or joined meanwhile; `q` quits within a
+step, and the next start goes on from there. Once done the results are read again.
+A chronicle opened read-only is left as it is: the browser only says when a regroup
+was stopped midway, which leaves some dates in no event.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, ProgressBar
+from textual.worker import get_current_worker
 
 from chronicle.search.engine import Searcher
-from chronicle.store import StoreError
+from chronicle.store import Store, StoreError
 from chronicle.tui.results import ResultCache
 
-STEP_SECONDS = 0.25
-"""How long the regroup holds the store at a time: a search waits at most this long."""
+STEP_SECONDS = 1.0
+"""How long one committed step runs: quitting waits at most this long."""
+
+HALF_DONE = (
+    "This chronicle is half regrouped under a new merge rule: {waiting:,} stored dates "
+    "are in no event until `chronicle ingest` finishes it (it is open read-only here)"
+)
+
+
+def regroup_in_steps(
+    store: Store, stopped: Callable[[], bool], shown: Callable[[int], None]
+) -> bool:
+    """Regroup `store` a committed step at a time until done (True) or `stopped` (False),
+    telling `shown` how many stored dates are regrouped after each step."""
+    total = store.mentions_to_regroup()
+    while not store.regroup_step(STEP_SECONDS):
+        if stopped():
+            return False
+        shown(total - store.mentions_to_regroup())
+    return True
+
+
+class RegroupScreen(ModalScreen[None]):
+    """How far the regroup is; `q` quits the browser (the regroup goes on next time)."""
+
+    DEFAULT_CSS = """
+    RegroupScreen { align: center middle; }
+    RegroupScreen > Vertical {
+        width: 90%; max-width: 76; height: auto;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    RegroupScreen > Vertical > Label { width: 100%; }
+    """
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, total: int) -> None:
+        super().__init__()
+        self.total = total
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(
+                f"This version merges reports by a new rule: regrouping the {self.total:,} "
+                "stored dates once. q quits; the next start goes on from where it was.",
+                markup=False,
+            )
+            yield ProgressBar(total=self.total, show_eta=True)
+
+    def advance(self, done: int) -> None:
+        """Show `done` of the stored dates regrouped."""
+        self.query_one(ProgressBar).update(progress=done)
 
 
 class RegroupOnOpen:
-    """What `MainScreen` needs: `searcher`, `query_text`, `run_search`, `report_error`."""
+    """What `MainScreen` needs: `searcher`, `results`, `query_text`, `run_search`,
+    `report_error`, and the screen's own `app` and `notify`."""
 
     @work(thread=True, exclusive=True, group="regroup", description="regroup by the new rule")
     def regroup_worker(self) -> None:
         store = self.searcher.store
+        worker = get_current_worker()
         try:
-            if store.readonly or not (stale := store.mentions_to_regroup()):
+            if store.readonly:
+                if waiting := store.regroup_waiting():
+                    message = HALF_DONE.format(waiting=waiting)
+                    self.app.call_from_thread(
+                        self.notify, message, severity="warning", markup=False, timeout=10
+                    )
                 return
-            self.app.call_from_thread(
-                self.notify,
-                f"This version merges reports by a new rule: regrouping the {stale:,} stored "
-                "dates. Until it is done, a search shows the events regrouped so far",
-                timeout=10,
-            )
-            store.regroup(step_seconds=STEP_SECONDS)
+            total = store.mentions_to_regroup()
+            if not total:
+                return
+            screen = RegroupScreen(total)
+            self.app.call_from_thread(self.app.push_screen, screen)
+
+            def show(done: int) -> None:
+                self.app.call_from_thread(screen.advance, done)
+
+            if not regroup_in_steps(store, lambda: worker.is_cancelled, show):
+                return  # quitting: the steps done are kept
         except StoreError as error:
-            self.app.call_from_thread(self.report_error, error)
+            self.app.call_from_thread(self._regroup_failed, error)
             return
         self.app.call_from_thread(self._regrouped)
 
+    def _regroup_failed(self, error: StoreError) -> None:
+        if isinstance(self.app.screen, RegroupScreen):
+            self.app.pop_screen()
+        self.report_error(error)
+
     def _regrouped(self) -> None:
+        if isinstance(self.app.screen, RegroupScreen):
+            self.app.pop_screen()
         self.notify("Regrouped: the events follow this version's merge rule", timeout=6)
         self.results = ResultCache()
         self.searcher = Searcher(self.searcher.store)
