@@ -303,7 +303,8 @@ def write_report(path: Path, db: Path, info: dict, results: list[dict], tool: st
         f"* {info.get('events', 0):,} events from {info.get('mentions', 0):,} mentions in "
         f"{info.get('documents', 0):,} generated documents "
         f"(`benchmarks/make_corpus.py`, seed {info.get('seed')}); file size {size:.2f} GB.",
-        f"* Built by `chronicle ingest --jobs {info.get('jobs', 2)}` itself, merging as it "
+        info.get("built")  # how a database built otherwise (in legs, say) was made
+        or f"* Built by `chronicle ingest --jobs {info.get('jobs', 2)}` itself, merging as it "
         f"goes: {info.get('ingest_s', 0) / 60:.1f} min, "
         f"{info.get('ingest_cpu_s', 0) / 60:.1f} CPU-min, "
         f"peak RSS of one process {info.get('peak_rss_mb', 0):,.0f} MB.",

@@ -123,7 +123,8 @@ def _said_if_half_regrouped(store: Store) -> Store:
     if waiting := store.regroup_waiting():
         say(
             f"this chronicle is half regrouped under a new merge rule: {waiting:,} stored "
-            "dates are in no event until `chronicle ingest` finishes it"
+            "dates are in no event until `chronicle ingest` finishes it (a removal or a "
+            "decision before then regroups the whole chronicle at once)"
         )
     return store
 
@@ -318,7 +319,8 @@ def _ingest(
                 f"{len(stale)} stored documents under {folder} no longer exist; "
                 f"`chronicle ingest --prune {folder}` forgets them"
             )
-    if not (report.added or report.unchanged or report.failed or report.moved):
+    found = report.added or report.unchanged or report.failed or report.moved
+    if not (found or report.interrupted):
         say("no .txt, .md, .html, .pdf or .docx files found in " + ", ".join(map(str, sources)))
     for line in report.skipped_summary():
         say(line)  # a suffix is part of a file name, so it is shown through `visible` too

@@ -139,3 +139,15 @@ def test_readers_are_told_of_a_regroup_stopped_midway(db):
         assert store.regroup()
     result = CliRunner().invoke(cli, ["--db", str(db), "stats"])
     assert "regroup" not in result.stderr
+
+
+def test_relisting_the_blocks_midway_takes_the_regroup_back_to_its_start(db):
+    with Store(db) as store:
+        groups = store.execute(GROUPS)
+        store.execute(OLDER_RULE)
+        assert not store.regroup_step(0)
+        with store.db.conn:
+            blocks.relist(store.db)  # as a migration changing the blocks' layout does
+        assert store.regroup_waiting() == store.counts()["mentions"]  # said, not silent
+        assert store.regroup()
+        assert store.execute(GROUPS) == groups and store.check() == []

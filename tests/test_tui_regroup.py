@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from chronicle.search.engine import Searcher
-from chronicle.store import Store
+from chronicle.store import Store, StoreError
 from chronicle.tui import Timeline, make_app, regroup_on_open
+from chronicle.tui.main_screen import MainScreen
 from chronicle.tui.regroup_on_open import RegroupScreen, regroup_in_steps
 from tests.pilot import settle
 
@@ -129,3 +130,85 @@ async def test_a_read_only_chronicle_is_not_regrouped_but_a_half_done_one_says_s
             await settle(pilot)
             said = [n.message for n in app._notifications]
             assert f"half regrouped under a new merge rule: {waiting:,} stored dates" in said[-1]
+
+
+def gated_regroup(monkeypatch: pytest.MonkeyPatch, method: str) -> threading.Event:
+    """Hold `Store.method` back, in the regroup's worker, until the returned event is
+    set; a step regroups one document."""
+    monkeypatch.setattr(regroup_on_open, "STEP_SECONDS", 0)
+    go = threading.Event()
+    real = getattr(Store, method)
+
+    def held(store: Store, *args: object) -> object:
+        assert go.wait(timeout=30)
+        return real(store, *args)
+
+    monkeypatch.setattr(Store, method, held)
+    return go
+
+
+async def test_a_prompt_open_when_the_regroup_begins_is_closed_unanswered(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_an_older_rule_left_it(old_rule_db)
+    go = gated_regroup(monkeypatch, "mentions_to_regroup")  # the regroup has not begun
+    with Store(old_rule_db) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            while app.screen.query_one(Timeline).current_id is None:
+                await asyncio.sleep(0.01)
+            # The key's action (a key would wait for every worker, the held regroup too).
+            app.screen.action_tag()  # `t`: a prompt over the chronicle
+            while isinstance(app.screen, MainScreen):
+                await asyncio.sleep(0.01)
+            prompt = app.screen
+            go.set()
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen) and prompt not in app.screen_stack
+        assert store.execute("SELECT count(*) FROM annotations") == [(0,)]
+        assert store.mentions_to_regroup() == 0
+
+
+async def test_the_regroup_screen_goes_whatever_was_opened_over_it(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_an_older_rule_left_it(old_rule_db)
+    go = gated_regroup(monkeypatch, "regroup_step")  # its screen is up, no step done yet
+    with Store(old_rule_db) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            while not isinstance(app.screen, RegroupScreen):
+                await asyncio.sleep(0.01)
+            app.action_command_palette()  # ctrl+p's action (a key waits for the held worker)
+            while isinstance(app.screen, RegroupScreen):
+                await asyncio.sleep(0.01)
+            go.set()
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert store.mentions_to_regroup() == 0
+
+
+@pytest.mark.parametrize("failure", [StoreError("database is locked"), ValueError("bad JSON")])
+async def test_a_regroup_that_fails_is_said_and_the_results_are_read_again(
+    old_rule_db: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    as_an_older_rule_left_it(old_rule_db)
+    monkeypatch.setattr(regroup_on_open, "STEP_SECONDS", 0)
+    real = Store.regroup_step
+    steps = iter(range(100))
+
+    def failing(store: Store, seconds: float) -> bool:
+        if next(steps) == 2:
+            raise failure
+        return real(store, seconds)
+
+    monkeypatch.setattr(Store, "regroup_step", failing)
+    with Store(old_rule_db) as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert str(failure) in list(app._notifications)[-1].message
+            assert store.regroup_waiting() > 0  # two steps kept
+            ids, _ = Searcher(store).ids("")
+            assert list(app.screen.query_one(Timeline).ids) == ids

@@ -234,7 +234,7 @@ def relist(db: sqlite_utils.Database) -> None:
         # its documents in the old layout, so it starts over.
         from chronicle.store import regrouping  # it lists blocks through this module
 
-        regrouping.forget_progress(db)
+        regrouping.start_over_if_under_way(db)
         return
     db.execute("DELETE FROM mention_blocks")
     ids = dict(db.execute("SELECT key, id FROM mentions"))

@@ -86,9 +86,15 @@ def rebuild(db: sqlite_utils.Database) -> None:
 
 
 def forget_progress(db: sqlite_utils.Database) -> None:
-    """Drop the mark of a regroup under way, so the next one starts from the first
-    document (the blocks it listed are out of date, or it is done)."""
+    """Drop the mark of a regroup that is done."""
     db.execute("DELETE FROM meta WHERE key = ?", [REGROUP_PROGRESS])
+
+
+def start_over_if_under_way(db: sqlite_utils.Database) -> None:
+    """Take a regroup under way back to its first document (the blocks it listed are
+    out of date)."""
+    if regroup_progress(db.conn) is not None:
+        _start(db)
 
 
 def _start(db: sqlite_utils.Database) -> int:

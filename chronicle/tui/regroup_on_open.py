@@ -13,6 +13,7 @@ was stopped midway, which leaves some dates in no event.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from textual import work
@@ -28,7 +29,11 @@ from chronicle.store import Store, StoreError
 from chronicle.tui.results import ResultCache
 
 STEP_SECONDS = 1.0
-"""How long one committed step runs: quitting waits at most this long."""
+"""How long one committed step runs: quitting waits about this long (a step takes one
+document at least)."""
+
+WAIT_SECONDS = 0.05
+"""How often the regroup looks whether the browser's other work has ended."""
 
 HALF_DONE = (
     "This chronicle is half regrouped under a new merge rule: {waiting:,} stored dates "
@@ -100,27 +105,44 @@ class RegroupOnOpen:
             if not total:
                 return
             screen = RegroupScreen(total)
-            self.app.call_from_thread(self.app.push_screen, screen)
+            self.app.call_from_thread(self._begin_regroup, screen)
+            # What was asked of the events as they were (a tag, a split) is written first.
+            while self._others_running(worker):
+                if worker.is_cancelled:
+                    return
+                time.sleep(WAIT_SECONDS)
 
             def show(done: int) -> None:
                 self.app.call_from_thread(screen.advance, done)
 
             if not regroup_in_steps(store, lambda: worker.is_cancelled, show):
                 return  # quitting: the steps done are kept
-        except StoreError as error:
-            self.app.call_from_thread(self._regroup_failed, error)
+        except Exception as error:  # said in one line: the browser stays open
+            self.app.call_from_thread(self._end_regroup, error)
             return
-        self.app.call_from_thread(self._regrouped)
+        self.app.call_from_thread(self._end_regroup, None)
 
-    def _regroup_failed(self, error: StoreError) -> None:
-        if isinstance(self.app.screen, RegroupScreen):
-            self.app.pop_screen()
-        self.report_error(error)
+    def _begin_regroup(self, screen: RegroupScreen) -> None:
+        """Close what was open over the chronicle (a prompt names an event by an id the
+        regroup gives to another) and show the regroup's screen instead."""
+        self._close_screens_above()
+        self.app.push_screen(screen)
 
-    def _regrouped(self) -> None:
-        if isinstance(self.app.screen, RegroupScreen):
+    def _others_running(self, me: object) -> bool:
+        return any(w is not me and w.is_running for w in self.app.workers)
+
+    def _close_screens_above(self) -> None:
+        while self.app.screen is not self and self in self.app.screen_stack:
             self.app.pop_screen()
-        self.notify("Regrouped: the events follow this version's merge rule", timeout=6)
+
+    def _end_regroup(self, error: Exception | None) -> None:
+        """Close the regroup's screen (and whatever was opened over it), say how it
+        ended, and read the results again: their ids are the regroup's now."""
+        self._close_screens_above()
+        if error is None:
+            self.notify("Regrouped: the events follow this version's merge rule", timeout=6)
+        else:
+            self.report_error(StoreError(f"the regroup stopped: {error}"))
         self.results = ResultCache()
         self.searcher = Searcher(self.searcher.store)
         self.run_search(self.query_text, refresh=True)
