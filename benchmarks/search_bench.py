@@ -398,6 +398,9 @@ previous 516,505-event one built with 7-day merge windows).
    table (690 ms). `actor:` matches words in `actor_names` (each spelling of each actor
    once, filled by trigger: 2,933 rows instead of 464k event-actor pairs at 516k events),
    then fetches those events: 184 ms -> 8 ms for `actor:kono`.
+   A page of filters alone is fetched first and sorted only when under 0.1% of the events
+   match and no country is asked (`engine.FEW_SHARE`): on the merged million, walking the
+   date order found `country:pk type:visit` (1.2%) in 0.1 ms against 74 ms fetching first.
 4. **`sort:rank` is O(matches) by nature**: FTS5 scores every match (bm25) before the
    first row, so its floor above is FTS5's own `ORDER BY rank LIMIT 100`, already over
    30 ms for a word matching 22k events of a million. The ranked page stays within 2× of

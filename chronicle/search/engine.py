@@ -37,6 +37,15 @@ _HIDE_CITATIONS = "e.type != 'citation'"
 RARE_SHARE = 0.02
 """A country filter matching under this share of all events counts as rare."""
 
+FEW_SHARE = 0.001
+"""A page of a query without search words matching under this share of all events is
+found through its filters, then sorted (`CompiledQuery.few`; a whole result, under
+`RARE_SHARE`). Walking the events in date
+order finds a page after about (events / matches) probes of a covering index, which on
+a million merged events beat fetching first for every query matching 0.2% or more
+(`country:pk type:visit`, 1.2%: 0.1 ms against 74 ms); fetching first wins when a page
+would need the whole table walked (`sources:>60`, 0.04%: 0.2 ms against 14 ms)."""
+
 
 @dataclass(frozen=True)
 class Results:
@@ -73,6 +82,10 @@ class SeriesResults:
 
 def _has_type_filter(query: Query) -> bool:
     return any(f.name == "type" for f in query.filters)
+
+
+def _has_country_filter(query: Query) -> bool:
+    return any(f.name == "country" and not f.negated for f in query.filters)
 
 
 def _shows_all(query: Query) -> bool:
@@ -135,13 +148,18 @@ class Searcher:
     def planned(self, text: str) -> tuple[Query, CompiledQuery]:
         """`understand`, tuned for a page with what the searcher knows of the result size."""
         query, compiled = self.understand(text)
-        if compiled.fts is None:
+        if compiled.fts is None and not _has_country_filter(query):
             compiled = self._size_aware(compiled, self.count(text))
         return query, compiled
 
-    def _size_aware(self, compiled: CompiledQuery, total: int) -> CompiledQuery:
-        """Mark a query without search words that matches few events (see CompiledQuery.few)."""
-        if compiled.fts is None and total < RARE_SHARE * self._event_estimate():
+    def _size_aware(
+        self, compiled: CompiledQuery, total: int, share: float = FEW_SHARE
+    ) -> CompiledQuery:
+        """Mark a query without search words that matches under `share` of the events
+        (see CompiledQuery.few). A page's query with a country filter is left as it is
+        (`planned`): the country has its own way (`_fetch_first`), and fetching first
+        would read every event of a common one."""
+        if compiled.fts is None and total < share * self._event_estimate():
             return replace(compiled, few=True)
         return compiled
 
@@ -202,8 +220,8 @@ class Searcher:
     def ids(self, text: str) -> tuple[list[int], Query]:
         """Every matching event id, in result order (ids only: cheap even for large results)."""
         query, compiled = self.understand(text, whole=True)
-        if compiled.fts is None:
-            compiled = self._size_aware(compiled, self.count(text))
+        if compiled.fts is None:  # every match is read: fetching first pays far sooner
+            compiled = self._size_aware(compiled, self.count(text), RARE_SHARE)
         return [r[0] for r in self.store.execute(*ids_sql(compiled))], query
 
     def count(self, text: str) -> int:
