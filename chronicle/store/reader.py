@@ -255,10 +255,13 @@ def regroup_waiting(db: sqlite3.Connection) -> int:
     """How many stored mentions a regroup under way has not reached yet, and so are in
     no event (0 when none is under way: the events then follow some rule whole)."""
     progress = regroup_progress(db)
-    if progress is None:
-        return 0
+    return 0 if progress is None else mentions_after(db, progress[1])
+
+
+def mentions_after(db: sqlite3.Connection, document_id: int) -> int:
+    """How many stored mentions belong to documents after `document_id`."""
     sql = "SELECT count(*) FROM mentions WHERE document_id > ?"
-    return db.execute(sql, [progress[1]]).fetchone()[0]
+    return db.execute(sql, [document_id]).fetchone()[0]
 
 
 def data_version(db: sqlite3.Connection) -> int:

@@ -27,7 +27,7 @@ import sqlite_utils
 
 from chronicle.store import blocks, merging
 from chronicle.store.annotating import reapply_corrections
-from chronicle.store.reader import REGROUP_PROGRESS, regroup_progress
+from chronicle.store.reader import REGROUP_PROGRESS, mentions_after, regroup_progress
 from chronicle.store.writer import delete_events, load_mentions
 
 STEP_SECONDS = 30.0
@@ -42,7 +42,7 @@ def stale_mentions(db: sqlite_utils.Database) -> int:
     if blocks.rule_is_current(db):
         return 0
     done = _done_through(db)
-    return _mentions_after(db, -1 if done is None else done)
+    return mentions_after(db.conn, -1 if done is None else done)
 
 
 def regroup_step(db: sqlite_utils.Database, seconds: float = STEP_SECONDS) -> bool:
@@ -107,12 +107,6 @@ def _start(db: sqlite_utils.Database) -> int:
     blocks.unmark_rule(db)
     _set_progress(db, -1)
     return -1
-
-
-def _mentions_after(db: sqlite_utils.Database, document_id: int) -> int:
-    return db.execute(
-        "SELECT count(*) FROM mentions WHERE document_id > ?", [document_id]
-    ).fetchone()[0]
 
 
 def _next_document(db: sqlite_utils.Database, after: int) -> int | None:
