@@ -151,3 +151,32 @@ def test_relisting_the_blocks_midway_takes_the_regroup_back_to_its_start(db):
         assert store.regroup_waiting() == store.counts()["mentions"]  # said, not silent
         assert store.regroup()
         assert store.execute(GROUPS) == groups and store.check() == []
+
+
+@pytest.mark.parametrize("half", [False, True])
+def test_a_removal_on_an_older_rules_store_regroups_it_in_steps_first(
+    db, tmp_path, monkeypatch, half
+):
+    fresh = tmp_path / "fresh.db"
+    shutil.copy(db, fresh)
+    with Store(fresh) as store:
+        [(path,)] = store.execute("SELECT path FROM documents ORDER BY id LIMIT 1")
+        assert store.remove_document(path)
+        expected = store.execute(GROUPS)
+    stepped: list[int] = []
+    real = Store.regroup_step
+
+    def step(store: Store, seconds: float) -> bool:
+        stepped.append(store.regroup_waiting())
+        return real(store, seconds)
+
+    monkeypatch.setattr(Store, "regroup_step", step)
+    with Store(db) as store:
+        store.execute(OLDER_RULE)
+        if half:
+            assert not store.regroup_step(0)
+        stepped.clear()
+        assert store.remove_document(path)
+        assert stepped  # by committed steps, not inside the removal's transaction
+        assert store.mentions_to_regroup() == store.regroup_waiting() == 0
+        assert store.execute(GROUPS) == expected and store.check() == []

@@ -183,16 +183,25 @@ class Store:
             on_step(total, total)
         return True
 
+    def _regrouped_first(self) -> None:
+        """Regroup in committed steps a store an older merge rule grouped, before a
+        write that would otherwise regroup all of it inside its own transaction (a
+        removal, a move, a decision), unless that write is part of a caller's."""
+        if not self._conn.in_transaction and self.mentions_to_regroup():
+            self.regroup()
+
     def remove_document(self, path: str) -> bool:
         """Forget the document read from `path`; True if there was one."""
         from chronicle.store import documents
 
+        self._regrouped_first()
         return self._run(documents.remove_document, path)
 
     def move_document(self, old_path: str, new_path: str) -> bool:
         """Give the document read from `old_path` the path `new_path`; True if there was one."""
         from chronicle.store import documents
 
+        self._regrouped_first()
         return self._run(documents.move_document, old_path, new_path)
 
     def hash_for_path(self, path: str) -> str | None:
@@ -405,6 +414,7 @@ class Store:
         A bad record is a StoreError naming it, and nothing is kept."""
         from chronicle.store import decisions as kept
 
+        self._regrouped_first()
         try:
             return self._write(kept.import_work, manual, decisions, annotations)
         except ValueError as error:

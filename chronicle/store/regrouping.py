@@ -14,8 +14,9 @@ caller commits each step. The rule's own mark is taken away when the regroup sta
 and put back by its last step, so until then any other write first finishes the
 regroup inside its own transaction: a new document's (`merging.merge_new`) goes on
 from the last step, a removal's or a decision's starts over (they change mentions the
-steps regrouped). Meanwhile the mentions of the documents not reached yet are in no
-event: readers say so (`reader.regroup_waiting`).
+steps regrouped); `Store` regroups in steps first where it can (`_regrouped_first`).
+Meanwhile the mentions of the documents not reached yet are in no event: readers say
+so (`reader.regroup_waiting`).
 """
 
 from __future__ import annotations
