@@ -123,8 +123,8 @@ def _said_if_half_regrouped(store: Store) -> Store:
     if waiting := store.regroup_waiting():
         say(
             f"this chronicle is half regrouped under a new merge rule: {waiting:,} stored "
-            "dates are in no event until `chronicle ingest` finishes it (a split, join or "
-            "undo before then regroups the whole chronicle at once)"
+            "dates are in no event until `chronicle ingest` finishes it (a split or join "
+            "before then regroups the whole chronicle at once)"
         )
     return store
 

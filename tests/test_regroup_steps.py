@@ -180,3 +180,23 @@ def test_a_removal_on_an_older_rules_store_regroups_it_in_steps_first(
         assert stepped  # by committed steps, not inside the removal's transaction
         assert store.mentions_to_regroup() == store.regroup_waiting() == 0
         assert store.execute(GROUPS) == expected and store.check() == []
+
+
+def test_an_undo_on_an_older_rules_store_regroups_it_in_steps_first(db, monkeypatch):
+    with Store(db) as store:
+        groups = store.execute(GROUPS)
+        [(event_id, key)] = store.execute(
+            "SELECT event_id, max(key) FROM mentions GROUP BY event_id HAVING count(*) > 1 "
+            "ORDER BY event_id LIMIT 1"
+        )
+        store.split_source(event_id, key)
+        [decision] = store.decisions()
+        store.execute(OLDER_RULE)
+        stepped: list[float] = []
+        real = Store.regroup_step
+        monkeypatch.setattr(
+            Store, "regroup_step", lambda s, seconds: stepped.append(seconds) or real(s, seconds)
+        )
+        store.undo_decision(decision.id)
+        assert stepped and store.mentions_to_regroup() == 0
+        assert store.execute(GROUPS) == groups and store.check() == []

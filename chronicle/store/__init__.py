@@ -186,7 +186,8 @@ class Store:
     def _regrouped_first(self) -> None:
         """Regroup in committed steps a store an older merge rule grouped, before a
         write that would otherwise regroup all of it inside its own transaction (a
-        removal, a move, a decision), unless that write is part of a caller's."""
+        removal, a move, an undo, an import), unless that write is part of a caller's.
+        Not before a split or join: they name events by the ids they have now."""
         if not self._conn.in_transaction and self.mentions_to_regroup():
             self.regroup()
 
@@ -396,11 +397,13 @@ class Store:
 
     def undo_decision(self, decision_id: int) -> None:
         """Forget a join or split and merge again what it affected."""
+        self._regrouped_first()
         self._decide("undo", decision_id)
 
     def import_decisions(self, records: Sequence[StoredDecision | Mapping[str, object]]) -> int:
         """Make here the decisions of another store (by mention keys, as `decisions()`
         gives them or their fields read back from JSON); returns how many."""
+        self._regrouped_first()
         return self._decide("import_decisions", records)
 
     def import_work(
