@@ -69,10 +69,11 @@ def say(message: str) -> None:
 
 
 def _say_regrouping(mentions: int) -> None:
+    from chronicle.regroup_words import regrouping
+
     say(
-        f"this version merges reports by a new rule: regrouping the {mentions:,} stored "
-        "dates once, before adding (a large chronicle takes minutes; stopped, it goes on "
-        "from where it was at the next ingest)"
+        f"{regrouping(mentions)}, before adding (a large chronicle takes minutes; stopped, "
+        "it goes on from where it was at the next ingest)"
     )
 
 
@@ -120,12 +121,10 @@ def _open(ctx: click.Context, db_path: Path | None, mode: str = "read") -> Store
 def _said_if_half_regrouped(store: Store) -> Store:
     """Warn that a regroup under a new merge rule was stopped midway: until the next
     ingest finishes it, some stored dates are in no event."""
+    from chronicle.regroup_words import half_regrouped
+
     if waiting := store.regroup_waiting():
-        say(
-            f"this chronicle is half regrouped under a new merge rule: {waiting:,} stored "
-            "dates are in no event until `chronicle ingest` finishes it (a split or join "
-            "before then regroups the whole chronicle at once)"
-        )
+        say(f"{half_regrouped(waiting)} (a split or join before then regroups it all at once)")
     return store
 
 

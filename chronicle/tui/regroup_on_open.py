@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
 
+from chronicle.regroup_words import half_regrouped, regrouping
 from chronicle.search.engine import Searcher
 from chronicle.store import Store, StoreError
 from chronicle.tui.results import ResultCache
@@ -34,11 +35,6 @@ document at least)."""
 
 WAIT_SECONDS = 0.05
 """How often the regroup looks whether the browser's other work has ended."""
-
-HALF_DONE = (
-    "This chronicle is half regrouped under a new merge rule: {waiting:,} stored dates "
-    "are in no event until `chronicle ingest` finishes it (it is open read-only here)"
-)
 
 
 def regroup_in_steps(
@@ -74,8 +70,8 @@ class RegroupScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(
-                f"This version merges reports by a new rule: regrouping the {self.total:,} "
-                "stored dates once. q quits; the next start goes on from where it was.",
+                f"{regrouping(self.total).capitalize()}. q quits; the next start goes on "
+                "from where it was.",
                 markup=False,
             )
             yield ProgressBar(total=self.total, show_eta=True)
@@ -96,7 +92,7 @@ class RegroupOnOpen:
         try:
             if store.readonly:
                 if waiting := store.regroup_waiting():
-                    message = HALF_DONE.format(waiting=waiting)
+                    message = f"{half_regrouped(waiting).capitalize()} (it is open read-only here)"
                     self.app.call_from_thread(
                         self.notify, message, severity="warning", markup=False, timeout=10
                     )
