@@ -226,7 +226,6 @@ COPIED = {
     },
     "event_countries": {"event_id": "event_id + :k * :events"},
     "event_actors": {"event_id": "event_id + :k * :events"},
-    "event_links": {"event_id": "event_id + :k * :events", "other_id": "other_id + :k * :events"},
 }
 """How each table's rows are copied: columns whose values must differ from the original's."""
 
@@ -236,7 +235,6 @@ ORIGINALS = {
     "mentions": "id <= :mentions",
     "event_countries": "event_id <= :events",
     "event_actors": "event_id <= :events",
-    "event_links": "event_id <= :events",
 }
 """Which rows of each table are the small chronicle's own (each copy copies only those)."""
 

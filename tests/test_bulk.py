@@ -39,10 +39,8 @@ def signature(store: Store) -> tuple:
     ) + store.execute(
         "SELECT e.key, a.actor_key FROM event_actors a JOIN events e ON e.id = a.event_id"
     )
-    links = store.execute(
-        "SELECT a.key, b.key FROM event_links l JOIN events a ON a.id = l.event_id "
-        "JOIN events b ON b.id = l.other_id"
-    )
+    keys = dict(store.execute("SELECT id, key FROM events"))
+    links = [(keys[i], keys[j]) for i in keys for j in store.event(i).related]
     return sorted(rows, key=repr), sorted(mentions), sorted(facets), sorted(links)
 
 

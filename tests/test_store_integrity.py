@@ -174,7 +174,8 @@ def copy_into_version(source: Path, target: Path, version: int) -> None:
         r[0]
         for r in conn.execute(
             "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != 'meta' "
-            "AND name NOT LIKE 'events_fts%' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            "AND name NOT LIKE 'events_fts%' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+            "AND name IN (SELECT name FROM new.sqlite_master)"  # not tables dropped since
         )
     ]
     for table in tables:

@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -230,9 +231,16 @@ class Store:
     def event(self, event_id: int) -> Event | None:
         """One event with its sources, parts, related events and annotation."""
 
+        # Finding related events needs the merge rules, which a reading command
+        # that shows no detail should not import.
+        from chronicle.store import neighbours
+
         def read(conn: sqlite3.Connection) -> Event | None:
             event = reader.event_detail(conn, event_id)
-            return event and annotating.with_annotations(conn, [event])[0]
+            if event is None:
+                return None
+            event = replace(event, related=neighbours.related_to(conn, event_id))
+            return annotating.with_annotations(conn, [event])[0]
 
         return self._read(read)
 

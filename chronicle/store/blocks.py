@@ -22,8 +22,10 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from chronicle import merge
 from chronicle.model import Mention

@@ -24,17 +24,14 @@ mentions it names (`remerge`).
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 import sqlite_utils
 
 from chronicle import merge
-from chronicle.model import Actor, DateMatch, Entities, Mention
-from chronicle.names import same_person
-from chronicle.store import blocks, review_flags
+from chronicle.model import Mention
+from chronicle.store import blocks, neighbours, review_flags
 from chronicle.store.decisions import decided
 from chronicle.store.reader import rows_in
 from chronicle.store.writer import (
@@ -603,7 +600,10 @@ def link(
     written: list[tuple[int, merge.EventDraft]],
     orphans: Iterable[int] = (),
 ) -> None:
-    """Set part-of and related links for rewritten events and their neighbours.
+    """Set the part-of links of rewritten events and of their neighbours.
+
+    Related events are not stored: a detail reads them when it is shown
+    (`neighbours.related_to`).
 
     Args:
         written: The events just written, with their drafts.
@@ -611,25 +611,17 @@ def link(
     """
     children = set(orphans)
     homes: dict[int, int | None] = {}
-    related: list[tuple[int, int]] = []
     for event_id, draft in written:
-        tokens = _by_token(draft.actor_keys)
         containers = []
-        for other_id, other in _events_sharing_a_person(db, draft):
+        for other_id, other in neighbours.sharing_a_person(db, draft):
             if other_id == event_id:
                 continue
             if merge.is_part_of(other, draft):
                 children.add(other_id)
             elif merge.is_part_of(draft, other):
                 containers.append((merge.container_rank(other), other_id))
-            elif merge.is_related(*_narrowed(draft, other, tokens)):
-                related += [(event_id, other_id), (other_id, event_id)]
         # Its containers are among the events just read: no second look (`_set_container`).
         homes[event_id] = min(containers)[1] if containers else None
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO event_links (event_id, other_id, kind) VALUES (?, ?, 'related')",
-        related,
-    )
     db.conn.executemany(
         "UPDATE events SET part_of = ? WHERE id = ?", [(h, e) for e, h in homes.items()]
     )
@@ -645,45 +637,12 @@ def link_terms(draft: merge.EventDraft) -> tuple:
     return draft.key, days, draft.type, draft.actor_keys
 
 
-def _by_token(people: Iterable[str]) -> dict[str, list[str]]:
-    """People's keys listed under each of their name tokens."""
-    found: dict[str, list[str]] = {}
-    for key in people:
-        for token in set(key.split()):
-            found.setdefault(token, []).append(key)
-    return found
-
-
-def _narrowed(
-    draft: merge.EventDraft, other: merge.EventDraft, tokens: dict[str, list[str]]
-) -> tuple[merge.EventDraft, merge.EventDraft]:
-    """The two events naming only the people each shares with the other.
-
-    The link rules look for a person both name (`names.same_person`) among every pair
-    of their people, and a big event names dozens. Two keys of one person share a name
-    token (`tokens`: the draft's people by token), so only those pairs are compared;
-    some pair is the same person exactly when some pair of the narrowed events is.
-    """
-    mine: set[str] = set()
-    theirs: set[str] = set()
-    for key in other.actor_keys:
-        for token in set(key.split()):
-            for k in tokens.get(token, ()):
-                if same_person(key, k):
-                    mine.add(k)
-                    theirs.add(key)
-    return (
-        dataclasses.replace(draft, people=frozenset(mine)),
-        dataclasses.replace(other, people=frozenset(theirs)),
-    )
-
-
 def _set_container(db: sqlite_utils.Database, event_id: int) -> None:
     """Point an event at the tightest event it is part of (or at none)."""
-    child = _summary_of(db, event_id)
+    child = neighbours.summary_of(db, event_id)
     containers = [
         (merge.container_rank(parent), parent_id)
-        for parent_id, parent in (_events_sharing_a_person(db, child) if child else ())
+        for parent_id, parent in (neighbours.sharing_a_person(db, child) if child else ())
         if parent_id != event_id and merge.is_part_of(child, parent)
     ]
     best = min(containers)[1] if containers else None
@@ -697,64 +656,3 @@ def children_of(db: sqlite_utils.Database, event_ids: Iterable[int]) -> list[int
         return []
     marks = ",".join("?" * len(ids))
     return [r[0] for r in db.execute(f"SELECT id FROM events WHERE part_of IN ({marks})", ids)]
-
-
-def _events_sharing_a_person(
-    db: sqlite_utils.Database, draft: merge.EventDraft
-) -> list[tuple[int, merge.EventDraft]]:
-    """Dated events within RELATED_DAYS of `draft` naming someone it names.
-
-    Both links need a person in common, so only events whose people share a
-    name token with the draft's are read, and only as much of each as the link
-    rules look at (its date, type and people), not its every source.
-    """
-    span = merge.span_of(draft.best)
-    tokens = {t for key in draft.actor_keys for t in key.split()}
-    if span is None or not tokens:
-        return []
-    ids = blocks.events_near(
-        db,
-        tokens,
-        merge.shift(span.start, -merge.RELATED_DAYS),
-        merge.shift(span.end, merge.RELATED_DAYS),
-    )
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        "SELECT e.id, e.key, e.date_start, e.date_end, e.precision, e.type, "
-        "group_concat(a.actor_key, '|') FROM events e "
-        f"JOIN event_actors a ON a.event_id = e.id WHERE e.id IN ({marks}) GROUP BY e.id",
-        ids,
-    ).fetchall()
-    return [(row[0], _summary_draft(*row[1:])) for row in rows]
-
-
-def _summary_of(db: sqlite_utils.Database, event_id: int) -> merge.EventDraft | None:
-    """The date, type and people of a stored event, as a stand-in draft."""
-    row = db.execute(
-        "SELECT e.key, e.date_start, e.date_end, e.precision, e.type, "
-        "group_concat(a.actor_key, '|') FROM events e "
-        "JOIN event_actors a ON a.event_id = e.id WHERE e.id = ? AND e.date_start IS NOT NULL "
-        "GROUP BY e.id",
-        [event_id],
-    ).fetchone()
-    return _summary_draft(*row) if row else None
-
-
-def _summary_draft(
-    key: str, start: str, end: str, precision: str, type_: str, actor_keys: str
-) -> merge.EventDraft:
-    """A stand-in draft carrying what the link rules read: date, type and people."""
-    best = Mention(
-        key=key,
-        document="",
-        sentence="",
-        paragraph="",
-        date=DateMatch(0, 0, date.fromisoformat(start), date.fromisoformat(end), precision, ""),
-        type=type_,
-        types=(type_,),
-        entities=Entities(actors=tuple(Actor(k, k) for k in actor_keys.split("|"))),
-        headline="",
-    )
-    return merge.EventDraft(key=key, best=best, mentions=(best,), conflict=False, type=type_)

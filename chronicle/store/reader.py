@@ -113,7 +113,7 @@ def publishers_of_events(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int
 
 
 def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
-    """One event with every source, its parts and related events."""
+    """One event with every source and its parts (`Store.event` adds the related ones)."""
     rows = events_by_ids(db, [event_id])
     if not rows:
         return None
@@ -169,19 +169,13 @@ def event_detail(db: sqlite3.Connection, event_id: int) -> Event | None:
             [event_id],
         )
     )
-    related = tuple(
-        r[0]
-        for r in db.execute(
-            "SELECT other_id FROM event_links WHERE event_id = ? ORDER BY other_id", [event_id]
-        )
-    )
     parts = tuple(
         r[0]
         for r in db.execute(
             "SELECT id FROM events WHERE part_of = ? ORDER BY date_start, id", [event_id]
         )
     )
-    return replace(event, sources=sources, related=related, parts=parts)
+    return replace(event, sources=sources, parts=parts)
 
 
 def counts(db: sqlite3.Connection) -> dict[str, int]:
