@@ -2,8 +2,9 @@
 
 A store migrated to 024 holds the same block rows, less what each row repeated of its
 mention, and every lookup of the merge finds in it what it finds in a store written
-at 024; a removed mention's traits go with it. New files get 8 KB pages; `compact`
-shrinks a file without changing what search finds, and gives up when it cannot run.
+at 024; a removed mention's traits go with it. New files get 8 KB pages and vacuum
+incrementally; `compact` shrinks a file without changing what search finds or packing
+its tables' pages, and gives up when it cannot run.
 """
 
 from __future__ import annotations
@@ -157,6 +158,47 @@ class TestTheFile:
             before, pages = found(store), store.execute("PRAGMA page_count")[0][0]
             assert compact(store.db.conn)
             assert store.execute("PRAGMA page_count")[0][0] < pages
+            assert store.execute("PRAGMA freelist_count") == [(0,)]
+            assert found(store) == before
+            assert store.check() == []
+
+    def test_compact_gives_free_pages_back_and_leaves_the_tables_pages_as_they_are(
+        self, tmp_path, fixture_db
+    ):
+        """A rewrite would pack every page full, and the next rows written in random key
+        order (the merge blocks) would each split a full page."""
+        copy = tmp_path / "c.db"
+        copy.write_bytes(fixture_db.read_bytes())
+        leaves = (
+            "SELECT name, count(*), sum(unused) FROM dbstat WHERE pagetype = 'leaf' "
+            "AND name NOT LIKE 'events_fts%' GROUP BY name ORDER BY name"
+        )
+        with Store(copy) as store:
+            assert store.execute("PRAGMA auto_vacuum") == [(connection.AUTO_VACUUM_INCREMENTAL,)]
+            for path in [r[0] for r in store.execute("SELECT path FROM documents")][:2]:
+                store.remove_document(path)
+            before, pages = store.execute(leaves), store.execute("PRAGMA page_count")[0][0]
+            assert store.execute("PRAGMA freelist_count")[0][0] > 0
+            assert compact(store.db.conn)
+            assert store.execute("PRAGMA freelist_count") == [(0,)]
+            assert store.execute("PRAGMA page_count")[0][0] < pages
+            assert store.execute(leaves) == before
+            assert store.check() == []
+
+    def test_a_file_made_before_incremental_vacuum_is_switched_over_once(
+        self, tmp_path, fixture_db
+    ):
+        copy = tmp_path / "c.db"
+        copy.write_bytes(fixture_db.read_bytes())
+        conn = sqlite3.connect(copy, isolation_level=None)
+        conn.execute("PRAGMA auto_vacuum = NONE")
+        conn.execute("VACUUM")
+        conn.close()
+        with Store(copy) as store:
+            assert store.execute("PRAGMA auto_vacuum") == [(0,)]
+            before = found(store)
+            assert compact(store.db.conn)
+            assert store.execute("PRAGMA auto_vacuum") == [(connection.AUTO_VACUUM_INCREMENTAL,)]
             assert store.execute("PRAGMA freelist_count") == [(0,)]
             assert found(store) == before
             assert store.check() == []

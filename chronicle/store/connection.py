@@ -54,6 +54,9 @@ COMPACT_GROWTH = 1.25
 """An ingest that leaves this many times the documents it found is followed by `compact`:
 the rewrites then cost a bounded multiple of the file's final size, however it was grown."""
 
+AUTO_VACUUM_INCREMENTAL = 2
+"""`PRAGMA auto_vacuum` of a file whose free pages can be given back without a rewrite."""
+
 COMPACT_MIN_DOCUMENTS = 200
 """Below this many documents (a few MB) the slack a rewrite reclaims is not worth its
 time: VACUUM of a small file still costs about 0.2 s."""
@@ -143,6 +146,8 @@ def _setup(conn: sqlite3.Connection, target: str, *, readonly: bool) -> sqlite3.
                 # Settable only before the first table (and before WAL): a 2-3 KB
                 # document's row filled a 4 KB page alone, leaving a third of it empty.
                 conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                # So that `compact` can give free pages back without rewriting the file.
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         # A merge writes rows all over the blocks, the search index and the counts; with
@@ -443,20 +448,29 @@ def worth_compacting(documents_before: int, documents_after: int) -> bool:
 
 
 def compact(conn: sqlite3.Connection) -> bool:
-    """Rewrite the database densely; False when it could not be done now.
+    """Give back the room a large ingest left; False when it could not be done now.
 
-    Rows written in random key order (the merge blocks, the search index's postings,
-    events rewritten as they grow) leave B-tree pages a third empty or more. FTS5's
-    'optimize' merges the index's segments into one, and VACUUM writes every table and
-    index again, page after page. It needs the database to itself and room for a copy:
-    a reader holding it (the browser open on the same file), a full disk or an open
-    transaction leave the file as it was, which is correct, only larger.
+    FTS5's 'optimize' merges the search index's segments into one, and the pages that
+    frees, with any other free page, go back to the disk (`PRAGMA incremental_vacuum`),
+    while every table and index keeps its pages as they are. VACUUM, which this did
+    before, writes them again full to the last byte: each row the next documents add to
+    the merge blocks (written in random key order) then lands on a full leaf, and
+    SQLite rebalances it with its siblings, writing about 3.5 pages a row instead of
+    about 1 (docs/performance.md). A file made before it could vacuum incrementally is
+    switched over by one last VACUUM. The work needs the database to itself: a reader
+    holding it (the browser open on the same file) or an open transaction leave the
+    file as it was, which is correct, only larger.
     """
     if conn.in_transaction:
         return False
     try:
         conn.execute("INSERT INTO events_fts (events_fts) VALUES ('optimize')")
-        conn.execute("VACUUM")
+        if conn.execute("PRAGMA auto_vacuum").fetchone()[0] == AUTO_VACUUM_INCREMENTAL:
+            # Run to its end: `execute` steps it once, which frees a single page.
+            conn.executescript("PRAGMA incremental_vacuum;")
+        else:
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            conn.execute("VACUUM")
         # The rewrite went through the WAL: give its space back to the disk.
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.OperationalError:
