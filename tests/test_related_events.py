@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from chronicle.library import ingest_paths
 from chronicle.store import Store
 
@@ -93,3 +95,44 @@ def test_a_meeting_during_a_visit_is_a_part_not_a_related_event(tmp_path):
     assert store.event(meeting).part_of == visit
     assert store.event(visit).related == ()
     assert store.event(meeting).related == ()
+
+
+def test_a_correction_bringing_two_events_together_relates_them_both_ways(tmp_path):
+    store = chronicle(tmp_path, {"a.txt": TALKS, "c.txt": LATER})
+    talks, later = event_on(store, "2021-05-03"), event_on(store, "2021-09-09")
+    assert store.event(talks).related == ()
+    store.annotate(
+        later,
+        correction={"date_start": "2021-05-10", "date_end": "2021-05-10", "precision": "day"},
+    )
+    assert store.event(talks).related == (later,)
+    assert store.event(later).related == (talks,)
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        {"date_start": None, "date_end": None, "precision": "unresolved"},
+        {"date_end": None},
+    ],
+)
+def test_an_event_corrected_to_no_date_is_related_to_nothing(tmp_path, correction):
+    store = chronicle(tmp_path, {"a.txt": TALKS, "b.txt": SIGNING})
+    talks, signing = event_on(store, "2021-05-03"), event_on(store, "2021-05-20")
+    store.annotate(signing, correction=correction)
+    assert store.event(talks).related == ()
+    assert store.event(signing).related == ()
+
+
+def test_a_corrected_event_keeps_its_place_when_a_report_joins_it(tmp_path):
+    store = chronicle(tmp_path, {"a.txt": TALKS, "c.txt": LATER})
+    talks, later = event_on(store, "2021-05-03"), event_on(store, "2021-09-09")
+    store.annotate(
+        later,
+        correction={"date_start": "2021-05-10", "date_end": "2021-05-10", "precision": "day"},
+    )
+    (tmp_path / "again.txt").write_text(LATER.replace("Autumn talks", "The fair"), "utf-8")
+    ingest_paths(store, [tmp_path / "again.txt"])
+    assert store.execute("SELECT source_count FROM events WHERE id = ?", [later]) == [(2,)]
+    assert store.event(talks).related == (later,)
+    assert store.event(later).related == (talks,)

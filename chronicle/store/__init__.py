@@ -253,8 +253,8 @@ class Store:
         return self._read(reader.stats, limit)
 
     def compact(self) -> bool:
-        """Rewrite the file densely after a large ingest (`connection.compact`); False
-        when it could not be done now (another connection writing, a transaction open)."""
+        """Give back the room a large ingest left (`connection.compact`); False when it
+        could not be done now (another connection writing, a transaction open)."""
         if self.path == ":memory:":
             return False
         from chronicle.store.connection import compact

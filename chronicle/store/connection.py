@@ -3,8 +3,8 @@
 Every way a database file can be wrong (not SQLite, another program's database,
 a newer schema, locked by another process, unwritable) becomes a `StoreError`
 with a one-line message, so the CLI and TUI can report it without a traceback.
-The file's own layout is set here too: its page size when it is created, and
-`compact`, which rewrites it densely after a large ingest.
+The file's own layout is set here too: its page size and incremental vacuum when it
+is created, and `compact`, which gives back the room a large ingest left.
 """
 
 from __future__ import annotations

@@ -49,6 +49,20 @@ def related_to(db: Connection, event_id: int) -> tuple[int, ...]:
     )
 
 
+def relist(db: sqlite_utils.Database, event_id: int) -> None:
+    """List a stored event under its people and days as its row shows them now.
+
+    The writer lists an event from what its sources say; an analyst's correction of
+    its date, type or people changes the row, and its links must follow the row on
+    both sides (an event corrected to the weeks of another, or to no date at all).
+    """
+    summary = summary_of(db, event_id)
+    if summary is None:  # undated, or naming nobody: listed nowhere
+        db.conn.execute("DELETE FROM event_blocks WHERE event_id = ?", [event_id])
+    else:
+        blocks.reindex_event(db, event_id, summary)
+
+
 def sharing_a_person(db: Connection, draft: merge.EventDraft) -> list[tuple[int, merge.EventDraft]]:
     """Dated events within RELATED_DAYS of `draft` naming someone it names.
 
@@ -72,7 +86,8 @@ def sharing_a_person(db: Connection, draft: merge.EventDraft) -> list[tuple[int,
     rows = db.execute(
         "SELECT e.id, e.key, e.date_start, e.date_end, e.precision, e.type, "
         "group_concat(a.actor_key, '|') FROM events e "
-        f"JOIN event_actors a ON a.event_id = e.id WHERE e.id IN ({marks}) GROUP BY e.id",
+        f"JOIN event_actors a ON a.event_id = e.id WHERE e.id IN ({marks}) "
+        "AND e.date_start IS NOT NULL AND e.date_end IS NOT NULL GROUP BY e.id",
         ids,
     ).fetchall()
     return [(row[0], _summary_draft(*row[1:])) for row in rows]
@@ -84,7 +99,7 @@ def summary_of(db: Connection, event_id: int) -> merge.EventDraft | None:
         "SELECT e.key, e.date_start, e.date_end, e.precision, e.type, "
         "group_concat(a.actor_key, '|') FROM events e "
         "JOIN event_actors a ON a.event_id = e.id WHERE e.id = ? AND e.date_start IS NOT NULL "
-        "GROUP BY e.id",
+        "AND e.date_end IS NOT NULL GROUP BY e.id",
         [event_id],
     ).fetchone()
     return _summary_draft(*row) if row else None
