@@ -258,8 +258,10 @@ class _Change:
         delete_events(self.db, others)
         update_event(self.db, kept, state, [m.key for m in news])
         draft = merge.stand_in(state)
-        blocks.reindex_event(self.db, kept, draft)
-        return kept, draft, link_terms(draft) != link_terms(merge.stand_in(parts[kept]))
+        moved = link_terms(draft) != link_terms(merge.stand_in(parts[kept]))
+        if moved:  # its link blocks follow its days and people, which rarely change
+            blocks.reindex_event(self.db, kept, draft)
+        return kept, draft, moved
 
     def _kept_members(
         self, event_ids: list[int], left: set[str], news: list[Mention]

@@ -307,11 +307,31 @@ def update_event(
     held = corrected_fields(db, event_id)
     if held:
         row = _keep_corrected(db, event_id, row, state, held)
-    assignments = ", ".join(f"{c} = ?" for c in row)
-    db.conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event_id])
+    changed = _changed_columns(db, event_id, row)
+    if changed:
+        assignments = ", ".join(f"{c} = ?" for c in changed)
+        db.conn.execute(
+            f"UPDATE events SET {assignments} WHERE id = ?", [*changed.values(), event_id]
+        )
     point_mentions(db, event_id, new_keys)
     _write_tags(db, event_id, state, held)
     index_pending(db)
+
+
+def _changed_columns(
+    db: sqlite_utils.Database, event_id: int, row: Mapping[str, object]
+) -> dict[str, object]:
+    """The columns of `row` whose stored values differ.
+
+    SQLite rewrites an index entry, and fires an UPDATE OF trigger, for every column
+    named in the SET clause, changed or not: a report joining an event mostly changes
+    its source count and votes, and setting every column moved its entries in all
+    four indexes of `events` and took its search row out and back.
+    """
+    stored = db.conn.execute(
+        f"SELECT {', '.join(row)} FROM events WHERE id = ?", [event_id]
+    ).fetchone()
+    return {c: v for (c, v), old in zip(row.items(), stored, strict=True) if v != old}
 
 
 _INDEXED = "headline, text, actors, countries, organisations, sources_text, publishers"
