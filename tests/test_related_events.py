@@ -44,6 +44,11 @@ def event_on(store: Store, day: str) -> int:
     return event_id
 
 
+def move_to_day(store: Store, event_id: int, day: str) -> None:
+    """The analyst's correction of an event's date to one day."""
+    store.annotate(event_id, correction={"date_start": day, "date_end": day, "precision": "day"})
+
+
 def test_events_naming_one_person_within_a_month_are_related_both_ways(tmp_path):
     store = chronicle(
         tmp_path, {"a.txt": TALKS, "b.txt": SIGNING, "c.txt": LATER, "d.txt": OTHER_PERSON}
@@ -59,10 +64,7 @@ def test_events_naming_one_person_within_a_month_are_related_both_ways(tmp_path)
 def test_a_corrected_date_parts_two_related_events(tmp_path):
     store = chronicle(tmp_path, {"a.txt": TALKS, "b.txt": SIGNING})
     talks, signing = event_on(store, "2021-05-03"), event_on(store, "2021-05-20")
-    store.annotate(
-        signing,
-        correction={"date_start": "2021-11-20", "date_end": "2021-11-20", "precision": "day"},
-    )
+    move_to_day(store, signing, "2021-11-20")
     assert store.event(talks).related == ()
     assert store.event(signing).related == ()
 
@@ -101,10 +103,7 @@ def test_a_correction_bringing_two_events_together_relates_them_both_ways(tmp_pa
     store = chronicle(tmp_path, {"a.txt": TALKS, "c.txt": LATER})
     talks, later = event_on(store, "2021-05-03"), event_on(store, "2021-09-09")
     assert store.event(talks).related == ()
-    store.annotate(
-        later,
-        correction={"date_start": "2021-05-10", "date_end": "2021-05-10", "precision": "day"},
-    )
+    move_to_day(store, later, "2021-05-10")
     assert store.event(talks).related == (later,)
     assert store.event(later).related == (talks,)
 
@@ -127,10 +126,7 @@ def test_an_event_corrected_to_no_date_is_related_to_nothing(tmp_path, correctio
 def test_a_corrected_event_keeps_its_place_when_a_report_joins_it(tmp_path):
     store = chronicle(tmp_path, {"a.txt": TALKS, "c.txt": LATER})
     talks, later = event_on(store, "2021-05-03"), event_on(store, "2021-09-09")
-    store.annotate(
-        later,
-        correction={"date_start": "2021-05-10", "date_end": "2021-05-10", "precision": "day"},
-    )
+    move_to_day(store, later, "2021-05-10")
     (tmp_path / "again.txt").write_text(LATER.replace("Autumn talks", "The fair"), "utf-8")
     ingest_paths(store, [tmp_path / "again.txt"])
     assert store.execute("SELECT source_count FROM events WHERE id = ?", [later]) == [(2,)]
