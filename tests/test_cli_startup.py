@@ -52,6 +52,7 @@ print(heavy, file=sys.stderr)
         (["stats", "--json"], set()),
         (["documents", "--json"], set()),
         (["search", "kono", "--json"], RELATED_EVENTS),
+        (["show", "1", "--json"], RELATED_EVENTS),
     ],
 )
 def test_a_read_command_imports_nothing_heavy(fixture_db, args, allowed):
