@@ -30,6 +30,15 @@ OTHER_PERSON = (
     "Prime Minister Sheikh Hasina inaugurated a bridge in Dhaka on 6 May 2021.\n"
 )
 
+VISIT = (
+    "A state visit\n\nFriday 14 May 2021\n\n"
+    "Prime Minister Narendra Modi paid a state visit to Japan from 10 to 14 May 2021.\n"
+)
+MEETING = (
+    "Summit talks\n\nWednesday 12 May 2021\n\n"
+    "Prime Minister Narendra Modi met Prime Minister Yoshihide Suga in Tokyo on 12 May 2021.\n"
+)
+
 
 def chronicle(tmp_path: Path, texts: dict[str, str]) -> Store:
     for name, text in texts.items():
@@ -77,25 +86,24 @@ def test_a_removed_document_takes_its_event_out_of_the_related(tmp_path):
 
 
 def test_a_meeting_during_a_visit_is_a_part_not_a_related_event(tmp_path):
-    store = chronicle(
-        tmp_path,
-        {
-            "visit.txt": (
-                "A state visit\n\nFriday 14 May 2021\n\n"
-                "Prime Minister Narendra Modi paid a state visit to Japan from 10 to 14 "
-                "May 2021.\n"
-            ),
-            "meeting.txt": (
-                "Summit talks\n\nWednesday 12 May 2021\n\n"
-                "Prime Minister Narendra Modi met Prime Minister Yoshihide Suga in Tokyo "
-                "on 12 May 2021.\n"
-            ),
-        },
-    )
+    store = chronicle(tmp_path, {"visit.txt": VISIT, "meeting.txt": MEETING})
     visit, meeting = event_on(store, "2021-05-10"), event_on(store, "2021-05-12")
     assert store.event(visit).parts == (meeting,)
     assert store.event(meeting).part_of == visit
     assert store.event(visit).related == ()
+    assert store.event(meeting).related == ()
+
+
+def test_a_visit_corrected_to_a_meeting_holds_no_parts_and_is_related_instead(tmp_path):
+    store = chronicle(tmp_path, {"visit.txt": VISIT, "meeting.txt": MEETING})
+    visit, meeting = event_on(store, "2021-05-10"), event_on(store, "2021-05-12")
+    store.annotate(visit, correction={"type": "meeting"})
+    assert store.event(visit).parts == ()
+    assert store.event(meeting).part_of is None
+    assert store.event(meeting).related == (visit,)
+    store.annotate(visit, correction={})
+    assert store.event(visit).parts == (meeting,)
+    assert store.event(meeting).part_of == visit
     assert store.event(meeting).related == ()
 
 

@@ -631,6 +631,19 @@ def link(
         _set_container(db, child)
 
 
+def relink(db: sqlite_utils.Database, event_id: int) -> None:
+    """Set the part-of links of an event and of those around it from its row as it
+    stands, after an analyst's correction changed its date, type or people."""
+    orphans = children_of(db, [event_id])
+    summary = neighbours.summary_of(db, event_id)
+    if summary is not None:
+        link(db, [(event_id, summary)], orphans)
+        return
+    db.execute("UPDATE events SET part_of = NULL WHERE id = ?", [event_id])
+    for child in orphans:
+        _set_container(db, child)
+
+
 def link_terms(draft: merge.EventDraft) -> tuple:
     """What an event's links are computed from (`merge.is_part_of`, `is_related`,
     `container_rank`): its key, its best mention's days, its type and its people."""

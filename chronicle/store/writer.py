@@ -517,9 +517,10 @@ def correct_event(
             [(a, event_id) for a in annotations],
         )
     index_pending(db)
-    from chronicle.store import neighbours  # it reads blocks, which read through here
+    from chronicle.store import merging, neighbours  # they read and write through here
 
     neighbours.relist(db, event_id)
+    merging.relink(db, event_id)
 
 
 def machine_shown(db: sqlite_utils.Database, event_id: int) -> dict[str, object]:
