@@ -106,3 +106,31 @@ def test_remove_imports_nothing_of_the_ingest_pipeline(fixture_db, tmp_path, dry
         result.stderr.splitlines()[-1]
         == "['chronicle.ingest.dates', 'chronicle.ingest.dates.names']"
     )
+
+
+WRITE_PROBE = """
+import sys
+sys.argv = ["chronicle", *sys.argv[1:]]
+from chronicle.cli import main
+try:
+    main()
+except SystemExit as stop:
+    assert not stop.code, stop.code
+written = "sqlite_utils" in sys.modules
+print(written, "numpy" in sys.modules, file=sys.stderr)
+import numpy  # still importable by anything that needs it
+"""
+
+
+def test_a_writing_command_loads_sqlite_utils_without_numpy(tmp_path):
+    """sqlite_utils would import numpy, whose OpenBLAS threads spin beside the writer
+    (`chronicle.store.wrapping`); the import is hidden from it, not from the process."""
+    pytest.importorskip("numpy")
+    from chronicle.library import fixtures_dir
+
+    args = ["ingest", str(fixtures_dir()), "--db", str(tmp_path / "c.db")]
+    result = subprocess.run(
+        [sys.executable, "-c", WRITE_PROBE, *args], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "True False"

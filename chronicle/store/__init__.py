@@ -53,9 +53,9 @@ class Store:
     @cached_property
     def db(self) -> sqlite_utils.Database:
         """The connection as a `sqlite_utils.Database`, for the writing modules."""
-        import sqlite_utils
+        from chronicle.store.wrapping import wrap
 
-        return sqlite_utils.Database(self._conn)
+        return wrap(self._conn)
 
     def close(self) -> None:
         """Close the connection."""

@@ -428,9 +428,9 @@ def apply_pending_corrections(conn: sqlite3.Connection) -> None:
     annotation as waiting (its SQL cannot write country names or people's keys); this
     applies them in the migration's transaction, so the store is whole when it opens.
     """
-    import sqlite_utils
+    from chronicle.store.wrapping import wrap
 
-    reapply_corrections(sqlite_utils.Database(conn))
+    reapply_corrections(wrap(conn))
 
 
 def _correct(db: sqlite_utils.Database, event_id: int, annotations: Iterable[Annotation]) -> None:

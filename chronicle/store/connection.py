@@ -428,11 +428,10 @@ def corrections_anew(conn: sqlite3.Connection) -> None:
 def relist_blocks(conn: sqlite3.Connection) -> None:
     """Migration 027's step (and 026's, which it supersedes): the merge blocks list every
     stored mention again (`blocks.relist`)."""
-    import sqlite_utils
-
     from chronicle.store import blocks
+    from chronicle.store.wrapping import wrap
 
-    blocks.relist(sqlite_utils.Database(conn))
+    blocks.relist(wrap(conn))
 
 
 PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 27: relist_blocks}

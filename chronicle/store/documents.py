@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from chronicle.model import CleanDocument, Mention
 from chronicle.store import blocks
@@ -38,6 +37,9 @@ from chronicle.store.writer import (
     keys_of_events,
     mention_row,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @contextmanager

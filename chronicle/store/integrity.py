@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from chronicle.store.reader import regroup_waiting
 from chronicle.store.series import check_series
 from chronicle.store.year_spans import check_year_spans
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _EXAMPLES = 3
 """Offending rows quoted per problem."""

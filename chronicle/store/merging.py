@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from chronicle import merge
 from chronicle.model import Mention
 from chronicle.store import blocks, neighbours, review_flags
 from chronicle.store.decisions import decided
 from chronicle.store.reader import rows_in
+from chronicle.store.wrapping import wrap
 from chronicle.store.writer import (
     delete_events,
     keys_of_events,
@@ -44,6 +44,9 @@ from chronicle.store.writer import (
     update_event,
     write_event,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Unit = str | int
 """A part of a change's result: a new mention (its key) or a stored event (its id)."""
@@ -590,7 +593,7 @@ def weigh_if_pending(conn: sqlite3.Connection) -> bool:
     """Give a store migrated to v21 its review marks now rather than on its next write
     (`review_flags.fill`); for a caller with the whole schema in place, since the
     blocking index is read in the latest migration's layout. Returns whether it weighed."""
-    db = sqlite_utils.Database(conn)
+    db = wrap(conn)
     if not review_flags.pending_fill(db):
         return False
     review_flags.fill(db, decided(db), fitting)

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import math
 import time
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from chronicle.store import blocks, merging
 from chronicle.store.annotating import reapply_corrections
 from chronicle.store.reader import REGROUP_PROGRESS, mentions_after, regroup_progress
 from chronicle.store.writer import delete_events, load_mentions
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STEP_SECONDS = 30.0
 """About how long one committed step of `Store.regroup` runs: long enough that the

@@ -23,8 +23,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from chronicle import merge
 from chronicle.merge import review
@@ -32,12 +31,16 @@ from chronicle.merge.decisions import Decisions
 from chronicle.model import Mention
 from chronicle.store import blocks
 from chronicle.store.reader import rows_in
+from chronicle.store.wrapping import wrap
 from chronicle.store.writer import load_mentions
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Found = list[tuple[str, int | None, str | None]]
 """Stored mentions a lookup found: (key, event id, fit key)."""
 
-Fitting = Callable[[sqlite_utils.Database, Mention, str, bool], Found]
+Fitting = Callable[["sqlite_utils.Database", Mention, str, bool], Found]
 """`merging.fitting`: stored mentions of a kind a coarse date could be one happening with."""
 
 MATES_AT_ONCE = 8
@@ -401,7 +404,7 @@ def elsewhere(
 ) -> dict[int, list[str]]:
     """The other events holding a precise report one of these vague members fits too,
     each with those reports' keys, weighed afresh through the index (for "Why merged")."""
-    db = sqlite_utils.Database(conn)
+    db = wrap(conn)
     witnesses = [
         found
         for m in members
