@@ -151,8 +151,7 @@ def _found_for(change: merging._Change, m) -> set[str]:
     """Keys the merge's lookups return for `m`, of every dated kind."""
     rows = [*merging._fitting(change, m, "precise"), *merging._fitting(change, m, "vague")]
     if merge.kind_of(m) == "precise":
-        near = blocks.nearby(change.db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS)
-        rows += near
+        rows += blocks.near_precise(change.db, m)
     return {key for key, _, _ in rows}
 
 
@@ -222,6 +221,43 @@ def test_every_pair_the_rule_links_among_mixed_reports_is_still_found(tmp_path):
         ]
         assert missing == []
         assert len(linked) > 100
+
+
+def test_a_precise_lookup_reads_few_rows_and_finds_what_every_country_would(tmp_path):
+    """`near_precise` looks a single country up only over the exact spans it can tie,
+    yet returns what the lookup under every country and name token over the near days
+    returns, for reports of one week that share documents (the rule within a document
+    ties on one country)."""
+    rng = random.Random(30)
+    reports = [
+        mention(
+            f"r{i:03d}",
+            *rng.choice(DATES),
+            document=f"doc{rng.randrange(40):02d}.txt",
+            types=rng.choice(TYPES),
+            countries=rng.choice(COUNTRIES),
+            actors=rng.choice(PEOPLE),
+            sentence=rng.choice(SENTENCES),
+        )
+        for i in range(160)
+    ]
+    with Store(tmp_path / "c.db") as store:
+        for path in sorted({m.document for m in reports}):
+            own = [m for m in reports if m.document == path]
+            text = " ".join(m.sentence for m in own)
+            store.add_document(document(path, text), f"hash-{path}", own)
+        precise = [m for m in reports if merge.kind_of(m) == "precise"]
+        compared = [
+            (
+                blocks.near_precise(store.db, m),
+                blocks.nearby(
+                    store.db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS
+                ),
+            )
+            for m in precise
+        ]
+    assert [new for new, _ in compared] == [old for _, old in compared]
+    assert sum(len(old) > 1 for _, old in compared) > 20  # lookups that find something
 
 
 MOVING = {

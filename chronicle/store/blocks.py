@@ -367,6 +367,49 @@ def nearby(
     return _lookup(db, mention, kind, ranges, free_only, weak_evidence(mention) if weak else None)
 
 
+def near_precise(
+    db: sqlite_utils.Database, mention: Mention
+) -> list[tuple[str, int | None, str | None]]:
+    """What `nearby` finds of the precise mentions within `merge.NEAR_DAYS` of a precise
+    one under its countries and name tokens, reading a few rows where that read every
+    report naming one of its countries in those days.
+
+    Across documents two precise reports of different days are one happening only when
+    a person or two countries are in common (`merge.rules.across_documents`): those rows
+    are found under the name tokens and country pairs over the days (`could_link` drops
+    the same others). A single country is looked up only over the exact spans it can
+    still tie: the mention's own, and those of its own document (which the rule within
+    one document judges), as point ranges.
+    """
+    span = merge.span_of(mention)
+    lo = merge.shift(span.start, -merge.NEAR_DAYS)
+    hi = merge.shift(span.end, merge.NEAR_DAYS)
+    spans = {(span.start, span.end), *_own_document_spans(db, mention, lo, hi)}
+    points = [
+        (a, span_class(start, end), day(start), day(start), day(end), day(end))
+        for start, end in sorted(spans)
+        for a in near_anchors(mention)
+    ]
+    ties = [a for a in near_anchors(mention) if a.startswith("p:")]
+    ties += pair_filter.country_pairs(mention)
+    days = [(c, day(lo) - (1 << c) + 1, day(hi), day(lo), _NO_END) for c in _classes(db)]
+    ranges = points + [(a, *d) for a in ties for d in days]
+    return _lookup(db, mention, "precise", ranges, free_only=False)
+
+
+def _own_document_spans(
+    db: sqlite_utils.Database, mention: Mention, lo: date, hi: date
+) -> list[tuple[date, date]]:
+    """The spans of the precise mentions of the mention's document meeting [lo, hi]."""
+    rows = db.execute(
+        "SELECT DISTINCT date_start, date_end FROM mentions WHERE document_id = "
+        "(SELECT document_id FROM mentions WHERE key = ?) AND date_start <= ? "
+        f"AND date_end >= ? AND precision IN ({PRECISE_SQL})",
+        [mention.key, hi.isoformat(), lo.isoformat()],
+    )
+    return [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in rows]
+
+
 def equal_span(
     db: sqlite_utils.Database, mention: Mention, kind: str, free_only: bool = False
 ) -> list[tuple[str, int | None, str | None]]:

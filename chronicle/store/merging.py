@@ -521,7 +521,7 @@ def _join_found(
 
 def _join_precise(change: _Change, p: Mention) -> None:
     """Join `p` with the events of the stored precise mentions that are one happening with it."""
-    found = blocks.nearby(change.db, p, "precise", blocks.near_anchors(p), reach=merge.NEAR_DAYS)
+    found = blocks.near_precise(change.db, p)
     _join_found(change, p, found)
 
 

@@ -305,7 +305,7 @@ def _partnered(
     if kind == "precise" and _strong_among(db, m, _of_event(db, linked, event_id), decided):
         return True  # a precise mention the lookup below would find
     if kind == "precise":
-        found = blocks.nearby(db, m, "precise", blocks.near_anchors(m), reach=merge.NEAR_DAYS)
+        found = blocks.near_precise(db, m)
         found += blocks.same_document(db, m, "precise")
         attached = _attached(db, m.key, event_id)
         near = {k for k, e, _ in found if e == event_id and k != m.key} - attached
