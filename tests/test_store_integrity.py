@@ -249,6 +249,21 @@ class TestMigration:
             assert not {"sentence_v6", "paragraph_v6"} & columns
             assert check(store.db) == []
 
+    def test_a_version_29_store_puts_anchor_bits_on_its_word_rows(
+        self, tmp_path, fixture_db, fixture_store
+    ):
+        old = tmp_path / "v29.db"
+        copy_into_version(fixture_db, old, 29)
+        blocks = "SELECT * FROM mention_blocks ORDER BY 1, 2, 3, 4, 5, 6"
+        with Store(old) as store:
+            migrated = store.execute(blocks)
+            # the copy leaves the search index out; the blocks are what 030 touched
+            assert [p for p in store.check() if p.startswith("merge")] == []
+        assert migrated == fixture_store.execute(blocks)
+        word_rows = [row for row in migrated if row[0][:2] in ("s:", "w:")]
+        assert word_rows and all(row[6] is not None for row in word_rows)
+        assert all(row[6] is None for row in migrated if row[0][:2] not in ("s:", "w:"))
+
     def test_a_version_6_mention_the_document_does_not_hold_keeps_its_text(self, tmp_path):
         made_up = mention(
             "k1", None, document="a.txt", sentence="Zardari visited Tokyo.", actors=("Taro Kono",)
@@ -360,4 +375,26 @@ class TestCheckNamesWhatIsWrong:
         assert check(broken.db) == [
             "merge traits of a removed mention: 1000000000",
             f"merge block without its mention's traits: {mention_id}",
+        ]
+
+    def test_a_word_row_of_the_merge_blocks_with_other_anchor_bits(self, broken):
+        # a row under words carries its mention's anchor bits; one under a country none
+        [(word_row,)] = broken.execute(
+            "SELECT min(mention_id) FROM mention_blocks WHERE anchor LIKE 's:%'"
+        )
+        [(country_row,)] = broken.execute(
+            "SELECT max(mention_id) FROM mention_blocks WHERE anchor LIKE 'c:%'"
+        )
+        broken.db.execute(
+            "UPDATE mention_blocks SET anchor_bits = anchor_bits + 1 "
+            "WHERE mention_id = ? AND anchor LIKE 's:%'",
+            [word_row],
+        )
+        broken.db.execute(
+            "UPDATE mention_blocks SET anchor_bits = 1 WHERE mention_id = ? AND anchor LIKE 'c:%'",
+            [country_row],
+        )
+        first, last = sorted({word_row, country_row})
+        assert check(broken.db) == [
+            f"merge block whose anchor bits are not its mention's: {first}, {last}"
         ]

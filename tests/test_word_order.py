@@ -103,7 +103,10 @@ def test_a_store_keyed_before_types_is_listed_again(fixture_db: Path, tmp_path: 
             "start_day, end_day, mention_id FROM mention_blocks"
         )
         store.execute("DELETE FROM mention_blocks")
-        store.execute("INSERT INTO mention_blocks SELECT * FROM untyped")
+        store.execute(
+            "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, "
+            "mention_id) SELECT * FROM untyped"
+        )
         store.execute("UPDATE meta SET value = '26' WHERE key = 'schema_version'")
     with Store(copy) as store:
         assert store.execute(every) == now

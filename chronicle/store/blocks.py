@@ -10,7 +10,8 @@ length of their length in days, so "anchor A, days meeting [lo, hi]" is one inde
 range per length class, and a lookup costs the same however much the store holds.
 What the rule tests of the stored mention itself (its types, anchors, words and shape
 as bits) is kept once per mention in `mention_traits` (migration 024), not in each of
-its rows. Events are listed under their people's name tokens for the links (`event_blocks`).
+its rows; only a row under words repeats its anchor bits, which its key does not imply
+(migration 030). Events are listed under their people's name tokens for the links (`event_blocks`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ MERGE_RULE = "3"
 write. 3: coarse dates of two relationships and periods sharing only an edge are apart."""
 
 KINDS = {"precise": 0, "vague": 1, "undated": 2}
+
+WORD_ANCHORS = ("s:", "w:")
+"""Block keys of a sentence's words: a row under one carries its mention's anchor bits."""
 
 UNSHARED_TYPES = frozenset({"other", "statement"})
 """Types that do not make two documents' mentions of one kind (`merge.rules.compatible`)."""
@@ -239,11 +243,15 @@ def relist(db: sqlite_utils.Database) -> None:
         regrouping.start_over_if_under_way(db)
         return
     db.execute("DELETE FROM mention_blocks")
+    # Run by migration 027, before 030 gave word rows their anchor bits (which it fills in).
+    columns = {c for _, c, *_ in db.execute("PRAGMA table_info(mention_blocks)")}
+    width = 7 if "anchor_bits" in columns else 6
     ids = dict(db.execute("SELECT key, id FROM mentions"))
     keys = sorted(ids)
     for at in range(0, len(keys), 2000):
         mentions = load_mentions(db, keys[at : at + 2000])
-        _insert_blocks(db, [r for m in mentions for r in _block_rows(m, ids[m.key])])
+        rows = [r[:width] for m in mentions for r in _block_rows(m, ids[m.key])]
+        _insert_blocks(db, rows)
 
 
 def _place(mention: Mention) -> tuple[list[int], int, int, int]:
@@ -281,21 +289,40 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
     )
 
 
-def _block_rows(m: Mention, mention_id: int) -> list[tuple[str, int, int, int, int, int]]:
+def _block_rows(
+    m: Mention, mention_id: int
+) -> list[tuple[str, int, int, int, int, int, int | None]]:
     """A stored mention's rows in `mention_blocks`: (anchor, block kind, class, first day,
-    last day, mention id), one per anchor and block kind."""
+    last day, mention id, anchor bits of a row under words), one per anchor and block kind."""
     kinds, cls, start, end = _place(m)
     anchors = dict.fromkeys(mention_anchors(m))
-    return [(a, kind, cls, start, end, mention_id) for a in anchors for kind in kinds]
+    bits = anchor_bits(m)
+    return [
+        (a, kind, cls, start, end, mention_id, bits if a.startswith(WORD_ANCHORS) else None)
+        for a in anchors
+        for kind in kinds
+    ]
+
+
+_BLOCK_COLUMNS = (
+    "anchor",
+    "kind",
+    "span_class",
+    "start_day",
+    "end_day",
+    "mention_id",
+    "anchor_bits",
+)
 
 
 def _insert_blocks(db: sqlite_utils.Database, rows: Sequence[tuple]) -> None:
+    """Insert rows of `_block_rows`, or their first six fields (the layout before 030)."""
+    if not rows:
+        return
+    columns = _BLOCK_COLUMNS[: len(rows[0])]
+    marks = ", ".join("?" * len(columns))
     # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
-    db.conn.executemany(
-        "INSERT INTO mention_blocks (anchor, kind, span_class, start_day, end_day, mention_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    db.conn.executemany(f"INSERT INTO mention_blocks ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
@@ -308,7 +335,7 @@ def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     rows = [
         (a, kind, cls, start, mention_id)
         for m in load_mentions(db, sorted(ids))
-        for a, kind, cls, start, _, mention_id in _block_rows(m, ids[m.key])
+        for a, kind, cls, start, _, mention_id, _ in _block_rows(m, ids[m.key])
     ]
     db.conn.executemany(
         "DELETE FROM mention_blocks WHERE anchor = ? AND kind = ? AND span_class = ? "
@@ -463,12 +490,14 @@ def _lookup(
             "AND b.span_class = q.cls AND b.start_day BETWEEN q.lo AND q.hi "
             "JOIN mention_traits t ON t.mention_id = b.mention_id "
             "JOIN mentions m ON m.id = b.mention_id WHERE b.end_day BETWEEN q.end_lo AND q.end_hi "
-            "AND t.anchor_bits & ? != 0"
+            # Tested on the row before its traits are read; a row under a country, a
+            # person or a pair (NULL) shares that anchor with the mention already.
+            "AND (b.anchor_bits IS NULL OR b.anchor_bits & ? != 0) AND t.anchor_bits & ? != 0"
             + ("" if kind == "undated" else " AND (t.kinds & ? != 0 OR t.type_bit = ?)")
             + (" AND m.fit_key IS NULL" if free_only else "")
             + (extra[0] if extra else "")
         )
-        params = [x for r in chunk for x in r] + [anchor_bits(mention)]
+        params = [x for r in chunk for x in r] + [anchor_bits(mention)] * 2
         if kind != "undated":
             params += type_bits(mention)
         params += extra[1] if extra else []

@@ -434,8 +434,22 @@ def relist_blocks(conn: sqlite3.Connection) -> None:
     blocks.relist(wrap(conn))
 
 
-PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 27: relist_blocks}
-"""Work a migration's SQL cannot do at a bearable cost, run after it in its transaction."""
+def word_row_bits(conn: sqlite3.Connection) -> None:
+    """Migration 030's step: the merge block rows under words carry their mention's
+    anchor bits (`blocks.WORD_ANCHORS`), in a column added unless the file has it."""
+    columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(mention_blocks)")}
+    if "anchor_bits" not in columns:
+        conn.execute("ALTER TABLE mention_blocks ADD COLUMN anchor_bits INTEGER")
+    conn.execute(
+        "UPDATE mention_blocks SET anchor_bits = (SELECT t.anchor_bits FROM mention_traits t "
+        "WHERE t.mention_id = mention_blocks.mention_id) "
+        "WHERE (anchor >= 's:' AND anchor < 's;') OR (anchor >= 'w:' AND anchor < 'w;')"
+    )
+
+
+PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 27: relist_blocks, 30: word_row_bits}
+"""Work a migration's SQL cannot do at a bearable cost (or whatever the file holds
+already), run after it in its transaction."""
 
 
 def worth_compacting(documents_before: int, documents_after: int) -> bool:

@@ -91,6 +91,10 @@ INVARIANTS: dict[str, str] = {
     "WHERE mention_id NOT IN (SELECT id FROM mentions)",
     "merge block without its mention's traits": "SELECT DISTINCT mention_id FROM mention_blocks "
     "WHERE mention_id NOT IN (SELECT mention_id FROM mention_traits)",
+    "merge block whose anchor bits are not its mention's": "SELECT DISTINCT b.mention_id "
+    "FROM mention_blocks b JOIN mention_traits t ON t.mention_id = b.mention_id "
+    "WHERE b.anchor_bits IS NOT (CASE WHEN substr(b.anchor, 1, 2) IN ('s:', 'w:') "
+    "THEN t.anchor_bits END) ORDER BY 1",
     "link block of a removed event": "SELECT event_id FROM event_blocks "
     "WHERE event_id NOT IN (SELECT id FROM events)",
     "count_totals not the row counts": _BOTH_WAYS.format(
