@@ -32,7 +32,7 @@ RELATED_EVENTS = {"chronicle.merge", "chronicle.ingest"}
 """What reading related events loads: the merge, and the ingest package for its
 lists of names (`chronicle.ingest.dates.names`), not its reading of documents."""
 
-PROBE = """
+RUN_CHRONICLE = """
 import sys
 sys.argv = ["chronicle", *sys.argv[1:]]
 from chronicle.cli import main
@@ -40,9 +40,15 @@ try:
     main()
 except SystemExit as stop:
     assert not stop.code, stop.code
-heavy = sorted(m for m in {heavy!r} if m in sys.modules)
+"""
+"""A script running `chronicle` with its arguments; what follows it looks at the modules."""
+
+PROBE = (
+    RUN_CHRONICLE
+    + """heavy = sorted(m for m in {heavy!r} if m in sys.modules)
 print(heavy, file=sys.stderr)
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -67,20 +73,15 @@ def test_a_read_command_imports_nothing_heavy(fixture_db, args, allowed):
     assert loaded - allowed == set()
 
 
-REMOVE_PROBE = """
-import sys
-sys.argv = ["chronicle", *sys.argv[1:]]
-from chronicle.cli import main
-try:
-    main()
-except SystemExit as stop:
-    assert not stop.code, stop.code
-loaded = sorted(
+REMOVE_PROBE = (
+    RUN_CHRONICLE
+    + """loaded = sorted(
     m for m in sys.modules
     if m.startswith(("chronicle.pipeline", "chronicle.library", "chronicle.ingest."))
 )
 print(loaded, file=sys.stderr)
 """
+)
 
 
 @pytest.mark.parametrize("dry_run", [["--dry-run"], []])
@@ -108,18 +109,13 @@ def test_remove_imports_nothing_of_the_ingest_pipeline(fixture_db, tmp_path, dry
     )
 
 
-WRITE_PROBE = """
-import sys
-sys.argv = ["chronicle", *sys.argv[1:]]
-from chronicle.cli import main
-try:
-    main()
-except SystemExit as stop:
-    assert not stop.code, stop.code
-written = "sqlite_utils" in sys.modules
+WRITE_PROBE = (
+    RUN_CHRONICLE
+    + """written = "sqlite_utils" in sys.modules
 print(written, "numpy" in sys.modules, file=sys.stderr)
 import numpy  # still importable by anything that needs it
 """
+)
 
 
 def test_a_writing_command_loads_sqlite_utils_without_numpy(tmp_path):
