@@ -42,6 +42,12 @@ KINDS = {"precise": 0, "vague": 1, "undated": 2}
 WORD_ANCHORS = ("s:", "w:")
 """Block keys of a sentence's words: a row under one carries its mention's anchor bits."""
 
+
+def under_words(anchor: str = "anchor") -> str:
+    """SQL true for a row of `mention_blocks` under words (`WORD_ANCHORS`), as key ranges."""
+    return " OR ".join(f"({anchor} >= '{p}' AND {anchor} < '{p[0]};')" for p in WORD_ANCHORS)
+
+
 UNSHARED_TYPES = frozenset({"other", "statement"})
 """Types that do not make two documents' mentions of one kind (`merge.rules.compatible`)."""
 

@@ -437,13 +437,14 @@ def relist_blocks(conn: sqlite3.Connection) -> None:
 def word_row_bits(conn: sqlite3.Connection) -> None:
     """Migration 030's step: the merge block rows under words carry their mention's
     anchor bits (`blocks.WORD_ANCHORS`), in a column added unless the file has it."""
+    from chronicle.store.blocks import under_words
+
     columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(mention_blocks)")}
     if "anchor_bits" not in columns:
         conn.execute("ALTER TABLE mention_blocks ADD COLUMN anchor_bits INTEGER")
     conn.execute(
         "UPDATE mention_blocks SET anchor_bits = (SELECT t.anchor_bits FROM mention_traits t "
-        "WHERE t.mention_id = mention_blocks.mention_id) "
-        "WHERE (anchor >= 's:' AND anchor < 's;') OR (anchor >= 'w:' AND anchor < 'w;')"
+        f"WHERE t.mention_id = mention_blocks.mention_id) WHERE {under_words()}"
     )
 
 

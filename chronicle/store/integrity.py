@@ -13,6 +13,7 @@ import re
 import sqlite3
 from typing import TYPE_CHECKING
 
+from chronicle.store.blocks import under_words
 from chronicle.store.reader import regroup_waiting
 from chronicle.store.series import check_series
 from chronicle.store.year_spans import check_year_spans
@@ -93,7 +94,7 @@ INVARIANTS: dict[str, str] = {
     "WHERE mention_id NOT IN (SELECT mention_id FROM mention_traits)",
     "merge block whose anchor bits are not its mention's": "SELECT DISTINCT b.mention_id "
     "FROM mention_blocks b JOIN mention_traits t ON t.mention_id = b.mention_id "
-    "WHERE b.anchor_bits IS NOT (CASE WHEN substr(b.anchor, 1, 2) IN ('s:', 'w:') "
+    f"WHERE b.anchor_bits IS NOT (CASE WHEN {under_words('b.anchor')} "
     "THEN t.anchor_bits END) ORDER BY 1",
     "link block of a removed event": "SELECT event_id FROM event_blocks "
     "WHERE event_id NOT IN (SELECT id FROM events)",
