@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -299,3 +299,27 @@ def test_a_vague_report_leaves_its_event_for_a_better_one_in_any_order(tmp_path,
             ("meeting", "2018-01-04", "2018-01-04", 1, ["day"]),
             ("visit", "2018-01-03", "2018-01-05", 2, ["month", "range"]),
         ]
+
+
+def test_a_documents_spans_are_read_once_for_all_its_lookups(tmp_path):
+    """Each precise mention's lookup wants its document's spans; a file of thousands of
+    mentions read them all again for each (its cost grew with the square of its size)."""
+    rng = random.Random(5)
+    reports = [
+        mention(
+            f"m{i:03d}",
+            date(2019, 3, 1) + timedelta(days=rng.randrange(60)),
+            document="big.txt",
+            types=(rng.choice(["visit", "meeting", "dialogue"]),),
+            countries=tuple(rng.sample(["JP", "PK", "CN", "US", "IN"], 2)),
+            sentence=f"Report {i} of the talks.",
+        )
+        for i in range(300)
+    ]
+    with Store(tmp_path / "c.db") as store:
+        text = " ".join(m.sentence for m in reports)
+        blocks._precise_spans.cache_clear()
+        store.add_document(document("big.txt", text), "hash-big", reports)
+        read = blocks._precise_spans.cache_info()
+    assert read.hits + read.misses >= len(reports)  # a lookup for each
+    assert read.misses <= 3  # read again only after a write

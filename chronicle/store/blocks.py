@@ -16,6 +16,7 @@ its rows; only a row under words repeats its anchor bits, which its key does not
 
 from __future__ import annotations
 
+import bisect
 import math
 import zlib
 from collections.abc import Iterable, Sequence
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 from chronicle import merge
 from chronicle.model import Mention
 from chronicle.store import pair_filter
+from chronicle.store.reader import data_version
 from chronicle.store.writer import load_mentions
 
 MERGE_RULE = "3"
@@ -434,13 +436,32 @@ def _own_document_spans(
     db: sqlite_utils.Database, mention: Mention, lo: date, hi: date
 ) -> list[tuple[date, date]]:
     """The spans of the precise mentions of the mention's document meeting [lo, hi]."""
+    row = db.execute("SELECT document_id FROM mentions WHERE key = ?", [mention.key]).fetchone()
+    if row is None:
+        return []
+    written = (db.conn.total_changes, data_version(db.conn))  # here, or by another process
+    starts, spans, longest = _precise_spans(db, row[0], written)
+    # A span meeting [lo, hi] starts at most `longest` days before lo.
+    first = bisect.bisect_left(starts, day(lo) - longest)
+    return [(s, e) for s, e in spans[first : bisect.bisect_right(starts, day(hi))] if e >= lo]
+
+
+@lru_cache(maxsize=4)
+def _precise_spans(
+    db: sqlite_utils.Database, document_id: int, written: tuple[int, int]
+) -> tuple[list[int], list[tuple[date, date]], int]:
+    """A document's precise spans by first day (first days, spans, longest in days), read
+    once for all its mentions' lookups: a file of thousands of mentions read them all
+    for each. `written` (the connection's changes and the file's data version) keys out
+    what a write changed."""
     rows = db.execute(
-        "SELECT DISTINCT date_start, date_end FROM mentions WHERE document_id = "
-        "(SELECT document_id FROM mentions WHERE key = ?) AND date_start <= ? "
-        f"AND date_end >= ? AND precision IN ({PRECISE_SQL})",
-        [mention.key, hi.isoformat(), lo.isoformat()],
+        f"SELECT DISTINCT date_start, date_end FROM mentions WHERE document_id = ? "
+        f"AND precision IN ({PRECISE_SQL})",
+        [document_id],
     )
-    return [(date.fromisoformat(a), date.fromisoformat(b)) for a, b in rows]
+    spans = sorted((date.fromisoformat(a), date.fromisoformat(b)) for a, b in rows)
+    longest = max(((e - s).days for s, e in spans), default=0)
+    return [day(s) for s, _ in spans], spans, longest
 
 
 def equal_span(
