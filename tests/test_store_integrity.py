@@ -249,17 +249,20 @@ class TestMigration:
             assert not {"sentence_v6", "paragraph_v6"} & columns
             assert check(store.db) == []
 
-    def test_a_version_29_store_puts_anchor_bits_on_its_word_rows(
+    def test_a_version_29_store_gets_word_row_bits_and_traits_by_document(
         self, tmp_path, fixture_db, fixture_store
     ):
         old = tmp_path / "v29.db"
         copy_into_version(fixture_db, old, 29)
         blocks = "SELECT * FROM mention_blocks ORDER BY 1, 2, 3, 4, 5, 6"
+        traits = "SELECT * FROM mention_traits ORDER BY mention_id"
         with Store(old) as store:
-            migrated = store.execute(blocks)
-            # the copy leaves the search index out; the blocks are what 030 touched
+            migrated, migrated_traits = store.execute(blocks), store.execute(traits)
+            # the copy leaves the search index out; the blocks are what 030 and 031 touched
             assert [p for p in store.check() if p.startswith("merge")] == []
         assert migrated == fixture_store.execute(blocks)
+        assert migrated_traits == fixture_store.execute(traits)
+        assert all(row[-1] is not None for row in migrated_traits)  # 031's document
         word_rows = [row for row in migrated if row[0][:2] in ("s:", "w:")]
         assert word_rows and all(row[6] is not None for row in word_rows)
         assert all(row[6] is None for row in migrated if row[0][:2] not in ("s:", "w:"))
@@ -397,4 +400,14 @@ class TestCheckNamesWhatIsWrong:
         first, last = sorted({word_row, country_row})
         assert check(broken.db) == [
             f"merge block whose anchor bits are not its mention's: {first}, {last}"
+        ]
+
+    def test_merge_traits_of_another_document(self, broken):
+        [(mention_id,)] = broken.execute("SELECT min(mention_id) FROM mention_traits")
+        broken.db.execute(
+            "UPDATE mention_traits SET document_id = document_id + 1 WHERE mention_id = ?",
+            [mention_id],
+        )
+        assert check(broken.db) == [
+            f"merge traits of another document than their mention's: {mention_id}"
         ]

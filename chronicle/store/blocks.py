@@ -275,21 +275,24 @@ def _place(mention: Mention) -> tuple[list[int], int, int, int]:
 def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> None:
     """List stored mentions (already in the mentions table) under their anchors, with
     what the rule tests of each mention itself once in `mention_traits` (migration 024)."""
-    ids = _ids(db, [m.key for m in mentions])
+    stored = _stored(db, [m.key for m in mentions])
     rows, traits = [], []
     classes = set()
     for m in mentions:
-        listed = _block_rows(m, ids[m.key])
+        mention_id, document_id = stored[m.key]
+        listed = _block_rows(m, mention_id)
         if listed:
-            traits.append((ids[m.key], *type_bits(m), anchor_bits(m), word_bits(m), shape(m)))
+            traits.append(
+                (mention_id, document_id, *type_bits(m), anchor_bits(m), word_bits(m), shape(m))
+            )
             if merge.kind_of(m) != "undated":
                 classes.add(listed[0][2])
         rows += listed
     _insert_blocks(db, rows)
     # OR REPLACE: a rebuild of the blocks (`merging.rebuild`) lists stored mentions again.
     db.conn.executemany(
-        "INSERT OR REPLACE INTO mention_traits (mention_id, kinds, type_bit, anchor_bits, "
-        "word_bits, shape) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO mention_traits (mention_id, document_id, kinds, type_bit, "
+        "anchor_bits, word_bits, shape) VALUES (?, ?, ?, ?, ?, ?, ?)",
         traits,
     )
     db.conn.executemany(
@@ -352,12 +355,14 @@ def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
     )
 
 
-def _ids(db: sqlite_utils.Database, keys: Sequence[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
+def _stored(db: sqlite_utils.Database, keys: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """key -> (mention id, document id) of stored mentions."""
+    out: dict[str, tuple[int, int]] = {}
     for at in range(0, len(keys), 500):
         chunk = keys[at : at + 500]
         marks = ",".join("?" * len(chunk))
-        out |= dict(db.execute(f"SELECT key, id FROM mentions WHERE key IN ({marks})", chunk))
+        sql = f"SELECT key, id, document_id FROM mentions WHERE key IN ({marks})"
+        out |= {key: (i, d) for key, i, d in db.execute(sql, chunk)}
     return out
 
 

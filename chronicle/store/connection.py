@@ -448,7 +448,25 @@ def word_row_bits(conn: sqlite3.Connection) -> None:
     )
 
 
-PYTHON_STEPS = {17: inline_sliced_texts, 22: corrections_anew, 27: relist_blocks, 30: word_row_bits}
+def traits_by_document(conn: sqlite3.Connection) -> None:
+    """Migration 031's step: each mention's traits name its document, in a column added
+    unless the file has it."""
+    columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(mention_traits)")}
+    if "document_id" not in columns:
+        conn.execute("ALTER TABLE mention_traits ADD COLUMN document_id INTEGER")
+    conn.execute(
+        "UPDATE mention_traits SET document_id = "
+        "(SELECT m.document_id FROM mentions m WHERE m.id = mention_traits.mention_id)"
+    )
+
+
+PYTHON_STEPS = {
+    17: inline_sliced_texts,
+    22: corrections_anew,
+    27: relist_blocks,
+    30: word_row_bits,
+    31: traits_by_document,
+}
 """Work a migration's SQL cannot do at a bearable cost (or whatever the file holds
 already), run after it in its transaction."""
 

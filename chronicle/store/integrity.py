@@ -96,6 +96,9 @@ INVARIANTS: dict[str, str] = {
     "FROM mention_blocks b JOIN mention_traits t ON t.mention_id = b.mention_id "
     f"WHERE b.anchor_bits IS NOT (CASE WHEN {under_words('b.anchor')} "
     "THEN t.anchor_bits END) ORDER BY 1",
+    "merge traits of another document than their mention's": "SELECT t.mention_id "
+    "FROM mention_traits t JOIN mentions m ON m.id = t.mention_id "
+    "WHERE t.document_id IS NOT m.document_id ORDER BY 1",
     "link block of a removed event": "SELECT event_id FROM event_blocks "
     "WHERE event_id NOT IN (SELECT id FROM events)",
     "count_totals not the row counts": _BOTH_WAYS.format(

@@ -38,8 +38,9 @@ def could_link(
     mention: Mention, first: int, last: int, type_bit: int, near: Sequence[str]
 ) -> tuple[str, list[object]]:
     """SQL (an `AND ...` over rows `b` of `mention_blocks` joined to `t` of
-    `mention_traits` and `m` of `mentions`) keeping the rows that may be one happening
-    with `mention` in another document.
+    `mention_traits`) keeping the rows that may be one happening with `mention` in
+    another document. It reads nothing of `mentions`, so a row is tested before its
+    mention's row is read (its document is in the traits, migration 031).
 
     Args:
         mention: The mention looked up, dated.
@@ -56,7 +57,7 @@ def could_link(
     # Cheap tests on the row come first; the probes of the mention's other rows last.
     parts: list[tuple[str, list[object]]] = [
         (
-            " AND (m.document_id = (SELECT document_id FROM mentions WHERE key = ?) OR (NOT (NOT ",
+            " AND (t.document_id = (SELECT document_id FROM mentions WHERE key = ?) OR (NOT (NOT ",
             [mention.key],
         ),
         equal,
