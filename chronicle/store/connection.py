@@ -434,14 +434,19 @@ def relist_blocks(conn: sqlite3.Connection) -> None:
     blocks.relist(wrap(conn))
 
 
+def _add_integer_column(conn: sqlite3.Connection, table: str, column: str) -> None:
+    """Add a column unless the file has it: SQLite has no ADD COLUMN IF NOT EXISTS, and a
+    store told it is older than it is (as tests make them) runs a migration again."""
+    if column not in {c for _, c, *_ in conn.execute(f"PRAGMA table_info({table})")}:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER")
+
+
 def word_row_bits(conn: sqlite3.Connection) -> None:
     """Migration 030's step: the merge block rows under words carry their mention's
-    anchor bits (`blocks.WORD_ANCHORS`), in a column added unless the file has it."""
+    anchor bits (`blocks.WORD_ANCHORS`)."""
     from chronicle.store.blocks import under_words
 
-    columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(mention_blocks)")}
-    if "anchor_bits" not in columns:
-        conn.execute("ALTER TABLE mention_blocks ADD COLUMN anchor_bits INTEGER")
+    _add_integer_column(conn, "mention_blocks", "anchor_bits")
     conn.execute(
         "UPDATE mention_blocks SET anchor_bits = (SELECT t.anchor_bits FROM mention_traits t "
         f"WHERE t.mention_id = mention_blocks.mention_id) WHERE {under_words()}"
@@ -449,11 +454,8 @@ def word_row_bits(conn: sqlite3.Connection) -> None:
 
 
 def traits_by_document(conn: sqlite3.Connection) -> None:
-    """Migration 031's step: each mention's traits name its document, in a column added
-    unless the file has it."""
-    columns = {c for _, c, *_ in conn.execute("PRAGMA table_info(mention_traits)")}
-    if "document_id" not in columns:
-        conn.execute("ALTER TABLE mention_traits ADD COLUMN document_id INTEGER")
+    """Migration 031's step: each mention's traits name its document."""
+    _add_integer_column(conn, "mention_traits", "document_id")
     conn.execute(
         "UPDATE mention_traits SET document_id = "
         "(SELECT m.document_id FROM mentions m WHERE m.id = mention_traits.mention_id)"
