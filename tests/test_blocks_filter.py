@@ -106,6 +106,50 @@ def test_rows_the_rule_cannot_link_are_left_in_the_index(tmp_path):
         assert [merge.same_event(PROBE, m) for m in STORED] == [True, False, False, False, False]
 
 
+YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31), "year")
+VISITS = "The two sides exchanged visits of ministers and officials throughout the year."
+
+COARSE_STORED = [
+    # Egypt-Pakistan against Japan-Pakistan, a year, different people: two happenings.
+    mention("s1", *YEAR_2019, countries=("EG", "PK"), actors=("Sameh Shoukry",), sentence=VISITS),
+    # Japan and Pakistan among its countries: one relationship, then the words decide.
+    mention(
+        "s2", *YEAR_2019, countries=("EG", "JP", "PK"), actors=("Sameh Shoukry",), sentence=VISITS
+    ),
+    # Another relationship, but both people in common: one happening.
+    mention(
+        "s3",
+        *YEAR_2019,
+        countries=("EG", "PK"),
+        actors=("Taro Kono", "Imran Khan"),
+        sentence=VISITS,
+    ),
+    # Two citations of the same source and day, which dates and words alone decide.
+    mention("s4", MARCH_4, types=("citation",), countries=("EG", "PK"), sentence=VISITS),
+]
+
+
+def test_a_coarse_date_of_another_relationship_is_left_in_the_index(tmp_path):
+    """Of two reports of "2019" naming different pairs of countries, the rule links only
+    those with two people in common, however much their words agree; the lookups used
+    to hand every one naming people to the rule, which rejected them one by one (most of
+    the comparisons a document made in a store of 200,000)."""
+    probe = mention(
+        "z2",
+        *YEAR_2019,
+        countries=("JP", "PK"),
+        actors=("Taro Kono", "Imran Khan"),
+        sentence=VISITS,
+    )
+    cited = mention("z3", MARCH_4, types=("citation",), countries=("JP", "PK"), sentence=VISITS)
+    with _store_with(tmp_path, COARSE_STORED) as store:
+        change = merging._Change(store.db)
+        assert _found_for(change, probe) == {"s2", "s3"}
+        assert [merge.same_event(probe, m) for m in COARSE_STORED[:3]] == [False, True, True]
+        assert _found_for(change, cited) == {"s4"}
+        assert merge.same_event(cited, COARSE_STORED[3])
+
+
 def test_every_pair_the_rule_links_is_still_found(tmp_path):
     with Store(tmp_path / "g.db") as store:
         report = IngestReport()
@@ -181,6 +225,7 @@ TYPES = (
     ("agreement",),
     ("statement",),
     ("other", "agreement"),
+    ("citation",),
 )
 """Primary type first: the blocks list a dated mention under each type it can share and
 under its primary (`blocks.block_kinds`), so pairs linked by either are found."""

@@ -12,8 +12,10 @@ two documents that needs no words:
 - not nested (a precise span strictly inside another's);
 - for precise dates a few days apart, the same primary type and either a person in
   common or, with nobody named on either side, two countries in common;
-- otherwise a person in common, or both naming people (then the words decide), or
-  not two different pairs of countries.
+- otherwise a person in common, or not two different pairs of countries, or both
+  naming people on two precise dates (then the words decide): when either date is
+  coarse, two relationships are two happenings unless two people are in common;
+- two citations, which only their dates and words decide, pass.
 
 Rows of the mention's own document pass untouched (the rule within one document is
 another). Whatever passes is still judged by `same_event` in Python, so these tests
@@ -49,6 +51,7 @@ def could_link(
         near: Its countries and name tokens as block keys (`blocks.near_anchors`).
     """
     precise = int(merge.kind_of(mention) == "precise")
+    citation = int(mention.type == "citation")
     people = int(bool(mention.entities.actors))
     two = int(len(set(mention.entities.countries)) >= 2)
     pairs = country_pairs(mention)
@@ -72,8 +75,9 @@ def could_link(
         (" OR ", []),
         listed_under(persons),
         (
-            f") ELSE (? AND t.shape & {PEOPLE}) OR NOT (? AND t.shape & {TWO_COUNTRIES}) OR ",
-            [people, two],
+            f") ELSE ? OR (? AND t.shape & {PEOPLE} AND ? AND b.kind & 3 = 0) "
+            f"OR NOT (? AND t.shape & {TWO_COUNTRIES}) OR ",
+            [citation, people, precise, two],
         ),
         listed_under(persons),
         (" OR ", []),
