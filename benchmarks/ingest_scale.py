@@ -10,8 +10,8 @@ is recorded. After each step, on a copy of the store (so the base never changes)
 ``chronicle ingest --jobs 1`` adds the same 20 fresh documents, which no base
 holds (they come after the largest size in the corpus). The command's fixed cost
 (start-up, opening the store, the closing counts) is measured on the same copy by
-ingesting an empty folder first and subtracted, so the figure is what one more
-document costs:
+ingesting an empty folder first (the median of three runs) and subtracted, so the
+figure is what one more document costs:
 
     net CPU per document = (CPU of adding 20 - CPU of adding none) / 20
 
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -88,12 +89,26 @@ def stored_documents(db: Path) -> int:
 
 
 def copy_db(source: Path, target: Path) -> None:
-    """Copy a closed chronicle with its WAL, replacing `target`."""
+    """Copy a closed chronicle with its WAL, replacing `target`, and wait until the copy
+    is on disk: otherwise the system writes gigabytes of a fresh copy back while the
+    next run is timed."""
     remove_db(target)
     for suffix in ("", "-wal", "-shm"):
         src = source.with_name(source.name + suffix)
         if src.exists():
             shutil.copyfile(src, target.with_name(target.name + suffix))
+    os.sync()
+
+
+FIXED_RUNS = 3
+"""Runs of the command on an empty folder whose median is its fixed cost: one run's
+noise (a tenth of a second) is 5 ms a document of 20."""
+
+
+def fixed_cost(db: Path, empty: Path, jobs: int | None) -> tuple[float, float]:
+    """(wall s, CPU s) of `chronicle ingest` adding nothing to `db`: the median of a few runs."""
+    runs = [ingest(db, empty, jobs)[:2] for _ in range(FIXED_RUNS)]
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
 def remove_db(db: Path) -> None:
@@ -140,7 +155,7 @@ def measure_step(base: Path, scratch: Path, empty: Path, fresh: Path, repeat: in
     count = sum(1 for _ in fresh.rglob("*.txt"))
     for _ in range(repeat):
         copy_db(base, scratch)
-        wall0, cpu0, _ = ingest(scratch, empty, jobs)
+        wall0, cpu0 = fixed_cost(scratch, empty, jobs)
         wall, cpu, added = ingest(scratch, fresh, jobs)
         if added != count:
             raise RuntimeError(f"added {added} of {count} fresh documents to a copy of {base}")
@@ -207,7 +222,7 @@ def measure_stores(stores: list[Path], fresh: Path, rounds: int, work: Path) -> 
     for _ in range(rounds):
         for store in stores:
             copy_db(store, scratch)
-            _, cpu0, _ = ingest(scratch, empty, 1)
+            _, cpu0 = fixed_cost(scratch, empty, 1)
             _, cpu, added = ingest(scratch, fresh, 1)
             if added != count:
                 raise RuntimeError(f"added {added} of {count} fresh documents to {store}")
