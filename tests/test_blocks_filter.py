@@ -150,6 +150,29 @@ def test_a_coarse_date_of_another_relationship_is_left_in_the_index(tmp_path):
         assert merge.same_event(cited, COARSE_STORED[3])
 
 
+def test_only_two_precise_dates_of_two_relationships_are_left_to_the_words(tmp_path):
+    """On one day two reports naming people and two different pairs of countries are
+    one happening when their words agree; when either date is coarse they are not, and
+    the lookups no longer hand them to the rule, from either side."""
+    told = mention(
+        "e1", MARCH_4, countries=("EG", "PK"), actors=("Sameh Shoukry",), sentence=VISITS
+    )
+    same_day = mention(
+        "z4", MARCH_4, countries=("JP", "PK"), actors=("Taro Kono",), sentence=VISITS
+    )
+    that_year = mention(
+        "z5", *YEAR_2019, countries=("JP", "PK"), actors=("Taro Kono",), sentence=VISITS
+    )
+    with _store_with(tmp_path, [told, COARSE_STORED[0]]) as store:
+        change = merging._Change(store.db)
+        assert merge.same_event(same_day, told)
+        assert "e1" in _found_for(change, same_day)
+        assert not merge.same_event(same_day, COARSE_STORED[0])  # s1: 2019, Egypt-Pakistan
+        assert "s1" not in _found_for(change, same_day)
+        assert not merge.same_event(that_year, told)
+        assert "e1" not in _found_for(change, that_year)
+
+
 def test_every_pair_the_rule_links_is_still_found(tmp_path):
     with Store(tmp_path / "g.db") as store:
         report = IngestReport()

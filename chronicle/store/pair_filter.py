@@ -15,7 +15,7 @@ two documents that needs no words:
 - otherwise a person in common, or not two different pairs of countries, or both
   naming people on two precise dates (then the words decide): when either date is
   coarse, two relationships are two happenings unless two people are in common;
-- two citations, which only their dates and words decide, pass.
+- a citation's rows all pass: two citations are judged on their days and words alone.
 
 Rows of the mention's own document pass untouched (the rule within one document is
 another). Whatever passes is still judged by `same_event` in Python, so these tests
