@@ -17,7 +17,9 @@ import pytest
 from chronicle import merge
 from chronicle.ingest.events.mentions import content_hash, extract_mentions
 from chronicle.ingest.text.document import document_from_text
+from chronicle.library import fixtures_dir
 from chronicle.merge.state import sources_text
+from chronicle.pipeline import parse_file
 from chronicle.search.engine import Searcher
 from chronicle.store import Store
 from chronicle.store.connection import migrations
@@ -182,6 +184,20 @@ class TestTheIndexFollowsEveryWrite:
         assert searcher.search("source:tdi-kono").events == []
         [alone] = searcher.search("kono islamabad").events
         assert (alone.source_count, alone.text) == (1, arrival.text)
+        assert indexed_text(store) == computed_text(store)
+        assert check(store.db) == []
+
+    def test_a_document_puts_all_its_events_in_the_index_at_once_when_merged(self, store):
+        brief = parse_file(fixtures_dir() / "2018-01-10-issi-issue-brief-pakistan-japan-ties.txt")
+        statements: list[str] = []
+        store.db.conn.set_trace_callback(statements.append)
+        try:
+            store.add_document(brief.doc, brief.content_hash, brief.mentions)
+        finally:
+            store.db.conn.set_trace_callback(None)
+        put_back = [s for s in statements if s.startswith("INSERT INTO events_fts (rowid")]
+        assert store.counts()["events"] > 10
+        assert len(put_back) == 1
         assert indexed_text(store) == computed_text(store)
         assert check(store.db) == []
 

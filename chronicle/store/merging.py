@@ -36,6 +36,7 @@ from chronicle.store.reader import rows_in
 from chronicle.store.wrapping import wrap
 from chronicle.store.writer import (
     delete_events,
+    index_pending,
     keys_of_events,
     load_mentions,
     load_state,
@@ -184,6 +185,7 @@ class _Change:
         self.pending.refit.update(key for _, key in changed)
         link(self.db, written, orphans)
         review_flags.refresh(self.db, self.pending, self.decided, fitting)
+        index_pending(self.db)
 
     def _write_results(
         self, leaving: dict[str, tuple[int, str | None, int]]

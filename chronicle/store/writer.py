@@ -283,7 +283,10 @@ def _countries_text(codes: Sequence[str]) -> str:
 
 
 def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
-    """Insert the event a draft describes, point its mentions at it, return its id."""
+    """Insert the event a draft describes, point its mentions at it, return its id.
+
+    It enters the search index when the write is done (`index_pending`).
+    """
     state = state_of(draft.mentions)
     row = event_row(state)
     columns = ", ".join(row)
@@ -292,7 +295,6 @@ def write_event(db: sqlite_utils.Database, draft: merge.EventDraft) -> int:
     ).lastrowid
     point_mentions(db, event_id, [m.key for m in draft.mentions])
     _write_tags(db, event_id, state)
-    index_pending(db)
     return event_id
 
 
@@ -302,6 +304,7 @@ def update_event(
     """Rewrite a stored event's row from new totals and point `new_keys` at it.
 
     Its other mentions stay where they are: the cost is the row's, not the event's size.
+    It is back in the search index when the write is done (`index_pending`).
     """
     row = event_row(state)
     held = corrected_fields(db, event_id)
@@ -315,7 +318,6 @@ def update_event(
         )
     point_mentions(db, event_id, new_keys)
     _write_tags(db, event_id, state, held)
-    index_pending(db)
 
 
 def _changed_columns(
@@ -341,7 +343,11 @@ def index_pending(db: sqlite_utils.Database) -> None:
     """Put the events a write took out of the search index back in, with their text now.
 
     The triggers of db/012_compact.sql take an event out (and mark it) before any change
-    to what the index holds for it; it is put back once, after its last change.
+    to what the index holds for it; it is put back once, after its last change: a
+    merge calls this when it has written every event, linked them and weighed their
+    review marks (`merging._Change.write`), so an event changed twice in one write, or
+    written and then deleted, is indexed once or not at all, and a document writing
+    many events puts them back in one statement.
     """
     db.conn.execute(
         f"INSERT INTO events_fts (rowid, {_INDEXED}) "
