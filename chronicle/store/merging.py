@@ -602,6 +602,11 @@ def weigh_if_pending(conn: sqlite3.Connection) -> bool:
     return True
 
 
+_SET_CONTAINER = "UPDATE events SET part_of = ? WHERE id = ? AND part_of IS NOT ?"
+"""Most events written keep the container they had (most have none): their rows are
+left alone rather than rewritten with the same value."""
+
+
 def link(
     db: sqlite_utils.Database,
     written: list[tuple[int, merge.EventDraft]],
@@ -629,9 +634,7 @@ def link(
                 containers.append((merge.container_rank(other), other_id))
         # Its containers are among the events just read: no second look (`_set_container`).
         homes[event_id] = min(containers)[1] if containers else None
-    db.conn.executemany(
-        "UPDATE events SET part_of = ? WHERE id = ?", [(h, e) for e, h in homes.items()]
-    )
+    db.conn.executemany(_SET_CONTAINER, [(h, e, h) for e, h in homes.items()])
     for child in sorted(children - homes.keys()):
         _set_container(db, child)
 
@@ -666,7 +669,7 @@ def _set_container(db: sqlite_utils.Database, event_id: int) -> None:
         if parent_id != event_id and merge.is_part_of(child, parent)
     ]
     best = min(containers)[1] if containers else None
-    db.execute("UPDATE events SET part_of = ? WHERE id = ?", [best, event_id])
+    db.execute(_SET_CONTAINER, [best, event_id, best])
 
 
 def children_of(db: sqlite_utils.Database, event_ids: Iterable[int]) -> list[int]:
