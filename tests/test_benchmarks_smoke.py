@@ -22,6 +22,7 @@ import ingest_scale  # noqa: E402
 import ingest_throughput  # noqa: E402
 import make_corpus  # noqa: E402
 import merge_equivalence  # noqa: E402
+import writer_statements  # noqa: E402
 from merge_equivalence import Report  # noqa: E402
 
 RETELLING = (123, 169, 189, 226, 228)
@@ -340,3 +341,25 @@ def test_the_table_sets_each_rate_beside_the_text_rate():
         "| txt | 250.0 | 1.00 | – | 84.5 | 1.00 | – | 76 |",
         "| pdf-1col | 16.8 | 0.07 | 7.6 | 15.4 | 0.18 | 7.0 | 75 |",
     ]
+
+
+# writer_statements --------------------------------------------------------------
+
+
+def test_the_writer_is_timed_statement_by_statement(corpus, capsys):
+    assert writer_statements.main(["--corpus", str(corpus), "--docs", "20", "--top", "50"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("20 documents: ")
+    rows = {line[19:]: (float(line[:7]), float(line[8:17])) for line in lines[2:]}
+    lookups = [v for k, v in rows.items() if k.startswith("WITH q(anchor, kind, cls")]
+    assert len(lookups) == 1 and lookups[0][1] > 1  # every lookup shape is one line
+    [(_, inserted)] = [v for k, v in rows.items() if k.startswith("INSERT INTO documents")]
+    assert inserted == 1.0  # one a document
+    assert writer_statements.connection._open is not writer_statements.timed_open
+
+
+def test_value_lists_are_folded_and_long_statements_cut():
+    assert writer_statements.shape("INSERT INTO t (a, b)\n VALUES (?, ?), (?,?)") == (
+        "INSERT INTO t (a, b) VALUES (..)"
+    )
+    assert len(writer_statements.shape("SELECT " + "x, " * 100)) == writer_statements.GROUPED_CHARS
