@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout first
@@ -80,22 +81,10 @@ def _spend(key: str, start: float) -> None:
     spent[1] += time.perf_counter() - start
 
 
-def timed_open(target: str, uri: bool = False) -> sqlite3.Connection:
-    """`connection._open` with a `TimedConnection`."""
-    return sqlite3.connect(
-        target,
-        timeout=5.0,
-        isolation_level=None,
-        check_same_thread=False,
-        uri=uri,
-        cached_statements=connection.PREPARED_STATEMENTS,
-        factory=TimedConnection,
-    )
-
-
 def store_all(db: Path, parsed: list, batch: int) -> float:
     """Store the parsed documents, `batch` a transaction; the process CPU it took."""
-    plain, connection._open = connection._open, timed_open  # the store's connection is timed
+    plain = connection._open
+    connection._open = partial(plain, factory=TimedConnection)  # the store's connection is timed
     try:
         with Store(db) as store:
             store.counts()  # opened and migrated before the clock starts

@@ -121,7 +121,9 @@ def writable(file: Path) -> bool:
     return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 
 
-def _open(target: str, uri: bool = False) -> sqlite3.Connection:
+def _open(
+    target: str, uri: bool = False, factory: type[sqlite3.Connection] = sqlite3.Connection
+) -> sqlite3.Connection:
     return sqlite3.connect(
         target,
         timeout=5.0,
@@ -129,6 +131,7 @@ def _open(target: str, uri: bool = False) -> sqlite3.Connection:
         check_same_thread=False,
         uri=uri,
         cached_statements=PREPARED_STATEMENTS,
+        factory=factory,
     )
 
 
