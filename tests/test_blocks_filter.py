@@ -391,3 +391,56 @@ def test_a_documents_spans_are_read_once_for_all_its_lookups(tmp_path):
         read = blocks._precise_spans.cache_info()
     assert read.hits + read.misses >= len(reports)  # a lookup for each
     assert read.misses <= 3  # read again only after a write
+
+
+def _sought(store: Store, lookup) -> list[tuple[int, int]]:
+    """The (block kind, span class) of every index range `lookup` reads."""
+    sought: list[tuple[int, int]] = []
+    execute = store.db.conn.execute
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(execute.__self__, name)
+
+        def execute(self, sql, params=()):
+            if sql.startswith("WITH q(anchor, kind, cls"):
+                ranges = sql.count("(?, ?, ?, ?, ?, ?, ?)")
+                sought.extend((params[7 * i + 1], params[7 * i + 2]) for i in range(ranges))
+            return execute(sql, params)
+
+    conn, store.db.conn = store.db.conn, Spy()
+    try:
+        lookup()
+    finally:
+        store.db.conn = conn
+    return sought
+
+
+def test_a_lookup_reads_only_the_kinds_and_classes_the_blocks_hold(tmp_path):
+    """Precise reports are listed under days and short ranges, vague ones under months and
+    years: a lookup seeks the (kind, class) pairs that hold rows (migration 032), not
+    every class under every kind, and finds what seeking them all finds."""
+    month = (date(2019, 3, 1), date(2019, 3, 31), "month")
+    vague = mention("v1", *month, types=("dialogue",), sentence=STORED[0].sentence)
+    probe = mention("z3", *month, types=("dialogue",), sentence=PROBE.sentence)
+    anchors = blocks.near_anchors(probe)
+    with _store_with(tmp_path, [*STORED, vague]) as store:
+        held = set(store.execute("SELECT kind, span_class FROM mention_block_kinds"))
+        assert held == set(store.execute("SELECT DISTINCT kind, span_class FROM mention_blocks"))
+        found: list = []
+        sought = _sought(
+            store, lambda: found.extend(blocks.nearby(store.db, probe, "precise", anchors))
+        )
+        assert sought and set(sought) <= held
+        assert [key for key, _, _ in found] == ["a1", "c1", "d1"]
+        # Every kind the probe looks under, with every class: the lookup before 032.
+        every = {(k, c) for k in blocks.block_kinds(probe, "precise") for _, c in held}
+        store.db.conn.executemany(
+            "INSERT OR IGNORE INTO mention_block_kinds (kind, span_class) VALUES (?, ?)", every
+        )
+        before: list = []
+        sought_before = _sought(
+            store, lambda: before.extend(blocks.nearby(store.db, probe, "precise", anchors))
+        )
+        assert before == found
+        assert len(sought) < len(sought_before)

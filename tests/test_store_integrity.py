@@ -249,15 +249,17 @@ class TestMigration:
             assert not {"sentence_v6", "paragraph_v6"} & columns
             assert check(store.db) == []
 
-    def test_a_version_29_store_gets_word_row_bits_and_traits_by_document(
+    def test_a_version_29_store_gets_word_row_bits_traits_by_document_and_block_kinds(
         self, tmp_path, fixture_db, fixture_store
     ):
         old = tmp_path / "v29.db"
         copy_into_version(fixture_db, old, 29)
         blocks = "SELECT * FROM mention_blocks ORDER BY 1, 2, 3, 4, 5, 6"
         traits = "SELECT * FROM mention_traits ORDER BY mention_id"
+        held = "SELECT kind, span_class FROM mention_block_kinds ORDER BY 1, 2"
         with Store(old) as store:
             migrated, migrated_traits = store.execute(blocks), store.execute(traits)
+            migrated_held = store.execute(held)
             # the copy leaves the search index out; the blocks are what 030 and 031 touched
             assert [p for p in store.check() if p.startswith("merge")] == []
         assert migrated == fixture_store.execute(blocks)
@@ -266,6 +268,8 @@ class TestMigration:
         word_rows = [row for row in migrated if row[0][:2] in ("s:", "w:")]
         assert word_rows and all(row[6] is not None for row in word_rows)
         assert all(row[6] is None for row in migrated if row[0][:2] not in ("s:", "w:"))
+        assert migrated_held == fixture_store.execute(held)  # 032: what the rows hold
+        assert migrated_held == sorted({(row[1], row[2]) for row in migrated})
 
     def test_a_version_6_mention_the_document_does_not_hold_keeps_its_text(self, tmp_path):
         made_up = mention(
@@ -400,6 +404,17 @@ class TestCheckNamesWhatIsWrong:
         first, last = sorted({word_row, country_row})
         assert check(broken.db) == [
             f"merge block whose anchor bits are not its mention's: {first}, {last}"
+        ]
+
+    def test_merge_blocks_of_a_kind_the_lookups_skip(self, broken):
+        [(kind, cls)] = broken.execute(
+            "SELECT kind, span_class FROM mention_block_kinds ORDER BY 1, 2 LIMIT 1"
+        )
+        broken.db.execute(
+            "DELETE FROM mention_block_kinds WHERE kind = ? AND span_class = ?", [kind, cls]
+        )
+        assert check(broken.db) == [
+            f"merge blocks of a kind and class the lookups skip: {(kind, cls)!r}"
         ]
 
     def test_merge_traits_of_another_document(self, broken):

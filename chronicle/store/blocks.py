@@ -7,7 +7,8 @@ which merges only with a sentence told again, is listed under its first words in
 a fixed order instead (prefix filtering: two word sets with Jaccard overlap ≥ t
 share one of the first n - ⌈t·n⌉ + 1 words of each). Spans are grouped by the bit
 length of their length in days, so "anchor A, days meeting [lo, hi]" is one index
-range per length class, and a lookup costs the same however much the store holds.
+range per length class, and a lookup costs the same however much the store holds;
+only the classes a block kind holds rows of are sought (`mention_block_kinds`, 032).
 What the rule tests of the stored mention itself (its types, anchors, words and shape
 as bits) is kept once per mention in `mention_traits` (migration 024), not in each of
 its rows; only a row under words repeats its anchor bits, which its key does not imply
@@ -251,15 +252,17 @@ def relist(db: sqlite_utils.Database) -> None:
         regrouping.start_over_if_under_way(db)
         return
     db.execute("DELETE FROM mention_blocks")
-    # Run by migration 027, before 030 gave word rows their anchor bits (which it fills in).
+    # Run by migration 027, before 030 gave word rows their anchor bits (which it fills
+    # in) and before 032 listed the blocks' kinds (which it fills from the rows).
     columns = {c for _, c, *_ in db.execute("PRAGMA table_info(mention_blocks)")}
     width = 7 if "anchor_bits" in columns else 6
+    kinds = db["mention_block_kinds"].exists()
     ids = dict(db.execute("SELECT key, id FROM mentions"))
     keys = sorted(ids)
     for at in range(0, len(keys), 2000):
         mentions = load_mentions(db, keys[at : at + 2000])
         rows = [r[:width] for m in mentions for r in _block_rows(m, ids[m.key])]
-        _insert_blocks(db, rows)
+        _insert_blocks(db, rows, kinds)
 
 
 def _place(mention: Mention) -> tuple[list[int], int, int, int]:
@@ -277,7 +280,6 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
     what the rule tests of each mention itself once in `mention_traits` (migration 024)."""
     stored = _stored(db, [m.key for m in mentions])
     rows, traits = [], []
-    classes = set()
     for m in mentions:
         mention_id, document_id = stored[m.key]
         listed = _block_rows(m, mention_id)
@@ -285,8 +287,6 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
             traits.append(
                 (mention_id, document_id, *type_bits(m), anchor_bits(m), word_bits(m), shape(m))
             )
-            if merge.kind_of(m) != "undated":
-                classes.add(listed[0][2])
         rows += listed
     _insert_blocks(db, rows)
     # OR REPLACE: a rebuild of the blocks (`merging.rebuild`) lists stored mentions again.
@@ -294,9 +294,6 @@ def index_mentions(db: sqlite_utils.Database, mentions: Sequence[Mention]) -> No
         "INSERT OR REPLACE INTO mention_traits (mention_id, document_id, kinds, type_bit, "
         "anchor_bits, word_bits, shape) VALUES (?, ?, ?, ?, ?, ?, ?)",
         traits,
-    )
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO block_classes (span_class) VALUES (?)", [(c,) for c in classes]
     )
 
 
@@ -326,14 +323,20 @@ _BLOCK_COLUMNS = (
 )
 
 
-def _insert_blocks(db: sqlite_utils.Database, rows: Sequence[tuple]) -> None:
-    """Insert rows of `_block_rows`, or their first six fields (the layout before 030)."""
+def _insert_blocks(db: sqlite_utils.Database, rows: Sequence[tuple], kinds: bool = True) -> None:
+    """Insert rows of `_block_rows`, or their first six fields (the layout before 030),
+    and list their (kind, class) pairs unless `kinds` is False (before migration 032)."""
     if not rows:
         return
     columns = _BLOCK_COLUMNS[: len(rows[0])]
     marks = ", ".join("?" * len(columns))
     # A plain INSERT: OR IGNORE would also drop a row that breaks a NOT NULL silently.
     db.conn.executemany(f"INSERT INTO mention_blocks ({', '.join(columns)}) VALUES ({marks})", rows)
+    if kinds:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO mention_block_kinds (kind, span_class) VALUES (?, ?)",
+            sorted({(row[1], row[2]) for row in rows}),
+        )
 
 
 def unindex_document(db: sqlite_utils.Database, document_id: int) -> None:
@@ -367,7 +370,26 @@ def _stored(db: sqlite_utils.Database, keys: Sequence[str]) -> dict[str, tuple[i
 
 
 def _classes(db: sqlite_utils.Database) -> list[int]:
+    """The span classes of the events' blocks (`event_blocks`)."""
     return [r[0] for r in db.execute("SELECT span_class FROM block_classes ORDER BY span_class")]
+
+
+def _held(db: sqlite_utils.Database) -> frozenset[tuple[int, int]]:
+    """The (block kind, span class) pairs `mention_blocks` holds rows of (migration 032)."""
+    return _held_as_of(db, (db.conn.total_changes, data_version(db.conn)))
+
+
+@lru_cache(maxsize=4)
+def _held_as_of(db: sqlite_utils.Database, written: tuple[int, int]) -> frozenset[tuple[int, int]]:
+    """`_held`, read once for all the lookups between two writes. A pair is only ever
+    added by a write, which changes `written`; one a rolled-back write added stays here
+    until the next, which costs an empty seek, not a missed row."""
+    return frozenset(db.execute("SELECT kind, span_class FROM mention_block_kinds"))
+
+
+def _held_classes(db: sqlite_utils.Database) -> list[int]:
+    """The span classes of the mentions' blocks."""
+    return sorted({cls for _, cls in _held(db)})
 
 
 def nearby(
@@ -402,7 +424,7 @@ def nearby(
     else:
         lo = day(merge.shift(span.start, -reach))
         hi = day(merge.shift(span.end, reach))
-        classes = _classes(db)
+        classes = _held_classes(db)
     ranges = [(a, c, lo - (1 << c) + 1, hi, lo, _NO_END) for a in anchors for c in classes]
     return _lookup(db, mention, kind, ranges, free_only, weak_evidence(mention) if weak else None)
 
@@ -432,7 +454,7 @@ def near_precise(
     ]
     ties = [a for a in near_anchors(mention) if a.startswith("p:")]
     ties += pair_filter.country_pairs(mention)
-    days = [(c, day(lo) - (1 << c) + 1, day(hi), day(lo), _NO_END) for c in _classes(db)]
+    days = [(c, day(lo) - (1 << c) + 1, day(hi), day(lo), _NO_END) for c in _held_classes(db)]
     ranges = points + [(a, *d) for a in ties for d in days]
     return _lookup(db, mention, "precise", ranges, free_only=False)
 
@@ -506,12 +528,14 @@ def _lookup(
     extra: tuple[str, list[int]] | None = None,
 ) -> list[tuple[str, int | None, str | None]]:
     """Rows under (anchor, class, first start, last start, first end, last end) ranges,
-    each read under every block kind the mention looks up (`block_kinds`)."""
+    each read under every block kind the mention looks up (`block_kinds`) that holds
+    rows of that class."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
     if kind != "undated":
         linked = _could_link(mention)
     kinds = block_kinds(mention, kind)
-    seeks = [(a, k, *rest) for a, *rest in ranges for k in kinds]
+    held = _held(db)
+    seeks = [(a, k, *rest) for a, *rest in ranges for k in kinds if (k, rest[0]) in held]
     for at in range(0, len(seeks), 200):
         chunk = seeks[at : at + 200]
         values = ",".join("(?, ?, ?, ?, ?, ?, ?)" for _ in chunk)

@@ -99,6 +99,9 @@ INVARIANTS: dict[str, str] = {
     "merge traits of another document than their mention's": "SELECT t.mention_id "
     "FROM mention_traits t JOIN mentions m ON m.id = t.mention_id "
     "WHERE t.document_id IS NOT m.document_id ORDER BY 1",
+    "merge blocks of a kind and class the lookups skip": "SELECT DISTINCT b.kind, b.span_class "
+    "FROM mention_blocks b LEFT JOIN mention_block_kinds k "
+    "ON k.kind = b.kind AND k.span_class = b.span_class WHERE k.kind IS NULL ORDER BY 1, 2",
     "link block of a removed event": "SELECT event_id FROM event_blocks "
     "WHERE event_id NOT IN (SELECT id FROM events)",
     "count_totals not the row counts": _BOTH_WAYS.format(
