@@ -246,7 +246,7 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
         if result.histogram is None:
             self._histogram_worker(text, result)
         else:
-            self.query_one(YearHistogram).counts = result.histogram
+            self._set_histogram(result.histogram)
 
     @work(thread=True, exclusive=True, group="histogram", description="year histogram")
     def _histogram_worker(self, text: str, result: Result) -> None:
@@ -260,7 +260,13 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
     def _show_histogram(self, text: str, result: Result, counts: YearCounts) -> None:
         result.histogram = counts
         if text == self.query_text:
-            self.query_one(YearHistogram).counts = counts
+            self._set_histogram(counts)
+
+    def _set_histogram(self, counts: YearCounts) -> None:
+        # A search's answer can land while the app is closing and the histogram is
+        # already gone (an error ending it): then there is nothing to show it in.
+        for histogram in self.query(YearHistogram):
+            histogram.counts = counts
 
     @on(YearHistogram.Narrowed)
     def narrow_to_year(self, message: YearHistogram.Narrowed) -> None:
