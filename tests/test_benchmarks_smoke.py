@@ -359,6 +359,16 @@ def test_the_writer_is_timed_statement_by_statement(corpus, capsys):
     assert not isinstance(writer_statements.connection._open, functools.partial)
 
 
+def test_the_writer_can_be_timed_once_the_store_holds_documents(corpus, capsys):
+    args = ["--corpus", str(corpus), "--after", "15", "--docs", "5", "--top", "50"]
+    assert writer_statements.main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("5 documents: ")  # only those after the first 15
+    rows = {line[19:]: float(line[8:17]) for line in lines[2:]}
+    [inserted] = [v for k, v in rows.items() if k.startswith("INSERT INTO documents")]
+    assert inserted == 1.0  # the 15 stored first are not counted
+
+
 def test_value_lists_are_folded_and_long_statements_cut():
     assert writer_statements.shape("INSERT INTO t (a, b)\n VALUES (?, ?), (?,?)") == (
         "INSERT INTO t (a, b) VALUES (..)"
