@@ -387,9 +387,9 @@ def _held_as_of(db: sqlite_utils.Database, written: tuple[int, int]) -> frozense
     return frozenset(db.execute("SELECT kind, span_class FROM mention_block_kinds"))
 
 
-def _held_classes(db: sqlite_utils.Database) -> list[int]:
+def _classes_in(held: frozenset[tuple[int, int]]) -> list[int]:
     """The span classes of the mentions' blocks."""
-    return sorted({cls for _, cls in _held(db)})
+    return sorted({cls for _, cls in held})
 
 
 def nearby(
@@ -419,14 +419,16 @@ def nearby(
         (key, event id, fit key) of each, in key order.
     """
     span = merge.span_of(mention)
+    held = _held(db)
     if span is None:
         lo, hi, classes = 0, 0, [0]
     else:
         lo = day(merge.shift(span.start, -reach))
         hi = day(merge.shift(span.end, reach))
-        classes = _held_classes(db)
+        classes = _classes_in(held)
     ranges = [(a, c, lo - (1 << c) + 1, hi, lo, _NO_END) for a in anchors for c in classes]
-    return _lookup(db, mention, kind, ranges, free_only, weak_evidence(mention) if weak else None)
+    extra = weak_evidence(mention) if weak else None
+    return _lookup(db, mention, kind, ranges, free_only, extra, held=held)
 
 
 def near_precise(
@@ -454,9 +456,10 @@ def near_precise(
     ]
     ties = [a for a in near_anchors(mention) if a.startswith("p:")]
     ties += pair_filter.country_pairs(mention)
-    days = [(c, day(lo) - (1 << c) + 1, day(hi), day(lo), _NO_END) for c in _held_classes(db)]
+    held = _held(db)
+    days = [(c, day(lo) - (1 << c) + 1, day(hi), day(lo), _NO_END) for c in _classes_in(held)]
     ranges = points + [(a, *d) for a in ties for d in days]
-    return _lookup(db, mention, "precise", ranges, free_only=False)
+    return _lookup(db, mention, "precise", ranges, free_only=False, held=held)
 
 
 def _own_document_spans(
@@ -500,7 +503,8 @@ def equal_span(
     first, last = day(span.start), day(span.end)
     cls = span_class(span.start, span.end)
     ranges = [(a, cls, first, first, last, last) for a in near_anchors(mention)]
-    return _lookup(db, mention, kind, ranges, free_only, weak_evidence(mention, equal=True))
+    extra = weak_evidence(mention, equal=True)
+    return _lookup(db, mention, kind, ranges, free_only, extra, held=_held(db))
 
 
 def weak_evidence(mention: Mention, equal: bool = False) -> tuple[str, list[int]]:
@@ -526,15 +530,16 @@ def _lookup(
     ranges: Sequence[tuple[str, int, int, int, int, int]],
     free_only: bool,
     extra: tuple[str, list[int]] | None = None,
+    *,
+    held: frozenset[tuple[int, int]],
 ) -> list[tuple[str, int | None, str | None]]:
     """Rows under (anchor, class, first start, last start, first end, last end) ranges,
     each read under every block kind the mention looks up (`block_kinds`) that holds
-    rows of that class."""
+    rows of that class (`held`: `_held`)."""
     found: dict[str, tuple[str, int | None, str | None]] = {}
     if kind != "undated":
         linked = _could_link(mention)
     kinds = block_kinds(mention, kind)
-    held = _held(db)
     seeks = [(a, k, *rest) for a, *rest in ranges for k in kinds if (k, rest[0]) in held]
     for at in range(0, len(seeks), 200):
         chunk = seeks[at : at + 200]
