@@ -97,6 +97,31 @@ class TestReturnCode:
         assert app.return_code == 1
 
 
+class TestTypeAhead:
+    async def test_keys_read_in_one_piece_after_the_slash_fill_the_search_bar(self, app_store):
+        from chronicle.tui.search_bar import SearchBar
+
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            for char in "/visit":  # queued together, as one read of a burst of typing
+                key = events.Key("slash" if char == "/" else char, char)
+                key.set_sender(app)
+                app._driver.send_message(key)  # as the terminal's driver sends them
+            await settle(pilot)
+            assert app.screen.query_one(SearchBar).value == "visit"
+            assert app_store.execute("SELECT count(*) FROM annotations") == [(0,)]
+
+    async def test_a_slash_typed_in_the_search_bar_is_the_querys(self, store):
+        from chronicle.tui.search_bar import SearchBar
+
+        app = make_app(store)
+        async with app.run_test() as pilot:
+            await pilot.press("slash", "a", "slash", "b")
+            await settle(pilot)
+            assert app.screen.query_one(SearchBar).value == "a/b"
+
+
 CHILD = """
 import sys
 from chronicle.store import Store
@@ -162,6 +187,16 @@ class TestTerminal:
         terminal.type(b"\x11", 0.2)  # ctrl+q
         assert terminal.exit_code() == 0
         assert b"Traceback" not in terminal.screen
+
+    def test_a_query_typed_in_one_piece_after_the_slash_goes_to_the_search_bar(self, app_store):
+        # Over a slow SSH link a burst of typing reaches the app in one read.
+        terminal = Terminal(Path(app_store.path), "forgiving")
+        assert terminal.read_until(b"palette", 60)
+        terminal.type(b"/visit", 3)
+        terminal.type(b"\x11", 0.2)  # ctrl+q
+        assert terminal.exit_code() == 0
+        # Not one letter was taken as a command: nothing starred, tagged or noted.
+        assert app_store.execute("SELECT count(*) FROM annotations") == [(0,)]
 
     def test_textuals_own_driver_dies_on_the_byte_and_the_app_returns_1(self, store):
         terminal = Terminal(Path(store.path), "strict")

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Input, Label
 from textual.worker import get_current_worker
 
 from chronicle.model import Event
@@ -72,7 +72,10 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
     """Search, browse, read, annotate."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", tooltip="Type a query"),
+        # Priority: taken when the key is read, before the keys read with it reach the
+        # timeline (over a slow SSH link "/visit" arrives in one piece, and its letters
+        # were commands there: s starred the event, t tagged it).
+        Binding("slash", "focus_search", "Search", tooltip="Type a query", priority=True),
         Binding("escape", "back", "Back", show=False),
         # `:` and `y` are left out of the footer, so 80 columns still show `q` and `?`
         Binding("colon", "goto_date", "Go to date", show=False),
@@ -426,8 +429,12 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
 
     # Actions -------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A slash typed into a text field is the field's.
+        return not (action == "focus_search" and isinstance(self.focused, Input))
+
     def action_focus_search(self) -> None:
-        self.query_one(SearchBar).focus()
+        self.set_focus(self.query_one(SearchBar))  # at once: the next keys are the query's
 
     def action_back(self) -> None:
         if self.maximized is not None:
