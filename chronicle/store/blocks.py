@@ -374,9 +374,15 @@ def _classes(db: sqlite_utils.Database) -> list[int]:
     return [r[0] for r in db.execute("SELECT span_class FROM block_classes ORDER BY span_class")]
 
 
+def _written(db: sqlite_utils.Database) -> tuple[int, int]:
+    """What has been written to the store, by this connection or by another process: a
+    key for what is read once and kept until the next write."""
+    return db.conn.total_changes, data_version(db.conn)
+
+
 def _held(db: sqlite_utils.Database) -> frozenset[tuple[int, int]]:
     """The (block kind, span class) pairs `mention_blocks` holds rows of (migration 032)."""
-    return _held_as_of(db, (db.conn.total_changes, data_version(db.conn)))
+    return _held_as_of(db, _written(db))
 
 
 @lru_cache(maxsize=4)
@@ -469,8 +475,7 @@ def _own_document_spans(
     row = db.execute("SELECT document_id FROM mentions WHERE key = ?", [mention.key]).fetchone()
     if row is None:
         return []
-    written = (db.conn.total_changes, data_version(db.conn))  # here, or by another process
-    starts, spans, longest = _precise_spans(db, row[0], written)
+    starts, spans, longest = _precise_spans(db, row[0], _written(db))
     # A span meeting [lo, hi] starts at most `longest` days before lo.
     first = bisect.bisect_left(starts, day(lo) - longest)
     return [(s, e) for s, e in spans[first : bisect.bisect_right(starts, day(hi))] if e >= lo]
