@@ -97,6 +97,25 @@ class TestReturnCode:
         assert app.return_code == 1
 
 
+KEY_NAMES = {"/": "slash", ":": "colon", "\r": "enter", "\x13": "ctrl+s"}
+
+
+def send_burst(app, typed: str) -> None:
+    """Queue `typed` as the terminal's driver sends one read of a burst of typing."""
+    for char in typed:
+        key = events.Key(KEY_NAMES.get(char, char), char)
+        key.set_sender(app)
+        app._driver.send_message(key)
+
+
+def highlighted_id(app) -> int:
+    from chronicle.tui.timeline import Timeline
+
+    event_id = app.screen.query_one(Timeline).current_id
+    assert event_id is not None
+    return event_id
+
+
 class TestTypeAhead:
     async def test_keys_read_in_one_piece_after_the_slash_fill_the_search_bar(self, app_store):
         from chronicle.tui.search_bar import SearchBar
@@ -104,13 +123,77 @@ class TestTypeAhead:
         app = make_app(app_store)
         async with app.run_test() as pilot:
             await settle(pilot)
-            for char in "/visit":  # queued together, as one read of a burst of typing
-                key = events.Key("slash" if char == "/" else char, char)
-                key.set_sender(app)
-                app._driver.send_message(key)  # as the terminal's driver sends them
+            send_burst(app, "/visit")
             await settle(pilot)
             assert app.screen.query_one(SearchBar).value == "visit"
             assert app_store.execute("SELECT count(*) FROM annotations") == [(0,)]
+
+    async def test_a_date_typed_in_one_piece_after_the_colon_is_gone_to(self, app_store):
+        from chronicle.tui.main_screen import MainScreen
+        from chronicle.tui.timeline import Timeline
+
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            send_burst(app, ":2018\r")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            landed = app_store.events_by_ids([highlighted_id(app)])[0]
+            ids = list(app.screen.query_one(Timeline).ids)
+            dates = [e.date_start for e in app_store.events_by_ids(ids) if e.date_start]
+            assert landed.date_start == min(d for d in dates if d >= "2018")
+            assert app_store.execute("SELECT count(*) FROM annotations") == [(0,)]
+
+    async def test_tags_typed_in_one_piece_after_t_are_the_events(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            event_id = highlighted_id(app)
+            send_burst(app, "tsummit, east\r")  # s and e would star and correct out there
+            await settle(pilot)
+            annotation = app_store.annotation(event_id)
+            assert annotation.tags == ("east", "summit")
+            assert not annotation.starred
+            assert app.screen.__class__.__name__ == "MainScreen"
+
+    async def test_a_note_typed_in_one_piece_after_a_is_saved(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            event_id = highlighted_id(app)
+            send_burst(app, "aseen\x13")  # ctrl+s saves, as in the open dialog
+            await settle(pilot)
+            assert app_store.annotation(event_id).note == "seen"
+            assert not app_store.annotation(event_id).starred
+
+    async def test_the_dialog_keys_typed_into_the_search_bar_are_the_querys(self, store):
+        from chronicle.tui.search_bar import SearchBar
+
+        app = make_app(store)
+        async with app.run_test() as pilot:
+            await pilot.press("slash", *"at:eA")
+            await settle(pilot)
+            assert app.screen.query_one(SearchBar).value == "at:eA"
+
+    async def test_keys_held_for_a_dialog_that_never_opens_go_where_the_focus_is(
+        self, store, monkeypatch
+    ):
+        from chronicle.tui import typeahead
+        from chronicle.tui.search_bar import SearchBar
+
+        monkeypatch.setattr(typeahead, "HOLD_SECONDS", 0.05)
+        app = make_app(store)
+        async with app.run_test() as pilot:
+            await pilot.press("slash")
+            app.hold_keys()
+            send_burst(app, "kept")
+            await settle(pilot)
+            assert app.holding_keys
+            assert app.screen.query_one(SearchBar).value == ""
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert not app.holding_keys
+            assert app.screen.query_one(SearchBar).value == "kept"
 
     async def test_a_slash_typed_in_the_search_bar_is_the_querys(self, store):
         from chronicle.tui.search_bar import SearchBar
@@ -197,6 +280,15 @@ class TestTerminal:
         assert terminal.exit_code() == 0
         # Not one letter was taken as a command: nothing starred, tagged or noted.
         assert app_store.execute("SELECT count(*) FROM annotations") == [(0,)]
+
+    def test_tags_typed_in_one_piece_after_t_go_to_the_tag_dialog(self, app_store):
+        terminal = Terminal(Path(app_store.path), "forgiving")
+        assert terminal.read_until(b"palette", 60)
+        terminal.type(b"tsummit\r", 3)  # s would star the event, e correct it
+        terminal.type(b"\x11", 0.2)  # ctrl+q
+        assert terminal.exit_code() == 0
+        assert app_store.tags() == [("summit", 1)]
+        assert app_store.execute("SELECT count(*) FROM annotations WHERE starred") == [(0,)]
 
     def test_textuals_own_driver_dies_on_the_byte_and_the_app_returns_1(self, store):
         terminal = Terminal(Path(store.path), "strict")

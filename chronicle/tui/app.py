@@ -21,6 +21,7 @@ from chronicle.tui.help_screen import HelpScreen
 from chronicle.tui.main_screen import MainScreen
 from chronicle.tui.saved import SavedSearches
 from chronicle.tui.theme import THEME_CSS, no_color, register_themes
+from chronicle.tui.typeahead import TypeAhead
 from chronicle.visible import visible
 
 LEFT_OUT = {"Maximize", "Minimize", "Screenshot"}
@@ -28,7 +29,7 @@ LEFT_OUT = {"Maximize", "Minimize", "Screenshot"}
 detail pane full-screen and back, and its screenshot goes to the working folder."""
 
 
-class ChronicleApp(App[None]):
+class ChronicleApp(TypeAhead, App[None]):
     """Browse and search a chronicle database."""
 
     TITLE = "chronicle"
