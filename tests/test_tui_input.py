@@ -97,15 +97,36 @@ class TestReturnCode:
         assert app.return_code == 1
 
 
-KEY_NAMES = {"/": "slash", ":": "colon", "\r": "enter", "\x13": "ctrl+s"}
+KEY_NAMES = {"/": "slash", ":": "colon", "\r": "enter", "\x13": "ctrl+s", "\x1b": "escape"}
 
 
 def send_burst(app, typed: str) -> None:
     """Queue `typed` as the terminal's driver sends one read of a burst of typing."""
     for char in typed:
-        key = events.Key(KEY_NAMES.get(char, char), char)
+        key = events.Key(KEY_NAMES.get(char, char), None if char == "\x1b" else char)
         key.set_sender(app)
         app._driver.send_message(key)
+
+
+def send_paste(app, text: str) -> None:
+    paste = events.Paste(text)
+    paste.set_sender(app)
+    app._driver.send_message(paste)
+
+
+async def typed_ahead(app_store, typed: str):
+    """The highlighted event's annotation after `typed` arrived in one burst, and the
+    screen the app ended on; the hold is over and polls no more."""
+    app = make_app(app_store)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        event_id = highlighted_id(app)
+        send_burst(app, typed)
+        await settle(pilot)
+        await pilot.pause(0.1)  # a poll left running would fire here
+        await settle(pilot)
+        assert not app.holding_keys and not app._polling
+        return app_store.annotation(event_id), type(app.screen).__name__
 
 
 def highlighted_id(app) -> int:
@@ -165,6 +186,89 @@ class TestTypeAhead:
             await settle(pilot)
             assert app_store.annotation(event_id).note == "seen"
             assert not app_store.annotation(event_id).starred
+
+    @pytest.mark.parametrize(
+        ("typed", "starred", "tags"),
+        [
+            ("tfoo\rs", True, ("foo",)),  # the s after Enter stars: the dialog closed first
+            ("stag\r", True, ("ag",)),  # the s before t is the timeline's
+            ("\x1btfoo\r", False, ("foo",)),
+            ("t\x1bs", True, ()),  # Esc closes the empty dialog, then s stars
+            ("tx\rty\r", False, ("xy",)),  # the second dialog shows x; y is typed after it
+        ],
+    )
+    async def test_keys_around_a_dialog_in_one_burst_act_as_typed_one_by_one(
+        self, app_store, typed, starred, tags
+    ):
+        annotation, screen = await typed_ahead(app_store, typed)
+        assert screen == "MainScreen"
+        assert annotation is not None
+        assert (annotation.starred, annotation.tags) == (starred, tags)
+
+    async def test_a_star_typed_before_the_colon_is_the_timelines(self, app_store):
+        annotation, screen = await typed_ahead(app_store, "s:2019\r")
+        assert screen == "MainScreen"
+        assert annotation.starred
+
+    async def test_a_dialog_opened_by_a_held_key_gets_the_keys_after_it(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            send_burst(app, ":2018\rtabc\r")
+            await settle(pilot)
+            landed = highlighted_id(app)
+            assert app_store.events_by_ids([landed])[0].date_start >= "2018"
+            assert app_store.tags() == [("abc", 1)]
+            assert app_store.annotation(landed).tags == ("abc",)
+            assert app_store.execute("SELECT count(*) FROM annotations WHERE note != ''") == [(0,)]
+
+    async def test_keys_read_while_held_keys_are_handed_over_keep_their_place(
+        self, app_store, monkeypatch
+    ):
+        from chronicle.tui.typeahead import TypeAhead
+
+        follow = TypeAhead._follow
+        late = ["def\r"]
+
+        def follow_then_type(app, step):
+            if late:
+                send_burst(app, late.pop())  # read after the first held key went out
+            follow(app, step)
+
+        monkeypatch.setattr(TypeAhead, "_follow", follow_then_type)
+        annotation, _ = await typed_ahead(app_store, "tabc")
+        assert annotation.tags == ("abcdef",)
+
+    async def test_a_paste_after_t_goes_to_the_tag_dialog(self, app_store):
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            event_id = highlighted_id(app)
+            send_burst(app, "t")
+            send_paste(app, "summit")
+            send_burst(app, "\r")
+            await settle(pilot)
+            assert app_store.annotation(event_id).tags == ("summit",)
+
+    async def test_keys_typed_for_a_dialog_that_fails_to_open_are_dropped(
+        self, app_store, monkeypatch
+    ):
+        from chronicle.store import Store, StoreError
+
+        def broken(self, event_id):
+            raise StoreError("database is locked")
+
+        monkeypatch.setattr(Store, "annotation", broken)
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            send_burst(app, "tsummit")
+            await settle(pilot)
+            await pilot.pause(0.1)
+            await settle(pilot)
+            assert not app.holding_keys
+            assert type(app.screen).__name__ == "MainScreen"
+        assert app_store.execute("SELECT count(*) FROM annotations") == [(0,)]
 
     async def test_the_dialog_keys_typed_into_the_search_bar_are_the_querys(self, store):
         from chronicle.tui.search_bar import SearchBar

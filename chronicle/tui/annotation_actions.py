@@ -23,7 +23,7 @@ from chronicle.tui.annotate import NoteScreen, TagScreen
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.results import ResultCache
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import hold_keys
+from chronicle.tui.typeahead import after_pending, drop_held_keys, hold_keys
 
 GONE = "That event is no longer in the chronicle"
 BY_HAND_QUERY = "is:manual"
@@ -50,28 +50,31 @@ class AnnotationActions:
         event_id = self._highlighted_id()
         if event_id is not None:
             hold_keys(self.app)
-            self._prompt_worker(event_id, "tag")
+            after_pending(self, lambda: self._prompt_worker(event_id, "tag"))
 
     def action_annotate(self) -> None:
         """Edit the highlighted event's note."""
         event_id = self._highlighted_id()
         if event_id is not None:
             hold_keys(self.app)
-            self._prompt_worker(event_id, "note")
+            after_pending(self, lambda: self._prompt_worker(event_id, "note"))
 
     def action_correct(self) -> None:
         """Correct the highlighted event's date, type, headline, people or countries."""
         event_id = self._highlighted_id()
         if event_id is not None:
             hold_keys(self.app)
-            self._prompt_worker(event_id, "correct")
+            after_pending(self, lambda: self._prompt_worker(event_id, "correct"))
 
     def action_add_event(self) -> None:
         """Add an event the documents do not hold; the cursor goes to it."""
         from chronicle.tui.manual_form import ManualEventScreen
 
         hold_keys(self.app)
-        self.app.push_screen(ManualEventScreen(self.searcher.store), self._event_added)
+        after_pending(
+            self,
+            lambda: self.app.push_screen(ManualEventScreen(self.searcher.store), self._event_added),
+        )
 
     # Prompts -----------------------------------------------------------------------
 
@@ -82,6 +85,7 @@ class AnnotationActions:
             if kind == "correct":
                 event = store.event(event_id)
                 if event is None:
+                    self.app.call_from_thread(drop_held_keys, self.app)
                     self.app.call_from_thread(self.notify, GONE, severity="warning")
                     return
                 self.app.call_from_thread(self._ask_correction, event)
@@ -89,6 +93,7 @@ class AnnotationActions:
             annotation = store.annotation(event_id)
             in_use = [tag for tag, _ in store.tags()] if kind == "tag" else []
         except StoreError as error:
+            self.app.call_from_thread(drop_held_keys, self.app)
             self.app.call_from_thread(self.report_error, error)
             return
         if kind == "tag":

@@ -46,7 +46,7 @@ from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.series_view import SeriesScreen
 from chronicle.tui.source_view import SourceScreen
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import hold_keys
+from chronicle.tui.typeahead import after_pending, hold_keys
 from chronicle.visible import visible
 
 NO_MATCH = "No event matches this search. Esc clears it and shows every event."
@@ -472,7 +472,7 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
 
     def action_goto_date(self) -> None:
         hold_keys(self.app)
-        self.app.push_screen(GotoDateScreen(), self._goto)
+        after_pending(self, lambda: self.app.push_screen(GotoDateScreen(), self._goto))
 
     def _goto(self, target: date | None) -> None:
         if target is None:
