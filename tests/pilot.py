@@ -19,6 +19,10 @@ QUIET_ROUNDS = 2
 """Rounds in a row with nothing left to do before the app counts as caught up: a round
 can end just as a handler posts the next message."""
 
+HELD_KEYS_WAIT = 0.01
+"""A round's sleep while the app holds typed keys back (`chronicle.tui.typeahead`): they
+go on from a timer, so only time passing lets them."""
+
 MAX_ROUNDS = 500
 """A bound, so an app that never stops posting fails the test instead of hanging it."""
 
@@ -47,6 +51,10 @@ async def caught_up(app: App, raise_failures: bool = False) -> None:
     for _ in range(MAX_ROUNDS):
         if not app.is_running:
             return
+        if getattr(app, "holding_keys", False):  # typed keys wait for the one before
+            quiet = 0
+            await asyncio.sleep(HELD_KEYS_WAIT)
+            continue
         if await _workers_ended(app, raise_failures) or _busy(app):
             quiet = 0
             await pilot._wait_for_screen()

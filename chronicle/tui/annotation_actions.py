@@ -23,7 +23,7 @@ from chronicle.tui.annotate import NoteScreen, TagScreen
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.results import ResultCache
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import after_pending, drop_held_keys, hold_keys
+from chronicle.tui.typeahead import drop_held_keys, hold_keys
 
 GONE = "That event is no longer in the chronicle"
 BY_HAND_QUERY = "is:manual"
@@ -50,31 +50,28 @@ class AnnotationActions:
         event_id = self._highlighted_id()
         if event_id is not None:
             hold_keys(self.app)
-            after_pending(self, lambda: self._prompt_worker(event_id, "tag"))
+            self._prompt_worker(event_id, "tag")
 
     def action_annotate(self) -> None:
         """Edit the highlighted event's note."""
         event_id = self._highlighted_id()
         if event_id is not None:
             hold_keys(self.app)
-            after_pending(self, lambda: self._prompt_worker(event_id, "note"))
+            self._prompt_worker(event_id, "note")
 
     def action_correct(self) -> None:
         """Correct the highlighted event's date, type, headline, people or countries."""
         event_id = self._highlighted_id()
         if event_id is not None:
             hold_keys(self.app)
-            after_pending(self, lambda: self._prompt_worker(event_id, "correct"))
+            self._prompt_worker(event_id, "correct")
 
     def action_add_event(self) -> None:
         """Add an event the documents do not hold; the cursor goes to it."""
         from chronicle.tui.manual_form import ManualEventScreen
 
         hold_keys(self.app)
-        after_pending(
-            self,
-            lambda: self.app.push_screen(ManualEventScreen(self.searcher.store), self._event_added),
-        )
+        self.app.push_screen(ManualEventScreen(self.searcher.store), self._event_added)
 
     # Prompts -----------------------------------------------------------------------
 

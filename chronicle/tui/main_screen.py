@@ -11,7 +11,7 @@ deleting an event added by hand is `chronicle.tui.delete_by_hand`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -46,7 +46,7 @@ from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.series_view import SeriesScreen
 from chronicle.tui.source_view import SourceScreen
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import after_pending, hold_keys
+from chronicle.tui.typeahead import hold_keys, hold_keys_until_done
 from chronicle.visible import visible
 
 NO_MATCH = "No event matches this search. Esc clears it and shows every event."
@@ -65,9 +65,6 @@ class Page(NamedTuple):
     publishers: dict[int, str]
 
 
-TYPED_AFTER = frozenset({"focus_search", "goto_date", "tag", "annotate", "correct", "add_event"})
-"""The actions of the priority bindings: the keys a person types text after."""
-
 FIRST_PAGE = 100
 """Ids fetched first, so rows paint before every match has been listed."""
 
@@ -76,25 +73,20 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
     """Search, browse, read, annotate."""
 
     BINDINGS = [
-        # Priority: the keys after which text is typed are taken when they are read,
-        # before the keys read with them reach the timeline (over a slow SSH link
-        # "/visit" arrives in one piece, and its letters were commands there: s starred
-        # the event, t tagged it); a dialog's key also holds them for it (`typeahead`).
+        # Priority: taken when the key is read, so it focuses the search bar before the
+        # keys after it are handed on (`typeahead`): over a slow SSH link "/visit"
+        # arrives in one piece, and its letters were commands (s starred, t tagged).
         Binding("slash", "focus_search", "Search", tooltip="Type a query", priority=True),
         Binding("escape", "back", "Back", show=False),
         # `:` and `y` are left out of the footer, so 80 columns still show `q` and `?`
-        Binding("colon", "goto_date", "Go to date", show=False, priority=True),
+        Binding("colon", "goto_date", "Go to date", show=False),
         Binding("y", "copy", "Copy citation", show=False),
         # the analyst's keys: in the help, not the footer, for the same reason
         Binding("s", "star", "Star", show=False, tooltip="Star the event, or unstar it"),
-        Binding("t", "tag", "Tag", show=False, tooltip="Tag the event", priority=True),
-        Binding(
-            "a", "annotate", "Note", show=False, tooltip="Write a note on the event", priority=True
-        ),
-        Binding("e", "correct", "Correct", show=False, tooltip="Correct the event", priority=True),
-        Binding(
-            "A", "add_event", "Add event", show=False, tooltip="Add an event by hand", priority=True
-        ),
+        Binding("t", "tag", "Tag", show=False, tooltip="Tag the event"),
+        Binding("a", "annotate", "Note", show=False, tooltip="Write a note on the event"),
+        Binding("e", "correct", "Correct", show=False, tooltip="Correct the event"),
+        Binding("A", "add_event", "Add event", show=False, tooltip="Add an event by hand"),
         Binding("x", "split", "Split", show=False, tooltip="Split a source off the event"),
         Binding("c", "context", "Context", tooltip="Every event around this hit (c again: back)"),
         Binding("f", "facets", "Facets", tooltip="Counts by type, country, actor, source, year"),
@@ -439,8 +431,8 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
     # Actions -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A key of the priority bindings typed into a text field is the field's.
-        return not (action in TYPED_AFTER and isinstance(self.focused, Input))
+        # A slash typed into a text field is the field's.
+        return not (action == "focus_search" and isinstance(self.focused, Input))
 
     def action_focus_search(self) -> None:
         self.set_focus(self.query_one(SearchBar))  # at once: the next keys are the query's
@@ -472,7 +464,7 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
 
     def action_goto_date(self) -> None:
         hold_keys(self.app)
-        after_pending(self, lambda: self.app.push_screen(GotoDateScreen(), self._goto))
+        self.app.push_screen(GotoDateScreen(), self._goto)
 
     def _goto(self, target: date | None) -> None:
         if target is None:
@@ -482,16 +474,21 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
             self.notify("Go to date works on results in date order (sort:date)", severity="warning")
             return
         # the ids themselves, not a copy: a new result replaces them, never changes them
-        self._goto_worker(target.isoformat(), timeline.ids, timeline.generation)
+        moved = hold_keys_until_done(self.app)  # a key typed after the date acts there
+        self._goto_worker(target.isoformat(), timeline.ids, timeline.generation, moved)
 
     @work(thread=True, exclusive=True, group="goto", description="go to date")
-    def _goto_worker(self, iso: str, ids: Sequence[int], generation: int) -> None:
+    def _goto_worker(
+        self, iso: str, ids: Sequence[int], generation: int, moved: Callable[[], None]
+    ) -> None:
         try:
             index = first_on_or_after(self.searcher.store, iso, ids)
         except StoreError as error:
             self.app.call_from_thread(self.report_error, error)
-            return
-        self.app.call_from_thread(self._move_cursor, index, iso, generation)
+        else:
+            self.app.call_from_thread(self._move_cursor, index, iso, generation)
+        finally:
+            self.app.call_from_thread(moved)
 
     def _move_cursor(self, index: int, iso: str, generation: int) -> None:
         timeline = self.query_one(Timeline)

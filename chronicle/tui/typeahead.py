@@ -1,19 +1,21 @@
-"""Keys typed ahead of a dialog go to the dialog.
+"""Keys are handled one at a time, each in the state the one before left.
 
-Over a slow SSH link a burst of typing reaches the app in one read: ":2019" and Enter
-arrive before the go-to-date dialog exists. Textual hands each key to the focused
-widget's queue as it reads it, so the keys read with the colon went to the timeline,
-where digits and letters are commands (`e` opened a correction, `s` starred).
+Over a slow SSH link a burst of typing reaches the app in one read: ":2019" and Enter,
+or "tsummit". Textual hands each key to the focused widget's queue as it reads it, so
+every key of the burst went where the focus was when it was read: the digits after
+`:` to the timeline (where they are commands) instead of the dialog the colon opens,
+a key after the Enter that closes a dialog into the closing dialog (in the command
+palette, a second Enter then closed a screen that was already gone, and the app died).
 
-A key that opens a dialog is therefore a priority binding, taken when it is read, and
-its action calls `hold_keys`: the keys (and pastes) read from then on are kept. Once
-another screen has the focus they are handled one at a time, each only after the
-widget it went to and every parent up to the app have handled what it set off, so an
-Enter that closes the dialog closes it before the next key is read, and a key that
-opens another dialog holds the rest for that one. The dialog itself opens only after
-the keys typed before its key were handled (`after_pending`). Keys held for a dialog
-that never opens are dropped when its action fails (`drop_held_keys`), or after
-`HOLD_SECONDS` handled where the focus is.
+So the app hands a key (or a paste) on only once the one before has settled: the widget
+it went to, its parents and the app have no message left (an Enter takes three or four
+rounds: the app's binding submits, the field's Submitted bubbles up, the screen
+closes). Keys read meanwhile wait in order. A dialog that opens only after a worker has
+read the store (`t`, `a`, `e`) calls `hold_keys`, and the keys wait until a new screen
+has the focus; if it fails to open they are dropped (`drop_held_keys`), and after
+`HOLD_SECONDS` without it they go where the focus is. Work whose answer the next keys
+act on (the jump to a date moves the cursor the `t` after it tags from) holds them the
+same way until it is done (`hold_keys_until_done`).
 """
 
 from __future__ import annotations
@@ -25,66 +27,100 @@ from time import monotonic
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
-from textual.screen import Screen
 
 HOLD_SECONDS = 2.0
-"""How long held keys wait for a dialog: a prompt that reads the store first opens in far
+"""How long keys wait for a dialog: a prompt that reads the store first opens in far
 less, and past this a key is better handled where the focus is than kept."""
 
 STEP_SECONDS = 0.5
-"""How long one released key may take to be handled before the next goes anyway (a
-widget closed with the dialog never reports back)."""
+"""How long one key may take to settle before the next goes anyway (a widget closed
+with its dialog never reports back)."""
 
 SETTLE_PASSES = 10
 """Rounds of messages a key may set off among a widget, its parents and the app before
 the next key goes anyway (an Enter that closes a dialog takes three or four)."""
 
 POLL_SECONDS = 0.02
-"""How often held keys look whether they can go on (only while keys are held)."""
+"""How often waiting keys look whether they can go on (only while a key is under way)."""
 
 Typed = events.Key | events.Paste
 
 
 class TypeAhead(App):
-    """An app whose dialogs receive the keys typed before they opened."""
+    """An app that handles the keys of a burst of typing as if typed one by one."""
 
-    _held: deque[Typed] | None = None
-    _awaited_from: Screen | None = None  # a dialog is awaited while this screen is on top
-    _waiting_since: float | None = None  # when the held keys last began to wait
-    _released: Typed | None = None  # the held key now on its way through the app
-    _target: MessagePump | None = None  # where that key went
-    _step = 0  # counts released keys: a late report of an earlier one is ignored
+    _waiting: deque[Typed] | None = None  # read while another was under way
+    _under_way = False  # a key was handed on and has not settled yet
+    _released: Typed | None = None  # a waiting key posted back to be handled now
+    _target: MessagePump | None = None  # where the key under way went
+    _awaited: frozenset[int] | None = None  # a dialog is awaited: the screens before it
+    _awaited_since = 0.0
+    _work = 0  # work the keys wait for (`hold_keys_until_done`), not yet done
+    _work_since = 0.0
+    _step = 0  # counts keys handed on: a late report of an earlier one is ignored
     _stepped_at = 0.0
     _polling = False
 
     def hold_keys(self) -> None:
-        """Keep the keys read from now on until a screen other than this one has the focus."""
-        self._awaited_from = self.screen
-        self._waiting_since = monotonic()
-        if self._held is None:
-            self._held = deque()
+        """Keep the keys read from now on until a screen opened after now has the focus."""
+        self._awaited = frozenset(id(screen) for screen in self.screen_stack)
+        self._awaited_since = monotonic()
+        self._under_way = True
         self._poll()
 
+    def hold_keys_until_done(self) -> Callable[[], None]:
+        """Keep the keys read from now on until the function returned is called (from
+        the app's thread): a worker whose answer the next keys act on, such as the jump
+        to a date, whose event a `t` typed after it tags."""
+        self._work += 1
+        self._work_since = monotonic()
+        self._under_way = True
+        self._poll()
+        called = False
+
+        def done() -> None:
+            nonlocal called
+            if not called:
+                called = True
+                self._work = max(0, self._work - 1)
+
+        return done
+
     def drop_held_keys(self) -> None:
-        """Forget the held keys: the dialog they were typed for will not open."""
-        self._held = None
-        self._awaited_from = self._waiting_since = None
+        """Forget the waiting keys: the dialog they were typed for will not open."""
+        self._waiting = None
+        self._awaited = None
+        self._work = 0
+        self._under_way = False
         self._step += 1
 
     @property
     def holding_keys(self) -> bool:
-        """Whether keys read now are kept for a dialog about to open."""
-        return self._held is not None
+        """Whether a key read now would wait for another to settle."""
+        return self._under_way
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, Typed) and not event.is_forwarded:
-            if event is self._released:
-                self._released = None
-                self._target = self.focused or self.screen
-            elif self._held is not None:
-                self._held.append(event)
-                return
+        if not isinstance(event, Typed) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        if event is self._released:
+            self._released = None
+        elif self._under_way:
+            if self._waiting is None:
+                self._waiting = deque()
+            self._waiting.append(event)
+            return
+        else:
+            self._begin()
+        self._target = self.focused or self.screen
         await super().on_event(event)
+        self.call_later(self._follow, self._step)
+
+    def _begin(self) -> None:
+        self._under_way = True
+        self._step += 1
+        self._stepped_at = monotonic()
+        self._poll()
 
     def _poll(self) -> None:
         if not self._polling:
@@ -93,63 +129,68 @@ class TypeAhead(App):
 
     def _check(self) -> None:
         self._polling = False
-        if self._held is None:
+        if not self._under_way:
             return
         if not self.is_running or not self.screen_stack:  # the app is closing
             self.drop_held_keys()
             return
-        if self._waiting_since is not None or monotonic() - self._stepped_at > STEP_SECONDS:
+        waiting = self._awaited is not None or self._work
+        if waiting or monotonic() - self._stepped_at > STEP_SECONDS:
             self._next()
-        if self._held is not None:
+        if self._under_way:
             self._poll()
 
-    def _can_go_on(self) -> bool:
-        stack = self.screen_stack  # empty while the app closes
-        if not stack or stack[-1] is self._awaited_from:
-            return False
-        return stack[-1].focused is not None
-
-    def _next(self) -> None:
-        """Release the next held key, or wait while no dialog has the focus yet."""
-        self._step += 1
-        if not self._can_go_on():
-            if self._waiting_since is None:
-                self._waiting_since = monotonic()
-            if monotonic() - self._waiting_since <= HOLD_SECONDS:
-                return  # keys typed while the dialog opens are still held
-        if not self._held:
-            self.drop_held_keys()
-            return
-        self._awaited_from = self._waiting_since = None
-        self._released = self._held.popleft()
-        self._stepped_at = monotonic()
-        self.post_message(self._released)
-        self.call_later(self._follow, self._step)
-
     def _follow(self, step: int) -> None:
-        """Once the app has handed the released key on: wait for where it went."""
+        """Once the app has handed the key on: wait for where it went to settle."""
         if step == self._step:
             target = self._target or self.screen
-            after_settled(target.ancestors_with_self, lambda: self._done(step))
+            after_settled(target.ancestors_with_self, lambda: self._settled(step))
 
-    def _done(self, step: int) -> None:
+    def _settled(self, step: int) -> None:
         if step == self._step:
             self._next()
+
+    def _still_waiting(self) -> bool:
+        """True while the keys wait for work or a dialog that may still come."""
+        if self._work and monotonic() - self._work_since <= HOLD_SECONDS:
+            return True
+        self._work = 0
+        if self._awaited is None:
+            return False
+        stack = self.screen_stack
+        opened = bool(stack) and id(stack[-1]) not in self._awaited
+        if opened and stack[-1].focused is not None:
+            return False
+        return monotonic() - self._awaited_since <= HOLD_SECONDS
+
+    def _next(self) -> None:
+        """Hand on the next waiting key, unless an awaited dialog has not opened yet."""
+        self._step += 1
+        if self._still_waiting():
+            return
+        self._awaited = None
+        if not self._waiting:
+            self._under_way = False
+            return
+        self._begin()
+        self._released = self._waiting.popleft()
+        self.post_message(self._released)
 
 
 def after_settled(pumps: Sequence[MessagePump], then: Callable[[], object]) -> None:
     """Call `then` once `pumps` have handled what they were sent, and what handling it
-    sent on to one another: an Enter bubbles from a field up to the app, whose binding
-    sends the field a Submitted, which bubbles up to the screen that closes. Passes go
-    through them in turn until one ends with none of them holding a message (at most
-    `SETTLE_PASSES`); a closed one is passed over."""
+    sent on: to one another (an Enter bubbles up to the app, whose binding sends the field
+    a Submitted, which bubbles up to the screen that closes) or to other widgets of the
+    screen on top (the command palette's list selects after its field's Enter). Passes
+    go through `pumps` in turn until one ends with none of them, and no widget of that
+    screen, holding a message (at most `SETTLE_PASSES`); a closed one is passed over."""
 
     def step(at: int, passes: int) -> None:
         while at < len(pumps):
             pump, at = pumps[at], at + 1
             if pump.call_later(step, at, passes):
                 return
-        if passes > 1 and any(p.is_running and p.message_queue_size for p in pumps):
+        if passes > 1 and any(p.is_running and p.message_queue_size for p in _watched(pumps)):
             step(0, passes - 1)
         else:
             then()
@@ -157,17 +198,24 @@ def after_settled(pumps: Sequence[MessagePump], then: Callable[[], object]) -> N
     step(0, SETTLE_PASSES)
 
 
-def after_pending(screen: Screen, then: Callable[[], object]) -> None:
-    """Call `then` once the keys already sent to `screen`'s focused widget were handled
-    there, in its parents and by the app: a key typed before the one that opens a
-    dialog is theirs."""
-    after_settled((screen.focused or screen).ancestors_with_self, then)
+def _watched(pumps: Sequence[MessagePump]) -> list[MessagePump]:
+    """`pumps` and every widget of the screen now on top."""
+    app = pumps[-1].app if pumps else None
+    stack = app.screen_stack if app is not None else []
+    return [*pumps, *(stack[-1].walk_children(with_self=True) if stack else [])]
 
 
 def hold_keys(app: App) -> None:
     """Keep the keys read from now on for the dialog `app` is about to open."""
     if isinstance(app, TypeAhead):
         app.hold_keys()
+
+
+def hold_keys_until_done(app: App) -> Callable[[], None]:
+    """Keep the keys read from now on until the function returned is called."""
+    if isinstance(app, TypeAhead):
+        return app.hold_keys_until_done()
+    return lambda: None
 
 
 def drop_held_keys(app: App) -> None:
