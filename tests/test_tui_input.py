@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.drivers.linux_driver import LinuxDriver
+from textual.keys import _character_to_key
 
 from chronicle.tui import make_app
 from chronicle.tui.driver import ForgivingDriver
@@ -98,13 +99,14 @@ class TestReturnCode:
         assert app.return_code == 1
 
 
-KEY_NAMES = {"/": "slash", ":": "colon", "\r": "enter", "\x13": "ctrl+s", "\x1b": "escape"}
+KEY_NAMES = {"\r": "enter", "\x13": "ctrl+s", "\x1b": "escape"}
 
 
 def send_burst(app, typed: str) -> None:
     """Queue `typed` as the terminal's driver sends one read of a burst of typing."""
     for char in typed:
-        key = events.Key(KEY_NAMES.get(char, char), None if char == "\x1b" else char)
+        name = KEY_NAMES.get(char) or _character_to_key(char)  # "?" is question_mark
+        key = events.Key(name, None if char == "\x1b" else char)
         key.set_sender(app)
         app._driver.send_message(key)
 
@@ -309,6 +311,69 @@ class TestTypeAhead:
             await pilot.press("escape")
             await settle(pilot)
             assert highlighted_id(app) == before  # j moved in the source, not the timeline
+
+    async def test_keys_after_x_wait_for_the_split_dialog_however_slow_its_read(
+        self, app_store, monkeypatch
+    ):
+        from chronicle.store import Store
+
+        read = Store.event
+
+        def slow(self, *args):  # a large chronicle shared with a search
+            time.sleep(0.05)
+            return read(self, *args)
+
+        monkeypatch.setattr(Store, "event", slow)
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            with_sources = [
+                i
+                for i in app.screen.query_one("Timeline").ids
+                if len(read(app_store, i).sources) > 1
+            ]
+            await pilot.press(*"j" * app.screen.query_one("Timeline").ids.index(with_sources[0]))
+            await settle(pilot)
+            send_burst(app, "xf")  # f opened the facets over the timeline before the dialog
+            await settle(pilot)
+            assert [type(s).__name__ for s in app.screen_stack] == ["MainScreen", "SplitScreen"]
+
+    async def test_keys_after_t_wait_for_a_read_longer_than_the_dialogs_own_wait(
+        self, app_store, monkeypatch
+    ):
+        from chronicle.store import Store
+        from chronicle.tui import typeahead
+
+        read = Store.annotation
+        monkeypatch.setattr(typeahead, "HOLD_SECONDS", 0.1)
+
+        def slow(self, *args):
+            time.sleep(0.4)
+            return read(self, *args)
+
+        monkeypatch.setattr(Store, "annotation", slow)
+        annotation, screen = await typed_ahead(app_store, "tsummit\r")
+        assert screen == "MainScreen"
+        assert (annotation.starred, annotation.tags) == (False, ("summit",))
+
+    async def test_a_burst_of_j_reads_the_detail_of_the_row_it_stops_on_once(
+        self, app_store, monkeypatch
+    ):
+        from chronicle.tui.main_screen import MainScreen
+
+        app = make_app(app_store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            reads = []
+            load = MainScreen._detail_worker
+            monkeypatch.setattr(
+                MainScreen, "_detail_worker", lambda screen, i: (reads.append(i), load(screen, i))
+            )
+            send_burst(app, "jjjjj")
+            await settle(pilot)
+            landed = highlighted_id(app)
+            assert reads[-1] == landed and len(reads) <= 2
+            assert app.screen.current.id == landed  # the detail pane shows it
 
     async def test_the_dialog_keys_typed_into_the_search_bar_are_the_querys(self, store):
         from chronicle.tui.search_bar import SearchBar

@@ -11,6 +11,7 @@ process removed meanwhile is a one-line notice (the store raises StoreError).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from textual import work
@@ -49,22 +50,19 @@ class AnnotationActions:
         """Ask for the highlighted event's tags, completing from the tags in use."""
         event_id = self._highlighted_id()
         if event_id is not None:
-            hold_keys(self.app)
-            self._prompt_worker(event_id, "tag")
+            self._prompt_worker(event_id, "tag", hold_keys(self.app, for_work=True))
 
     def action_annotate(self) -> None:
         """Edit the highlighted event's note."""
         event_id = self._highlighted_id()
         if event_id is not None:
-            hold_keys(self.app)
-            self._prompt_worker(event_id, "note")
+            self._prompt_worker(event_id, "note", hold_keys(self.app, for_work=True))
 
     def action_correct(self) -> None:
         """Correct the highlighted event's date, type, headline, people or countries."""
         event_id = self._highlighted_id()
         if event_id is not None:
-            hold_keys(self.app)
-            self._prompt_worker(event_id, "correct")
+            self._prompt_worker(event_id, "correct", hold_keys(self.app, for_work=True))
 
     def action_add_event(self) -> None:
         """Add an event the documents do not hold; the cursor goes to it."""
@@ -76,7 +74,13 @@ class AnnotationActions:
     # Prompts -----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="annotate-prompt", description="read for a prompt")
-    def _prompt_worker(self, event_id: int, kind: str) -> None:
+    def _prompt_worker(self, event_id: int, kind: str, answered: Callable[[], None]) -> None:
+        try:
+            self._prompt(event_id, kind)
+        finally:
+            self.app.call_from_thread(answered)  # the keys typed after the key go on
+
+    def _prompt(self, event_id: int, kind: str) -> None:
         store = self.searcher.store
         try:
             if kind == "correct":

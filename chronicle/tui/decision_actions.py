@@ -11,6 +11,8 @@ and the cursor goes to the event that now holds what was decided.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -24,6 +26,7 @@ from chronicle.model import Event, Source
 from chronicle.search.engine import Searcher
 from chronicle.store import StoreError
 from chronicle.tui.results import ResultCache
+from chronicle.tui.typeahead import drop_held_keys, hold_keys
 from chronicle.visible import visible
 
 SPLIT_PROMPT = "Split off which source? It becomes an event of its own (Enter; Esc cancels)"
@@ -79,15 +82,24 @@ class DecisionActions:
         """Ask which source of the highlighted event to split off."""
         event_id = self._highlighted_id()
         if event_id is not None:
-            self._split_prompt_worker(event_id)
+            self._split_prompt_worker(event_id, hold_keys(self.app, for_work=True))
 
     @work(thread=True, exclusive=True, group="decide-prompt", description="read sources")
-    def _split_prompt_worker(self, event_id: int) -> None:
+    def _split_prompt_worker(self, event_id: int, answered: Callable[[], None]) -> None:
+        try:
+            self._split_prompt(event_id)
+        finally:
+            self.app.call_from_thread(answered)  # the keys typed after `x` go on
+
+    def _split_prompt(self, event_id: int) -> None:
         try:
             event = self.searcher.store.event(event_id)
         except StoreError as error:
+            self.app.call_from_thread(drop_held_keys, self.app)
             self.app.call_from_thread(self.report_error, error)
             return
+        if event is None or len([s for s in event.sources if s.key]) < 2:
+            self.app.call_from_thread(drop_held_keys, self.app)  # no dialog to type into
         if event is None:
             self.app.call_from_thread(self.notify, "That event is no longer in the chronicle")
         elif len([s for s in event.sources if s.key]) < 2:

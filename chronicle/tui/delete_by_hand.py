@@ -13,6 +13,8 @@ event the timeline marks `+`, and the worker checks again from the event's sourc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -27,6 +29,7 @@ from chronicle.search.engine import Searcher
 from chronicle.store import StoreError
 from chronicle.tui.results import ResultCache
 from chronicle.tui.timeline import Timeline
+from chronicle.tui.typeahead import drop_held_keys, hold_keys
 from chronicle.visible import visible
 
 NOT_BY_HAND = (
@@ -109,16 +112,25 @@ class DeleteByHand:
         """Ask, then delete the highlighted event added by hand (its hand-made source)."""
         event_id = self._highlighted_id()
         if event_id is not None:
-            self._delete_prompt_worker(event_id)
+            self._delete_prompt_worker(event_id, hold_keys(self.app, for_work=True))
 
     @work(thread=True, exclusive=True, group="delete-prompt", description="read the event")
-    def _delete_prompt_worker(self, event_id: int) -> None:
+    def _delete_prompt_worker(self, event_id: int, answered: Callable[[], None]) -> None:
+        try:
+            self._delete_prompt(event_id)
+        finally:
+            self.app.call_from_thread(answered)  # the keys typed after the command go on
+
+    def _delete_prompt(self, event_id: int) -> None:
         try:
             event = self.searcher.store.event(event_id)
         except StoreError as error:
+            self.app.call_from_thread(drop_held_keys, self.app)
             self.app.call_from_thread(self.report_error, error)
             return
         paths = by_hand_paths(event) if event is not None else []
+        if not paths:
+            self.app.call_from_thread(drop_held_keys, self.app)  # no question to answer
         if event is None:
             self.app.call_from_thread(self.notify, "That event is no longer in the chronicle")
         elif not paths:

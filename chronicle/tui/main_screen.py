@@ -46,7 +46,7 @@ from chronicle.tui.search_bar import SearchBar
 from chronicle.tui.series_view import SeriesScreen
 from chronicle.tui.source_view import SourceScreen
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import hold_keys, hold_keys_until_done
+from chronicle.tui.typeahead import CaughtUp, hold_keys, hold_keys_until_done, keys_waiting
 from chronicle.visible import visible
 
 NO_MATCH = "No event matches this search. Esc clears it and shows every event."
@@ -105,6 +105,8 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
         self.terms: list[str] = []
         self.current: Event | None = None
         """The event in the detail pane (None while it loads or when there is none)."""
+        self._detail_deferred = False
+        """A row was highlighted while typed keys waited: its detail is read after them."""
         self.current_keys: list[str] = []
         """The keys of the current event's mentions: how to find it again after a change."""
         self.version: int | None = None
@@ -339,8 +341,17 @@ class MainScreen(AnnotationActions, DecisionActions, DeleteByHand, RegroupOnOpen
     def show_highlighted_event(self, message: Timeline.EventHighlighted) -> None:
         if message.event_id is None:
             self._show_no_event()
-            return
-        self._detail_worker(message.event_id)
+        elif keys_waiting(self.app):
+            self._detail_deferred = True  # a burst of j: read the row it stops on
+        else:
+            self._detail_worker(message.event_id)
+
+    @on(CaughtUp)
+    def show_deferred_event(self) -> None:
+        event_id = self.query_one(Timeline).current_id
+        if self._detail_deferred and event_id is not None:
+            self._detail_deferred = False
+            self._detail_worker(event_id)
 
     def _show_no_event(self) -> None:
         """Say why no event is shown: still reading, no match, or an empty chronicle."""

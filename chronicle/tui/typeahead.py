@@ -26,11 +26,17 @@ from time import monotonic
 
 from textual import events
 from textual.app import App
+from textual.message import Message
 from textual.message_pump import MessagePump
 
 HOLD_SECONDS = 2.0
 """How long keys wait for a dialog: a prompt that reads the store first opens in far
 less, and past this a key is better handled where the focus is than kept."""
+
+WORK_SECONDS = 10.0
+"""How long keys wait for a worker whose answer they act on: a read of a large store
+shared with a search can take seconds, but keys (ctrl+q too) must not wait forever on
+a worker that never ran."""
 
 STEP_SECONDS = 0.5
 """How long one key may take to settle before the next goes anyway (a widget closed
@@ -44,6 +50,12 @@ POLL_SECONDS = 0.02
 """How often waiting keys look whether they can go on (only while a key is under way)."""
 
 Typed = events.Key | events.Paste
+
+
+class CaughtUp(Message):
+    """Posted to the screen on top when the keys read ahead have all been handled: work
+    skipped while they waited (`keys_waiting`), such as a detail pane's read for every
+    row a burst of `j` passes, can be done once now."""
 
 
 class TypeAhead(App):
@@ -61,12 +73,16 @@ class TypeAhead(App):
     _stepped_at = 0.0
     _polling = False
 
-    def hold_keys(self) -> None:
-        """Keep the keys read from now on until a screen opened after now has the focus."""
+    def hold_keys(self, for_work: bool = False) -> Callable[[], None]:
+        """Keep the keys read from now on until a screen opened after now has the focus
+        (at most `HOLD_SECONDS`). With `for_work`, the dialog is opened by a worker that
+        reads the store first: the keys also wait until it calls the function returned
+        (from the app's thread), however long the read, up to `WORK_SECONDS`."""
         self._awaited = frozenset(id(screen) for screen in self.screen_stack)
         self._awaited_since = monotonic()
         self._under_way = True
         self._poll()
+        return self.hold_keys_until_done() if for_work else _nothing
 
     def hold_keys_until_done(self) -> Callable[[], None]:
         """Keep the keys read from now on until the function returned is called (from
@@ -83,16 +99,22 @@ class TypeAhead(App):
             if not called:
                 called = True
                 self._work = max(0, self._work - 1)
+                self._awaited_since = monotonic()  # the dialog's time starts now
 
         return done
 
     def drop_held_keys(self) -> None:
         """Forget the waiting keys: the dialog they were typed for will not open."""
-        self._waiting = None
+        self._caught_up()
         self._awaited = None
         self._work = 0
         self._under_way = False
         self._step += 1
+
+    @property
+    def keys_waiting(self) -> bool:
+        """Whether keys read ahead are waiting to be handled (a `CaughtUp` follows)."""
+        return bool(self._waiting)
 
     @property
     def holding_keys(self) -> bool:
@@ -115,6 +137,13 @@ class TypeAhead(App):
         self._target = self.focused or self.screen
         await super().on_event(event)
         self.call_later(self._follow, self._step)
+
+    def _caught_up(self) -> None:
+        """No key waits any more: tell the screen on top, if any waited."""
+        if self._waiting is not None:
+            self._waiting = None
+            if self.screen_stack:
+                self.screen_stack[-1].post_message(CaughtUp())
 
     def _begin(self) -> None:
         self._under_way = True
@@ -152,7 +181,7 @@ class TypeAhead(App):
 
     def _still_waiting(self) -> bool:
         """True while the keys wait for work or a dialog that may still come."""
-        if self._work and monotonic() - self._work_since <= HOLD_SECONDS:
+        if self._work and monotonic() - self._work_since <= WORK_SECONDS:
             return True
         self._work = 0
         if self._awaited is None:
@@ -165,12 +194,15 @@ class TypeAhead(App):
 
     def _next(self) -> None:
         """Hand on the next waiting key, unless an awaited dialog has not opened yet."""
+        if self._released is not None:
+            return  # the key handed on last is still on its way to the app
         self._step += 1
         if self._still_waiting():
             return
         self._awaited = None
         if not self._waiting:
             self._under_way = False
+            self._caught_up()
             return
         self._begin()
         self._released = self._waiting.popleft()
@@ -205,17 +237,24 @@ def _watched(pumps: Sequence[MessagePump]) -> list[MessagePump]:
     return [*pumps, *(stack[-1].walk_children(with_self=True) if stack else [])]
 
 
-def hold_keys(app: App) -> None:
-    """Keep the keys read from now on for the dialog `app` is about to open."""
-    if isinstance(app, TypeAhead):
-        app.hold_keys()
+def _nothing() -> None:
+    pass
+
+
+def hold_keys(app: App, for_work: bool = False) -> Callable[[], None]:
+    """Keep the keys read from now on for the dialog `app` is about to open
+    (`TypeAhead.hold_keys`)."""
+    return app.hold_keys(for_work) if isinstance(app, TypeAhead) else _nothing
+
+
+def keys_waiting(app: App) -> bool:
+    """Whether keys read ahead are waiting to be handled in `app`."""
+    return isinstance(app, TypeAhead) and app.keys_waiting
 
 
 def hold_keys_until_done(app: App) -> Callable[[], None]:
     """Keep the keys read from now on until the function returned is called."""
-    if isinstance(app, TypeAhead):
-        return app.hold_keys_until_done()
-    return lambda: None
+    return app.hold_keys_until_done() if isinstance(app, TypeAhead) else _nothing
 
 
 def drop_held_keys(app: App) -> None:
