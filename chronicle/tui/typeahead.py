@@ -10,12 +10,15 @@ palette, a second Enter then closed a screen that was already gone, and the app 
 So the app hands a key (or a paste) on only once the one before has settled: the widget
 it went to, its parents and the app have no message left (an Enter takes three or four
 rounds: the app's binding submits, the field's Submitted bubbles up, the screen
-closes). Keys read meanwhile wait in order. A dialog that opens only after a worker has
-read the store (`t`, `a`, `e`) calls `hold_keys`, and the keys wait until a new screen
-has the focus; if it fails to open they are dropped (`drop_held_keys`), and after
+closes). Keys read meanwhile wait in order. The action of a key that opens a dialog
+calls `hold_keys`, and the keys wait until a new screen has the focus; for a dialog a
+worker opens after reading the store (`t`, `a`, `e`, `x`), first until the worker has
+answered. If the dialog does not open they are dropped (`drop_held_keys`), and after
 `HOLD_SECONDS` without it they go where the focus is. Work whose answer the next keys
 act on (the jump to a date moves the cursor the `t` after it tags from) holds them the
-same way until it is done (`hold_keys_until_done`).
+same way until it is done (`hold_keys_until_done`). While keys wait, work for each of
+them that only the last one needs (the detail pane's read for every row a burst of `j`
+passes) can wait for `CaughtUp`.
 """
 
 from __future__ import annotations
