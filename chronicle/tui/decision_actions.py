@@ -98,14 +98,14 @@ class DecisionActions:
             self.app.call_from_thread(drop_held_keys, self.app)
             self.app.call_from_thread(self.report_error, error)
             return
-        if event is None or len([s for s in event.sources if s.key]) < 2:
-            self.app.call_from_thread(drop_held_keys, self.app)  # no dialog to type into
+        if event is not None and len([s for s in event.sources if s.key]) >= 2:
+            self.app.call_from_thread(self._ask_split, event)
+            return
+        self.app.call_from_thread(drop_held_keys, self.app)  # no dialog to type into
         if event is None:
             self.app.call_from_thread(self.notify, "That event is no longer in the chronicle")
-        elif len([s for s in event.sources if s.key]) < 2:
-            self.app.call_from_thread(self.notify, ONE_SOURCE, severity="warning")
         else:
-            self.app.call_from_thread(self._ask_split, event)
+            self.app.call_from_thread(self.notify, ONE_SOURCE, severity="warning")
 
     def _ask_split(self, event: Event) -> None:
         def chosen(key: str | None) -> None:
