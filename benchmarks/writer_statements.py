@@ -8,12 +8,14 @@
 Parses the first ``--docs`` documents of a `make_corpus.py` corpus here (not timed),
 then stores them with ``Store.add_document`` into a fresh file, ``--batch`` documents a
 transaction (as ``chronicle ingest`` batches them), on a connection whose ``execute``
-and ``executemany`` time every statement. Statements are grouped by their first 100
+and ``executemany`` time every statement, the rows read from its cursor afterwards
+included (before 5 December 2026 they were not, and a lookup returning many rows looked
+cheap). Statements are grouped by their first 100
 characters with value lists folded, so the merge's block lookups (a text for each
 length of their range list and each set of tests) are one line. Prints the writer's
-CPU a document, the part of it inside those calls (SQLite's, with the Python binding's
-own), and the statements that take the most, in milliseconds a document and calls a
-document. What triggers run is inside the statement that fired them. With ``--after N``
+CPU a document, the wall time inside those calls (SQLite's, with the Python binding's
+own: a `COMMIT` waits on the disk too, so the sum can pass the CPU), and the statements
+that take the most, in milliseconds a document and calls a document. What triggers run is inside the statement that fired them. With ``--after N``
 the first N documents of the corpus are stored first, untimed, and the ``--docs`` after
 them are timed: what the writer spends once the store holds N.
 
@@ -60,15 +62,46 @@ def shape(sql: str) -> str:
     return " ".join(VALUE_LISTS.sub("(..)", sql).split())[:GROUPED_CHARS]
 
 
+class TimedCursor(sqlite3.Cursor):
+    """A cursor whose rows, read after `execute` returned, count for its statement: a
+    query's first step runs in `execute`, every later row as it is fetched, so timing
+    `execute` alone missed most of a lookup that returns many rows."""
+
+    key = ""
+
+    def __next__(self) -> object:
+        start = time.perf_counter()
+        try:
+            return super().__next__()
+        finally:
+            _spend(self.key, start, calls=0)
+
+    def fetchone(self) -> object:
+        start = time.perf_counter()
+        try:
+            return super().fetchone()
+        finally:
+            _spend(self.key, start, calls=0)
+
+    def fetchall(self) -> list:
+        start = time.perf_counter()
+        try:
+            return super().fetchall()
+        finally:
+            _spend(self.key, start, calls=0)
+
+
 class TimedConnection(sqlite3.Connection):
-    """A connection that adds each statement's time to `SPENT`."""
+    """A connection that adds each statement's time, its rows' included, to `SPENT`."""
 
     def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
         start = time.perf_counter()
+        cursor = self.cursor(TimedCursor)
+        cursor.key = shape(sql)
         try:
-            return super().execute(sql, *args)
+            return cursor.execute(sql, *args)
         finally:
-            _spend(shape(sql), start)
+            _spend(cursor.key, start)
 
     def executemany(self, sql: str, *args: object) -> sqlite3.Cursor:
         start = time.perf_counter()
@@ -78,9 +111,9 @@ class TimedConnection(sqlite3.Connection):
             _spend(shape("(many) " + sql), start)
 
 
-def _spend(key: str, start: float) -> None:
+def _spend(key: str, start: float, calls: int = 1) -> None:
     spent = SPENT[key]
-    spent[0] += 1
+    spent[0] += calls
     spent[1] += time.perf_counter() - start
 
 
