@@ -11,7 +11,7 @@ expected ``date_start``/``date_end``/``precision``, so the same corpus measures
 date extraction at scale (``benchmarks/corpus_accuracy.py``) and feeds the
 search benchmark (``benchmarks/search_bench.py``).
 
-Many dates tell a shared happening: the world holds 20,000 meetings, visits,
+Many dates tell a shared happening: the world holds 20,000 (``--happenings``) meetings, visits,
 agreements, dialogues, anniversaries and elections, and each genre retells some
 of them in its own words (a wire paragraph, a brief's list of visits, a think
 tank's history), at the precision its writer chose: the day in one, the month
@@ -25,8 +25,8 @@ numbers, money, counts, page and resolution numbers) are recorded as well.
 Filler prose is drawn from a Zipf-distributed vocabulary (real words from the
 fixtures at the head, invented words in the tail) that contains no date words.
 
-The output depends only on ``--seed`` and the document index: document ``i`` is
-the same whatever ``--docs`` is, so a 2,000-document corpus is a prefix of a
+The output depends only on ``--seed``, ``--happenings`` and the document index: document
+``i`` is the same whatever ``--docs`` is, so a 2,000-document corpus is a prefix of a
 100,000-document one. Pure Python, no chronicle imports.
 """
 
@@ -225,7 +225,13 @@ def _vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     return vocab, cum
 
 
-def build_world(seed: int) -> World:
+HAPPENINGS = 20_000
+"""Shared happenings in the world by default: a 200,000-document corpus tells each about
+twenty times, as a news monitor would; `--happenings` sets another density (a desk's
+archive that grows by covering more years holds more happenings, each told less often)."""
+
+
+def build_world(seed: int, happenings: int = HAPPENINGS) -> World:
     rng = random.Random(f"world:{seed}")
     names = _country_names()
     countries = [
@@ -261,7 +267,7 @@ def build_world(seed: int) -> World:
     vocab, cum = _vocabulary(rng)
     world = World(countries, hosts, people, [], vocab, cum)
     kinds = ["meeting", "visit", "agreement", "dialogue", "anniversary", "election"]
-    for _ in range(20_000):
+    for _ in range(happenings):
         kind = rng.choice(kinds)
         a, b = rng.sample(hosts, 2)
         start = date(1950, 1, 1) + timedelta(days=rng.randrange(74 * 365))
@@ -1162,10 +1168,12 @@ def make_document(world: World, seed: int, index: int) -> tuple[str, str, dict, 
     return rel, text, gold, b.reports
 
 
-def generate(n: int, out: Path, seed: int = 7, quiet: bool = False) -> dict:
+def generate(
+    n: int, out: Path, seed: int = 7, quiet: bool = False, happenings: int = HAPPENINGS
+) -> dict:
     """Write `n` documents, gold.jsonl and merge_gold.jsonl under `out`; returns a summary."""
     t0 = time.perf_counter()
-    world = build_world(seed)
+    world = build_world(seed, happenings)
     out.mkdir(parents=True, exist_ok=True)
     planted = chars = 0
     # Reports kept as JSON text, not dicts: at 100,000 documents there are ~400,000.
@@ -1195,6 +1203,7 @@ def generate(n: int, out: Path, seed: int = 7, quiet: bool = False) -> dict:
         "happenings_in_several_documents": shared,
         "seconds": round(elapsed, 2),
         "seed": seed,
+        "world": happenings,
     }
     (out / "corpus.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary
@@ -1230,8 +1239,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=2000, help="number of documents")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out/corpus"))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--happenings", type=int, default=HAPPENINGS, help="shared happenings in the world"
+    )
     args = parser.parse_args(argv)
-    s = generate(args.docs, args.out, args.seed)
+    s = generate(args.docs, args.out, args.seed, happenings=args.happenings)
     rate = s["documents"] / s["seconds"] if s["seconds"] else 0
     print(
         f"{s['documents']:,} documents, {s['dates']:,} planted dates, "

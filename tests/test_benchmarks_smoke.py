@@ -57,6 +57,16 @@ def gold(corpus: Path) -> list[dict]:
 # make_corpus: the merge gold -----------------------------------------------------
 
 
+def test_a_larger_world_tells_each_happening_less_often(tmp_path):
+    dense = make_corpus.generate(200, tmp_path / "dense", seed=7, quiet=True)
+    sparse = make_corpus.generate(200, tmp_path / "sparse", seed=7, quiet=True, happenings=200_000)
+    assert (dense["world"], sparse["world"]) == (make_corpus.HAPPENINGS, 200_000)
+    recorded = json.loads((tmp_path / "sparse" / "corpus.json").read_text(encoding="utf-8"))
+    assert recorded["world"] == 200_000
+    assert sparse["happenings_in_several_documents"] < dense["happenings_in_several_documents"]
+    assert sparse["documents"] == dense["documents"] == 200
+
+
 def test_the_merge_gold_counts_every_retold_happening(corpus):
     summary = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
     records = gold(corpus)
@@ -367,6 +377,22 @@ def test_the_writer_can_be_timed_once_the_store_holds_documents(corpus, capsys):
     rows = {line[19:]: float(line[8:17]) for line in lines[2:]}
     [inserted] = [v for k, v in rows.items() if k.startswith("INSERT INTO documents")]
     assert inserted == 1.0  # the 15 stored first are not counted
+
+
+def test_rows_read_after_a_query_count_for_its_statement(tmp_path):
+    writer_statements.SPENT.clear()
+    conn = sqlite3.connect(tmp_path / "t.db", factory=writer_statements.TimedConnection)
+    with closing(conn):
+        conn.execute("CREATE TABLE t (x)")
+        conn.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(20_000)])
+        query = "SELECT x FROM t"
+        cursor = conn.execute(query)  # runs to the first row
+        calls, at_execute = writer_statements.SPENT[writer_statements.shape(query)]
+        rows = sum(1 for _ in cursor)
+        after_rows = writer_statements.SPENT[writer_statements.shape(query)]
+    assert rows == 20_000
+    assert calls == 1 and after_rows[0] == 1  # one call, however many rows
+    assert after_rows[1] > 2 * at_execute  # the other rows are read as they are fetched
 
 
 def test_value_lists_are_folded_and_long_statements_cut():
