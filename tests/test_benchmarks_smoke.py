@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sqlite3
 import sys
 from contextlib import closing
@@ -23,6 +24,7 @@ import ingest_scale  # noqa: E402
 import ingest_throughput  # noqa: E402
 import make_corpus  # noqa: E402
 import merge_equivalence  # noqa: E402
+import writer_parts  # noqa: E402
 import writer_statements  # noqa: E402
 from merge_equivalence import Report  # noqa: E402
 
@@ -352,6 +354,36 @@ def test_the_table_sets_each_rate_beside_the_text_rate():
         "| txt | 250.0 | 1.00 | – | 84.5 | 1.00 | – | 76 |",
         "| pdf-1col | 16.8 | 0.07 | 7.6 | 15.4 | 0.18 | 7.0 | 75 |",
     ]
+
+
+# writer_parts -------------------------------------------------------------------
+
+
+def test_the_writer_is_timed_part_by_part_and_the_store_left_as_it_was(corpus, tmp_path, capsys):
+    files = sorted((corpus / "docs").glob("*/*.txt"))
+    db = tmp_path / "built.db"
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(db), *map(str, files[:40])])
+    assert result.exit_code == 0, result.output
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for f in files[200:210]:
+        (fresh / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    before = db.read_bytes()
+    lookup = writer_parts.blocks._lookup
+    assert writer_parts.main(["--db", str(db), "--fresh", str(fresh)]) == 0
+    out = capsys.readouterr().out
+    cells = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()]
+    rows = {label: values for label, *values in cells}
+    assert rows["documents stored"] == ["40"]
+    assert float(rows["block lookups"][0]) > 0 and float(rows["in all"][0]) > 0
+    ranges, tested, kept = (
+        float(rows[k][0]) for k in ("in the ranges", "passing the row's tests", "kept")
+    )
+    assert ranges >= tested >= kept > 0  # each test keeps a part of the rows before it
+    assert writer_parts.blocks._lookup is lookup  # every part put back
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 40
+    assert db.read_bytes() == before  # rolled back: nothing written to the file
 
 
 # writer_statements --------------------------------------------------------------
