@@ -11,8 +11,9 @@ copying. Each store is written twice:
 - timed: the CPU of each part of the writer (a function of `PARTS`) without the parts
   it calls, in ms a document, and of the whole `Store.add_document`;
 - counted: the rows the block lookups read a document (in the ranges they seek,
-  passing the tests of the row itself, kept), which runs extra queries, so it is not
-  timed.
+  passing the tests of the row itself, returned; a mention returned under two anchors
+  counts twice there, once among the mentions found), which runs extra queries, so it
+  is not timed.
 
 It also prints the size of the event a stored mention is in (the mean over mentions,
 and the largest). The commit is not measured: `ingest_scale.py` times whole commands,
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 
 from chronicle import merge
 from chronicle.pipeline import parse_file
-from chronicle.store import Store, blocks, documents, merging, review_flags, writer
+from chronicle.store import Store, blocks, connection, documents, merging, review_flags, writer
 
 PARTS: tuple[tuple[object, str, str], ...] = (
     (blocks, "_lookup", "block lookups"),
@@ -53,12 +54,14 @@ PARTS: tuple[tuple[object, str, str], ...] = (
 chronicle holds it, so calls through `from ... import` names are timed too."""
 
 LOOKUP_HEAD = "WITH q(anchor, kind, cls, lo, hi, end_lo, end_hi) AS (VALUES "
+LOOKUP_SELECT = "SELECT m.key, m.event_id, m.fit_key FROM q"
+COUNT_SELECT = "SELECT count(*) FROM q"
 ROW_TESTS = (
     "WHERE b.end_day BETWEEN q.end_lo AND q.end_hi "
     "AND (b.anchor_bits IS NULL OR b.anchor_bits & ? != 0)"
 )
-"""How `blocks._lookup` spells its statement and its tests on a block row alone; the
-counting pass stops with an error if they change."""
+"""How `blocks._lookup` spells its statement, its result and its tests on a block row
+alone; the counting pass stops with an error if they change."""
 
 
 @contextmanager
@@ -105,13 +108,18 @@ class PartClock:
 
 @contextmanager
 def rolled_back(store: Store) -> Iterator[None]:
-    """A transaction on the store's connection that is always rolled back."""
+    """A transaction on the store's connection that is rolled back however the block ends;
+    an error if something ended it before (a commit would have changed the store)."""
     conn = store.db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
     finally:
-        conn.execute("ROLLBACK")
+        still_open = conn.in_transaction
+        if still_open:
+            conn.execute("ROLLBACK")
+    if not still_open:
+        raise RuntimeError("the transaction ended before its rollback: the store may have changed")
 
 
 def add_all(store: Store, parsed: list) -> float:
@@ -143,22 +151,23 @@ class CountingDb:
         return getattr(self._db, name)
 
     def execute(self, sql: str, params: list | tuple = ()) -> object:
-        if not sql.startswith(LOOKUP_HEAD) or ROW_TESTS not in sql:
-            raise SystemExit("blocks._lookup changed: update writer_parts.LOOKUP_HEAD/ROW_TESTS")
-        seeks = sql.count("(?, ?, ?, ?, ?, ?, ?)")
-        ranges = sql.split(" JOIN mention_traits")[0]
-        ranges = ranges.replace(
-            "SELECT m.key, m.event_id, m.fit_key FROM q", "SELECT count(*) FROM q"
-        )
-        bound = list(params[: seeks * 7])
-        self._counts["seeks"] += seeks
+        ranges = sql.split(" JOIN mention_traits")[0].replace(LOOKUP_SELECT, COUNT_SELECT, 1)
+        bound = list(params[: ranges.count("?")])
+        tests_bits = params[sql[: sql.find(ROW_TESTS)].count("?")] if ROW_TESTS in sql else None
+        if (
+            not sql.startswith(LOOKUP_HEAD)
+            or COUNT_SELECT not in ranges
+            or tests_bits is None
+            or len(bound) != 7 * sql.count("(?, ?, ?, ?, ?, ?, ?)")
+        ):
+            raise SystemExit("blocks._lookup changed: update writer_parts' reading of it")
+        self._counts["seeks"] += len(bound) // 7
         self._counts["in the ranges"] += self._db.execute(ranges, bound).fetchone()[0]
-        tested = ranges + " " + ROW_TESTS
-        self._counts["passing the row's tests"] += self._db.execute(
-            tested, [*bound, params[seeks * 7]]
-        ).fetchone()[0]
+        tested = f"{ranges} {ROW_TESTS}"
+        passing = self._db.execute(tested, [*bound, tests_bits]).fetchone()[0]
+        self._counts["passing the row's tests"] += passing
         rows = self._db.execute(sql, params).fetchall()
-        self._counts["kept"] += len(rows)
+        self._counts["rows kept"] += len(rows)
         return iter(rows)
 
 
@@ -167,9 +176,11 @@ def counted_rows(store: Store, parsed: list) -> Counter[str]:
     counts: Counter[str] = Counter()
     original = blocks._lookup
 
-    def counting(db: object, *args: object, **kwargs: object) -> object:
+    def counting(db: object, *args: object, **kwargs: object) -> list:
+        found = original(CountingDb(db, counts), *args, **kwargs)
         counts["lookups"] += 1
-        return original(CountingDb(db, counts), *args, **kwargs)
+        counts["mentions found"] += len(found)  # a mention kept under two anchors, once
+        return found
 
     with rolled_back(store), replaced(original, counting):
         add_all(store, parsed)
@@ -189,6 +200,10 @@ def event_sizes(store: Store) -> tuple[int, int, float, int]:
 
 def measure(db: Path, parsed: list) -> dict:
     """Every figure for one store."""
+    if not db.is_file():
+        raise SystemExit(f"no store at {db}")
+    if connection.outdated(db):
+        raise SystemExit(f"{db} is at an older schema: opening it would upgrade it first")
     with Store(db) as store:
         store.counts()  # opened and migrated before any clock starts
         docs, mentions, mean, largest = event_sizes(store)
@@ -231,7 +246,8 @@ def report(results: list[dict]) -> str:
         row("  " + label, [f"{r['parts_ms'].get(label, 0):.2f}" for r in results])
     row("  in all", [f"{r['total_ms']:.1f}" for r in results])
     lines.append("block lookups, a document")
-    for key in ("lookups", "seeks", "in the ranges", "passing the row's tests", "kept"):
+    keys = ("lookups", "seeks", "in the ranges", "passing the row's tests", "rows kept")
+    for key in (*keys, "mentions found"):
         row("  " + key, [r["rows"].get(key, 0) for r in results])
     return "\n".join(lines)
 
@@ -245,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         raise SystemExit(f"no documents under {args.fresh}")
     parsed = [parse_file(path) for path in files]
+    failed = [item for item in parsed if item.error or item.doc is None]
+    if failed:
+        raise SystemExit(f"{failed[0].path}: {failed[0].error or 'not a new document'}")
     print(report([measure(db, parsed) for db in args.db]))
     return 0
 

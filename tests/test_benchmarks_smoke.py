@@ -376,14 +376,25 @@ def test_the_writer_is_timed_part_by_part_and_the_store_left_as_it_was(corpus, t
     rows = {label: values for label, *values in cells}
     assert rows["documents stored"] == ["40"]
     assert float(rows["block lookups"][0]) > 0 and float(rows["in all"][0]) > 0
-    ranges, tested, kept = (
-        float(rows[k][0]) for k in ("in the ranges", "passing the row's tests", "kept")
-    )
-    assert ranges >= tested >= kept > 0  # each test keeps a part of the rows before it
-    assert writer_parts.blocks._lookup is lookup  # every part put back
+    names = ("in the ranges", "passing the row's tests", "rows kept", "mentions found")
+    ranges, tested, kept, found = (float(rows[name][0]) for name in names)
+    assert ranges >= tested >= kept >= found > 0  # each step keeps a part of the one before
+    assert writer_parts.blocks._lookup is lookup
+    wrappers = [  # every part put back wherever a chronicle module holds it
+        (module_name, name)
+        for module_name, module in list(sys.modules.items())
+        if module_name.startswith("chronicle") and module is not None
+        for name, value in vars(module).items()
+        if "<locals>" in getattr(value, "__qualname__", "")
+        and getattr(value, "__module__", "") == writer_parts.__name__
+    ]
+    assert wrappers == []
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 40
     assert db.read_bytes() == before  # rolled back: nothing written to the file
+    with pytest.raises(SystemExit, match="no store at"):
+        writer_parts.main(["--db", str(tmp_path / "typo.db"), "--fresh", str(fresh)])
+    assert not (tmp_path / "typo.db").exists()
 
 
 # writer_statements --------------------------------------------------------------
