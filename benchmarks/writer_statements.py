@@ -33,6 +33,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -71,58 +73,46 @@ class TimedCursor(sqlite3.Cursor):
     key = ""
 
     def __next__(self) -> object:
-        start = time.perf_counter()
-        try:
+        with spending(self.key, calls=0):
             return super().__next__()
-        finally:
-            _spend(self.key, start, calls=0)
 
     def fetchone(self) -> object:
-        start = time.perf_counter()
-        try:
+        with spending(self.key, calls=0):
             return super().fetchone()
-        finally:
-            _spend(self.key, start, calls=0)
 
     def fetchall(self) -> list:
-        start = time.perf_counter()
-        try:
+        with spending(self.key, calls=0):
             return super().fetchall()
-        finally:
-            _spend(self.key, start, calls=0)
 
     def fetchmany(self, size: int = 1) -> list:
-        start = time.perf_counter()
-        try:
+        with spending(self.key, calls=0):
             return super().fetchmany(size)
-        finally:
-            _spend(self.key, start, calls=0)
 
 
 class TimedConnection(sqlite3.Connection):
     """A connection that adds each statement's time, its rows' included, to `SPENT`."""
 
     def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
-        start = time.perf_counter()
         cursor = self.cursor(TimedCursor)
         cursor.key = shape(sql)
-        try:
+        with spending(cursor.key):
             return cursor.execute(sql, *args)
-        finally:
-            _spend(cursor.key, start)
 
     def executemany(self, sql: str, *args: object) -> sqlite3.Cursor:
-        start = time.perf_counter()
-        try:
+        with spending(shape("(many) " + sql)):
             return super().executemany(sql, *args)
-        finally:
-            _spend(shape("(many) " + sql), start)
 
 
-def _spend(key: str, start: float, calls: int = 1) -> None:
-    spent = SPENT[key]
-    spent[0] += calls
-    spent[1] += time.perf_counter() - start
+@contextmanager
+def spending(key: str, calls: int = 1) -> Iterator[None]:
+    """Add the time of the block, and `calls` calls, to the statement `key` in `SPENT`."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        spent = SPENT[key]
+        spent[0] += calls
+        spent[1] += time.perf_counter() - start
 
 
 def store_all(db: Path, parsed: list, batch: int, after: int = 0) -> float:

@@ -24,7 +24,7 @@ from chronicle.tui.annotate import NoteScreen, TagScreen
 from chronicle.tui.detail import EventDetail
 from chronicle.tui.results import ResultCache
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import drop_held_keys, hold_keys
+from chronicle.tui.typeahead import answer_then, drop_held_keys, hold_keys
 
 GONE = "That event is no longer in the chronicle"
 BY_HAND_QUERY = "is:manual"
@@ -75,10 +75,7 @@ class AnnotationActions:
 
     @work(thread=True, exclusive=True, group="annotate-prompt", description="read for a prompt")
     def _prompt_worker(self, event_id: int, kind: str, answered: Callable[[], None]) -> None:
-        try:
-            self._prompt(event_id, kind)
-        finally:
-            self.app.call_from_thread(answered)  # the keys typed after the key go on
+        answer_then(self.app, answered, self._prompt, event_id, kind)
 
     def _prompt(self, event_id: int, kind: str) -> None:
         store = self.searcher.store

@@ -26,7 +26,7 @@ from chronicle.model import Event, Source
 from chronicle.search.engine import Searcher
 from chronicle.store import StoreError
 from chronicle.tui.results import ResultCache
-from chronicle.tui.typeahead import drop_held_keys, hold_keys
+from chronicle.tui.typeahead import answer_then, drop_held_keys, hold_keys
 from chronicle.visible import visible
 
 SPLIT_PROMPT = "Split off which source? It becomes an event of its own (Enter; Esc cancels)"
@@ -86,10 +86,7 @@ class DecisionActions:
 
     @work(thread=True, exclusive=True, group="decide-prompt", description="read sources")
     def _split_prompt_worker(self, event_id: int, answered: Callable[[], None]) -> None:
-        try:
-            self._split_prompt(event_id)
-        finally:
-            self.app.call_from_thread(answered)  # the keys typed after `x` go on
+        answer_then(self.app, answered, self._split_prompt, event_id)
 
     def _split_prompt(self, event_id: int) -> None:
         try:

@@ -29,7 +29,7 @@ from chronicle.search.engine import Searcher
 from chronicle.store import StoreError
 from chronicle.tui.results import ResultCache
 from chronicle.tui.timeline import Timeline
-from chronicle.tui.typeahead import drop_held_keys, hold_keys
+from chronicle.tui.typeahead import answer_then, drop_held_keys, hold_keys
 from chronicle.visible import visible
 
 NOT_BY_HAND = (
@@ -116,10 +116,7 @@ class DeleteByHand:
 
     @work(thread=True, exclusive=True, group="delete-prompt", description="read the event")
     def _delete_prompt_worker(self, event_id: int, answered: Callable[[], None]) -> None:
-        try:
-            self._delete_prompt(event_id)
-        finally:
-            self.app.call_from_thread(answered)  # the keys typed after the command go on
+        answer_then(self.app, answered, self._delete_prompt, event_id)
 
     def _delete_prompt(self, event_id: int) -> None:
         try:

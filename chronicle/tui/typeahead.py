@@ -260,6 +260,17 @@ def hold_keys_until_done(app: App) -> Callable[[], None]:
     return app.hold_keys_until_done() if isinstance(app, TypeAhead) else _nothing
 
 
+def answer_then(
+    app: App, answered: Callable[[], None], prompt: Callable[..., None], *args: object
+) -> None:
+    """Run `prompt` (in a worker's thread: it reads the store, then opens its dialog or
+    drops the held keys), then let the keys typed after its key go on, however it ends."""
+    try:
+        prompt(*args)
+    finally:
+        app.call_from_thread(answered)
+
+
 def drop_held_keys(app: App) -> None:
     """Forget the keys held for a dialog that will not open."""
     if isinstance(app, TypeAhead):
