@@ -294,6 +294,12 @@ class Mention:
     headline: str
     footnotes: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        # Mentions key the merge's caches, each looked up many times a document: the
+        # key alone is enough to hash on (equal mentions have equal keys), where the
+        # generated hash walked every field, the people and countries included.
+        return hash(self.key)
+
 
 @dataclass(frozen=True, slots=True)
 class Source:

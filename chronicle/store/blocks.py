@@ -92,7 +92,8 @@ def type_bit(kind: str) -> int:
     return 1 << type_slot(kind)
 
 
-def block_kinds(mention: Mention, kind: str) -> list[int]:
+@lru_cache(maxsize=1024)  # each lookup of the mention asks again (`_lookup`)
+def block_kinds(mention: Mention, kind: str) -> tuple[int, ...]:
     """The values of `mention_blocks.kind` under which `mention` is listed (`kind` its
     own) or looks up stored mentions of `kind`.
 
@@ -105,10 +106,10 @@ def block_kinds(mention: Mention, kind: str) -> list[int]:
     mentions merge on their words, whatever their types.
     """
     if kind == "undated":
-        return [KINDS[kind]]
+        return (KINDS[kind],)
     slots = {type_slot(t) for t in set(mention.types) - UNSHARED_TYPES}
     slots.add(type_slot(mention.type))
-    return [(slot << 2) | KINDS[kind] for slot in sorted(slots)]
+    return tuple((slot << 2) | KINDS[kind] for slot in sorted(slots))
 
 
 @lru_cache(maxsize=256)  # every lookup of the mention binds it (`_lookup`)
@@ -126,6 +127,7 @@ def anchor_bit(anchor: str) -> int:
     return 1 << (zlib.crc32(anchor.encode()) % 62)
 
 
+@lru_cache(maxsize=1024)  # each weak lookup of the mention binds it (`weak_evidence`)
 def word_bits(mention: Mention) -> int:
     """Bits of a mention's content words: two sentences sharing a word share a bit."""
     bits = 0
@@ -200,9 +202,10 @@ def mention_anchors(mention: Mention) -> list[str]:
     return [*near_anchors(mention), *coarse_anchors(mention)]
 
 
-def near_anchors(mention: Mention) -> list[str]:
+@lru_cache(maxsize=1024)  # each lookup of the mention starts from them
+def near_anchors(mention: Mention) -> tuple[str, ...]:
     """Countries and name tokens: what two mentions of one happening share."""
-    return sorted(a for a in merge.anchors(mention) if not a.startswith("d:"))
+    return tuple(sorted(a for a in merge.anchors(mention) if not a.startswith("d:")))
 
 
 def coarse_anchors(mention: Mention) -> list[str]:
@@ -216,10 +219,11 @@ def coarse_anchors(mention: Mention) -> list[str]:
     return [*people, *pairs, *words]
 
 
-def _prefix_words(sentence: str, threshold: float) -> list[str]:
+@lru_cache(maxsize=4096)  # each coarse lookup of a sentence's mention asks again
+def _prefix_words(sentence: str, threshold: float) -> tuple[str, ...]:
     words = sorted(merge.words(sentence), key=word_order)
     keep = len(words) - math.ceil(threshold * len(words)) + 1
-    return words[:keep] if words else []
+    return tuple(words[:keep]) if words else ()
 
 
 def word_order(word: str) -> tuple[int, int, str]:
@@ -265,7 +269,7 @@ def relist(db: sqlite_utils.Database) -> None:
         _insert_blocks(db, rows, kinds)
 
 
-def _place(mention: Mention) -> tuple[list[int], int, int, int]:
+def _place(mention: Mention) -> tuple[tuple[int, ...], int, int, int]:
     """Where a mention's rows sit in the blocks: (block kinds, span class, first day, last day)."""
     kinds = block_kinds(mention, merge.kind_of(mention))
     span = merge.span_of(mention)
