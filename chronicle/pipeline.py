@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -277,8 +278,17 @@ _WORKER: dict[str, Lookup | None] = {"lookup": None}
 """The read-only lookup of this worker process, opened once by `_start_worker`."""
 
 
+WORKER_NICENESS = 10
+"""How much lower a parser's scheduling priority is than the writer's. The one writer is
+the pipeline's narrow stage and the parsers run ahead of it; at the same priority three
+busy processes shared two cores, so the writer waited its turn while parsers filled a
+window it could not take from yet, and a core stood idle when they had."""
+
+
 def _start_worker(database: str | None, inside: Inside | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(WORKER_NICENESS)
     if inside is not None:
         _READER.update(inside=inside, slot=inside.claim())
     if database is not None:

@@ -85,6 +85,18 @@ class TestSameEventsAsOneProcess:
         assert got == expected
 
 
+def test_the_parsers_give_way_to_the_writer(tmp_path, pool_always, monkeypatch):
+    """The one writer is the narrow stage: a parser runs at a lower priority than it."""
+    files = write_notes(tmp_path / "notes")
+    # Forked workers take this in: each says its priority where a parse would say more.
+    monkeypatch.setattr(
+        pipeline, "parse_file", lambda path, *_: pipeline.Parsed(str(path), error=str(os.nice(0)))
+    )
+    with Store(tmp_path / "c.db") as store:
+        told = {item.error for item in pipeline.parse_all(files, 2, store)}
+    assert told == {str(min(19, os.nice(0) + pipeline.WORKER_NICENESS))}
+
+
 class TestUnchangedFiles:
     def test_a_stored_file_comes_back_from_a_worker_unparsed(self, tmp_path, pool_always):
         files = write_notes(tmp_path / "notes")
