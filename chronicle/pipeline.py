@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -288,7 +288,8 @@ window it could not take from yet, and a core stood idle when they had."""
 def _start_worker(database: str | None, inside: Inside | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     if hasattr(os, "nice"):  # not on Windows
-        os.nice(WORKER_NICENESS)
+        with suppress(OSError):  # a sandbox may refuse it: parse all the same
+            os.nice(WORKER_NICENESS)
     if inside is not None:
         _READER.update(inside=inside, slot=inside.claim())
     if database is not None:
