@@ -42,6 +42,12 @@ write. 3: coarse dates of two relationships and periods sharing only an edge are
 
 KINDS = {"precise": 0, "vague": 1, "undated": 2}
 
+MENTIONS_KEPT = 1024
+"""How many mentions the caches of what a lookup asks of a mention keep (a document's
+mentions and the candidates they meet): each is looked up four or five times as it is
+merged, and its stored partners again while their marks are weighed. Mentions are
+frozen, so a cached value cannot go stale."""
+
 WORD_ANCHORS = ("s:", "w:")
 """Block keys of a sentence's words: a row under one carries its mention's anchor bits."""
 
@@ -92,7 +98,7 @@ def type_bit(kind: str) -> int:
     return 1 << type_slot(kind)
 
 
-@lru_cache(maxsize=1024)  # each lookup of the mention asks again (`_lookup`)
+@lru_cache(maxsize=MENTIONS_KEPT)  # each lookup of the mention asks again (`_lookup`)
 def block_kinds(mention: Mention, kind: str) -> tuple[int, ...]:
     """The values of `mention_blocks.kind` under which `mention` is listed (`kind` its
     own) or looks up stored mentions of `kind`.
@@ -112,7 +118,7 @@ def block_kinds(mention: Mention, kind: str) -> tuple[int, ...]:
     return tuple((slot << 2) | KINDS[kind] for slot in sorted(slots))
 
 
-@lru_cache(maxsize=256)  # every lookup of the mention binds it (`_lookup`)
+@lru_cache(maxsize=MENTIONS_KEPT)  # every lookup of the mention binds it (`_lookup`)
 def anchor_bits(mention: Mention) -> int:
     """Bits of a mention's countries and name tokens (a fixed hash, like `type_bit`):
     two mentions of different documents must share one to be one happening."""
@@ -127,7 +133,7 @@ def anchor_bit(anchor: str) -> int:
     return 1 << (zlib.crc32(anchor.encode()) % 62)
 
 
-@lru_cache(maxsize=1024)  # each weak lookup of the mention binds it (`weak_evidence`)
+@lru_cache(maxsize=MENTIONS_KEPT)  # each weak lookup of the mention binds it (`weak_evidence`)
 def word_bits(mention: Mention) -> int:
     """Bits of a mention's content words: two sentences sharing a word share a bit."""
     bits = 0
@@ -180,7 +186,7 @@ def strong_ties(mention: Mention) -> tuple[str, list[object]]:
     return "(" + " OR ".join(f"({t})" for t in terms) + ")", params
 
 
-@lru_cache(maxsize=256)  # every lookup of the mention binds it (`_lookup`)
+@lru_cache(maxsize=MENTIONS_KEPT)  # every lookup of the mention binds it (`_lookup`)
 def type_bits(mention: Mention) -> tuple[int, int]:
     """(bits of the types that can make two documents' mentions one, bit of the primary)."""
     kinds = 0
@@ -202,7 +208,7 @@ def mention_anchors(mention: Mention) -> list[str]:
     return [*near_anchors(mention), *coarse_anchors(mention)]
 
 
-@lru_cache(maxsize=1024)  # each lookup of the mention starts from them
+@lru_cache(maxsize=MENTIONS_KEPT)  # each lookup of the mention starts from them
 def near_anchors(mention: Mention) -> tuple[str, ...]:
     """Countries and name tokens: what two mentions of one happening share."""
     return tuple(sorted(a for a in merge.anchors(mention) if not a.startswith("d:")))
@@ -579,12 +585,7 @@ def _lookup(
     return [found[k] for k in sorted(found)]
 
 
-# A mention is looked up four or five times as it is merged (and its stored partners
-# again while their marks are weighed): what each lookup binds that depends on the
-# mention alone is computed once. Mentions are frozen, so a cached value cannot go stale.
-
-
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=MENTIONS_KEPT)
 def _could_link(mention: Mention) -> tuple[str, tuple[object, ...]]:
     span = merge.span_of(mention)
     sql, params = pair_filter.could_link(
