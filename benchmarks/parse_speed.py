@@ -1,6 +1,7 @@
 """How fast one process parses: `load_document` and `extract_mentions`, per stage.
 
     python3 benchmarks/parse_speed.py [--docs 500] [--corpus DIR] [--profile] [--json]
+    python3 benchmarks/parse_speed.py --jobs 2 [--docs N] [--corpus DIR] [--json]
 
 Parses the first ``--docs`` documents of a generated corpus (``make_corpus.py``
 output, made once under ``benchmarks/out/corpus-N`` unless ``--corpus`` names one)
@@ -18,6 +19,13 @@ is extracted: ``--save FILE`` writes the figures and a digest of every document'
 (the cleaned document and its mentions, the extractor fingerprint left out), and
 ``--check FILE`` prints the ms per document then and now and compares this run's
 output with the saved one, naming the documents that differ (exit 1).
+
+With ``--jobs N`` it parses the generated documents on N processes instead, as
+``chronicle ingest --jobs N`` does but storing nothing, and prints the throughput of
+parsing alone (wall clock): the ceiling it sets on a full ingest's KB/s. It also prints
+the CPU that storing may take a document for the whole ingest to reach 400 KB/s on N
+cores, given what parsing took (issue 14; docs/performance.md, "What the targets would
+take").
 """
 
 from __future__ import annotations
@@ -29,8 +37,10 @@ import hashlib
 import io
 import json
 import pstats
+import resource
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,6 +169,67 @@ def run(corpora: list[tuple[str, list[Path]]], profile: bool) -> tuple[list[Timi
     return timings, report.getvalue()
 
 
+TARGET_KB_S = 400
+"""Issue 14's throughput for a full ingest on two cores."""
+
+
+def parse_one(path: Path) -> int:
+    """Parse one file as a worker of `chronicle ingest` does (nothing stored); its mentions."""
+    doc = load_document(path)
+    return len(extract_mentions(doc, content_hash(doc.text)))
+
+
+def parse_on_cores(paths: list[Path], jobs: int) -> dict:
+    """Parse `paths` on `jobs` fresh processes: the wall clock and the workers' CPU.
+
+    Runs in a child process of its own, so the CPU of its workers is told apart from
+    any counted before (`RUSAGE_CHILDREN` sums every child that has ended)."""
+    with ProcessPoolExecutor(1) as parent:
+        return parent.submit(_parse_on_cores, paths, jobs).result()
+
+
+def _parse_on_cores(paths: list[Path], jobs: int) -> dict:
+    start = time.monotonic()
+    with ProcessPoolExecutor(jobs) as pool:
+        mentions = sum(pool.map(parse_one, paths, chunksize=16))
+    wall = time.monotonic() - start
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ceiling(paths, jobs, wall, used.ru_utime + used.ru_stime, mentions)
+
+
+def ceiling(paths: list[Path], jobs: int, wall_s: float, cpu_s: float, mentions: int) -> dict:
+    """What parsing `paths` on `jobs` processes in `wall_s` (`cpu_s` of CPU) leaves storing.
+
+    `store_budget_ms` is the CPU a document that storing may take for the whole
+    ingest to reach TARGET_KB_S on `jobs` cores: the CPU the target's wall clock
+    gives all the cores, less what parsing took (negative: none is left)."""
+    kb = sum(p.stat().st_size for p in paths) / 1024
+    budget_s = jobs * kb / TARGET_KB_S - cpu_s
+    return {
+        "documents": len(paths),
+        "kb": round(kb, 1),
+        "mentions": mentions,
+        "jobs": jobs,
+        "wall_s": round(wall_s, 2),
+        "parse_kb_s": round(kb / max(wall_s, 1e-9), 1),
+        "parse_cpu_ms_per_doc": round(1000 * cpu_s / max(len(paths), 1), 2),
+        "store_budget_ms_per_doc": round(1000 * budget_s / max(len(paths), 1), 2),
+    }
+
+
+def print_ceiling(c: dict) -> None:
+    """The figures of `ceiling` as a few lines."""
+    print(
+        f"{c['documents']} documents, {c['kb']} KB, {c['mentions']} mentions, {c['jobs']} processes"
+    )
+    print(f"  parsing alone     {c['parse_kb_s']:9.1f} KB/s  ({c['wall_s']} s wall)")
+    print(f"  parsing's CPU     {c['parse_cpu_ms_per_doc']:9.2f} ms/doc")
+    print(
+        f"  left to storing   {c['store_budget_ms_per_doc']:9.2f} ms/doc of CPU "
+        f"for {TARGET_KB_S} KB/s on {c['jobs']} cores"
+    )
+
+
 def print_timing(t: dict) -> None:
     """One corpus's figures as a short table."""
     mark = "ok" if t["parse_kb_s"] >= TARGET_KB_S_PER_CORE else "below"
@@ -181,8 +252,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--save", type=Path, help="write a digest of every document's output")
     parser.add_argument("--check", type=Path, help="compare the output with a --save digest")
+    parser.add_argument(
+        "--jobs", type=int, help="parse the generated documents on this many processes instead"
+    )
     args = parser.parse_args(argv)
     generated = args.corpus / "docs" if args.corpus else generated_corpus(args.docs)
+    if args.jobs:
+        figures = parse_on_cores(documents_of(generated, args.docs), args.jobs)
+        if args.json:
+            print(json.dumps(figures, indent=2))
+        else:
+            print_ceiling(figures)
+        return 0
     corpora = [
         ("generated", documents_of(generated, args.docs)),
         ("devcorpus", documents_of(DEVCORPUS)),

@@ -24,6 +24,7 @@ import ingest_scale  # noqa: E402
 import ingest_throughput  # noqa: E402
 import make_corpus  # noqa: E402
 import merge_equivalence  # noqa: E402
+import parse_speed  # noqa: E402
 import writer_parts  # noqa: E402
 import writer_statements  # noqa: E402
 from merge_equivalence import Report  # noqa: E402
@@ -219,6 +220,27 @@ def test_a_second_leg_adds_to_the_store_and_weighs_it_against_all_its_prose(corp
     assert leg["summary"].endswith("from 4 documents.")
     whole = sum(f.stat().st_size for f in files)
     assert leg["db_to_prose"] == round(ingest_throughput.db_bytes(db) / whole, 2)
+
+
+def test_parsing_alone_is_timed_on_as_many_processes_as_asked(corpus):
+    files = sorted((corpus / "docs" / "000").glob("*.txt"))[:3]
+    figures = parse_speed.parse_on_cores(files, jobs=2)
+    assert figures["documents"] == 3 and figures["jobs"] == 2
+    assert figures["mentions"] == sum(parse_speed.parse_one(f) for f in files) > 0
+    assert figures["kb"] == round(sum(f.stat().st_size for f in files) / 1024, 1)
+    assert figures["wall_s"] > 0 and figures["parse_cpu_ms_per_doc"] > 0
+
+
+def test_storing_is_left_the_cpu_parsing_does_not_take_of_the_target(tmp_path):
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for f in files:
+        f.write_bytes(b"x" * 400 * 1024)  # 800 KB in all: 2 s at 400 KB/s, 4 s of two cores
+    figures = parse_speed.ceiling(files, jobs=2, wall_s=1.6, cpu_s=3.0, mentions=0)
+    assert figures["parse_kb_s"] == 500.0
+    assert figures["parse_cpu_ms_per_doc"] == 1500.0
+    assert figures["store_budget_ms_per_doc"] == 500.0  # (4 s - 3 s) over two documents
+    slow = parse_speed.ceiling(files, jobs=2, wall_s=2.5, cpu_s=5.0, mentions=0)
+    assert slow["store_budget_ms_per_doc"] == -500.0  # parsing alone misses the target
 
 
 def test_targets_are_judged_by_issue_14s_thresholds():
