@@ -20,12 +20,13 @@ is extracted: ``--save FILE`` writes the figures and a digest of every document'
 ``--check FILE`` prints the ms per document then and now and compares this run's
 output with the saved one, naming the documents that differ (exit 1).
 
-With ``--jobs N`` it parses the generated documents on N processes instead, as
-``chronicle ingest --jobs N`` does but storing nothing, and prints the throughput of
-parsing alone (wall clock): the ceiling it sets on a full ingest's KB/s. It also prints
-the CPU that storing may take a document for the whole ingest to reach 400 KB/s on N
-cores, given what parsing took (issue 14; docs/performance.md, "What the targets would
-take").
+With ``--jobs N`` it parses the generated documents on N processes instead, like the
+workers of ``chronicle ingest --jobs N`` (without their already-stored check), storing
+nothing, and prints the throughput of parsing alone (wall clock): the ceiling it sets on
+a full ingest's KB/s. It also prints the most CPU a document storing could take for the
+whole ingest to reach 400 KB/s on N cores, given what parsing took: an upper bound, with
+every core busy all the time (the one writer must also fit in the wall clock on one
+core). Issue 14; docs/performance.md, "What issue 14's remaining targets would take".
 """
 
 from __future__ import annotations
@@ -200,9 +201,10 @@ def _parse_on_cores(paths: list[Path], jobs: int) -> dict:
 def ceiling(paths: list[Path], jobs: int, wall_s: float, cpu_s: float, mentions: int) -> dict:
     """What parsing `paths` on `jobs` processes in `wall_s` (`cpu_s` of CPU) leaves storing.
 
-    `store_budget_ms` is the CPU a document that storing may take for the whole
-    ingest to reach TARGET_KB_S on `jobs` cores: the CPU the target's wall clock
-    gives all the cores, less what parsing took (negative: none is left)."""
+    `store_budget_ms_per_doc` is the most CPU a document storing could take for the
+    whole ingest to reach TARGET_KB_S on `jobs` cores: the CPU the target's wall clock
+    gives all the cores, less what parsing took (negative: none is left). It is an
+    upper bound: the one writer must also fit in that wall clock on one core."""
     kb = sum(p.stat().st_size for p in paths) / 1024
     budget_s = jobs * kb / TARGET_KB_S - cpu_s
     return {
