@@ -148,8 +148,7 @@ def compare_digests(digests: dict[str, str], reference: dict[str, str]) -> list[
 def warm_up(paths: list[Path]) -> None:
     """Parse a few documents untimed, so first-use costs are not counted."""
     for path in paths[:20]:
-        doc = load_document(path)
-        extract_mentions(doc, content_hash(doc.text))
+        parse_one(path)
 
 
 def run(corpora: list[tuple[str, list[Path]]], profile: bool) -> tuple[list[Timing], str]:
@@ -181,21 +180,16 @@ def parse_one(path: Path) -> int:
 
 
 def parse_on_cores(paths: list[Path], jobs: int) -> dict:
-    """Parse `paths` on `jobs` fresh processes: the wall clock and the workers' CPU.
-
-    Runs in a child process of its own, so the CPU of its workers is told apart from
-    any counted before (`RUSAGE_CHILDREN` sums every child that has ended)."""
-    with ProcessPoolExecutor(1) as parent:
-        return parent.submit(_parse_on_cores, paths, jobs).result()
-
-
-def _parse_on_cores(paths: list[Path], jobs: int) -> dict:
+    """Parse `paths` on `jobs` fresh processes: the wall clock and the workers' CPU (what
+    `RUSAGE_CHILDREN` gained once the pool's workers have ended)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     with ProcessPoolExecutor(jobs) as pool:
         mentions = sum(pool.map(parse_one, paths, chunksize=16))
     wall = time.monotonic() - start
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return ceiling(paths, jobs, wall, used.ru_utime + used.ru_stime, mentions)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return ceiling(paths, jobs, wall, cpu, mentions)
 
 
 def ceiling(paths: list[Path], jobs: int, wall_s: float, cpu_s: float, mentions: int) -> dict:
@@ -258,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, help="parse the generated documents on this many processes instead"
     )
     args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
     generated = args.corpus / "docs" if args.corpus else generated_corpus(args.docs)
     if args.jobs:
         figures = parse_on_cores(documents_of(generated, args.docs), args.jobs)
